@@ -1,0 +1,152 @@
+package io.industryts.engine;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.Field;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema.TypeName;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * Where the time and key fields are in a chunk's row schema. The time field must be {@code
+ * DATETIME}; keys may have any type with a deterministic coder.
+ */
+public final class ChunkLayout implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final Schema schema;
+  private final int timeIndex;
+  private final int[] keyIndexes;
+  private final Schema keySchema;
+  private final boolean[] timeOrKey;
+
+  private ChunkLayout(Schema schema, int timeIndex, int[] keyIndexes) {
+    this.schema = schema;
+    this.timeIndex = timeIndex;
+    this.keyIndexes = keyIndexes;
+    Schema.Builder kb = Schema.builder();
+    this.timeOrKey = new boolean[schema.getFieldCount()];
+    timeOrKey[timeIndex] = true;
+    for (int k : keyIndexes) {
+      kb.addField(schema.getField(k));
+      timeOrKey[k] = true;
+    }
+    this.keySchema = kb.build();
+  }
+
+  /**
+   * The layout of {@code schema} with the given time field and key fields.
+   *
+   * @throws IllegalArgumentException if a field is missing or the time field is not DATETIME
+   */
+  public static ChunkLayout of(Schema schema, String timeField, List<String> keyFields) {
+    if (!schema.hasField(timeField)) {
+      throw new IllegalArgumentException(
+          "time column \"" + timeField + "\" not found. Available fields: " + schema.getFieldNames());
+    }
+    int t = schema.indexOf(timeField);
+    if (schema.getField(t).getType().getTypeName() != TypeName.DATETIME) {
+      throw new IllegalArgumentException(
+          "time column \"" + timeField + "\" must be DATETIME inside the engine. Got "
+              + schema.getField(t).getType());
+    }
+    int[] keys = new int[keyFields.size()];
+    for (int i = 0; i < keys.length; i++) {
+      String k = keyFields.get(i);
+      if (!schema.hasField(k)) {
+        throw new IllegalArgumentException(
+            "key column \"" + k + "\" not found. Available fields: " + schema.getFieldNames());
+      }
+      keys[i] = schema.indexOf(k);
+      if (keys[i] == t) {
+        throw new IllegalArgumentException("\"" + k + "\" is the time column and cannot be a key column.");
+      }
+    }
+    return new ChunkLayout(schema, t, keys);
+  }
+
+  /** The same time and key fields (by name) in another schema, e.g. an operation's output schema. */
+  public ChunkLayout withSchema(Schema newSchema) {
+    List<String> keys = new ArrayList<>();
+    for (int k : keyIndexes) {
+      keys.add(schema.getField(k).getName());
+    }
+    return of(newSchema, timeField(), keys);
+  }
+
+  public Schema schema() {
+    return schema;
+  }
+
+  public int timeIndex() {
+    return timeIndex;
+  }
+
+  public String timeField() {
+    return schema.getField(timeIndex).getName();
+  }
+
+  /** Indexes of the key fields in the row schema, in key order. */
+  public int[] keyIndexes() {
+    return keyIndexes.clone();
+  }
+
+  public List<String> keyFields() {
+    List<String> out = new ArrayList<>();
+    for (int k : keyIndexes) {
+      out.add(schema.getField(k).getName());
+    }
+    return out;
+  }
+
+  /** Schema of {@link Chunk#key()}: the key fields, in key order (possibly no field). */
+  public Schema keySchema() {
+    return keySchema;
+  }
+
+  public boolean isTimeOrKey(int fieldIndex) {
+    return timeOrKey[fieldIndex];
+  }
+
+  /** The key row of {@code row} (the key fields' values). */
+  public Row keyOf(Row row) {
+    Object[] v = new Object[keyIndexes.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = row.getValue(keyIndexes[i]);
+    }
+    return Row.withSchema(keySchema).addValues(v).build();
+  }
+
+  /** Field types of value slots, for builders. */
+  public FieldType fieldType(int fieldIndex) {
+    return schema.getField(fieldIndex).getType();
+  }
+
+  public Field field(int fieldIndex) {
+    return schema.getField(fieldIndex);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof ChunkLayout)) {
+      return false;
+    }
+    ChunkLayout l = (ChunkLayout) o;
+    return timeIndex == l.timeIndex && Arrays.equals(keyIndexes, l.keyIndexes)
+        && schema.equals(l.schema);
+  }
+
+  @Override
+  public int hashCode() {
+    return schema.hashCode() * 31 + timeIndex;
+  }
+
+  @Override
+  public String toString() {
+    return "ChunkLayout{time=" + timeField() + ", keys=" + keyFields() + ", fields="
+        + schema.getFieldNames() + "}";
+  }
+}

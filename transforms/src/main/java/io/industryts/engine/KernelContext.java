@@ -1,0 +1,57 @@
+package io.industryts.engine;
+
+/**
+ * What the engine hands a {@link Kernel} with each segment: halo sizes, the carry, fitted
+ * statistics, series facts and the segment's bounds. Only what the kernel declared is filled in.
+ */
+public interface KernelContext {
+
+  /** Rows at the start of the input that belong to earlier segments. */
+  int haloBefore();
+
+  /** Rows at the end of the input that belong to later segments. */
+  int haloAfter();
+
+  /**
+   * The carry of a {@link CarryKernel}: the combined summaries of every earlier segment (forward)
+   * or every later segment (backward) of the series; {@code null} when there is none.
+   */
+  Object carry();
+
+  /** The statistics of a {@link StatsKernel} over the whole series (or input); never null. */
+  Object stats();
+
+  /** First time of the series (declared {@code seriesInfo} or a grid). */
+  long seriesFirstTime();
+
+  /** Last time of the series. */
+  long seriesLastTime();
+
+  /** Rows in the series. */
+  long seriesRowCount();
+
+  /** Whether this is the first segment of its series. */
+  boolean firstSegment();
+
+  /** Whether this is the last segment of its series. */
+  boolean lastSegment();
+
+  /** Inclusive lower time bound of the segment ({@code Long.MIN_VALUE} if unbounded). */
+  long segmentStart();
+
+  /** Exclusive upper time bound of the segment ({@code Long.MAX_VALUE} if unbounded). */
+  long segmentEnd();
+
+  /** Grid anchor used for this series (for per-series origins). */
+  long gridAnchor();
+
+  /** Adds {@code n} to the counter {@code industryts:<step>.<name>}. */
+  void count(String name, long n);
+
+  /**
+   * Reports a bad row: it goes to the errors output when one is attached, else the job fails with
+   * {@code message}. The kernel must leave the row out of its output (row-preserving kernels
+   * instead null the offending cell and report it here).
+   */
+  void rowError(Chunk chunk, int row, String reason, String field, String message);
+}

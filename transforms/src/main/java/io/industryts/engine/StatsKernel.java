@@ -1,0 +1,26 @@
+package io.industryts.engine;
+
+import java.io.Serializable;
+
+/**
+ * A kernel that needs statistics of the whole series (z-score, scaling, Box-Cox λ, mean fill): the
+ * engine folds every segment into an accumulator, merges accumulators per series (or over all
+ * series when {@link #globalFit()}), and passes the result as {@link KernelContext#stats()}.
+ *
+ * @param <A> accumulator; must be {@link Serializable}
+ */
+public interface StatsKernel<A extends Serializable> extends Kernel {
+
+  A createAccumulator();
+
+  /** Folds a segment (sorted, no halo) into {@code acc}; may mutate and return {@code acc}. */
+  A addSegment(A acc, Chunk segment);
+
+  /** Merges two accumulators; may mutate and return {@code a}. */
+  A merge(A a, A b);
+
+  /** Whether statistics span all series (scale {@code fit = "global"}). */
+  default boolean globalFit() {
+    return false;
+  }
+}

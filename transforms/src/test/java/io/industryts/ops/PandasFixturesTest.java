@@ -418,4 +418,58 @@ class PandasFixturesTest {
   void scaleRobustOnEtth1() throws IOException {
     assertRows("scale/etth1_robust.csv", run(Scale.robust(), load("ETTh1.csv", ","), true));
   }
+  // --- the standard industrial pipeline (SEMANTICS §4), kernels chained ---
+
+  static Chunk standardPipeline(Chunk in, Duration rule) {
+    List<Operation> ops = List.of(DropDuplicates.keepFirst(), FillNull.forward(),
+        FillNull.backward(), Outliers.zscore(3.0).withAction(Outliers.Action.CLIP),
+        Resample.every(rule).aggregate(Resample.Agg.MEAN), Lag.rows(1, 2, 3).of(),
+        Rolling.rows(10).compute(Rolling.Fn.MEAN, Rolling.Fn.STD), Diff.periods(1).of(),
+        DatetimeFeatures.of(DatetimeFeatures.Feature.HOUR, DatetimeFeatures.Feature.DAYOFWEEK)
+            .cyclic(DatetimeFeatures.Feature.HOUR),
+        Scale.standard());
+    Chunk c = in;
+    for (Operation op : ops) {
+      c = run(op, c, false);
+    }
+    return c;
+  }
+
+  private static void assertStandardPipeline(String fixture, Chunk out) throws IOException {
+    assertRows(fixture, out);
+    Schema s = out.schema();
+    for (String f : s.getFieldNames()) {
+      if (!f.endsWith("_lag1")) {
+        continue;
+      }
+      String c = f.substring(0, f.length() - "_lag1".length());
+      for (int i = 0; i + 1 < out.size(); i++) {
+        Object lag1 = cell(out, f, i);
+        Object diff = cell(out, c + "_diff1", i);
+        Object next = cell(out, f, i + 1);
+        if (lag1 != null && diff != null) {
+          assertCell(String.valueOf((Double) lag1 + (Double) diff), next, c + " row " + i);
+        }
+        assertEquals(cell(out, c + "_lag1", i), cell(out, c + "_lag2", i + 1));
+        assertEquals(cell(out, c + "_lag2", i), cell(out, c + "_lag3", i + 1));
+      }
+    }
+  }
+
+  @Test
+  void standardPipelineOnSkabAnomalyFree() throws IOException {
+    Chunk out = standardPipeline(load("skab_anomaly-free.csv", ";"), Duration.standardMinutes(1));
+    assertEquals(List.of("Accelerometer1RMS_lag1", "Accelerometer1RMS_lag2"),
+        out.schema().getFieldNames().subList(9, 11));
+    assertEquals(List.of("hour", "dayofweek", "hour_sin", "hour_cos"), out.schema().getFieldNames()
+        .subList(out.schema().getFieldCount() - 4, out.schema().getFieldCount()));
+    assertStandardPipeline("pipeline/skab_anomaly_free_1min.csv", out);
+  }
+
+  @Test
+  void standardPipelineOnNabAmbientWithGaps() throws IOException {
+    Chunk out = standardPipeline(load("ambient_temperature_system_failure.csv", ","),
+        Duration.standardHours(1));
+    assertStandardPipeline("pipeline/ambient_1h.csv", out);
+  }
 }

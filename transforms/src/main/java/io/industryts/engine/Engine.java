@@ -1,11 +1,28 @@
 package io.industryts.engine;
 
+import io.industryts.ErrorRecords;
 import io.industryts.Operation;
+import io.industryts.PlanContext;
 import io.industryts.SeriesOptions;
+import io.industryts.TimeColumn;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs chains of kernels over series collections (ARCHITECTURE §2). Entry points:
@@ -17,6 +34,8 @@ import org.apache.beam.sdk.values.Row;
  * </ul>
  */
 public final class Engine {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
   private Engine() {}
 
   /** One named operation of a chain. */
@@ -59,10 +78,61 @@ public final class Engine {
     }
   }
 
-  /** Applies {@code steps} to {@code input}; bad rows fail the pipeline. */
+  /** Applies {@code steps} to {@code input}; the first bad row (e.g. an unparseable time) fails the pipeline. */
   public static PCollection<Row> runOnRows(PCollection<Row> input, SeriesOptions options,
       List<Step> steps) {
-    throw new UnsupportedOperationException("engine under construction");
+    RowsResult r = runOnRowsWithErrors(input, options, steps,
+        new ValueTimeConversion(options.timeZone(), ValueTimeConversion.isoStrings(options.timeZone())));
+    failOnErrors("FailOnBadRows", r.errors());
+    return r.rows();
+  }
+
+  /** Rows out plus the errors output. */
+  public static final class RowsResult {
+    private final PCollection<Row> rows;
+    private final PCollection<Row> errors;
+
+    RowsResult(PCollection<Row> rows, PCollection<Row> errors) {
+      this.rows = rows;
+      this.errors = errors;
+    }
+
+    public PCollection<Row> rows() {
+      return rows;
+    }
+
+    /** Rows with {@link io.industryts.ErrorRecords#SCHEMA}. */
+    public PCollection<Row> errors() {
+      return errors;
+    }
+  }
+
+  /**
+   * Applies {@code steps} to {@code input}, routing bad rows to the errors output. All
+   * configuration is validated here, before any data flows.
+   */
+  public static RowsResult runOnRowsWithErrors(PCollection<Row> input, SeriesOptions options,
+      List<Step> steps, TimeConversion timeConversion) {
+    if (!input.hasSchema()) {
+      throw new IllegalArgumentException("industryts: the input PCollection has no schema. Attach one "
+          + "with setRowSchema(schema) or Create.of(rows).withRowSchema(schema).");
+    }
+    Schema schema = input.getSchema();
+    TimeColumn tc = TimeColumn.resolve(schema, options.timeColumn());
+    LOG.info("{}", tc);
+    ChunkLayout layout = RowEdges.layoutFor(schema, tc.name(), options.keyColumns());
+    SeriesOptions resolved = options.withTimeColumn(tc.name());
+    List<Kernel> kernels = plan(layout, resolved, steps);
+    PCollectionTuple edge = input.apply("ToChunks",
+        ParDo.of(new RowEdges.RowsToChunksFn(layout, timeConversion, options.sequenceColumn(), tc.reason()))
+            .withOutputTags(RowEdges.CHUNKS, TupleTagList.of(RowEdges.ERRORS)));
+    PCollection<Chunk> chunks = edge.get(RowEdges.CHUNKS).setCoder(ChunkCoder.of(layout));
+    edge.get(RowEdges.ERRORS).setRowSchema(ErrorRecords.SCHEMA);
+    Result result = run(segment(chunks, layout, kernels), kernels, operationTypes(steps));
+    PCollection<Row> rows = toRows(result.segments());
+    PCollection<Row> errors = PCollectionList.of(edge.get(RowEdges.ERRORS)).and(result.errors())
+        .apply("AllErrors", Flatten.pCollections()).setRowSchema(ErrorRecords.SCHEMA);
+    return new RowsResult(rows, errors);
   }
 
   /**
@@ -71,21 +141,129 @@ public final class Engine {
    */
   public static Segments segment(PCollection<Chunk> chunks, ChunkLayout layout,
       List<Kernel> kernels) {
-    throw new UnsupportedOperationException("engine under construction");
+    return Segmenter.segment("Segment", chunks, layout, firstGrid(kernels, 0),
+        EngineOptions.fromSystemProperties());
+  }
+
+  private static Grid firstGrid(List<Kernel> kernels, int from) {
+    for (int i = from; i < kernels.size(); i++) {
+      ContextSpec c = kernels.get(i).context();
+      if (c.grid() != null) {
+        return c.grid();
+      }
+      if (c.changesTime()) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /** Plans each step's kernel for the layout produced by the previous one. */
   public static List<Kernel> plan(ChunkLayout input, SeriesOptions options, List<Step> steps) {
-    throw new UnsupportedOperationException("engine under construction");
+    List<Kernel> kernels = new ArrayList<>();
+    ChunkLayout layout = input;
+    Set<String> names = new HashSet<>();
+    for (Step step : steps) {
+      if (!names.add(step.name())) {
+        throw new IllegalArgumentException("industryts: step name \"" + step.name()
+            + "\" is used twice. Step names must be unique; set a distinct name.");
+      }
+      Kernel k = step.operation().plan(layout, new PlanContext(step.name(), options));
+      kernels.add(k);
+      layout = k.outputLayout();
+    }
+    return kernels;
+  }
+
+  private static List<String> operationTypes(List<Step> steps) {
+    List<String> out = new ArrayList<>();
+    for (Step s : steps) {
+      out.add(s.operation().typeName());
+    }
+    return out;
   }
 
   /** Runs planned kernels over segments, fusing consecutive kernels into passes. */
   public static Result run(Segments segments, List<Kernel> kernels) {
-    throw new UnsupportedOperationException("engine under construction");
+    List<String> types = new ArrayList<>();
+    for (Kernel k : kernels) {
+      types.add(k.stepName());
+    }
+    return run(segments, kernels, types);
+  }
+
+  /** As {@link #run(Segments, List)}, naming each kernel's operation type in error records. */
+  public static Result run(Segments segments, List<Kernel> kernels, List<String> operationTypes) {
+    List<Pass> passes = Pass.plan(kernels, segments.planning().alignedTo);
+    Segments current = segments;
+    PCollectionList<Row> errors = PCollectionList.empty(segments.collection().getPipeline());
+    int index = 0;
+    int done = 0;
+    for (Pass pass : passes) {
+      index++;
+      if (pass.resegmentBefore) {
+        PCollection<Chunk> chunks = current.collection()
+            .apply("Unkey" + index, Values.create()).setCoder(ChunkCoder.of(current.layout()));
+        current = Segmenter.segment("Resegment" + index, chunks, current.layout(),
+            firstGrid(kernels, done), EngineOptions.fromSystemProperties());
+      }
+      if (pass.kernels.isEmpty()) {
+        continue;
+      }
+      List<String> names = new ArrayList<>();
+      for (Kernel k : pass.kernels) {
+        names.add(k.stepName());
+      }
+      PCollectionTuple out = PassRunner.run("Pass" + index + String.join("+", names), current, pass,
+          new ArrayList<>(operationTypes.subList(done, done + pass.kernels.size())));
+      done += pass.kernels.size();
+      ChunkLayout layout = pass.kernels.get(pass.kernels.size() - 1).outputLayout();
+      current = current.next(out.get(PassRunner.MAIN), layout,
+          new SegmentPlanning(lastGridAlignment(pass, current.planning())));
+      errors = errors.and(out.get(PassRunner.ERRORS));
+    }
+    PCollection<Row> allErrors = errors.size() == 0
+        ? segments.collection().getPipeline().apply("NoErrors",
+            Create.empty(ErrorRecords.SCHEMA))
+        : errors.apply("StepErrors", Flatten.pCollections()).setRowSchema(ErrorRecords.SCHEMA);
+    return new Result(current, allErrors);
+  }
+
+  private static Grid lastGridAlignment(Pass pass, SegmentPlanning before) {
+    for (Kernel k : pass.kernels) {
+      if (k.context().grid() != null || k.context().changesTime()) {
+        return null;
+      }
+    }
+    return before.alignedTo;
   }
 
   /** The rows of the segments, each with its time field as element timestamp. */
   public static PCollection<Row> toRows(Segments segments) {
-    throw new UnsupportedOperationException("engine under construction");
+    return segments.collection()
+        .apply("ToRows", ParDo.of(new RowEdges.ChunksToRowsFn()))
+        .setRowSchema(segments.layout().schema());
+  }
+
+  /** Makes the pipeline fail with the record's message on the first error row. */
+  public static void failOnErrors(String name, PCollection<Row> errors) {
+    errors.apply(name, ParDo.of(new FailFn()));
+  }
+
+  /** Throws on any element: used where no errors output is attached (SEMANTICS §1.13). */
+  static final class FailFn extends DoFn<Row, Void> {
+    @ProcessElement
+    public void process(@Element Row error) {
+      throw new BadRowException(ErrorRecords.describe(error));
+    }
+  }
+
+  /** A bad row met where no errors output is attached; the message says what and where. */
+  public static final class BadRowException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public BadRowException(String message) {
+      super(message);
+    }
   }
 }

@@ -1,6 +1,8 @@
 package io.industryts.engine;
 
+import java.util.HashMap;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 
@@ -13,12 +15,24 @@ public final class Segments {
   private final PCollection<KV<KV<Row, Long>, Chunk>> collection;
   private final ChunkLayout layout;
   private final SegmentPlanning planning;
+  private final PCollectionView<HashMap<Row, SeriesPlan>> plans;
 
   Segments(PCollection<KV<KV<Row, Long>, Chunk>> collection, ChunkLayout layout,
-      SegmentPlanning planning) {
+      SegmentPlanning planning, PCollectionView<HashMap<Row, SeriesPlan>> plans) {
     this.collection = collection;
     this.layout = layout;
     this.planning = planning;
+    this.plans = plans;
+  }
+
+  /** The same segmentation with another collection and layout (after a pass). */
+  Segments next(PCollection<KV<KV<Row, Long>, Chunk>> newCollection, ChunkLayout newLayout,
+      SegmentPlanning newPlanning) {
+    return new Segments(newCollection, newLayout, newPlanning, plans);
+  }
+
+  PCollectionView<HashMap<Row, SeriesPlan>> plans() {
+    return plans;
   }
 
   public PCollection<KV<KV<Row, Long>, Chunk>> collection() {

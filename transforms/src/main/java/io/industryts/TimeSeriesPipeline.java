@@ -1,0 +1,128 @@
+package io.industryts;
+
+import io.industryts.engine.Engine;
+import io.industryts.engine.TimeConversion;
+import io.industryts.engine.ValueTimeConversion;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * A chain of operations run as one fused engine job: the Java equivalent of a TOML pipeline file.
+ * Consecutive operations share chunks and segments; no Row is materialized between them, and the
+ * whole chain costs one shuffle (plus one per re-gridding that needs it).
+ *
+ * <pre>{@code
+ * PCollection<Row> features = sensors.apply(
+ *     TimeSeriesPipeline.named("plant_a")
+ *         .keyedBy("tag")
+ *         .then(DropDuplicates.keepFirst())
+ *         .then(FillNull.forward())
+ *         .then(Resample.every(Duration.standardMinutes(1)).aggregate(Agg.MEAN))
+ *         .then(Lag.rows(1, 2, 3).of("temp")));
+ * }</pre>
+ *
+ * <p>Steps are named {@code <index>_<type>} (from 1) unless named with {@link #then(String,
+ * Operation)}; names appear in counters ({@code industryts:<step>.rows_dropped}) and error records.
+ * Series options set on the pipeline (time column, keys, zone) apply to every step; options set on
+ * an individual operation are ignored inside a pipeline. Immutable: every method returns a copy.
+ */
+public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PCollection<Row>> {
+  private static final long serialVersionUID = 1L;
+
+  private final String pipelineName;
+  private final SeriesOptions options;
+  private final List<Engine.Step> steps;
+
+  private TimeSeriesPipeline(String name, SeriesOptions options, List<Engine.Step> steps) {
+    super(name);
+    this.pipelineName = name;
+    this.options = options;
+    this.steps = List.copyOf(steps);
+  }
+
+  /** An empty pipeline called {@code name} (SEMANTICS §1.1 {@code [pipeline].name}). */
+  public static TimeSeriesPipeline named(String name) {
+    return new TimeSeriesPipeline(name, SeriesOptions.defaults(), List.of());
+  }
+
+  /** An empty pipeline with the given series options. */
+  public static TimeSeriesPipeline of(String name, SeriesOptions options) {
+    return new TimeSeriesPipeline(name, options, List.of());
+  }
+
+  /** A copy that uses {@code column} as the time column (§1.2). */
+  public TimeSeriesPipeline withTimeColumn(String column) {
+    return new TimeSeriesPipeline(pipelineName, options.withTimeColumn(column), steps);
+  }
+
+  /** A copy keyed by {@code keyColumns} (§1.4). */
+  public TimeSeriesPipeline keyedBy(String... keyColumns) {
+    return new TimeSeriesPipeline(pipelineName, options.withKeyColumns(Arrays.asList(keyColumns)), steps);
+  }
+
+  /** A copy reading zone-less times in {@code zone} (§1.3). */
+  public TimeSeriesPipeline withTimeZone(ZoneId zone) {
+    return new TimeSeriesPipeline(pipelineName, options.withTimeZone(zone), steps);
+  }
+
+  /** A copy with {@code operation} appended, named {@code <index>_<type>}. */
+  public TimeSeriesPipeline then(Operation operation) {
+    return then((steps.size() + 1) + "_" + operation.typeName(), operation);
+  }
+
+  /**
+   * A copy with {@code operation} appended under {@code stepName}.
+   *
+   * @throws IllegalArgumentException if another step already has that name
+   */
+  public TimeSeriesPipeline then(String stepName, Operation operation) {
+    Set<String> names = new HashSet<>();
+    for (Engine.Step s : steps) {
+      names.add(s.name());
+    }
+    if (names.contains(stepName)) {
+      throw new IllegalArgumentException("TimeSeriesPipeline: step name \"" + stepName
+          + "\" is used twice. Step names must be unique; pass another name to then(name, op).");
+    }
+    List<Engine.Step> next = new ArrayList<>(steps);
+    next.add(new Engine.Step(stepName, operation));
+    return new TimeSeriesPipeline(pipelineName, options, next);
+  }
+
+  public SeriesOptions options() {
+    return options;
+  }
+
+  public List<Engine.Step> steps() {
+    return steps;
+  }
+
+  /** Runs the chain; the first bad row fails the pipeline. See {@link #expandWithErrors}. */
+  @Override
+  public PCollection<Row> expand(PCollection<Row> input) {
+    return Engine.runOnRows(input, options, steps);
+  }
+
+  /** Runs the chain and returns the errors output (SEMANTICS §1.13) instead of failing. */
+  public Engine.RowsResult expandWithErrors(PCollection<Row> input) {
+    TimeConversion times = new ValueTimeConversion(options.timeZone(),
+        ValueTimeConversion.isoStrings(options.timeZone()));
+    return Engine.runOnRowsWithErrors(input, options, steps, times);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("TimeSeriesPipeline{name=" + pipelineName + ", " + options);
+    for (Engine.Step s : steps) {
+      sb.append(", ").append(s.name()).append('=').append(s.operation());
+    }
+    return sb.append('}').toString();
+  }
+}

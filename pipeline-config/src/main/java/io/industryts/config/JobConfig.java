@@ -17,7 +17,7 @@ import org.tomlj.Toml;
  *
  * <pre>{@code
  * JobConfig job = JobConfig.load(Path.of("plant.toml"));
- * PCollection<Row> out = rows.apply(TimeSeriesPipeline.of(job));
+ * PCollection<Row> out = rows.apply(IndustryPipeline.of(job));
  * job.steps().get(0).params().resolved();   // {name=..., method="forward", limit=none...}
  * }</pre>
  *

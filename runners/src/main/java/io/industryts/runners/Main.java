@@ -8,7 +8,6 @@ import io.industryts.runners.pending.OperationRegistry;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 
@@ -164,6 +163,7 @@ public final class Main {
 
   private int runJob(CommandLine cl) throws UsageException {
     long start = System.nanoTime();
+    RunnerSetup.checkAvailable(cl.runner());
     JobConfig job = loadJob(cl);
     int parallelism = cl.parallelism().orElse(RunnerSetup.cores());
     PipelineOptions options = RunnerSetup.options(cl.runner(), parallelism, job.pipelineName(),
@@ -233,9 +233,5 @@ public final class Main {
 
   static String count(int n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

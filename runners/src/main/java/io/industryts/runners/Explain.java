@@ -26,7 +26,7 @@ final class Explain {
   static int print(JobConfig job, CommandLine cl, PrintStream out) {
     JobPipeline.Overrides overrides = JobPipeline.Overrides.from(cl);
     InputConfig input = JobPipeline.mainInput(job, overrides);
-    FileInput file = FileInput.of(input, job.seriesOptions(), job.timeSettings());
+    FileInput file = Inputs.reader(input, job);
     ChunkLayout layout = file.layout();
     SeriesOptions resolved = job.seriesOptions().withTimeColumn(file.timeColumn().name());
     List<Kernel> kernels = Engine.plan(layout, resolved, job.engineSteps());

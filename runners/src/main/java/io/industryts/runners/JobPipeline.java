@@ -15,6 +15,7 @@ import io.industryts.runners.pending.FileOutput;
 import io.industryts.runners.pending.InputConfig;
 import io.industryts.runners.pending.JobConfig;
 import io.industryts.runners.pending.OutputConfig;
+import io.industryts.runners.pending.ReadResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,14 +179,14 @@ public final class JobPipeline {
     InputConfig inputConfig = mainInput(job, overrides);
     List<String> outputPaths = outputs(job, overrides);
     Optional<String> errorsPath = errorsPath(job, overrides);
-    FileInput input = FileInput.of(inputConfig, job.seriesOptions(), job.timeSettings());
+    FileInput input = Inputs.reader(inputConfig, job);
     ChunkLayout layout = input.layout();
     SeriesOptions resolved = job.seriesOptions().withTimeColumn(input.timeColumn().name());
     List<Engine.Step> steps = job.engineSteps();
     List<Kernel> kernels = Engine.plan(layout, resolved, steps);
 
     Pipeline p = Pipeline.create(options);
-    FileInput.Read read = input.read(p, "Read");
+    ReadResult read = input.read(p);
     PCollection<Chunk> chunks = read.chunks()
         .apply("CountRead", ParDo.of(new CountChunkRowsFn(ROWS_READ)))
         .setCoder(ChunkCoder.of(layout));

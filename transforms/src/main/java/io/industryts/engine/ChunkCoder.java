@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.List;
 import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.CustomCoder;
@@ -65,42 +66,30 @@ public final class ChunkCoder extends CustomCoder<Chunk> {
   @Override
   public void encode(Chunk chunk, OutputStream outStream) throws IOException {
     keyCoder.encode(chunk.key(), outStream);
-    DataOutputStream out = new DataOutputStream(outStream);
     int n = chunk.size();
-    out.writeInt(n);
-    long[] t = chunk.times();
-    long[] s = chunk.seqs();
-    for (int i = 0; i < n; i++) {
-      out.writeLong(t[i]);
-    }
-    for (int i = 0; i < n; i++) {
-      out.writeLong(s[i]);
-    }
+    DataOutputStream header = new DataOutputStream(outStream);
+    header.writeInt(n);
+    header.flush();
+    writeLongs(outStream, chunk.times(), n);
+    writeLongs(outStream, chunk.seqs(), n);
     for (int f = 0; f < cellCoders.length; f++) {
       Column c = chunk.column(f);
       if (c == null) {
         continue;
       }
       if (c instanceof PrimitiveColumn) {
-        writeNulls(out, ((PrimitiveColumn) c).nulls());
+        writeBooleans(outStream, ((PrimitiveColumn) c).nulls(), n);
       }
       if (c instanceof DoubleColumn) {
         double[] v = ((DoubleColumn) c).values();
-        for (int i = 0; i < n; i++) {
-          out.writeLong(Double.doubleToRawLongBits(v[i]));
-        }
+        ByteBuffer buf = ByteBuffer.allocate(n * 8);
+        buf.asDoubleBuffer().put(v, 0, n);
+        outStream.write(buf.array());
       } else if (c instanceof LongColumn) {
-        long[] v = ((LongColumn) c).values();
-        for (int i = 0; i < n; i++) {
-          out.writeLong(v[i]);
-        }
+        writeLongs(outStream, ((LongColumn) c).values(), n);
       } else if (c instanceof BooleanColumn) {
-        boolean[] v = ((BooleanColumn) c).values();
-        for (int i = 0; i < n; i++) {
-          out.writeBoolean(v[i]);
-        }
+        writeBooleans(outStream, ((BooleanColumn) c).values(), n);
       } else {
-        out.flush();
         Schema cell = cellCoders[f].getSchema();
         Object[] v = ((ObjectColumn) c).values();
         for (int i = 0; i < n; i++) {
@@ -108,49 +97,56 @@ public final class ChunkCoder extends CustomCoder<Chunk> {
         }
       }
     }
-    out.flush();
   }
 
-  private static void writeNulls(DataOutputStream out, boolean[] nulls) throws IOException {
-    int b = 0;
-    int bits = 0;
-    for (boolean isNull : nulls) {
-      b = (b << 1) | (isNull ? 1 : 0);
-      if (++bits == 8) {
-        out.writeByte(b);
-        b = 0;
-        bits = 0;
-      }
-    }
-    if (bits > 0) {
-      out.writeByte(b << (8 - bits));
-    }
+  private static void writeLongs(OutputStream out, long[] v, int n) throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate(n * 8);
+    buf.asLongBuffer().put(v, 0, n);
+    out.write(buf.array());
   }
 
-  private static boolean[] readNulls(DataInputStream in, int n) throws IOException {
-    boolean[] nulls = new boolean[n];
-    for (int i = 0; i < n; i += 8) {
-      int b = in.readUnsignedByte();
-      for (int j = 0; j < 8 && i + j < n; j++) {
-        nulls[i + j] = ((b >> (7 - j)) & 1) != 0;
-      }
+  private static void writeBooleans(OutputStream out, boolean[] v, int n) throws IOException {
+    byte[] b = new byte[n];
+    for (int i = 0; i < n; i++) {
+      b[i] = (byte) (v[i] ? 1 : 0);
     }
-    return nulls;
+    out.write(b);
+  }
+
+  private static byte[] readBytes(InputStream in, int n) throws IOException {
+    byte[] b = new byte[n];
+    int at = 0;
+    while (at < n) {
+      int r = in.read(b, at, n - at);
+      if (r < 0) {
+        throw new CoderException("ChunkCoder: unexpected end of input");
+      }
+      at += r;
+    }
+    return b;
+  }
+
+  private static long[] readLongs(InputStream in, int n) throws IOException {
+    long[] v = new long[n];
+    ByteBuffer.wrap(readBytes(in, n * 8)).asLongBuffer().get(v);
+    return v;
+  }
+
+  private static boolean[] readBooleans(InputStream in, int n) throws IOException {
+    byte[] b = readBytes(in, n);
+    boolean[] v = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = b[i] != 0;
+    }
+    return v;
   }
 
   @Override
   public Chunk decode(InputStream inStream) throws IOException {
     Row key = keyCoder.decode(inStream);
-    DataInputStream in = new DataInputStream(inStream);
-    int n = in.readInt();
-    long[] t = new long[n];
-    long[] s = new long[n];
-    for (int i = 0; i < n; i++) {
-      t[i] = in.readLong();
-    }
-    for (int i = 0; i < n; i++) {
-      s[i] = in.readLong();
-    }
+    int n = new DataInputStream(inStream).readInt();
+    long[] t = readLongs(inStream, n);
+    long[] s = readLongs(inStream, n);
     Column[] cols = new Column[cellCoders.length];
     for (int f = 0; f < cols.length; f++) {
       if (layout.isTimeOrKey(f)) {
@@ -165,25 +161,15 @@ public final class ChunkCoder extends CustomCoder<Chunk> {
         cols[f] = new ObjectColumn(v);
         continue;
       }
-      boolean[] nulls = readNulls(in, n);
+      boolean[] nulls = readBooleans(inStream, n);
       if (kind == 'D') {
         double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-          v[i] = Double.longBitsToDouble(in.readLong());
-        }
+        ByteBuffer.wrap(readBytes(inStream, n * 8)).asDoubleBuffer().get(v);
         cols[f] = new DoubleColumn(v, nulls);
       } else if (kind == 'L') {
-        long[] v = new long[n];
-        for (int i = 0; i < n; i++) {
-          v[i] = in.readLong();
-        }
-        cols[f] = new LongColumn(v, nulls);
+        cols[f] = new LongColumn(readLongs(inStream, n), nulls);
       } else {
-        boolean[] v = new boolean[n];
-        for (int i = 0; i < n; i++) {
-          v[i] = in.readBoolean();
-        }
-        cols[f] = new BooleanColumn(v, nulls);
+        cols[f] = new BooleanColumn(readBooleans(inStream, n), nulls);
       }
     }
     return new Chunk(layout, key, t, s, cols);
@@ -212,11 +198,5 @@ public final class ChunkCoder extends CustomCoder<Chunk> {
   @Override
   public int hashCode() {
     return layout.hashCode();
-  }
-
-  static void check(boolean ok, String msg) throws CoderException {
-    if (!ok) {
-      throw new CoderException(msg);
-    }
   }
 }

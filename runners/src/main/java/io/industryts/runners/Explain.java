@@ -5,7 +5,6 @@ import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Engine;
 import io.industryts.engine.Kernel;
 import io.industryts.runners.pending.FileInput;
-import io.industryts.runners.pending.InputConfig;
 import io.industryts.runners.pending.JobConfig;
 import io.industryts.runners.pending.StepConfig;
 import java.io.PrintStream;
@@ -25,14 +24,14 @@ final class Explain {
 
   static int print(JobConfig job, CommandLine cl, PrintStream out) {
     JobPipeline.Overrides overrides = JobPipeline.Overrides.from(cl);
-    InputConfig input = JobPipeline.mainInput(job, overrides);
-    FileInput file = Inputs.reader(input, job);
+    String input = JobPipeline.mainInputPath(job, overrides);
+    FileInput file = Inputs.reader(input, job.input().orElse(null), job);
     ChunkLayout layout = file.layout();
     SeriesOptions resolved = job.seriesOptions().withTimeColumn(file.timeColumn().name());
     List<Kernel> kernels = Engine.plan(layout, resolved, job.engineSteps());
 
     out.println("job:          " + cl.jobFile() + " (pipeline \"" + job.pipelineName() + "\")");
-    out.println("input:        " + input.path());
+    out.println("input:        " + input);
     out.println("time column:  " + file.timeColumn().name() + " (" + file.timeColumn().reason()
         + ")");
     out.println("keys:         " + (layout.keyFields().isEmpty() ? "none (one series)"

@@ -17,8 +17,11 @@ import org.apache.beam.sdk.schemas.Schema.FieldType;
 final class Inputs {
   private Inputs() {}
 
-  /** The reader of {@code input} under {@code job}'s series options and time settings. */
-  static FileInput reader(InputConfig input, JobConfig job) {
+  /**
+   * The reader of {@code path} with the format, delimiter and types of {@code input} (null: all
+   * detected) under {@code job}'s series options and time settings.
+   */
+  static FileInput reader(String path, InputConfig input, JobConfig job) {
     TimeSettings t = job.timeSettings();
     TimeParser parser = TimeParser.builder()
         .zone(job.seriesOptions().timeZone())
@@ -27,10 +30,13 @@ final class Inputs {
         .ambiguous(TimeParser.Ambiguous.valueOf(t.ambiguous().name()))
         .nonexistent(TimeParser.Nonexistent.valueOf(t.nonexistent().name()))
         .build();
-    FileInput in = FileInput.of(input.path())
+    FileInput in = FileInput.of(path)
         .withSeriesOptions(job.seriesOptions())
         .withTimeParser(parser)
         .withNanAsNull(t.nanAsNull());
+    if (input == null) {
+      return in;
+    }
     if (input.format() != null) {
       in = in.withFormat(FileInput.Format.valueOf(input.format().toUpperCase(Locale.ROOT)));
     }

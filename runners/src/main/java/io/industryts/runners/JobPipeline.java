@@ -120,17 +120,15 @@ public final class JobPipeline {
     }
   }
 
-  /** The main input of {@code job} after overrides, with its path resolved. */
-  public static InputConfig mainInput(JobConfig job, Overrides overrides) {
-    Optional<InputConfig> configured = job.input();
+  /** The main input's path or glob after overrides, resolved. */
+  public static String mainInputPath(JobConfig job, Overrides overrides) {
     if (overrides.mainInput != null) {
-      return configured.map(c -> c.withPath(overrides.mainInput))
-          .orElse(InputConfig.of(InputConfig.MAIN, overrides.mainInput));
+      return overrides.mainInput;
     }
-    InputConfig c = configured.orElseThrow(() -> new IllegalArgumentException(
+    InputConfig c = job.input().orElseThrow(() -> new IllegalArgumentException(
         "industryts: job \"" + job.pipelineName() + "\" has no input. Expected an [input] table "
             + "with path = \"...\" in the job file, or --input PATH on the command line."));
-    return c.withPath(resolve(job, c.path()));
+    return resolve(job, c.path());
   }
 
   /** The output paths after overrides, resolved. */
@@ -176,10 +174,10 @@ public final class JobPipeline {
    *     input or lacks an input or output
    */
   public static JobPipeline build(JobConfig job, Overrides overrides, PipelineOptions options) {
-    InputConfig inputConfig = mainInput(job, overrides);
+    String inputPath = mainInputPath(job, overrides);
     List<String> outputPaths = outputs(job, overrides);
     Optional<String> errorsPath = errorsPath(job, overrides);
-    FileInput input = Inputs.reader(inputConfig, job);
+    FileInput input = Inputs.reader(inputPath, job.input().orElse(null), job);
     ChunkLayout layout = input.layout();
     SeriesOptions resolved = job.seriesOptions().withTimeColumn(input.timeColumn().name());
     List<Engine.Step> steps = job.engineSteps();
@@ -227,7 +225,7 @@ public final class JobPipeline {
     for (Engine.Step s : steps) {
       names.add(s.name());
     }
-    return new JobPipeline(p, job.pipelineName(), inputConfig.path(), input.timeColumn(),
+    return new JobPipeline(p, job.pipelineName(), inputPath, input.timeColumn(),
         segments.layout(), names,
         outputPaths, errorsPath.orElse(null));
   }

@@ -8,14 +8,9 @@ public final class InputConfig {
   private final String name;
   private final String path;
 
-  private InputConfig(String name, String path) {
+  InputConfig(String name, String path) {
     this.name = name;
     this.path = path;
-  }
-
-  /** An input with detected format and delimiter and no type overrides. */
-  public static InputConfig of(String name, String path) {
-    return new InputConfig(name, path);
   }
 
   public String name() {
@@ -36,10 +31,5 @@ public final class InputConfig {
 
   public Map<String, String> types() {
     return Map.of();
-  }
-
-  /** A copy reading {@code newPath}. */
-  public InputConfig withPath(String newPath) {
-    return new InputConfig(name, newPath);
   }
 }

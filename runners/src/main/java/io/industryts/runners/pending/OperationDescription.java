@@ -16,10 +16,6 @@ public final class OperationDescription {
     throw Pending.notYet("OperationDescription");
   }
 
-  public List<ParamSpec> params() {
-    throw Pending.notYet("OperationDescription");
-  }
-
   public List<String> validKeys() {
     throw Pending.notYet("OperationDescription");
   }

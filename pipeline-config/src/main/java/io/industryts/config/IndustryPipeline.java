@@ -1,0 +1,45 @@
+package io.industryts.config;
+
+import io.industryts.TimeSeriesPipeline;
+import io.industryts.engine.Engine;
+import java.nio.file.Path;
+
+/**
+ * Entry point for TOML jobs inside a Beam pipeline (SEMANTICS §1.1): one composite {@link
+ * TimeSeriesPipeline} whose steps are the file's {@code [[operations]]}, each built by the same
+ * Java factory a Java caller would use, so TOML and Java runs produce identical rows.
+ *
+ * <pre>{@code
+ * PCollection<Row> clean = rows.apply("plant_a", IndustryPipeline.fromToml(Path.of("plant.toml")));
+ * }</pre>
+ *
+ * <p>{@code [input]} and {@code [output]} are ignored here (the caller supplies and consumes the
+ * {@code PCollection}); the launcher in {@code runners} reads them from {@link JobConfig}.
+ */
+public final class IndustryPipeline {
+  private IndustryPipeline() {}
+
+  /**
+   * The job's steps as one {@code PTransform<PCollection<Row>, PCollection<Row>>}, named after
+   * {@code [pipeline] name} and run under its series options.
+   *
+   * @throws ConfigException with every problem of the file
+   */
+  public static TimeSeriesPipeline fromToml(Path file) {
+    return of(JobConfig.load(file));
+  }
+
+  /** As {@link #fromToml(Path)} with the operations of {@code registry}. */
+  public static TimeSeriesPipeline fromToml(Path file, OperationRegistry registry) {
+    return of(JobConfig.load(file, registry));
+  }
+
+  /** The pipeline of an already loaded job. */
+  public static TimeSeriesPipeline of(JobConfig job) {
+    TimeSeriesPipeline p = TimeSeriesPipeline.of(job.pipelineName(), job.seriesOptions());
+    for (Engine.Step s : job.engineSteps()) {
+      p = p.then(s.name(), s.operation());
+    }
+    return p;
+  }
+}

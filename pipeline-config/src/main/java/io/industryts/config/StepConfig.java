@@ -1,0 +1,73 @@
+package io.industryts.config;
+
+import io.industryts.Operation;
+import io.industryts.engine.Engine;
+
+/**
+ * One validated {@code [[operations]]} table: its position, step name, operation description,
+ * parameters (with defaults, for {@code explain}) and the operation built by its provider.
+ */
+public final class StepConfig {
+  private final int index;
+  private final String name;
+  private final ValidatedParams params;
+  private final Operation operation;
+  private final int line;
+  private final int column;
+
+  StepConfig(int index, String name, ValidatedParams params, Operation operation, int line,
+      int column) {
+    this.index = index;
+    this.name = name;
+    this.params = params;
+    this.operation = operation;
+    this.line = line;
+    this.column = column;
+  }
+
+  /** 1-based position in {@code [[operations]]}. */
+  public int index() {
+    return index;
+  }
+
+  /** The step name: {@code name}, or {@code <index>_<type>}. */
+  public String name() {
+    return name;
+  }
+
+  public String type() {
+    return params.description().type();
+  }
+
+  /** The operation's versioned id ({@code industryts:lag:v1}). */
+  public String id() {
+    return params.description().id();
+  }
+
+  public ValidatedParams params() {
+    return params;
+  }
+
+  public Operation operation() {
+    return operation;
+  }
+
+  /** The engine step: name and operation. */
+  public Engine.Step step() {
+    return new Engine.Step(name, operation);
+  }
+
+  /** Line of the table's {@code [[operations]]} header. */
+  public int line() {
+    return line;
+  }
+
+  public int column() {
+    return column;
+  }
+
+  @Override
+  public String toString() {
+    return name + " = " + id() + " " + params.resolved();
+  }
+}

@@ -1,0 +1,47 @@
+package io.industryts.config;
+
+import io.industryts.SeriesOptions;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a provider may need besides the step's own keys: its position in the file, its name, the
+ * pipeline's series options and the names of registered inputs (for operations that read a second
+ * input, SEMANTICS §2.7).
+ */
+public final class StepContext {
+  private final int index;
+  private final String stepName;
+  private final SeriesOptions options;
+  private final Set<String> inputNames;
+
+  public StepContext(int index, String stepName, SeriesOptions options, Set<String> inputNames) {
+    this.index = index;
+    this.stepName = stepName;
+    this.options = options;
+    this.inputNames = Set.copyOf(inputNames);
+  }
+
+  /** A context for building a step outside a file (tests, Java callers). */
+  public static StepContext of(String stepName) {
+    return new StepContext(1, stepName, SeriesOptions.defaults(), Set.of());
+  }
+
+  /** 1-based position of the step in {@code [[operations]]}. */
+  public int index() {
+    return index;
+  }
+
+  public String stepName() {
+    return stepName;
+  }
+
+  public SeriesOptions options() {
+    return options;
+  }
+
+  /** Registered input names ({@code main} plus {@code [inputs.<name>]}), sorted. */
+  public List<String> inputNames() {
+    return inputNames.stream().sorted().toList();
+  }
+}

@@ -1,0 +1,26 @@
+package io.industryts.config.testing;
+
+import io.industryts.Operation;
+import io.industryts.config.OperationDescription;
+import io.industryts.config.OperationProvider;
+import io.industryts.config.StepContext;
+import io.industryts.config.ValidatedParams;
+
+/** A provider with a real description whose operations are {@link FakeOperation}s. */
+public final class FakeProvider implements OperationProvider {
+  private final OperationDescription description;
+
+  public FakeProvider(OperationDescription description) {
+    this.description = description;
+  }
+
+  @Override
+  public OperationDescription description() {
+    return description;
+  }
+
+  @Override
+  public Operation create(ValidatedParams params, StepContext context) {
+    return new FakeOperation(description.type(), params.explicit());
+  }
+}

@@ -1,0 +1,37 @@
+package io.industryts.config.testing;
+
+import io.industryts.config.OperationProvider;
+import io.industryts.config.OperationRegistry;
+import io.industryts.config.ops.DatetimeFeaturesProvider;
+import io.industryts.config.ops.DiffProvider;
+import io.industryts.config.ops.DropDuplicatesProvider;
+import io.industryts.config.ops.FillNullProvider;
+import io.industryts.config.ops.LagProvider;
+import io.industryts.config.ops.OutliersProvider;
+import io.industryts.config.ops.ResampleProvider;
+import io.industryts.config.ops.RollingProvider;
+import io.industryts.config.ops.ScaleProvider;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Registries for loader tests: the real descriptions with fake operations, plus test_echo. */
+public final class TestRegistries {
+  private TestRegistries() {}
+
+  /** The real providers (descriptions and factories). */
+  public static List<OperationProvider> realProviders() {
+    return List.of(new DropDuplicatesProvider(), new FillNullProvider(), new OutliersProvider(),
+        new ResampleProvider(), new LagProvider(), new RollingProvider(), new DiffProvider(),
+        new ScaleProvider(), new DatetimeFeaturesProvider());
+  }
+
+  /** Real descriptions, fake operations, and {@code test_echo}. */
+  public static OperationRegistry fakes() {
+    List<OperationProvider> providers = new ArrayList<>();
+    for (OperationProvider p : realProviders()) {
+      providers.add(new FakeProvider(p.description()));
+    }
+    providers.add(new EchoProvider());
+    return OperationRegistry.of(providers);
+  }
+}

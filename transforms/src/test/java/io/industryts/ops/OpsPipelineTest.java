@@ -246,7 +246,7 @@ class OpsPipelineTest {
   @Test
   void standardPipelineOnManySegmentsEqualsTheKernelChain(TestPipeline p) throws Exception {
     Chunk in = PandasFixturesTest.load("skab_valve1_0.csv", ";");
-    System.setProperty("industryts.segmentRows", "200");
+    System.setProperty("industryts.segmentRows", "400");
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < in.size(); i++) {
       rows.add(in.row(i));

@@ -113,7 +113,8 @@ final class PassRunner {
       Kernel k = pass.first();
       if (k instanceof CarryKernel) {
         s.carry = ((CarryKernel) k).summarize(c);
-      } else if (k instanceof StatsKernel) {
+      }
+      if (k instanceof StatsKernel) {
         StatsKernel sk = (StatsKernel) k;
         s.stats = sk.addSegment(sk.createAccumulator(), c);
       }

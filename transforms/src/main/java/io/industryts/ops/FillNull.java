@@ -1,0 +1,771 @@
+package io.industryts.ops;
+
+import io.industryts.PlanContext;
+import io.industryts.SeriesOptions;
+import io.industryts.TimeSeriesTransform;
+import io.industryts.engine.BooleanColumn;
+import io.industryts.engine.CarryKernel;
+import io.industryts.engine.Chunk;
+import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.Column;
+import io.industryts.engine.ContextSpec;
+import io.industryts.engine.DoubleColumn;
+import io.industryts.engine.Kernel;
+import io.industryts.engine.KernelContext;
+import io.industryts.engine.StatsKernel;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.Field;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema.TypeName;
+import org.joda.time.Duration;
+
+/**
+ * Fills missing values — SEMANTICS §2.1.1 {@code fill_null}.
+ *
+ * <pre>{@code
+ * input.apply(FillNull.forward("feature1", "feature2").withLimit(3)
+ *     .withMaxGap(Duration.standardHours(1)));
+ * input.apply(FillNull.constant(0.0, "temp").withFlag());
+ * }</pre>
+ *
+ * <p>Only null cells change; row count and order never do. {@code forward} takes the last earlier
+ * non-null value of the series, {@code backward} the next later one; leading (forward) and
+ * trailing (backward) runs stay null. {@link #withLimit} fills at most that many rows of a run
+ * (those nearest the source), {@link #withMaxGap} leaves a whole run null when its span (§1.12)
+ * exceeds the gap, {@link #withLimitArea} restricts filling to inside or outside runs; all given
+ * conditions must allow a cell. {@code constant}/{@code zero} fill every null with a value; {@code
+ * mean}/{@code median} with the statistic of the column's non-null values in its series.
+ *
+ * <p>Output schema: the filled columns keep their position and type (DECIMAL becomes DOUBLE;
+ * {@code mean}/{@code median} give DOUBLE); {@link #withFlag} appends {@code {c}_is_filled} (BOOLEAN,
+ * never null, derived). Counter {@code values_filled}. Example: hourly {@code 1, ·, ·, 4, ·(04:00),
+ * ·(09:00), 7, ·} with forward and {@code max_gap = 3h} gives {@code 1, 1, 1, 4, ·, ·, 7, 7}.
+ *
+ * @throws IllegalArgumentException for a missing, time or key column, a value a column cannot hold,
+ *     a non-numeric column with mean/median/zero, or an option the method does not take
+ */
+public final class FillNull extends TimeSeriesTransform<FillNull> {
+  private static final long serialVersionUID = 1L;
+
+  /** How nulls are filled (TOML {@code method}). */
+  public enum Method {
+    FORWARD,
+    BACKWARD,
+    CONSTANT,
+    MEAN,
+    MEDIAN,
+    ZERO
+  }
+
+  /** Which null runs may be filled (TOML {@code limit_area}). */
+  public enum LimitArea {
+    /** Runs with an observation on both sides. */
+    INSIDE,
+    /** Leading and trailing runs. */
+    OUTSIDE
+  }
+
+  private final Method method;
+  private final List<String> columns;
+  private final Object value;
+  private final int limit;
+  private final Duration maxGap;
+  private final LimitArea limitArea;
+  private final boolean flag;
+
+  private FillNull(SeriesOptions options, Method method, List<String> columns, Object value,
+      int limit, Duration maxGap, LimitArea limitArea, boolean flag) {
+    super(options);
+    this.method = method;
+    this.columns = List.copyOf(columns);
+    this.value = value;
+    this.limit = limit;
+    this.maxGap = maxGap;
+    this.limitArea = limitArea;
+    this.flag = flag;
+  }
+
+  private static FillNull of(Method m, Object value, String... columns) {
+    return new FillNull(SeriesOptions.defaults(), m, Arrays.asList(columns), value, 0, null, null,
+        false);
+  }
+
+  /** Fills each null with the last earlier non-null value; default columns: all but time and keys. */
+  public static FillNull forward(String... columns) {
+    return of(Method.FORWARD, null, columns);
+  }
+
+  /** Fills each null with the next later non-null value. */
+  public static FillNull backward(String... columns) {
+    return of(Method.BACKWARD, null, columns);
+  }
+
+  /**
+   * Fills every null with {@code value} (a Number, String or Boolean); default columns: the fields
+   * whose type can hold it.
+   */
+  public static FillNull constant(Object value, String... columns) {
+    if (value == null) {
+      throw new IllegalArgumentException("FillNull: method \"constant\" needs value. Got none.");
+    }
+    if (!(value instanceof Number || value instanceof String || value instanceof Boolean)) {
+      throw new IllegalArgumentException("FillNull: value must be a number, string or boolean. Got "
+          + value.getClass().getSimpleName() + ".");
+    }
+    return of(Method.CONSTANT, value, columns);
+  }
+
+  /** Fills every null with 0 of the column type; default columns: value columns. */
+  public static FillNull zero(String... columns) {
+    return of(Method.ZERO, null, columns);
+  }
+
+  /** Fills every null with the mean of the column's non-null values in its series. */
+  public static FillNull mean(String... columns) {
+    return of(Method.MEAN, null, columns);
+  }
+
+  /** Fills every null with the median of the column's non-null values in its series. */
+  public static FillNull median(String... columns) {
+    return of(Method.MEDIAN, null, columns);
+  }
+
+  /** A copy that fills at most {@code n} rows of each null run (forward/backward only). */
+  public FillNull withLimit(int n) {
+    checkOrdered("limit");
+    if (n < 1) {
+      throw new IllegalArgumentException("FillNull: limit must be >= 1. Got " + n + ".");
+    }
+    return new FillNull(options(), method, columns, value, n, maxGap, limitArea, flag);
+  }
+
+  /** A copy that leaves whole runs null when their span exceeds {@code gap} (§1.12). */
+  public FillNull withMaxGap(Duration gap) {
+    checkOrdered("max_gap");
+    if (gap == null || gap.getMillis() <= 0) {
+      throw new IllegalArgumentException("FillNull: max_gap must be > 0. Got " + gap + ".");
+    }
+    return new FillNull(options(), method, columns, value, limit, gap, limitArea, flag);
+  }
+
+  /** A copy that fills only inside or only outside runs (forward/backward only). */
+  public FillNull withLimitArea(LimitArea area) {
+    checkOrdered("limit_area");
+    return new FillNull(options(), method, columns, value, limit, maxGap, area, flag);
+  }
+
+  /** A copy that adds {@code {c}_is_filled} flags. */
+  public FillNull withFlag() {
+    return withFlag(true);
+  }
+
+  public FillNull withFlag(boolean on) {
+    return new FillNull(options(), method, columns, value, limit, maxGap, limitArea, on);
+  }
+
+  private void checkOrdered(String key) {
+    if (method != Method.FORWARD && method != Method.BACKWARD) {
+      throw new IllegalArgumentException("FillNull: \"" + key
+          + "\" is only valid with method forward or backward. Got method \"" + Names.lower(method)
+          + "\".");
+    }
+  }
+
+  public Method method() {
+    return method;
+  }
+
+  public List<String> columns() {
+    return columns;
+  }
+
+  @Override
+  protected FillNull withOptions(SeriesOptions o) {
+    return new FillNull(o, method, columns, value, limit, maxGap, limitArea, flag);
+  }
+
+  @Override
+  public String typeName() {
+    return "fill_null";
+  }
+
+  @Override
+  public String toString() {
+    return "fill_null{method=" + Names.lower(method) + ", columns=" + columns
+        + (value != null ? ", value=" + value : "") + (limit > 0 ? ", limit=" + limit : "")
+        + (maxGap != null ? ", max_gap=" + Names.duration(maxGap) : "")
+        + (limitArea != null ? ", limit_area=" + Names.lower(limitArea) : "")
+        + (flag ? ", flag=true" : "") + "}";
+  }
+
+  @Override
+  public Kernel plan(ChunkLayout input, PlanContext context) {
+    Schema in = input.schema();
+    boolean numeric = method == Method.MEAN || method == Method.MEDIAN || method == Method.ZERO;
+    List<String> cols = columns;
+    if (cols.isEmpty()) {
+      if (numeric) {
+        cols = OpColumns.valueColumns(input);
+      } else if (method == Method.CONSTANT) {
+        cols = new ArrayList<>();
+        for (String c : OpColumns.nonTimeKeyColumns(input)) {
+          if (canHold(in.getField(c).getType(), value)) {
+            cols.add(c);
+          }
+        }
+      } else {
+        cols = OpColumns.nonTimeKeyColumns(input);
+      }
+    }
+    int[] idx;
+    try {
+      idx = OpColumns.resolve("FillNull", input, cols, numeric);
+    } catch (IllegalArgumentException e) {
+      if (numeric && e.getMessage().contains("is not numeric")) {
+        String bad = cols.stream().filter(c -> !OpColumns.isNumeric(in.getField(c).getType()))
+            .findFirst().orElse("?");
+        throw new IllegalArgumentException("FillNull: method \"" + Names.lower(method)
+            + "\" needs numeric columns. Got \"" + bad + "\" ("
+            + in.getField(bad).getType().getTypeName() + ").");
+      }
+      throw e;
+    }
+    if (method == Method.CONSTANT) {
+      for (int f : idx) {
+        FieldType ft = in.getField(f).getType();
+        if (!canHold(ft, value)) {
+          throw new IllegalArgumentException("FillNull: value \"" + value
+              + "\" cannot be stored in column \"" + in.getField(f).getName() + "\" ("
+              + ft.getTypeName() + ").");
+        }
+      }
+    }
+    FieldType[] outTypes = new FieldType[idx.length];
+    Schema.Builder b = Schema.builder();
+    List<String> flags = new ArrayList<>();
+    for (int f = 0; f < in.getFieldCount(); f++) {
+      Field field = in.getField(f);
+      int pos = indexOf(idx, f);
+      if (pos < 0) {
+        b.addField(field);
+        continue;
+      }
+      FieldType t = (method == Method.MEAN || method == Method.MEDIAN)
+          ? FieldType.DOUBLE : OpColumns.selectedType(field.getType());
+      outTypes[pos] = t;
+      b.addField(field.withType(t.withNullable(true)));
+    }
+    if (flag) {
+      for (int f : idx) {
+        flags.add(in.getField(f).getName() + "_is_filled");
+      }
+      OpColumns.checkNewNames("FillNull", in, flags);
+      for (String n : flags) {
+        b.addField(OpColumns.derivedFlag(n));
+      }
+    }
+    ChunkLayout out = input.withSchema(b.build());
+    String step = context.stepName();
+    switch (method) {
+      case FORWARD:
+      case BACKWARD:
+        boolean fwd = method == Method.FORWARD;
+        ContextSpec spec = ContextSpec.rowLocal().withSeriesInfo();
+        if (maxGap != null) {
+          spec = fwd ? spec.withHaloMillis(0, maxGap.getMillis())
+              : spec.withHaloMillis(maxGap.getMillis(), 0);
+        }
+        long gap = maxGap == null ? -1 : maxGap.getMillis();
+        return limitArea == null
+            ? new CarryFill(step, out, spec, idx, outTypes, flag, fwd, limit, gap, null)
+            : new AreaFill(step, out, spec, idx, outTypes, flag, fwd, limit, gap, limitArea);
+      case CONSTANT:
+      case ZERO:
+        return new ConstantFill(step, out, idx, outTypes, flag, method == Method.ZERO ? null : value);
+      default:
+        return new StatsFill(step, out, idx, outTypes, flag, method == Method.MEDIAN);
+    }
+  }
+
+  static int indexOf(int[] a, int v) {
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] == v) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  static boolean canHold(FieldType type, Object value) {
+    TypeName tn = type.getTypeName();
+    if (value instanceof Boolean) {
+      return tn == TypeName.BOOLEAN;
+    }
+    if (value instanceof String) {
+      return tn == TypeName.STRING;
+    }
+    if (value instanceof Number) {
+      if (OpColumns.isIntegral(type)) {
+        double d = ((Number) value).doubleValue();
+        return d == Math.rint(d) && !Double.isInfinite(d);
+      }
+      return OpColumns.isNumeric(type);
+    }
+    return false;
+  }
+
+  /** Shared output assembly: replaced columns plus optional flags. */
+  abstract static class FillKernel extends BaseKernel {
+    private static final long serialVersionUID = 1L;
+    final int[] cols;
+    final FieldType[] outTypes;
+    final boolean flag;
+
+    FillKernel(String step, ChunkLayout out, ContextSpec spec, int[] cols, FieldType[] outTypes,
+        boolean flag) {
+      super(step, out, spec);
+      this.cols = cols;
+      this.outTypes = outTypes;
+      this.flag = flag;
+    }
+
+    /** Builds the output chunk from the filled columns; counts filled cells of the segment. */
+    Chunk assemble(Chunk input, Column[] filled, KernelContext ctx) {
+      int n = input.size();
+      int from = ctx.haloBefore();
+      int to = n - ctx.haloAfter();
+      Column[] out = Arrays.copyOf(input.columnsCopy(),
+          outputLayout().schema().getFieldCount());
+      long count = 0;
+      for (int c = 0; c < cols.length; c++) {
+        Column before = input.column(cols[c]);
+        Column after = filled[c];
+        boolean[] isFilled = new boolean[n];
+        for (int i = 0; i < n; i++) {
+          isFilled[i] = before.isNull(i) && !after.isNull(i);
+          if (isFilled[i] && i >= from && i < to) {
+            count++;
+          }
+        }
+        out[cols[c]] = after;
+        if (flag) {
+          out[input.columns().length + c] = BooleanColumn.of(isFilled);
+        }
+      }
+      ctx.count("values_filled", count);
+      return input.withColumns(outputLayout(), out);
+    }
+  }
+
+  /** What crosses a segment boundary for one direction of fill, per column. */
+  static final class Summary implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final long rows;
+    final boolean[] has;
+    final Object[] value;
+    final long[] time;
+    /** Null rows between the observation and the boundary (all rows when none). */
+    final long[] run;
+
+    Summary(long rows, boolean[] has, Object[] value, long[] time, long[] run) {
+      this.rows = rows;
+      this.has = has;
+      this.value = value;
+      this.time = time;
+      this.run = run;
+    }
+  }
+
+  /** Forward/backward fill with limit and max_gap, carried across segments. */
+  static class CarryFill extends FillKernel implements CarryKernel<Summary> {
+    private static final long serialVersionUID = 1L;
+    final boolean fwd;
+    final int limit;
+    final long maxGap;
+    final LimitArea area;
+
+    CarryFill(String step, ChunkLayout out, ContextSpec spec, int[] cols, FieldType[] outTypes,
+        boolean flag, boolean fwd, int limit, long maxGap, LimitArea area) {
+      super(step, out, spec, cols, outTypes, flag);
+      this.fwd = fwd;
+      this.limit = limit;
+      this.maxGap = maxGap;
+      this.area = area;
+    }
+
+    @Override
+    public boolean forward() {
+      return fwd;
+    }
+
+    @Override
+    public Summary summarize(Chunk seg) {
+      int n = seg.size();
+      int k = cols.length;
+      boolean[] has = new boolean[k];
+      Object[] value = new Object[k];
+      long[] time = new long[k];
+      long[] run = new long[k];
+      for (int c = 0; c < k; c++) {
+        Column col = seg.column(cols[c]);
+        int found = -1;
+        if (fwd) {
+          for (int i = n - 1; i >= 0; i--) {
+            if (!col.isNull(i)) {
+              found = i;
+              break;
+            }
+          }
+          run[c] = found < 0 ? n : n - 1 - found;
+        } else {
+          for (int i = 0; i < n; i++) {
+            if (!col.isNull(i)) {
+              found = i;
+              break;
+            }
+          }
+          run[c] = found < 0 ? n : found;
+        }
+        if (found >= 0) {
+          has[c] = true;
+          value[c] = OpColumns.cell(col, found);
+          time[c] = seg.times()[found];
+        }
+      }
+      return new Summary(n, has, value, time, run);
+    }
+
+    @Override
+    public Summary combine(Summary earlier, Summary later) {
+      if (earlier == null) {
+        return later;
+      }
+      if (later == null) {
+        return earlier;
+      }
+      int k = earlier.has.length;
+      boolean[] has = new boolean[k];
+      Object[] value = new Object[k];
+      long[] time = new long[k];
+      long[] run = new long[k];
+      // forward: the observation nearest the end wins; backward: the one nearest the start
+      Summary near = fwd ? later : earlier;
+      Summary far = fwd ? earlier : later;
+      for (int c = 0; c < k; c++) {
+        Summary src = near.has[c] ? near : far;
+        has[c] = src.has[c];
+        value[c] = src.value[c];
+        time[c] = src.time[c];
+        run[c] = near.has[c] ? near.run[c] : near.rows + far.run[c];
+      }
+      return new Summary(earlier.rows + later.rows, has, value, time, run);
+    }
+
+    /** Whether row {@code i} lies inside the observed range of column {@code c} (limit_area). */
+    boolean inside(KernelContext ctx, Chunk input, int c, int i) {
+      return true;
+    }
+
+    @Override
+    public Chunk apply(Chunk input, KernelContext ctx) {
+      int n = input.size();
+      long[] t = input.times();
+      Summary carry = (Summary) ctx.carry();
+      Column[] filled = new Column[cols.length];
+      int[] src = new int[n];
+      for (int c = 0; c < cols.length; c++) {
+        Column col = input.column(cols[c]);
+        boolean[] nulls = OpColumns.nulls(col);
+        boolean carried = carry != null && carry.has[c];
+        Object carryValue = carried ? carry.value[c] : null;
+        // the observation on the far side of each run, for max_gap spans
+        long[] other = maxGap >= 0 ? otherSideTimes(t, nulls, ctx) : null;
+        int source = carried ? -2 : -1;
+        long sourceTime = carried ? carry.time[c] : 0;
+        long run = carry == null ? 0 : carry.run[c];
+        for (int s = 0; s < n; s++) {
+          int i = fwd ? s : n - 1 - s;
+          if (!nulls[i]) {
+            src[i] = i;
+            source = i;
+            sourceTime = t[i];
+            run = 0;
+            continue;
+          }
+          run++;
+          boolean ok = source != -1 && (limit == 0 || run <= limit);
+          if (ok && maxGap >= 0) {
+            long span = fwd ? other[i] - sourceTime : sourceTime - other[i];
+            ok = span <= maxGap;
+          }
+          if (ok && area != null) {
+            ok = inside(ctx, input, c, i) == (area == LimitArea.INSIDE);
+          }
+          src[i] = ok ? source : -1;
+        }
+        filled[c] = OpColumns.gather(col, outTypes[c], src, carryValue);
+      }
+      return assemble(input, filled, ctx);
+    }
+
+    /**
+     * For each row, the time of the next (forward) or previous (backward) non-null row of the input,
+     * or the series' last (first) time when none is visible: a run whose far observation is outside
+     * the max_gap halo is too long anyway (§1.12).
+     */
+    private long[] otherSideTimes(long[] t, boolean[] nulls, KernelContext ctx) {
+      int n = t.length;
+      long[] out = new long[n];
+      if (fwd) {
+        long next = ctx.seriesLastTime();
+        for (int i = n - 1; i >= 0; i--) {
+          if (!nulls[i]) {
+            next = t[i];
+          }
+          out[i] = next;
+        }
+      } else {
+        long prev = ctx.seriesFirstTime();
+        for (int i = 0; i < n; i++) {
+          if (!nulls[i]) {
+            prev = t[i];
+          }
+          out[i] = prev;
+        }
+      }
+      return out;
+    }
+  }
+
+  /** First and last observation (time, seq) of each column in a series. */
+  static final class ObservedRange implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final boolean[] has;
+    final long[] firstTime;
+    final long[] firstSeq;
+    final long[] lastTime;
+    final long[] lastSeq;
+
+    ObservedRange(int k) {
+      has = new boolean[k];
+      firstTime = new long[k];
+      firstSeq = new long[k];
+      lastTime = new long[k];
+      lastSeq = new long[k];
+    }
+  }
+
+  /**
+   * Forward/backward fill with {@code limit_area}: also a statistics kernel, because whether a run
+   * has an observation beyond it (inside) may depend on rows far away in the series.
+   */
+  static final class AreaFill extends CarryFill implements StatsKernel<ObservedRange> {
+    private static final long serialVersionUID = 1L;
+
+    AreaFill(String step, ChunkLayout out, ContextSpec spec, int[] cols, FieldType[] outTypes,
+        boolean flag, boolean fwd, int limit, long maxGap, LimitArea area) {
+      super(step, out, spec, cols, outTypes, flag, fwd, limit, maxGap, area);
+    }
+
+    @Override
+    public ObservedRange createAccumulator() {
+      return new ObservedRange(cols.length);
+    }
+
+    @Override
+    public ObservedRange addSegment(ObservedRange acc, Chunk seg) {
+      long[] t = seg.times();
+      long[] q = seg.seqs();
+      for (int c = 0; c < cols.length; c++) {
+        Column col = seg.column(cols[c]);
+        for (int i = 0; i < seg.size(); i++) {
+          if (!col.isNull(i)) {
+            note(acc, c, t[i], q[i]);
+          }
+        }
+      }
+      return acc;
+    }
+
+    private static void note(ObservedRange a, int c, long t, long q) {
+      if (!a.has[c]) {
+        a.has[c] = true;
+        a.firstTime[c] = a.lastTime[c] = t;
+        a.firstSeq[c] = a.lastSeq[c] = q;
+        return;
+      }
+      if (t < a.firstTime[c] || (t == a.firstTime[c] && q < a.firstSeq[c])) {
+        a.firstTime[c] = t;
+        a.firstSeq[c] = q;
+      }
+      if (t > a.lastTime[c] || (t == a.lastTime[c] && q > a.lastSeq[c])) {
+        a.lastTime[c] = t;
+        a.lastSeq[c] = q;
+      }
+    }
+
+    @Override
+    public ObservedRange merge(ObservedRange a, ObservedRange b) {
+      for (int c = 0; c < cols.length; c++) {
+        if (b.has[c]) {
+          note(a, c, b.firstTime[c], b.firstSeq[c]);
+          note(a, c, b.lastTime[c], b.lastSeq[c]);
+        }
+      }
+      return a;
+    }
+
+    @Override
+    boolean inside(KernelContext ctx, Chunk input, int c, int i) {
+      ObservedRange r = (ObservedRange) ctx.stats();
+      long t = input.times()[i];
+      long q = input.seqs()[i];
+      // the source side exists (checked by the caller); inside iff the other side has one too
+      return fwd ? (t < r.lastTime[c] || (t == r.lastTime[c] && q < r.lastSeq[c]))
+          : (t > r.firstTime[c] || (t == r.firstTime[c] && q > r.firstSeq[c]));
+    }
+  }
+
+  /** constant / zero: row-local. */
+  static final class ConstantFill extends FillKernel {
+    private static final long serialVersionUID = 1L;
+    private final Object value;
+
+    ConstantFill(String step, ChunkLayout out, int[] cols, FieldType[] outTypes, boolean flag,
+        Object value) {
+      super(step, out, ContextSpec.rowLocal(), cols, outTypes, flag);
+      this.value = value instanceof BigDecimal ? ((BigDecimal) value).doubleValue() : value;
+    }
+
+    @Override
+    public Chunk apply(Chunk input, KernelContext ctx) {
+      int n = input.size();
+      Column[] filled = new Column[cols.length];
+      int[] src = new int[n];
+      for (int c = 0; c < cols.length; c++) {
+        Column col = input.column(cols[c]);
+        for (int i = 0; i < n; i++) {
+          src[i] = col.isNull(i) ? -2 : i;
+        }
+        Object v = value != null ? value : zeroOf(col);
+        if (v instanceof Number && !(col instanceof io.industryts.engine.ObjectColumn)) {
+          v = col instanceof io.industryts.engine.LongColumn ? (Object) ((Number) v).longValue()
+              : (Object) ((Number) v).doubleValue();
+        } else if (v instanceof Number && outTypes[c].getTypeName() == TypeName.DOUBLE) {
+          v = ((Number) v).doubleValue();
+        }
+        filled[c] = OpColumns.gather(col, outTypes[c], src, v);
+      }
+      return assemble(input, filled, ctx);
+    }
+
+    private static Object zeroOf(Column col) {
+      return col instanceof io.industryts.engine.LongColumn ? (Object) 0L : (Object) 0.0;
+    }
+  }
+
+  /** Per-series non-null values of each column (mean needs only sum and count). */
+  static final class Values implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final double[] sum;
+    final long[] count;
+    final double[][] all;
+
+    Values(int k, boolean keepAll) {
+      sum = new double[k];
+      count = new long[k];
+      all = keepAll ? new double[k][] : null;
+      if (keepAll) {
+        for (int c = 0; c < k; c++) {
+          all[c] = new double[0];
+        }
+      }
+    }
+  }
+
+  /** mean / median: fitted per series. */
+  static final class StatsFill extends FillKernel implements StatsKernel<Values> {
+    private static final long serialVersionUID = 1L;
+    private final boolean median;
+
+    StatsFill(String step, ChunkLayout out, int[] cols, FieldType[] outTypes, boolean flag,
+        boolean median) {
+      super(step, out, ContextSpec.rowLocal(), cols, outTypes, flag);
+      this.median = median;
+    }
+
+    @Override
+    public Values createAccumulator() {
+      return new Values(cols.length, median);
+    }
+
+    @Override
+    public Values addSegment(Values acc, Chunk seg) {
+      for (int c = 0; c < cols.length; c++) {
+        Column col = seg.column(cols[c]);
+        double[] v = OpColumns.doubles(col);
+        boolean[] nulls = OpColumns.nulls(col);
+        double[] keep = median ? new double[v.length] : null;
+        int m = 0;
+        for (int i = 0; i < v.length; i++) {
+          if (!nulls[i]) {
+            acc.sum[c] += v[i];
+            acc.count[c]++;
+            if (median) {
+              keep[m++] = v[i];
+            }
+          }
+        }
+        if (median) {
+          acc.all[c] = Stats.concat(acc.all[c], keep, m);
+        }
+      }
+      return acc;
+    }
+
+    @Override
+    public Values merge(Values a, Values b) {
+      for (int c = 0; c < cols.length; c++) {
+        a.sum[c] += b.sum[c];
+        a.count[c] += b.count[c];
+        if (median) {
+          a.all[c] = Stats.concat(a.all[c], b.all[c], b.all[c].length);
+        }
+      }
+      return a;
+    }
+
+    @Override
+    public Chunk apply(Chunk input, KernelContext ctx) {
+      Values s = (Values) ctx.stats();
+      int n = input.size();
+      Column[] filled = new Column[cols.length];
+      for (int c = 0; c < cols.length; c++) {
+        Column col = input.column(cols[c]);
+        double[] v = OpColumns.doubles(col);
+        boolean[] nulls = OpColumns.nulls(col);
+        double[] out = new double[n];
+        boolean[] outNulls = new boolean[n];
+        boolean has = s.count[c] > 0;
+        double fill = !has ? 0 : median ? Stats.quantile(Stats.sorted(s.all[c]), 0.5)
+            : s.sum[c] / s.count[c];
+        for (int i = 0; i < n; i++) {
+          if (!nulls[i]) {
+            out[i] = v[i];
+          } else if (has) {
+            out[i] = fill;
+          } else {
+            outNulls[i] = true;
+          }
+        }
+        filled[c] = new DoubleColumn(out, outNulls);
+      }
+      return assemble(input, filled, ctx);
+    }
+  }
+}

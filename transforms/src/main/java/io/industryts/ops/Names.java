@@ -1,0 +1,32 @@
+package io.industryts.ops;
+
+import java.math.BigDecimal;
+import org.joda.time.Duration;
+
+/** Generated names and renderings of SEMANTICS §1.6 and §1.9. */
+final class Names {
+  private Names() {}
+
+  /** Canonical duration (§1.6): the largest of d, h, min, s, ms dividing it, as one integer. */
+  static String duration(Duration d) {
+    long ms = d.getMillis();
+    long[] units = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
+    String[] names = {"d", "h", "min", "s", "ms"};
+    for (int u = 0; u < units.length; u++) {
+      if (ms % units[u] == 0) {
+        return (ms / units[u]) + names[u];
+      }
+    }
+    return ms + "ms";
+  }
+
+  /** A number as the shortest plain decimal with {@code .} written {@code _} (§1.9). */
+  static String number(double v) {
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString().replace('.', '_');
+  }
+
+  /** Lower snake case of an enum constant (TOML spelling). */
+  static String lower(Enum<?> e) {
+    return e.name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,427 @@
+package io.industryts.ops;
+
+import io.industryts.PlanContext;
+import io.industryts.SeriesOptions;
+import io.industryts.TimeSeriesTransform;
+import io.industryts.engine.BooleanColumn;
+import io.industryts.engine.Chunk;
+import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.Column;
+import io.industryts.engine.ContextSpec;
+import io.industryts.engine.DoubleColumn;
+import io.industryts.engine.Kernel;
+import io.industryts.engine.KernelContext;
+import io.industryts.engine.StatsKernel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.Field;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+
+/**
+ * Detects and treats outliers against whole-series statistics — SEMANTICS §2.1.5 {@code outliers}.
+ *
+ * <pre>{@code
+ * input.apply(Outliers.zscore(3.0, "temp").withAction(Outliers.Action.CLIP));
+ * input.apply(Outliers.hampel(3.0).withAction(Outliers.Action.MEDIAN));
+ * input.apply(Outliers.range(0.0, 100.0, "level").withAction(Outliers.Action.FLAG));
+ * }</pre>
+ *
+ * <p>Per column, the reference values {@code R} are the column's non-null values in the series.
+ * {@code zscore}: outlier iff outside {@code mean ± k·std(ddof)}; {@code iqr}: outside {@code
+ * [Q1 − k·IQR, Q3 + k·IQR]}; {@code hampel}: {@code MAD > 0} and outside {@code median ±
+ * k·1.4826·MAD}; {@code range}: outside {@code [lower, upper]}. A null cell is never an outlier;
+ * with fewer than {@code min_periods} reference values or an undefined statistic nothing is.
+ * Actions: {@code null} nulls the cell, {@code clip} sets it to the nearest bound, {@code median}
+ * to {@code median(R)}, {@code drop} removes the row when any column is an outlier, {@code flag}
+ * adds {@code {c}_is_outlier} (BOOLEAN, never null, derived). Statistics always come from the input.
+ *
+ * <p>Output schema: the input; {@code clip} and {@code median} make the treated columns DOUBLE.
+ * Counters {@code outliers} and {@code values_nulled} / {@code values_clipped} / {@code
+ * values_replaced} / {@code rows_dropped}. Example: hourly {@code 10, 11, 10, 12, 50, 11, 10, ·}:
+ * zscore {@code k = 2} clips 50 to 46.0563; iqr flags only 50 (fences 7.75, 13.75).
+ *
+ * @throws IllegalArgumentException for a threshold ≤ 0, a range without bounds or with {@code
+ *     lower > upper}, action median with range, or a non-numeric, missing, time or key column
+ */
+public final class Outliers extends TimeSeriesTransform<Outliers> {
+  private static final long serialVersionUID = 1L;
+
+  /** Detection method (TOML {@code method}). */
+  public enum Method {
+    ZSCORE,
+    IQR,
+    HAMPEL,
+    RANGE
+  }
+
+  /** Treatment of outliers (TOML {@code action}). */
+  public enum Action {
+    NULL,
+    CLIP,
+    MEDIAN,
+    DROP,
+    FLAG
+  }
+
+  private final Method method;
+  private final double threshold;
+  private final Double lower;
+  private final Double upper;
+  private final List<String> columns;
+  private final Action action;
+  private final int ddof;
+  private final int minPeriods;
+
+  private Outliers(SeriesOptions options, Method method, double threshold, Double lower,
+      Double upper, List<String> columns, Action action, int ddof, int minPeriods) {
+    super(options);
+    this.method = method;
+    this.threshold = threshold;
+    this.lower = lower;
+    this.upper = upper;
+    this.columns = List.copyOf(columns);
+    this.action = action;
+    this.ddof = ddof;
+    this.minPeriods = minPeriods;
+  }
+
+  private static Outliers of(Method m, double k, String... columns) {
+    if (!(k > 0) || Double.isInfinite(k)) {
+      throw new IllegalArgumentException("Outliers: threshold must be > 0. Got " + k + ".");
+    }
+    return new Outliers(SeriesOptions.defaults(), m, k, null, null, Arrays.asList(columns),
+        Action.NULL, 1, 1);
+  }
+
+  /** Outside {@code mean ± k·std}; threshold 3.0 by default. */
+  public static Outliers zscore(double k, String... columns) {
+    return of(Method.ZSCORE, k, columns);
+  }
+
+  public static Outliers zscore(String... columns) {
+    return zscore(3.0, columns);
+  }
+
+  /** Outside the Tukey fences {@code Q1 − k·IQR}, {@code Q3 + k·IQR}; 1.5 by default. */
+  public static Outliers iqr(double k, String... columns) {
+    return of(Method.IQR, k, columns);
+  }
+
+  public static Outliers iqr(String... columns) {
+    return iqr(1.5, columns);
+  }
+
+  /** Outside {@code median ± k·1.4826·MAD} (never when MAD = 0); 3.0 by default. */
+  public static Outliers hampel(double k, String... columns) {
+    return of(Method.HAMPEL, k, columns);
+  }
+
+  public static Outliers hampel(String... columns) {
+    return hampel(3.0, columns);
+  }
+
+  /** Below {@code lower} or above {@code upper}; either may be null but not both. */
+  public static Outliers range(Double lower, Double upper, String... columns) {
+    if (lower == null && upper == null) {
+      throw new IllegalArgumentException("Outliers: method \"range\" needs lower or upper. Got"
+          + " neither.");
+    }
+    if (lower != null && upper != null && lower > upper) {
+      throw new IllegalArgumentException("Outliers: lower (" + lower + ") > upper (" + upper
+          + ").");
+    }
+    return new Outliers(SeriesOptions.defaults(), Method.RANGE, 0, lower, upper,
+        Arrays.asList(columns), Action.NULL, 1, 1);
+  }
+
+  /** A copy treating outliers with {@code a} (default {@link Action#NULL}). */
+  public Outliers withAction(Action a) {
+    if (a == Action.MEDIAN && method == Method.RANGE) {
+      throw new IllegalArgumentException(
+          "Outliers: action \"median\" is not valid with method \"range\".");
+    }
+    return new Outliers(options(), method, threshold, lower, upper, columns, a, ddof, minPeriods);
+  }
+
+  /** A copy with {@code ddof} for the zscore standard deviation (default 1). */
+  public Outliers withDdof(int d) {
+    if (method != Method.ZSCORE) {
+      throw new IllegalArgumentException("Outliers: ddof is only valid with method \"zscore\".");
+    }
+    if (d < 0) {
+      throw new IllegalArgumentException("Outliers: ddof must be >= 0. Got " + d + ".");
+    }
+    return new Outliers(options(), method, threshold, lower, upper, columns, action, d, minPeriods);
+  }
+
+  /** A copy needing at least {@code n} reference values (default 1). */
+  public Outliers withMinPeriods(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("Outliers: min_periods must be >= 1. Got " + n + ".");
+    }
+    return new Outliers(options(), method, threshold, lower, upper, columns, action, ddof, n);
+  }
+
+  public Method method() {
+    return method;
+  }
+
+  public Action action() {
+    return action;
+  }
+
+  @Override
+  protected Outliers withOptions(SeriesOptions o) {
+    return new Outliers(o, method, threshold, lower, upper, columns, action, ddof, minPeriods);
+  }
+
+  @Override
+  public String typeName() {
+    return "outliers";
+  }
+
+  @Override
+  public String toString() {
+    return "outliers{method=" + Names.lower(method) + ", columns=" + columns
+        + (method == Method.RANGE ? ", lower=" + lower + ", upper=" + upper
+            : ", threshold=" + threshold)
+        + ", action=" + Names.lower(action) + (method == Method.ZSCORE ? ", ddof=" + ddof : "")
+        + "}";
+  }
+
+  @Override
+  public Kernel plan(ChunkLayout input, PlanContext context) {
+    List<String> cols = columns.isEmpty() ? OpColumns.valueColumns(input) : columns;
+    int[] idx = OpColumns.resolve("Outliers", input, cols, true);
+    Schema in = input.schema();
+    boolean toDouble = action == Action.CLIP || action == Action.MEDIAN;
+    Schema.Builder b = Schema.builder();
+    for (int f = 0; f < in.getFieldCount(); f++) {
+      Field field = in.getField(f);
+      b.addField(toDouble && FillNull.indexOf(idx, f) >= 0
+          ? field.withType(FieldType.DOUBLE.withNullable(true)) : field);
+    }
+    if (action == Action.FLAG) {
+      List<String> names = new ArrayList<>();
+      for (int f : idx) {
+        names.add(in.getField(f).getName() + "_is_outlier");
+      }
+      OpColumns.checkNewNames("Outliers", in, names);
+      for (String n : names) {
+        b.addField(OpColumns.derivedFlag(n));
+      }
+    }
+    ChunkLayout out = input.withSchema(b.build());
+    ContextSpec spec = action == Action.DROP ? ContextSpec.segmentLocal() : ContextSpec.rowLocal();
+    if (method == Method.RANGE) {
+      return new RangeKernel(context.stepName(), out, spec, idx, this);
+    }
+    return new FittedKernel(context.stepName(), out, spec, idx, this);
+  }
+
+  /** Bounds of one column for one series; {@code valid} false when nothing can be an outlier. */
+  static final class Bounds {
+    boolean valid;
+    boolean hampel;
+    double lo;
+    double hi;
+    double median;
+  }
+
+  /** Applies bounds and the action; shared by the fitted and the range kernels. */
+  abstract static class OutlierKernel extends BaseKernel {
+    private static final long serialVersionUID = 1L;
+    final int[] cols;
+    final Action action;
+
+    OutlierKernel(String step, ChunkLayout out, ContextSpec spec, int[] cols, Action action) {
+      super(step, out, spec);
+      this.cols = cols;
+      this.action = action;
+    }
+
+    abstract Bounds bounds(KernelContext ctx, int c);
+
+    @Override
+    public Chunk apply(Chunk input, KernelContext ctx) {
+      int n = input.size();
+      int base = input.columns().length;
+      Column[] out = Arrays.copyOf(input.columnsCopy(), outputLayout().schema().getFieldCount());
+      boolean[] dropRow = action == Action.DROP ? new boolean[n] : null;
+      long outliers = 0;
+      long treated = 0;
+      for (int c = 0; c < cols.length; c++) {
+        Column col = input.column(cols[c]);
+        double[] v = OpColumns.doubles(col);
+        boolean[] nulls = OpColumns.nulls(col);
+        Bounds bd = bounds(ctx, c);
+        boolean[] flag = new boolean[n];
+        for (int i = 0; i < n; i++) {
+          flag[i] = bd.valid && !nulls[i] && (v[i] < bd.lo || v[i] > bd.hi);
+          if (flag[i]) {
+            outliers++;
+          }
+        }
+        switch (action) {
+          case FLAG:
+            out[base + c] = BooleanColumn.of(flag);
+            break;
+          case DROP:
+            for (int i = 0; i < n; i++) {
+              dropRow[i] |= flag[i];
+            }
+            break;
+          case NULL: {
+            int[] idx = new int[n];
+            for (int i = 0; i < n; i++) {
+              idx[i] = flag[i] ? -1 : i;
+              treated += flag[i] ? 1 : 0;
+            }
+            out[cols[c]] = OpColumns.gather(col, outputLayout().fieldType(cols[c]), idx, null);
+            break;
+          }
+          default: {
+            double[] r = new double[n];
+            boolean[] rn = new boolean[n];
+            for (int i = 0; i < n; i++) {
+              rn[i] = nulls[i];
+              if (!flag[i]) {
+                r[i] = v[i];
+              } else {
+                treated++;
+                r[i] = action == Action.MEDIAN ? bd.median : v[i] < bd.lo ? bd.lo : bd.hi;
+              }
+            }
+            out[cols[c]] = new DoubleColumn(r, rn);
+          }
+        }
+      }
+      ctx.count("outliers", outliers);
+      if (action == Action.NULL) {
+        ctx.count("values_nulled", treated);
+      } else if (action == Action.CLIP) {
+        ctx.count("values_clipped", treated);
+      } else if (action == Action.MEDIAN) {
+        ctx.count("values_replaced", treated);
+      }
+      Chunk result = input.withColumns(outputLayout(), out);
+      if (dropRow == null) {
+        return result;
+      }
+      int[] keep = new int[n];
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        if (!dropRow[i]) {
+          keep[k++] = i;
+        }
+      }
+      ctx.count("rows_dropped", n - k);
+      return k == n ? result : result.take(keep, k);
+    }
+  }
+
+  /** zscore, iqr, hampel over the whole series. */
+  static final class FittedKernel extends OutlierKernel implements StatsKernel<ColumnStats> {
+    private static final long serialVersionUID = 1L;
+    private final Method method;
+    private final double k;
+    private final int ddof;
+    private final int minPeriods;
+    private final boolean keepValues;
+
+    FittedKernel(String step, ChunkLayout out, ContextSpec spec, int[] cols, Outliers op) {
+      super(step, out, spec, cols, op.action);
+      this.method = op.method;
+      this.k = op.threshold;
+      this.ddof = op.ddof;
+      this.minPeriods = op.minPeriods;
+      this.keepValues = method != Method.ZSCORE || action == Action.MEDIAN;
+    }
+
+    @Override
+    public ColumnStats createAccumulator() {
+      return new ColumnStats(cols.length, keepValues);
+    }
+
+    @Override
+    public ColumnStats addSegment(ColumnStats acc, Chunk segment) {
+      return acc.add(segment, cols);
+    }
+
+    @Override
+    public ColumnStats merge(ColumnStats a, ColumnStats b) {
+      return a.merge(b);
+    }
+
+    @Override
+    Bounds bounds(KernelContext ctx, int c) {
+      ColumnStats s = (ColumnStats) ctx.stats();
+      Bounds b = new Bounds();
+      Stats.Moments m = s.moments[c];
+      if (m.n < minPeriods || m.n == 0) {
+        return b;
+      }
+      double[] sorted = keepValues ? s.sorted(c) : null;
+      if (sorted != null) {
+        b.median = Stats.quantile(sorted, 0.5);
+      }
+      switch (method) {
+        case ZSCORE: {
+          double sd = m.std(ddof);
+          if (Double.isNaN(sd)) {
+            return b;
+          }
+          b.lo = m.mean - k * sd;
+          b.hi = m.mean + k * sd;
+          break;
+        }
+        case IQR: {
+          double q1 = Stats.quantile(sorted, 0.25);
+          double q3 = Stats.quantile(sorted, 0.75);
+          b.lo = q1 - k * (q3 - q1);
+          b.hi = q3 + k * (q3 - q1);
+          break;
+        }
+        default: {
+          double[] dev = new double[sorted.length];
+          for (int i = 0; i < dev.length; i++) {
+            dev[i] = Math.abs(sorted[i] - b.median);
+          }
+          Arrays.sort(dev);
+          double mad = Stats.quantile(dev, 0.5);
+          if (!(mad > 0)) {
+            return b;
+          }
+          b.lo = b.median - k * 1.4826 * mad;
+          b.hi = b.median + k * 1.4826 * mad;
+        }
+      }
+      b.valid = true;
+      return b;
+    }
+  }
+
+  /** Fixed bounds: row-local. */
+  static final class RangeKernel extends OutlierKernel {
+    private static final long serialVersionUID = 1L;
+    private final double lo;
+    private final double hi;
+
+    RangeKernel(String step, ChunkLayout out, ContextSpec spec, int[] cols, Outliers op) {
+      super(step, out, spec, cols, op.action);
+      this.lo = op.lower == null ? Double.NEGATIVE_INFINITY : op.lower;
+      this.hi = op.upper == null ? Double.POSITIVE_INFINITY : op.upper;
+    }
+
+    @Override
+    Bounds bounds(KernelContext ctx, int c) {
+      Bounds b = new Bounds();
+      b.valid = true;
+      b.lo = lo;
+      b.hi = hi;
+      return b;
+    }
+  }
+}

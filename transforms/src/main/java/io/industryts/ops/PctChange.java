@@ -1,0 +1,61 @@
+package io.industryts.ops;
+
+import io.industryts.PlanContext;
+import io.industryts.SeriesOptions;
+import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.Kernel;
+import java.util.Arrays;
+
+/**
+ * Relative changes to earlier rows — SEMANTICS §2.3.2 {@code pct_change}.
+ *
+ * <pre>{@code
+ * input.apply(PctChange.periods(1).of("v"));
+ * }</pre>
+ *
+ * <p>{@code x_i / x_{i−n} − 1}, null if either is null or row {@code i − n} does not exist; nulls
+ * are never forward-filled first. {@code x_{i−n} = 0}: {@code ±inf} (sign of {@code x_i}) when
+ * {@code x_i ≠ 0}, null when {@code x_i = 0}. Output {@code {c}_pct_change{n}}, DOUBLE, derived.
+ * Example: {@code v = 2, 4, ·, 5, 0, 3} gives {@code ·, 1, ·, ·, −1, inf}.
+ *
+ * @throws IllegalArgumentException as {@link Diff}
+ */
+public final class PctChange extends Shift<PctChange> {
+  private static final long serialVersionUID = 1L;
+
+  private PctChange(SeriesOptions options, Spec spec) {
+    super(options, spec);
+  }
+
+  public static Stage periods(int... periods) {
+    return new Stage(Spec.rows("PctChange", false, periods));
+  }
+
+  /** The periods of a pct_change, waiting for its columns. */
+  public static final class Stage {
+    private final Spec spec;
+
+    private Stage(Spec spec) {
+      this.spec = spec;
+    }
+
+    public PctChange of(String... columns) {
+      return new PctChange(SeriesOptions.defaults(), spec.withColumns(Arrays.asList(columns)));
+    }
+  }
+
+  @Override
+  protected PctChange withOptions(SeriesOptions o) {
+    return new PctChange(o, spec);
+  }
+
+  @Override
+  public String typeName() {
+    return "pct_change";
+  }
+
+  @Override
+  public Kernel plan(ChunkLayout input, PlanContext context) {
+    return spec.plan(input, context, ShiftKernel.Kind.PCT_CHANGE);
+  }
+}

@@ -1,0 +1,360 @@
+package io.industryts.ops;
+
+import io.industryts.PlanContext;
+import io.industryts.SeriesOptions;
+import io.industryts.TimeSeriesTransform;
+import io.industryts.engine.Chunk;
+import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.Column;
+import io.industryts.engine.ContextSpec;
+import io.industryts.engine.DoubleColumn;
+import io.industryts.engine.Kernel;
+import io.industryts.engine.KernelContext;
+import io.industryts.engine.LongColumn;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.joda.time.Duration;
+
+/**
+ * Window statistics per row — SEMANTICS §2.2.3 {@code rolling}.
+ *
+ * <pre>{@code
+ * input.apply(Rolling.rows(10, "temp").compute(Rolling.Fn.MEAN, Rolling.Fn.STD));
+ * input.apply(Rolling.over(Duration.standardMinutes(5), "temp").compute(Rolling.Fn.SUM));
+ * }</pre>
+ *
+ * <p>Row window {@code n} for row {@code i} (positions in series order): {@code right} = {@code
+ * [i−n+1, i]}, {@code left} = {@code [i−n, i−1]}, {@code both} = {@code [i−n, i]}, {@code neither} =
+ * {@code [i−n+1, i−1]}, centered = {@code [i−⌊n/2⌋, i+⌈n/2⌉−1]}; positions outside the series are
+ * absent. Duration window {@code d}: rows with {@code t_j > t_i − d} ({@code ≥} for left/both) and
+ * {@code j ≤ i} ({@code j < i} for left/neither). A function is computed over the window's non-null
+ * values when there are at least {@code min_periods} (rows: default {@code n}; duration: 1), else
+ * null; {@code count} is null only when the window holds fewer than {@code min_periods} rows. std
+ * and var are exact (corrected two-pass per window).
+ *
+ * <p>Output: {@code {c}_rolling_{fn}_{n|d}} per column and function, DOUBLE ({@code count} INT64),
+ * nullable, derived. Example: {@code 1, 2, 4, 8, ·, 16} with mean over 3 rows gives {@code ·, ·,
+ * 2.3333, 4.6667, ·, ·}.
+ *
+ * @throws IllegalArgumentException for a window below 1 row or ≤ 0, {@code min_periods} out of
+ *     range, center with a duration window or a closed side other than right, or a non-numeric,
+ *     missing, time or key column
+ */
+public final class Rolling extends TimeSeriesTransform<Rolling> {
+  private static final long serialVersionUID = 1L;
+
+  /** Window functions (TOML {@code functions}). */
+  public enum Fn {
+    MEAN,
+    SUM,
+    MIN,
+    MAX,
+    STD,
+    VAR,
+    MEDIAN,
+    COUNT
+  }
+
+  /** Which window ends are included (TOML {@code closed}). */
+  public enum Closed {
+    RIGHT,
+    LEFT,
+    BOTH,
+    NEITHER
+  }
+
+  private final int rows;
+  private final long millis;
+  private final List<String> columns;
+  private final List<Fn> functions;
+  private final int minPeriods;
+  private final Closed closed;
+  private final boolean center;
+  private final int ddof;
+
+  private Rolling(SeriesOptions options, int rows, long millis, List<String> columns,
+      List<Fn> functions, int minPeriods, Closed closed, boolean center, int ddof) {
+    super(options);
+    this.rows = rows;
+    this.millis = millis;
+    this.columns = List.copyOf(columns);
+    this.functions = List.copyOf(functions);
+    this.minPeriods = minPeriods;
+    this.closed = closed;
+    this.center = center;
+    this.ddof = ddof;
+  }
+
+  /** A window of {@code n} rows over {@code columns} (none = value columns), computing the mean. */
+  public static Rolling rows(int n, String... columns) {
+    if (n < 1) {
+      throw new IllegalArgumentException("Rolling: window must be >= 1 row. Got " + n + ".");
+    }
+    return new Rolling(SeriesOptions.defaults(), n, 0, Arrays.asList(columns), List.of(Fn.MEAN),
+        0, Closed.RIGHT, false, 1);
+  }
+
+  /** A window spanning {@code d} of time. */
+  public static Rolling over(Duration d, String... columns) {
+    if (d == null || d.getMillis() <= 0) {
+      throw new IllegalArgumentException("Rolling: window must be > 0. Got " + d + ".");
+    }
+    return new Rolling(SeriesOptions.defaults(), 0, d.getMillis(), Arrays.asList(columns),
+        List.of(Fn.MEAN), 0, Closed.RIGHT, false, 1);
+  }
+
+  /** A copy computing {@code fns}, in this order. */
+  public Rolling compute(Fn... fns) {
+    if (fns.length == 0) {
+      throw new IllegalArgumentException("Rolling: functions must not be empty.");
+    }
+    return new Rolling(options(), rows, millis, columns, Arrays.asList(fns), minPeriods, closed,
+        center, ddof);
+  }
+
+  public Rolling withMinPeriods(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("Rolling: min_periods must be >= 1. Got " + n + ".");
+    }
+    if (rows > 0 && n > rows) {
+      throw new IllegalArgumentException("Rolling: min_periods (" + n + ") > window (" + rows
+          + ").");
+    }
+    return new Rolling(options(), rows, millis, columns, functions, n, closed, center, ddof);
+  }
+
+  public Rolling closed(Closed c) {
+    if (center && c != Closed.RIGHT) {
+      throw centerError();
+    }
+    return new Rolling(options(), rows, millis, columns, functions, minPeriods, c, center, ddof);
+  }
+
+  /** A copy whose row window is centered on each row. */
+  public Rolling centered() {
+    if (rows == 0 || closed != Closed.RIGHT) {
+      throw centerError();
+    }
+    return new Rolling(options(), rows, millis, columns, functions, minPeriods, closed, true, ddof);
+  }
+
+  private static IllegalArgumentException centerError() {
+    return new IllegalArgumentException(
+        "Rolling: center needs a row window and closed \"right\".");
+  }
+
+  public Rolling withDdof(int d) {
+    if (d < 0) {
+      throw new IllegalArgumentException("Rolling: ddof must be >= 0. Got " + d + ".");
+    }
+    return new Rolling(options(), rows, millis, columns, functions, minPeriods, closed, center, d);
+  }
+
+  public List<Fn> functions() {
+    return functions;
+  }
+
+  @Override
+  protected Rolling withOptions(SeriesOptions o) {
+    return new Rolling(o, rows, millis, columns, functions, minPeriods, closed, center, ddof);
+  }
+
+  @Override
+  public String typeName() {
+    return "rolling";
+  }
+
+  private String windowName() {
+    return rows > 0 ? String.valueOf(rows) : Names.duration(Duration.millis(millis));
+  }
+
+  @Override
+  public String toString() {
+    return "rolling{window=" + windowName() + ", functions=" + functions + ", columns=" + columns
+        + ", closed=" + Names.lower(closed) + (center ? ", center=true" : "") + "}";
+  }
+
+  @Override
+  public Kernel plan(ChunkLayout input, PlanContext context) {
+    List<String> cols = columns.isEmpty() ? OpColumns.valueColumns(input) : columns;
+    int[] idx = OpColumns.resolve("Rolling", input, cols, true);
+    Schema in = input.schema();
+    List<String> names = new ArrayList<>();
+    Schema.Builder b = OpColumns.copyOf(in);
+    for (int f : idx) {
+      for (Fn fn : functions) {
+        String name = in.getField(f).getName() + "_rolling_" + Names.lower(fn) + "_" + windowName();
+        names.add(name);
+        b.addField(OpColumns.derived(name, fn == Fn.COUNT ? FieldType.INT64 : FieldType.DOUBLE));
+      }
+    }
+    OpColumns.checkNewNames("Rolling", in, names);
+    int lo;
+    int hi;
+    ContextSpec spec;
+    if (rows > 0) {
+      if (center) {
+        lo = -(rows / 2);
+        hi = (rows + 1) / 2 - 1;
+      } else {
+        lo = closed == Closed.RIGHT || closed == Closed.NEITHER ? -rows + 1 : -rows;
+        hi = closed == Closed.RIGHT || closed == Closed.BOTH ? 0 : -1;
+      }
+      spec = ContextSpec.haloRows(-lo, Math.max(0, hi));
+    } else {
+      lo = 0;
+      hi = 0;
+      spec = ContextSpec.haloMillis(millis, 0);
+    }
+    int mp = minPeriods > 0 ? minPeriods : rows > 0 ? rows : 1;
+    return new RollingKernel(context.stepName(), input.withSchema(b.build()), spec, idx,
+        functions.toArray(new Fn[0]), rows > 0, lo, hi, millis, closed, mp, ddof);
+  }
+
+  /** Computes every function per row over its window's non-null values. */
+  static final class RollingKernel extends BaseKernel {
+    private static final long serialVersionUID = 1L;
+    private final int[] cols;
+    private final Fn[] fns;
+    private final boolean byRows;
+    private final int lo;
+    private final int hi;
+    private final long millis;
+    private final Closed closed;
+    private final int minPeriods;
+    private final int ddof;
+
+    RollingKernel(String step, ChunkLayout out, ContextSpec spec, int[] cols, Fn[] fns,
+        boolean byRows, int lo, int hi, long millis, Closed closed, int minPeriods, int ddof) {
+      super(step, out, spec);
+      this.cols = cols;
+      this.fns = fns;
+      this.byRows = byRows;
+      this.lo = lo;
+      this.hi = hi;
+      this.millis = millis;
+      this.closed = closed;
+      this.minPeriods = minPeriods;
+      this.ddof = ddof;
+    }
+
+    @Override
+    public Chunk apply(Chunk input, KernelContext ctx) {
+      int n = input.size();
+      int[] start = new int[n];
+      int[] end = new int[n];
+      windows(input.times(), start, end);
+      int base = input.columns().length;
+      Column[] out = Arrays.copyOf(input.columnsCopy(), outputLayout().schema().getFieldCount());
+      int maxWindow = 0;
+      for (int i = 0; i < n; i++) {
+        maxWindow = Math.max(maxWindow, end[i] - start[i]);
+      }
+      double[] buf = new double[maxWindow];
+      double[][] res = new double[fns.length][n];
+      boolean[][] resNull = new boolean[fns.length][n];
+      int o = base;
+      for (int c = 0; c < cols.length; c++) {
+        Column col = input.column(cols[c]);
+        double[] v = OpColumns.doubles(col);
+        boolean[] nulls = OpColumns.nulls(col);
+        for (int i = 0; i < n; i++) {
+          int m = 0;
+          for (int j = start[i]; j < end[i]; j++) {
+            if (!nulls[j]) {
+              buf[m++] = v[j];
+            }
+          }
+          boolean enough = m >= minPeriods;
+          boolean sorted = false;
+          for (int f = 0; f < fns.length; f++) {
+            double r = Double.NaN;
+            if (fns[f] == Fn.COUNT) {
+              r = end[i] - start[i] >= minPeriods ? m : Double.NaN;
+            } else if (enough && m > 0) {
+              switch (fns[f]) {
+                case SUM:
+                case MEAN: {
+                  double s = 0;
+                  for (int j = 0; j < m; j++) {
+                    s += buf[j];
+                  }
+                  r = fns[f] == Fn.SUM ? s : s / m;
+                  break;
+                }
+                case MIN: {
+                  double x = buf[0];
+                  for (int j = 1; j < m; j++) {
+                    x = Math.min(x, buf[j]);
+                  }
+                  r = x;
+                  break;
+                }
+                case MAX: {
+                  double x = buf[0];
+                  for (int j = 1; j < m; j++) {
+                    x = Math.max(x, buf[j]);
+                  }
+                  r = x;
+                  break;
+                }
+                case VAR:
+                  r = Stats.variance(buf, m, ddof);
+                  break;
+                case STD:
+                  r = Math.sqrt(Stats.variance(buf, m, ddof));
+                  break;
+                default:
+                  if (!sorted) {
+                    Arrays.sort(buf, 0, m);
+                    sorted = true;
+                  }
+                  r = Stats.quantile(buf, 0, m, 0.5);
+              }
+            }
+            resNull[f][i] = Double.isNaN(r);
+            res[f][i] = resNull[f][i] ? 0 : r;
+          }
+        }
+        for (int f = 0; f < fns.length; f++) {
+          if (fns[f] == Fn.COUNT) {
+            long[] cnt = new long[n];
+            for (int i = 0; i < n; i++) {
+              cnt[i] = (long) res[f][i];
+            }
+            out[o++] = new LongColumn(cnt, resNull[f].clone());
+          } else {
+            out[o++] = new DoubleColumn(res[f].clone(), resNull[f].clone());
+          }
+        }
+      }
+      return input.withColumns(outputLayout(), out);
+    }
+
+    /** Window of each row as positions {@code [start, end)} of the input. */
+    private void windows(long[] t, int[] start, int[] end) {
+      int n = t.length;
+      if (byRows) {
+        for (int i = 0; i < n; i++) {
+          start[i] = Math.max(0, i + lo);
+          end[i] = Math.max(start[i], Math.min(n, i + hi + 1));
+        }
+        return;
+      }
+      boolean includeLeftEdge = closed == Closed.LEFT || closed == Closed.BOTH;
+      boolean includeSelf = closed == Closed.RIGHT || closed == Closed.BOTH;
+      int s = 0;
+      for (int i = 0; i < n; i++) {
+        long edge = t[i] - millis;
+        while (s < i && (includeLeftEdge ? t[s] < edge : t[s] <= edge)) {
+          s++;
+        }
+        start[i] = s;
+        end[i] = Math.max(s, includeSelf ? i + 1 : i);
+      }
+    }
+  }
+}

@@ -1,0 +1,286 @@
+package io.industryts.ops;
+
+import io.industryts.PlanContext;
+import io.industryts.SeriesOptions;
+import io.industryts.engine.CarryKernel;
+import io.industryts.engine.Chunk;
+import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.Column;
+import io.industryts.engine.ColumnBuilder;
+import io.industryts.engine.ContextSpec;
+import io.industryts.engine.Kernel;
+import io.industryts.engine.KernelContext;
+import io.industryts.engine.StatsKernel;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * Runs kernels on hand-built chunks the way the engine does: one series, cut into segments at
+ * given row positions, with the declared halo, carry, statistics and series facts.
+ */
+final class KernelHarness {
+  private KernelHarness() {}
+
+  static final long DAY0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
+
+  /** {@code "hh:mm"} or {@code "hh:mm:ss"} on 2024-01-01 UTC, as epoch millis. */
+  static long hm(String s) {
+    String[] p = s.split(":");
+    long ms = Long.parseLong(p[0]) * 3_600_000L + Long.parseLong(p[1]) * 60_000L;
+    if (p.length > 2) {
+      ms += Long.parseLong(p[2]) * 1000L;
+    }
+    return DAY0 + ms;
+  }
+
+  static long[] hms(String... s) {
+    long[] out = new long[s.length];
+    for (int i = 0; i < s.length; i++) {
+      out[i] = hm(s[i]);
+    }
+    return out;
+  }
+
+  static ChunkLayout layout(Schema schema, String time, String... keys) {
+    return ChunkLayout.of(schema, time, List.of(keys));
+  }
+
+  static PlanContext plan(String step) {
+    return new PlanContext(step, SeriesOptions.defaults());
+  }
+
+  /**
+   * A chunk of one series: {@code cells[f]} are the Row values of value field {@code f} in schema
+   * order, skipping the time and key fields; {@code key} holds the key values.
+   */
+  static Chunk chunk(ChunkLayout layout, Row key, long[] times, Object[]... cells) {
+    Schema s = layout.schema();
+    Column[] cols = new Column[s.getFieldCount()];
+    int next = 0;
+    for (int f = 0; f < cols.length; f++) {
+      if (layout.isTimeOrKey(f)) {
+        continue;
+      }
+      Object[] v = cells[next++];
+      ColumnBuilder b = ColumnBuilder.forType(s.getField(f).getType(), v.length);
+      for (Object o : v) {
+        b.appendValue(o);
+      }
+      cols[f] = b.build();
+    }
+    long[] seqs = new long[times.length];
+    for (int i = 0; i < seqs.length; i++) {
+      seqs[i] = i;
+    }
+    return new Chunk(layout, key == null ? Row.nullRow(layout.keySchema()) : key, times, seqs, cols);
+  }
+
+  static Chunk chunk(ChunkLayout layout, long[] times, Object[]... cells) {
+    return chunk(layout, Row.withSchema(layout.keySchema()).build(), times, cells);
+  }
+
+  /** The Row values of a field, boxed as Beam holds them. */
+  static List<Object> values(Chunk c, String field) {
+    int f = c.schema().indexOf(field);
+    List<Object> out = new ArrayList<>();
+    for (int i = 0; i < c.size(); i++) {
+      out.add(c.row(i).getValue(f));
+    }
+    return out;
+  }
+
+  static Object[] col(Object... v) {
+    return v;
+  }
+
+  /** Runs the kernel over the series as a single segment. */
+  static Chunk run(Kernel k, Chunk series, Map<String, Long> counters) {
+    return run(k, series, new int[0], counters);
+  }
+
+  static Chunk run(Kernel k, Chunk series) {
+    return run(k, series, new HashMap<>());
+  }
+
+  /** Runs the kernel over the series cut before each position in {@code cuts}. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static Chunk run(Kernel k, Chunk series, int[] cuts, Map<String, Long> counters) {
+    int n = series.size();
+    List<int[]> segs = new ArrayList<>();
+    int from = 0;
+    for (int c : cuts) {
+      segs.add(new int[] {from, c});
+      from = c;
+    }
+    segs.add(new int[] {from, n});
+    List<Chunk> segments = new ArrayList<>();
+    for (int[] s : segs) {
+      segments.add(series.slice(s[0], s[1]));
+    }
+    Object stats = null;
+    if (k instanceof StatsKernel) {
+      StatsKernel sk = (StatsKernel) k;
+      Serializable acc = sk.createAccumulator();
+      for (Chunk seg : segments) {
+        Serializable a = sk.addSegment(sk.createAccumulator(), seg);
+        acc = sk.merge(acc, a);
+      }
+      stats = acc;
+    }
+    ContextSpec spec = k.context();
+    List<Chunk> outs = new ArrayList<>();
+    long[] t = series.times();
+    for (int si = 0; si < segs.size(); si++) {
+      int a = segs.get(si)[0];
+      int b = segs.get(si)[1];
+      Object carry = null;
+      if (k instanceof CarryKernel) {
+        CarryKernel ck = (CarryKernel) k;
+        if (ck.forward()) {
+          for (int j = 0; j < si; j++) {
+            carry = ck.combine((Serializable) carry, ck.summarize(segments.get(j)));
+          }
+        } else {
+          for (int j = segs.size() - 1; j > si; j--) {
+            carry = ck.combine(ck.summarize(segments.get(j)), (Serializable) carry);
+          }
+        }
+      }
+      int lo = Math.max(0, a - spec.rowsBefore());
+      int hi = Math.min(n, b + spec.rowsAfter());
+      if (spec.millisBefore() > 0 && b > a) {
+        while (lo > 0 && t[lo - 1] >= t[a] - spec.millisBefore()) {
+          lo--;
+        }
+      }
+      if (spec.millisAfter() > 0 && b > a) {
+        while (hi < n && t[hi] <= t[b - 1] + spec.millisAfter()) {
+          hi++;
+        }
+      }
+      long segStart = si == 0 ? Long.MIN_VALUE : t[a];
+      long segEnd = si == segs.size() - 1 ? Long.MAX_VALUE : t[b];
+      Fake ctx = new Fake(a - lo, hi - b, carry, stats, n == 0 ? 0 : t[0], n == 0 ? 0 : t[n - 1],
+          n, si == 0, si == segs.size() - 1, segStart, segEnd, counters);
+      Chunk out = k.apply(series.slice(lo, hi), ctx);
+      if (spec.rowPreserving()) {
+        if (out.size() != hi - lo) {
+          throw new AssertionError("row-preserving kernel returned " + out.size() + " rows for "
+              + (hi - lo));
+        }
+        out = out.slice(a - lo, out.size() - (hi - b));
+      }
+      outs.add(out);
+    }
+    return Chunk.concat(outs);
+  }
+
+  /** A {@link KernelContext} with fixed answers that records counters. */
+  static final class Fake implements KernelContext {
+    final int haloBefore;
+    final int haloAfter;
+    final Object carry;
+    final Object stats;
+    final long first;
+    final long last;
+    final long rows;
+    final boolean firstSeg;
+    final boolean lastSeg;
+    final long segStart;
+    final long segEnd;
+    final Map<String, Long> counters;
+
+    Fake(int haloBefore, int haloAfter, Object carry, Object stats, long first, long last,
+        long rows, boolean firstSeg, boolean lastSeg, long segStart, long segEnd,
+        Map<String, Long> counters) {
+      this.haloBefore = haloBefore;
+      this.haloAfter = haloAfter;
+      this.carry = carry;
+      this.stats = stats;
+      this.first = first;
+      this.last = last;
+      this.rows = rows;
+      this.firstSeg = firstSeg;
+      this.lastSeg = lastSeg;
+      this.segStart = segStart;
+      this.segEnd = segEnd;
+      this.counters = counters;
+    }
+
+    @Override
+    public int haloBefore() {
+      return haloBefore;
+    }
+
+    @Override
+    public int haloAfter() {
+      return haloAfter;
+    }
+
+    @Override
+    public Object carry() {
+      return carry;
+    }
+
+    @Override
+    public Object stats() {
+      return stats;
+    }
+
+    @Override
+    public long seriesFirstTime() {
+      return first;
+    }
+
+    @Override
+    public long seriesLastTime() {
+      return last;
+    }
+
+    @Override
+    public long seriesRowCount() {
+      return rows;
+    }
+
+    @Override
+    public boolean firstSegment() {
+      return firstSeg;
+    }
+
+    @Override
+    public boolean lastSegment() {
+      return lastSeg;
+    }
+
+    @Override
+    public long segmentStart() {
+      return segStart;
+    }
+
+    @Override
+    public long segmentEnd() {
+      return segEnd;
+    }
+
+    @Override
+    public long gridAnchor() {
+      return 0;
+    }
+
+    @Override
+    public void count(String name, long n) {
+      counters.merge(name, n, Long::sum);
+    }
+
+    @Override
+    public void rowError(Chunk chunk, int row, String reason, String field, String message) {
+      throw new AssertionError("unexpected row error " + reason + ": " + message);
+    }
+  }
+}

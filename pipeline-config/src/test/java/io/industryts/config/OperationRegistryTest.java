@@ -37,7 +37,8 @@ class OperationRegistryTest {
   @Test
   void typesAreSorted() {
     assertEquals(List.of("datetime_features", "diff", "drop_duplicates", "fill_null", "lag",
-        "outliers", "resample", "rolling", "scale", "test_echo"), TestRegistries.fakes().types());
+        "lead", "outliers", "pct_change", "resample", "rolling", "scale", "test_echo"),
+        TestRegistries.fakes().types());
   }
 
   @Test

@@ -53,6 +53,17 @@ class ProviderDescriptionsTest {
   }
 
   @Test
+  void leadKeys() {
+    assertEquals(List.of("name", "columns", "periods", "tolerance", "suffix"),
+        keysByType().get("lead"));
+  }
+
+  @Test
+  void pctChangeKeys() {
+    assertEquals(List.of("name", "columns", "periods", "suffix"), keysByType().get("pct_change"));
+  }
+
+  @Test
   void rollingKeys() {
     assertEquals(List.of("name", "window", "functions", "columns", "min_periods", "closed",
         "center", "ddof", "suffix"), keysByType().get("rolling"));

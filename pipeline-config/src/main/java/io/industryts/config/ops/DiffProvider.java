@@ -9,6 +9,7 @@ import io.industryts.config.ParamType;
 import io.industryts.config.StepContext;
 import io.industryts.config.ValidatedParams;
 import java.util.List;
+import io.industryts.ops.Diff;
 
 /** {@code diff} (SEMANTICS §2.3.2): differences to earlier rows. */
 public final class DiffProvider implements OperationProvider {
@@ -28,6 +29,7 @@ public final class DiffProvider implements OperationProvider {
 
   @Override
   public Operation create(ValidatedParams p, StepContext context) {
-    throw Pending.notYetAvailable(DESCRIPTION);
+    ProviderSupport.rejectIfSet(p, "suffix", "Diff");
+    return Diff.periods(ProviderSupport.ints(p.list("periods"))).of(p.columns());
   }
 }

@@ -8,6 +8,7 @@ import io.industryts.config.ParamType;
 import io.industryts.config.StepContext;
 import io.industryts.config.ValidatedParams;
 import java.util.List;
+import io.industryts.ops.DropDuplicates;
 
 /** {@code drop_duplicates} (SEMANTICS §2.1.4): one row per (key, time). */
 public final class DropDuplicatesProvider implements OperationProvider {
@@ -29,6 +30,8 @@ public final class DropDuplicatesProvider implements OperationProvider {
 
   @Override
   public Operation create(ValidatedParams p, StepContext context) {
-    throw Pending.notYetAvailable(DESCRIPTION);
+    DropDuplicates op = DropDuplicates.keeping(
+        ProviderSupport.constant(DropDuplicates.Keep.class, p.string("keep")));
+    return p.columns().length == 0 ? op : op.alsoOn(p.columns());
   }
 }

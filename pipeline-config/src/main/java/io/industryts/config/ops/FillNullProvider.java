@@ -10,6 +10,7 @@ import io.industryts.config.ParamType;
 import io.industryts.config.StepContext;
 import io.industryts.config.ValidatedParams;
 import java.util.List;
+import io.industryts.ops.FillNull;
 
 /** {@code fill_null} (SEMANTICS §2.1.1): fill missing values. */
 public final class FillNullProvider implements OperationProvider {
@@ -48,6 +49,40 @@ public final class FillNullProvider implements OperationProvider {
 
   @Override
   public Operation create(ValidatedParams p, StepContext context) {
-    throw Pending.notYetAvailable(DESCRIPTION);
+    String[] columns = p.columns();
+    FillNull op;
+    switch (p.string("method")) {
+      case "forward":
+      case "ffill":
+        op = FillNull.forward(columns);
+        break;
+      case "backward":
+      case "bfill":
+        op = FillNull.backward(columns);
+        break;
+      case "constant":
+        op = FillNull.constant(p.get("value"), columns);
+        break;
+      case "mean":
+        op = FillNull.mean(columns);
+        break;
+      case "median":
+        op = FillNull.median(columns);
+        break;
+      default:
+        op = FillNull.zero(columns);
+        break;
+    }
+    if (p.isSet("limit")) {
+      op = op.withLimit(p.integer("limit"));
+    }
+    if (p.isSet("max_gap")) {
+      op = op.withMaxGap(p.duration("max_gap"));
+    }
+    if (p.isSet("limit_area")) {
+      op = op.withLimitArea(
+          ProviderSupport.constant(FillNull.LimitArea.class, p.string("limit_area")));
+    }
+    return p.bool("flag") ? op.withFlag() : op;
   }
 }

@@ -10,6 +10,7 @@ import io.industryts.config.ParamType;
 import io.industryts.config.StepContext;
 import io.industryts.config.ValidatedParams;
 import java.util.List;
+import io.industryts.ops.Lag;
 
 /** {@code lag} (SEMANTICS §2.3.1): values of earlier rows, by position or by time. */
 public final class LagProvider implements OperationProvider {
@@ -39,6 +40,10 @@ public final class LagProvider implements OperationProvider {
 
   @Override
   public Operation create(ValidatedParams p, StepContext context) {
-    throw Pending.notYetAvailable(DESCRIPTION);
+    ProviderSupport.rejectIfSet(p, "suffix", "Lag");
+    Lag op = ProviderSupport.allRows(p, "Lag")
+        ? Lag.rows(ProviderSupport.ints(p.list("periods"))).of(p.columns())
+        : Lag.by(ProviderSupport.durations(p.list("periods"))).of(p.columns());
+    return p.isSet("tolerance") ? op.withTolerance(p.duration("tolerance")) : op;
   }
 }

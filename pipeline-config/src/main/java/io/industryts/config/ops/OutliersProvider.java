@@ -10,6 +10,7 @@ import io.industryts.config.ParamType;
 import io.industryts.config.StepContext;
 import io.industryts.config.ValidatedParams;
 import java.util.List;
+import io.industryts.ops.Outliers;
 
 /** {@code outliers} (SEMANTICS §2.1.5): detect and treat outliers. */
 public final class OutliersProvider implements OperationProvider {
@@ -61,6 +62,34 @@ public final class OutliersProvider implements OperationProvider {
 
   @Override
   public Operation create(ValidatedParams p, StepContext context) {
-    throw Pending.notYetAvailable(DESCRIPTION);
+    ProviderSupport.rejectIfSet(p, "window", "Outliers");
+    ProviderSupport.rejectIfSet(p, "center", "Outliers");
+    String[] columns = p.columns();
+    Double k = p.number("threshold");
+    Outliers op;
+    switch (p.string("method")) {
+      case "zscore":
+        op = k == null ? Outliers.zscore(columns) : Outliers.zscore(k, columns);
+        break;
+      case "iqr":
+        op = k == null ? Outliers.iqr(columns) : Outliers.iqr(k, columns);
+        break;
+      case "hampel":
+        op = k == null ? Outliers.hampel(columns) : Outliers.hampel(k, columns);
+        break;
+      default:
+        op = Outliers.range(p.number("lower"), p.number("upper"), columns);
+        break;
+    }
+    if (p.isSet("action")) {
+      op = op.withAction(ProviderSupport.constant(Outliers.Action.class, p.string("action")));
+    }
+    if (p.isSet("ddof")) {
+      op = op.withDdof(p.integer("ddof"));
+    }
+    if (p.isSet("min_periods")) {
+      op = op.withMinPeriods(p.integer("min_periods"));
+    }
+    return op;
   }
 }

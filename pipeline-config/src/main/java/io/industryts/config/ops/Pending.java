@@ -2,7 +2,10 @@ package io.industryts.config.ops;
 
 import io.industryts.config.OperationDescription;
 
-/** Placeholder for providers whose operation class is not in the library yet. */
+/**
+ * For providers whose operation class is not in the library yet: they are described (so docs and
+ * validation exist) but not registered in {@code META-INF/services}.
+ */
 final class Pending {
   private Pending() {}
 

@@ -10,6 +10,8 @@ import io.industryts.config.ParamType;
 import io.industryts.config.StepContext;
 import io.industryts.config.ValidatedParams;
 import java.util.List;
+import io.industryts.ops.Rolling;
+import org.joda.time.Duration;
 
 /** {@code rolling} (SEMANTICS §2.2.3): window statistics per row. */
 public final class RollingProvider implements OperationProvider {
@@ -45,6 +47,23 @@ public final class RollingProvider implements OperationProvider {
 
   @Override
   public Operation create(ValidatedParams p, StepContext context) {
-    throw Pending.notYetAvailable(DESCRIPTION);
+    ProviderSupport.rejectIfSet(p, "suffix", "Rolling");
+    Object window = p.get("window");
+    Rolling op = window instanceof Integer
+        ? Rolling.rows((Integer) window, p.columns())
+        : Rolling.over((Duration) window, p.columns());
+    if (p.isSet("functions")) {
+      op = op.compute(ProviderSupport.constants(Rolling.Fn.class, p.list("functions")));
+    }
+    if (p.isSet("min_periods")) {
+      op = op.withMinPeriods(p.integer("min_periods"));
+    }
+    if (p.isSet("closed")) {
+      op = op.closed(ProviderSupport.constant(Rolling.Closed.class, p.string("closed")));
+    }
+    if (p.bool("center")) {
+      op = op.centered();
+    }
+    return p.isSet("ddof") ? op.withDdof(p.integer("ddof")) : op;
   }
 }

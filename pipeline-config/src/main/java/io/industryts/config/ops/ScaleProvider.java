@@ -10,6 +10,7 @@ import io.industryts.config.ParamType;
 import io.industryts.config.StepContext;
 import io.industryts.config.ValidatedParams;
 import java.util.List;
+import io.industryts.ops.Scale;
 
 /** {@code scale} (SEMANTICS §2.5.1): standard, min-max, robust or fixed scaling. */
 public final class ScaleProvider implements OperationProvider {
@@ -49,6 +50,36 @@ public final class ScaleProvider implements OperationProvider {
 
   @Override
   public Operation create(ValidatedParams p, StepContext context) {
-    throw Pending.notYetAvailable(DESCRIPTION);
+    String[] columns = p.columns();
+    Scale op;
+    switch (p.string("method")) {
+      case "minmax":
+        op = Scale.minMax(columns);
+        break;
+      case "robust":
+        op = Scale.robust(columns);
+        break;
+      case "fixed":
+        op = Scale.fixed(p.number("center"), p.number("scale"), columns);
+        break;
+      default:
+        op = Scale.standard(columns);
+        break;
+    }
+    if (p.isSet("feature_range")) {
+      List<Double> r = p.list("feature_range");
+      op = op.withRange(r.get(0), r.get(1));
+    }
+    if (p.isSet("quantile_range")) {
+      List<Double> r = p.list("quantile_range");
+      op = op.withQuantileRange(r.get(0), r.get(1));
+    }
+    if (p.isSet("ddof")) {
+      op = op.withDdof(p.integer("ddof"));
+    }
+    if (p.isSet("fit")) {
+      op = op.withFit(ProviderSupport.constant(Scale.Fit.class, p.string("fit")));
+    }
+    return p.string("suffix").isEmpty() ? op : op.withSuffix(p.string("suffix"));
   }
 }

@@ -8,6 +8,7 @@ import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Column;
 import io.industryts.engine.ColumnBuilder;
 import io.industryts.engine.ContextSpec;
+import io.industryts.engine.Grid;
 import io.industryts.engine.Kernel;
 import io.industryts.engine.KernelContext;
 import io.industryts.engine.StatsKernel;
@@ -166,6 +167,17 @@ final class KernelHarness {
       }
       long segStart = si == 0 ? Long.MIN_VALUE : t[a];
       long segEnd = si == segs.size() - 1 ? Long.MAX_VALUE : t[b];
+      Grid grid = spec.grid();
+      if (grid != null) {
+        // segments of a grid kernel start on bucket edges, as the engine cuts them
+        long anchor = grid.seriesAnchor(t[0]);
+        if (si > 0) {
+          segStart = grid.bucketStart(grid.bucketIndex(t[a], anchor), anchor);
+        }
+        if (si < segs.size() - 1) {
+          segEnd = grid.bucketStart(grid.bucketIndex(t[b], anchor), anchor);
+        }
+      }
       Fake ctx = new Fake(a - lo, hi - b, carry, stats, n == 0 ? 0 : t[0], n == 0 ? 0 : t[n - 1],
           n, si == 0, si == segs.size() - 1, segStart, segEnd, counters);
       Chunk out = k.apply(series.slice(lo, hi), ctx);

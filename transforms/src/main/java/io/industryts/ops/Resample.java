@@ -1,0 +1,586 @@
+package io.industryts.ops;
+
+import io.industryts.PlanContext;
+import io.industryts.SeriesOptions;
+import io.industryts.TimeSeriesTransform;
+import io.industryts.engine.Chunk;
+import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.Column;
+import io.industryts.engine.ContextSpec;
+import io.industryts.engine.DoubleColumn;
+import io.industryts.engine.Grid;
+import io.industryts.engine.Kernel;
+import io.industryts.engine.KernelContext;
+import io.industryts.engine.LongColumn;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.Field;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+
+/**
+ * Aggregates each series into fixed time buckets — SEMANTICS §2.2.1 {@code resample}.
+ *
+ * <pre>{@code
+ * input.apply(Resample.every(Duration.standardHours(1)).aggregate(Resample.Agg.MEAN));
+ * input.apply(Resample.every(Duration.standardMinutes(5))
+ *     .aggregate("flow", Resample.Agg.SUM, Resample.Agg.MAX).aggregate("temp", Resample.Agg.MEAN)
+ *     .closed(Resample.Side.RIGHT).label(Resample.Side.RIGHT));
+ * }</pre>
+ *
+ * <p>Each row goes to its bucket (§1.7: width {@code w}, edges at origin + offset + k·w, {@code
+ * closed} and {@code label} sides). Per series, one output row for every bucket from its first
+ * non-empty bucket to its last, empty ones included ({@code sum} 0, {@code count} 0, others null),
+ * or with {@link #withoutEmptyBuckets()} only buckets that received a row. The time field holds the
+ * label; the element timestamp is the bucket's last covered instant (§1.8, set by the engine).
+ *
+ * <p>Output schema: the time and key fields where they were, then the aggregates: with {@link
+ * #aggregate(Agg)} one column {@code {c}} per column; with per-column aggregations, in call order,
+ * {@code {c}} for a single aggregation and {@code {c}_{agg}} for each of a list. Types: mean,
+ * median, std, var DOUBLE; count INT64; sum INT64 for integral input else DOUBLE; min, max, first,
+ * last the input type (DECIMAL as DOUBLE). Counter {@code buckets_empty}. Example (rule 1h): rows
+ * {@code 00:10 1, 00:50 3, 01:00 5, 02:30 ·, 02:40 9} give means {@code 00:00 2, 01:00 5, 02:00 9}.
+ *
+ * @throws IllegalArgumentException for a rule ≤ 0, both aggregation forms, a numeric aggregation
+ *     of a non-numeric column, or a missing, time or key column
+ */
+public final class Resample extends TimeSeriesTransform<Resample> {
+  private static final long serialVersionUID = 1L;
+
+  /** Aggregations (TOML {@code aggregation}). */
+  public enum Agg {
+    MEAN,
+    SUM,
+    MIN,
+    MAX,
+    FIRST,
+    LAST,
+    COUNT,
+    MEDIAN,
+    STD,
+    VAR;
+
+    boolean numeric() {
+      return this != FIRST && this != LAST && this != COUNT;
+    }
+  }
+
+  /** Bucket side (TOML {@code closed}, {@code label}). */
+  public enum Side {
+    LEFT,
+    RIGHT
+  }
+
+  /** Bucket origin (§1.7): the epoch, a fixed instant, or each series' start (day). */
+  public static final class Origin implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final Grid.SeriesOrigin perSeries;
+    private final long instant;
+
+    private Origin(Grid.SeriesOrigin perSeries, long instant) {
+      this.perSeries = perSeries;
+      this.instant = instant;
+    }
+
+    public static Origin epoch() {
+      return new Origin(Grid.SeriesOrigin.NONE, 0);
+    }
+
+    public static Origin at(Instant t) {
+      return new Origin(Grid.SeriesOrigin.NONE, t.getMillis());
+    }
+
+    /** Each series' first time. */
+    public static Origin start() {
+      return new Origin(Grid.SeriesOrigin.START, 0);
+    }
+
+    /** Midnight (in the time zone) of each series' first time. */
+    public static Origin startDay() {
+      return new Origin(Grid.SeriesOrigin.START_DAY, 0);
+    }
+
+    @Override
+    public String toString() {
+      return perSeries == Grid.SeriesOrigin.START ? "start"
+          : perSeries == Grid.SeriesOrigin.START_DAY ? "start_day"
+          : instant == 0 ? "epoch" : new Instant(instant).toString();
+    }
+  }
+
+  /** Per-column aggregations: one string ({@code {c}}) or a list ({@code {c}_{agg}}). */
+  private static final class Entry implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final String column;
+    final List<Agg> aggs;
+    final boolean list;
+
+    Entry(String column, List<Agg> aggs, boolean list) {
+      this.column = column;
+      this.aggs = List.copyOf(aggs);
+      this.list = list;
+    }
+  }
+
+  private final long width;
+  private final Agg aggregation;
+  private final boolean aggregationSet;
+  private final List<String> columns;
+  private final List<Entry> entries;
+  private final Side closed;
+  private final Side label;
+  private final Origin origin;
+  private final long offset;
+  private final boolean emitEmpty;
+  private final int ddof;
+
+  private Resample(SeriesOptions options, long width, Agg aggregation, boolean aggregationSet,
+      List<String> columns, List<Entry> entries, Side closed, Side label, Origin origin,
+      long offset, boolean emitEmpty, int ddof) {
+    super(options);
+    this.width = width;
+    this.aggregation = aggregation;
+    this.aggregationSet = aggregationSet;
+    this.columns = List.copyOf(columns);
+    this.entries = List.copyOf(entries);
+    this.closed = closed;
+    this.label = label;
+    this.origin = origin;
+    this.offset = offset;
+    this.emitEmpty = emitEmpty;
+    this.ddof = ddof;
+  }
+
+  /** Buckets of width {@code rule}; the mean of every value column unless told otherwise. */
+  public static Resample every(Duration rule) {
+    if (rule == null || rule.getMillis() <= 0) {
+      throw new IllegalArgumentException("Resample: rule must be > 0. Got " + rule + ".");
+    }
+    return new Resample(SeriesOptions.defaults(), rule.getMillis(), Agg.MEAN, false, List.of(),
+        List.of(), Side.LEFT, Side.LEFT, Origin.epoch(), 0, true, 1);
+  }
+
+  private Resample copy(Agg agg, boolean aggSet, List<String> cols, List<Entry> ents, Side c,
+      Side l, Origin o, long off, boolean empty, int d) {
+    return new Resample(options(), width, agg, aggSet, cols, ents, c, l, o, off, empty, d);
+  }
+
+  /** One aggregation for every column of {@link #of} (default: value columns). */
+  public Resample aggregate(Agg agg) {
+    if (!entries.isEmpty()) {
+      throw bothForms();
+    }
+    return copy(agg, true, columns, entries, closed, label, origin, offset, emitEmpty, ddof);
+  }
+
+  /** The columns that {@link #aggregate(Agg)} applies to. */
+  public Resample of(String... cols) {
+    if (!entries.isEmpty()) {
+      throw bothForms();
+    }
+    return copy(aggregation, aggregationSet, Arrays.asList(cols), entries, closed, label, origin,
+        offset, emitEmpty, ddof);
+  }
+
+  /** Aggregates {@code column} with one aggregation into a column named {@code column}. */
+  public Resample aggregate(String column, Agg agg) {
+    return withEntry(new Entry(column, List.of(agg), false));
+  }
+
+  /** Aggregates {@code column} into {@code {column}_{agg}} for each aggregation. */
+  public Resample aggregate(String column, Agg first, Agg second, Agg... more) {
+    List<Agg> all = new ArrayList<>(List.of(first, second));
+    all.addAll(Arrays.asList(more));
+    return withEntry(new Entry(column, all, true));
+  }
+
+  /** List form with any number of aggregations (even one): {@code {column}_{agg}}. */
+  public Resample aggregateEach(String column, List<Agg> aggs) {
+    if (aggs.isEmpty()) {
+      throw new IllegalArgumentException("Resample: aggregations for \"" + column
+          + "\" must not be empty.");
+    }
+    return withEntry(new Entry(column, aggs, true));
+  }
+
+  private Resample withEntry(Entry e) {
+    if (aggregationSet || !columns.isEmpty()) {
+      throw bothForms();
+    }
+    for (Entry x : entries) {
+      if (x.column.equals(e.column)) {
+        throw new IllegalArgumentException("Resample: aggregations name column \"" + e.column
+            + "\" twice.");
+      }
+    }
+    List<Entry> ents = new ArrayList<>(entries);
+    ents.add(e);
+    return copy(aggregation, false, columns, ents, closed, label, origin, offset, emitEmpty, ddof);
+  }
+
+  private static IllegalArgumentException bothForms() {
+    return new IllegalArgumentException("Resample: set aggregation or aggregations, not both.");
+  }
+
+  public Resample closed(Side side) {
+    return copy(aggregation, aggregationSet, columns, entries, side, label, origin, offset,
+        emitEmpty, ddof);
+  }
+
+  public Resample label(Side side) {
+    return copy(aggregation, aggregationSet, columns, entries, closed, side, origin, offset,
+        emitEmpty, ddof);
+  }
+
+  public Resample withOrigin(Origin o) {
+    return copy(aggregation, aggregationSet, columns, entries, closed, label, o, offset, emitEmpty,
+        ddof);
+  }
+
+  /** Shifts every bucket edge by {@code d} (may be zero or negative). */
+  public Resample withOffset(Duration d) {
+    return copy(aggregation, aggregationSet, columns, entries, closed, label, origin, d.getMillis(),
+        emitEmpty, ddof);
+  }
+
+  /** Emits only buckets that received at least one row. */
+  public Resample withoutEmptyBuckets() {
+    return copy(aggregation, aggregationSet, columns, entries, closed, label, origin, offset, false,
+        ddof);
+  }
+
+  public Resample withDdof(int d) {
+    if (d < 0) {
+      throw new IllegalArgumentException("Resample: ddof must be >= 0. Got " + d + ".");
+    }
+    return copy(aggregation, aggregationSet, columns, entries, closed, label, origin, offset,
+        emitEmpty, d);
+  }
+
+  public Duration rule() {
+    return Duration.millis(width);
+  }
+
+  @Override
+  protected Resample withOptions(SeriesOptions o) {
+    return new Resample(o, width, aggregation, aggregationSet, columns, entries, closed, label,
+        origin, offset, emitEmpty, ddof);
+  }
+
+  @Override
+  public String typeName() {
+    return "resample";
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder("resample{rule=").append(Names.duration(rule()));
+    if (entries.isEmpty()) {
+      s.append(", aggregation=").append(Names.lower(aggregation)).append(", columns=")
+          .append(columns);
+    } else {
+      s.append(", aggregations={");
+      for (int i = 0; i < entries.size(); i++) {
+        Entry e = entries.get(i);
+        s.append(i > 0 ? ", " : "").append(e.column).append('=')
+            .append(e.list ? e.aggs.toString().toLowerCase(java.util.Locale.ROOT)
+                : Names.lower(e.aggs.get(0)));
+      }
+      s.append('}');
+    }
+    return s.append(", closed=").append(Names.lower(closed)).append(", label=")
+        .append(Names.lower(label)).append(", origin=").append(origin)
+        .append(offset != 0 ? ", offset=" + Names.duration(Duration.millis(Math.abs(offset))) : "")
+        .append(emitEmpty ? "" : ", emit_empty=false").append('}').toString();
+  }
+
+  @Override
+  public Kernel plan(ChunkLayout input, PlanContext context) {
+    Schema in = input.schema();
+    List<Entry> plan = entries;
+    if (plan.isEmpty()) {
+      List<String> cols = columns.isEmpty() ? OpColumns.valueColumns(input) : columns;
+      plan = new ArrayList<>();
+      for (String c : cols) {
+        plan.add(new Entry(c, List.of(aggregation), false));
+      }
+    }
+    List<Integer> sources = new ArrayList<>();
+    List<Agg> aggs = new ArrayList<>();
+    List<Field> outFields = new ArrayList<>();
+    for (Entry e : plan) {
+      if (!in.hasField(e.column)) {
+        throw new IllegalArgumentException(
+            entries.isEmpty() ? "Resample: column \"" + e.column + "\" not found. Available fields: "
+                + in.getFieldNames()
+                : "Resample: aggregations names column \"" + e.column
+                    + "\" which does not exist. Available fields: " + in.getFieldNames());
+      }
+      int f = OpColumns.resolve("Resample", input, List.of(e.column), false)[0];
+      FieldType type = in.getField(f).getType();
+      for (Agg a : e.aggs) {
+        if (a.numeric() && !OpColumns.isNumeric(type)) {
+          throw new IllegalArgumentException("Resample: aggregation \"" + Names.lower(a)
+              + "\" needs numeric columns. Got \"" + e.column + "\" (" + type.getTypeName() + ").");
+        }
+        sources.add(f);
+        aggs.add(a);
+        String name = e.list ? e.column + "_" + Names.lower(a) : e.column;
+        outFields.add(Field.nullable(name, outputType(a, type)));
+      }
+    }
+    Schema.Builder b = Schema.builder();
+    for (int f = 0; f < in.getFieldCount(); f++) {
+      if (input.isTimeOrKey(f)) {
+        b.addField(in.getField(f));
+      }
+    }
+    List<String> seen = new ArrayList<>();
+    for (Field f : outFields) {
+      if (seen.contains(f.getName()) || input.keyFields().contains(f.getName())
+          || input.timeField().equals(f.getName())) {
+        throw new IllegalArgumentException("Resample: output column \"" + f.getName()
+            + "\" is produced twice. Use the list form of aggregations ({c}_{agg} names).");
+      }
+      seen.add(f.getName());
+      b.addField(f);
+    }
+    ChunkLayout out = input.withSchema(b.build());
+    boolean right = closed == Side.RIGHT;
+    Grid grid = origin.perSeries == Grid.SeriesOrigin.NONE
+        ? Grid.fixed(width, origin.instant + offset, right)
+        : Grid.perSeries(width, origin.perSeries, offset, right, context.timeZone());
+    int[] src = sources.stream().mapToInt(Integer::intValue).toArray();
+    return new ResampleKernel(context.stepName(), out,
+        ContextSpec.regrid(grid).withSeriesInfo().withChangesTime(), grid, src,
+        aggs.toArray(new Agg[0]), label == Side.RIGHT, emitEmpty, ddof);
+  }
+
+  static FieldType outputType(Agg a, FieldType in) {
+    switch (a) {
+      case COUNT:
+        return FieldType.INT64;
+      case SUM:
+        return OpColumns.isIntegral(in) ? FieldType.INT64 : FieldType.DOUBLE;
+      case MIN:
+      case MAX:
+      case FIRST:
+      case LAST:
+        return OpColumns.selectedType(in);
+      default:
+        return FieldType.DOUBLE;
+    }
+  }
+
+  /** Emits one row per bucket of the segment. */
+  static final class ResampleKernel extends BaseKernel {
+    private static final long serialVersionUID = 1L;
+    private final Grid grid;
+    private final int[] sources;
+    private final Agg[] aggs;
+    private final boolean labelRight;
+    private final boolean emitEmpty;
+    private final int ddof;
+
+    ResampleKernel(String step, ChunkLayout out, ContextSpec spec, Grid grid, int[] sources,
+        Agg[] aggs, boolean labelRight, boolean emitEmpty, int ddof) {
+      super(step, out, spec);
+      this.grid = grid;
+      this.sources = sources;
+      this.aggs = aggs;
+      this.labelRight = labelRight;
+      this.emitEmpty = emitEmpty;
+      this.ddof = ddof;
+    }
+
+    @Override
+    public Chunk apply(Chunk input, KernelContext ctx) {
+      long anchor = grid.seriesAnchor(ctx.seriesFirstTime());
+      int n = input.size();
+      long[] t = input.times();
+      // bucket range to emit: the series' buckets that fall in this segment's time range
+      long kFirst;
+      long kLast;
+      if (n == 0 && !emitEmpty) {
+        return Chunk.empty(outputLayout(), input.key());
+      }
+      long seriesFirst = grid.bucketIndex(ctx.seriesFirstTime(), anchor);
+      long seriesLast = grid.bucketIndex(ctx.seriesLastTime(), anchor);
+      long segStart = ctx.segmentStart();
+      long segEnd = ctx.segmentEnd();
+      boolean right = grid.closedRight();
+      kFirst = segStart == Long.MIN_VALUE ? seriesFirst
+          : Math.max(seriesFirst, grid.bucketIndex(right ? segStart + 1 : segStart, anchor));
+      kLast = segEnd == Long.MAX_VALUE ? seriesLast
+          : Math.min(seriesLast, grid.bucketIndex(right ? segEnd : segEnd - 1, anchor));
+      if (n > 0) {
+        kFirst = Math.min(kFirst, grid.bucketIndex(t[0], anchor));
+        kLast = Math.max(kLast, grid.bucketIndex(t[n - 1], anchor));
+      }
+      // row range [rowStart[b], rowStart[b + 1]) of each emitted bucket
+      int nb;
+      long[] ks;
+      int[] rowStart;
+      if (emitEmpty) {
+        nb = (int) Math.max(0, kLast - kFirst + 1);
+        ks = new long[nb];
+        rowStart = new int[nb + 1];
+        int r = 0;
+        for (int q = 0; q < nb; q++) {
+          ks[q] = kFirst + q;
+          rowStart[q] = r;
+          while (r < n && grid.bucketIndex(t[r], anchor) <= ks[q]) {
+            r++;
+          }
+        }
+        rowStart[nb] = r;
+      } else {
+        long[] kk = new long[n];
+        int[] rs = new int[n + 1];
+        int q = 0;
+        for (int r = 0; r < n; r++) {
+          long k = grid.bucketIndex(t[r], anchor);
+          if (q == 0 || kk[q - 1] != k) {
+            kk[q] = k;
+            rs[q] = r;
+            q++;
+          }
+        }
+        rs[q] = n;
+        nb = q;
+        ks = Arrays.copyOf(kk, nb);
+        rowStart = Arrays.copyOf(rs, nb + 1);
+      }
+      long empty = 0;
+      long[] times = new long[nb];
+      for (int q = 0; q < nb; q++) {
+        times[q] = grid.bucketStart(ks[q], anchor) + (labelRight ? grid.widthMillis() : 0);
+        if (rowStart[q + 1] == rowStart[q]) {
+          empty++;
+        }
+      }
+      ctx.count("buckets_empty", empty);
+      Column[] out = new Column[outputLayout().schema().getFieldCount()];
+      int base = out.length - aggs.length;
+      double[] buf = new double[Math.max(1, maxBucket(rowStart, nb))];
+      for (int o = 0; o < aggs.length; o++) {
+        out[base + o] = aggregate(input.column(sources[o]), aggs[o],
+            outputLayout().fieldType(base + o), rowStart, nb, buf);
+      }
+      return new Chunk(outputLayout(), input.key(), times, ks.clone(), out);
+    }
+
+    private static int maxBucket(int[] rowStart, int nb) {
+      int m = 0;
+      for (int q = 0; q < nb; q++) {
+        m = Math.max(m, rowStart[q + 1] - rowStart[q]);
+      }
+      return m;
+    }
+
+    private Column aggregate(Column src, Agg agg, FieldType outType, int[] rowStart, int nb,
+        double[] buf) {
+      boolean[] nulls = OpColumns.nulls(src);
+      if (agg == Agg.FIRST || agg == Agg.LAST || agg == Agg.MIN || agg == Agg.MAX) {
+        int[] idx = new int[nb];
+        for (int q = 0; q < nb; q++) {
+          idx[q] = pick(src, nulls, agg, rowStart[q], rowStart[q + 1]);
+        }
+        return OpColumns.gather(src, outType, idx, null);
+      }
+      boolean[] outNulls = new boolean[nb];
+      if (agg == Agg.COUNT || (agg == Agg.SUM && src instanceof LongColumn)) {
+        long[] out = new long[nb];
+        long[] lv = src instanceof LongColumn ? ((LongColumn) src).values() : null;
+        for (int q = 0; q < nb; q++) {
+          long s = 0;
+          for (int r = rowStart[q]; r < rowStart[q + 1]; r++) {
+            if (!nulls[r]) {
+              s += agg == Agg.COUNT ? 1 : lv[r];
+            }
+          }
+          out[q] = s;
+        }
+        return new LongColumn(out, outNulls);
+      }
+      double[] v = OpColumns.doubles(src);
+      double[] out = new double[nb];
+      for (int q = 0; q < nb; q++) {
+        int m = 0;
+        for (int r = rowStart[q]; r < rowStart[q + 1]; r++) {
+          if (!nulls[r]) {
+            buf[m++] = v[r];
+          }
+        }
+        double x;
+        switch (agg) {
+          case SUM:
+          case MEAN: {
+            double s = 0;
+            for (int j = 0; j < m; j++) {
+              s += buf[j];
+            }
+            x = agg == Agg.SUM ? s : m == 0 ? Double.NaN : s / m;
+            break;
+          }
+          case MEDIAN:
+            Arrays.sort(buf, 0, m);
+            x = Stats.quantile(buf, 0, m, 0.5);
+            break;
+          case VAR:
+            x = Stats.variance(buf, m, ddof);
+            break;
+          default:
+            x = Math.sqrt(Stats.variance(buf, m, ddof));
+        }
+        if (Double.isNaN(x)) {
+          outNulls[q] = true;
+        } else {
+          out[q] = x;
+        }
+      }
+      return new DoubleColumn(out, outNulls);
+    }
+
+    /** Row of the first/last non-null value, or of the min/max (first occurrence); -1 if none. */
+    private static int pick(Column src, boolean[] nulls, Agg agg, int from, int to) {
+      int best = -1;
+      if (agg == Agg.LAST) {
+        for (int r = to - 1; r >= from; r--) {
+          if (!nulls[r]) {
+            return r;
+          }
+        }
+        return -1;
+      }
+      for (int r = from; r < to; r++) {
+        if (nulls[r]) {
+          continue;
+        }
+        if (best < 0) {
+          best = r;
+          if (agg == Agg.FIRST) {
+            return r;
+          }
+        } else if (agg == Agg.MIN ? less(src, r, best) : less(src, best, r)) {
+          best = r;
+        }
+      }
+      return best;
+    }
+
+    private static boolean less(Column c, int a, int b) {
+      if (c instanceof LongColumn) {
+        return ((LongColumn) c).value(a) < ((LongColumn) c).value(b);
+      }
+      if (c instanceof DoubleColumn) {
+        return ((DoubleColumn) c).value(a) < ((DoubleColumn) c).value(b);
+      }
+      return ((Number) c.get(a)).doubleValue() < ((Number) c.get(b)).doubleValue();
+    }
+  }
+}

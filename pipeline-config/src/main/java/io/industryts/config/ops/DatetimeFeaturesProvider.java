@@ -8,6 +8,7 @@ import io.industryts.config.ParamSpec;
 import io.industryts.config.ParamType;
 import io.industryts.config.StepContext;
 import io.industryts.config.ValidatedParams;
+import io.industryts.ops.DatetimeFeatures;
 import java.util.List;
 
 /** {@code datetime_features} (SEMANTICS §2.3.3): calendar features of the time column. */
@@ -38,6 +39,11 @@ public final class DatetimeFeaturesProvider implements OperationProvider {
 
   @Override
   public Operation create(ValidatedParams p, StepContext context) {
-    throw Pending.notYetAvailable(DESCRIPTION);
+    DatetimeFeatures op = DatetimeFeatures.of(
+        ProviderSupport.constants(DatetimeFeatures.Feature.class, p.list("features")));
+    if (p.isSet("cyclic")) {
+      op = op.cyclic(ProviderSupport.constants(DatetimeFeatures.Feature.class, p.list("cyclic")));
+    }
+    return p.isSet("prefix") ? op.withPrefix(p.string("prefix")) : op;
   }
 }

@@ -24,6 +24,34 @@ final class ProviderSupport {
     return out;
   }
 
+  /**
+   * A time key ({@code origin}, SEMANTICS §1.3 forms 1, 2 and 4): ISO-8601 with {@code T} or a
+   * space, with or without offset, or a date; zone-less times are wall-clock times in {@code zone}.
+   *
+   * @throws IllegalArgumentException {@code <key> "<text>" is not one of <alternatives> or a time
+   *     such as "2024-01-01T00:00:00Z"}
+   */
+  static java.time.Instant parseTime(String text, java.time.ZoneId zone, String key,
+      String alternatives) {
+    String s = text.trim().replace(' ', 'T');
+    try {
+      return java.time.OffsetDateTime.parse(s).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      // not offset form: try zone-less forms below
+    }
+    try {
+      return java.time.LocalDateTime.parse(s).atZone(zone).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      // not a local date-time: try a date
+    }
+    try {
+      return java.time.LocalDate.parse(s).atStartOfDay(zone).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(key + " \"" + text + "\" is not one of " + alternatives
+          + " or a time such as \"2024-01-01T00:00:00Z\".");
+    }
+  }
+
   static int[] ints(List<?> values) {
     return values.stream().mapToInt(v -> (Integer) v).toArray();
   }

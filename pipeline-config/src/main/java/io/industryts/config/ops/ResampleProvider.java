@@ -9,8 +9,12 @@ import io.industryts.config.ParamSpec;
 import io.industryts.config.ParamType;
 import io.industryts.config.StepContext;
 import io.industryts.config.ValidatedParams;
+import io.industryts.ops.Resample;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.joda.time.Duration;
+import org.joda.time.Instant;
 
 /** {@code resample} (SEMANTICS §2.2.1): aggregate into fixed time buckets. */
 public final class ResampleProvider implements OperationProvider {
@@ -50,6 +54,60 @@ public final class ResampleProvider implements OperationProvider {
 
   @Override
   public Operation create(ValidatedParams p, StepContext context) {
-    throw Pending.notYetAvailable(DESCRIPTION);
+    Resample op = Resample.every(p.duration("rule"));
+    if (p.isSet("aggregations")) {
+      for (Map.Entry<String, Object> e : p.<Object>table("aggregations").entrySet()) {
+        if (e.getValue() instanceof String) {
+          op = op.aggregate(e.getKey(), agg((String) e.getValue()));
+        } else {
+          @SuppressWarnings("unchecked")
+          List<String> aggs = (List<String>) e.getValue();
+          op = op.aggregateEach(e.getKey(),
+              List.of(ProviderSupport.constants(Resample.Agg.class, aggs)));
+        }
+      }
+    } else {
+      if (p.isSet("aggregation")) {
+        op = op.aggregate(agg(p.string("aggregation")));
+      }
+      if (p.isSet("columns")) {
+        op = op.of(p.columns());
+      }
+    }
+    if (p.isSet("closed")) {
+      op = op.closed(ProviderSupport.constant(Resample.Side.class, p.string("closed")));
+    }
+    if (p.isSet("label")) {
+      op = op.label(ProviderSupport.constant(Resample.Side.class, p.string("label")));
+    }
+    if (p.isSet("origin")) {
+      op = op.withOrigin(origin(p.string("origin"), context.options().timeZone()));
+    }
+    if (p.isSet("offset")) {
+      op = op.withOffset(p.duration("offset"));
+    }
+    if (!p.bool("emit_empty")) {
+      op = op.withoutEmptyBuckets();
+    }
+    return p.isSet("ddof") ? op.withDdof(p.integer("ddof")) : op;
+  }
+
+  private static Resample.Agg agg(String toml) {
+    return ProviderSupport.constant(Resample.Agg.class, toml);
+  }
+
+  /** {@code epoch}, {@code start}, {@code start_day}, or a time (zone-less: in {@code zone}). */
+  static Resample.Origin origin(String text, ZoneId zone) {
+    switch (text) {
+      case "epoch":
+        return Resample.Origin.epoch();
+      case "start":
+        return Resample.Origin.start();
+      case "start_day":
+        return Resample.Origin.startDay();
+      default:
+        return Resample.Origin.at(new Instant(ProviderSupport.parseTime(text, zone, "origin",
+            "[epoch, start_day, start]").toEpochMilli()));
+    }
   }
 }

@@ -7,6 +7,7 @@ import io.industryts.Operation;
 import io.industryts.config.ConfigException;
 import io.industryts.config.JobConfig;
 import io.industryts.config.OperationRegistry;
+import io.industryts.ops.DatetimeFeatures;
 import io.industryts.ops.Diff;
 import io.industryts.ops.DropDuplicates;
 import io.industryts.ops.FillNull;
@@ -14,9 +15,12 @@ import io.industryts.ops.Lag;
 import io.industryts.ops.Lead;
 import io.industryts.ops.Outliers;
 import io.industryts.ops.PctChange;
+import io.industryts.ops.Resample;
 import io.industryts.ops.Rolling;
 import io.industryts.ops.Scale;
+import java.nio.file.Path;
 import org.joda.time.Duration;
+import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -172,6 +176,70 @@ class ProvidersBuildJavaOperationsTest {
   void scaleFixed() {
     assertSame(Scale.fixed(10, 2, "v"),
         step("type = \"scale\"\nmethod = \"fixed\"\ncenter = 10\nscale = 2\ncolumns = [\"v\"]\n"));
+  }
+
+  @Test
+  void resampleOneAggregationForColumns() {
+    assertSame(Resample.every(Duration.standardHours(1)).aggregate(Resample.Agg.MAX).of("v"),
+        step("type = \"resample\"\nrule = \"1h\"\naggregation = \"max\"\ncolumns = [\"v\"]\n"));
+  }
+
+  @Test
+  void resampleDefaultIsTheMeanOfValueColumns() {
+    assertSame(Resample.every(Duration.standardMinutes(1)),
+        step("type = \"resample\"\nrule = \"1min\"\n"));
+  }
+
+  @Test
+  void resampleAggregationsTableStringAndLists() {
+    assertSame(Resample.every(Duration.standardHours(1))
+            .aggregate("v", Resample.Agg.MEAN)
+            .aggregateEach("w", java.util.List.of(Resample.Agg.MIN, Resample.Agg.MAX))
+            .aggregateEach("x", java.util.List.of(Resample.Agg.COUNT)),
+        step("type = \"resample\"\nrule = \"1h\"\n"
+            + "aggregations = { v = \"mean\", w = [\"min\", \"max\"], x = [\"count\"] }\n"));
+  }
+
+  @Test
+  void resampleSidesOriginOffsetEmptyDdof() {
+    assertSame(Resample.every(Duration.standardHours(1)).closed(Resample.Side.RIGHT)
+            .label(Resample.Side.RIGHT)
+            .withOrigin(Resample.Origin.at(Instant.parse("2024-01-01T00:30:00Z")))
+            .withOffset(Duration.standardMinutes(-15)).withoutEmptyBuckets().withDdof(0),
+        step("type = \"resample\"\nrule = \"1h\"\nclosed = \"right\"\nlabel = \"right\"\n"
+            + "origin = \"2024-01-01 00:30\"\noffset = \"-15min\"\nemit_empty = false\n"
+            + "ddof = 0\n"));
+  }
+
+  @Test
+  void resampleOriginStartDay() {
+    assertSame(Resample.every(Duration.standardDays(1)).withOrigin(Resample.Origin.startDay()),
+        step("type = \"resample\"\nrule = \"1d\"\norigin = \"start_day\"\n"));
+  }
+
+  @Test
+  void resampleBadOriginIsAConfigProblem() {
+    assertEquals("job.toml:1:1: operations[1] (resample): origin \"noon\" is not one of [epoch,"
+        + " start_day, start] or a time such as \"2024-01-01T00:00:00Z\".",
+        problems("type = \"resample\"\nrule = \"1h\"\norigin = \"noon\"\n"));
+  }
+
+  @Test
+  void datetimeFeaturesWithCyclicAndPrefix() {
+    assertSame(DatetimeFeatures.of(DatetimeFeatures.Feature.HOUR,
+            DatetimeFeatures.Feature.IS_WEEKEND)
+            .cyclic(DatetimeFeatures.Feature.HOUR).withPrefix("dt_"),
+        step("type = \"datetime_features\"\nfeatures = [\"hour\", \"is_weekend\"]\n"
+            + "cyclic = [\"hour\"]\nprefix = \"dt_\"\n"));
+  }
+
+  @Test
+  void standardIndustrialPipelineLoadsWithTheRealRegistry() {
+    JobConfig job = JobConfig.load(
+        Path.of("src/test/resources/configs/valid/standard_industrial.toml"), REGISTRY);
+    assertEquals(10, job.steps().size());
+    assertSame(Rolling.rows(10).compute(Rolling.Fn.MEAN, Rolling.Fn.STD),
+        job.steps().get(6).operation());
   }
 
   @Test

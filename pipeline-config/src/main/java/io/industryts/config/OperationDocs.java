@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 public final class OperationDocs {
   private OperationDocs() {}
 
-  /** One line per operation: {@code type  id  doc}, aligned, sorted by type. */
+  /** One line per operation: {@code type id doc}, aligned, sorted by type. */
   public static String summary(OperationRegistry registry) {
     List<OperationDescription> all = registry.descriptions();
     int typeWidth = all.stream().mapToInt(d -> d.type().length()).max().orElse(0);
@@ -52,14 +52,26 @@ public final class OperationDocs {
     for (ParamSpec p : params) {
       String allowed = p.allowedValues().isEmpty() ? "" : String.join(", ", p.allowedValues());
       if (p.minimum() != null) {
-        String bound = p.minimum() == Math.rint(p.minimum())
-            ? Long.toString(p.minimum().longValue()) : p.minimum().toString();
-        allowed = (allowed.isEmpty() ? "" : allowed + "; ")
-            + (p.isMinimumExclusive() ? "> " : ">= ") + bound;
+        String bound =
+            p.minimum() == Math.rint(p.minimum())
+                ? Long.toString(p.minimum().longValue())
+                : p.minimum().toString();
+        allowed =
+            (allowed.isEmpty() ? "" : allowed + "; ")
+                + (p.isMinimumExclusive() ? "> " : ">= ")
+                + bound;
       }
-      sb.append("| `").append(p.key()).append("` | ").append(escape(p.type().display()))
-          .append(" | ").append(escape(p.defaultDisplay())).append(" | ").append(escape(allowed))
-          .append(" | ").append(escape(p.doc())).append(" |\n");
+      sb.append("| `")
+          .append(p.key())
+          .append("` | ")
+          .append(escape(p.type().display()))
+          .append(" | ")
+          .append(escape(p.defaultDisplay()))
+          .append(" | ")
+          .append(escape(allowed))
+          .append(" | ")
+          .append(escape(p.doc()))
+          .append(" |\n");
     }
     return sb.toString();
   }

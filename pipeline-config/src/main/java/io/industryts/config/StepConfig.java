@@ -15,8 +15,8 @@ public final class StepConfig {
   private final int line;
   private final int column;
 
-  StepConfig(int index, String name, ValidatedParams params, Operation operation, int line,
-      int column) {
+  StepConfig(
+      int index, String name, ValidatedParams params, Operation operation, int line, int column) {
     this.index = index;
     this.name = name;
     this.params = params;

@@ -31,8 +31,8 @@ final class ProviderSupport {
    * @throws IllegalArgumentException {@code <key> "<text>" is not one of <alternatives> or a time
    *     such as "2024-01-01T00:00:00Z"}
    */
-  static java.time.Instant parseTime(String text, java.time.ZoneId zone, String key,
-      String alternatives) {
+  static java.time.Instant parseTime(
+      String text, java.time.ZoneId zone, String key, String alternatives) {
     String s = text.trim().replace(' ', 'T');
     try {
       return java.time.OffsetDateTime.parse(s).toInstant();
@@ -47,8 +47,13 @@ final class ProviderSupport {
     try {
       return java.time.LocalDate.parse(s).atStartOfDay(zone).toInstant();
     } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException(key + " \"" + text + "\" is not one of " + alternatives
-          + " or a time such as \"2024-01-01T00:00:00Z\".");
+      throw new IllegalArgumentException(
+          key
+              + " \""
+              + text
+              + "\" is not one of "
+              + alternatives
+              + " or a time such as \"2024-01-01T00:00:00Z\".");
     }
   }
 
@@ -66,11 +71,18 @@ final class ProviderSupport {
    */
   static void rejectIfSet(ValidatedParams p, String key, String operation) {
     Object v = p.get(key);
-    boolean set = p.isSet(key) && !(v instanceof String && ((String) v).isEmpty())
-        && !Boolean.FALSE.equals(v);
+    boolean set =
+        p.isSet(key)
+            && !(v instanceof String && ((String) v).isEmpty())
+            && !Boolean.FALSE.equals(v);
     if (set) {
-      throw new IllegalArgumentException(operation + ": " + key
-          + " is not supported by this version. Remove " + key + " from the step.");
+      throw new IllegalArgumentException(
+          operation
+              + ": "
+              + key
+              + " is not supported by this version. Remove "
+              + key
+              + " from the step.");
     }
   }
 
@@ -82,10 +94,17 @@ final class ProviderSupport {
     List<Object> periods = p.list("periods");
     long rows = periods.stream().filter(v -> v instanceof Integer).count();
     if (rows != 0 && rows != periods.size()) {
-      throw new IllegalArgumentException(operation + ": periods mixes rows and durations. Got "
-          + periods.stream().map(v -> v instanceof Duration
-              ? io.industryts.time.Durations.canonical((Duration) v) : v.toString()).toList()
-          + "; expected only ints or only durations. Use one step for each.");
+      throw new IllegalArgumentException(
+          operation
+              + ": periods mixes rows and durations. Got "
+              + periods.stream()
+                  .map(
+                      v ->
+                          v instanceof Duration
+                              ? io.industryts.time.Durations.canonical((Duration) v)
+                              : v.toString())
+                  .toList()
+              + "; expected only ints or only durations. Use one step for each.");
     }
     return rows == periods.size();
   }

@@ -21,31 +21,54 @@ public final class ResampleProvider implements OperationProvider {
   static final List<String> AGGREGATIONS =
       List.of("mean", "sum", "min", "max", "first", "last", "count", "median", "std", "var");
 
-  public static final OperationDescription DESCRIPTION = OperationDescription.builder("resample")
-      .doc("Aggregate each series into fixed time buckets (downsample), empty buckets included.")
-      .param(CommonParams.columns("value columns"))
-      .param(ParamSpec.of("rule", ParamType.DURATION).required().doc("Bucket width."))
-      .param(ParamSpec.of("aggregation", ParamType.STRING).defaultsTo("mean")
-          .allowed(AGGREGATIONS).doc("One aggregation for every column in columns."))
-      .param(ParamSpec.of("aggregations", ParamType.AGGREGATION_TABLE).allowed(AGGREGATIONS)
-          .doc("Per column: a string keeps {c}, a list makes {c}_{agg}; excludes aggregation"
-              + " and columns."))
-      .param(ParamSpec.of("closed", ParamType.STRING).defaultsTo("left").allowed("left", "right")
-          .doc("Which bucket edge is inclusive."))
-      .param(ParamSpec.of("label", ParamType.STRING).defaultsTo("left").allowed("left", "right")
-          .doc("Which bucket edge labels the output row."))
-      .param(ParamSpec.of("origin", ParamType.STRING).defaultsTo("epoch")
-          .doc("epoch, start_day, start, or a time."))
-      .param(ParamSpec.of("offset", ParamType.OFFSET).defaultsTo(Duration.ZERO)
-          .doc("Added to the origin; may be negative."))
-      .param(ParamSpec.of("emit_empty", ParamType.BOOL).defaultsTo(true)
-          .doc("Emit empty buckets inside each series' range."))
-      .param(ParamSpec.of("ddof", ParamType.INT).defaultsTo(1).atLeast(0)
-          .doc("Delta degrees of freedom for std and var."))
-      .rule(ParamRule.notBoth("aggregation", "aggregations"))
-      .rule(ParamRule.notBoth("columns", "aggregations"))
-      .example("[[operations]]\ntype = \"resample\"\nrule = \"1h\"\naggregation = \"mean\"\n")
-      .build();
+  public static final OperationDescription DESCRIPTION =
+      OperationDescription.builder("resample")
+          .doc(
+              "Aggregate each series into fixed time buckets (downsample), empty buckets included.")
+          .param(CommonParams.columns("value columns"))
+          .param(ParamSpec.of("rule", ParamType.DURATION).required().doc("Bucket width."))
+          .param(
+              ParamSpec.of("aggregation", ParamType.STRING)
+                  .defaultsTo("mean")
+                  .allowed(AGGREGATIONS)
+                  .doc("One aggregation for every column in columns."))
+          .param(
+              ParamSpec.of("aggregations", ParamType.AGGREGATION_TABLE)
+                  .allowed(AGGREGATIONS)
+                  .doc(
+                      "Per column: a string keeps {c}, a list makes {c}_{agg}; excludes aggregation"
+                          + " and columns."))
+          .param(
+              ParamSpec.of("closed", ParamType.STRING)
+                  .defaultsTo("left")
+                  .allowed("left", "right")
+                  .doc("Which bucket edge is inclusive."))
+          .param(
+              ParamSpec.of("label", ParamType.STRING)
+                  .defaultsTo("left")
+                  .allowed("left", "right")
+                  .doc("Which bucket edge labels the output row."))
+          .param(
+              ParamSpec.of("origin", ParamType.STRING)
+                  .defaultsTo("epoch")
+                  .doc("epoch, start_day, start, or a time."))
+          .param(
+              ParamSpec.of("offset", ParamType.OFFSET)
+                  .defaultsTo(Duration.ZERO)
+                  .doc("Added to the origin; may be negative."))
+          .param(
+              ParamSpec.of("emit_empty", ParamType.BOOL)
+                  .defaultsTo(true)
+                  .doc("Emit empty buckets inside each series' range."))
+          .param(
+              ParamSpec.of("ddof", ParamType.INT)
+                  .defaultsTo(1)
+                  .atLeast(0)
+                  .doc("Delta degrees of freedom for std and var."))
+          .rule(ParamRule.notBoth("aggregation", "aggregations"))
+          .rule(ParamRule.notBoth("columns", "aggregations"))
+          .example("[[operations]]\ntype = \"resample\"\nrule = \"1h\"\naggregation = \"mean\"\n")
+          .build();
 
   @Override
   public OperationDescription description() {
@@ -62,8 +85,9 @@ public final class ResampleProvider implements OperationProvider {
         } else {
           @SuppressWarnings("unchecked")
           List<String> aggs = (List<String>) e.getValue();
-          op = op.aggregateEach(e.getKey(),
-              List.of(ProviderSupport.constants(Resample.Agg.class, aggs)));
+          op =
+              op.aggregateEach(
+                  e.getKey(), List.of(ProviderSupport.constants(Resample.Agg.class, aggs)));
         }
       }
     } else {
@@ -106,8 +130,10 @@ public final class ResampleProvider implements OperationProvider {
       case "start_day":
         return Resample.Origin.startDay();
       default:
-        return Resample.Origin.at(new Instant(ProviderSupport.parseTime(text, zone, "origin",
-            "[epoch, start_day, start]").toEpochMilli()));
+        return Resample.Origin.at(
+            new Instant(
+                ProviderSupport.parseTime(text, zone, "origin", "[epoch, start_day, start]")
+                    .toEpochMilli()));
     }
   }
 }

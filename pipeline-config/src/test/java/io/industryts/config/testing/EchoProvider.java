@@ -13,10 +13,11 @@ import io.industryts.config.ValidatedParams;
  * rejects {@code fail = "<message>"} with that message, as an operation factory would.
  */
 public final class EchoProvider implements OperationProvider {
-  public static final OperationDescription DESCRIPTION = OperationDescription.builder("test_echo")
-      .doc("Test operation.")
-      .param(ParamSpec.of("fail", ParamType.STRING).doc("Factory error message to raise."))
-      .build();
+  public static final OperationDescription DESCRIPTION =
+      OperationDescription.builder("test_echo")
+          .doc("Test operation.")
+          .param(ParamSpec.of("fail", ParamType.STRING).doc("Factory error message to raise."))
+          .build();
 
   @Override
   public OperationDescription description() {

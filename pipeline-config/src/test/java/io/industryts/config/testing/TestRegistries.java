@@ -22,9 +22,17 @@ public final class TestRegistries {
 
   /** Every described operation (registered or not yet). */
   public static List<OperationProvider> realProviders() {
-    return List.of(new DropDuplicatesProvider(), new FillNullProvider(), new OutliersProvider(),
-        new ResampleProvider(), new LagProvider(), new LeadProvider(), new RollingProvider(),
-        new DiffProvider(), new PctChangeProvider(), new ScaleProvider(),
+    return List.of(
+        new DropDuplicatesProvider(),
+        new FillNullProvider(),
+        new OutliersProvider(),
+        new ResampleProvider(),
+        new LagProvider(),
+        new LeadProvider(),
+        new RollingProvider(),
+        new DiffProvider(),
+        new PctChangeProvider(),
+        new ScaleProvider(),
         new DatetimeFeaturesProvider());
   }
 

@@ -12,9 +12,11 @@ import java.util.function.Function;
  * first of {@link #keys()} that is set, else at the table header.
  *
  * <pre>{@code
- * ParamRule.notBoth("aggregation", "aggregations");           // set aggregation or aggregations, not both
+ // message: set aggregation or aggregations, not both
+ * ParamRule.notBoth("aggregation", "aggregations");
+ * // message: "limit" is only valid with method forward or backward
  * ParamRule.onlyWith("limit", "method", List.of("forward", "ffill", "backward", "bfill"),
- *     "forward or backward");                                 // "limit" is only valid with method forward or backward
+ *     "forward or backward");
  * }</pre>
  */
 public final class ParamRule implements Serializable {

@@ -23,6 +23,13 @@ class OperationRegistryTest {
   }
 
   @Test
+  void serviceLoaderFindsEveryDescribedOperation() {
+    assertEquals(List.of("datetime_features", "diff", "drop_duplicates", "fill_null", "lag",
+        "lead", "outliers", "pct_change", "resample", "rolling", "scale", "test_echo"),
+        OperationRegistry.load().types());
+  }
+
+  @Test
   void findsProviderByType() {
     OperationRegistry registry = TestRegistries.fakes();
     assertEquals(

@@ -26,6 +26,21 @@ public final class OperationDocs {
         .collect(Collectors.joining("\n", "", "\n"));
   }
 
+  /**
+   * A Markdown reference of the file format: the {@code [pipeline]}, {@code [input]} and {@code
+   * [output]} keys, then every operation of {@code registry} (for {@code docs/operations.md}).
+   */
+  public static String reference(OperationRegistry registry) {
+    StringBuilder sb = new StringBuilder("# industryts operations\n\n");
+    sb.append("## [pipeline]\n\n").append(keyTable(JobConfig.pipelineKeys()));
+    sb.append("\n## [input] and [inputs.<name>]\n\n").append(keyTable(JobConfig.inputKeys()));
+    sb.append("\n## [output]\n\n").append(keyTable(JobConfig.outputKeys()));
+    for (OperationDescription d : registry.descriptions()) {
+      sb.append('\n').append(describe(d));
+    }
+    return sb.toString();
+  }
+
   /** The full description of one operation as a Markdown section. */
   public static String describe(OperationDescription d) {
     StringBuilder sb = new StringBuilder();

@@ -59,4 +59,15 @@ class OperationDocsTest {
             + "test_echo  industryts:test_echo:v1  Test operation.\n",
         OperationDocs.summary(registry));
   }
+
+  @Test
+  void referenceListsSectionsThenOperations() {
+    OperationRegistry registry = OperationRegistry.of(List.of(new EchoProvider()));
+    String md = OperationDocs.reference(registry);
+    assertEquals(true, md.startsWith("# industryts operations\n\n## [pipeline]\n\n"
+        + "| key | type | default | allowed | meaning |\n|---|---|---|---|---|\n"
+        + "| `name` | string | \"pipeline\" |  | Job name; used in step names and messages. |\n"),
+        md);
+    assertEquals(true, md.endsWith(OperationDocs.describe(EchoProvider.DESCRIPTION)), md);
+  }
 }

@@ -214,6 +214,14 @@ class JobConfigTest {
   }
 
   @Test
+  void stepResolvedParamsShowTheActualName() {
+    StepConfig lag = load("standard_industrial.toml").steps().get(5);
+    assertEquals("\"6_lag\"", lag.resolved().get("name"));
+    assertEquals("[1, 2, 3]", lag.resolved().get("periods"));
+    assertEquals("\"\"", lag.resolved().get("suffix"));
+  }
+
+  @Test
   void commandLineInputNamesAreVisibleToSteps() {
     JobConfig job =
         JobConfig.load(

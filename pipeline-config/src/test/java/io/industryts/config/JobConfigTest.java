@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JobConfigTest {
   private static final Path VALID = Path.of("src/test/resources/configs/valid");

@@ -175,6 +175,50 @@ public final class Engine {
     return kernels;
   }
 
+  /**
+   * How {@link #run} will fuse {@code kernels} (planned by {@link #plan}) into passes over the
+   * segments, one readable line per pass, for the launcher's {@code explain}: e.g. {@code "pass 2:
+   * 4_outliers + 5_resample (side input: statistics)"}.
+   */
+  public static List<String> describePasses(List<Kernel> kernels) {
+    List<String> lines = new ArrayList<>();
+    lines.add("segment: one shuffle by (series, time segment)"
+        + (firstGrid(kernels, 0) != null ? ", edges on the " + firstGrid(kernels, 0) : ""));
+    int index = 0;
+    for (Pass pass : Pass.plan(kernels, firstGrid(kernels, 0))) {
+      if (pass.resegmentBefore) {
+        lines.add("re-segment: one shuffle (" + (pass.kernels.isEmpty() ? "restore series order"
+            : "times changed or a new grid") + ")");
+      }
+      if (pass.kernels.isEmpty()) {
+        continue;
+      }
+      index++;
+      List<String> names = new ArrayList<>();
+      for (Kernel k : pass.kernels) {
+        names.add(k.stepName());
+      }
+      List<String> context = new ArrayList<>();
+      if (pass.first() instanceof StatsKernel) {
+        context.add("statistics per series");
+      } else if (pass.first() instanceof CarryKernel) {
+        context.add("carry from neighbouring segments");
+      }
+      if (pass.rowsBefore > 0 || pass.rowsAfter > 0) {
+        context.add("halo " + pass.rowsBefore + " rows before, " + pass.rowsAfter + " after");
+      }
+      if (pass.millisBefore > 0 || pass.millisAfter > 0) {
+        context.add("halo " + pass.millisBefore + " ms before, " + pass.millisAfter + " ms after");
+      }
+      if (pass.seriesInfo) {
+        context.add("series first/last time");
+      }
+      lines.add("pass " + index + ": " + String.join(" + ", names)
+          + (context.isEmpty() ? "" : " (side input: " + String.join("; ", context) + ")"));
+    }
+    return lines;
+  }
+
   private static List<String> operationTypes(List<Step> steps) {
     List<String> out = new ArrayList<>();
     for (Step s : steps) {

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The standard-pipeline benchmark, industryts side by side with pandas, Polars and DuckDB
+# (../shared/bench/README.md). Run from anywhere:
+#
+#   benchmarks/run-peers.sh 1000000          # ROWS: 100000, 1000000 or 10000000
+#   TOOLS=industryts benchmarks/run-peers.sh 1000000
+#
+# Builds runners/target/industryts.jar if needed, then hands the shared runner the command it
+# calls for industryts: `industryts bench` on the standard pipeline (built into the jar). The
+# JVM flags are the launcher's (./industryts): ParallelGC, heap up to 70 % of memory.
+set -euo pipefail
+
+rows="${1:?usage: benchmarks/run-peers.sh ROWS (e.g. 1000000)}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bench="${BENCH_DIR:-$root/../shared/bench}"
+jar="$root/runners/target/industryts.jar"
+
+if [[ ! -f "$bench/run_peers.sh" ]]; then
+  echo "run-peers.sh: the shared benchmark is not at $bench (set BENCH_DIR)." >&2
+  exit 1
+fi
+# ./industryts --version builds the jar when it is missing or older than the sources
+"$root/industryts" --version >&2
+
+cd "$root"
+export INDUSTRYTS_CMD="${INDUSTRYTS_CMD:-java -XX:+UseParallelGC -XX:MaxRAMPercentage=70 -Xss4m -jar '$jar' bench --mode {mode} --input {csv} --output {out} --threads {threads}}"
+export TOOLS="${TOOLS:-pandas,polars,duckdb,industryts}"
+exec bash "$bench/run_peers.sh" "$rows"

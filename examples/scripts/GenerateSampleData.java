@@ -1,0 +1,208 @@
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Writes the example sensor files into a directory (default examples/data). Needs only the JDK:
+ *
+ * <pre>
+ *   java examples/scripts/GenerateSampleData.java examples/data
+ * </pre>
+ *
+ * <p>Deterministic (fixed seeds): the same bytes on every machine. The files contain what real
+ * plant data contains and the example jobs clean up:
+ *
+ * <ul>
+ *   <li>{@code sensors.csv}: one wide series, 10 s cadence over 6 hours (DateTime, temperature,
+ *       pressure, flow, vibration); ~1 % of timestamps missing, a few re-sent duplicates with
+ *       different values, pressure spikes, empty cells, two leading empty temperatures.
+ *   <li>{@code sensors_wide.csv}: the benchmark's shape (DateTime + temp_1..3, vib_x/y/z,
+ *       pressure, current), 1 s cadence over 3 hours, same kinds of defects; every clock minute
+ *       has data, so the standard pipeline's resample emits no empty bucket.
+ *   <li>{@code tags_long.csv}: long format, several tags (tag, tagTime, value, quality), each
+ *       with its own irregular cadence, gaps, duplicates, spikes and empty values.
+ * </ul>
+ */
+public final class GenerateSampleData {
+  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+  private static final LocalDateTime START = LocalDateTime.of(2024, 1, 1, 0, 0, 0);
+
+  public static void main(String[] args) throws IOException {
+    Path dir = Path.of(args.length > 0 ? args[0] : "examples/data");
+    Files.createDirectories(dir);
+    int n = 0;
+    n += sensors(dir.resolve("sensors.csv"));
+    n += wide(dir.resolve("sensors_wide.csv"));
+    n += tags(dir.resolve("tags_long.csv"));
+    System.out.println("wrote " + n + " rows to " + dir.resolve("sensors.csv") + ", "
+        + dir.resolve("sensors_wide.csv") + " and " + dir.resolve("tags_long.csv"));
+  }
+
+  /** A data line: its time and the text after the time. */
+  private static final class Line {
+    final long second;
+    final String text;
+
+    Line(long second, String text) {
+      this.second = second;
+      this.text = text;
+    }
+  }
+
+  private static int sensors(Path file) throws IOException {
+    Random r = new Random(20240101L);
+    List<Line> lines = new ArrayList<>();
+    double temp = 72.0;
+    double flow = 12.0;
+    for (long s = 0; s < 6 * 3600; s += 10) {
+      if (s > 60 && r.nextDouble() < 0.01) {
+        continue; // a missing reading
+      }
+      temp += r.nextGaussian() * 0.05;
+      flow = 12.0 + 0.8 * Math.sin(s / 1800.0) + r.nextGaussian() * 0.1;
+      double pressure = 5.0 + r.nextGaussian() * 0.05;
+      if (r.nextDouble() < 0.004) {
+        pressure += (r.nextBoolean() ? 1 : -1) * (3 + r.nextDouble() * 4); // a spike
+      }
+      double vibration = Math.abs(0.3 * Math.sin(s / 7.0) + r.nextGaussian() * 0.05);
+      String[] cells = {num(temp, 3), num(pressure, 4), num(flow, 3), num(vibration, 4)};
+      for (int c = 0; c < cells.length; c++) {
+        if (r.nextDouble() < 0.02) {
+          cells[c] = ""; // an empty cell
+        }
+      }
+      if (s < 20) {
+        cells[0] = ""; // leading nulls: only a backward fill can fill them
+      }
+      lines.add(new Line(s, String.join(",", cells)));
+      if (r.nextDouble() < 0.003) {
+        // a late re-send of the same timestamp with slightly different values
+        cells[0] = cells[0].isEmpty() ? "" : num(temp + 0.2, 3);
+        lines.add(new Line(s, String.join(",", cells)));
+      }
+    }
+    return write(file, "DateTime,temperature,pressure,flow,vibration", lines, r, 3);
+  }
+
+  private static int wide(Path file) throws IOException {
+    Random r = new Random(20240102L);
+    List<Line> lines = new ArrayList<>();
+    double[] temps = {60, 65, 70};
+    for (long s = 0; s < 3 * 3600; s++) {
+      if (s % 60 != 0 && r.nextDouble() < 0.005) {
+        continue; // dropped second; never the first of a minute, so no minute is empty
+      }
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < 3; i++) {
+        temps[i] += r.nextGaussian() * 0.02;
+        double daily = 2 * Math.sin(2 * Math.PI * s / 86400.0);
+        append(sb, num(temps[i] + daily, 4), r, s < 3 && i == 1);
+      }
+      for (int i = 0; i < 3; i++) {
+        append(sb, num(Math.sin(s * (0.5 + i)) * 0.2 + r.nextGaussian() * 0.05, 4), r, false);
+      }
+      double pressure = 5 + r.nextGaussian() * 0.1;
+      if (r.nextDouble() < 0.0005) {
+        pressure += (r.nextBoolean() ? 1 : -1) * (2 + r.nextDouble() * 6);
+      }
+      append(sb, num(pressure, 4), r, s == 0);
+      double current = (s / 600) % 2 == 0 ? 10 + r.nextGaussian() : 2 + r.nextGaussian() * 0.2;
+      if (r.nextDouble() < 0.0005) {
+        current += 20; // surge
+      }
+      append(sb, num(current, 4), r, false);
+      lines.add(new Line(s, sb.toString()));
+      if (r.nextDouble() < 0.001) {
+        // a late re-send with a slightly different first temperature
+        String[] cells = sb.toString().split(",", -1);
+        if (!cells[0].isEmpty()) {
+          cells[0] = num(Double.parseDouble(cells[0]) + 0.05, 4);
+        }
+        lines.add(new Line(s, String.join(",", cells)));
+      }
+    }
+    return write(file, "DateTime,temp_1,temp_2,temp_3,vib_x,vib_y,vib_z,pressure,current", lines,
+        r, 30);
+  }
+
+  private static void append(StringBuilder sb, String cell, Random r, boolean forceNull) {
+    if (sb.length() > 0) {
+      sb.append(',');
+    }
+    if (!forceNull && r.nextDouble() >= 0.02) {
+      sb.append(cell);
+    }
+  }
+
+  private static int tags(Path file) throws IOException {
+    Random r = new Random(20240103L);
+    String[] tags = {"FI-301", "PI-201", "TI-101", "VI-401"};
+    double[] base = {12.0, 5.0, 72.0, 0.3};
+    int[] cadence = {15, 30, 60, 5};
+    List<String> out = new ArrayList<>();
+    out.add("tag,tagTime,value,quality");
+    for (int t = 0; t < tags.length; t++) {
+      double v = base[t];
+      for (long s = r.nextInt(cadence[t]); s < 4 * 3600; s += cadence[t] + r.nextInt(3) - 1) {
+        if (r.nextDouble() < 0.01) {
+          s += cadence[t] * (5 + r.nextInt(20)); // an outage
+          continue;
+        }
+        v += r.nextGaussian() * base[t] * 0.002;
+        double value = v;
+        String quality = "good";
+        if (r.nextDouble() < 0.003) {
+          value = v * (r.nextBoolean() ? 3 : -2); // a spike
+          quality = "suspect";
+        }
+        String cell = r.nextDouble() < 0.02 ? "" : num(value, 4);
+        if (cell.isEmpty()) {
+          quality = "bad";
+        }
+        String line = tags[t] + "," + ISO.format(START.plusSeconds(s)) + "," + cell + ","
+            + quality;
+        out.add(line);
+        if (r.nextDouble() < 0.003) {
+          out.add(line); // an exact duplicate row
+        }
+      }
+    }
+    Files.write(file, out, StandardCharsets.UTF_8);
+    return out.size() - 1;
+  }
+
+  /** Writes time-ordered lines, moving some duplicates up to {@code maxLate} lines later. */
+  private static int write(Path file, String header, List<Line> lines, Random r, int maxLate)
+      throws IOException {
+    for (int i = lines.size() - 1; i > 0; i--) {
+      if (lines.get(i).second == lines.get(i - 1).second) {
+        // the re-send arrives late: move it forward by 1..maxLate lines
+        int to = Math.min(lines.size() - 1, i + 1 + r.nextInt(maxLate));
+        lines.add(to, lines.remove(i));
+      }
+    }
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write(header);
+      w.write('\n');
+      for (Line l : lines) {
+        w.write(ISO.format(START.plusSeconds(l.second)));
+        w.write(',');
+        w.write(l.text);
+        w.write('\n');
+      }
+    }
+    return lines.size();
+  }
+
+  private static String num(double v, int decimals) {
+    return String.format(Locale.ROOT, "%." + decimals + "f", v);
+  }
+}

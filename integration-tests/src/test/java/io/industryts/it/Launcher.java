@@ -1,0 +1,107 @@
+package io.industryts.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@code runners/target/industryts.jar} with {@code java -jar}, as a user would. */
+final class Launcher {
+  /** The JDKs the jar must run on without extra flags, when installed. */
+  private static final List<String> KNOWN_JDKS = List.of(
+      "/usr/lib/jvm/java-17-openjdk-amd64", "/usr/lib/jvm/temurin-25-jdk-amd64");
+
+  private Launcher() {}
+
+  /** The project root (the failsafe configuration passes it). */
+  static Path projectDir() {
+    String dir = System.getProperty("industryts.project.dir");
+    return dir != null ? Path.of(dir) : Path.of("..").toAbsolutePath().normalize();
+  }
+
+  static Path jar() {
+    Path jar = projectDir().resolve("runners/target/industryts.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing; the runners module packages it.");
+    }
+    return jar;
+  }
+
+  /** {@code java} of the JDK running the tests plus every known JDK present, without repeats. */
+  static List<Path> javas() {
+    Set<Path> out = new LinkedHashSet<>();
+    out.add(realJava(Path.of(System.getProperty("java.home"))));
+    for (String home : KNOWN_JDKS) {
+      if (Files.isExecutable(Path.of(home, "bin", "java"))) {
+        out.add(realJava(Path.of(home)));
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  private static Path realJava(Path home) {
+    try {
+      return home.resolve("bin/java").toRealPath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The outcome of one invocation. */
+  static final class Result {
+    final int exitCode;
+    final String out;
+    final String err;
+
+    Result(int exitCode, String out, String err) {
+      this.exitCode = exitCode;
+      this.out = out;
+      this.err = err;
+    }
+
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+    }
+  }
+
+  /** Runs the jar with the default JDK in the project directory. */
+  static Result run(String... args) {
+    return run(javas().get(0), args);
+  }
+
+  /** Runs the jar with {@code java} in the project directory. */
+  static Result run(Path java, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java.toString());
+    cmd.add("-jar");
+    cmd.add(jar().toString());
+    cmd.addAll(List.of(args));
+    try {
+      Path outFile = Files.createTempFile("industryts-it", ".out");
+      Path errFile = Files.createTempFile("industryts-it", ".err");
+      Process p = new ProcessBuilder(cmd).directory(projectDir().toFile())
+          .redirectOutput(outFile.toFile()).redirectError(errFile.toFile()).start();
+      if (!p.waitFor(5, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new IllegalStateException("timed out: " + cmd);
+      }
+      Result r = new Result(p.exitValue(), Files.readString(outFile, StandardCharsets.UTF_8),
+          Files.readString(errFile, StandardCharsets.UTF_8));
+      Files.delete(outFile);
+      Files.delete(errFile);
+      return r;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

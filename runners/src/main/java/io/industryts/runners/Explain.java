@@ -1,0 +1,91 @@
+package io.industryts.runners;
+
+import io.industryts.SeriesOptions;
+import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.Engine;
+import io.industryts.engine.Kernel;
+import io.industryts.runners.pending.FileInput;
+import io.industryts.runners.pending.JobConfig;
+import io.industryts.runners.pending.StepConfig;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.beam.sdk.schemas.Schema;
+
+/**
+ * {@code industryts explain}: what a job will do, without processing rows. Reads only the input's
+ * header or file schema, then prints the resolved time column and why, the keys, the input schema
+ * as read, every step with all its keys (defaults included), the output schema, and how the steps
+ * fuse into passes over the data.
+ */
+final class Explain {
+  private Explain() {}
+
+  static int print(JobConfig job, CommandLine cl, PrintStream out) {
+    JobPipeline.Overrides overrides = JobPipeline.Overrides.from(cl);
+    String input = JobPipeline.mainInputPath(job, overrides);
+    FileInput file = Inputs.reader(input, job.input().orElse(null), job);
+    ChunkLayout layout = file.layout();
+    SeriesOptions resolved = job.seriesOptions().withTimeColumn(file.timeColumn().name());
+    List<Kernel> kernels = Engine.plan(layout, resolved, job.engineSteps());
+
+    out.println("job:          " + cl.jobFile() + " (pipeline \"" + job.pipelineName() + "\")");
+    out.println("input:        " + input);
+    out.println("time column:  " + file.timeColumn().name() + " (" + file.timeColumn().reason()
+        + ")");
+    out.println("keys:         " + (layout.keyFields().isEmpty() ? "none (one series)"
+        : layout.keyFields()));
+    out.println("time zone:    " + resolved.timeZone().getId());
+    out.println("time parsing: " + job.timeSettings());
+    out.println();
+    out.println("input schema (as read):");
+    printSchema(file.schema(), layout, out);
+    out.println();
+    out.println("operations:");
+    for (StepConfig step : job.steps()) {
+      out.println("  " + step.index() + ". " + step.name() + " (" + step.id() + ")");
+      for (Map.Entry<String, String> e : step.params().resolved().entrySet()) {
+        if (!e.getKey().equals("name")) {
+          out.println("       " + e.getKey() + " = " + e.getValue());
+        }
+      }
+    }
+    if (job.steps().isEmpty()) {
+      out.println("  (none: the input is written as read)");
+    }
+    out.println();
+    ChunkLayout last = kernels.isEmpty() ? layout : kernels.get(kernels.size() - 1).outputLayout();
+    out.println("output schema:");
+    printSchema(last.schema(), last, out);
+    out.println();
+    out.println("execution:");
+    for (String line : Engine.describePasses(kernels)) {
+      out.println("  " + line);
+    }
+    out.println();
+    try {
+      out.println("outputs:      " + String.join(", ", JobPipeline.outputs(job, overrides)));
+    } catch (IllegalArgumentException e) {
+      out.println("outputs:      none configured (give --output PATH to run)");
+    }
+    Optional<String> errors = JobPipeline.errorsPath(job, overrides);
+    out.println("bad rows:     " + errors.map(p -> "dead-lettered to " + p)
+        .orElse("the job fails on the first one (no --errors / [output] errors)"));
+    return Main.OK;
+  }
+
+  private static void printSchema(Schema schema, ChunkLayout layout, PrintStream out) {
+    int width = 4;
+    for (Schema.Field f : schema.getFields()) {
+      width = Math.max(width, f.getName().length());
+    }
+    for (int i = 0; i < schema.getFieldCount(); i++) {
+      Schema.Field f = schema.getField(i);
+      String role = f.getName().equals(layout.timeField()) ? "  time"
+          : layout.keyFields().contains(f.getName()) ? "  key" : "";
+      out.println(String.format("  %-" + width + "s  %s%s%s", f.getName(),
+          f.getType().getTypeName(), f.getType().getNullable() ? " (nullable)" : "", role));
+    }
+  }
+}

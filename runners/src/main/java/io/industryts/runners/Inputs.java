@@ -1,0 +1,78 @@
+package io.industryts.runners;
+
+import io.industryts.runners.pending.FileInput;
+import io.industryts.runners.pending.InputConfig;
+import io.industryts.runners.pending.JobConfig;
+import io.industryts.runners.pending.TimeParser;
+import io.industryts.runners.pending.TimeSettings;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+
+/**
+ * Turns a job's input table ({@code [input]}, {@code [inputs.<name>]}) and its {@code [pipeline]}
+ * time settings into a configured file reader.
+ */
+final class Inputs {
+  private Inputs() {}
+
+  /**
+   * The reader of {@code path} with the format, delimiter and types of {@code input} (null: all
+   * detected) under {@code job}'s series options and time settings.
+   */
+  static FileInput reader(String path, InputConfig input, JobConfig job) {
+    TimeSettings t = job.timeSettings();
+    TimeParser parser = TimeParser.builder()
+        .zone(job.seriesOptions().timeZone())
+        .format(t.timeFormat())
+        .epochUnit(TimeParser.EpochUnit.valueOf(t.epochUnit().name()))
+        .ambiguous(TimeParser.Ambiguous.valueOf(t.ambiguous().name()))
+        .nonexistent(TimeParser.Nonexistent.valueOf(t.nonexistent().name()))
+        .build();
+    FileInput in = FileInput.of(path)
+        .withSeriesOptions(job.seriesOptions())
+        .withTimeParser(parser)
+        .withNanAsNull(t.nanAsNull());
+    if (input == null) {
+      return in;
+    }
+    if (input.format() != null) {
+      in = in.withFormat(FileInput.Format.valueOf(input.format().toUpperCase(Locale.ROOT)));
+    }
+    if (input.delimiter() != null) {
+      in = in.withDelimiter(delimiter(input.delimiter()));
+    }
+    if (!input.types().isEmpty()) {
+      Map<String, FieldType> types = new LinkedHashMap<>();
+      input.types().forEach((column, type) -> types.put(column, fieldType(column, type)));
+      in = in.withTypes(types);
+    }
+    return in;
+  }
+
+  static char delimiter(String d) {
+    if (d.equals("\\t") || d.equalsIgnoreCase("tab")) {
+      return '\t';
+    }
+    if (d.length() != 1) {
+      throw new IllegalArgumentException("industryts: [input] delimiter must be one character. "
+          + "Got \"" + d + "\"; expected one of \",\", \";\", \"\\t\", \"|\".");
+    }
+    return d.charAt(0);
+  }
+
+  static FieldType fieldType(String column, String type) {
+    switch (type.toLowerCase(Locale.ROOT)) {
+      case "double": return FieldType.DOUBLE;
+      case "float": return FieldType.FLOAT;
+      case "int64": return FieldType.INT64;
+      case "int32": return FieldType.INT32;
+      case "string": return FieldType.STRING;
+      case "boolean": return FieldType.BOOLEAN;
+      default:
+        throw new IllegalArgumentException("industryts: [input.types] " + column + " = \"" + type
+            + "\" is not a type. Expected one of double, float, int64, int32, string, boolean.");
+    }
+  }
+}

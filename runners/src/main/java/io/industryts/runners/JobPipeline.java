@@ -1,0 +1,315 @@
+package io.industryts.runners;
+
+import io.industryts.ErrorRecords;
+import io.industryts.SeriesOptions;
+import io.industryts.TimeColumn;
+import io.industryts.engine.Chunk;
+import io.industryts.engine.ChunkCoder;
+import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.Engine;
+import io.industryts.engine.Kernel;
+import io.industryts.engine.Segments;
+import io.industryts.runners.pending.DeadLetters;
+import io.industryts.runners.pending.FileInput;
+import io.industryts.runners.pending.FileOutput;
+import io.industryts.runners.pending.InputConfig;
+import io.industryts.runners.pending.JobConfig;
+import io.industryts.runners.pending.OutputConfig;
+import io.industryts.runners.pending.ReadResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * A TOML job wired into a Beam pipeline: read the main input into chunks, segment, run the planned
+ * kernels (fused into passes), write every output, and route bad rows to the dead-letter file or
+ * fail on the first one (SEMANTICS §2.7).
+ *
+ * <pre>{@code
+ * JobConfig job = JobConfig.load(Path.of("job.toml"), OperationRegistry.load(), Set.of());
+ * JobPipeline jp = JobPipeline.build(job, JobPipeline.Overrides.none(), options);
+ * jp.pipeline().run().waitUntilFinish();
+ * }</pre>
+ *
+ * <p>Besides the engine's per-step counters, the pipeline counts what enters and leaves it, so the
+ * end summary can check that the numbers add up: {@link #ROWS_READ}, {@link #READ_ERRORS}, {@link
+ * #ROWS_WRITTEN}, {@link #DEAD_LETTERED} (all in namespace {@code industryts}).
+ */
+public final class JobPipeline {
+  /** Counter: good rows the reader produced. */
+  public static final String ROWS_READ = "launcher.rows_read";
+  /** Counter: input lines the reader rejected (unparseable time, non-numeric cell, ...). */
+  public static final String READ_ERRORS = "launcher.read_errors";
+  /** Counter: rows of the final result (each output file holds all of them). */
+  public static final String ROWS_WRITTEN = "launcher.rows_written";
+  /** Counter: error records, from the reader and from steps. */
+  public static final String DEAD_LETTERED = "launcher.error_records";
+
+  private final Pipeline pipeline;
+  private final String name;
+  private final String input;
+  private final TimeColumn timeColumn;
+  private final ChunkLayout outputLayout;
+  private final List<String> stepNames;
+  private final List<String> outputs;
+  private final String errors;
+
+  private JobPipeline(Pipeline pipeline, String name, String input, TimeColumn timeColumn,
+      ChunkLayout outputLayout, List<String> stepNames, List<String> outputs, String errors) {
+    this.pipeline = pipeline;
+    this.name = name;
+    this.input = input;
+    this.timeColumn = timeColumn;
+    this.outputLayout = outputLayout;
+    this.stepNames = List.copyOf(stepNames);
+    this.outputs = List.copyOf(outputs);
+    this.errors = errors;
+  }
+
+  /**
+   * What the command line replaces in the job file: the main input, named inputs, outputs and the
+   * dead-letter path. Command-line paths are taken as given (relative to the working directory);
+   * paths in the job file are resolved against the job file's directory.
+   */
+  public static final class Overrides {
+    private final String mainInput;
+    private final List<String> outputs;
+    private final String errors;
+
+    private Overrides(String mainInput, List<String> outputs, String errors) {
+      this.mainInput = mainInput;
+      this.outputs = List.copyOf(outputs);
+      this.errors = errors;
+    }
+
+    /** Nothing replaced. */
+    public static Overrides none() {
+      return new Overrides(null, List.of(), null);
+    }
+
+    /** The overrides of a parsed command line. */
+    public static Overrides from(CommandLine cl) {
+      return new Overrides(cl.mainInput().orElse(null), cl.outputs(), cl.errors().orElse(null));
+    }
+
+    /** A copy reading {@code path} as the main input. */
+    public Overrides withInput(String path) {
+      return new Overrides(path, outputs, errors);
+    }
+
+    /** A copy writing these outputs instead of {@code [output] path}. */
+    public Overrides withOutputs(List<String> paths) {
+      return new Overrides(mainInput, paths, errors);
+    }
+
+    /** A copy writing dead letters to {@code path}. */
+    public Overrides withErrors(String path) {
+      return new Overrides(mainInput, outputs, path);
+    }
+  }
+
+  /** The main input's path or glob after overrides, resolved. */
+  public static String mainInputPath(JobConfig job, Overrides overrides) {
+    if (overrides.mainInput != null) {
+      return overrides.mainInput;
+    }
+    InputConfig c = job.input().orElseThrow(() -> new IllegalArgumentException(
+        "industryts: job \"" + job.pipelineName() + "\" has no input. Expected an [input] table "
+            + "with path = \"...\" in the job file, or --input PATH on the command line."));
+    return resolve(job, c.path());
+  }
+
+  /** The output paths after overrides, resolved. */
+  public static List<String> outputs(JobConfig job, Overrides overrides) {
+    if (!overrides.outputs.isEmpty()) {
+      return overrides.outputs;
+    }
+    List<String> paths = new ArrayList<>();
+    for (String p : job.output().map(OutputConfig::paths).orElse(List.of())) {
+      paths.add(resolve(job, p));
+    }
+    if (paths.isEmpty()) {
+      throw new IllegalArgumentException("industryts: job \"" + job.pipelineName() + "\" has no "
+          + "output. Expected [output] path = \"out/result.parquet\" in the job file, or --output "
+          + "PATH (.csv, .parquet or .arrow) on the command line.");
+    }
+    return paths;
+  }
+
+  /** The dead-letter path after overrides, resolved, if any. */
+  public static Optional<String> errorsPath(JobConfig job, Overrides overrides) {
+    if (overrides.errors != null) {
+      return Optional.of(overrides.errors);
+    }
+    return job.output().map(OutputConfig::errors).map(p -> resolve(job, p));
+  }
+
+  /** {@code path} as written in the job file, resolved against the job file's directory. */
+  static String resolve(JobConfig job, String path) {
+    Path p = Path.of(path);
+    if (p.isAbsolute()) {
+      return path;
+    }
+    Path dir = job.source().map(Path::toAbsolutePath).map(Path::getParent).orElse(null);
+    return dir == null ? path : dir.resolve(p).normalize().toString();
+  }
+
+  /**
+   * Builds the job's pipeline. Inspects the input files (header, schema, time column) and plans
+   * every step, so configuration errors surface here, before anything runs.
+   *
+   * @throws IllegalArgumentException with a SEMANTICS §1.13 message when the job does not fit its
+   *     input or lacks an input or output
+   */
+  public static JobPipeline build(JobConfig job, Overrides overrides, PipelineOptions options) {
+    String inputPath = mainInputPath(job, overrides);
+    List<String> outputPaths = outputs(job, overrides);
+    Optional<String> errorsPath = errorsPath(job, overrides);
+    FileInput input = Inputs.reader(inputPath, job.input().orElse(null), job);
+    ChunkLayout layout = input.layout();
+    SeriesOptions resolved = job.seriesOptions().withTimeColumn(input.timeColumn().name());
+    List<Engine.Step> steps = job.engineSteps();
+    List<Kernel> kernels = Engine.plan(layout, resolved, steps);
+
+    Pipeline p = Pipeline.create(options);
+    ReadResult read = input.read(p);
+    PCollection<Chunk> chunks = read.chunks()
+        .apply("CountRead", ParDo.of(new CountChunkRowsFn(ROWS_READ)))
+        .setCoder(ChunkCoder.of(layout));
+    PCollection<Row> readErrors = read.errors()
+        .apply("CountReadErrors", ParDo.of(new CountRowsFn(READ_ERRORS)))
+        .setRowSchema(ErrorRecords.SCHEMA);
+    List<String> types = new ArrayList<>();
+    for (Engine.Step s : steps) {
+      types.add(s.operation().typeName());
+    }
+    Engine.Result result = Engine.run(Engine.segment(chunks, layout, kernels), kernels, types);
+    Segments segments = result.segments();
+    PCollection<KV<KV<Row, Long>, Chunk>> finalSegments = segments.collection()
+        .apply("CountWritten", ParDo.of(new CountSegmentRowsFn()))
+        .setCoder(segments.collection().getCoder());
+    String timeFormat = job.output().map(OutputConfig::timeFormat).orElse(null);
+    String delimiter = job.output().map(OutputConfig::delimiter).orElse(null);
+    for (String path : outputPaths) {
+      FileOutput out = FileOutput.to(path);
+      if (timeFormat != null) {
+        out = out.withTimeFormat(timeFormat);
+      }
+      if (delimiter != null) {
+        out = out.withDelimiter(delimiter);
+      }
+      out.write(finalSegments, segments.layout());
+    }
+    PCollection<Row> allErrors = PCollectionList.of(readErrors).and(result.errors())
+        .apply("AllErrors", Flatten.pCollections()).setRowSchema(ErrorRecords.SCHEMA)
+        .apply("CountErrors", ParDo.of(new CountRowsFn(DEAD_LETTERED)))
+        .setRowSchema(ErrorRecords.SCHEMA);
+    if (errorsPath.isPresent()) {
+      DeadLetters.write(allErrors, errorsPath.get());
+    } else {
+      Engine.failOnErrors("FailOnBadRows", allErrors);
+    }
+    List<String> names = new ArrayList<>();
+    for (Engine.Step s : steps) {
+      names.add(s.name());
+    }
+    return new JobPipeline(p, job.pipelineName(), inputPath, input.timeColumn(),
+        segments.layout(), names,
+        outputPaths, errorsPath.orElse(null));
+  }
+
+  /** The pipeline, ready to run. */
+  public Pipeline pipeline() {
+    return pipeline;
+  }
+
+  /** {@code [pipeline] name}. */
+  public String name() {
+    return name;
+  }
+
+  /** The main input's path or glob, resolved. */
+  public String input() {
+    return input;
+  }
+
+  /** The resolved time column and why it was chosen. */
+  public TimeColumn timeColumn() {
+    return timeColumn;
+  }
+
+  /** The layout (schema, time field, keys) of the written rows. */
+  public ChunkLayout outputLayout() {
+    return outputLayout;
+  }
+
+  /** Step names in order (the counters' prefixes). */
+  public List<String> stepNames() {
+    return stepNames;
+  }
+
+  /** Output paths, resolved. */
+  public List<String> outputs() {
+    return outputs;
+  }
+
+  /** The dead-letter path, if bad rows are kept rather than failing the job. */
+  public Optional<String> errorsPath() {
+    return Optional.ofNullable(errors);
+  }
+
+  /** Counts the rows of passing chunks; passes them on unchanged. */
+  static final class CountChunkRowsFn extends DoFn<Chunk, Chunk> {
+    private final Counter counter;
+
+    CountChunkRowsFn(String name) {
+      this.counter = Metrics.counter("industryts", name);
+    }
+
+    @ProcessElement
+    public void process(@Element Chunk c, OutputReceiver<Chunk> out) {
+      counter.inc(c.size());
+      out.output(c);
+    }
+  }
+
+  /** Counts the rows of passing segments; passes them on unchanged. */
+  static final class CountSegmentRowsFn
+      extends DoFn<KV<KV<Row, Long>, Chunk>, KV<KV<Row, Long>, Chunk>> {
+    private final Counter counter = Metrics.counter("industryts", ROWS_WRITTEN);
+
+    @ProcessElement
+    public void process(@Element KV<KV<Row, Long>, Chunk> s,
+        OutputReceiver<KV<KV<Row, Long>, Chunk>> out) {
+      counter.inc(s.getValue().size());
+      out.output(s);
+    }
+  }
+
+  /** Counts passing rows; passes them on unchanged. */
+  static final class CountRowsFn extends DoFn<Row, Row> {
+    private final Counter counter;
+
+    CountRowsFn(String name) {
+      this.counter = Metrics.counter("industryts", name);
+    }
+
+    @ProcessElement
+    public void process(@Element Row r, OutputReceiver<Row> out) {
+      counter.inc();
+      out.output(r);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package io.industryts.runners;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricResults;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+
+/**
+ * The end-of-run report (ARCHITECTURE §5: nothing disappears silently): rows read, each step's
+ * rows in and out with its own counters (dropped, filled, errors, ...), rows written,
+ * dead-lettered records, outputs and wall time, all from the Beam counters in namespace {@code
+ * industryts}. It also checks that the counts chain: the rows read enter the first step, each
+ * step's output enters the next, the last step's output is written.
+ */
+public final class RunSummary {
+  private final Map<String, Long> counters;
+  private final List<String> steps;
+
+  private RunSummary(Map<String, Long> counters, List<String> steps) {
+    this.counters = counters;
+    this.steps = List.copyOf(steps);
+  }
+
+  /** The counters of namespace {@code industryts} in {@code metrics}, for these step names. */
+  public static RunSummary of(MetricResults metrics, List<String> steps) {
+    MetricQueryResults q = metrics.queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.inNamespace("industryts")).build());
+    Map<String, Long> counters = new LinkedHashMap<>();
+    for (MetricResult<Long> c : q.getCounters()) {
+      Long v;
+      try {
+        v = c.getCommitted();
+      } catch (UnsupportedOperationException e) {
+        v = c.getAttempted(); // runners without committed metrics
+      }
+      counters.merge(c.getName().getName(), v == null ? 0L : v, Long::sum);
+    }
+    return new RunSummary(counters, steps);
+  }
+
+  /** A summary of known counter values ({@code "<step>.<counter>"} to value). */
+  public static RunSummary of(Map<String, Long> counters, List<String> steps) {
+    return new RunSummary(new LinkedHashMap<>(counters), steps);
+  }
+
+  /** A counter's value, 0 if it was never incremented. */
+  public long counter(String name) {
+    return counters.getOrDefault(name, 0L);
+  }
+
+  public long rowsRead() {
+    return counter(JobPipeline.ROWS_READ);
+  }
+
+  public long readErrors() {
+    return counter(JobPipeline.READ_ERRORS);
+  }
+
+  public long rowsWritten() {
+    return counter(JobPipeline.ROWS_WRITTEN);
+  }
+
+  public long errorRecords() {
+    return counter(JobPipeline.DEAD_LETTERED);
+  }
+
+  /**
+   * Places where the counts do not chain, as sentences; empty when they add up. Steps that build
+   * buckets or grids change row counts by design and are compared only at their edges.
+   */
+  public List<String> inconsistencies() {
+    List<String> out = new ArrayList<>();
+    long previous = rowsRead();
+    String previousName = "rows read";
+    for (String step : steps) {
+      long in = counter(step + ".rows_in");
+      if (in != previous) {
+        out.add(step + ".rows_in = " + in + " but " + previousName + " = " + previous);
+      }
+      previous = counter(step + ".rows_out");
+      previousName = step + ".rows_out";
+    }
+    if (rowsWritten() != previous) {
+      out.add("rows written = " + rowsWritten() + " but " + previousName + " = " + previous);
+    }
+    long stepErrors = 0;
+    for (String step : steps) {
+      stepErrors += counter(step + ".errors");
+    }
+    if (errorRecords() != readErrors() + stepErrors) {
+      out.add("error records = " + errorRecords() + " but read errors + step errors = "
+          + (readErrors() + stepErrors));
+    }
+    return out;
+  }
+
+  /** The report, one fact per line. */
+  public String format(List<String> outputs, String errorsPath, double wallSeconds) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "industryts: read %,d rows", rowsRead()));
+    if (readErrors() > 0) {
+      sb.append(String.format(Locale.ROOT, " (+ %,d bad input rows)", readErrors()));
+    }
+    sb.append('\n');
+    int width = 4;
+    for (String step : steps) {
+      width = Math.max(width, step.length());
+    }
+    for (String step : steps) {
+      long in = counter(step + ".rows_in");
+      long out = counter(step + ".rows_out");
+      sb.append(String.format(Locale.ROOT, "  %-" + width + "s  %,12d in  %,12d out", step, in,
+          out));
+      List<String> extra = new ArrayList<>();
+      String prefix = step + ".";
+      for (Map.Entry<String, Long> e : counters.entrySet()) {
+        String name = e.getKey();
+        if (name.startsWith(prefix) && !name.equals(prefix + "rows_in")
+            && !name.equals(prefix + "rows_out") && e.getValue() != 0) {
+          extra.add(String.format(Locale.ROOT, "%s %,d", name.substring(prefix.length()),
+              e.getValue()));
+        }
+      }
+      if (!extra.isEmpty()) {
+        sb.append("  (").append(String.join(", ", extra)).append(')');
+      }
+      sb.append('\n');
+    }
+    sb.append(String.format(Locale.ROOT, "industryts: wrote %,d rows to %s%n", rowsWritten(),
+        String.join(", ", outputs)));
+    if (errorsPath != null) {
+      sb.append(String.format(Locale.ROOT, "industryts: dead-lettered %,d rows to %s%n",
+          errorRecords(), errorsPath));
+    }
+    for (String problem : inconsistencies()) {
+      sb.append("industryts: warning: counts do not add up: ").append(problem).append('\n');
+    }
+    sb.append(String.format(Locale.ROOT, "industryts: done in %.1f s%n", wallSeconds));
+    return sb.toString();
+  }
+}

@@ -1,0 +1,66 @@
+package io.industryts.runners;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.junit.jupiter.api.Test;
+
+class RunnerSetupTest {
+
+  @Test
+  void directRunnerTurnsEnforcementOffAndUsesTheParallelism() throws Exception {
+    PipelineOptions o = RunnerSetup.options("DirectRunner", 3, "Plant A", List.of());
+    DirectOptions d = o.as(DirectOptions.class);
+    assertThat(o.getRunner(), equalTo(DirectRunner.class));
+    assertThat(d.getTargetParallelism(), is(3));
+    assertThat(d.isEnforceImmutability(), is(false));
+    assertThat(d.isEnforceEncodability(), is(false));
+    assertThat(o.getJobName(), equalTo("industryts-plant-a"));
+  }
+
+  @Test
+  void userBeamOptionsWinOverDefaults() throws Exception {
+    PipelineOptions o = RunnerSetup.options("DirectRunner", 3, "j",
+        List.of("--enforceImmutability=true", "--targetParallelism=7"));
+    DirectOptions d = o.as(DirectOptions.class);
+    assertThat(d.isEnforceImmutability(), is(true));
+    assertThat(d.getTargetParallelism(), is(7));
+  }
+
+  @Test
+  void flinkArgumentsCarryTheParallelism() {
+    assertThat(RunnerSetup.beamArgs("FlinkRunner", 4, "j", List.of("--flinkMaster=[local]")),
+        contains("--runner=FlinkRunner", "--jobName=industryts-j", "--parallelism=4",
+            "--flinkMaster=[local]"));
+  }
+
+  @Test
+  void sparkArgumentsUseALocalMasterWithTheParallelism() {
+    assertThat(RunnerSetup.beamArgs("SparkRunner", 2, "j", List.of()),
+        contains("--runner=SparkRunner", "--jobName=industryts-j", "--sparkMaster=local[2]"));
+  }
+
+  @Test
+  void missingRunnerNamesTheProfileToBuild() {
+    UsageException e = assertThrows(UsageException.class,
+        () -> RunnerSetup.options("SparkRunner", 2, "j", List.of()));
+    assertThat(e.getMessage(), equalTo("SparkRunner is not in this jar (the default jar carries "
+        + "only the DirectRunner). Build one with it: mvn -B -DskipTests -Pspark -pl runners -am "
+        + "package, or use --runner=DirectRunner."));
+  }
+
+  @Test
+  void unknownBeamOptionIsAUsageError() {
+    UsageException e = assertThrows(UsageException.class,
+        () -> RunnerSetup.options("DirectRunner", 1, "j", List.of("--noSuchOption=1")));
+    assertThat(e.getMessage().startsWith("Beam rejected the pipeline options [--noSuchOption=1]: "),
+        is(true));
+  }
+}

@@ -100,46 +100,42 @@ public final class GenerateSampleData {
       if (s % 60 != 0 && r.nextDouble() < 0.005) {
         continue; // dropped second; never the first of a minute, so no minute is empty
       }
-      StringBuilder sb = new StringBuilder();
+      List<String> cells = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         temps[i] += r.nextGaussian() * 0.02;
         double daily = 2 * Math.sin(2 * Math.PI * s / 86400.0);
-        append(sb, num(temps[i] + daily, 4), r, s < 3 && i == 1);
+        append(cells, num(temps[i] + daily, 4), r, s < 3 && i == 1);
       }
       for (int i = 0; i < 3; i++) {
-        append(sb, num(Math.sin(s * (0.5 + i)) * 0.2 + r.nextGaussian() * 0.05, 4), r, false);
+        append(cells, num(Math.sin(s * (0.5 + i)) * 0.2 + r.nextGaussian() * 0.05, 4), r, false);
       }
       double pressure = 5 + r.nextGaussian() * 0.1;
       if (r.nextDouble() < 0.0005) {
         pressure += (r.nextBoolean() ? 1 : -1) * (2 + r.nextDouble() * 6);
       }
-      append(sb, num(pressure, 4), r, s == 0);
+      append(cells, num(pressure, 4), r, s == 0);
       double current = (s / 600) % 2 == 0 ? 10 + r.nextGaussian() : 2 + r.nextGaussian() * 0.2;
       if (r.nextDouble() < 0.0005) {
         current += 20; // surge
       }
-      append(sb, num(current, 4), r, false);
-      lines.add(new Line(s, sb.toString()));
+      append(cells, num(current, 4), r, false);
+      lines.add(new Line(s, String.join(",", cells)));
       if (r.nextDouble() < 0.001) {
         // a late re-send with a slightly different first temperature
-        String[] cells = sb.toString().split(",", -1);
-        if (!cells[0].isEmpty()) {
-          cells[0] = num(Double.parseDouble(cells[0]) + 0.05, 4);
+        String[] resent = cells.toArray(new String[0]);
+        if (!resent[0].isEmpty()) {
+          resent[0] = num(Double.parseDouble(resent[0]) + 0.05, 4);
         }
-        lines.add(new Line(s, String.join(",", cells)));
+        lines.add(new Line(s, String.join(",", resent)));
       }
     }
     return write(file, "DateTime,temp_1,temp_2,temp_3,vib_x,vib_y,vib_z,pressure,current", lines,
         r, 30);
   }
 
-  private static void append(StringBuilder sb, String cell, Random r, boolean forceNull) {
-    if (sb.length() > 0) {
-      sb.append(',');
-    }
-    if (!forceNull && r.nextDouble() >= 0.02) {
-      sb.append(cell);
-    }
+  /** Adds the cell, or an empty cell (2 % of cells, or when forced). */
+  private static void append(List<String> cells, String cell, Random r, boolean forceNull) {
+    cells.add(!forceNull && r.nextDouble() >= 0.02 ? cell : "");
   }
 
   private static int tags(Path file) throws IOException {

@@ -2,6 +2,7 @@ package io.industryts.it;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
@@ -10,29 +11,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-/**
- * validate and ops through the jar.
- *
- * <p>Disabled until the launcher uses the real job-file loader (io.industryts.config) instead of the
- * stand-ins in io.industryts.runners.pending; remove the annotation then.
- */
-@Disabled("needs io.industryts.config wired into the launcher")
+/** validate and ops through the jar. */
 class ConfigCommandsIT {
   private static final String QUICKSTART = "examples/configs/quickstart.toml";
+  private static final String NEEDS_PROVIDERS =
+      "needs the operation providers listed in pipeline-config's main META-INF/services";
 
   @TempDir
   Path tmp;
-
-  static List<Path> javas() {
-    return Launcher.javas();
-  }
 
   private Path write(String name, String text) throws IOException {
     Path p = tmp.resolve(name);
@@ -41,6 +31,49 @@ class ConfigCommandsIT {
   }
 
   @Test
+  void validateAcceptsAJobWithoutOperations() throws IOException {
+    Path job = write("empty.toml", "[pipeline]\nname = \"plant\"\n");
+    Launcher.Result r = Launcher.run("validate", job.toString());
+    assertThat(r.toString(), r.exitCode, is(0));
+    assertThat(r.out, equalTo(job + ": valid (pipeline \"plant\", 0 operations)\n"));
+    assertThat(r.err, emptyString());
+  }
+
+  @Test
+  void validateReportsEveryProblemWithPositionsAndExitsTwo() throws IOException {
+    Path job = write("broken.toml", String.join("\n",
+        "[pipline]",
+        "name = \"x\"",
+        "",
+        "[pipeline]",
+        "name = 3",
+        "time_colum = \"t\"",
+        ""));
+    Launcher.Result r = Launcher.run("validate", job.toString());
+    assertThat(r.toString(), r.exitCode, is(2));
+    assertThat(r.out, emptyString());
+    assertThat(r.err, equalTo(String.join("\n",
+        job + ":1:1: unknown key \"pipline\". Did you mean \"pipeline\"? Valid keys: [pipeline, "
+            + "input, inputs, output, operations]",
+        job + ":5:1: pipeline: name must be a string. Got 3 (integer).",
+        job + ":6:1: pipeline: unknown key \"time_colum\". Did you mean \"time_column\"? Valid "
+            + "keys: [name, time_column, key_columns, time_zone, time_format, epoch_unit, "
+            + "ambiguous, nonexistent, nan_as_null, sequence_column]",
+        "industryts: " + job + ": 3 problems; nothing was run.",
+        "")));
+  }
+
+  @Test
+  void validateReportsASyntaxErrorWithItsColumn() throws IOException {
+    Path job = write("syntax.toml", "[pipeline\nname = \"x\"\n");
+    Launcher.Result r = Launcher.run("validate", job.toString());
+    assertThat(r.exitCode, is(2));
+    assertThat(r.err, startsWith(job + ":1:10: syntax error: "));
+    assertThat(r.err, containsString("industryts: " + job + ": 1 problem; nothing was run.\n"));
+  }
+
+  @Test
+  @Disabled(NEEDS_PROVIDERS)
   void validateAcceptsTheQuickstart() {
     Launcher.Result r = Launcher.run("validate", QUICKSTART);
     assertThat(r.toString(), r.exitCode, is(0));
@@ -48,28 +81,21 @@ class ConfigCommandsIT {
   }
 
   @Test
-  void validateReportsEveryProblemWithPositionsAndExitsTwo() throws IOException {
-    Path job = write("broken.toml", String.join("\n",
-        "[pipeline]",
-        "name = \"broken\"",
-        "",
+  @Disabled(NEEDS_PROVIDERS)
+  void validateReportsAMistypedOperationKey() throws IOException {
+    Path job = write("rul.toml", String.join("\n",
         "[[operations]]",
         "type = \"resample\"",
         "rul = \"1min\"",
-        "",
-        "[[operations]]",
-        "type = \"fill_nul\"",
         ""));
     Launcher.Result r = Launcher.run("validate", job.toString());
     assertThat(r.toString(), r.exitCode, is(2));
-    assertThat(r.err, containsString(job + ":6:1: operations[1] (resample): unknown key \"rul\""));
-    assertThat(r.err, containsString(job + ":9:"));
-    assertThat(r.err, containsString("fill_nul"));
-    assertThat(r.err, containsString("nothing was run."));
-    assertThat(r.err.contains("\tat "), is(false));
+    assertThat(r.err, containsString(job + ":3:1: operations[1] (resample): unknown key \"rul\". "
+        + "Did you mean \"rule\"?"));
   }
 
   @Test
+  @Disabled(NEEDS_PROVIDERS)
   void opsListsTheOperations() {
     Launcher.Result r = Launcher.run("ops");
     assertThat(r.toString(), r.exitCode, is(0));
@@ -80,6 +106,7 @@ class ConfigCommandsIT {
   }
 
   @Test
+  @Disabled(NEEDS_PROVIDERS)
   void opsOfATypeShowsItsKeysWithDefaults() {
     Launcher.Result r = Launcher.run("ops", "resample");
     assertThat(r.toString(), r.exitCode, is(0));
@@ -90,11 +117,11 @@ class ConfigCommandsIT {
   }
 
   @Test
+  @Disabled(NEEDS_PROVIDERS)
   void opsOfAnUnknownTypeSuggestsAndExitsTwo() {
     Launcher.Result r = Launcher.run("ops", "resampel");
     assertThat(r.exitCode, is(2));
     assertThat(r.err, startsWith("industryts: unknown operation type \"resampel\" (did you mean "
         + "\"resample\"?). Known types: ["));
   }
-
 }

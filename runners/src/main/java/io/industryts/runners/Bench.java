@@ -1,7 +1,7 @@
 package io.industryts.runners;
 
-import io.industryts.runners.pending.JobConfig;
-import io.industryts.runners.pending.OperationRegistry;
+import io.industryts.config.JobConfig;
+import io.industryts.config.OperationRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -1,10 +1,10 @@
 package io.industryts.runners;
 
 import io.industryts.runners.pending.FileInput;
-import io.industryts.runners.pending.InputConfig;
-import io.industryts.runners.pending.JobConfig;
+import io.industryts.config.InputConfig;
+import io.industryts.config.JobConfig;
 import io.industryts.runners.pending.TimeParser;
-import io.industryts.runners.pending.TimeSettings;
+import io.industryts.config.TimeSettings;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

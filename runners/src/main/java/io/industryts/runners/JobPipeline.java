@@ -12,9 +12,9 @@ import io.industryts.engine.Segments;
 import io.industryts.runners.pending.DeadLetters;
 import io.industryts.runners.pending.FileInput;
 import io.industryts.runners.pending.FileOutput;
-import io.industryts.runners.pending.InputConfig;
-import io.industryts.runners.pending.JobConfig;
-import io.industryts.runners.pending.OutputConfig;
+import io.industryts.config.InputConfig;
+import io.industryts.config.JobConfig;
+import io.industryts.config.OutputConfig;
 import io.industryts.runners.pending.ReadResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -202,16 +202,18 @@ public final class JobPipeline {
         .setCoder(segments.collection().getCoder());
     String timeFormat = job.output().map(OutputConfig::timeFormat).orElse(null);
     String delimiter = job.output().map(OutputConfig::delimiter).orElse(null);
+    List<FileOutput> files = new ArrayList<>();
     for (String path : outputPaths) {
       FileOutput out = FileOutput.to(path);
       if (timeFormat != null) {
-        out = out.withTimeFormat(timeFormat);
+        out = out.withCsvTimeFormat(timeFormat);
       }
       if (delimiter != null) {
-        out = out.withDelimiter(delimiter);
+        out = out.withCsvDelimiter(Inputs.delimiter(delimiter));
       }
-      out.write(finalSegments, segments.layout());
+      files.add(out);
     }
+    FileOutput.writeAll(finalSegments, segments.layout(), files);
     PCollection<Row> allErrors = PCollectionList.of(readErrors).and(result.errors())
         .apply("AllErrors", Flatten.pCollections()).setRowSchema(ErrorRecords.SCHEMA)
         .apply("CountErrors", ParDo.of(new CountRowsFn(DEAD_LETTERED)))

@@ -2,9 +2,9 @@ package io.industryts.runners;
 
 import io.industryts.engine.Engine;
 import io.industryts.runners.CommandLine.Command;
-import io.industryts.runners.pending.ConfigException;
-import io.industryts.runners.pending.JobConfig;
-import io.industryts.runners.pending.OperationRegistry;
+import io.industryts.config.ConfigException;
+import io.industryts.config.JobConfig;
+import io.industryts.config.OperationRegistry;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

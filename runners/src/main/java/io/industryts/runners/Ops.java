@@ -1,8 +1,8 @@
 package io.industryts.runners;
 
-import io.industryts.runners.pending.OperationDescription;
-import io.industryts.runners.pending.OperationDocs;
-import io.industryts.runners.pending.OperationRegistry;
+import io.industryts.config.OperationDescription;
+import io.industryts.config.OperationDocs;
+import io.industryts.config.OperationRegistry;
 import java.io.PrintStream;
 
 /**

@@ -7,7 +7,8 @@ import org.apache.beam.sdk.values.Row;
 public final class DeadLetters {
   private DeadLetters() {}
 
-  public static void write(PCollection<Row> errors, String path) {
+  /** Writes error records to {@code path} ({@code .csv} or {@code .jsonl}). */
+  public static PCollection<String> write(PCollection<Row> errors, String path) {
     throw Pending.notYet("the dead-letter writer (io.industryts.io.DeadLetters)");
   }
 }

@@ -131,12 +131,24 @@ final class ParquetSink {
       throws IOException {
     MessageType type = schema(layout, micros);
     Cursor cursor = new Cursor();
-    try (ParquetWriter<Cursor> writer =
+    Builder builder =
         new Builder(new LocalOutputFile(temp), type, layout, micros)
             .withConf(new PlainParquetConfiguration())
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-            .withCompressionCodec(codec)
-            .build()) {
+            .withCompressionCodec(codec);
+    Schema schema = layout.schema();
+    for (int f = 0; f < schema.getFieldCount(); f++) {
+      TypeName t = schema.getField(f).getType().getTypeName();
+      if (t == TypeName.DOUBLE
+          || t == TypeName.FLOAT
+          || t == TypeName.DECIMAL
+          || t == TypeName.DATETIME) {
+        // measurements and times rarely repeat: building a dictionary (a hash map lookup per
+        // value, then a fallback) took most of the write time and was dropped anyway
+        builder = builder.withDictionaryEncoding(schema.getField(f).getName(), false);
+      }
+    }
+    try (ParquetWriter<Cursor> writer = builder.build()) {
       for (Chunk c : chunks) {
         cursor.chunk = c;
         for (int i = 0; i < c.size(); i++) {

@@ -67,10 +67,7 @@ public final class ReadResult implements POutput {
    */
   public PCollection<Row> rows() {
     if (rows == null) {
-      rows =
-          chunks
-              .apply("ChunksToRows", ParDo.of(new ToRowsFn()))
-              .setRowSchema(layout.schema());
+      rows = chunks.apply("ChunksToRows", ParDo.of(new ToRowsFn())).setRowSchema(layout.schema());
     }
     return rows;
   }

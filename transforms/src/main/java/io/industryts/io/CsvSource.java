@@ -76,6 +76,7 @@ final class CsvSource {
     final String timeDescription;
     final long splitBytes;
     final int chunkRows;
+    final double bytesPerRow;
 
     Plan(
         List<String> files,
@@ -91,7 +92,8 @@ final class CsvSource {
         String[] typeOrigin,
         String timeDescription,
         long splitBytes,
-        int chunkRows) {
+        int chunkRows,
+        double bytesPerRow) {
       this.files = files;
       this.delimiter = delimiter;
       this.header = header;
@@ -106,6 +108,7 @@ final class CsvSource {
       this.timeDescription = timeDescription;
       this.splitBytes = splitBytes;
       this.chunkRows = chunkRows;
+      this.bytesPerRow = bytesPerRow;
     }
   }
 
@@ -158,6 +161,7 @@ final class CsvSource {
     Arrays.fill(allNum, true);
     NumberParser np = new NumberParser();
     int sampled = 0;
+    long sampledBytes = 0;
     String sampleSource = first.toString();
     for (Path f : files) {
       if (sampled >= sampleRows) {
@@ -170,6 +174,7 @@ final class CsvSource {
             continue;
           }
           sampled++;
+          sampledBytes += sc.recordEnd() - sc.recordOffset();
           for (int c = 0; c < n; c++) {
             byte[] b = sc.cellBuf(c);
             int s = sc.cellStart(c);
@@ -298,7 +303,8 @@ final class CsvSource {
             origin,
             timeDescription,
             options.splitBytes(),
-            options.chunkRows());
+            options.chunkRows(),
+            sampled == 0 ? 64 : (double) sampledBytes / sampled);
     return new Inspection(plan, tc, delimiter);
   }
 
@@ -668,7 +674,9 @@ final class CsvSource {
       this.range = range;
       this.keyed = !plan.layout.keyFields().isEmpty();
       Row noKey = Row.withSchema(plan.layout.keySchema()).build();
-      this.single = keyed ? null : new ChunkAssembler(plan.layout, noKey, plan.chunkRows);
+      // one series per range: size its arrays for the rows the range should hold
+      long expected = (long) ((range.end - range.start) / plan.bytesPerRow * 1.05) + 16;
+      this.single = keyed ? null : new ChunkAssembler(plan.layout, noKey, plan.chunkRows, expected);
       this.series = keyed ? new HashMap<>() : null;
       this.probe = keyed ? new KeyBytes() : null;
       this.seqBase = ((long) range.fileIndex) << 40;

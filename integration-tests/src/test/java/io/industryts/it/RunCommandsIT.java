@@ -89,6 +89,9 @@ class RunCommandsIT {
         "[input]",
         "path = \"bad.csv\"",
         "",
+        "[input.types]",
+        "temp = \"double\"   # the sample would otherwise infer STRING",
+        "",
         "[[operations]]",
         "type = \"fill_null\"",
         "method = \"forward\"",
@@ -98,8 +101,8 @@ class RunCommandsIT {
         ""));
     Launcher.Result r = Launcher.run("run", job.toString());
     assertThat(r.toString(), r.exitCode, is(1));
-    assertThat(r.err, containsString(csv + ":3: column \"temp\": \"abc\" is not a number "
-        + "(non_numeric_cell)"));
+    assertThat(r.err, containsString("industryts: " + job + " failed: " + csv
+        + ":3: column \"temp\": \"abc\" is not a number"));
     assertThat(r.err, containsString("add --errors bad_rows.csv"));
     assertThat(r.err.contains("\tat "), is(false));
     assertThat(Files.exists(tmp.resolve("out.csv")), is(false));
@@ -117,6 +120,9 @@ class RunCommandsIT {
         "[input]",
         "path = \"bad.csv\"",
         "",
+        "[input.types]",
+        "temp = \"double\"   # the sample would otherwise infer STRING",
+        "",
         "[[operations]]",
         "type = \"fill_null\"",
         "method = \"forward\"",
@@ -128,8 +134,13 @@ class RunCommandsIT {
     Launcher.Result r = Launcher.run("run", job.toString());
     assertThat(r.toString(), r.exitCode, is(0));
     assertThat(Files.readAllLines(tmp.resolve("out.csv")).size(), is(3));
-    assertThat(r.err, containsString("industryts: read 2 rows (+ 1 bad input rows)\n"));
-    assertThat(r.err, containsString("industryts: dead-lettered 1 rows to " + tmp.resolve("errors.csv")));
+    assertThat(r.err, containsString("industryts: read 2 rows (+ 1 bad input row)\n"));
+    assertThat(r.err, containsString("industryts: dead-lettered 1 row to "
+        + tmp.resolve("errors.csv")));
+    List<String> errors = Files.readAllLines(tmp.resolve("errors.csv"), StandardCharsets.UTF_8);
+    assertThat(errors.size(), is(2));
+    assertThat(errors.get(1), containsString(",3,"));
+    assertThat(errors.get(1), containsString(",non_numeric_cell,temp,"));
   }
 
 }

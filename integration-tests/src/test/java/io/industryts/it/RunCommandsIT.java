@@ -35,6 +35,10 @@ class RunCommandsIT {
     return Launcher.javas();
   }
 
+  private static String sensors() {
+    return Launcher.sampleData().resolve("sensors.csv").toString();
+  }
+
   private Path write(String name, String text) throws IOException {
     Path p = tmp.resolve(name);
     Files.writeString(p, text, StandardCharsets.UTF_8);
@@ -43,7 +47,7 @@ class RunCommandsIT {
 
   @Test
   void explainShowsTimeColumnSchemasDefaultsAndPasses() {
-    Launcher.Result r = Launcher.run("explain", QUICKSTART);
+    Launcher.Result r = Launcher.run("explain", QUICKSTART, "--input", sensors());
     assertThat(r.toString(), r.exitCode, is(0));
     assertThat(r.out, containsString("time column:  DateTime (auto: first field matching "
         + "[DateTime, tagTime, timestamp, time, date])\n"));
@@ -59,7 +63,8 @@ class RunCommandsIT {
   @MethodSource("javas")
   void runWritesTheQuickstartOutputAndASummary(Path java) throws IOException {
     Path out = tmp.resolve("quickstart.csv");
-    Launcher.Result r = Launcher.run(java, "run", QUICKSTART, "--output", out.toString(),
+    Launcher.Result r = Launcher.run(java, "run", QUICKSTART, "--input", sensors(),
+        "--output", out.toString(),
         "--errors", tmp.resolve("bad.csv").toString());
     assertThat(r.toString(), r.exitCode, is(0));
     List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);

@@ -12,8 +12,8 @@ import org.joda.time.Duration;
 
 /**
  * Every column name an operation generates (SEMANTICS §1.9), in one place so that Java and TOML
- * runs, docs and tests agree: {@code <source column>_<operation><parameter>} plus the step's
- * {@code suffix}, lower snake case except the source column, which is copied verbatim.
+ * runs, docs and tests agree: {@code <source column>_<operation><parameter>} plus the step's {@code
+ * suffix}, lower snake case except the source column, which is copied verbatim.
  *
  * <pre>{@code
  * OutputNames.lag("temp", 1);                                        // "temp_lag1"
@@ -96,7 +96,10 @@ public final class OutputNames {
     return ewm(column, snake(function), parameter, value);
   }
 
-  /** {@code {c}_ewm_{fn}_halflife_{d}} for a time-aware half-life: {@code temp_ewm_mean_halflife_1h}. */
+  /**
+   * {@code {c}_ewm_{fn}_halflife_{d}} for a time-aware half-life: {@code
+   * temp_ewm_mean_halflife_1h}.
+   */
   public static String ewmHalflife(String column, String function, Duration halflife) {
     return column + "_ewm_" + function + "_halflife_" + Durations.canonical(halflife);
   }
@@ -107,8 +110,8 @@ public final class OutputNames {
   }
 
   /**
-   * {@code {c}_{fn}} for a cumulative function ({@code temp_cumsum}); {@code cumcount} is one column
-   * named {@link #CUMCOUNT} whatever the column.
+   * {@code {c}_{fn}} for a cumulative function ({@code temp_cumsum}); {@code cumcount} is one
+   * column named {@link #CUMCOUNT} whatever the column.
    */
   public static String cumulative(String column, String function) {
     return CUMCOUNT.equals(function) ? CUMCOUNT : column + "_" + function;
@@ -132,7 +135,9 @@ public final class OutputNames {
     return aggregate(column, snake(aggregation));
   }
 
-  /** {@code {c}_is_filled}: the flag of {@code fill_null}, {@code interpolate}, {@code regularize}. */
+  /**
+   * {@code {c}_is_filled}: the flag of {@code fill_null}, {@code interpolate}, {@code regularize}.
+   */
   public static String isFilled(String column) {
     return column + "_is_filled";
   }
@@ -201,8 +206,8 @@ public final class OutputNames {
 
   /**
    * Rejects a generated name that already exists in {@code input} (or twice among {@code
-   * generated}) with the construction error of §1.9: {@code Lag: output column "temp_lag1"
-   * already exists. Set suffix or rename the existing column.}
+   * generated}) with the construction error of §1.9: {@code Lag: output column "temp_lag1" already
+   * exists. Set suffix or rename the existing column.}
    *
    * @param operation the operation's Java class name used as message prefix ({@code "Lag"})
    */
@@ -211,14 +216,16 @@ public final class OutputNames {
   }
 
   /** As {@link #checkNoClash(String, Schema, Collection)} over a list of existing field names. */
-  public static void checkNoClash(String operation, Collection<String> existing,
-      Collection<String> generated) {
+  public static void checkNoClash(
+      String operation, Collection<String> existing, Collection<String> generated) {
     Set<String> seen = new HashSet<>(existing);
     for (String name : generated) {
       if (!seen.add(name)) {
-        throw new IllegalArgumentException(String.format(
-            "%s: output column \"%s\" already exists. Set suffix or rename the existing column.",
-            operation, name));
+        throw new IllegalArgumentException(
+            String.format(
+                "%s: output column \"%s\" already exists. Set suffix or rename the existing"
+                    + " column.",
+                operation, name));
       }
     }
   }

@@ -14,13 +14,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class OutputNamesTest {
-  private enum Fn { MEAN, PCT_CHANGE, CUMCOUNT }
+  private enum Fn {
+    MEAN,
+    PCT_CHANGE,
+    CUMCOUNT
+  }
 
-  private static final Schema SCHEMA = Schema.builder()
-      .addDateTimeField("DateTime")
-      .addNullableField("temp", Schema.FieldType.DOUBLE)
-      .addNullableField("temp_lag1", Schema.FieldType.DOUBLE)
-      .build();
+  private static final Schema SCHEMA =
+      Schema.builder()
+          .addDateTimeField("DateTime")
+          .addNullableField("temp", Schema.FieldType.DOUBLE)
+          .addNullableField("temp_lag1", Schema.FieldType.DOUBLE)
+          .build();
 
   @Test
   void rowLagAndLead() {
@@ -49,10 +54,10 @@ class OutputNamesTest {
   @Test
   void rollingRowsAndDuration() {
     assertEquals("temp_rolling_mean_10", OutputNames.rolling("temp", "mean", 10));
-    assertEquals("temp_rolling_mean_5min",
-        OutputNames.rolling("temp", "mean", Duration.standardMinutes(5)));
-    assertEquals("temp_rolling_std_1500ms",
-        OutputNames.rolling("temp", "std", Duration.millis(1500)));
+    assertEquals(
+        "temp_rolling_mean_5min", OutputNames.rolling("temp", "mean", Duration.standardMinutes(5)));
+    assertEquals(
+        "temp_rolling_std_1500ms", OutputNames.rolling("temp", "std", Duration.millis(1500)));
   }
 
   @Test
@@ -79,7 +84,8 @@ class OutputNamesTest {
 
   @Test
   void ewmDurationHalflife() {
-    assertEquals("temp_ewm_mean_halflife_1h",
+    assertEquals(
+        "temp_ewm_mean_halflife_1h",
         OutputNames.ewmHalflife("temp", "mean", Duration.standardHours(1)));
   }
 
@@ -136,18 +142,26 @@ class OutputNamesTest {
 
   @Test
   void clashWithExistingColumnIsRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> OutputNames.checkNoClash("Lag", SCHEMA, List.of("temp_lag2", "temp_lag1")));
-    assertEquals("Lag: output column \"temp_lag1\" already exists. Set suffix or rename the"
-        + " existing column.", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> OutputNames.checkNoClash("Lag", SCHEMA, List.of("temp_lag2", "temp_lag1")));
+    assertEquals(
+        "Lag: output column \"temp_lag1\" already exists. Set suffix or rename the"
+            + " existing column.",
+        e.getMessage());
   }
 
   @Test
   void clashAmongGeneratedNamesIsRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> OutputNames.checkNoClash("Rolling", SCHEMA, List.of("t_x", "t_x")));
-    assertEquals("Rolling: output column \"t_x\" already exists. Set suffix or rename the"
-        + " existing column.", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> OutputNames.checkNoClash("Rolling", SCHEMA, List.of("t_x", "t_x")));
+    assertEquals(
+        "Rolling: output column \"t_x\" already exists. Set suffix or rename the"
+            + " existing column.",
+        e.getMessage());
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.industryts.config;
 
-/** The keys shared by operations (SEMANTICS §1.1): {@code name}, {@code columns}, {@code suffix}. */
+/**
+ * The keys shared by operations (SEMANTICS §1.1): {@code name}, {@code columns}, {@code suffix}.
+ */
 public final class CommonParams {
   private CommonParams() {}
 

@@ -4,11 +4,11 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * One problem found in a job file, formatted as SEMANTICS §1.13 says: {@code
- * <file>:<line>:<col>: <scope>: <message>}, e.g. {@code plant.toml:14:1: operations[2] (resample):
- * unknown key "rul". Did you mean "rule"? Valid keys: [...]}. The scope is {@code operations[<i>]
- * (<type>)}, {@code pipeline}, {@code input}, {@code output}, {@code inputs.<name>}, or empty for
- * the file itself (syntax errors, unknown top-level tables).
+ * One problem found in a job file, formatted as SEMANTICS §1.13 says: {@code <file>:<line>:<col>:
+ * <scope>: <message>}, e.g. {@code plant.toml:14:1: operations[2] (resample): unknown key "rul".
+ * Did you mean "rule"? Valid keys: [...]}. The scope is {@code operations[<i>] (<type>)}, {@code
+ * pipeline}, {@code input}, {@code output}, {@code inputs.<name>}, or empty for the file itself
+ * (syntax errors, unknown top-level tables).
  */
 public final class ConfigProblem {
   static final Comparator<ConfigProblem> BY_POSITION =
@@ -57,7 +57,10 @@ public final class ConfigProblem {
       return false;
     }
     ConfigProblem p = (ConfigProblem) o;
-    return file.equals(p.file) && line == p.line && column == p.column && scope.equals(p.scope)
+    return file.equals(p.file)
+        && line == p.line
+        && column == p.column
+        && scope.equals(p.scope)
         && message.equals(p.message);
   }
 
@@ -68,7 +71,13 @@ public final class ConfigProblem {
 
   @Override
   public String toString() {
-    return file + ":" + line + ":" + column + ": " + (scope.isEmpty() ? "" : scope + ": ")
+    return file
+        + ":"
+        + line
+        + ":"
+        + column
+        + ": "
+        + (scope.isEmpty() ? "" : scope + ": ")
         + message;
   }
 }

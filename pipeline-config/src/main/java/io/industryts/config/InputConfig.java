@@ -18,8 +18,8 @@ public final class InputConfig {
   private final String delimiter;
   private final Map<String, String> types;
 
-  InputConfig(String name, String path, String format, String delimiter,
-      Map<String, String> types) {
+  InputConfig(
+      String name, String path, String format, String delimiter, Map<String, String> types) {
     this.name = name;
     this.path = path;
     this.format = format;
@@ -58,8 +58,11 @@ public final class InputConfig {
       return false;
     }
     InputConfig i = (InputConfig) o;
-    return name.equals(i.name) && path.equals(i.path) && Objects.equals(format, i.format)
-        && Objects.equals(delimiter, i.delimiter) && types.equals(i.types);
+    return name.equals(i.name)
+        && path.equals(i.path)
+        && Objects.equals(format, i.format)
+        && Objects.equals(delimiter, i.delimiter)
+        && types.equals(i.types);
   }
 
   @Override
@@ -69,7 +72,16 @@ public final class InputConfig {
 
   @Override
   public String toString() {
-    return "InputConfig{" + name + ", path=" + path + ", format=" + format + ", delimiter="
-        + delimiter + ", types=" + types + "}";
+    return "InputConfig{"
+        + name
+        + ", path="
+        + path
+        + ", format="
+        + format
+        + ", delimiter="
+        + delimiter
+        + ", types="
+        + types
+        + "}";
   }
 }

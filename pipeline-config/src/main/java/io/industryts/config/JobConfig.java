@@ -12,8 +12,8 @@ import org.tomlj.Toml;
 
 /**
  * A validated TOML job (SEMANTICS §1.1, §2.7): the {@code [pipeline]} settings, the ordered steps
- * built by their {@link OperationProvider}s, and the optional {@code [input]}, {@code [inputs.<name>]}
- * and {@code [output]} tables.
+ * built by their {@link OperationProvider}s, and the optional {@code [input]}, {@code
+ * [inputs.<name>]} and {@code [output]} tables.
  *
  * <pre>{@code
  * JobConfig job = JobConfig.load(Path.of("plant.toml"));
@@ -21,10 +21,10 @@ import org.tomlj.Toml;
  * job.steps().get(0).params().resolved();   // {name=..., method="forward", limit=none...}
  * }</pre>
  *
- * <p>Loading collects every problem of the file (syntax, unknown keys with a suggestion, wrong types,
- * bad values, missing keys, rules between keys, duplicate step names, unknown types, construction
- * errors of the operations) and throws them together as one {@link ConfigException}, each located
- * {@code <file>:<line>:<col>}.
+ * <p>Loading collects every problem of the file (syntax, unknown keys with a suggestion, wrong
+ * types, bad values, missing keys, rules between keys, duplicate step names, unknown types,
+ * construction errors of the operations) and throws them together as one {@link ConfigException},
+ * each located {@code <file>:<line>:<col>}.
  */
 public final class JobConfig {
   private final Path source;
@@ -36,8 +36,14 @@ public final class JobConfig {
   private final OutputConfig output;
   private final Map<String, InputConfig> extraInputs;
 
-  JobConfig(Path source, String pipelineName, SeriesOptions options, TimeSettings timeSettings,
-      List<StepConfig> steps, InputConfig input, OutputConfig output,
+  JobConfig(
+      Path source,
+      String pipelineName,
+      SeriesOptions options,
+      TimeSettings timeSettings,
+      List<StepConfig> steps,
+      InputConfig input,
+      OutputConfig output,
       Map<String, InputConfig> extraInputs) {
     this.source = source;
     this.pipelineName = pipelineName;
@@ -46,8 +52,8 @@ public final class JobConfig {
     this.steps = List.copyOf(steps);
     this.input = input;
     this.output = output;
-    this.extraInputs = java.util.Collections.unmodifiableMap(
-        new java.util.LinkedHashMap<>(extraInputs));
+    this.extraInputs =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extraInputs));
   }
 
   /**
@@ -68,14 +74,14 @@ public final class JobConfig {
    * Loads {@code file}; {@code commandLineInputs} are input names registered outside the file
    * ({@code --input name=PATH}) that steps may refer to.
    */
-  public static JobConfig load(Path file, OperationRegistry registry,
-      Set<String> commandLineInputs) {
+  public static JobConfig load(
+      Path file, OperationRegistry registry, Set<String> commandLineInputs) {
     String display = file.toString();
     try {
       return new TomlLoader(display, registry, commandLineInputs).load(Toml.parse(file), file);
     } catch (IOException e) {
-      throw new ConfigException(List.of(new ConfigProblem(display, 1, 1, "",
-          "cannot read the job file: " + e)));
+      throw new ConfigException(
+          List.of(new ConfigProblem(display, 1, 1, "", "cannot read the job file: " + e)));
     }
   }
 

@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Everything the configuration layer knows about one operation type, as data: the TOML {@code type},
- * its versioned id ({@code industryts:resample:v1}), a one-line doc, its keys ({@link ParamSpec}, in
- * documentation order, starting with the common {@code name}), cross-field rules ({@link ParamRule})
- * and a TOML example. The loader validates against it and {@code industryts ops} prints it
- * (ARCHITECTURE §4).
+ * Everything the configuration layer knows about one operation type, as data: the TOML {@code
+ * type}, its versioned id ({@code industryts:resample:v1}), a one-line doc, its keys ({@link
+ * ParamSpec}, in documentation order, starting with the common {@code name}), cross-field rules
+ * ({@link ParamRule}) and a TOML example. The loader validates against it and {@code industryts
+ * ops} prints it (ARCHITECTURE §4).
  *
  * <pre>{@code
  * OperationDescription d = OperationDescription.builder("diff")
@@ -105,8 +105,8 @@ public final class OperationDescription {
 
     private Builder(String type) {
       if (type == null || !SNAKE.matcher(type).matches()) {
-        throw new IllegalArgumentException("operation type must be snake_case. Got \"" + type
-            + "\".");
+        throw new IllegalArgumentException(
+            "operation type must be snake_case. Got \"" + type + "\".");
       }
       this.type = type;
       params.put("name", CommonParams.name());

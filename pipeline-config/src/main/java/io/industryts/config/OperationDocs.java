@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 public final class OperationDocs {
   private OperationDocs() {}
 
-  /** One line per operation: {@code type  id  doc}, aligned, sorted by type. */
+  /** One line per operation: {@code type id doc}, aligned, sorted by type. */
   public static String summary(OperationRegistry registry) {
     List<OperationDescription> all = registry.descriptions();
     int typeWidth = all.stream().mapToInt(d -> d.type().length()).max().orElse(0);
@@ -24,6 +24,21 @@ public final class OperationDocs {
     return all.stream()
         .map(d -> pad(d.type(), typeWidth) + "  " + pad(d.id(), idWidth) + "  " + d.doc())
         .collect(Collectors.joining("\n", "", "\n"));
+  }
+
+  /**
+   * A Markdown reference of the file format: the {@code [pipeline]}, {@code [input]} and {@code
+   * [output]} keys, then every operation of {@code registry} (for {@code docs/operations.md}).
+   */
+  public static String reference(OperationRegistry registry) {
+    StringBuilder sb = new StringBuilder("# industryts operations\n\n");
+    sb.append("## [pipeline]\n\n").append(keyTable(JobConfig.pipelineKeys()));
+    sb.append("\n## [input] and [inputs.<name>]\n\n").append(keyTable(JobConfig.inputKeys()));
+    sb.append("\n## [output]\n\n").append(keyTable(JobConfig.outputKeys()));
+    for (OperationDescription d : registry.descriptions()) {
+      sb.append('\n').append(describe(d));
+    }
+    return sb.toString();
   }
 
   /** The full description of one operation as a Markdown section. */
@@ -52,14 +67,26 @@ public final class OperationDocs {
     for (ParamSpec p : params) {
       String allowed = p.allowedValues().isEmpty() ? "" : String.join(", ", p.allowedValues());
       if (p.minimum() != null) {
-        String bound = p.minimum() == Math.rint(p.minimum())
-            ? Long.toString(p.minimum().longValue()) : p.minimum().toString();
-        allowed = (allowed.isEmpty() ? "" : allowed + "; ")
-            + (p.isMinimumExclusive() ? "> " : ">= ") + bound;
+        String bound =
+            p.minimum() == Math.rint(p.minimum())
+                ? Long.toString(p.minimum().longValue())
+                : p.minimum().toString();
+        allowed =
+            (allowed.isEmpty() ? "" : allowed + "; ")
+                + (p.isMinimumExclusive() ? "> " : ">= ")
+                + bound;
       }
-      sb.append("| `").append(p.key()).append("` | ").append(escape(p.type().display()))
-          .append(" | ").append(escape(p.defaultDisplay())).append(" | ").append(escape(allowed))
-          .append(" | ").append(escape(p.doc())).append(" |\n");
+      sb.append("| `")
+          .append(p.key())
+          .append("` | ")
+          .append(escape(p.type().display()))
+          .append(" | ")
+          .append(escape(p.defaultDisplay()))
+          .append(" | ")
+          .append(escape(allowed))
+          .append(" | ")
+          .append(escape(p.doc()))
+          .append(" |\n");
     }
     return sb.toString();
   }

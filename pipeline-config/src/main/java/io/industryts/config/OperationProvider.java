@@ -4,8 +4,8 @@ import io.industryts.Operation;
 
 /**
  * Makes one operation type available to TOML jobs: describes its keys and builds the operation by
- * calling its Java factory, so TOML and Java build the same object (ARCHITECTURE §1). Implementations
- * are discovered with {@link java.util.ServiceLoader}: list them in {@code
+ * calling its Java factory, so TOML and Java build the same object (ARCHITECTURE §1).
+ * Implementations are discovered with {@link java.util.ServiceLoader}: list them in {@code
  * META-INF/services/io.industryts.config.OperationProvider}. They need a public no-argument
  * constructor and must be stateless.
  *

@@ -51,18 +51,27 @@ public final class OperationRegistry {
       OperationDescription d = p.description();
       OperationProvider sameId = byId.putIfAbsent(d.id(), p);
       if (sameId != null) {
-        throw new IllegalArgumentException(String.format(
-            "duplicate operation id \"%s\": provided by %s and %s. Remove one of them from"
-                + " META-INF/services/%s.", d.id(), sameId.getClass().getName(),
-            p.getClass().getName(), OperationProvider.class.getName()));
+        throw new IllegalArgumentException(
+            String.format(
+                "duplicate operation id \"%s\": provided by %s and %s. Remove one of them from"
+                    + " META-INF/services/%s.",
+                d.id(),
+                sameId.getClass().getName(),
+                p.getClass().getName(),
+                OperationProvider.class.getName()));
       }
       OperationProvider sameType = byType.putIfAbsent(d.type(), p);
       if (sameType != null) {
-        throw new IllegalArgumentException(String.format(
-            "duplicate operation type \"%s\": %s (%s) and %s (%s). Remove one of them from"
-                + " META-INF/services/%s.", d.type(), sameType.description().id(),
-            sameType.getClass().getName(), d.id(), p.getClass().getName(),
-            OperationProvider.class.getName()));
+        throw new IllegalArgumentException(
+            String.format(
+                "duplicate operation type \"%s\": %s (%s) and %s (%s). Remove one of them from"
+                    + " META-INF/services/%s.",
+                d.type(),
+                sameType.description().id(),
+                sameType.getClass().getName(),
+                d.id(),
+                p.getClass().getName(),
+                OperationProvider.class.getName()));
       }
     }
     return new OperationRegistry(byType);

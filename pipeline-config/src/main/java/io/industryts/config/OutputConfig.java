@@ -46,8 +46,10 @@ public final class OutputConfig {
       return false;
     }
     OutputConfig c = (OutputConfig) o;
-    return paths.equals(c.paths) && Objects.equals(errors, c.errors)
-        && Objects.equals(timeFormat, c.timeFormat) && Objects.equals(delimiter, c.delimiter);
+    return paths.equals(c.paths)
+        && Objects.equals(errors, c.errors)
+        && Objects.equals(timeFormat, c.timeFormat)
+        && Objects.equals(delimiter, c.delimiter);
   }
 
   @Override
@@ -57,7 +59,12 @@ public final class OutputConfig {
 
   @Override
   public String toString() {
-    return "OutputConfig{paths=" + paths + ", errors=" + errors + ", time_format=" + timeFormat
+    return "OutputConfig{paths="
+        + paths
+        + ", errors="
+        + errors
+        + ", time_format="
+        + timeFormat
         + "}";
   }
 }

@@ -12,9 +12,11 @@ import java.util.function.Function;
  * first of {@link #keys()} that is set, else at the table header.
  *
  * <pre>{@code
- * ParamRule.notBoth("aggregation", "aggregations");           // set aggregation or aggregations, not both
+ // message: set aggregation or aggregations, not both
+ * ParamRule.notBoth("aggregation", "aggregations");
+ * // message: "limit" is only valid with method forward or backward
  * ParamRule.onlyWith("limit", "method", List.of("forward", "ffill", "backward", "bfill"),
- *     "forward or backward");                                 // "limit" is only valid with method forward or backward
+ *     "forward or backward");
  * }</pre>
  */
 public final class ParamRule implements Serializable {
@@ -42,8 +44,7 @@ public final class ParamRule implements Serializable {
   /** {@code a} and {@code b} exclude each other: {@code set a or b, not both}. */
   public static ParamRule notBoth(String a, String b) {
     String message = "set " + a + " or " + b + ", not both";
-    return new ParamRule(message, List.of(b, a),
-        p -> p.isSet(a) && p.isSet(b) ? message : null);
+    return new ParamRule(message, List.of(b, a), p -> p.isSet(a) && p.isSet(b) ? message : null);
   }
 
   /**
@@ -53,19 +54,22 @@ public final class ParamRule implements Serializable {
   public static ParamRule exactlyOne(String... keys) {
     List<String> all = List.of(keys);
     String list = String.join(", ", all);
-    return new ParamRule("set exactly one of " + list, all, p -> {
-      List<String> set = new ArrayList<>();
-      for (String k : all) {
-        if (p.isSet(k)) {
-          set.add(k);
-        }
-      }
-      if (set.size() == 1) {
-        return null;
-      }
-      String got = set.isEmpty() ? "none" : String.join(" and ", set);
-      return "set exactly one of " + list + ". Got " + got + ".";
-    });
+    return new ParamRule(
+        "set exactly one of " + list,
+        all,
+        p -> {
+          List<String> set = new ArrayList<>();
+          for (String k : all) {
+            if (p.isSet(k)) {
+              set.add(k);
+            }
+          }
+          if (set.size() == 1) {
+            return null;
+          }
+          String got = set.isEmpty() ? "none" : String.join(" and ", set);
+          return "set exactly one of " + list + ". Got " + got + ".";
+        });
   }
 
   /**
@@ -76,13 +80,16 @@ public final class ParamRule implements Serializable {
    */
   public static ParamRule onlyWith(String key, String on, List<String> values, String phrase) {
     String message = "\"" + key + "\" is only valid with " + on + " " + phrase;
-    return new ParamRule(message, List.of(key), p -> {
-      if (!p.isSet(key)) {
-        return null;
-      }
-      Object v = p.get(on);
-      return v != null && values.contains(v.toString()) ? null : message;
-    });
+    return new ParamRule(
+        message,
+        List.of(key),
+        p -> {
+          if (!p.isSet(key)) {
+            return null;
+          }
+          Object v = p.get(on);
+          return v != null && values.contains(v.toString()) ? null : message;
+        });
   }
 
   /**
@@ -90,8 +97,10 @@ public final class ParamRule implements Serializable {
    * needs value. Got none.}
    */
   public static ParamRule requiredWith(String key, String on, List<String> values) {
-    return new ParamRule(key + " is required with " + on + " " + String.join(" or ", values),
-        List.of(on), p -> {
+    return new ParamRule(
+        key + " is required with " + on + " " + String.join(" or ", values),
+        List.of(on),
+        p -> {
           Object v = p.get(on);
           if (v == null || !values.contains(v.toString()) || p.isSet(key)) {
             return null;
@@ -105,11 +114,15 @@ public final class ParamRule implements Serializable {
    * {@code action "median" is not valid with method "range"}.
    */
   public static ParamRule valueNotWith(String key, String value, String on, List<String> values) {
-    return new ParamRule(key + " \"" + value + "\" is not valid with " + on + " "
-        + String.join(" or ", values), List.of(key), p -> {
+    return new ParamRule(
+        key + " \"" + value + "\" is not valid with " + on + " " + String.join(" or ", values),
+        List.of(key),
+        p -> {
           Object v = p.get(key);
           Object o = p.get(on);
-          if (v == null || !value.equals(v.toString()) || o == null
+          if (v == null
+              || !value.equals(v.toString())
+              || o == null
               || !values.contains(o.toString())) {
             return null;
           }

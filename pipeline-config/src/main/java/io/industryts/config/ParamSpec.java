@@ -32,8 +32,16 @@ public final class ParamSpec implements Serializable {
   private final boolean minExclusive;
   private final String doc;
 
-  private ParamSpec(String key, ParamType type, boolean required, Object defaultValue,
-      String defaultDoc, List<String> allowed, Double min, boolean minExclusive, String doc) {
+  private ParamSpec(
+      String key,
+      ParamType type,
+      boolean required,
+      Object defaultValue,
+      String defaultDoc,
+      List<String> allowed,
+      Double min,
+      boolean minExclusive,
+      String doc) {
     this.key = key;
     this.type = type;
     this.required = required;
@@ -47,13 +55,22 @@ public final class ParamSpec implements Serializable {
 
   /** An optional key without default, allowed values or doc. */
   public static ParamSpec of(String key, ParamType type) {
-    return new ParamSpec(Objects.requireNonNull(key), Objects.requireNonNull(type), false, null,
-        null, List.of(), null, false, "");
+    return new ParamSpec(
+        Objects.requireNonNull(key),
+        Objects.requireNonNull(type),
+        false,
+        null,
+        null,
+        List.of(),
+        null,
+        false,
+        "");
   }
 
   /** A copy that must be present. */
   public ParamSpec required() {
-    return new ParamSpec(key, type, true, defaultValue, defaultDoc, allowed, min, minExclusive, doc);
+    return new ParamSpec(
+        key, type, true, defaultValue, defaultDoc, allowed, min, minExclusive, doc);
   }
 
   /**
@@ -69,17 +86,20 @@ public final class ParamSpec implements Serializable {
    * columns"}, {@code "rows: window; duration: 1"}); the provider applies it.
    */
   public ParamSpec defaultsToDescribed(String description) {
-    return new ParamSpec(key, type, required, defaultValue, description, allowed, min, minExclusive, doc);
+    return new ParamSpec(
+        key, type, required, defaultValue, description, allowed, min, minExclusive, doc);
   }
 
   /** A copy accepting only these strings (for string, string-list and table-of-string types). */
   public ParamSpec allowed(String... values) {
-    return new ParamSpec(key, type, required, defaultValue, defaultDoc, List.of(values), min, minExclusive, doc);
+    return new ParamSpec(
+        key, type, required, defaultValue, defaultDoc, List.of(values), min, minExclusive, doc);
   }
 
   /** A copy accepting only these strings. */
   public ParamSpec allowed(List<String> values) {
-    return new ParamSpec(key, type, required, defaultValue, defaultDoc, values, min, minExclusive, doc);
+    return new ParamSpec(
+        key, type, required, defaultValue, defaultDoc, values, min, minExclusive, doc);
   }
 
   /** A copy whose numbers (ints, floats, list elements) must be {@code >= bound}. */
@@ -94,7 +114,8 @@ public final class ParamSpec implements Serializable {
 
   /** A copy with a one-line description. */
   public ParamSpec doc(String oneLine) {
-    return new ParamSpec(key, type, required, defaultValue, defaultDoc, allowed, min, minExclusive, oneLine);
+    return new ParamSpec(
+        key, type, required, defaultValue, defaultDoc, allowed, min, minExclusive, oneLine);
   }
 
   /** The snake_case TOML key. */
@@ -151,19 +172,31 @@ public final class ParamSpec implements Serializable {
       return false;
     }
     ParamSpec p = (ParamSpec) o;
-    return key.equals(p.key) && type == p.type && required == p.required
-        && Objects.equals(defaultValue, p.defaultValue) && Objects.equals(defaultDoc, p.defaultDoc)
-        && allowed.equals(p.allowed) && Objects.equals(min, p.min) && minExclusive == p.minExclusive && doc.equals(p.doc);
+    return key.equals(p.key)
+        && type == p.type
+        && required == p.required
+        && Objects.equals(defaultValue, p.defaultValue)
+        && Objects.equals(defaultDoc, p.defaultDoc)
+        && allowed.equals(p.allowed)
+        && Objects.equals(min, p.min)
+        && minExclusive == p.minExclusive
+        && doc.equals(p.doc);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(key, type, required, defaultValue, defaultDoc, allowed, min, minExclusive, doc);
+    return Objects.hash(
+        key, type, required, defaultValue, defaultDoc, allowed, min, minExclusive, doc);
   }
 
   @Override
   public String toString() {
-    return key + " (" + type.display() + ", default " + defaultDisplay()
-        + (allowed.isEmpty() ? "" : ", one of " + allowed) + ")";
+    return key
+        + " ("
+        + type.display()
+        + ", default "
+        + defaultDisplay()
+        + (allowed.isEmpty() ? "" : ", one of " + allowed)
+        + ")";
   }
 }

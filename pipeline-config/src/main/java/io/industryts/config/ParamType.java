@@ -20,9 +20,9 @@ import org.tomlj.TomlTable;
  * {@link Double}; {@code BOOL} {@link Boolean}; {@code DURATION}/{@code OFFSET} Joda {@link
  * org.joda.time.Duration}; {@code INT_OR_DURATION} Integer or Duration; {@code FLOAT_OR_DURATION}
  * Double or Duration; {@code *_LIST} an unmodifiable {@link List}; {@code FLOAT_PAIR} a list of two
- * Doubles; {@code STRING_TABLE} an ordered {@code Map<String, String>}; {@code AGGREGATION_TABLE} an
- * ordered {@code Map<String, Object>} whose values are a String or a {@code List<String>}; {@code
- * SCALAR} Long, Double, String or Boolean as written.
+ * Doubles; {@code STRING_TABLE} an ordered {@code Map<String, String>}; {@code AGGREGATION_TABLE}
+ * an ordered {@code Map<String, Object>} whose values are a String or a {@code List<String>};
+ * {@code SCALAR} Long, Double, String or Boolean as written.
  */
 public enum ParamType {
   STRING("string"),
@@ -111,61 +111,77 @@ public enum ParamType {
       case INT_OR_INT_LIST:
         return v instanceof TomlArray ? list(v, INT) : List.of(asInt(v));
       case INT_OR_DURATION_LIST:
-        return v instanceof TomlArray ? list(v, INT_OR_DURATION) : List.of(INT_OR_DURATION.convert(v));
-      case FLOAT_PAIR: {
-        List<Object> pair = list(v, FLOAT);
-        if (pair.size() != 2) {
-          throw new Mismatch("must be " + display + ". Got " + pair.size() + " values.");
-        }
-        return pair;
-      }
-      case STRING_TABLE: {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : table(v).entrySet()) {
-          try {
-            out.put(e.getKey(), asString(e.getValue()));
-          } catch (Mismatch m) {
-            throw new Mismatch("entry \"" + e.getKey() + "\" " + m.getMessage());
+        return v instanceof TomlArray
+            ? list(v, INT_OR_DURATION)
+            : List.of(INT_OR_DURATION.convert(v));
+      case FLOAT_PAIR:
+        {
+          List<Object> pair = list(v, FLOAT);
+          if (pair.size() != 2) {
+            throw new Mismatch("must be " + display + ". Got " + pair.size() + " values.");
           }
+          return pair;
         }
-        return Collections.unmodifiableMap(out);
-      }
-      case AGGREGATION_TABLE: {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : table(v).entrySet()) {
-          try {
-            out.put(e.getKey(), STRING_OR_STRING_LIST.convertAggregation(e.getValue()));
-          } catch (Mismatch m) {
-            throw new Mismatch("entry \"" + e.getKey() + "\" " + m.getMessage());
+      case STRING_TABLE:
+        {
+          Map<String, Object> out = new LinkedHashMap<>();
+          for (Map.Entry<String, Object> e : table(v).entrySet()) {
+            try {
+              out.put(e.getKey(), asString(e.getValue()));
+            } catch (Mismatch m) {
+              throw new Mismatch("entry \"" + e.getKey() + "\" " + m.getMessage());
+            }
           }
+          return Collections.unmodifiableMap(out);
         }
-        return Collections.unmodifiableMap(out);
-      }
+      case AGGREGATION_TABLE:
+        {
+          Map<String, Object> out = new LinkedHashMap<>();
+          for (Map.Entry<String, Object> e : table(v).entrySet()) {
+            try {
+              out.put(e.getKey(), STRING_OR_STRING_LIST.convertAggregation(e.getValue()));
+            } catch (Mismatch m) {
+              throw new Mismatch("entry \"" + e.getKey() + "\" " + m.getMessage());
+            }
+          }
+          return Collections.unmodifiableMap(out);
+        }
       case SCALAR:
-        if (v instanceof Long || v instanceof Double || v instanceof String
+        if (v instanceof Long
+            || v instanceof Double
+            || v instanceof String
             || v instanceof Boolean) {
           return v;
         }
         throw wrong(v);
-      case ZONE: {
-        String s = asString(v);
-        try {
-          return ZoneId.of(s).getId();
-        } catch (RuntimeException e) {
-          throw new Mismatch("\"" + s + "\" is not a time zone. Expected an IANA id such as"
-              + " \"Europe/Berlin\", \"UTC\" or an offset such as \"+01:00\".");
+      case ZONE:
+        {
+          String s = asString(v);
+          try {
+            return ZoneId.of(s).getId();
+          } catch (RuntimeException e) {
+            throw new Mismatch(
+                "\""
+                    + s
+                    + "\" is not a time zone. Expected an IANA id such as"
+                    + " \"Europe/Berlin\", \"UTC\" or an offset such as \"+01:00\".");
+          }
         }
-      }
-      case TIME_PATTERN: {
-        String s = asString(v);
-        try {
-          DateTimeFormatter.ofPattern(s);
-          return s;
-        } catch (IllegalArgumentException e) {
-          throw new Mismatch("\"" + s + "\" is not a java.time pattern: " + e.getMessage()
-              + (e.getMessage().endsWith(".") ? "" : "."));
+      case TIME_PATTERN:
+        {
+          String s = asString(v);
+          try {
+            DateTimeFormatter.ofPattern(s);
+            return s;
+          } catch (IllegalArgumentException e) {
+            throw new Mismatch(
+                "\""
+                    + s
+                    + "\" is not a java.time pattern: "
+                    + e.getMessage()
+                    + (e.getMessage().endsWith(".") ? "" : "."));
+          }
         }
-      }
       default:
         throw new AssertionError(this);
     }

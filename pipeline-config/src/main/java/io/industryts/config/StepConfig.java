@@ -2,6 +2,9 @@ package io.industryts.config;
 
 import io.industryts.Operation;
 import io.industryts.engine.Engine;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One validated {@code [[operations]]} table: its position, step name, operation description,
@@ -15,8 +18,8 @@ public final class StepConfig {
   private final int line;
   private final int column;
 
-  StepConfig(int index, String name, ValidatedParams params, Operation operation, int line,
-      int column) {
+  StepConfig(
+      int index, String name, ValidatedParams params, Operation operation, int line, int column) {
     this.index = index;
     this.name = name;
     this.params = params;
@@ -48,6 +51,16 @@ public final class StepConfig {
     return params;
   }
 
+  /**
+   * Every key with its value for {@code explain}: explicit values, defaults, and the step's actual
+   * name, as TOML literals or default descriptions ({@code columns = value columns}).
+   */
+  public Map<String, String> resolved() {
+    Map<String, String> out = new LinkedHashMap<>(params.resolved());
+    out.put("name", TomlLiterals.render(name));
+    return Collections.unmodifiableMap(out);
+  }
+
   public Operation operation() {
     return operation;
   }
@@ -68,6 +81,6 @@ public final class StepConfig {
 
   @Override
   public String toString() {
-    return name + " = " + id() + " " + params.resolved();
+    return name + " = " + id() + " " + resolved();
   }
 }

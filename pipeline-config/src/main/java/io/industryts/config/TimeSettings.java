@@ -9,13 +9,24 @@ import java.util.Objects;
  */
 public final class TimeSettings {
   /** Unit of numeric times. */
-  public enum EpochUnit { AUTO, S, MS }
+  public enum EpochUnit {
+    AUTO,
+    S,
+    MS
+  }
 
   /** Zone-less time in a DST overlap. */
-  public enum Ambiguous { EARLIEST, LATEST, ERROR }
+  public enum Ambiguous {
+    EARLIEST,
+    LATEST,
+    ERROR
+  }
 
   /** Zone-less time in a DST gap. */
-  public enum Nonexistent { SHIFT_FORWARD, ERROR }
+  public enum Nonexistent {
+    SHIFT_FORWARD,
+    ERROR
+  }
 
   private final String timeFormat;
   private final EpochUnit epochUnit;
@@ -23,8 +34,12 @@ public final class TimeSettings {
   private final Nonexistent nonexistent;
   private final boolean nanAsNull;
 
-  private TimeSettings(String timeFormat, EpochUnit epochUnit, Ambiguous ambiguous,
-      Nonexistent nonexistent, boolean nanAsNull) {
+  private TimeSettings(
+      String timeFormat,
+      EpochUnit epochUnit,
+      Ambiguous ambiguous,
+      Nonexistent nonexistent,
+      boolean nanAsNull) {
     this.timeFormat = timeFormat;
     this.epochUnit = epochUnit;
     this.ambiguous = ambiguous;
@@ -32,10 +47,12 @@ public final class TimeSettings {
     this.nanAsNull = nanAsNull;
   }
 
-  /** The defaults of the §1.1 table: built-in formats, auto unit, earliest, shift forward, NaN null. */
+  /**
+   * The defaults of the §1.1 table: built-in formats, auto unit, earliest, shift forward, NaN null.
+   */
   public static TimeSettings defaults() {
-    return new TimeSettings(null, EpochUnit.AUTO, Ambiguous.EARLIEST, Nonexistent.SHIFT_FORWARD,
-        true);
+    return new TimeSettings(
+        null, EpochUnit.AUTO, Ambiguous.EARLIEST, Nonexistent.SHIFT_FORWARD, true);
   }
 
   /** A {@code java.time} pattern replacing the built-in formats, or {@code null}. */
@@ -85,8 +102,11 @@ public final class TimeSettings {
       return false;
     }
     TimeSettings t = (TimeSettings) o;
-    return Objects.equals(timeFormat, t.timeFormat) && epochUnit == t.epochUnit
-        && ambiguous == t.ambiguous && nonexistent == t.nonexistent && nanAsNull == t.nanAsNull;
+    return Objects.equals(timeFormat, t.timeFormat)
+        && epochUnit == t.epochUnit
+        && ambiguous == t.ambiguous
+        && nonexistent == t.nonexistent
+        && nanAsNull == t.nanAsNull;
   }
 
   @Override
@@ -96,8 +116,16 @@ public final class TimeSettings {
 
   @Override
   public String toString() {
-    return "TimeSettings{format=" + (timeFormat == null ? "built-in" : timeFormat) + ", epoch_unit="
-        + epochUnit + ", ambiguous=" + ambiguous + ", nonexistent=" + nonexistent
-        + ", nan_as_null=" + nanAsNull + "}";
+    return "TimeSettings{format="
+        + (timeFormat == null ? "built-in" : timeFormat)
+        + ", epoch_unit="
+        + epochUnit
+        + ", ambiguous="
+        + ambiguous
+        + ", nonexistent="
+        + nonexistent
+        + ", nan_as_null="
+        + nanAsNull
+        + "}";
   }
 }

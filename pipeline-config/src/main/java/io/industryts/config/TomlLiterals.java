@@ -16,12 +16,13 @@ final class TomlLiterals {
     } else if (v instanceof Duration) {
       return "\"" + Durations.canonical((Duration) v) + "\"";
     } else if (v instanceof List) {
-      return ((List<?>) v).stream().map(TomlLiterals::render)
-          .collect(Collectors.joining(", ", "[", "]"));
+      return ((List<?>) v)
+          .stream().map(TomlLiterals::render).collect(Collectors.joining(", ", "[", "]"));
     } else if (v instanceof Map) {
-      return ((Map<?, ?>) v).entrySet().stream()
-          .map(e -> key(e.getKey().toString()) + " = " + render(e.getValue()))
-          .collect(Collectors.joining(", ", "{ ", " }"));
+      return ((Map<?, ?>) v)
+          .entrySet().stream()
+              .map(e -> key(e.getKey().toString()) + " = " + render(e.getValue()))
+              .collect(Collectors.joining(", ", "{ ", " }"));
     }
     return String.valueOf(v);
   }

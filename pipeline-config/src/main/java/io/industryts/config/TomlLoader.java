@@ -24,47 +24,67 @@ import org.tomlj.TomlTable;
  * before giving up. One instance per file.
  */
 final class TomlLoader {
-  static final List<String> TOP_LEVEL = List.of("pipeline", "input", "inputs", "output", "operations");
+  static final List<String> TOP_LEVEL =
+      List.of("pipeline", "input", "inputs", "output", "operations");
 
-  static final List<ParamSpec> PIPELINE_KEYS = List.of(
-      ParamSpec.of("name", ParamType.STRING).defaultsTo("pipeline")
-          .doc("Job name; used in step names and messages."),
-      ParamSpec.of("time_column", ParamType.STRING).defaultsToDescribed("auto (§1.2)")
-          .doc("Time column, exact field name."),
-      ParamSpec.of("key_columns", ParamType.STRING_LIST).defaultsTo(List.of())
-          .doc("Fields whose values identify a series."),
-      ParamSpec.of("time_zone", ParamType.ZONE).defaultsTo("UTC")
-          .doc("Zone for zone-less times, calendar features and start_day."),
-      ParamSpec.of("time_format", ParamType.TIME_PATTERN).defaultsToDescribed("built-in list (§1.3)")
-          .doc("java.time pattern replacing the built-in string formats."),
-      ParamSpec.of("epoch_unit", ParamType.STRING).defaultsTo("auto").allowed("auto", "s", "ms")
-          .doc("Unit of numeric times."),
-      ParamSpec.of("ambiguous", ParamType.STRING).defaultsTo("earliest")
-          .allowed("earliest", "latest", "error").doc("Zone-less time in a DST overlap."),
-      ParamSpec.of("nonexistent", ParamType.STRING).defaultsTo("shift_forward")
-          .allowed("shift_forward", "error").doc("Zone-less time in a DST gap."),
-      ParamSpec.of("nan_as_null", ParamType.BOOL).defaultsTo(true)
-          .doc("NaN read from input becomes null."),
-      ParamSpec.of("sequence_column", ParamType.STRING)
-          .doc("Tie order for equal timestamps."));
+  static final List<ParamSpec> PIPELINE_KEYS =
+      List.of(
+          ParamSpec.of("name", ParamType.STRING)
+              .defaultsTo("pipeline")
+              .doc("Job name; used in step names and messages."),
+          ParamSpec.of("time_column", ParamType.STRING)
+              .defaultsToDescribed("auto (§1.2)")
+              .doc("Time column, exact field name."),
+          ParamSpec.of("key_columns", ParamType.STRING_LIST)
+              .defaultsTo(List.of())
+              .doc("Fields whose values identify a series."),
+          ParamSpec.of("time_zone", ParamType.ZONE)
+              .defaultsTo("UTC")
+              .doc("Zone for zone-less times, calendar features and start_day."),
+          ParamSpec.of("time_format", ParamType.TIME_PATTERN)
+              .defaultsToDescribed("built-in list (§1.3)")
+              .doc("java.time pattern replacing the built-in string formats."),
+          ParamSpec.of("epoch_unit", ParamType.STRING)
+              .defaultsTo("auto")
+              .allowed("auto", "s", "ms")
+              .doc("Unit of numeric times."),
+          ParamSpec.of("ambiguous", ParamType.STRING)
+              .defaultsTo("earliest")
+              .allowed("earliest", "latest", "error")
+              .doc("Zone-less time in a DST overlap."),
+          ParamSpec.of("nonexistent", ParamType.STRING)
+              .defaultsTo("shift_forward")
+              .allowed("shift_forward", "error")
+              .doc("Zone-less time in a DST gap."),
+          ParamSpec.of("nan_as_null", ParamType.BOOL)
+              .defaultsTo(true)
+              .doc("NaN read from input becomes null."),
+          ParamSpec.of("sequence_column", ParamType.STRING).doc("Tie order for equal timestamps."));
 
-  static final List<ParamSpec> INPUT_KEYS = List.of(
-      ParamSpec.of("path", ParamType.STRING).required().doc("File path or glob."),
-      ParamSpec.of("format", ParamType.STRING).defaultsToDescribed("by extension")
-          .allowed("csv", "parquet", "arrow").doc("File format."),
-      ParamSpec.of("delimiter", ParamType.STRING).defaultsToDescribed("detected from the header")
-          .doc("CSV delimiter, one character."),
-      ParamSpec.of("types", ParamType.STRING_TABLE).defaultsToDescribed("inferred")
-          .allowed("double", "float", "int64", "int32", "string", "boolean")
-          .doc("Column type overrides, column -> type."));
+  static final List<ParamSpec> INPUT_KEYS =
+      List.of(
+          ParamSpec.of("path", ParamType.STRING).required().doc("File path or glob."),
+          ParamSpec.of("format", ParamType.STRING)
+              .defaultsToDescribed("by extension")
+              .allowed("csv", "parquet", "arrow")
+              .doc("File format."),
+          ParamSpec.of("delimiter", ParamType.STRING)
+              .defaultsToDescribed("detected from the header")
+              .doc("CSV delimiter, one character."),
+          ParamSpec.of("types", ParamType.STRING_TABLE)
+              .defaultsToDescribed("inferred")
+              .allowed("double", "float", "int64", "int32", "string", "boolean")
+              .doc("Column type overrides, column -> type."));
 
-  static final List<ParamSpec> OUTPUT_KEYS = List.of(
-      ParamSpec.of("path", ParamType.STRING_OR_STRING_LIST)
-          .doc("Output path, or several; format by extension."),
-      ParamSpec.of("errors", ParamType.STRING).doc("Dead-letter path (.csv or .jsonl)."),
-      ParamSpec.of("time_format", ParamType.TIME_PATTERN).defaultsToDescribed("ISO-8601 UTC")
-          .doc("java.time pattern for CSV times, rendered in UTC."),
-      ParamSpec.of("delimiter", ParamType.STRING).defaultsTo(",").doc("CSV delimiter."));
+  static final List<ParamSpec> OUTPUT_KEYS =
+      List.of(
+          ParamSpec.of("path", ParamType.STRING_OR_STRING_LIST)
+              .doc("Output path, or several; format by extension."),
+          ParamSpec.of("errors", ParamType.STRING).doc("Dead-letter path (.csv or .jsonl)."),
+          ParamSpec.of("time_format", ParamType.TIME_PATTERN)
+              .defaultsToDescribed("ISO-8601 UTC")
+              .doc("java.time pattern for CSV times, rendered in UTC."),
+          ParamSpec.of("delimiter", ParamType.STRING).defaultsTo(",").doc("CSV delimiter."));
 
   private final String file;
   private final OperationRegistry registry;
@@ -81,38 +101,53 @@ final class TomlLoader {
     if (doc.hasErrors()) {
       for (TomlParseError e : doc.errors()) {
         TomlPosition p = e.position();
-        problems.add(new ConfigProblem(file, p == null ? 1 : p.line(),
-            p == null ? 1 : p.column(), "", "syntax error: " + e.getMessage()));
+        problems.add(
+            new ConfigProblem(
+                file,
+                p == null ? 1 : p.line(),
+                p == null ? 1 : p.column(),
+                "",
+                "syntax error: " + e.getMessage()));
       }
       throw failure();
     }
     for (String key : doc.keySet()) {
       if (!TOP_LEVEL.contains(key)) {
-        problem(doc.inputPositionOf(List.of(key)), "",
-            "unknown key \"" + key + "\"." + Suggestions.didYouMean(key, TOP_LEVEL)
-                + " Valid keys: " + TOP_LEVEL);
+        problem(
+            doc.inputPositionOf(List.of(key)),
+            "",
+            "unknown key \""
+                + key
+                + "\"."
+                + Suggestions.didYouMean(key, TOP_LEVEL)
+                + " Valid keys: "
+                + TOP_LEVEL);
       }
     }
 
     // [pipeline]
     TomlTable pipeline = table(doc, "pipeline", "pipeline");
-    Map<String, Object> p = pipeline == null ? Map.of()
-        : section(pipeline, PIPELINE_KEYS, "pipeline", headerOf(doc, "pipeline"));
+    Map<String, Object> p =
+        pipeline == null
+            ? Map.of()
+            : section(pipeline, PIPELINE_KEYS, "pipeline", headerOf(doc, "pipeline"));
     String pipelineName = (String) orDefault(p, PIPELINE_KEYS, "name");
-    SeriesOptions options = SeriesOptions.defaults()
-        .withTimeColumn((String) p.get("time_column"))
-        .withKeyColumns(stringList(orDefault(p, PIPELINE_KEYS, "key_columns")))
-        .withTimeZone(ZoneId.of((String) orDefault(p, PIPELINE_KEYS, "time_zone")))
-        .withSequenceColumn((String) p.get("sequence_column"));
-    TimeSettings time = TimeSettings.defaults()
-        .withTimeFormat((String) p.get("time_format"))
-        .withEpochUnit(TimeSettings.EpochUnit.valueOf(
-            upper(orDefault(p, PIPELINE_KEYS, "epoch_unit"))))
-        .withAmbiguous(TimeSettings.Ambiguous.valueOf(
-            upper(orDefault(p, PIPELINE_KEYS, "ambiguous"))))
-        .withNonexistent(TimeSettings.Nonexistent.valueOf(
-            upper(orDefault(p, PIPELINE_KEYS, "nonexistent"))))
-        .withNanAsNull((Boolean) orDefault(p, PIPELINE_KEYS, "nan_as_null"));
+    SeriesOptions options =
+        SeriesOptions.defaults()
+            .withTimeColumn((String) p.get("time_column"))
+            .withKeyColumns(stringList(orDefault(p, PIPELINE_KEYS, "key_columns")))
+            .withTimeZone(ZoneId.of((String) orDefault(p, PIPELINE_KEYS, "time_zone")))
+            .withSequenceColumn((String) p.get("sequence_column"));
+    TimeSettings time =
+        TimeSettings.defaults()
+            .withTimeFormat((String) p.get("time_format"))
+            .withEpochUnit(
+                TimeSettings.EpochUnit.valueOf(upper(orDefault(p, PIPELINE_KEYS, "epoch_unit"))))
+            .withAmbiguous(
+                TimeSettings.Ambiguous.valueOf(upper(orDefault(p, PIPELINE_KEYS, "ambiguous"))))
+            .withNonexistent(
+                TimeSettings.Nonexistent.valueOf(upper(orDefault(p, PIPELINE_KEYS, "nonexistent"))))
+            .withNanAsNull((Boolean) orDefault(p, PIPELINE_KEYS, "nan_as_null"));
 
     // [input], [inputs.<name>], [output]
     InputConfig input = null;
@@ -132,8 +167,14 @@ final class TomlLoader {
         }
         Object v = inputs.get(List.of(name));
         if (!(v instanceof TomlTable)) {
-          problem(pos, scope, "must be a table [inputs." + name + "] with a path. Got "
-              + ParamType.literal(v) + ".");
+          problem(
+              pos,
+              scope,
+              "must be a table [inputs."
+                  + name
+                  + "] with a path. Got "
+                  + ParamType.literal(v)
+                  + ".");
           continue;
         }
         InputConfig c = input(name, (TomlTable) v, scope, pos);
@@ -146,9 +187,12 @@ final class TomlLoader {
     TomlTable out = table(doc, "output", "output");
     if (out != null) {
       Map<String, Object> o = section(out, OUTPUT_KEYS, "output", headerOf(doc, "output"));
-      output = new OutputConfig(stringList(o.getOrDefault("path", List.of())),
-          (String) o.get("errors"), (String) o.get("time_format"),
-          (String) o.get("delimiter"));
+      output =
+          new OutputConfig(
+              stringList(o.getOrDefault("path", List.of())),
+              (String) o.get("errors"),
+              (String) o.get("time_format"),
+              (String) o.get("delimiter"));
     }
 
     Set<String> inputNames = new LinkedHashSet<>();
@@ -163,17 +207,20 @@ final class TomlLoader {
     return new JobConfig(source, pipelineName, options, time, steps, input, output, extra);
   }
 
-  private List<StepConfig> operations(TomlParseResult doc, SeriesOptions options,
-      Set<String> inputNames) {
+  private List<StepConfig> operations(
+      TomlParseResult doc, SeriesOptions options, Set<String> inputNames) {
     List<StepConfig> steps = new ArrayList<>();
     if (!doc.contains(List.of("operations"))) {
       return steps;
     }
     Object raw = doc.get(List.of("operations"));
     if (!(raw instanceof TomlArray)) {
-      problem(doc.inputPositionOf(List.of("operations")), "",
+      problem(
+          doc.inputPositionOf(List.of("operations")),
+          "",
           "operations must be an array of tables, one [[operations]] per step. Got "
-              + ParamType.literal(raw) + ".");
+              + ParamType.literal(raw)
+              + ".");
       return steps;
     }
     TomlArray ops = (TomlArray) raw;
@@ -183,8 +230,10 @@ final class TomlLoader {
       TomlPosition header = ops.inputPositionOf(i);
       Object element = ops.get(i);
       if (!(element instanceof TomlTable)) {
-        problem(header, "operations[" + index + "]", "must be a table. Got "
-            + ParamType.literal(element) + ".");
+        problem(
+            header,
+            "operations[" + index + "]",
+            "must be a table. Got " + ParamType.literal(element) + ".");
         continue;
       }
       StepConfig step = operation(index, (TomlTable) element, header, options, inputNames, names);
@@ -195,8 +244,13 @@ final class TomlLoader {
     return steps;
   }
 
-  private StepConfig operation(int index, TomlTable t, TomlPosition header, SeriesOptions options,
-      Set<String> inputNames, Map<String, Integer> names) {
+  private StepConfig operation(
+      int index,
+      TomlTable t,
+      TomlPosition header,
+      SeriesOptions options,
+      Set<String> inputNames,
+      Map<String, Integer> names) {
     Object typeValue = t.get(List.of("type"));
     String typeText = typeValue instanceof String ? (String) typeValue : "?";
     String scope = "operations[" + index + "] (" + typeText + ")";
@@ -211,21 +265,33 @@ final class TomlLoader {
     }
     OperationProvider provider = registry.find(typeText).orElse(null);
     if (provider == null) {
-      problem(typePos, scope, "unknown type \"" + typeText + "\"."
-          + Suggestions.didYouMean(typeText, registry.types()) + " Valid types: "
-          + registry.types());
+      problem(
+          typePos,
+          scope,
+          "unknown type \""
+              + typeText
+              + "\"."
+              + Suggestions.didYouMean(typeText, registry.types())
+              + " Valid types: "
+              + registry.types());
       return null;
     }
     OperationDescription d = provider.description();
     int before = problems.size();
     Map<String, Object> explicit = validate(t, d.params(), Set.of("type"), scope, header);
-    String name = explicit.containsKey("name") ? (String) explicit.get("name")
-        : index + "_" + d.type();
+    String name =
+        explicit.containsKey("name") ? (String) explicit.get("name") : index + "_" + d.type();
     Integer first = names.putIfAbsent(name, index);
     if (first != null) {
       TomlPosition pos = explicit.containsKey("name") ? t.inputPositionOf(List.of("name")) : header;
-      problem(pos, scope, "duplicate step name \"" + name + "\": also used by operations["
-          + first + "]. Step names must be unique; set name.");
+      problem(
+          pos,
+          scope,
+          "duplicate step name \""
+              + name
+              + "\": also used by operations["
+              + first
+              + "]. Step names must be unique; set name.");
     }
     if (problems.size() > before) {
       return null;
@@ -261,7 +327,9 @@ final class TomlLoader {
     Map<String, Object> v = section(t, INPUT_KEYS, scope, header);
     Object delimiter = v.get("delimiter");
     if (delimiter != null && ((String) delimiter).length() != 1) {
-      problem(t.inputPositionOf(List.of("delimiter")), scope,
+      problem(
+          t.inputPositionOf(List.of("delimiter")),
+          scope,
           "delimiter must be one character. Got \"" + delimiter + "\".");
     }
     if (problems.size() > before) {
@@ -269,25 +337,27 @@ final class TomlLoader {
     }
     @SuppressWarnings("unchecked")
     Map<String, String> types = (Map<String, String>) v.getOrDefault("types", Map.of());
-    return new InputConfig(name, (String) v.get("path"), (String) v.get("format"),
-        (String) delimiter, types);
+    return new InputConfig(
+        name, (String) v.get("path"), (String) v.get("format"), (String) delimiter, types);
   }
 
   /** Validates a fixed section; problems are recorded, valid keys returned. */
-  private Map<String, Object> section(TomlTable t, List<ParamSpec> specs, String scope,
-      TomlPosition header) {
+  private Map<String, Object> section(
+      TomlTable t, List<ParamSpec> specs, String scope, TomlPosition header) {
     return validate(t, specs, Set.of(), scope, header);
   }
 
   /**
-   * Checks every key of {@code t} against {@code specs}: unknown keys, types, allowed values, bounds,
-   * then missing required keys. Returns the converted values of the keys that passed.
+   * Checks every key of {@code t} against {@code specs}: unknown keys, types, allowed values,
+   * bounds, then missing required keys. Returns the converted values of the keys that passed.
    */
-  private Map<String, Object> validate(TomlTable t, List<ParamSpec> specs, Set<String> ignored,
-      String scope, TomlPosition header) {
-    Map<String, ParamSpec> byKey = specs.stream()
-        .collect(Collectors.toMap(ParamSpec::key, Function.identity(), (a, b) -> a,
-            LinkedHashMap::new));
+  private Map<String, Object> validate(
+      TomlTable t, List<ParamSpec> specs, Set<String> ignored, String scope, TomlPosition header) {
+    Map<String, ParamSpec> byKey =
+        specs.stream()
+            .collect(
+                Collectors.toMap(
+                    ParamSpec::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     List<String> validKeys = List.copyOf(byKey.keySet());
     Map<String, Object> out = new LinkedHashMap<>();
     Set<String> suggested = new java.util.HashSet<>();
@@ -299,8 +369,15 @@ final class TomlLoader {
       ParamSpec spec = byKey.get(key);
       if (spec == null) {
         Suggestions.closest(key, validKeys).ifPresent(suggested::add);
-        problem(pos, scope, "unknown key \"" + key + "\"."
-            + Suggestions.didYouMean(key, validKeys) + " Valid keys: " + validKeys);
+        problem(
+            pos,
+            scope,
+            "unknown key \""
+                + key
+                + "\"."
+                + Suggestions.didYouMean(key, validKeys)
+                + " Valid keys: "
+                + validKeys);
         continue;
       }
       Object converted;
@@ -322,10 +399,13 @@ final class TomlLoader {
     }
     for (ParamSpec spec : specs) {
       // A misspelt required key is reported once, as the unknown key with its suggestion.
-      if (spec.isRequired() && !t.contains(List.of(spec.key()))
+      if (spec.isRequired()
+          && !t.contains(List.of(spec.key()))
           && !suggested.contains(spec.key())) {
-        problem(header, scope, "missing required key \"" + spec.key() + "\" ("
-            + spec.type().display() + ")");
+        problem(
+            header,
+            scope,
+            "missing required key \"" + spec.key() + "\" (" + spec.type().display() + ")");
       }
     }
     return out;
@@ -373,8 +453,13 @@ final class TomlLoader {
         boolean ok = spec.isMinimumExclusive() ? d > min : d >= min;
         if (!ok) {
           String bound = min == Math.rint(min) ? Long.toString(min.longValue()) : min.toString();
-          return spec.key() + " must be " + (spec.isMinimumExclusive() ? "> " : ">= ") + bound
-              + ". Got " + v + ".";
+          return spec.key()
+              + " must be "
+              + (spec.isMinimumExclusive() ? "> " : ">= ")
+              + bound
+              + ". Got "
+              + v
+              + ".";
         }
       }
     }
@@ -393,8 +478,10 @@ final class TomlLoader {
     if (v instanceof TomlTable) {
       return (TomlTable) v;
     }
-    problem(doc.inputPositionOf(List.of(key)), "", key + " must be a table [" + key + "]. Got "
-        + ParamType.literal(v) + ".");
+    problem(
+        doc.inputPositionOf(List.of(key)),
+        "",
+        key + " must be a table [" + key + "]. Got " + ParamType.literal(v) + ".");
     return null;
   }
 
@@ -408,8 +495,11 @@ final class TomlLoader {
     if (v != null) {
       return v;
     }
-    return specs.stream().filter(s -> s.key().equals(key)).findFirst()
-        .map(ParamSpec::defaultValue).orElse(null);
+    return specs.stream()
+        .filter(s -> s.key().equals(key))
+        .findFirst()
+        .map(ParamSpec::defaultValue)
+        .orElse(null);
   }
 
   @SuppressWarnings("unchecked")

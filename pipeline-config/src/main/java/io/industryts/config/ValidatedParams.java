@@ -29,15 +29,19 @@ public final class ValidatedParams {
   }
 
   /**
-   * Params of {@code description} with {@code explicit} converted values; no validation (the
-   * loader validates before building them). Useful in tests and to build steps from Java maps.
+   * Params of {@code description} with {@code explicit} converted values; no validation (the loader
+   * validates before building them). Useful in tests and to build steps from Java maps.
    */
-  public static ValidatedParams of(OperationDescription description,
-      Map<String, Object> explicit) {
+  public static ValidatedParams of(OperationDescription description, Map<String, Object> explicit) {
     for (String k : explicit.keySet()) {
       if (description.param(k).isEmpty()) {
-        throw new IllegalArgumentException("unknown key \"" + k + "\" for " + description.type()
-            + ". Valid keys: " + description.validKeys());
+        throw new IllegalArgumentException(
+            "unknown key \""
+                + k
+                + "\" for "
+                + description.type()
+                + ". Valid keys: "
+                + description.validKeys());
       }
     }
     return new ValidatedParams(description, explicit);
@@ -107,8 +111,8 @@ public final class ValidatedParams {
   }
 
   /**
-   * Every key with a value, explicit or default, in documentation order; keys whose default
-   * depends on the input show that description ({@code "value columns"}).
+   * Every key with a value, explicit or default, in documentation order; keys whose default depends
+   * on the input show that description ({@code "value columns"}).
    */
   public Map<String, String> resolved() {
     Map<String, String> out = new LinkedHashMap<>();

@@ -18,28 +18,35 @@ class IndustryPipelineTest {
 
   @Test
   void fromTomlIsNamedAfterThePipeline() {
-    TimeSeriesPipeline p = IndustryPipeline.fromToml(VALID.resolve("standard_industrial.toml"),
-        TestRegistries.fakes());
+    TimeSeriesPipeline p =
+        IndustryPipeline.fromToml(
+            VALID.resolve("standard_industrial.toml"), TestRegistries.fakes());
     assertEquals("standard_industrial", p.getName());
   }
 
   @Test
   void fromTomlHasOneStepPerOperationTable() {
-    TimeSeriesPipeline p = IndustryPipeline.fromToml(VALID.resolve("standard_industrial.toml"),
-        TestRegistries.fakes());
+    TimeSeriesPipeline p =
+        IndustryPipeline.fromToml(
+            VALID.resolve("standard_industrial.toml"), TestRegistries.fakes());
     assertEquals(10, p.steps().size());
     assertEquals("5_resample", p.steps().get(4).name());
-    assertEquals(new FakeOperation("resample",
-            Map.of("rule", Duration.standardMinutes(1), "aggregation", "mean")),
+    assertEquals(
+        new FakeOperation(
+            "resample", Map.of("rule", Duration.standardMinutes(1), "aggregation", "mean")),
         p.steps().get(4).operation());
   }
 
   @Test
   void fromTomlRunsUnderThePipelineSeriesOptions() {
-    TimeSeriesPipeline p = IndustryPipeline.fromToml(VALID.resolve("full.toml"),
-        TestRegistries.fakes());
-    assertEquals(SeriesOptions.defaults().withTimeColumn("tagTime")
-        .withKeyColumns(List.of("tag", "site")).withTimeZone(ZoneId.of("Europe/Berlin"))
-        .withSequenceColumn("seq"), p.options());
+    TimeSeriesPipeline p =
+        IndustryPipeline.fromToml(VALID.resolve("full.toml"), TestRegistries.fakes());
+    assertEquals(
+        SeriesOptions.defaults()
+            .withTimeColumn("tagTime")
+            .withKeyColumns(List.of("tag", "site"))
+            .withTimeZone(ZoneId.of("Europe/Berlin"))
+            .withSequenceColumn("seq"),
+        p.options());
   }
 }

@@ -30,17 +30,18 @@ class InvalidConfigsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidFiles")
   void reportsExactlyThePinnedProblems(Path file) throws IOException {
-    List<String> expected = Files.readAllLines(file).stream()
-        .filter(l -> l.startsWith("# expect: "))
-        .map(l -> file + ":" + l.substring("# expect: ".length()))
-        .collect(Collectors.toList());
+    List<String> expected =
+        Files.readAllLines(file).stream()
+            .filter(l -> l.startsWith("# expect: "))
+            .map(l -> file + ":" + l.substring("# expect: ".length()))
+            .collect(Collectors.toList());
     assertFalse(expected.isEmpty(), "no # expect: line in " + file);
 
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> JobConfig.load(file, TestRegistries.fakes()));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> JobConfig.load(file, TestRegistries.fakes()));
 
-    assertEquals(expected,
-        e.problems().stream().map(ConfigProblem::toString).collect(Collectors.toList()));
+    assertEquals(
+        expected, e.problems().stream().map(ConfigProblem::toString).collect(Collectors.toList()));
     assertEquals(String.join("\n", expected), e.getMessage());
   }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JobConfigTest {
   private static final Path VALID = Path.of("src/test/resources/configs/valid");
@@ -35,9 +36,19 @@ class JobConfigTest {
   void standardPipelineHasTenStepsWithDefaultNames() {
     JobConfig job = load("standard_industrial.toml");
     assertEquals("standard_industrial", job.pipelineName());
-    assertThat(job.steps().stream().map(StepConfig::name).toList(), contains(
-        "1_drop_duplicates", "2_fill_null", "3_fill_null", "4_outliers", "5_resample", "6_lag",
-        "7_rolling", "8_diff", "9_datetime_features", "10_scale"));
+    assertThat(
+        job.steps().stream().map(StepConfig::name).toList(),
+        contains(
+            "1_drop_duplicates",
+            "2_fill_null",
+            "3_fill_null",
+            "4_outliers",
+            "5_resample",
+            "6_lag",
+            "7_rolling",
+            "8_diff",
+            "9_datetime_features",
+            "10_scale"));
   }
 
   @Test
@@ -52,7 +63,8 @@ class JobConfigTest {
   void engineStepsPairNamesWithOperations() {
     JobConfig job = load("standard_industrial.toml");
     assertEquals("6_lag", job.engineSteps().get(5).name());
-    assertEquals(new FakeOperation("lag", Map.of("periods", List.of(1, 2, 3))),
+    assertEquals(
+        new FakeOperation("lag", Map.of("periods", List.of(1, 2, 3))),
         job.engineSteps().get(5).operation());
   }
 
@@ -126,7 +138,8 @@ class JobConfigTest {
 
   @Test
   void explicitStepNamesAreKept() {
-    assertThat(load("full.toml").steps().stream().map(StepConfig::name).toList(),
+    assertThat(
+        load("full.toml").steps().stream().map(StepConfig::name).toList(),
         contains("fill", "hourly", "3_lag", "4_outliers"));
   }
 
@@ -151,7 +164,8 @@ class JobConfigTest {
     expected.put("flow", "mean");
     expected.put("Volume Flow", List.of("min", "max"));
     assertEquals(expected, resample.table("aggregations"));
-    assertEquals(List.of("flow", "Volume Flow"), List.copyOf(resample.table("aggregations").keySet()));
+    assertEquals(
+        List.of("flow", "Volume Flow"), List.copyOf(resample.table("aggregations").keySet()));
   }
 
   @Test
@@ -201,18 +215,30 @@ class JobConfigTest {
   }
 
   @Test
+  void stepResolvedParamsShowTheActualName() {
+    StepConfig lag = load("standard_industrial.toml").steps().get(5);
+    assertEquals("\"6_lag\"", lag.resolved().get("name"));
+    assertEquals("[1, 2, 3]", lag.resolved().get("periods"));
+    assertEquals("\"\"", lag.resolved().get("suffix"));
+  }
+
+  @Test
   void commandLineInputNamesAreVisibleToSteps() {
-    JobConfig job = JobConfig.load(VALID.resolve("full.toml"), TestRegistries.fakes(),
-        java.util.Set.of("tides"));
+    JobConfig job =
+        JobConfig.load(
+            VALID.resolve("full.toml"), TestRegistries.fakes(), java.util.Set.of("tides"));
     assertEquals(4, job.steps().size());
   }
 
   @Test
   void missingFileIsOneProblem() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> JobConfig.load(Path.of("no/such/job.toml"), TestRegistries.fakes()));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> JobConfig.load(Path.of("no/such/job.toml"), TestRegistries.fakes()));
     assertEquals(1, e.problems().size());
-    assertTrue(e.getMessage().startsWith("no/such/job.toml:1:1: cannot read the job file: "),
+    assertTrue(
+        e.getMessage().startsWith("no/such/job.toml:1:1: cannot read the job file: "),
         e.getMessage());
   }
 }

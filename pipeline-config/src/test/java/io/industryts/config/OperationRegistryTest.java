@@ -23,10 +23,17 @@ class OperationRegistryTest {
   }
 
   @Test
+  void serviceLoaderFindsEveryDescribedOperation() {
+    assertEquals(List.of("datetime_features", "diff", "drop_duplicates", "fill_null", "lag",
+        "lead", "outliers", "pct_change", "resample", "rolling", "scale", "test_echo"),
+        OperationRegistry.load().types());
+  }
+
+  @Test
   void findsProviderByType() {
     OperationRegistry registry = TestRegistries.fakes();
-    assertEquals("industryts:resample:v1",
-        registry.find("resample").orElseThrow().description().id());
+    assertEquals(
+        "industryts:resample:v1", registry.find("resample").orElseThrow().description().id());
   }
 
   @Test
@@ -36,29 +43,51 @@ class OperationRegistryTest {
 
   @Test
   void typesAreSorted() {
-    assertEquals(List.of("datetime_features", "diff", "drop_duplicates", "fill_null", "lag",
-        "outliers", "resample", "rolling", "scale", "test_echo"), TestRegistries.fakes().types());
+    assertEquals(
+        List.of(
+            "datetime_features",
+            "diff",
+            "drop_duplicates",
+            "fill_null",
+            "lag",
+            "lead",
+            "outliers",
+            "pct_change",
+            "resample",
+            "rolling",
+            "scale",
+            "test_echo"),
+        TestRegistries.fakes().types());
   }
 
   @Test
   void rejectsDuplicateIdNamingBothProviders() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> OperationRegistry.of(List.of(new EchoProvider(),
-            new FakeProvider(EchoProvider.DESCRIPTION))));
-    assertEquals("duplicate operation id \"industryts:test_echo:v1\": provided by"
-        + " io.industryts.config.testing.EchoProvider and"
-        + " io.industryts.config.testing.FakeProvider. Remove one of them from"
-        + " META-INF/services/io.industryts.config.OperationProvider.", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                OperationRegistry.of(
+                    List.of(new EchoProvider(), new FakeProvider(EchoProvider.DESCRIPTION))));
+    assertEquals(
+        "duplicate operation id \"industryts:test_echo:v1\": provided by"
+            + " io.industryts.config.testing.EchoProvider and"
+            + " io.industryts.config.testing.FakeProvider. Remove one of them from"
+            + " META-INF/services/io.industryts.config.OperationProvider.",
+        e.getMessage());
   }
 
   @Test
   void rejectsDuplicateTypeWithDifferentVersions() {
     OperationDescription v2 = OperationDescription.builder("test_echo").version(2).build();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> OperationRegistry.of(List.of(new EchoProvider(), new FakeProvider(v2))));
-    assertEquals("duplicate operation type \"test_echo\": industryts:test_echo:v1"
-        + " (io.industryts.config.testing.EchoProvider) and industryts:test_echo:v2"
-        + " (io.industryts.config.testing.FakeProvider). Remove one of them from"
-        + " META-INF/services/io.industryts.config.OperationProvider.", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> OperationRegistry.of(List.of(new EchoProvider(), new FakeProvider(v2))));
+    assertEquals(
+        "duplicate operation type \"test_echo\": industryts:test_echo:v1"
+            + " (io.industryts.config.testing.EchoProvider) and industryts:test_echo:v2"
+            + " (io.industryts.config.testing.FakeProvider). Remove one of them from"
+            + " META-INF/services/io.industryts.config.OperationProvider.",
+        e.getMessage());
   }
 }

@@ -26,15 +26,15 @@ class ParamTypeTest {
 
   @Test
   void floatIsNotAcceptedAsInt() {
-    ParamType.Mismatch m = assertThrows(ParamType.Mismatch.class,
-        () -> convert(ParamType.INT, "3.0"));
+    ParamType.Mismatch m =
+        assertThrows(ParamType.Mismatch.class, () -> convert(ParamType.INT, "3.0"));
     assertEquals("must be an int. Got 3.0 (float).", m.getMessage());
   }
 
   @Test
   void intOutOfRangeIsRejected() {
-    ParamType.Mismatch m = assertThrows(ParamType.Mismatch.class,
-        () -> convert(ParamType.INT, "3000000000"));
+    ParamType.Mismatch m =
+        assertThrows(ParamType.Mismatch.class, () -> convert(ParamType.INT, "3000000000"));
     assertEquals("is out of range. Got 3000000000.", m.getMessage());
   }
 
@@ -56,15 +56,15 @@ class ParamTypeTest {
 
   @Test
   void listElementErrorsNameTheElement() {
-    ParamType.Mismatch m = assertThrows(ParamType.Mismatch.class,
-        () -> convert(ParamType.STRING_LIST, "[\"a\", 1]"));
+    ParamType.Mismatch m =
+        assertThrows(ParamType.Mismatch.class, () -> convert(ParamType.STRING_LIST, "[\"a\", 1]"));
     assertEquals("element 2 must be a string. Got 1 (integer).", m.getMessage());
   }
 
   @Test
   void floatPairNeedsTwoValues() {
-    ParamType.Mismatch m = assertThrows(ParamType.Mismatch.class,
-        () -> convert(ParamType.FLOAT_PAIR, "[0, 1, 2]"));
+    ParamType.Mismatch m =
+        assertThrows(ParamType.Mismatch.class, () -> convert(ParamType.FLOAT_PAIR, "[0, 1, 2]"));
     assertEquals("must be [float, float]. Got 3 values.", m.getMessage());
   }
 
@@ -82,9 +82,12 @@ class ParamTypeTest {
 
   @Test
   void badTimePatternIsRejected() {
-    ParamType.Mismatch m = assertThrows(ParamType.Mismatch.class,
-        () -> convert(ParamType.TIME_PATTERN, "\"yyyy-MM-dd {\""));
-    assertEquals(true, m.getMessage().startsWith("\"yyyy-MM-dd {\" is not a java.time pattern: "),
+    ParamType.Mismatch m =
+        assertThrows(
+            ParamType.Mismatch.class, () -> convert(ParamType.TIME_PATTERN, "\"yyyy-MM-dd {\""));
+    assertEquals(
+        true,
+        m.getMessage().startsWith("\"yyyy-MM-dd {\" is not a java.time pattern: "),
         m.getMessage());
   }
 }

@@ -11,16 +11,20 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the exact TOML keys (and ids) of every provider: a renamed or dropped key breaks users' files
- * and must be a deliberate change.
+ * Pins the exact TOML keys (and ids) of every provider: a renamed or dropped key breaks users'
+ * files and must be a deliberate change.
  */
 class ProviderDescriptionsTest {
 
   private static Map<String, List<String>> keysByType() {
     return TestRegistries.realProviders().stream()
         .map(OperationProvider::description)
-        .collect(Collectors.toMap(OperationDescription::type, OperationDescription::validKeys,
-            (a, b) -> a, TreeMap::new));
+        .collect(
+            Collectors.toMap(
+                OperationDescription::type,
+                OperationDescription::validKeys,
+                (a, b) -> a,
+                TreeMap::new));
   }
 
   @Test
@@ -30,32 +34,78 @@ class ProviderDescriptionsTest {
 
   @Test
   void fillNullKeys() {
-    assertEquals(List.of("name", "method", "columns", "value", "limit", "max_gap", "limit_area",
-        "flag"), keysByType().get("fill_null"));
+    assertEquals(
+        List.of("name", "method", "columns", "value", "limit", "max_gap", "limit_area", "flag"),
+        keysByType().get("fill_null"));
   }
 
   @Test
   void outliersKeys() {
-    assertEquals(List.of("name", "method", "columns", "threshold", "lower", "upper", "action",
-        "window", "min_periods", "center", "ddof"), keysByType().get("outliers"));
+    assertEquals(
+        List.of(
+            "name",
+            "method",
+            "columns",
+            "threshold",
+            "lower",
+            "upper",
+            "action",
+            "window",
+            "min_periods",
+            "center",
+            "ddof"),
+        keysByType().get("outliers"));
   }
 
   @Test
   void resampleKeysMatchTheSpecExample() {
-    assertEquals(List.of("name", "columns", "rule", "aggregation", "aggregations", "closed",
-        "label", "origin", "offset", "emit_empty", "ddof"), keysByType().get("resample"));
+    assertEquals(
+        List.of(
+            "name",
+            "columns",
+            "rule",
+            "aggregation",
+            "aggregations",
+            "closed",
+            "label",
+            "origin",
+            "offset",
+            "emit_empty",
+            "ddof"),
+        keysByType().get("resample"));
   }
 
   @Test
   void lagKeys() {
-    assertEquals(List.of("name", "columns", "periods", "tolerance", "suffix"),
-        keysByType().get("lag"));
+    assertEquals(
+        List.of("name", "columns", "periods", "tolerance", "suffix"), keysByType().get("lag"));
+  }
+
+  @Test
+  void leadKeys() {
+    assertEquals(
+        List.of("name", "columns", "periods", "tolerance", "suffix"), keysByType().get("lead"));
+  }
+
+  @Test
+  void pctChangeKeys() {
+    assertEquals(List.of("name", "columns", "periods", "suffix"), keysByType().get("pct_change"));
   }
 
   @Test
   void rollingKeys() {
-    assertEquals(List.of("name", "window", "functions", "columns", "min_periods", "closed",
-        "center", "ddof", "suffix"), keysByType().get("rolling"));
+    assertEquals(
+        List.of(
+            "name",
+            "window",
+            "functions",
+            "columns",
+            "min_periods",
+            "closed",
+            "center",
+            "ddof",
+            "suffix"),
+        keysByType().get("rolling"));
   }
 
   @Test
@@ -65,14 +115,25 @@ class ProviderDescriptionsTest {
 
   @Test
   void scaleKeys() {
-    assertEquals(List.of("name", "method", "columns", "ddof", "feature_range", "quantile_range",
-        "center", "scale", "fit", "suffix"), keysByType().get("scale"));
+    assertEquals(
+        List.of(
+            "name",
+            "method",
+            "columns",
+            "ddof",
+            "feature_range",
+            "quantile_range",
+            "center",
+            "scale",
+            "fit",
+            "suffix"),
+        keysByType().get("scale"));
   }
 
   @Test
   void datetimeFeaturesKeys() {
-    assertEquals(List.of("name", "features", "cyclic", "prefix"),
-        keysByType().get("datetime_features"));
+    assertEquals(
+        List.of("name", "features", "cyclic", "prefix"), keysByType().get("datetime_features"));
   }
 
   @Test
@@ -96,8 +157,9 @@ class ProviderDescriptionsTest {
   @Test
   void everyExampleIsAValidStep() {
     for (OperationProvider p : TestRegistries.realProviders()) {
-      JobConfig job = JobConfig.parse(p.description().example(), p.description().type() + ".toml",
-          TestRegistries.fakes());
+      JobConfig job =
+          JobConfig.parse(
+              p.description().example(), p.description().type() + ".toml", TestRegistries.fakes());
       assertEquals(p.description().type(), job.steps().get(0).type());
     }
   }

@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SuggestionsTest {
-  private static final List<String> KEYS = List.of("rule", "aggregation", "aggregations", "closed",
-      "label", "emit_empty");
+  private static final List<String> KEYS =
+      List.of("rule", "aggregation", "aggregations", "closed", "label", "emit_empty");
 
   @Test
   void levenshteinDistance() {

@@ -481,6 +481,10 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
       for (int c = 0; c < cols.length; c++) {
         Column col = input.column(cols[c]);
         boolean[] nulls = OpColumns.nulls(col);
+        if (col.nullCount() == 0) {
+          filled[c] = OpColumns.asType(col, outTypes[c]);
+          continue;
+        }
         boolean carried = carry != null && carry.has[c];
         Object carryValue = carried ? carry.value[c] : null;
         // the observation on the far side of each run, for max_gap spans

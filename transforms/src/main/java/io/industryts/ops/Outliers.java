@@ -26,9 +26,14 @@ import org.apache.beam.sdk.schemas.Schema.FieldType;
  * input.apply(Outliers.zscore(3.0, "temp").withAction(Outliers.Action.CLIP));
  * input.apply(Outliers.hampel(3.0).withAction(Outliers.Action.MEDIAN));
  * input.apply(Outliers.range(0.0, 100.0, "level").withAction(Outliers.Action.FLAG));
+ * input.apply(Outliers.hampel(3.0, "flow").overRows(7).centered()
+ *     .withAction(Outliers.Action.MEDIAN));
  * }</pre>
  *
- * <p>Per column, the reference values {@code R} are the column's non-null values in the series.
+ * <p>Per column, the reference values {@code R} are the column's non-null values in the series,
+ * or, with {@link #overRows(int)} / {@link #over(org.joda.time.Duration)}, in the row's window
+ * (as {@code rolling} with {@code closed = "right"}; {@link #centered()} for row windows; {@code
+ * min_periods} defaults to the row count of a row window, else 1).
  * {@code zscore}: outlier iff outside {@code mean ± k·std(ddof)}; {@code iqr}: outside {@code
  * [Q1 − k·IQR, Q3 + k·IQR]}; {@code hampel}: {@code MAD > 0} and outside {@code median ±
  * k·1.4826·MAD}; {@code range}: outside {@code [lower, upper]}. A null cell is never an outlier;
@@ -72,11 +77,24 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
   private final List<String> columns;
   private final Action action;
   private final int ddof;
+  /** 0 = default (rows: the window; duration or whole series: 1). */
   private final int minPeriods;
+  private final int windowRows;
+  private final long windowMillis;
+  private final boolean center;
 
   private Outliers(SeriesOptions options, Method method, double threshold, Double lower,
       Double upper, List<String> columns, Action action, int ddof, int minPeriods) {
+    this(options, method, threshold, lower, upper, columns, action, ddof, minPeriods, 0, 0, false);
+  }
+
+  private Outliers(SeriesOptions options, Method method, double threshold, Double lower,
+      Double upper, List<String> columns, Action action, int ddof, int minPeriods, int windowRows,
+      long windowMillis, boolean center) {
     super(options);
+    this.windowRows = windowRows;
+    this.windowMillis = windowMillis;
+    this.center = center;
     this.method = method;
     this.threshold = threshold;
     this.lower = lower;
@@ -92,7 +110,7 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
       throw new IllegalArgumentException("Outliers: threshold must be > 0. Got " + k + ".");
     }
     return new Outliers(SeriesOptions.defaults(), m, k, null, null, Arrays.asList(columns),
-        Action.NULL, 1, 1);
+        Action.NULL, 1, 0);
   }
 
   /** Outside {@code mean ± k·std}; threshold 3.0 by default. */
@@ -133,7 +151,7 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
           + ").");
     }
     return new Outliers(SeriesOptions.defaults(), Method.RANGE, 0, lower, upper,
-        Arrays.asList(columns), Action.NULL, 1, 1);
+        Arrays.asList(columns), Action.NULL, 1, 0);
   }
 
   /** A copy treating outliers with {@code a} (default {@link Action#NULL}). */
@@ -142,7 +160,8 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
       throw new IllegalArgumentException(
           "Outliers: action \"median\" is not valid with method \"range\".");
     }
-    return new Outliers(options(), method, threshold, lower, upper, columns, a, ddof, minPeriods);
+    return new Outliers(options(), method, threshold, lower, upper, columns, a, ddof, minPeriods,
+        windowRows, windowMillis, center);
   }
 
   /** A copy with {@code ddof} for the zscore standard deviation (default 1). */
@@ -153,7 +172,8 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
     if (d < 0) {
       throw new IllegalArgumentException("Outliers: ddof must be >= 0. Got " + d + ".");
     }
-    return new Outliers(options(), method, threshold, lower, upper, columns, action, d, minPeriods);
+    return new Outliers(options(), method, threshold, lower, upper, columns, action, d, minPeriods,
+        windowRows, windowMillis, center);
   }
 
   /** A copy needing at least {@code n} reference values (default 1). */
@@ -161,7 +181,46 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
     if (n < 1) {
       throw new IllegalArgumentException("Outliers: min_periods must be >= 1. Got " + n + ".");
     }
-    return new Outliers(options(), method, threshold, lower, upper, columns, action, ddof, n);
+    return new Outliers(options(), method, threshold, lower, upper, columns, action, ddof, n,
+        windowRows, windowMillis, center);
+  }
+
+  /** A copy whose reference values are the row's window of {@code n} rows (n ≥ 2). */
+  public Outliers overRows(int n) {
+    noWindowForRange();
+    if (n < 2) {
+      throw new IllegalArgumentException("Outliers: window must be >= 2 rows. Got " + n + ".");
+    }
+    return new Outliers(options(), method, threshold, lower, upper, columns, action, ddof,
+        minPeriods, n, 0, center);
+  }
+
+  /** A copy whose reference values are the rows within {@code d} up to the row (§2.2.3). */
+  public Outliers over(org.joda.time.Duration d) {
+    noWindowForRange();
+    if (d == null || d.getMillis() <= 0) {
+      throw new IllegalArgumentException("Outliers: window must be > 0. Got " + d + ".");
+    }
+    if (center) {
+      throw new IllegalArgumentException("Outliers: center is only valid with a row window.");
+    }
+    return new Outliers(options(), method, threshold, lower, upper, columns, action, ddof,
+        minPeriods, 0, d.getMillis(), false);
+  }
+
+  /** A copy whose row window is centered on each row. */
+  public Outliers centered() {
+    if (windowRows == 0) {
+      throw new IllegalArgumentException("Outliers: center is only valid with a row window.");
+    }
+    return new Outliers(options(), method, threshold, lower, upper, columns, action, ddof,
+        minPeriods, windowRows, 0, true);
+  }
+
+  private void noWindowForRange() {
+    if (method == Method.RANGE) {
+      throw new IllegalArgumentException("Outliers: window is not valid with method \"range\".");
+    }
   }
 
   public Method method() {
@@ -174,7 +233,8 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
 
   @Override
   protected Outliers withOptions(SeriesOptions o) {
-    return new Outliers(o, method, threshold, lower, upper, columns, action, ddof, minPeriods);
+    return new Outliers(o, method, threshold, lower, upper, columns, action, ddof, minPeriods,
+        windowRows, windowMillis, center);
   }
 
   @Override
@@ -188,7 +248,9 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
         + (method == Method.RANGE ? ", lower=" + lower + ", upper=" + upper
             : ", threshold=" + threshold)
         + ", action=" + Names.lower(action) + (method == Method.ZSCORE ? ", ddof=" + ddof : "")
-        + "}";
+        + (windowRows > 0 ? ", window=" + windowRows : "")
+        + (windowMillis > 0 ? ", window=" + Names.duration(org.joda.time.Duration.millis(
+            windowMillis)) : "") + (center ? ", center=true" : "") + "}";
   }
 
   @Override
@@ -218,19 +280,26 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
     if (method == Method.RANGE) {
       return new RangeKernel(context.stepName(), out, spec, idx, this);
     }
+    if (windowRows > 0 || windowMillis > 0) {
+      ContextSpec w = windowRows > 0
+          ? ContextSpec.haloRows(center ? windowRows / 2 : windowRows - 1,
+              center ? (windowRows + 1) / 2 - 1 : 0)
+          : ContextSpec.haloMillis(windowMillis, 0);
+      return new WindowedKernel(context.stepName(), out,
+          action == Action.DROP ? w.notRowPreserving() : w, idx, this);
+    }
     return new FittedKernel(context.stepName(), out, spec, idx, this);
   }
 
   /** Bounds of one column for one series; {@code valid} false when nothing can be an outlier. */
   static final class Bounds {
     boolean valid;
-    boolean hampel;
     double lo;
     double hi;
     double median;
   }
 
-  /** Applies bounds and the action; shared by the fitted and the range kernels. */
+  /** Applies bounds and the action; shared by the fitted, windowed and range kernels. */
   abstract static class OutlierKernel extends BaseKernel {
     private static final long serialVersionUID = 1L;
     final int[] cols;
@@ -242,25 +311,48 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
       this.action = action;
     }
 
-    abstract Bounds bounds(KernelContext ctx, int c);
+    /** Bounds of column {@code c} for the whole series (kernels without windows). */
+    Bounds bounds(KernelContext ctx, int c) {
+      throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Fills {@code b[i]}'s fields for every row of the input; by default the series bounds for
+     * every row.
+     */
+    void rowBounds(KernelContext ctx, Chunk input, int c, double[] v, boolean[] nulls,
+        double[] lo, double[] hi, double[] med, boolean[] valid) {
+      Bounds bd = bounds(ctx, c);
+      java.util.Arrays.fill(lo, bd.lo);
+      java.util.Arrays.fill(hi, bd.hi);
+      java.util.Arrays.fill(med, bd.median);
+      java.util.Arrays.fill(valid, bd.valid);
+    }
 
     @Override
     public Chunk apply(Chunk input, KernelContext ctx) {
       int n = input.size();
+      // halo rows are computed but not counted; a dropping kernel returns its segment only
+      int from = ctx.haloBefore();
+      int to = n - ctx.haloAfter();
       int base = input.columns().length;
       Column[] out = Arrays.copyOf(input.columnsCopy(), outputLayout().schema().getFieldCount());
       boolean[] dropRow = action == Action.DROP ? new boolean[n] : null;
       long outliers = 0;
       long treated = 0;
+      double[] lo = new double[n];
+      double[] hi = new double[n];
+      double[] med = new double[n];
+      boolean[] valid = new boolean[n];
       for (int c = 0; c < cols.length; c++) {
         Column col = input.column(cols[c]);
         double[] v = OpColumns.doubles(col);
         boolean[] nulls = OpColumns.nulls(col);
-        Bounds bd = bounds(ctx, c);
+        rowBounds(ctx, input, c, v, nulls, lo, hi, med, valid);
         boolean[] flag = new boolean[n];
         for (int i = 0; i < n; i++) {
-          flag[i] = bd.valid && !nulls[i] && (v[i] < bd.lo || v[i] > bd.hi);
-          if (flag[i]) {
+          flag[i] = valid[i] && !nulls[i] && (v[i] < lo[i] || v[i] > hi[i]);
+          if (flag[i] && i >= from && i < to) {
             outliers++;
           }
         }
@@ -277,7 +369,7 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
             int[] idx = new int[n];
             for (int i = 0; i < n; i++) {
               idx[i] = flag[i] ? -1 : i;
-              treated += flag[i] ? 1 : 0;
+              treated += flag[i] && i >= from && i < to ? 1 : 0;
             }
             out[cols[c]] = OpColumns.gather(col, outputLayout().fieldType(cols[c]), idx, null);
             break;
@@ -290,8 +382,8 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
               if (!flag[i]) {
                 r[i] = v[i];
               } else {
-                treated++;
-                r[i] = action == Action.MEDIAN ? bd.median : v[i] < bd.lo ? bd.lo : bd.hi;
+                treated += i >= from && i < to ? 1 : 0;
+                r[i] = action == Action.MEDIAN ? med[i] : v[i] < lo[i] ? lo[i] : hi[i];
               }
             }
             out[cols[c]] = new DoubleColumn(r, rn);
@@ -312,13 +404,108 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
       }
       int[] keep = new int[n];
       int k = 0;
-      for (int i = 0; i < n; i++) {
+      for (int i = from; i < to; i++) {
         if (!dropRow[i]) {
           keep[k++] = i;
         }
       }
-      ctx.count("rows_dropped", n - k);
+      ctx.count("rows_dropped", (to - from) - k);
       return k == n ? result : result.take(keep, k);
+    }
+  }
+
+  /** Statistics of the window of each row (rolling, closed right; SEMANTICS §2.2.3). */
+  static final class WindowedKernel extends OutlierKernel {
+    private static final long serialVersionUID = 1L;
+    private final Method method;
+    private final double k;
+    private final int ddof;
+    private final int minPeriods;
+    private final int rows;
+    private final long millis;
+    private final boolean center;
+
+    WindowedKernel(String step, ChunkLayout out, ContextSpec spec, int[] cols, Outliers op) {
+      super(step, out, spec, cols, op.action);
+      this.method = op.method;
+      this.k = op.threshold;
+      this.ddof = op.ddof;
+      this.minPeriods = op.minPeriods > 0 ? op.minPeriods : op.windowRows > 0 ? op.windowRows : 1;
+      this.rows = op.windowRows;
+      this.millis = op.windowMillis;
+      this.center = op.center;
+    }
+
+    @Override
+    void rowBounds(KernelContext ctx, Chunk input, int c, double[] v, boolean[] nulls,
+        double[] lo, double[] hi, double[] med, boolean[] valid) {
+      int n = v.length;
+      long[] t = input.times();
+      double[] buf = new double[rows > 0 ? rows : n];
+      double[] dev = new double[buf.length];
+      int s = 0;
+      for (int i = 0; i < n; i++) {
+        int start;
+        int end;
+        if (rows > 0) {
+          start = Math.max(0, center ? i - rows / 2 : i - rows + 1);
+          end = Math.min(n, center ? i + (rows + 1) / 2 : i + 1);
+        } else {
+          while (t[s] <= t[i] - millis) {
+            s++;
+          }
+          start = s;
+          end = i + 1;
+        }
+        int m = 0;
+        for (int j = start; j < end; j++) {
+          if (!nulls[j]) {
+            buf[m++] = v[j];
+          }
+        }
+        valid[i] = false;
+        if (m < minPeriods || m == 0) {
+          continue;
+        }
+        if (method == Method.ZSCORE) {
+          double sum = 0;
+          for (int j = 0; j < m; j++) {
+            sum += buf[j];
+          }
+          double mean = sum / m;
+          double sd = Math.sqrt(Stats.variance(buf, m, ddof));
+          if (Double.isNaN(sd)) {
+            continue;
+          }
+          lo[i] = mean - k * sd;
+          hi[i] = mean + k * sd;
+          if (action == Action.MEDIAN) {
+            Arrays.sort(buf, 0, m);
+            med[i] = Stats.quantile(buf, 0, m, 0.5);
+          }
+        } else {
+          Arrays.sort(buf, 0, m);
+          med[i] = Stats.quantile(buf, 0, m, 0.5);
+          if (method == Method.IQR) {
+            double q1 = Stats.quantile(buf, 0, m, 0.25);
+            double q3 = Stats.quantile(buf, 0, m, 0.75);
+            lo[i] = q1 - k * (q3 - q1);
+            hi[i] = q3 + k * (q3 - q1);
+          } else {
+            for (int j = 0; j < m; j++) {
+              dev[j] = Math.abs(buf[j] - med[i]);
+            }
+            Arrays.sort(dev, 0, m);
+            double mad = Stats.quantile(dev, 0, m, 0.5);
+            if (!(mad > 0)) {
+              continue;
+            }
+            lo[i] = med[i] - k * 1.4826 * mad;
+            hi[i] = med[i] + k * 1.4826 * mad;
+          }
+        }
+        valid[i] = true;
+      }
     }
   }
 
@@ -336,7 +523,7 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
       this.method = op.method;
       this.k = op.threshold;
       this.ddof = op.ddof;
-      this.minPeriods = op.minPeriods;
+      this.minPeriods = Math.max(1, op.minPeriods);
       this.keepValues = method != Method.ZSCORE || action == Action.MEDIAN;
     }
 

@@ -356,7 +356,7 @@ public final class Resample extends TimeSeriesTransform<Resample> {
         : Grid.perSeries(width, origin.perSeries, offset, right, context.timeZone());
     int[] src = sources.stream().mapToInt(Integer::intValue).toArray();
     return new ResampleKernel(context.stepName(), out,
-        ContextSpec.regrid(grid).withSeriesInfo().withChangesTime(), grid, src,
+        ContextSpec.regrid(grid).withSeriesInfo(), grid, src,
         aggs.toArray(new Agg[0]), label == Side.RIGHT, emitEmpty, ddof);
   }
 

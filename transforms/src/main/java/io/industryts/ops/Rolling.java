@@ -254,6 +254,12 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
         maxWindow = Math.max(maxWindow, end[i] - start[i]);
       }
       double[] buf = new double[maxWindow];
+      boolean needSum = false;
+      boolean needVar = false;
+      for (Fn fn : fns) {
+        needSum |= fn == Fn.SUM || fn == Fn.MEAN || fn == Fn.STD || fn == Fn.VAR;
+        needVar |= fn == Fn.STD || fn == Fn.VAR;
+      }
       double[][] res = new double[fns.length][n];
       boolean[][] resNull = new boolean[fns.length][n];
       int o = base;
@@ -270,6 +276,27 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
           }
           boolean enough = m >= minPeriods;
           boolean sorted = false;
+          // sum and variance once per window, shared by mean/sum/std/var
+          double sum = 0;
+          double var = Double.NaN;
+          if (enough && m > 0 && needSum) {
+            for (int j = 0; j < m; j++) {
+              sum += buf[j];
+            }
+            if (needVar && m > ddof) {
+              double mean = sum / m;
+              double ss = 0;
+              double comp = 0;
+              boolean constant = true;
+              for (int j = 0; j < m; j++) {
+                double d = buf[j] - mean;
+                ss += d * d;
+                comp += d;
+                constant &= buf[j] == buf[0];
+              }
+              var = constant ? 0.0 : Math.max(0.0, (ss - comp * comp / m) / (m - ddof));
+            }
+          }
           for (int f = 0; f < fns.length; f++) {
             double r = Double.NaN;
             if (fns[f] == Fn.COUNT) {
@@ -277,14 +304,11 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
             } else if (enough && m > 0) {
               switch (fns[f]) {
                 case SUM:
-                case MEAN: {
-                  double s = 0;
-                  for (int j = 0; j < m; j++) {
-                    s += buf[j];
-                  }
-                  r = fns[f] == Fn.SUM ? s : s / m;
+                  r = sum;
                   break;
-                }
+                case MEAN:
+                  r = sum / m;
+                  break;
                 case MIN: {
                   double x = buf[0];
                   for (int j = 1; j < m; j++) {
@@ -302,10 +326,10 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
                   break;
                 }
                 case VAR:
-                  r = Stats.variance(buf, m, ddof);
+                  r = var;
                   break;
                 case STD:
-                  r = Math.sqrt(Stats.variance(buf, m, ddof));
+                  r = Math.sqrt(var);
                   break;
                 default:
                   if (!sorted) {

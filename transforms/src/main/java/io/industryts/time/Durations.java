@@ -4,15 +4,16 @@ import java.util.Set;
 import org.joda.time.Duration;
 
 /**
- * Parses and renders the fixed durations of SEMANTICS §1.6, the one spelling of time spans shared by
- * TOML keys ({@code rule}, {@code max_gap}, {@code window}, ...) and generated column names.
+ * Parses and renders the fixed durations of SEMANTICS §1.6, the one spelling of time spans shared
+ * by TOML keys ({@code rule}, {@code max_gap}, {@code window}, ...) and generated column names.
  *
  * <p>Two input forms are accepted, both exact to the millisecond:
  *
  * <ul>
  *   <li>pandas style: one or more {@code <digits><unit>} terms, summed, no spaces: {@code "500ms"},
- *       {@code "5min"}, {@code "1h30min"}, {@code "2d"}; units {@code ms}/{@code L}, {@code s}/{@code
- *       S}, {@code min}/{@code T}, {@code h}/{@code H}, {@code d}/{@code D} (a day is 24 h);
+ *       {@code "5min"}, {@code "1h30min"}, {@code "2d"}; units {@code ms}/{@code L}, {@code
+ *       s}/{@code S}, {@code min}/{@code T}, {@code h}/{@code H}, {@code d}/{@code D} (a day is 24
+ *       h);
  *   <li>ISO-8601 {@code PnDTnHnMnS} with an optional fraction on seconds: {@code "PT5M"}, {@code
  *       "PT0.5S"}, {@code "P1DT2H"}, {@code "P1D"}.
  * </ul>
@@ -40,14 +41,15 @@ public final class Durations {
       "calendar units are not supported; use a fixed duration such as \"7d\"";
   private static final String TOO_FINE = "is finer than 1 ms";
   private static final String FORMS =
-      "Expected pandas style such as \"500ms\", \"5min\", \"1h30min\", \"2d\""
-          + " (units ms, s, min, h, d; aliases L, S, T, H, D) or ISO-8601 such as \"PT5M\", \"P1DT2H\"";
+      "Expected pandas style such as \"500ms\", \"5min\", \"1h30min\", \"2d\" (units ms, s, min, h,"
+          + " d; aliases L, S, T, H, D) or ISO-8601 such as \"PT5M\", \"P1DT2H\"";
 
   /** pandas calendar offsets (and their anchored/business forms) that have no fixed length. */
   private static final Set<String> CALENDAR_UNITS =
-      Set.of("w", "W", "ME", "MS", "BM", "BME", "BMS", "SM", "SMS", "SME", "CBM", "CBMS", "Q", "QE",
-          "QS", "BQ", "BQE", "BQS", "Y", "YE", "YS", "BY", "BYE", "BYS", "A", "AS", "BA", "BAS", "B",
-          "C", "BH", "CBH", "y", "mo", "month", "months", "week", "weeks");
+      Set.of(
+          "w", "W", "ME", "MS", "BM", "BME", "BMS", "SM", "SMS", "SME", "CBM", "CBMS", "Q", "QE",
+          "QS", "BQ", "BQE", "BQS", "Y", "YE", "YS", "BY", "BYE", "BYS", "A", "AS", "BA", "BAS",
+          "B", "C", "BH", "CBH", "y", "mo", "month", "months", "week", "weeks");
 
   private static final Set<String> FINER_UNITS =
       Set.of("us", "U", "ns", "N", "µs", "micros", "nanos");
@@ -137,8 +139,10 @@ public final class Durations {
       }
       String unit = s.substring(unitStart, i);
       if (unit.startsWith(".")) {
-        throw invalid(text, "fractions are not supported in pandas style; use a smaller unit"
-            + " (\"1500ms\", not \"1.5s\")");
+        throw invalid(
+            text,
+            "fractions are not supported in pandas style; use a smaller unit"
+                + " (\"1500ms\", not \"1.5s\")");
       }
       long unitMillis = unitMillis(text, unit);
       total = add(text, total, multiply(text, digits, unitMillis));
@@ -207,8 +211,8 @@ public final class Durations {
         continue;
       }
       int start = i;
-      while (i < n && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.'
-          || s.charAt(i) == ',')) {
+      while (i < n
+          && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.' || s.charAt(i) == ',')) {
         i++;
       }
       if (i == start || i == n) {
@@ -248,7 +252,9 @@ public final class Durations {
       if (dot < 0) {
         total = add(text, total, multiply(text, number, unit));
       } else {
-        if (designator != 'S' || dot == 0 || dot == number.length() - 1
+        if (designator != 'S'
+            || dot == 0
+            || dot == number.length() - 1
             || number.indexOf('.', dot + 1) >= 0) {
           throw invalid(text, "only seconds may have a fraction (\"PT0.5S\"). " + FORMS);
         }

@@ -243,4 +243,63 @@ class OpsPipelineTest {
   void segmentedScaleMatchesWholeSeries(TestPipeline p) {
     assertSegmentedRunMatches(p, Scale.robust("v"));
   }
+  @Test
+  void standardPipelineOnManySegmentsEqualsTheKernelChain(TestPipeline p) throws Exception {
+    Chunk in = PandasFixturesTest.load("skab_valve1_0.csv", ";");
+    System.setProperty("industryts.segmentRows", "400");
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < in.size(); i++) {
+      rows.add(in.row(i));
+    }
+    Collections.shuffle(rows, new Random(1));
+    io.industryts.TimeSeriesPipeline chain = io.industryts.TimeSeriesPipeline.named("standard")
+        .then(DropDuplicates.keepFirst()).then(FillNull.forward()).then(FillNull.backward())
+        .then(Outliers.zscore(3.0).withAction(Outliers.Action.CLIP))
+        .then(Resample.every(Duration.standardSeconds(10)).aggregate(Resample.Agg.MEAN))
+        .then(Lag.rows(1, 2, 3).of()).then(Rolling.rows(10).compute(Rolling.Fn.MEAN, Rolling.Fn.STD))
+        .then(Diff.periods(1).of())
+        .then(DatetimeFeatures.of(DatetimeFeatures.Feature.HOUR, DatetimeFeatures.Feature.DAYOFWEEK)
+            .cyclic(DatetimeFeatures.Feature.HOUR))
+        .then(Scale.standard());
+    Chunk expected = PandasFixturesTest.standardPipeline(in, Duration.standardSeconds(10));
+    List<Row> want = new ArrayList<>();
+    for (int i = 0; i < expected.size(); i++) {
+      want.add(expected.row(i));
+    }
+    PCollection<Row> out = p.apply(Create.of(rows).withRowSchema(in.schema())).apply(chain);
+    PAssert.that(out).satisfies(got -> {
+      assertRowsCloseByTime(want, got);
+      return null;
+    });
+    p.run();
+  }
+
+  /** As {@link #assertRowsClose} for rows without a tag field. */
+  static void assertRowsCloseByTime(List<Row> want, Iterable<Row> gotRows) {
+    List<Row> keyed = new ArrayList<>();
+    for (Row r : want) {
+      keyed.add(r);
+    }
+    List<Row> got = new ArrayList<>();
+    gotRows.forEach(got::add);
+    java.util.Comparator<Row> order = java.util.Comparator.comparing(r -> r.getDateTime("t"));
+    keyed.sort(order);
+    got.sort(order);
+    assertEquals(keyed.size(), got.size(), "row count");
+    for (int i = 0; i < keyed.size(); i++) {
+      Row w = keyed.get(i);
+      Row g = got.get(i);
+      assertEquals(w.getSchema().getFieldNames(), g.getSchema().getFieldNames());
+      for (int f = 0; f < w.getFieldCount(); f++) {
+        Object a = w.getValue(f);
+        Object b = g.getValue(f);
+        if (a instanceof Double && b instanceof Double) {
+          assertEquals((Double) a, (Double) b, 1e-9 * Math.max(1, Math.abs((Double) a)),
+              "row " + i + " field " + w.getSchema().getField(f).getName());
+        } else {
+          assertEquals(a, b, "row " + i + " field " + w.getSchema().getField(f).getName());
+        }
+      }
+    }
+  }
 }

@@ -151,4 +151,57 @@ class OutliersTest {
     assertEquals("Outliers: action \"median\" is not valid with method \"range\".",
         e.getMessage());
   }
+  @Test
+  void hampelOverThreeRowsFlagsTheSpikeAgainstItsWindow() {
+    Map<String, Long> counters = new HashMap<>();
+    Chunk out = run(Outliers.hampel("v").overRows(3).withAction(Outliers.Action.FLAG), counters);
+    assertThat(values(out, "v_is_outlier"),
+        contains(false, false, false, false, true, false, false, false));
+    assertEquals(1L, counters.get("outliers"));
+  }
+
+  @Test
+  void centeredHampelWindowReplacesWithWindowMedian() {
+    // 04:00: window {12, 50, 11}, median 12, MAD 1
+    Chunk out = run(Outliers.hampel("v").overRows(3).centered()
+        .withAction(Outliers.Action.MEDIAN), new HashMap<>());
+    assertThat(values(out, "v"), contains(10.0, 11.0, 10.0, 12.0, 12.0, 11.0, 10.0, null));
+  }
+
+  @Test
+  void rowWindowNeedsMinPeriodsValues() {
+    // default min_periods = window: 01:00 ({0, 100}: band 50 ± 35.4) would flag 100 otherwise;
+    // 02:00 ({0, 100, 0}: band 33.3 ± 28.9) flags 0
+    Chunk in = chunk(LAYOUT, hms("00:00", "01:00", "02:00"), col(0, 100, 0));
+    Kernel k = Outliers.zscore(0.5, "v").overRows(3).withAction(Outliers.Action.FLAG)
+        .plan(LAYOUT, plan("o"));
+    assertThat(values(KernelHarness.run(k, in), "v_is_outlier"), contains(false, false, true));
+    Kernel two = Outliers.zscore(0.5, "v").overRows(3).withMinPeriods(2)
+        .withAction(Outliers.Action.FLAG).plan(LAYOUT, plan("o"));
+    assertThat(values(KernelHarness.run(two, in), "v_is_outlier"), contains(false, true, true));
+  }
+
+  @Test
+  void durationWindowDropRemovesOnlySegmentRows() {
+    Map<String, Long> counters = new HashMap<>();
+    Chunk out = run(Outliers.iqr(1.0, "v").over(org.joda.time.Duration.standardHours(4))
+        .withAction(Outliers.Action.DROP), counters);
+    // 04:00: window 01:00..04:00 = {11, 10, 12, 50}: Q1 10.75, Q3 21.5, upper fence 32.25
+    assertThat(values(out, "v"), contains(10, 11, 10, 12, 11, 10, null));
+    assertEquals(1L, counters.get("rows_dropped"));
+  }
+
+  @Test
+  void rejectsOneRowWindow() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Outliers.zscore("v").overRows(1));
+    assertEquals("Outliers: window must be >= 2 rows. Got 1.", e.getMessage());
+  }
+
+  @Test
+  void rejectsCenterWithoutRowWindow() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Outliers.zscore("v").centered());
+    assertEquals("Outliers: center is only valid with a row window.", e.getMessage());
+  }
 }

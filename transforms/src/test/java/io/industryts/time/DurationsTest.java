@@ -50,16 +50,20 @@ class DurationsTest {
   void rejectsMinuteOrMonthM() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Durations.parse("5m"));
-    assertEquals("\"5m\" is not a duration: unit \"m\" is ambiguous: minutes are \"min\"; months"
-        + " are not supported.", e.getMessage());
+    assertEquals(
+        "\"5m\" is not a duration: unit \"m\" is ambiguous: minutes are \"min\"; months"
+            + " are not supported.",
+        e.getMessage());
   }
 
   @Test
   void rejectsCapitalMAsAmbiguous() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Durations.parse("1M"));
-    assertEquals("\"1M\" is not a duration: unit \"M\" is ambiguous: minutes are \"min\"; months"
-        + " are not supported.", e.getMessage());
+    assertEquals(
+        "\"1M\" is not a duration: unit \"M\" is ambiguous: minutes are \"min\"; months"
+            + " are not supported.",
+        e.getMessage());
   }
 
   @ParameterizedTest
@@ -67,8 +71,12 @@ class DurationsTest {
   void rejectsCalendarUnitsWithHint(String text) {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Durations.parse(text));
-    assertEquals("\"" + text + "\" is not a duration: calendar units are not supported; use a fixed"
-        + " duration such as \"7d\".", e.getMessage());
+    assertEquals(
+        "\""
+            + text
+            + "\" is not a duration: calendar units are not supported; use a fixed"
+            + " duration such as \"7d\".",
+        e.getMessage());
   }
 
   @ParameterizedTest
@@ -76,8 +84,12 @@ class DurationsTest {
   void rejectsIsoCalendarDesignators(String text) {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Durations.parse(text));
-    assertEquals("\"" + text + "\" is not a duration: calendar units are not supported; use a fixed"
-        + " duration such as \"7d\".", e.getMessage());
+    assertEquals(
+        "\""
+            + text
+            + "\" is not a duration: calendar units are not supported; use a fixed"
+            + " duration such as \"7d\".",
+        e.getMessage());
   }
 
   @ParameterizedTest
@@ -86,7 +98,8 @@ class DurationsTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Durations.parse(text));
     String unit = text.replaceAll("[0-9]", "");
-    assertEquals("\"" + text + "\" is not a duration: unit \"" + unit + "\" is finer than 1 ms.",
+    assertEquals(
+        "\"" + text + "\" is not a duration: unit \"" + unit + "\" is finer than 1 ms.",
         e.getMessage());
   }
 
@@ -94,17 +107,19 @@ class DurationsTest {
   void rejectsIsoFractionFinerThanOneMillisecond() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Durations.parse("PT0.0005S"));
-    assertEquals("\"PT0.0005S\" is not a duration: the fraction is finer than 1 ms.",
-        e.getMessage());
+    assertEquals(
+        "\"PT0.0005S\" is not a duration: the fraction is finer than 1 ms.", e.getMessage());
   }
 
   @Test
   void rejectsUnknownUnitListingTheValidOnes() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Durations.parse("5x"));
-    assertEquals("\"5x\" is not a duration: unknown unit \"x\". Expected pandas style such as"
-        + " \"500ms\", \"5min\", \"1h30min\", \"2d\" (units ms, s, min, h, d; aliases L, S, T, H,"
-        + " D) or ISO-8601 such as \"PT5M\", \"P1DT2H\".", e.getMessage());
+    assertEquals(
+        "\"5x\" is not a duration: unknown unit \"x\". Expected pandas style such as \"500ms\","
+            + " \"5min\", \"1h30min\", \"2d\" (units ms, s, min, h, d; aliases L, S, T, H, D) or"
+            + " ISO-8601 such as \"PT5M\", \"P1DT2H\".",
+        e.getMessage());
   }
 
   @ParameterizedTest
@@ -119,16 +134,18 @@ class DurationsTest {
   void rejectsEmptyText() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Durations.parse(""));
-    assertThat(e.getMessage().startsWith("\"\" is not a duration. Expected pandas style"),
-        is(true));
+    assertThat(
+        e.getMessage().startsWith("\"\" is not a duration. Expected pandas style"), is(true));
   }
 
   @Test
   void rejectsPandasFractionSuggestingSmallerUnit() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Durations.parse("1.5s"));
-    assertEquals("\"1.5s\" is not a duration: fractions are not supported in pandas style; use a"
-        + " smaller unit (\"1500ms\", not \"1.5s\").", e.getMessage());
+    assertEquals(
+        "\"1.5s\" is not a duration: fractions are not supported in pandas style; use a"
+            + " smaller unit (\"1500ms\", not \"1.5s\").",
+        e.getMessage());
   }
 
   @Test
@@ -147,8 +164,8 @@ class DurationsTest {
 
   @Test
   void rejectsOverflowingDuration() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Durations.parse("99999999999999999d"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("99999999999999999d"));
     assertEquals("\"99999999999999999d\" is not a duration: too large.", e.getMessage());
   }
 
@@ -171,8 +188,10 @@ class DurationsTest {
   void offsetStillRejectsCalendarUnits() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Durations.parseOffset("-1W"));
-    assertEquals("\"-1W\" is not a duration: calendar units are not supported; use a fixed"
-        + " duration such as \"7d\".", e.getMessage());
+    assertEquals(
+        "\"-1W\" is not a duration: calendar units are not supported; use a fixed"
+            + " duration such as \"7d\".",
+        e.getMessage());
   }
 
   @ParameterizedTest(name = "{0} ms -> {1}")

@@ -8,18 +8,23 @@ import io.industryts.config.ParamSpec;
 import io.industryts.config.ParamType;
 import io.industryts.config.StepContext;
 import io.industryts.config.ValidatedParams;
+import io.industryts.ops.Diff;
 import java.util.List;
 
 /** {@code diff} (SEMANTICS §2.3.2): differences to earlier rows. */
 public final class DiffProvider implements OperationProvider {
-  public static final OperationDescription DESCRIPTION = OperationDescription.builder("diff")
-      .doc("Add {c}_diff{n} = x[i] - x[i-n] per series.")
-      .param(CommonParams.columns("value columns"))
-      .param(ParamSpec.of("periods", ParamType.INT_OR_INT_LIST).defaultsTo(List.of(1)).atLeast(1)
-          .doc("Row distances n >= 1."))
-      .param(CommonParams.suffix())
-      .example("[[operations]]\ntype = \"diff\"\nperiods = 1\n")
-      .build();
+  public static final OperationDescription DESCRIPTION =
+      OperationDescription.builder("diff")
+          .doc("Add {c}_diff{n} = x[i] - x[i-n] per series.")
+          .param(CommonParams.columns("value columns"))
+          .param(
+              ParamSpec.of("periods", ParamType.INT_OR_INT_LIST)
+                  .defaultsTo(List.of(1))
+                  .atLeast(1)
+                  .doc("Row distances n >= 1."))
+          .param(CommonParams.suffix())
+          .example("[[operations]]\ntype = \"diff\"\nperiods = 1\n")
+          .build();
 
   @Override
   public OperationDescription description() {
@@ -28,6 +33,7 @@ public final class DiffProvider implements OperationProvider {
 
   @Override
   public Operation create(ValidatedParams p, StepContext context) {
-    throw Pending.notYetAvailable(DESCRIPTION);
+    ProviderSupport.rejectIfSet(p, "suffix", "Diff");
+    return Diff.periods(ProviderSupport.ints(p.list("periods"))).of(p.columns());
   }
 }

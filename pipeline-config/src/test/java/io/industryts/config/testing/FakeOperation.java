@@ -35,7 +35,8 @@ public final class FakeOperation implements Operation {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FakeOperation && type.equals(((FakeOperation) o).type)
+    return o instanceof FakeOperation
+        && type.equals(((FakeOperation) o).type)
         && params.equals(((FakeOperation) o).params);
   }
 

@@ -7,7 +7,9 @@ import io.industryts.config.ops.DiffProvider;
 import io.industryts.config.ops.DropDuplicatesProvider;
 import io.industryts.config.ops.FillNullProvider;
 import io.industryts.config.ops.LagProvider;
+import io.industryts.config.ops.LeadProvider;
 import io.industryts.config.ops.OutliersProvider;
+import io.industryts.config.ops.PctChangeProvider;
 import io.industryts.config.ops.ResampleProvider;
 import io.industryts.config.ops.RollingProvider;
 import io.industryts.config.ops.ScaleProvider;
@@ -18,11 +20,20 @@ import java.util.List;
 public final class TestRegistries {
   private TestRegistries() {}
 
-  /** The real providers (descriptions and factories). */
+  /** Every described operation (registered or not yet). */
   public static List<OperationProvider> realProviders() {
-    return List.of(new DropDuplicatesProvider(), new FillNullProvider(), new OutliersProvider(),
-        new ResampleProvider(), new LagProvider(), new RollingProvider(), new DiffProvider(),
-        new ScaleProvider(), new DatetimeFeaturesProvider());
+    return List.of(
+        new DropDuplicatesProvider(),
+        new FillNullProvider(),
+        new OutliersProvider(),
+        new ResampleProvider(),
+        new LagProvider(),
+        new LeadProvider(),
+        new RollingProvider(),
+        new DiffProvider(),
+        new PctChangeProvider(),
+        new ScaleProvider(),
+        new DatetimeFeaturesProvider());
   }
 
   /** Real descriptions, fake operations, and {@code test_echo}. */

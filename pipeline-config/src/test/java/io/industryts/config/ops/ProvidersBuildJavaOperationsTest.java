@@ -1,0 +1,299 @@
+package io.industryts.config.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.industryts.Operation;
+import io.industryts.config.ConfigException;
+import io.industryts.config.JobConfig;
+import io.industryts.config.OperationRegistry;
+import io.industryts.ops.DatetimeFeatures;
+import io.industryts.ops.Diff;
+import io.industryts.ops.DropDuplicates;
+import io.industryts.ops.FillNull;
+import io.industryts.ops.Lag;
+import io.industryts.ops.Lead;
+import io.industryts.ops.Outliers;
+import io.industryts.ops.PctChange;
+import io.industryts.ops.Resample;
+import io.industryts.ops.Rolling;
+import io.industryts.ops.Scale;
+import java.nio.file.Path;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A TOML step builds the same operation as the equivalent Java factory call (compared through the
+ * operations' {@code toString}, which reads like the TOML step), through the registry found by
+ * {@code ServiceLoader}.
+ */
+class ProvidersBuildJavaOperationsTest {
+  private static final OperationRegistry REGISTRY = OperationRegistry.load();
+
+  private static Operation step(String body) {
+    return JobConfig.parse("[[operations]]\n" + body, "job.toml", REGISTRY)
+        .steps()
+        .get(0)
+        .operation();
+  }
+
+  private static void assertSame(Operation java, Operation toml) {
+    assertEquals(java.getClass(), toml.getClass());
+    assertEquals(java.toString(), toml.toString());
+  }
+
+  private static String problems(String body) {
+    return assertThrows(
+            ConfigException.class,
+            () -> JobConfig.parse("[[operations]]\n" + body, "job.toml", REGISTRY))
+        .getMessage();
+  }
+
+  @Test
+  void dropDuplicatesDefaultKeepsFirst() {
+    assertSame(DropDuplicates.keepFirst(), step("type = \"drop_duplicates\"\n"));
+  }
+
+  @Test
+  void dropDuplicatesKeepLastAlsoOnColumns() {
+    assertSame(
+        DropDuplicates.keepLast().alsoOn("status"),
+        step("type = \"drop_duplicates\"\nkeep = \"last\"\ncolumns = [\"status\"]\n"));
+  }
+
+  @Test
+  void fillNullForwardWithEveryOption() {
+    assertSame(
+        FillNull.forward("flow")
+            .withLimit(3)
+            .withMaxGap(Duration.standardMinutes(10))
+            .withLimitArea(FillNull.LimitArea.INSIDE)
+            .withFlag(),
+        step(
+            "type = \"fill_null\"\nmethod = \"ffill\"\ncolumns = [\"flow\"]\nlimit = 3\n"
+                + "max_gap = \"10min\"\nlimit_area = \"inside\"\nflag = true\n"));
+  }
+
+  @Test
+  void fillNullBackwardOnDefaultColumns() {
+    assertSame(FillNull.backward(), step("type = \"fill_null\"\nmethod = \"backward\"\n"));
+  }
+
+  @Test
+  void fillNullConstant() {
+    assertSame(
+        FillNull.constant(0.5, "flow"),
+        step("type = \"fill_null\"\nmethod = \"constant\"\nvalue = 0.5\ncolumns = [\"flow\"]\n"));
+  }
+
+  @Test
+  void fillNullMeanMedianZero() {
+    assertSame(FillNull.mean(), step("type = \"fill_null\"\nmethod = \"mean\"\n"));
+    assertSame(FillNull.median(), step("type = \"fill_null\"\nmethod = \"median\"\n"));
+    assertSame(FillNull.zero(), step("type = \"fill_null\"\nmethod = \"zero\"\n"));
+  }
+
+  @Test
+  void outliersZscoreClipWithIntegerThreshold() {
+    assertSame(
+        Outliers.zscore(3.0).withAction(Outliers.Action.CLIP),
+        step("type = \"outliers\"\nmethod = \"zscore\"\nthreshold = 3\naction = \"clip\"\n"));
+  }
+
+  @Test
+  void outliersIqrDefaultThreshold() {
+    assertSame(
+        Outliers.iqr("v").withAction(Outliers.Action.FLAG),
+        step("type = \"outliers\"\nmethod = \"iqr\"\ncolumns = [\"v\"]\naction = \"flag\"\n"));
+  }
+
+  @Test
+  void outliersRangeWithOneBound() {
+    assertSame(
+        Outliers.range(null, 100.0, "level"),
+        step("type = \"outliers\"\nmethod = \"range\"\nupper = 100\ncolumns = [\"level\"]\n"));
+  }
+
+  @Test
+  void outliersWindowIsRejectedUntilSupported() {
+    assertEquals(
+        "job.toml:1:1: operations[1] (outliers): Outliers: window is not supported by"
+            + " this version. Remove window from the step.",
+        problems("type = \"outliers\"\nmethod = \"hampel\"\nwindow = 7\n"));
+  }
+
+  @Test
+  void lagRows() {
+    assertSame(
+        Lag.rows(1, 2, 3).of("temp"),
+        step("type = \"lag\"\ncolumns = [\"temp\"]\nperiods = [1, 2, 3]\n"));
+  }
+
+  @Test
+  void lagDefaultIsOneRowOfValueColumns() {
+    assertSame(Lag.rows(1).of(), step("type = \"lag\"\n"));
+  }
+
+  @Test
+  void lagDurationsWithTolerance() {
+    assertSame(
+        Lag.by(Duration.standardMinutes(90)).of("v").withTolerance(Duration.standardMinutes(5)),
+        step("type = \"lag\"\ncolumns = [\"v\"]\nperiods = \"90min\"\ntolerance = \"5min\"\n"));
+  }
+
+  @Test
+  void lagMixingRowsAndDurationsIsRejected() {
+    assertEquals(
+        "job.toml:1:1: operations[1] (lag): Lag: periods mixes rows and durations. Got"
+            + " [1, 90min]; expected only ints or only durations. Use one step for each.",
+        problems("type = \"lag\"\nperiods = [1, \"90min\"]\n"));
+  }
+
+  @Test
+  void leadRows() {
+    assertSame(Lead.rows(2).of("v"), step("type = \"lead\"\ncolumns = [\"v\"]\nperiods = 2\n"));
+  }
+
+  @Test
+  void diffAndPctChange() {
+    assertSame(Diff.periods(1).of(), step("type = \"diff\"\nperiods = 1\n"));
+    assertSame(
+        PctChange.periods(1, 2).of("v"),
+        step("type = \"pct_change\"\nperiods = [1, 2]\ncolumns = [\"v\"]\n"));
+  }
+
+  @Test
+  void rollingRowsWithEveryOption() {
+    assertSame(
+        Rolling.rows(10, "temp")
+            .compute(Rolling.Fn.MEAN, Rolling.Fn.STD)
+            .withMinPeriods(5)
+            .closed(Rolling.Closed.RIGHT)
+            .centered()
+            .withDdof(0),
+        step(
+            "type = \"rolling\"\nwindow = 10\ncolumns = [\"temp\"]\nfunctions = [\"mean\","
+                + " \"std\"]\nmin_periods = 5\nclosed = \"right\"\ncenter = true\nddof = 0\n"));
+  }
+
+  @Test
+  void rollingOverDurationWithOneFunction() {
+    assertSame(
+        Rolling.over(Duration.standardMinutes(5))
+            .compute(Rolling.Fn.SUM)
+            .closed(Rolling.Closed.BOTH),
+        step("type = \"rolling\"\nwindow = \"5min\"\nfunctions = \"sum\"\nclosed = \"both\"\n"));
+  }
+
+  @Test
+  void scaleStandardIsTheDefault() {
+    assertSame(Scale.standard(), step("type = \"scale\"\n"));
+  }
+
+  @Test
+  void scaleMinMaxGlobalWithSuffix() {
+    assertSame(
+        Scale.minMax("v").withRange(-1, 1).withFit(Scale.Fit.GLOBAL).withSuffix("_mm"),
+        step(
+            "type = \"scale\"\nmethod = \"minmax\"\ncolumns = [\"v\"]\nfeature_range = [-1, 1]\n"
+                + "fit = \"global\"\nsuffix = \"_mm\"\n"));
+  }
+
+  @Test
+  void scaleFixed() {
+    assertSame(
+        Scale.fixed(10, 2, "v"),
+        step("type = \"scale\"\nmethod = \"fixed\"\ncenter = 10\nscale = 2\ncolumns = [\"v\"]\n"));
+  }
+
+  @Test
+  void resampleOneAggregationForColumns() {
+    assertSame(
+        Resample.every(Duration.standardHours(1)).aggregate(Resample.Agg.MAX).of("v"),
+        step("type = \"resample\"\nrule = \"1h\"\naggregation = \"max\"\ncolumns = [\"v\"]\n"));
+  }
+
+  @Test
+  void resampleDefaultIsTheMeanOfValueColumns() {
+    assertSame(
+        Resample.every(Duration.standardMinutes(1)),
+        step("type = \"resample\"\nrule = \"1min\"\n"));
+  }
+
+  @Test
+  void resampleAggregationsTableStringAndLists() {
+    assertSame(
+        Resample.every(Duration.standardHours(1))
+            .aggregate("v", Resample.Agg.MEAN)
+            .aggregateEach("w", java.util.List.of(Resample.Agg.MIN, Resample.Agg.MAX))
+            .aggregateEach("x", java.util.List.of(Resample.Agg.COUNT)),
+        step(
+            "type = \"resample\"\nrule = \"1h\"\n"
+                + "aggregations = { v = \"mean\", w = [\"min\", \"max\"], x = [\"count\"] }\n"));
+  }
+
+  @Test
+  void resampleSidesOriginOffsetEmptyDdof() {
+    assertSame(
+        Resample.every(Duration.standardHours(1))
+            .closed(Resample.Side.RIGHT)
+            .label(Resample.Side.RIGHT)
+            .withOrigin(Resample.Origin.at(Instant.parse("2024-01-01T00:30:00Z")))
+            .withOffset(Duration.standardMinutes(-15))
+            .withoutEmptyBuckets()
+            .withDdof(0),
+        step(
+            "type = \"resample\"\nrule = \"1h\"\nclosed = \"right\"\nlabel = \"right\"\n"
+                + "origin = \"2024-01-01 00:30\"\noffset = \"-15min\"\nemit_empty = false\n"
+                + "ddof = 0\n"));
+  }
+
+  @Test
+  void resampleOriginStartDay() {
+    assertSame(
+        Resample.every(Duration.standardDays(1)).withOrigin(Resample.Origin.startDay()),
+        step("type = \"resample\"\nrule = \"1d\"\norigin = \"start_day\"\n"));
+  }
+
+  @Test
+  void resampleBadOriginIsAConfigProblem() {
+    assertEquals(
+        "job.toml:1:1: operations[1] (resample): origin \"noon\" is not one of [epoch,"
+            + " start_day, start] or a time such as \"2024-01-01T00:00:00Z\".",
+        problems("type = \"resample\"\nrule = \"1h\"\norigin = \"noon\"\n"));
+  }
+
+  @Test
+  void datetimeFeaturesWithCyclicAndPrefix() {
+    assertSame(
+        DatetimeFeatures.of(DatetimeFeatures.Feature.HOUR, DatetimeFeatures.Feature.IS_WEEKEND)
+            .cyclic(DatetimeFeatures.Feature.HOUR)
+            .withPrefix("dt_"),
+        step(
+            "type = \"datetime_features\"\nfeatures = [\"hour\", \"is_weekend\"]\n"
+                + "cyclic = [\"hour\"]\nprefix = \"dt_\"\n"));
+  }
+
+  @Test
+  void standardIndustrialPipelineLoadsWithTheRealRegistry() {
+    JobConfig job =
+        JobConfig.load(
+            Path.of("src/test/resources/configs/valid/standard_industrial.toml"), REGISTRY);
+    assertEquals(10, job.steps().size());
+    assertSame(
+        Rolling.rows(10).compute(Rolling.Fn.MEAN, Rolling.Fn.STD), job.steps().get(6).operation());
+  }
+
+  @Test
+  void factoryErrorsBecomeConfigProblemsAtTheStep() {
+    assertEquals(
+        "job.toml:1:1: operations[1] (scale): "
+            + expectedFactoryMessage(() -> Scale.minMax().withRange(1, 0)),
+        problems("type = \"scale\"\nmethod = \"minmax\"\nfeature_range = [1, 0]\n"));
+  }
+
+  private static String expectedFactoryMessage(Runnable r) {
+    return assertThrows(IllegalArgumentException.class, r::run).getMessage();
+  }
+}

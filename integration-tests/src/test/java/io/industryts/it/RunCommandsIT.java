@@ -21,10 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * explain and run on the example jobs and on bad input, through the jar.
  *
  * <p>Disabled until the launcher uses the real file I/O (io.industryts.io) instead of the
- * stand-ins in io.industryts.runners.pending and the operation providers are registered; remove
- * the annotation then.
+ * stand-ins in io.industryts.runners.pending; remove the annotation then.
  */
-@Disabled("needs io.industryts.io wired into the launcher and the operation providers registered")
+@Disabled("needs io.industryts.io wired into the launcher")
 class RunCommandsIT {
   private static final String QUICKSTART = "examples/configs/quickstart.toml";
 

@@ -178,7 +178,7 @@ public final class Engine {
   /**
    * How {@link #run} will fuse {@code kernels} (planned by {@link #plan}) into passes over the
    * segments, one readable line per pass, for the launcher's {@code explain}: e.g. {@code "pass 2:
-   * 4_outliers + 5_resample (side input: statistics)"}.
+   * 4_outliers + 5_resample (context: statistics per series)"}.
    */
   public static List<String> describePasses(List<Kernel> kernels) {
     List<String> lines = new ArrayList<>();
@@ -214,7 +214,7 @@ public final class Engine {
         context.add("series first/last time");
       }
       lines.add("pass " + index + ": " + String.join(" + ", names)
-          + (context.isEmpty() ? "" : " (side input: " + String.join("; ", context) + ")"));
+          + (context.isEmpty() ? "" : " (context: " + String.join("; ", context) + ")"));
     }
     return lines;
   }

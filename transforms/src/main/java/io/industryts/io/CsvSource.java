@@ -499,7 +499,15 @@ final class CsvSource {
     }
   }
 
-  /** The files as a source; split into byte ranges (a file that contains {@code "}: one range). */
+  /**
+   * The files as a source; split into byte ranges (a file that contains {@code "}: one range).
+   *
+   * <p>A {@link BoundedSource} rather than {@code Create.of(ranges)} + {@code Reshuffle} + a
+   * ParDo: runners split a source when the job starts (the DirectRunner runs the splits on its
+   * worker threads) without a shuffle. Measured on 2 cores, a {@code Reshuffle} of ten elements
+   * alone added 0.2-0.5 s to a DirectRunner pipeline, about as much as parsing the 80 MB
+   * benchmark file.
+   */
   static final class RangeSource extends BoundedSource<ReadItem> {
     private static final long serialVersionUID = 1L;
     private final Plan plan;

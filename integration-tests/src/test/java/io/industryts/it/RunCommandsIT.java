@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,11 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * explain and run on the example jobs and on bad input, through the jar.
- *
- * <p>Disabled until the launcher uses the real file I/O (io.industryts.io) instead of the
- * stand-ins in io.industryts.runners.pending; remove the annotation then.
  */
-@Disabled("needs io.industryts.io wired into the launcher")
 class RunCommandsIT {
   private static final String QUICKSTART = "examples/configs/quickstart.toml";
 

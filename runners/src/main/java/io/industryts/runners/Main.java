@@ -1,10 +1,10 @@
 package io.industryts.runners;
 
-import io.industryts.engine.Engine;
-import io.industryts.runners.CommandLine.Command;
 import io.industryts.config.ConfigException;
 import io.industryts.config.JobConfig;
 import io.industryts.config.OperationRegistry;
+import io.industryts.engine.Engine;
+import io.industryts.runners.CommandLine.Command;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import io.industryts.Operation;
 import io.industryts.PlanContext;
 import io.industryts.SeriesOptions;
 import io.industryts.TimeColumn;
+import io.industryts.time.TimeParser;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -81,8 +82,13 @@ public final class Engine {
   /** Applies {@code steps} to {@code input}; the first bad row (e.g. an unparseable time) fails the pipeline. */
   public static PCollection<Row> runOnRows(PCollection<Row> input, SeriesOptions options,
       List<Step> steps) {
-    RowsResult r = runOnRowsWithErrors(input, options, steps,
-        new ValueTimeConversion(options.timeZone(), ValueTimeConversion.isoStrings(options.timeZone())));
+    return runOnRows(input, options, steps, TimeParser.builder().zone(options.timeZone()).build());
+  }
+
+  /** As {@link #runOnRows(PCollection, SeriesOptions, List)}, reading string or number times with {@code times}. */
+  public static PCollection<Row> runOnRows(PCollection<Row> input, SeriesOptions options,
+      List<Step> steps, TimeParser times) {
+    RowsResult r = runOnRowsWithErrors(input, options, steps, new ValueTimeConversion(times));
     failOnErrors("FailOnBadRows", r.errors());
     return r.rows();
   }
@@ -178,7 +184,7 @@ public final class Engine {
   /**
    * How {@link #run} will fuse {@code kernels} (planned by {@link #plan}) into passes over the
    * segments, one readable line per pass, for the launcher's {@code explain}: e.g. {@code "pass 2:
-   * 4_outliers + 5_resample (side input: statistics)"}.
+   * 4_outliers + 5_resample (context: statistics per series)"}.
    */
   public static List<String> describePasses(List<Kernel> kernels) {
     List<String> lines = new ArrayList<>();
@@ -214,7 +220,7 @@ public final class Engine {
         context.add("series first/last time");
       }
       lines.add("pass " + index + ": " + String.join(" + ", names)
-          + (context.isEmpty() ? "" : " (side input: " + String.join("; ", context) + ")"));
+          + (context.isEmpty() ? "" : " (context: " + String.join("; ", context) + ")"));
     }
     return lines;
   }

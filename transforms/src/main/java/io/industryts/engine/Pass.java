@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Consecutive kernels fused into one traversal of the segments. A pass computes at most one side
- * input from its input segments (halo tails and heads, the carry or the statistics of its first
- * kernel, series facts) and then runs all its kernels on each segment without materializing rows.
+ * Consecutive kernels fused into one traversal of the segments. A pass computes at most one context
+ * per segment from its input segments (halo tails and heads, the carry or the statistics of its
+ * first kernel, series facts) and then runs all its kernels on each segment without materializing
+ * rows.
  */
 final class Pass implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -27,7 +28,7 @@ final class Pass implements Serializable {
     return rowsBefore > 0 || rowsAfter > 0 || millisBefore > 0 || millisAfter > 0;
   }
 
-  /** Whether the pass needs a side input computed from its input segments. */
+  /** Whether the pass needs a context computed from its input segments. */
   boolean needsSummary() {
     return hasHalo() || seriesInfo || first() instanceof CarryKernel || first() instanceof StatsKernel;
   }

@@ -13,86 +13,106 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
-/** Runs one {@link Pass}: its side input (if any), then its kernels on every segment. */
+/**
+ * Runs one {@link Pass}. A pass that needs context first summarizes every input segment, groups
+ * the summaries of each series with the series' plan (all series together for a global fit),
+ * builds each segment's {@link SegmentContext} (halo rows, carry, statistics, series facts,
+ * bounds), joins it to the segment by (series, segment), and runs the kernels there. A pass
+ * without context is a single ParDo.
+ */
 final class PassRunner {
   private PassRunner() {}
 
   static final TupleTag<KV<KV<Row, Long>, Chunk>> MAIN = new TupleTag<KV<KV<Row, Long>, Chunk>>() {};
   static final TupleTag<Row> ERRORS = new TupleTag<Row>() {};
+  private static final Schema NO_FIELDS = Schema.builder().build();
 
   /** Output segments and error rows of a pass. */
   static PCollectionTuple run(String name, Segments in, Pass pass, List<String> operations) {
     PCollection<KV<KV<Row, Long>, Chunk>> segs = in.collection();
-    PCollectionView<PassContext> context = null;
-    if (pass.needsSummary()) {
-      Combine.Globally<KV<Row, SegmentSummary>, PassContext> combine =
-          Combine.globally(new ContextFn(pass));
-      if (!(segs.getWindowingStrategy().getWindowFn() instanceof GlobalWindows)) {
-        combine = combine.withoutDefaults();
-      }
-      context = segs.apply(name + "/Summarize", ParDo.of(new SummarizeFn(pass)))
-          .setCoder(KvCoder.of(RowCoder.of(in.layout().keySchema()),
-              SerializableCoder.of(SegmentSummary.class)))
-          .apply(name + "/Context", combine)
-          .setCoder(SerializableCoder.of(PassContext.class))
-          .apply(name + "/ContextView", View.asSingleton());
-    }
-    List<PCollectionView<?>> sides = new ArrayList<>();
-    sides.add(in.plans());
-    if (context != null) {
-      sides.add(context);
-    }
     ChunkLayout outLayout = pass.kernels.get(pass.kernels.size() - 1).outputLayout();
-    PCollectionTuple out = segs.apply(name,
-        ParDo.of(new PassFn(pass, operations, in.plans(), context))
-            .withSideInputs(sides)
-            .withOutputTags(MAIN, TupleTagList.of(ERRORS)));
+    PCollectionTuple out;
+    if (!pass.needsSummary()) {
+      out = segs.apply(name, ParDo.of(new PlainPassFn(pass, operations))
+          .withOutputTags(MAIN, TupleTagList.of(ERRORS)));
+    } else {
+      RowCoder keyCoder = RowCoder.of(in.layout().keySchema());
+      boolean global = pass.first() instanceof StatsKernel && ((StatsKernel<?>) pass.first()).globalFit();
+      RowCoder groupCoder = global ? RowCoder.of(NO_FIELDS) : keyCoder;
+      PCollection<KV<Row, KV<Row, SegmentSummary>>> summaries =
+          segs.apply(name + "/Summarize", ParDo.of(new SummarizeFn(pass, global)))
+              .setCoder(KvCoder.of(groupCoder,
+                  KvCoder.of(keyCoder, SerializableCoder.of(SegmentSummary.class))));
+      PCollection<KV<Row, KV<Row, SeriesPlan>>> plans =
+          in.plans().apply(name + "/PlanGroups", ParDo.of(new RegroupFn<SeriesPlan>(global)))
+              .setCoder(KvCoder.of(groupCoder,
+                  KvCoder.of(keyCoder, SerializableCoder.of(SeriesPlan.class))));
+      TupleTag<KV<Row, SegmentSummary>> summaryTag = new TupleTag<KV<Row, SegmentSummary>>() {};
+      TupleTag<KV<Row, SeriesPlan>> planTag = new TupleTag<KV<Row, SeriesPlan>>() {};
+      PCollection<KV<KV<Row, Long>, SegmentContext>> contexts =
+          KeyedPCollectionTuple.of(summaryTag, Segmenter.earliest(name + "/SummaryWindow", summaries))
+              .and(planTag, Segmenter.earliest(name + "/PlanWindow", plans))
+              .apply(name + "/GroupSummaries", CoGroupByKey.create())
+              .apply(name + "/Contexts", ParDo.of(new ContextFn(pass, summaryTag, planTag)))
+              .setCoder(KvCoder.of(KvCoder.of(keyCoder, VarLongCoder.of()),
+                  SerializableCoder.of(SegmentContext.class)));
+      TupleTag<Chunk> chunkTag = new TupleTag<Chunk>() {};
+      TupleTag<SegmentContext> contextTag = new TupleTag<SegmentContext>() {};
+      out = KeyedPCollectionTuple.of(chunkTag, Segmenter.earliest(name + "/SegmentWindow", segs))
+          .and(contextTag, Segmenter.earliest(name + "/ContextWindow", contexts))
+          .apply(name + "/JoinContexts", CoGroupByKey.create())
+          .apply(name, ParDo.of(new JoinedPassFn(pass, operations, chunkTag, contextTag))
+              .withOutputTags(MAIN, TupleTagList.of(ERRORS)));
+    }
     out.get(MAIN).setCoder(KvCoder.of(
         KvCoder.of(RowCoder.of(outLayout.keySchema()), VarLongCoder.of()), ChunkCoder.of(outLayout)));
     out.get(ERRORS).setRowSchema(ErrorRecords.SCHEMA);
     return out;
   }
 
-  /** All series contexts of one pass. */
-  static final class PassContext implements Serializable {
-    private static final long serialVersionUID = 1L;
-    final HashMap<Row, SeriesContext> series = new HashMap<>();
+  /** Keys per-series values by their group: the series itself, or one group for a global fit. */
+  static final class RegroupFn<V> extends DoFn<KV<Row, V>, KV<Row, KV<Row, V>>> {
+    private final boolean global;
 
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof PassContext && ((PassContext) o).series.equals(series);
+    RegroupFn(boolean global) {
+      this.global = global;
     }
 
-    @Override
-    public int hashCode() {
-      return series.hashCode();
+    @ProcessElement
+    public void process(@Element KV<Row, V> e, OutputReceiver<KV<Row, KV<Row, V>>> out) {
+      Row group = global ? Row.withSchema(NO_FIELDS).build() : e.getKey();
+      out.output(KV.of(group, e));
     }
   }
 
   /** Summarizes each segment of the pass input. */
-  static final class SummarizeFn extends DoFn<KV<KV<Row, Long>, Chunk>, KV<Row, SegmentSummary>> {
+  static final class SummarizeFn
+      extends DoFn<KV<KV<Row, Long>, Chunk>, KV<Row, KV<Row, SegmentSummary>>> {
     private final Pass pass;
+    private final boolean global;
 
-    SummarizeFn(Pass pass) {
+    SummarizeFn(Pass pass, boolean global) {
       this.pass = pass;
+      this.global = global;
     }
 
     @ProcessElement
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public void process(@Element KV<KV<Row, Long>, Chunk> e, OutputReceiver<KV<Row, SegmentSummary>> out) {
+    public void process(@Element KV<KV<Row, Long>, Chunk> e,
+        OutputReceiver<KV<Row, KV<Row, SegmentSummary>>> out) {
       Chunk c = e.getValue();
       SegmentSummary s = new SegmentSummary();
       s.segment = e.getKey().getValue();
@@ -118,7 +138,9 @@ final class PassRunner {
         StatsKernel sk = (StatsKernel) k;
         s.stats = sk.addSegment(sk.createAccumulator(), c);
       }
-      out.output(KV.of(e.getKey().getKey(), s));
+      Row series = e.getKey().getKey();
+      Row group = global ? Row.withSchema(NO_FIELDS).build() : series;
+      out.output(KV.of(group, KV.of(series, s)));
     }
   }
 
@@ -150,118 +172,174 @@ final class PassRunner {
     return lo;
   }
 
-  /** Collects summaries; builds per-series carries and merged statistics. */
+  /** Builds every segment's context from the summaries of its series (or of all series). */
   static final class ContextFn
-      extends Combine.CombineFn<KV<Row, SegmentSummary>, ArrayList<KV<Row, SegmentSummary>>, PassContext> {
+      extends DoFn<KV<Row, CoGbkResult>, KV<KV<Row, Long>, SegmentContext>> {
     private final Pass pass;
+    private final TupleTag<KV<Row, SegmentSummary>> summaryTag;
+    private final TupleTag<KV<Row, SeriesPlan>> planTag;
 
-    ContextFn(Pass pass) {
+    ContextFn(Pass pass, TupleTag<KV<Row, SegmentSummary>> summaryTag,
+        TupleTag<KV<Row, SeriesPlan>> planTag) {
       this.pass = pass;
+      this.summaryTag = summaryTag;
+      this.planTag = planTag;
     }
 
-    @Override
-    public ArrayList<KV<Row, SegmentSummary>> createAccumulator() {
-      return new ArrayList<>();
-    }
-
-    @Override
-    public ArrayList<KV<Row, SegmentSummary>> addInput(ArrayList<KV<Row, SegmentSummary>> acc,
-        KV<Row, SegmentSummary> in) {
-      acc.add(in);
-      return acc;
-    }
-
-    @Override
-    public ArrayList<KV<Row, SegmentSummary>> mergeAccumulators(
-        Iterable<ArrayList<KV<Row, SegmentSummary>>> accs) {
-      ArrayList<KV<Row, SegmentSummary>> out = new ArrayList<>();
-      for (ArrayList<KV<Row, SegmentSummary>> a : accs) {
-        out.addAll(a);
-      }
-      return out;
-    }
-
-    @Override
+    @ProcessElement
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public PassContext extractOutput(ArrayList<KV<Row, SegmentSummary>> acc) {
+    public void process(@Element KV<Row, CoGbkResult> e,
+        OutputReceiver<KV<KV<Row, Long>, SegmentContext>> out) {
       Map<Row, List<SegmentSummary>> bySeries = new HashMap<>();
-      for (KV<Row, SegmentSummary> kv : acc) {
+      for (KV<Row, SegmentSummary> kv : e.getValue().getAll(summaryTag)) {
         bySeries.computeIfAbsent(kv.getKey(), k -> new ArrayList<>()).add(kv.getValue());
       }
-      PassContext ctx = new PassContext();
+      Map<Row, SeriesPlan> plans = new HashMap<>();
+      for (KV<Row, SeriesPlan> kv : e.getValue().getAll(planTag)) {
+        plans.put(kv.getKey(), kv.getValue());
+      }
       Kernel k = pass.first();
-      Serializable global = null;
-      for (Map.Entry<Row, List<SegmentSummary>> e : bySeries.entrySet()) {
-        List<SegmentSummary> list = e.getValue();
-        list.sort((a, b) -> Long.compare(a.segment, b.segment));
-        SegmentSummary[] sorted = list.toArray(new SegmentSummary[0]);
-        Serializable[] carryIn = null;
-        if (k instanceof CarryKernel) {
-          CarryKernel ck = (CarryKernel) k;
-          carryIn = new Serializable[sorted.length];
-          if (ck.forward()) {
-            for (int i = 1; i < sorted.length; i++) {
-              carryIn[i] = ck.combine(carryIn[i - 1], sorted[i - 1].carry);
-            }
-          } else {
-            for (int i = sorted.length - 2; i >= 0; i--) {
-              carryIn[i] = ck.combine(sorted[i + 1].carry, carryIn[i + 1]);
-            }
+      Map<Row, Serializable> statsBySeries = new HashMap<>();
+      if (k instanceof StatsKernel) {
+        StatsKernel sk = (StatsKernel) k;
+        Serializable global = null;
+        for (Map.Entry<Row, List<SegmentSummary>> s : bySeries.entrySet()) {
+          Serializable acc = (Serializable) sk.createAccumulator();
+          for (SegmentSummary seg : s.getValue()) {
+            acc = (Serializable) sk.merge(acc, seg.stats);
           }
-        }
-        Serializable stats = null;
-        if (k instanceof StatsKernel) {
-          StatsKernel sk = (StatsKernel) k;
-          stats = sk.createAccumulator();
-          for (SegmentSummary s : sorted) {
-            stats = sk.merge(stats, s.stats);
-          }
+          statsBySeries.put(s.getKey(), acc);
           if (sk.globalFit()) {
-            global = global == null ? stats : sk.merge(global, stats);
+            global = global == null ? acc : (Serializable) sk.merge(sk.merge(sk.createAccumulator(), global), acc);
           }
         }
-        ctx.series.put(e.getKey(), new SeriesContext(sorted, carryIn, stats));
-      }
-      if (global != null) {
-        for (SeriesContext sc : ctx.series.values()) {
-          sc.stats = global;
+        if (sk.globalFit() && global != null) {
+          for (Row series : bySeries.keySet()) {
+            statsBySeries.put(series, global);
+          }
         }
       }
-      return ctx;
+      for (Map.Entry<Row, List<SegmentSummary>> s : bySeries.entrySet()) {
+        emitSeries(s.getKey(), s.getValue(), plans.get(s.getKey()), statsBySeries.get(s.getKey()), out);
+      }
     }
 
-    @Override
-    public org.apache.beam.sdk.coders.Coder<PassContext> getDefaultOutputCoder(
-        org.apache.beam.sdk.coders.CoderRegistry registry,
-        org.apache.beam.sdk.coders.Coder<KV<Row, SegmentSummary>> inputCoder) {
-      return SerializableCoder.of(PassContext.class);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void emitSeries(Row series, List<SegmentSummary> list, SeriesPlan plan,
+        Serializable stats, OutputReceiver<KV<KV<Row, Long>, SegmentContext>> out) {
+      list.sort((a, b) -> Long.compare(a.segment, b.segment));
+      SegmentSummary[] seg = list.toArray(new SegmentSummary[0]);
+      int n = seg.length;
+      Serializable[] carry = new Serializable[n];
+      Kernel k = pass.first();
+      if (k instanceof CarryKernel) {
+        CarryKernel ck = (CarryKernel) k;
+        if (ck.forward()) {
+          for (int i = 1; i < n; i++) {
+            carry[i] = (Serializable) ck.combine(carry[i - 1], seg[i - 1].carry);
+          }
+        } else {
+          for (int i = n - 2; i >= 0; i--) {
+            carry[i] = (Serializable) ck.combine(seg[i + 1].carry, carry[i + 1]);
+          }
+        }
+      }
+      long first = Long.MAX_VALUE;
+      long last = Long.MIN_VALUE;
+      long count = 0;
+      for (SegmentSummary s : seg) {
+        if (s.count > 0) {
+          first = Math.min(first, s.first);
+          last = Math.max(last, s.last);
+          count += s.count;
+        }
+      }
+      for (int p = 0; p < n; p++) {
+        SegmentContext c = new SegmentContext();
+        c.carry = carry[p];
+        c.stats = stats;
+        c.seriesFirst = first;
+        c.seriesLast = last;
+        c.seriesCount = count;
+        c.firstSegment = p == 0;
+        c.lastSegment = p == n - 1;
+        c.anchor = plan.anchor;
+        c.segmentStart = plan.segmentStart(seg[p].segment);
+        c.segmentEnd = p + 1 < n ? plan.segmentStart(seg[p + 1].segment) : Long.MAX_VALUE;
+        if (pass.rowsBefore > 0 || pass.millisBefore > 0) {
+          c.haloBefore = haloBefore(seg, p);
+        }
+        if (pass.rowsAfter > 0 || pass.millisAfter > 0) {
+          c.haloAfter = haloAfter(seg, p);
+        }
+        out.output(KV.of(KV.of(series, seg[p].segment), c));
+      }
     }
 
-    @Override
-    public org.apache.beam.sdk.coders.Coder<ArrayList<KV<Row, SegmentSummary>>> getAccumulatorCoder(
-        org.apache.beam.sdk.coders.CoderRegistry registry,
-        org.apache.beam.sdk.coders.Coder<KV<Row, SegmentSummary>> inputCoder) {
-      @SuppressWarnings("unchecked")
-      Class<ArrayList<KV<Row, SegmentSummary>>> c =
-          (Class<ArrayList<KV<Row, SegmentSummary>>>) (Class<?>) ArrayList.class;
-      return SerializableCoder.of(c);
+    /** Tails of earlier segments, back far enough for the pass's rows and duration. */
+    private Chunk haloBefore(SegmentSummary[] seg, int p) {
+      long threshold = seg[p].count > 0 ? seg[p].first - pass.millisBefore : Long.MIN_VALUE;
+      List<Chunk> parts = new ArrayList<>();
+      int below = 0;
+      int total = 0;
+      for (int q = p - 1; q >= 0; q--) {
+        Chunk tail = seg[q].tail;
+        parts.add(tail);
+        total += tail.size();
+        for (int i = 0; i < tail.size(); i++) {
+          if (tail.times()[i] < threshold) {
+            below++;
+          }
+        }
+        boolean whole = tail.size() == seg[q].count;
+        boolean enough = pass.millisBefore > 0 ? below >= Math.max(1, pass.rowsBefore)
+            : total >= pass.rowsBefore;
+        if (!whole || enough) {
+          break;
+        }
+      }
+      if (parts.isEmpty()) {
+        return null;
+      }
+      Collections.reverse(parts);
+      return Chunk.concat(parts);
+    }
+
+    /** Heads of later segments, forward far enough for the pass's rows and duration. */
+    private Chunk haloAfter(SegmentSummary[] seg, int p) {
+      long threshold = seg[p].count > 0 ? seg[p].last + pass.millisAfter : Long.MAX_VALUE;
+      List<Chunk> parts = new ArrayList<>();
+      int above = 0;
+      int total = 0;
+      for (int q = p + 1; q < seg.length; q++) {
+        Chunk head = seg[q].head;
+        parts.add(head);
+        total += head.size();
+        for (int i = 0; i < head.size(); i++) {
+          if (head.times()[i] > threshold) {
+            above++;
+          }
+        }
+        boolean whole = head.size() == seg[q].count;
+        boolean enough = pass.millisAfter > 0 ? above >= Math.max(1, pass.rowsAfter)
+            : total >= pass.rowsAfter;
+        if (!whole || enough) {
+          break;
+        }
+      }
+      return parts.isEmpty() ? null : Chunk.concat(parts);
     }
   }
 
-  /** Applies the pass's kernels to each segment, with halo, carry and statistics. */
-  static final class PassFn extends DoFn<KV<KV<Row, Long>, Chunk>, KV<KV<Row, Long>, Chunk>> {
-    private final Pass pass;
-    private final List<String> operations;
-    private final PCollectionView<HashMap<Row, SeriesPlan>> plans;
-    private final PCollectionView<PassContext> context;
+  /** Runs the kernels of a pass on one segment; shared by both pass shapes. */
+  abstract static class PassDoFn<InT> extends DoFn<InT, KV<KV<Row, Long>, Chunk>> {
+    final Pass pass;
+    final List<String> operations;
     private transient Map<String, Counter> counters;
 
-    PassFn(Pass pass, List<String> operations, PCollectionView<HashMap<Row, SeriesPlan>> plans,
-        PCollectionView<PassContext> context) {
+    PassDoFn(Pass pass, List<String> operations) {
       this.pass = pass;
       this.operations = operations;
-      this.plans = plans;
-      this.context = context;
     }
 
     Counter counter(String step, String name) {
@@ -271,21 +349,21 @@ final class PassRunner {
       return counters.computeIfAbsent(step + "." + name, n -> Metrics.counter("industryts", n));
     }
 
-    @ProcessElement
-    public void process(ProcessContext c) {
-      KV<Row, Long> key = c.element().getKey();
-      Chunk segment = c.element().getValue();
-      SeriesPlan plan = c.sideInput(plans).get(key.getKey());
-      SeriesContext series = null;
-      int position = -1;
-      if (context != null) {
-        series = c.sideInput(context).series.get(key.getKey());
-        position = series == null ? -1 : series.position(key.getValue());
-      }
-      Ctx ctx = new Ctx(c, key.getValue(), plan, series, position);
+    void runKernels(KV<Row, Long> key, Chunk segment, SegmentContext context, MultiOutputReceiver out) {
+      Ctx ctx = new Ctx(out, context);
       Chunk data = segment;
-      if (pass.hasHalo() && series != null && position >= 0) {
-        data = withHalo(segment, series, position, ctx);
+      if (context != null && (context.haloBefore != null || context.haloAfter != null)) {
+        List<Chunk> parts = new ArrayList<>(3);
+        if (context.haloBefore != null) {
+          parts.add(context.haloBefore);
+          ctx.haloBefore = context.haloBefore.size();
+        }
+        parts.add(segment);
+        if (context.haloAfter != null) {
+          parts.add(context.haloAfter);
+          ctx.haloAfter = context.haloAfter.size();
+        }
+        data = Chunk.concat(parts);
       }
       for (int i = 0; i < pass.kernels.size(); i++) {
         Kernel k = pass.kernels.get(i);
@@ -302,79 +380,21 @@ final class PassRunner {
       if (ctx.haloBefore > 0 || ctx.haloAfter > 0) {
         data = data.slice(ctx.haloBefore, data.size() - ctx.haloAfter);
       }
-      c.output(KV.of(key, data));
-    }
-
-    private Chunk withHalo(Chunk segment, SeriesContext s, int position, Ctx ctx) {
-      List<Chunk> parts = new ArrayList<>();
-      if (pass.rowsBefore > 0 || pass.millisBefore > 0) {
-        long threshold = segment.size() > 0 ? segment.times()[0] - pass.millisBefore : Long.MIN_VALUE;
-        int below = 0;
-        int total = 0;
-        for (int q = position - 1; q >= 0; q--) {
-          Chunk tail = s.summaries[q].tail;
-          parts.add(tail);
-          total += tail.size();
-          for (int i = 0; i < tail.size(); i++) {
-            if (tail.times()[i] < threshold) {
-              below++;
-            }
-          }
-          boolean whole = tail.size() == s.summaries[q].count;
-          boolean enough = pass.millisBefore > 0 ? below >= Math.max(1, pass.rowsBefore)
-              : total >= pass.rowsBefore;
-          if (!whole || enough) {
-            break;
-          }
-        }
-        Collections.reverse(parts);
-        ctx.haloBefore = total;
-      }
-      parts.add(segment);
-      if (pass.rowsAfter > 0 || pass.millisAfter > 0) {
-        long threshold = segment.size() > 0
-            ? segment.times()[segment.size() - 1] + pass.millisAfter : Long.MAX_VALUE;
-        int above = 0;
-        int total = 0;
-        for (int q = position + 1; q < s.summaries.length; q++) {
-          Chunk head = s.summaries[q].head;
-          parts.add(head);
-          total += head.size();
-          for (int i = 0; i < head.size(); i++) {
-            if (head.times()[i] > threshold) {
-              above++;
-            }
-          }
-          boolean whole = head.size() == s.summaries[q].count;
-          boolean enough = pass.millisAfter > 0 ? above >= Math.max(1, pass.rowsAfter)
-              : total >= pass.rowsAfter;
-          if (!whole || enough) {
-            break;
-          }
-        }
-        ctx.haloAfter = total;
-      }
-      return parts.size() == 1 ? segment : Chunk.concat(parts);
+      out.get(MAIN).output(KV.of(key, data));
     }
 
     /** The context handed to kernels for one segment. */
     private final class Ctx implements KernelContext {
-      private final ProcessContext c;
-      private final long segment;
-      private final SeriesPlan plan;
-      private final SeriesContext series;
-      private final int position;
+      private final MultiOutputReceiver out;
+      private final SegmentContext c;
       Kernel kernel;
       String operation;
       int haloBefore;
       int haloAfter;
 
-      Ctx(ProcessContext c, long segment, SeriesPlan plan, SeriesContext series, int position) {
+      Ctx(MultiOutputReceiver out, SegmentContext c) {
+        this.out = out;
         this.c = c;
-        this.segment = segment;
-        this.plan = plan;
-        this.series = series;
-        this.position = position;
       }
 
       @Override
@@ -389,61 +409,64 @@ final class PassRunner {
 
       @Override
       public Object carry() {
-        return series == null || series.carryIn == null || position < 0 ? null : series.carryIn[position];
+        return c == null ? null : c.carry;
       }
 
       @Override
       @SuppressWarnings({"unchecked", "rawtypes"})
       public Object stats() {
-        if (series != null && series.stats != null) {
-          return series.stats;
+        if (c != null && c.stats != null) {
+          return c.stats;
         }
         return kernel instanceof StatsKernel ? ((StatsKernel) kernel).createAccumulator() : null;
       }
 
+      private SegmentContext required() {
+        if (c == null) {
+          throw new IllegalStateException(kernel.stepName() + ": the kernel reads series facts "
+              + "without declaring them; declare ContextSpec.withSeriesInfo()");
+        }
+        return c;
+      }
+
       @Override
       public long seriesFirstTime() {
-        return series != null ? series.first : plan.first;
+        return required().seriesFirst;
       }
 
       @Override
       public long seriesLastTime() {
-        return series != null ? series.last : plan.last;
+        return required().seriesLast;
       }
 
       @Override
       public long seriesRowCount() {
-        return series != null ? series.count : plan.count;
+        return required().seriesCount;
       }
 
       @Override
       public boolean firstSegment() {
-        return series != null ? position == 0 : segment == plan.segmentOf(plan.first);
+        return required().firstSegment;
       }
 
       @Override
       public boolean lastSegment() {
-        return series != null
-            ? position == series.segments.length - 1
-            : segment == plan.segmentOf(plan.last);
+        return required().lastSegment;
       }
 
       @Override
       public long segmentStart() {
-        return plan.segmentStart(segment);
+        return c == null ? Long.MIN_VALUE : c.segmentStart;
       }
 
       @Override
       public long segmentEnd() {
-        if (series != null && position >= 0 && position + 1 < series.segments.length) {
-          return plan.segmentStart(series.segments[position + 1]);
-        }
-        return series != null ? Long.MAX_VALUE : plan.segmentStart(segment + 1);
+        return c == null ? Long.MAX_VALUE : c.segmentEnd;
       }
 
       @Override
       public long gridAnchor() {
-        return plan.anchor;
+        return required().anchor;
       }
 
       @Override
@@ -453,9 +476,42 @@ final class PassRunner {
 
       @Override
       public void rowError(Chunk chunk, int row, String reason, String field, String message) {
-        c.output(ERRORS, ErrorRecords.of(null, null, kernel.stepName(), operation, reason, field,
-            message, RowJson.of(chunk, row)));
+        out.get(ERRORS).output(ErrorRecords.of(null, null, kernel.stepName(), operation, reason,
+            field, message, RowJson.of(chunk, row)));
         counter(kernel.stepName(), "errors").inc();
+      }
+    }
+  }
+
+  /** A pass without context: one ParDo over the segments. */
+  static final class PlainPassFn extends PassDoFn<KV<KV<Row, Long>, Chunk>> {
+    PlainPassFn(Pass pass, List<String> operations) {
+      super(pass, operations);
+    }
+
+    @ProcessElement
+    public void process(@Element KV<KV<Row, Long>, Chunk> e, MultiOutputReceiver out) {
+      runKernels(e.getKey(), e.getValue(), null, out);
+    }
+  }
+
+  /** A pass with context: each segment arrives joined with its context. */
+  static final class JoinedPassFn extends PassDoFn<KV<KV<Row, Long>, CoGbkResult>> {
+    private final TupleTag<Chunk> chunkTag;
+    private final TupleTag<SegmentContext> contextTag;
+
+    JoinedPassFn(Pass pass, List<String> operations, TupleTag<Chunk> chunkTag,
+        TupleTag<SegmentContext> contextTag) {
+      super(pass, operations);
+      this.chunkTag = chunkTag;
+      this.contextTag = contextTag;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<KV<Row, Long>, CoGbkResult> e, MultiOutputReceiver out) {
+      SegmentContext context = e.getValue().getOnly(contextTag, null);
+      for (Chunk segment : e.getValue().getAll(chunkTag)) {
+        runKernels(e.getKey(), segment, context, out);
       }
     }
   }

@@ -5,82 +5,126 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.transforms.windowing.TimestampCombiner;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Cuts chunks of any order into sorted time segments: per series statistics decide a segment
+ * Cuts chunks of any order into sorted time segments. Per-series statistics decide a segment
  * width (about {@link EngineOptions#segmentRows()} rows per segment, a multiple of the grid width
- * when aligned to a grid), every chunk is split at segment edges, one shuffle brings the pieces of
- * a segment together, and a merge sorts them by (time, seq). This is the engine's only shuffle of
- * data; everything after it works on whole segments.
+ * when aligned to a grid); every chunk is joined with its series' plan under its own random id (so
+ * no worker ever holds a whole series), split at segment edges, and one shuffle by (series,
+ * segment) brings the pieces together for a merge sort by (time, seq).
+ *
+ * <p>Plans travel through keyed joins, not side inputs: on the DirectRunner a side-input stage
+ * costs about 0.7 s of latency, a shuffle stage about 0.07 s (measured on 2 cores).
  */
 final class Segmenter {
   private Segmenter() {}
 
+  private static final TupleTag<KV<KV<Row, Long>, Chunk>> KEYED = new TupleTag<KV<KV<Row, Long>, Chunk>>() {};
+  private static final TupleTag<KV<Row, ChunkStats>> STATS = new TupleTag<KV<Row, ChunkStats>>() {};
+  private static final TupleTag<KV<Row, SeriesPlan>> PLANS = new TupleTag<KV<Row, SeriesPlan>>() {};
+  private static final TupleTag<KV<KV<Row, Long>, SeriesPlan>> CHUNK_PLANS =
+      new TupleTag<KV<KV<Row, Long>, SeriesPlan>>() {};
+
+  /** Applies {@code TimestampCombiner.EARLIEST} so grouped output may carry each row's own time. */
+  static <T> PCollection<T> earliest(String name, PCollection<T> in) {
+    return in.apply(name, Window.<T>configure().withTimestampCombiner(TimestampCombiner.EARLIEST));
+  }
+
   static Segments segment(String name, PCollection<Chunk> chunks, ChunkLayout layout, Grid align,
       EngineOptions options) {
     RowCoder keyCoder = RowCoder.of(layout.keySchema());
-    PCollection<KV<Row, SeriesStats>> stats =
-        chunks.apply(name + "/SeriesStats", ParDo.of(new StatsFn()))
-            .setCoder(KvCoder.of(keyCoder, SerializableCoder.of(SeriesStats.class)));
-    Combine.Globally<KV<Row, SeriesStats>, HashMap<Row, SeriesPlan>> combine =
-        Combine.globally(new PlanFn(align, options.segmentRows()));
-    if (!(chunks.getWindowingStrategy().getWindowFn() instanceof GlobalWindows)) {
-      combine = combine.withoutDefaults();
-    }
-    @SuppressWarnings("unchecked")
-    Class<HashMap<Row, SeriesPlan>> mapClass = (Class<HashMap<Row, SeriesPlan>>) (Class<?>) HashMap.class;
-    PCollectionView<HashMap<Row, SeriesPlan>> plans =
-        stats.apply(name + "/Plan", combine)
-            .setCoder(SerializableCoder.of(mapClass))
-            .apply(name + "/PlanView", View.asSingleton());
-
     KvCoder<KV<Row, Long>, Chunk> segCoder =
         KvCoder.of(KvCoder.of(keyCoder, VarLongCoder.of()), ChunkCoder.of(layout));
+
+    PCollectionTuple tagged = chunks.apply(name + "/Identify",
+        ParDo.of(new IdentifyFn()).withOutputTags(KEYED, TupleTagList.of(STATS)));
+    PCollection<KV<KV<Row, Long>, Chunk>> keyed = tagged.get(KEYED).setCoder(segCoder);
+    PCollection<KV<Row, ChunkStats>> stats =
+        tagged.get(STATS).setCoder(KvCoder.of(keyCoder, SerializableCoder.of(ChunkStats.class)));
+
+    PCollectionTuple planned = earliest(name + "/StatsWindow", stats)
+        .apply(name + "/GroupStats", GroupByKey.create())
+        .apply(name + "/Plan", ParDo.of(new PlanFn(align, options.segmentRows()))
+            .withOutputTags(PLANS, TupleTagList.of(CHUNK_PLANS)));
+    PCollection<KV<Row, SeriesPlan>> plans =
+        planned.get(PLANS).setCoder(KvCoder.of(keyCoder, SerializableCoder.of(SeriesPlan.class)));
+    PCollection<KV<KV<Row, Long>, SeriesPlan>> chunkPlans = planned.get(CHUNK_PLANS)
+        .setCoder(KvCoder.of(KvCoder.of(keyCoder, VarLongCoder.of()),
+            SerializableCoder.of(SeriesPlan.class)));
+
+    TupleTag<Chunk> chunkTag = new TupleTag<Chunk>() {};
+    TupleTag<SeriesPlan> planTag = new TupleTag<SeriesPlan>() {};
     PCollection<KV<KV<Row, Long>, Chunk>> pieces =
-        chunks.apply(name + "/Split", ParDo.of(new SplitFn(plans)).withSideInputs(plans))
-            .setCoder(segCoder)
-            .apply(name + "/EarliestTimestamp",
-                Window.<KV<KV<Row, Long>, Chunk>>configure()
-                    .withTimestampCombiner(TimestampCombiner.EARLIEST));
-    PCollection<KV<KV<Row, Long>, Chunk>> merged =
-        pieces.apply(name + "/Group", GroupByKey.create())
-            .apply(name + "/Merge", ParDo.of(new MergeFn()))
+        KeyedPCollectionTuple.of(chunkTag, earliest(name + "/ChunksWindow", keyed))
+            .and(planTag, earliest(name + "/PlansWindow", chunkPlans))
+            .apply(name + "/JoinPlans", CoGroupByKey.create())
+            .apply(name + "/Split", ParDo.of(new SplitFn(chunkTag, planTag)))
             .setCoder(segCoder);
+    PCollection<KV<KV<Row, Long>, Chunk>> merged = earliest(name + "/PiecesWindow", pieces)
+        .apply(name + "/Group", GroupByKey.create())
+        .apply(name + "/Merge", ParDo.of(new MergeFn()))
+        .setCoder(segCoder);
     return new Segments(merged, layout, new SegmentPlanning(align), plans);
   }
 
-  /** Per-chunk first/last/count, keyed by series. */
-  static final class StatsFn extends DoFn<Chunk, KV<Row, SeriesStats>> {
-    @ProcessElement
-    public void process(@Element Chunk chunk, OutputReceiver<KV<Row, SeriesStats>> out) {
-      if (chunk.size() == 0) {
-        return;
-      }
-      SeriesStats s = new SeriesStats();
-      s.add(chunk.times());
-      out.output(KV.of(chunk.key(), s));
+  /** First/last time and count of one chunk, under the chunk's id. */
+  static final class ChunkStats implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    final long id;
+    final SeriesStats stats;
+
+    ChunkStats(long id, SeriesStats stats) {
+      this.id = id;
+      this.stats = stats;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ChunkStats && ((ChunkStats) o).id == id && ((ChunkStats) o).stats.equals(stats);
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(id);
     }
   }
 
-  /** Merges per-chunk statistics into one plan per series. */
-  static final class PlanFn
-      extends Combine.CombineFn<KV<Row, SeriesStats>, HashMap<Row, SeriesStats>, HashMap<Row, SeriesPlan>> {
+  /** Gives each chunk a random id; emits it keyed by (series, id) and its statistics by series. */
+  static final class IdentifyFn extends DoFn<Chunk, KV<KV<Row, Long>, Chunk>> {
+    @ProcessElement
+    public void process(@Element Chunk chunk, MultiOutputReceiver out) {
+      if (chunk.size() == 0) {
+        return;
+      }
+      long id = ThreadLocalRandom.current().nextLong();
+      SeriesStats s = new SeriesStats();
+      s.add(chunk.times());
+      out.get(KEYED).output(KV.of(KV.of(chunk.key(), id), chunk));
+      out.get(STATS).output(KV.of(chunk.key(), new ChunkStats(id, s)));
+    }
+  }
+
+  /** Merges a series' chunk statistics into its plan; sends the plan to every chunk id. */
+  static final class PlanFn extends DoFn<KV<Row, Iterable<ChunkStats>>, KV<Row, SeriesPlan>> {
     private final Grid align;
     private final int segmentRows;
 
@@ -89,40 +133,17 @@ final class Segmenter {
       this.segmentRows = segmentRows;
     }
 
-    @Override
-    public HashMap<Row, SeriesStats> createAccumulator() {
-      return new HashMap<>();
-    }
-
-    @Override
-    public HashMap<Row, SeriesStats> addInput(HashMap<Row, SeriesStats> acc, KV<Row, SeriesStats> in) {
-      acc.merge(in.getKey(), in.getValue(), (a, b) -> {
-        SeriesStats m = new SeriesStats();
-        m.merge(a);
-        m.merge(b);
-        return m;
-      });
-      return acc;
-    }
-
-    @Override
-    public HashMap<Row, SeriesStats> mergeAccumulators(Iterable<HashMap<Row, SeriesStats>> accs) {
-      HashMap<Row, SeriesStats> out = new HashMap<>();
-      for (HashMap<Row, SeriesStats> a : accs) {
-        for (Map.Entry<Row, SeriesStats> e : a.entrySet()) {
-          addInput(out, KV.of(e.getKey(), e.getValue()));
-        }
+    @ProcessElement
+    public void process(@Element KV<Row, Iterable<ChunkStats>> e, MultiOutputReceiver out) {
+      SeriesStats total = new SeriesStats();
+      for (ChunkStats c : e.getValue()) {
+        total.merge(c.stats);
       }
-      return out;
-    }
-
-    @Override
-    public HashMap<Row, SeriesPlan> extractOutput(HashMap<Row, SeriesStats> acc) {
-      HashMap<Row, SeriesPlan> out = new HashMap<>();
-      for (Map.Entry<Row, SeriesStats> e : acc.entrySet()) {
-        out.put(e.getKey(), plan(e.getValue()));
+      SeriesPlan plan = plan(total);
+      out.get(PLANS).output(KV.of(e.getKey(), plan));
+      for (ChunkStats c : e.getValue()) {
+        out.get(CHUNK_PLANS).output(KV.of(KV.of(e.getKey(), c.id), plan));
       }
-      return out;
     }
 
     private SeriesPlan plan(SeriesStats s) {
@@ -139,41 +160,30 @@ final class Segmenter {
       }
       return new SeriesPlan(anchor, width, closedRight, s.first, s.last, s.count);
     }
-
-    @Override
-    public org.apache.beam.sdk.coders.Coder<HashMap<Row, SeriesPlan>> getDefaultOutputCoder(
-        org.apache.beam.sdk.coders.CoderRegistry registry,
-        org.apache.beam.sdk.coders.Coder<KV<Row, SeriesStats>> inputCoder) {
-      @SuppressWarnings("unchecked")
-      Class<HashMap<Row, SeriesPlan>> c = (Class<HashMap<Row, SeriesPlan>>) (Class<?>) HashMap.class;
-      return SerializableCoder.of(c);
-    }
-
-    @Override
-    public org.apache.beam.sdk.coders.Coder<HashMap<Row, SeriesStats>> getAccumulatorCoder(
-        org.apache.beam.sdk.coders.CoderRegistry registry,
-        org.apache.beam.sdk.coders.Coder<KV<Row, SeriesStats>> inputCoder) {
-      @SuppressWarnings("unchecked")
-      Class<HashMap<Row, SeriesStats>> c = (Class<HashMap<Row, SeriesStats>>) (Class<?>) HashMap.class;
-      return SerializableCoder.of(c);
-    }
   }
 
-  /** Splits a chunk at the segment edges of its series. */
-  static final class SplitFn extends DoFn<Chunk, KV<KV<Row, Long>, Chunk>> {
-    private final PCollectionView<HashMap<Row, SeriesPlan>> plans;
+  /** Splits a chunk at the segment edges of its series' plan. */
+  static final class SplitFn extends DoFn<KV<KV<Row, Long>, CoGbkResult>, KV<KV<Row, Long>, Chunk>> {
+    private final TupleTag<Chunk> chunkTag;
+    private final TupleTag<SeriesPlan> planTag;
 
-    SplitFn(PCollectionView<HashMap<Row, SeriesPlan>> plans) {
-      this.plans = plans;
+    SplitFn(TupleTag<Chunk> chunkTag, TupleTag<SeriesPlan> planTag) {
+      this.chunkTag = chunkTag;
+      this.planTag = planTag;
     }
 
     @ProcessElement
-    public void process(ProcessContext c) {
-      Chunk chunk = c.element();
-      if (chunk.size() == 0) {
-        return;
+    public void process(@Element KV<KV<Row, Long>, CoGbkResult> e,
+        OutputReceiver<KV<KV<Row, Long>, Chunk>> out) {
+      SeriesPlan plan = e.getValue().getAll(planTag).iterator().next();
+      Row series = e.getKey().getKey();
+      for (Chunk chunk : e.getValue().getAll(chunkTag)) {
+        split(series, chunk, plan, out);
       }
-      SeriesPlan plan = c.sideInput(plans).get(chunk.key());
+    }
+
+    private static void split(Row series, Chunk chunk, SeriesPlan plan,
+        OutputReceiver<KV<KV<Row, Long>, Chunk>> out) {
       long[] t = chunk.times();
       long firstSeg = plan.segmentOf(t[0]);
       boolean one = true;
@@ -181,7 +191,7 @@ final class Segmenter {
         one = plan.segmentOf(t[i]) == firstSeg;
       }
       if (one) {
-        c.output(KV.of(KV.of(chunk.key(), firstSeg), chunk));
+        out.output(KV.of(KV.of(series, firstSeg), chunk));
         return;
       }
       Map<Long, int[]> positions = new LinkedHashMap<>();
@@ -200,7 +210,7 @@ final class Segmenter {
         counts.put(s, n + 1);
       }
       for (Map.Entry<Long, int[]> e : positions.entrySet()) {
-        c.output(KV.of(KV.of(chunk.key(), e.getKey()), chunk.take(e.getValue(), counts.get(e.getKey()))));
+        out.output(KV.of(KV.of(series, e.getKey()), chunk.take(e.getValue(), counts.get(e.getKey()))));
       }
     }
   }

@@ -1,8 +1,6 @@
 package io.industryts.engine;
 
-import java.util.HashMap;
 import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 
@@ -15,10 +13,11 @@ public final class Segments {
   private final PCollection<KV<KV<Row, Long>, Chunk>> collection;
   private final ChunkLayout layout;
   private final SegmentPlanning planning;
-  private final PCollectionView<HashMap<Row, SeriesPlan>> plans;
+  /** How each series was cut (one element per series). */
+  private final PCollection<KV<Row, SeriesPlan>> plans;
 
   Segments(PCollection<KV<KV<Row, Long>, Chunk>> collection, ChunkLayout layout,
-      SegmentPlanning planning, PCollectionView<HashMap<Row, SeriesPlan>> plans) {
+      SegmentPlanning planning, PCollection<KV<Row, SeriesPlan>> plans) {
     this.collection = collection;
     this.layout = layout;
     this.planning = planning;
@@ -31,7 +30,7 @@ public final class Segments {
     return new Segments(newCollection, newLayout, newPlanning, plans);
   }
 
-  PCollectionView<HashMap<Row, SeriesPlan>> plans() {
+  PCollection<KV<Row, SeriesPlan>> plans() {
     return plans;
   }
 

@@ -1,5 +1,15 @@
 /**
  * The operations of SEMANTICS §2: one public class per operation, each a Beam {@code PTransform}
  * over {@code PCollection<Row>} with a kernel on the chunk engine.
+ *
+ * <p>Cleaning: {@link io.industryts.ops.DropDuplicates}, {@link io.industryts.ops.FillNull},
+ * {@link io.industryts.ops.Outliers}. Time: {@link io.industryts.ops.Resample}, {@link
+ * io.industryts.ops.Rolling}. Features: {@link io.industryts.ops.Lag}, {@link
+ * io.industryts.ops.Lead}, {@link io.industryts.ops.Diff}, {@link io.industryts.ops.PctChange},
+ * {@link io.industryts.ops.DatetimeFeatures}. Transformations: {@link io.industryts.ops.Scale}.
+ *
+ * <p>Every operation is immutable (each {@code with*} returns a copy), resolves and validates its
+ * columns against the input schema when planned (value columns by default: numeric, not time, not
+ * key, not marked {@code industryts.derived}), and marks the feature columns it adds as derived.
  */
 package io.industryts.ops;

@@ -1,0 +1,287 @@
+package io.industryts.io;
+
+import io.industryts.engine.BooleanColumn;
+import io.industryts.engine.Chunk;
+import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.Column;
+import io.industryts.engine.DoubleColumn;
+import io.industryts.engine.LongColumn;
+import io.industryts.engine.ObjectColumn;
+import java.util.Arrays;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * Collects the rows of one series into column arrays and cuts them into chunks of at most {@code
+ * maxRows} rows, in arrival order.
+ *
+ * <p>A row is written into slot {@link #row()} cell by cell and becomes part of the chunk only on
+ * {@link #commit()}, so a reader can abandon a half-written row (a bad cell) by not committing it:
+ * the next row overwrites the slot. Arrays start small and double up to {@code maxRows}, so many
+ * small series cost little. A full chunk hands its arrays over without copying.
+ */
+final class ChunkAssembler {
+  private static final int INITIAL = 1024;
+
+  private final ChunkLayout layout;
+  private final Row key;
+  private final int maxRows;
+  private final char[] kinds; // per schema field: D, L, B, O, or 0 for time / key slots
+  private final FieldType[] types;
+  private final int initial;
+
+  private int capacity;
+  private int size;
+  private long minTime;
+  private long[] times;
+  private long[] seqs;
+  private double[][] doubles;
+  private long[][] longs;
+  private boolean[][] booleans;
+  private Object[][] objects;
+  private boolean[][] nulls;
+
+  ChunkAssembler(ChunkLayout layout, Row key, int maxRows) {
+    this(layout, key, maxRows, INITIAL);
+  }
+
+  /**
+   * @param expectedRows rows expected in all (arrays start at this size, up to {@code maxRows}, so
+   *     a large series does not grow its arrays step by step)
+   */
+  ChunkAssembler(ChunkLayout layout, Row key, int maxRows, long expectedRows) {
+    this.layout = layout;
+    this.key = key;
+    this.maxRows = maxRows;
+    int n = layout.schema().getFieldCount();
+    this.kinds = new char[n];
+    this.types = new FieldType[n];
+    for (int f = 0; f < n; f++) {
+      types[f] = layout.fieldType(f);
+      kinds[f] = layout.isTimeOrKey(f) ? 0 : storage(types[f]);
+    }
+    this.initial = (int) Math.max(1, Math.min(maxRows, Math.max(INITIAL, expectedRows)));
+    allocate(initial);
+  }
+
+  static char storage(FieldType type) {
+    switch (type.getTypeName()) {
+      case DOUBLE:
+      case FLOAT:
+        return 'D';
+      case BYTE:
+      case INT16:
+      case INT32:
+      case INT64:
+        return 'L';
+      case BOOLEAN:
+        return 'B';
+      default:
+        return 'O';
+    }
+  }
+
+  private void allocate(int cap) {
+    int n = kinds.length;
+    capacity = cap;
+    size = 0;
+    minTime = Long.MAX_VALUE;
+    times = new long[cap];
+    seqs = new long[cap];
+    doubles = new double[n][];
+    longs = new long[n][];
+    booleans = new boolean[n][];
+    objects = new Object[n][];
+    nulls = new boolean[n][];
+    for (int f = 0; f < n; f++) {
+      switch (kinds[f]) {
+        case 'D':
+          doubles[f] = new double[cap];
+          nulls[f] = new boolean[cap];
+          break;
+        case 'L':
+          longs[f] = new long[cap];
+          nulls[f] = new boolean[cap];
+          break;
+        case 'B':
+          booleans[f] = new boolean[cap];
+          nulls[f] = new boolean[cap];
+          break;
+        case 'O':
+          objects[f] = new Object[cap];
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  private void grow() {
+    int cap = Math.min(maxRows, capacity * 2);
+    capacity = cap;
+    times = Arrays.copyOf(times, cap);
+    seqs = Arrays.copyOf(seqs, cap);
+    for (int f = 0; f < kinds.length; f++) {
+      if (doubles[f] != null) {
+        doubles[f] = Arrays.copyOf(doubles[f], cap);
+      }
+      if (longs[f] != null) {
+        longs[f] = Arrays.copyOf(longs[f], cap);
+      }
+      if (booleans[f] != null) {
+        booleans[f] = Arrays.copyOf(booleans[f], cap);
+      }
+      if (objects[f] != null) {
+        objects[f] = Arrays.copyOf(objects[f], cap);
+      }
+      if (nulls[f] != null) {
+        nulls[f] = Arrays.copyOf(nulls[f], cap);
+      }
+    }
+  }
+
+  Row key() {
+    return key;
+  }
+
+  /**
+   * Storage kind of field {@code f} ({@code D}, {@code L}, {@code B}, {@code O}; 0 for time/key).
+   */
+  char kind(int f) {
+    return kinds[f];
+  }
+
+  /** The slot of the row being written. */
+  int row() {
+    return size;
+  }
+
+  int size() {
+    return size;
+  }
+
+  void setTimeAndSeq(long time, long seq) {
+    times[size] = time;
+    seqs[size] = seq;
+  }
+
+  void setDouble(int f, double v) {
+    doubles[f][size] = v;
+    nulls[f][size] = false;
+  }
+
+  void setLong(int f, long v) {
+    longs[f][size] = v;
+    nulls[f][size] = false;
+  }
+
+  void setBoolean(int f, boolean v) {
+    booleans[f][size] = v;
+    nulls[f][size] = false;
+  }
+
+  void setObject(int f, Object v) {
+    objects[f][size] = v;
+  }
+
+  /** The long value written into the current slot of field {@code f} (sequence columns). */
+  long currentLong(int f) {
+    return longs[f][size];
+  }
+
+  boolean currentIsNull(int f) {
+    return kinds[f] == 'O' ? objects[f][size] == null : nulls[f][size];
+  }
+
+  void setNull(int f) {
+    switch (kinds[f]) {
+      case 'D':
+        doubles[f][size] = 0;
+        nulls[f][size] = true;
+        break;
+      case 'L':
+        longs[f][size] = 0;
+        nulls[f][size] = true;
+        break;
+      case 'B':
+        booleans[f][size] = false;
+        nulls[f][size] = true;
+        break;
+      case 'O':
+        objects[f][size] = null;
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Adds the current slot to the chunk; true when the chunk is full and must be taken. */
+  boolean commit() {
+    long t = times[size];
+    if (t < minTime) {
+      minTime = t;
+    }
+    size++;
+    if (size == capacity && capacity < maxRows) {
+      grow();
+    }
+    return size == maxRows;
+  }
+
+  /** Smallest time among committed rows (the chunk's element timestamp). */
+  long minTime() {
+    return minTime;
+  }
+
+  /**
+   * The committed rows as a chunk (null if none); starts a new chunk.
+   *
+   * @param more whether rows will follow (a full chunk is then followed by full-size arrays)
+   */
+  Chunk take(boolean more) {
+    if (size == 0) {
+      return null;
+    }
+    int n = size;
+    boolean exact = n == capacity;
+    Column[] cols = new Column[kinds.length];
+    for (int f = 0; f < kinds.length; f++) {
+      switch (kinds[f]) {
+        case 'D':
+          cols[f] =
+              new DoubleColumn(
+                  exact ? doubles[f] : Arrays.copyOf(doubles[f], n),
+                  exact ? nulls[f] : Arrays.copyOf(nulls[f], n));
+          break;
+        case 'L':
+          cols[f] =
+              new LongColumn(
+                  exact ? longs[f] : Arrays.copyOf(longs[f], n),
+                  exact ? nulls[f] : Arrays.copyOf(nulls[f], n));
+          break;
+        case 'B':
+          cols[f] =
+              new BooleanColumn(
+                  exact ? booleans[f] : Arrays.copyOf(booleans[f], n),
+                  exact ? nulls[f] : Arrays.copyOf(nulls[f], n));
+          break;
+        case 'O':
+          cols[f] = new ObjectColumn(exact ? objects[f] : Arrays.copyOf(objects[f], n));
+          break;
+        default:
+          break;
+      }
+    }
+    Chunk chunk =
+        new Chunk(
+            layout,
+            key,
+            exact ? times : Arrays.copyOf(times, n),
+            exact ? seqs : Arrays.copyOf(seqs, n),
+            cols);
+    if (more) {
+      allocate(n == maxRows ? maxRows : initial);
+    }
+    return chunk;
+  }
+}

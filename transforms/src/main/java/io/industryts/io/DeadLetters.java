@@ -1,0 +1,156 @@
+package io.industryts.io;
+
+import io.industryts.ErrorRecords;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * Writes the errors output to a dead-letter file (SEMANTICS §2.7): one record per bad row with the
+ * fields of {@link ErrorRecords#SCHEMA} ({@code source, line, step, operation, reason, field,
+ * message, raw}), ordered by source, line, step and message. The format comes from the extension:
+ * {@code .csv} (header, RFC 4180 quoting, nulls empty) or {@code .jsonl} (one JSON object per line,
+ * nulls as {@code null}). Written atomically like {@link FileOutput}; no errors give a file with
+ * the header only (CSV) or an empty file (JSONL).
+ *
+ * <pre>{@code
+ * ReadResult read = FileInput.of("plant.csv").read(p);
+ * DeadLetters.write(read.errors(), "out/plant_errors.csv");
+ * }</pre>
+ */
+public final class DeadLetters {
+  private DeadLetters() {}
+
+  /**
+   * Writes {@code errors} to {@code path}.
+   *
+   * @return the written path, once the file is complete
+   * @throws IllegalArgumentException for an extension other than {@code .csv} or {@code .jsonl}, or
+   *     rows whose schema is not {@link ErrorRecords#SCHEMA}
+   */
+  public static PCollection<String> write(PCollection<Row> errors, String path) {
+    return errors.apply("WriteDeadLetters", to(path));
+  }
+
+  /** The writing transform, to apply under a name of your choice. */
+  public static PTransform<PCollection<Row>, PCollection<String>> to(String path) {
+    String n = path.toLowerCase(Locale.ROOT);
+    boolean json = n.endsWith(".jsonl") || n.endsWith(".ndjson");
+    if (!json && !n.endsWith(".csv")) {
+      throw new IllegalArgumentException(
+          "DeadLetters: cannot tell the format of \""
+              + path
+              + "\" from its extension. Expected "
+              + ".csv or .jsonl. Fix --errors / [output] errors.");
+    }
+    return new Write(path, json);
+  }
+
+  static final class Write extends PTransform<PCollection<Row>, PCollection<String>> {
+    private static final long serialVersionUID = 1L;
+    private final String path;
+    private final boolean json;
+
+    Write(String path, boolean json) {
+      this.path = path;
+      this.json = json;
+    }
+
+    @Override
+    public PCollection<String> expand(PCollection<Row> errors) {
+      if (!errors.hasSchema() || !errors.getSchema().equals(ErrorRecords.SCHEMA)) {
+        throw new IllegalArgumentException(
+            "DeadLetters: the input must be an errors collection with ErrorRecords.SCHEMA. Got "
+                + (errors.hasSchema() ? errors.getSchema() : "no schema")
+                + ".");
+      }
+      return errors
+          .apply("Gather", Gather.all())
+          .apply("Write", ParDo.of(new WriteFn(path, json)))
+          .setCoder(StringUtf8Coder.of());
+    }
+  }
+
+  static final Comparator<Row> ORDER =
+      Comparator.comparing(
+              (Row r) -> r.getString("source"), Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(r -> r.getInt64("line"), Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(r -> r.getString("step"))
+          .thenComparing(r -> r.getString("message"));
+
+  static final class WriteFn extends DoFn<KV<Integer, Iterable<Row>>, String> {
+    private static final long serialVersionUID = 1L;
+    private final String path;
+    private final boolean json;
+
+    WriteFn(String path, boolean json) {
+      this.path = path;
+      this.json = json;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<Row>> all, OutputReceiver<String> out)
+        throws IOException {
+      List<Row> rows = new ArrayList<>();
+      for (Row r : all.getValue()) {
+        if (r != null) {
+          rows.add(r);
+        }
+      }
+      rows.sort(ORDER);
+      AtomicFiles.write(Paths.get(path), temp -> writeRows(temp, rows, json));
+      out.output(path);
+    }
+  }
+
+  static void writeRows(Path file, List<Row> rows, boolean json) throws IOException {
+    Schema schema = ErrorRecords.SCHEMA;
+    List<String> names = schema.getFieldNames();
+    try (OutputStream os = Files.newOutputStream(file)) {
+      CsvSink.Out out = new CsvSink.Out(os, (byte) ',', null);
+      if (!json) {
+        for (int f = 0; f < names.size(); f++) {
+          if (f > 0) {
+            out.delimiter();
+          }
+          out.string(names.get(f));
+        }
+        out.newline();
+      }
+      for (Row r : rows) {
+        if (json) {
+          out.bytes(Json.object(names, r.getValues()).getBytes(StandardCharsets.UTF_8));
+        } else {
+          for (int f = 0; f < names.size(); f++) {
+            if (f > 0) {
+              out.delimiter();
+            }
+            Object v = r.getValue(f);
+            if (v instanceof String) {
+              out.string((String) v);
+            } else {
+              out.value(v);
+            }
+          }
+        }
+        out.newline();
+      }
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.industryts.io;
+
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** Whole-file byte scans: quote detection before splitting, line numbers for error messages. */
+final class FileBytes {
+  private FileBytes() {}
+
+  private static final int BLOCK = 1 << 20;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long QUOTES = 0x2222222222222222L;
+
+  /** Whether the file contains a {@code "} byte (8 bytes per step). */
+  static boolean containsQuote(Path file) throws IOException {
+    byte[] block = new byte[BLOCK];
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long at = 0;
+      while (true) {
+        ByteBuffer bb = ByteBuffer.wrap(block);
+        int n = 0;
+        while (bb.hasRemaining()) {
+          int r = ch.read(bb, at + n);
+          if (r < 0) {
+            break;
+          }
+          n += r;
+        }
+        if (n == 0) {
+          return false;
+        }
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+          long v = (long) LONGS.get(block, i) ^ QUOTES;
+          if (((v - ONES) & ~v & HIGHS) != 0) {
+            return true;
+          }
+        }
+        for (; i < n; i++) {
+          if (block[i] == '"') {
+            return true;
+          }
+        }
+        at += n;
+        if (n < BLOCK) {
+          return false;
+        }
+      }
+    }
+  }
+
+  /**
+   * Physical 1-based line numbers of the given byte offsets (ascending): one plus the number of
+   * line feeds before each offset.
+   */
+  static long[] lineNumbers(Path file, long[] offsets) throws IOException {
+    long[] lines = new long[offsets.length];
+    if (offsets.length == 0) {
+      return lines;
+    }
+    byte[] block = new byte[BLOCK];
+    long newlines = 0;
+    int next = 0;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long at = 0;
+      while (next < offsets.length) {
+        ByteBuffer bb = ByteBuffer.wrap(block);
+        int r = ch.read(bb, at);
+        int n = Math.max(r, 0);
+        for (int i = 0; i < n && next < offsets.length; i++) {
+          while (next < offsets.length && offsets[next] == at + i) {
+            lines[next++] = newlines + 1;
+          }
+          if (block[i] == '\n') {
+            newlines++;
+          }
+        }
+        at += n;
+        if (r <= 0) {
+          while (next < offsets.length) {
+            lines[next++] = newlines + 1;
+          }
+        }
+      }
+    }
+    return lines;
+  }
+}

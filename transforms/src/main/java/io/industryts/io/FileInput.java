@@ -1,0 +1,615 @@
+package io.industryts.io;
+
+import io.industryts.ErrorRecords;
+import io.industryts.SeriesOptions;
+import io.industryts.TimeColumn;
+import io.industryts.engine.Chunk;
+import io.industryts.engine.ChunkCoder;
+import io.industryts.engine.ChunkLayout;
+import io.industryts.time.TimeParser;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.BoundedSource;
+import org.apache.beam.sdk.io.Read;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.display.DisplayData;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Reads CSV, Parquet or Arrow IPC files straight into chunks (ARCHITECTURE §2: readers produce
+ * chunks directly), with bad rows as data (SEMANTICS §1.13, §2.7).
+ *
+ * <pre>{@code
+ * FileInput input = FileInput.of("data/plant_a/*.csv")
+ *     .keyedBy("tag")
+ *     .withType("batch", FieldType.STRING);
+ * ReadResult read = input.read(pipeline);       // or pipeline.apply(input)
+ * PCollection<Chunk> chunks = read.chunks();    // one series per chunk, file order
+ * PCollection<Row> errors = read.errors();      // ErrorRecords.SCHEMA
+ * }</pre>
+ *
+ * <p><b>Construction.</b> The files are inspected when the schema is first needed ({@link
+ * #schema()}, {@link #layout()}, {@link #timeColumn()} or {@code expand}), before any data flows: a
+ * glob expands to files sorted by name; the format comes from the extension ({@code .csv}, {@code
+ * .txt}, {@code .tsv}: CSV; {@code .parquet}; {@code .arrow}, {@code .arrows}, {@code .ipc}, {@code
+ * .feather}: Arrow IPC) unless set; the time column is resolved by {@link TimeColumn} (§1.2).
+ * Problems with the files (missing, empty, different headers or schemas, unsupported types) are
+ * {@link IllegalArgumentException}s at construction.
+ *
+ * <p><b>CSV.</b> The delimiter is detected from the header among {@code , ; TAB |} (most fields
+ * wins, ties go to {@code ,}) unless set. RFC 4180 quotes, LF and CRLF, a UTF-8 BOM, blank lines
+ * (skipped). Types come from a sample of the first rows ({@link #withSampleRows}, default 1000):
+ * every non-empty cell an integer: INT64; a number: DOUBLE; otherwise STRING; no value at all:
+ * DOUBLE. {@link #withType} overrides one column. Empty cells are null in every column; pandas' NA
+ * tokens ({@code NA}, {@code NaN}, {@code NULL}, {@code #N/A}, …) are null in numeric columns (NaN
+ * with {@code withNanAsNull(false)}). A header-only file has no rows; a 0-byte file is an error
+ * ({@code empty file: <path>}). Files are split into byte ranges parsed in parallel (a file that
+ * contains {@code "} is read as one range).
+ *
+ * <p><b>Parquet and Arrow IPC.</b> Flat schemas of INT8–64, FLOAT, DOUBLE, BOOLEAN, strings,
+ * timestamps (any unit, floored to ms), dates (midnight in the time zone) and decimals (as DOUBLE).
+ * Parquet files are read per row group, Arrow files per file.
+ *
+ * <p><b>Output.</b> See {@link ReadResult}. The schema holds the file's columns in order; the time
+ * column is converted in place to a non-null {@code DATETIME}; every other field is nullable. Each
+ * row's tie order ({@code seq}) is the {@code sequence_column} value if set, else {@code (file
+ * index << 40) | byte offset of the line} for CSV and {@code (file index << 40) | row index} for
+ * Parquet and Arrow, so it grows in file order across the files of a glob.
+ *
+ * <p><b>Bad rows</b> go to {@link ReadResult#errors()} with source file, physical line (1-based,
+ * the header is line 1; for Parquet / Arrow the 1-based row number), reason ({@code
+ * unparseable_time}, {@code ambiguous_time}, {@code nonexistent_time}, {@code null_time}, {@code
+ * non_numeric_cell}, {@code non_boolean_cell}, {@code wrong_field_count}, {@code
+ * unterminated_quote}, {@code null_sequence}), the column, a message {@code <file>:<line>: column
+ * "<c>": ...} saying what was expected, and the raw line. They are never dropped silently and never
+ * change a column's type.
+ *
+ * <p>Immutable: every {@code with*} method returns a copy.
+ */
+public final class FileInput extends PTransform<PBegin, ReadResult> {
+  private static final long serialVersionUID = 1L;
+
+  /** File formats. */
+  public enum Format {
+    CSV,
+    PARQUET,
+    ARROW;
+
+    /** The format of a file name's extension, or null. */
+    static Format ofExtension(String name) {
+      String n = name.toLowerCase(Locale.ROOT);
+      if (n.endsWith(".csv") || n.endsWith(".txt") || n.endsWith(".tsv")) {
+        return CSV;
+      }
+      if (n.endsWith(".parquet") || n.endsWith(".pq")) {
+        return PARQUET;
+      }
+      if (n.endsWith(".arrow")
+          || n.endsWith(".arrows")
+          || n.endsWith(".ipc")
+          || n.endsWith(".feather")) {
+        return ARROW;
+      }
+      return null;
+    }
+  }
+
+  /** Rows per chunk by default. */
+  public static final int DEFAULT_CHUNK_ROWS = 1 << 16;
+
+  /** CSV byte range size by default. */
+  public static final long DEFAULT_SPLIT_BYTES = 8L << 20;
+
+  /** CSV rows sampled for type inference by default. */
+  public static final int DEFAULT_SAMPLE_ROWS = 1000;
+
+  private final String pattern;
+  private final Format format;
+  private final Character delimiter;
+  private final Map<String, FieldType> types;
+  private final boolean nanAsNull;
+  private final SeriesOptions seriesOptions;
+  private final TimeParser timeParser;
+  private final int sampleRows;
+  private final long splitBytes;
+  private final int chunkRows;
+
+  private transient volatile Inspection inspection;
+
+  private FileInput(
+      String pattern,
+      Format format,
+      Character delimiter,
+      Map<String, FieldType> types,
+      boolean nanAsNull,
+      SeriesOptions seriesOptions,
+      TimeParser timeParser,
+      int sampleRows,
+      long splitBytes,
+      int chunkRows) {
+    super("ReadFiles");
+    this.pattern = pattern;
+    this.format = format;
+    this.delimiter = delimiter;
+    this.types = types;
+    this.nanAsNull = nanAsNull;
+    this.seriesOptions = seriesOptions;
+    this.timeParser = timeParser;
+    this.sampleRows = sampleRows;
+    this.splitBytes = splitBytes;
+    this.chunkRows = chunkRows;
+  }
+
+  /**
+   * Reads a file, or the files matched by a glob ({@code *}, {@code ?}, {@code [..]}, {@code
+   * {a,b}}, {@code **}), in name order.
+   */
+  public static FileInput of(String pathOrGlob) {
+    Objects.requireNonNull(pathOrGlob, "pathOrGlob");
+    return new FileInput(
+        pathOrGlob,
+        null,
+        null,
+        Map.of(),
+        true,
+        SeriesOptions.defaults(),
+        null,
+        DEFAULT_SAMPLE_ROWS,
+        DEFAULT_SPLIT_BYTES,
+        DEFAULT_CHUNK_ROWS);
+  }
+
+  /** Convenience for {@code of(path.toString())}. */
+  public static FileInput of(Path path) {
+    return of(path.toString());
+  }
+
+  private FileInput copy(
+      Format format,
+      Character delimiter,
+      Map<String, FieldType> types,
+      boolean nanAsNull,
+      SeriesOptions seriesOptions,
+      TimeParser timeParser,
+      int sampleRows,
+      long splitBytes,
+      int chunkRows) {
+    return new FileInput(
+        pattern,
+        format,
+        delimiter,
+        types,
+        nanAsNull,
+        seriesOptions,
+        timeParser,
+        sampleRows,
+        splitBytes,
+        chunkRows);
+  }
+
+  /** Sets the format instead of deriving it from the file extension. */
+  public FileInput withFormat(Format format) {
+    Objects.requireNonNull(format, "format");
+    return copy(
+        format,
+        delimiter,
+        types,
+        nanAsNull,
+        seriesOptions,
+        timeParser,
+        sampleRows,
+        splitBytes,
+        chunkRows);
+  }
+
+  /**
+   * Sets the CSV delimiter instead of detecting it ({@code [input] delimiter}).
+   *
+   * @throws IllegalArgumentException for a quote, a line break or a non-ASCII character
+   */
+  public FileInput withDelimiter(char delimiter) {
+    if (delimiter == '"'
+        || delimiter == '\n'
+        || delimiter == '\r'
+        || delimiter > 0x7e
+        || (delimiter < 0x20 && delimiter != '\t')) {
+      throw new IllegalArgumentException(
+          "FileInput: delimiter must be one ASCII character other than a quote or a line break. "
+              + "Got "
+              + (int) delimiter
+              + " ('"
+              + delimiter
+              + "'); expected e.g. ',', ';', '\\t' "
+              + "or '|'. Fix [input] delimiter.");
+    }
+    return copy(
+        format,
+        delimiter,
+        types,
+        nanAsNull,
+        seriesOptions,
+        timeParser,
+        sampleRows,
+        splitBytes,
+        chunkRows);
+  }
+
+  /** Sets the CSV column types ({@code [input.types]}), replacing earlier ones; others inferred. */
+  public FileInput withTypes(Map<String, FieldType> columnTypes) {
+    return copy(
+        format,
+        delimiter,
+        Map.copyOf(new LinkedHashMap<>(columnTypes)),
+        nanAsNull,
+        seriesOptions,
+        timeParser,
+        sampleRows,
+        splitBytes,
+        chunkRows);
+  }
+
+  /**
+   * Sets the type of one CSV column (DOUBLE, FLOAT, INT64, INT32, INT16, BYTE, BOOLEAN, STRING,
+   * DATETIME).
+   */
+  public FileInput withType(String column, FieldType type) {
+    Map<String, FieldType> m = new LinkedHashMap<>(types);
+    m.put(Objects.requireNonNull(column, "column"), Objects.requireNonNull(type, "type"));
+    return withTypes(m);
+  }
+
+  /** Whether NaN (and CSV NA tokens) read from input become null (§1.10); default true. */
+  public FileInput withNanAsNull(boolean nanAsNull) {
+    return copy(
+        format,
+        delimiter,
+        types,
+        nanAsNull,
+        seriesOptions,
+        timeParser,
+        sampleRows,
+        splitBytes,
+        chunkRows);
+  }
+
+  /** Time column, key columns, time zone and sequence column. */
+  public FileInput withSeriesOptions(SeriesOptions options) {
+    Objects.requireNonNull(options, "options");
+    return copy(
+        format,
+        delimiter,
+        types,
+        nanAsNull,
+        options,
+        timeParser,
+        sampleRows,
+        splitBytes,
+        chunkRows);
+  }
+
+  /** The time column by name instead of auto-detection (§1.2). */
+  public FileInput withTimeColumn(String name) {
+    return withSeriesOptions(seriesOptions.withTimeColumn(name));
+  }
+
+  /** Key columns: rows with equal values form one series (§1.4). */
+  public FileInput keyedBy(String... keyColumns) {
+    return withSeriesOptions(seriesOptions.withKeyColumns(Arrays.asList(keyColumns)));
+  }
+
+  /** An integer column whose values order rows with equal times (§1.4). */
+  public FileInput withSequenceColumn(String name) {
+    return withSeriesOptions(seriesOptions.withSequenceColumn(name));
+  }
+
+  /**
+   * How time strings and numbers are parsed. Without it, the built-in formats in the series
+   * options' time zone are used.
+   */
+  public FileInput withTimeParser(TimeParser parser) {
+    Objects.requireNonNull(parser, "parser");
+    return copy(
+        format,
+        delimiter,
+        types,
+        nanAsNull,
+        seriesOptions,
+        parser,
+        sampleRows,
+        splitBytes,
+        chunkRows);
+  }
+
+  /** CSV rows read to infer column types (default 1000). */
+  public FileInput withSampleRows(int rows) {
+    if (rows < 1) {
+      throw new IllegalArgumentException("FileInput: sample rows must be >= 1. Got " + rows + ".");
+    }
+    return copy(
+        format,
+        delimiter,
+        types,
+        nanAsNull,
+        seriesOptions,
+        timeParser,
+        rows,
+        splitBytes,
+        chunkRows);
+  }
+
+  /** Size of the CSV byte ranges parsed in parallel (default 8 MiB). */
+  public FileInput withSplitBytes(long bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("FileInput: split bytes must be >= 1. Got " + bytes + ".");
+    }
+    return copy(
+        format,
+        delimiter,
+        types,
+        nanAsNull,
+        seriesOptions,
+        timeParser,
+        sampleRows,
+        bytes,
+        chunkRows);
+  }
+
+  /** Largest number of rows in one chunk (default 65536). */
+  public FileInput withChunkRows(int rows) {
+    if (rows < 1) {
+      throw new IllegalArgumentException("FileInput: chunk rows must be >= 1. Got " + rows + ".");
+    }
+    return copy(
+        format,
+        delimiter,
+        types,
+        nanAsNull,
+        seriesOptions,
+        timeParser,
+        sampleRows,
+        splitBytes,
+        rows);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Settings
+
+  public String pattern() {
+    return pattern;
+  }
+
+  /** The CSV delimiter as set, or null when detected. */
+  public Character delimiter() {
+    return delimiter;
+  }
+
+  public Map<String, FieldType> types() {
+    return types;
+  }
+
+  public boolean nanAsNull() {
+    return nanAsNull;
+  }
+
+  public SeriesOptions seriesOptions() {
+    return seriesOptions;
+  }
+
+  public int sampleRows() {
+    return sampleRows;
+  }
+
+  public long splitBytes() {
+    return splitBytes;
+  }
+
+  public int chunkRows() {
+    return chunkRows;
+  }
+
+  /** The parser used for times: as set, or the built-in formats in the series' time zone. */
+  public TimeParser effectiveTimeParser() {
+    return timeParser != null
+        ? timeParser
+        : TimeParser.builder().zone(seriesOptions.timeZone()).build();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Inspection results
+
+  /** The files read, in order. Inspects the input. */
+  public List<String> files() {
+    return inspection().files;
+  }
+
+  /** The format, as set or from the extension. Inspects the input. */
+  public Format format() {
+    return inspection().format;
+  }
+
+  /** The CSV delimiter in use (detected or set); null for other formats. Inspects the input. */
+  public Character resolvedDelimiter() {
+    return inspection().delimiter;
+  }
+
+  /** The output schema: the file's columns, the time column as DATETIME. Inspects the input. */
+  public Schema schema() {
+    return inspection().layout.schema();
+  }
+
+  /** Time and key fields of the chunks. Inspects the input. */
+  public ChunkLayout layout() {
+    return inspection().layout;
+  }
+
+  /** The resolved time column and why it was chosen. Inspects the input. */
+  public TimeColumn timeColumn() {
+    return inspection().timeColumn;
+  }
+
+  /** What the files told at construction time. */
+  static final class Inspection {
+    final List<String> files;
+    final Format format;
+    final Character delimiter;
+    final ChunkLayout layout;
+    final TimeColumn timeColumn;
+    final CsvSource.Plan csv;
+    final BinarySource.Plan binary;
+
+    Inspection(
+        List<String> files,
+        Format format,
+        Character delimiter,
+        ChunkLayout layout,
+        TimeColumn timeColumn,
+        CsvSource.Plan csv,
+        BinarySource.Plan binary) {
+      this.files = files;
+      this.format = format;
+      this.delimiter = delimiter;
+      this.layout = layout;
+      this.timeColumn = timeColumn;
+      this.csv = csv;
+      this.binary = binary;
+    }
+  }
+
+  Inspection inspection() {
+    Inspection i = inspection;
+    if (i == null) {
+      i = inspect();
+      inspection = i;
+    }
+    return i;
+  }
+
+  private Inspection inspect() {
+    List<Path> paths = FileGlobs.expand(pattern);
+    Format f = format;
+    if (f == null) {
+      for (Path p : paths) {
+        Format pf = Format.ofExtension(p.getFileName().toString());
+        if (pf == null) {
+          throw new IllegalArgumentException(
+              "FileInput: cannot tell the format of "
+                  + p
+                  + " from its extension. Expected .csv, "
+                  + ".txt, .tsv, .parquet, .arrow, .arrows, .ipc or .feather; or set the format "
+                  + "(withFormat / [input] format).");
+        }
+        if (f != null && pf != f) {
+          throw new IllegalArgumentException(
+              "FileInput: \""
+                  + pattern
+                  + "\" matches files of different formats: "
+                  + paths.get(0)
+                  + " ("
+                  + f
+                  + ") and "
+                  + p
+                  + " ("
+                  + pf
+                  + ").");
+        }
+        f = pf;
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (Path p : paths) {
+      names.add(p.toString());
+    }
+    if (f == Format.CSV) {
+      CsvSource.Inspection ci = CsvSource.inspect(paths, pattern, this);
+      return new Inspection(
+          List.copyOf(names), f, ci.delimiter, ci.plan.layout, ci.timeColumn, ci.plan, null);
+    }
+    if (!types.isEmpty()) {
+      throw new IllegalArgumentException(
+          "FileInput: column types apply to CSV input only; "
+              + f
+              + " files carry their own types. "
+              + "Got types for "
+              + types.keySet()
+              + ". Remove [input.types] / withTypes(...).");
+    }
+    BinarySource.Inspection bi = BinarySource.inspect(paths, pattern, f, this);
+    return new Inspection(
+        List.copyOf(names), f, null, bi.plan.layout, bi.timeColumn, null, bi.plan);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading
+
+  /** Applies this reader to {@code pipeline}; same as {@code pipeline.apply(this)}. */
+  public ReadResult read(Pipeline pipeline) {
+    return pipeline.apply(this);
+  }
+
+  /** The files as a Beam source of chunks and error rows, split into ranges / row groups. */
+  BoundedSource<ReadItem> source() {
+    Inspection insp = inspection();
+    return insp.csv != null
+        ? new CsvSource.RangeSource(insp.csv, null)
+        : new BinarySource.TaskSource(insp.binary, null);
+  }
+
+  @Override
+  public ReadResult expand(PBegin begin) {
+    Inspection insp = inspection();
+    TupleTag<Chunk> chunksTag = new TupleTag<Chunk>("chunks") {};
+    TupleTag<Row> errorsTag = new TupleTag<Row>("errors") {};
+    PCollectionTuple out =
+        begin
+            .apply("Read" + insp.format, Read.from(source()))
+            .apply(
+                "SplitErrors",
+                ParDo.of(new ReadItem.Split(chunksTag, errorsTag))
+                    .withOutputTags(chunksTag, TupleTagList.of(errorsTag)));
+    PCollection<Chunk> chunks = out.get(chunksTag).setCoder(ChunkCoder.of(insp.layout));
+    PCollection<Row> errors = out.get(errorsTag).setRowSchema(ErrorRecords.SCHEMA);
+    return new ReadResult(begin.getPipeline(), chunksTag, chunks, errorsTag, errors, insp.layout);
+  }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder.add(DisplayData.item("path", pattern).withLabel("Path or glob"));
+    builder.addIfNotNull(
+        DisplayData.item("format", format == null ? null : format.name()).withLabel("Format"));
+    builder.addIfNotNull(
+        DisplayData.item("delimiter", delimiter == null ? null : String.valueOf(delimiter))
+            .withLabel("CSV delimiter"));
+    builder.add(DisplayData.item("nanAsNull", nanAsNull).withLabel("NaN as null"));
+    builder.add(DisplayData.item("series", seriesOptions.toString()).withLabel("Series options"));
+    builder.add(
+        DisplayData.item("timeParser", effectiveTimeParser().toString()).withLabel("Time parser"));
+  }
+
+  @Override
+  public String toString() {
+    return "FileInput{"
+        + pattern
+        + (format == null ? "" : ", format=" + format)
+        + (delimiter == null ? "" : ", delimiter='" + delimiter + "'")
+        + (types.isEmpty() ? "" : ", types=" + types)
+        + ", "
+        + seriesOptions
+        + "}";
+  }
+}

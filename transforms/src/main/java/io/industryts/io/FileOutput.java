@@ -1,0 +1,349 @@
+package io.industryts.io;
+
+import io.industryts.engine.Chunk;
+import io.industryts.engine.ChunkLayout;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.display.DisplayData;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * Writes a series collection to a CSV, Parquet or Arrow IPC file, atomically (ARCHITECTURE §5).
+ *
+ * <pre>{@code
+ * PCollection<KV<KV<Row, Long>, Chunk>> segments = ...;   // engine output, sorted segments
+ * PCollection<String> written = FileOutput.writeAll(segments, layout,
+ *     FileOutput.to("out/plant_a.parquet"),
+ *     FileOutput.to("out/plant_a.csv").withCsvTimeFormat("yyyy-MM-dd'T'HH:mm:ss"));
+ * }</pre>
+ *
+ * <p><b>Input.</b> Segments keyed by (series key row, segment index), each chunk sorted in series
+ * order. All segments are brought to one worker (a {@code GroupByKey} on one key) and written in
+ * series key order (ascending, field by field, nulls last), then segment index, then row order
+ * within the chunk: the file order of SEMANTICS §1.4. An empty collection gives a file with the
+ * schema only (a CSV header).
+ *
+ * <p><b>Formats</b> (by extension, or {@link #withFormat}):
+ *
+ * <ul>
+ *   <li>{@code .csv}: header, {@code ,} (or {@link #withCsvDelimiter}), nulls empty, booleans
+ *       {@code true}/{@code false}, doubles as {@link Double#toString} (shortest round trip; no
+ *       exponent for 1e-3 ≤ |x| < 1e7), integers plainly, strings quoted when needed, times as
+ *       ISO-8601 UTC {@code 2024-01-01T00:00:00Z} ({@code .250Z} only with milliseconds) or a
+ *       {@code java.time} pattern rendered in UTC ({@link #withCsvTimeFormat});
+ *   <li>{@code .parquet}: every column OPTIONAL; times INT64 {@code TIMESTAMP(MICROS, UTC)} ({@link
+ *       #withParquetMillis} for MILLIS); snappy when snappy-java's bundled native library loads,
+ *       else uncompressed;
+ *   <li>{@code .arrow}, {@code .ipc}, {@code .feather}: Arrow IPC file, times {@code
+ *       Timestamp(MILLISECOND, "UTC")}.
+ * </ul>
+ *
+ * <p>Each file is written to a temporary name in the same directory and renamed over the target
+ * ({@code ATOMIC_MOVE}, {@code REPLACE_EXISTING}); a failed job leaves no half-written file.
+ * Missing parent directories are created. The output collection holds the written paths.
+ *
+ * <p>Immutable: every {@code with*} method returns a copy.
+ */
+public final class FileOutput implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Output formats. */
+  public enum Format {
+    CSV,
+    PARQUET,
+    ARROW
+  }
+
+  private final String path;
+  private final Format format;
+  private final char csvDelimiter;
+  private final String csvTimeFormat;
+  private final boolean parquetMicros;
+
+  private FileOutput(
+      String path, Format format, char csvDelimiter, String csvTimeFormat, boolean parquetMicros) {
+    this.path = path;
+    this.format = format;
+    this.csvDelimiter = csvDelimiter;
+    this.csvTimeFormat = csvTimeFormat;
+    this.parquetMicros = parquetMicros;
+  }
+
+  /**
+   * Writes to {@code path}; the format comes from the extension.
+   *
+   * @throws IllegalArgumentException for an unknown extension
+   */
+  public static FileOutput to(String path) {
+    Objects.requireNonNull(path, "path");
+    String n = path.toLowerCase(Locale.ROOT);
+    Format f =
+        n.endsWith(".csv") || n.endsWith(".tsv") || n.endsWith(".txt")
+            ? Format.CSV
+            : n.endsWith(".parquet") || n.endsWith(".pq")
+                ? Format.PARQUET
+                : n.endsWith(".arrow")
+                        || n.endsWith(".ipc")
+                        || n.endsWith(".feather")
+                        || n.endsWith(".arrows")
+                    ? Format.ARROW
+                    : null;
+    if (f == null) {
+      throw new IllegalArgumentException(
+          "FileOutput: cannot tell the format of \""
+              + path
+              + "\" from its extension. Expected "
+              + ".csv, .parquet, .arrow, .ipc or .feather; or call withFormat(...).");
+    }
+    return new FileOutput(path, f, n.endsWith(".tsv") ? '\t' : ',', null, true);
+  }
+
+  /** Convenience for {@code to(path.toString())}. */
+  public static FileOutput to(Path path) {
+    return to(path.toString());
+  }
+
+  /** Sets the format instead of deriving it from the extension. */
+  public FileOutput withFormat(Format format) {
+    return new FileOutput(
+        path, Objects.requireNonNull(format, "format"), csvDelimiter, csvTimeFormat, parquetMicros);
+  }
+
+  /**
+   * CSV delimiter (default {@code ,}; {@code TAB} for {@code .tsv}).
+   *
+   * @throws IllegalArgumentException for a quote, a line break or a non-ASCII character
+   */
+  public FileOutput withCsvDelimiter(char delimiter) {
+    if (delimiter == '"'
+        || delimiter == '\n'
+        || delimiter == '\r'
+        || delimiter > 0x7e
+        || (delimiter < 0x20 && delimiter != '\t')) {
+      throw new IllegalArgumentException(
+          "FileOutput: CSV delimiter must be one ASCII character other than a quote or a line "
+              + "break. Got "
+              + (int) delimiter
+              + ".");
+    }
+    return new FileOutput(path, format, delimiter, csvTimeFormat, parquetMicros);
+  }
+
+  /**
+   * Renders CSV times with a {@link DateTimeFormatter} pattern in UTC (e.g. {@code
+   * "yyyy-MM-dd'T'HH:mm:ss"}) instead of ISO-8601 with {@code Z}.
+   *
+   * @throws IllegalArgumentException if the pattern is invalid
+   */
+  public FileOutput withCsvTimeFormat(String pattern) {
+    Objects.requireNonNull(pattern, "pattern");
+    try {
+      DateTimeFormatter.ofPattern(pattern, Locale.ROOT)
+          .withZone(ZoneOffset.UTC)
+          .format(Instant.EPOCH);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "FileOutput: invalid CSV time format \"" + pattern + "\": " + e.getMessage(), e);
+    }
+    return new FileOutput(path, format, csvDelimiter, pattern, parquetMicros);
+  }
+
+  /** Parquet times as {@code TIMESTAMP(MILLIS)} instead of {@code TIMESTAMP(MICROS)}. */
+  public FileOutput withParquetMillis() {
+    return new FileOutput(path, format, csvDelimiter, csvTimeFormat, false);
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public Format format() {
+    return format;
+  }
+
+  /** Writes {@code segments} to this file; see {@link #writeAll}. */
+  public PCollection<String> write(
+      PCollection<KV<KV<Row, Long>, Chunk>> segments, ChunkLayout layout) {
+    return writeAll(segments, layout, List.of(this));
+  }
+
+  /**
+   * Writes {@code segments} to every output, from one gathering of the data.
+   *
+   * @return the written paths (one element per output, once all are written)
+   * @throws IllegalArgumentException if a field type cannot be written in an output's format
+   */
+  public static PCollection<String> writeAll(
+      PCollection<KV<KV<Row, Long>, Chunk>> segments, ChunkLayout layout, FileOutput... outputs) {
+    return writeAll(segments, layout, List.of(outputs));
+  }
+
+  /** As {@link #writeAll(PCollection, ChunkLayout, FileOutput...)}. */
+  public static PCollection<String> writeAll(
+      PCollection<KV<KV<Row, Long>, Chunk>> segments,
+      ChunkLayout layout,
+      List<FileOutput> outputs) {
+    return segments.apply(writing(layout, outputs));
+  }
+
+  /** The writing transform, to apply under a name of your choice. */
+  public static PTransform<PCollection<KV<KV<Row, Long>, Chunk>>, PCollection<String>> writing(
+      ChunkLayout layout, List<FileOutput> outputs) {
+    return new Write(layout, List.copyOf(outputs));
+  }
+
+  /** Rejects layouts that a format cannot hold, before any data flows. */
+  void validate(ChunkLayout layout) {
+    switch (format) {
+      case PARQUET:
+        ParquetSink.schema(layout, parquetMicros);
+        break;
+      case ARROW:
+        ArrowSink.schema(layout);
+        break;
+      default:
+        Schema s = layout.schema();
+        for (Schema.Field f : s.getFields()) {
+          Schema.TypeName t = f.getType().getTypeName();
+          if (t.isCompositeType() || t.isCollectionType() || t.isMapType()) {
+            throw new IllegalArgumentException(
+                "FileOutput: field \""
+                    + f.getName()
+                    + "\" has type "
+                    + f.getType()
+                    + ", which CSV output does not support.");
+          }
+        }
+    }
+  }
+
+  void writeFile(ChunkLayout layout, List<Chunk> chunks) throws IOException {
+    Path target = Paths.get(path);
+    AtomicFiles.write(
+        target,
+        temp -> {
+          switch (format) {
+            case CSV:
+              CsvSink.write(temp, layout, chunks, csvDelimiter, csvTimeFormat);
+              break;
+            case PARQUET:
+              ParquetSink.write(temp, layout, chunks, parquetMicros, ParquetSink.defaultCodec());
+              break;
+            default:
+              ArrowSink.write(temp, layout, chunks);
+          }
+        });
+  }
+
+  @Override
+  public String toString() {
+    return "FileOutput{"
+        + path
+        + ", "
+        + format
+        + (format == Format.CSV
+            ? ", delimiter='"
+                + csvDelimiter
+                + "'"
+                + (csvTimeFormat == null ? "" : ", time_format=" + csvTimeFormat)
+            : "")
+        + (format == Format.PARQUET ? ", times=" + (parquetMicros ? "micros" : "millis") : "")
+        + "}";
+  }
+
+  /** Gathers the segments on one worker, orders them and writes every output. */
+  static final class Write
+      extends PTransform<PCollection<KV<KV<Row, Long>, Chunk>>, PCollection<String>> {
+    private static final long serialVersionUID = 1L;
+    private final ChunkLayout layout;
+    private final List<FileOutput> outputs;
+
+    Write(ChunkLayout layout, List<FileOutput> outputs) {
+      super("WriteFiles");
+      if (outputs.isEmpty()) {
+        throw new IllegalArgumentException("FileOutput: no output to write.");
+      }
+      this.layout = layout;
+      this.outputs = outputs;
+    }
+
+    @Override
+    public PCollection<String> expand(PCollection<KV<KV<Row, Long>, Chunk>> segments) {
+      for (FileOutput o : outputs) {
+        o.validate(layout);
+        if (o.format == Format.PARQUET) {
+          ParquetSink.preload(layout);
+        }
+      }
+      return segments
+          .apply("Gather", Gather.all())
+          .apply("Write", ParDo.of(new WriteFn(layout, outputs)))
+          .setCoder(StringUtf8Coder.of());
+    }
+
+    @Override
+    public void populateDisplayData(DisplayData.Builder builder) {
+      super.populateDisplayData(builder);
+      List<String> paths = new ArrayList<>();
+      for (FileOutput o : outputs) {
+        paths.add(o.toString());
+      }
+      builder.add(DisplayData.item("outputs", String.join(", ", paths)).withLabel("Outputs"));
+    }
+  }
+
+  static final class WriteFn extends DoFn<KV<Integer, Iterable<KV<KV<Row, Long>, Chunk>>>, String> {
+    private static final long serialVersionUID = 1L;
+    private final ChunkLayout layout;
+    private final List<FileOutput> outputs;
+
+    WriteFn(ChunkLayout layout, List<FileOutput> outputs) {
+      this.layout = layout;
+      this.outputs = outputs;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<Integer, Iterable<KV<KV<Row, Long>, Chunk>>> all, OutputReceiver<String> out)
+        throws IOException {
+      List<KV<KV<Row, Long>, Chunk>> segments = new ArrayList<>();
+      for (KV<KV<Row, Long>, Chunk> s : all.getValue()) {
+        if (s != null) {
+          segments.add(s);
+        }
+      }
+      segments.sort(SEGMENT_ORDER);
+      List<Chunk> chunks = new ArrayList<>(segments.size());
+      for (KV<KV<Row, Long>, Chunk> s : segments) {
+        chunks.add(s.getValue());
+      }
+      for (FileOutput o : outputs) {
+        o.writeFile(layout, chunks);
+        out.output(o.path);
+      }
+    }
+  }
+
+  static final Comparator<KV<KV<Row, Long>, Chunk>> SEGMENT_ORDER =
+      (a, b) -> {
+        int c = KeyOrder.INSTANCE.compare(a.getKey().getKey(), b.getKey().getKey());
+        return c != 0 ? c : Long.compare(a.getKey().getValue(), b.getKey().getValue());
+      };
+}

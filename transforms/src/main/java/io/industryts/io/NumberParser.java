@@ -1,0 +1,304 @@
+package io.industryts.io;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Parses numbers straight from CSV bytes, without a String per cell.
+ *
+ * <p>Accepted: optional sign, digits, optional {@code .} and digits (at least one digit in all),
+ * optional exponent {@code e|E[+-]digits}, surrounded by optional blanks; also {@code inf}, {@code
+ * infinity} (any case, optional sign). Values equal {@link Double#parseDouble} exactly: a mantissa
+ * below 2^53 scaled by at most 22 powers of ten is one correctly rounded IEEE multiplication or
+ * division of two exact doubles; anything else is handed to {@code Double.parseDouble} after this
+ * class has checked the syntax (which {@code parseDouble} is more lenient about: it would accept
+ * {@code 1d} or {@code 0x1p3}).
+ *
+ * <p>Not thread-safe: one instance per reader; results are left in {@link #doubleValue} and {@link
+ * #longValue}.
+ */
+final class NumberParser {
+  private static final long EXACT_MANTISSA = 1L << 53;
+  private static final double[] POW10 = new double[23];
+
+  static {
+    double p = 1;
+    for (int i = 0; i < POW10.length; i++) {
+      POW10[i] = p;
+      p *= 10;
+    }
+  }
+
+  /** pandas' {@code read_csv} NA tokens (SEMANTICS §1.10), the empty string excluded. */
+  static final String[] NA_TOKENS = {
+    "#N/A",
+    "#N/A N/A",
+    "#NA",
+    "-1.#IND",
+    "-1.#QNAN",
+    "-NaN",
+    "-nan",
+    "1.#IND",
+    "1.#QNAN",
+    "<NA>",
+    "N/A",
+    "NA",
+    "NULL",
+    "NaN",
+    "n/a",
+    "nan",
+    "null"
+  };
+
+  private static final byte[][] NA_BYTES = new byte[NA_TOKENS.length][];
+
+  static {
+    for (int i = 0; i < NA_TOKENS.length; i++) {
+      NA_BYTES[i] = NA_TOKENS[i].getBytes(StandardCharsets.US_ASCII);
+    }
+  }
+
+  /** Result of the last successful {@link #parseDouble}. */
+  double doubleValue;
+
+  /** Result of the last successful {@link #parseLong}. */
+  long longValue;
+
+  /** Parses a decimal number in {@code b[from, to)}; false if the text is not a number. */
+  boolean parseDouble(byte[] b, int from, int to) {
+    // fast path: [sign] digits [. digits], at most 18 digits, no blanks, no exponent
+    int p = from;
+    boolean negative = false;
+    if (p < to) {
+      byte c = b[p];
+      if (c == '-') {
+        negative = true;
+        p++;
+      } else if (c == '+') {
+        p++;
+      }
+    }
+    long mantissa = 0;
+    int start = p;
+    while (p < to) {
+      int d = b[p] - '0';
+      if (d < 0 || d > 9) {
+        break;
+      }
+      mantissa = mantissa * 10 + d;
+      p++;
+    }
+    int digits = p - start;
+    int scale = 0;
+    if (p < to && b[p] == '.') {
+      int fracStart = ++p;
+      while (p < to) {
+        int d = b[p] - '0';
+        if (d < 0 || d > 9) {
+          break;
+        }
+        mantissa = mantissa * 10 + d;
+        p++;
+      }
+      scale = p - fracStart;
+      digits += scale;
+    }
+    if (p == to && digits > 0 && digits <= 18 && mantissa < EXACT_MANTISSA && scale <= 22) {
+      double v = scale == 0 ? (double) mantissa : mantissa / POW10[scale];
+      doubleValue = negative ? -v : v;
+      return true;
+    }
+    return parseDoubleGeneral(b, from, to);
+  }
+
+  private boolean parseDoubleGeneral(byte[] b, int from, int to) {
+    while (from < to && isBlank(b[from])) {
+      from++;
+    }
+    while (to > from && isBlank(b[to - 1])) {
+      to--;
+    }
+    int p = from;
+    boolean negative = false;
+    if (p < to && (b[p] == '-' || b[p] == '+')) {
+      negative = b[p] == '-';
+      p++;
+    }
+    long mantissa = 0;
+    boolean exact = true;
+    int digits = 0;
+    int scale = 0; // value = mantissa * 10^(exponent - scale)
+    while (p < to) {
+      int d = b[p] - '0';
+      if (d < 0 || d > 9) {
+        break;
+      }
+      if (mantissa < EXACT_MANTISSA) {
+        mantissa = mantissa * 10 + d;
+      } else {
+        exact = false;
+      }
+      digits++;
+      p++;
+    }
+    if (p < to && b[p] == '.') {
+      p++;
+      while (p < to) {
+        int d = b[p] - '0';
+        if (d < 0 || d > 9) {
+          break;
+        }
+        if (mantissa < EXACT_MANTISSA) {
+          mantissa = mantissa * 10 + d;
+          scale++;
+        } else {
+          exact = false;
+        }
+        digits++;
+        p++;
+      }
+    }
+    if (digits == 0) {
+      return parseInfinity(b, p, to, negative);
+    }
+    int exponent = 0;
+    if (p < to && (b[p] == 'e' || b[p] == 'E')) {
+      p++;
+      boolean negExp = false;
+      if (p < to && (b[p] == '-' || b[p] == '+')) {
+        negExp = b[p] == '-';
+        p++;
+      }
+      int start = p;
+      while (p < to) {
+        int d = b[p] - '0';
+        if (d < 0 || d > 9) {
+          break;
+        }
+        if (exponent < 100_000) {
+          exponent = exponent * 10 + d;
+        }
+        p++;
+      }
+      if (p == start) {
+        return false;
+      }
+      if (negExp) {
+        exponent = -exponent;
+      }
+    }
+    if (p != to) {
+      return false;
+    }
+    int e10 = exponent - scale;
+    if (exact && mantissa < EXACT_MANTISSA && e10 >= -22 && e10 <= 22) {
+      double v = (double) mantissa;
+      if (e10 > 0) {
+        v *= POW10[e10];
+      } else if (e10 < 0) {
+        v /= POW10[-e10];
+      }
+      doubleValue = negative ? -v : v;
+      return true;
+    }
+    doubleValue = Double.parseDouble(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+    return true;
+  }
+
+  private boolean parseInfinity(byte[] b, int p, int to, boolean negative) {
+    int n = to - p;
+    if ((n == 3 && matchesIgnoreCase(b, p, "inf"))
+        || (n == 8 && matchesIgnoreCase(b, p, "infinity"))) {
+      doubleValue = negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+      return true;
+    }
+    return false;
+  }
+
+  /** Parses a decimal integer in {@code b[from, to)}; false if not an integer or out of range. */
+  boolean parseLong(byte[] b, int from, int to) {
+    while (from < to && isBlank(b[from])) {
+      from++;
+    }
+    while (to > from && isBlank(b[to - 1])) {
+      to--;
+    }
+    int p = from;
+    boolean negative = false;
+    if (p < to && (b[p] == '-' || b[p] == '+')) {
+      negative = b[p] == '-';
+      p++;
+    }
+    if (p == to) {
+      return false;
+    }
+    // accumulate negatively so that Long.MIN_VALUE fits
+    long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
+    long multmin = limit / 10;
+    long result = 0;
+    while (p < to) {
+      int d = b[p] - '0';
+      if (d < 0 || d > 9 || result < multmin) {
+        return false;
+      }
+      result *= 10;
+      if (result < limit + d) {
+        return false;
+      }
+      result -= d;
+      p++;
+    }
+    longValue = negative ? result : -result;
+    return true;
+  }
+
+  /** Whether {@code b[from, to)} (blanks trimmed) is one of pandas' NA tokens. */
+  static boolean isNaToken(byte[] b, int from, int to) {
+    while (from < to && isBlank(b[from])) {
+      from++;
+    }
+    while (to > from && isBlank(b[to - 1])) {
+      to--;
+    }
+    int n = to - from;
+    if (n < 2 || n > 8) {
+      return false;
+    }
+    outer:
+    for (byte[] token : NA_BYTES) {
+      if (token.length != n) {
+        continue;
+      }
+      for (int i = 0; i < n; i++) {
+        if (token[i] != b[from + i]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** Whether {@code b[from, to)} holds only blanks. */
+  static boolean isBlank(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!isBlank(b[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean isBlank(byte c) {
+    return c == ' ' || c == '\t';
+  }
+
+  private static boolean matchesIgnoreCase(byte[] b, int p, String word) {
+    for (int i = 0; i < word.length(); i++) {
+      int c = b[p + i] | 0x20;
+      if (c != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

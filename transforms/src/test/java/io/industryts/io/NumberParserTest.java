@@ -1,0 +1,176 @@
+package io.industryts.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NumberParserTest {
+  private final NumberParser np = new NumberParser();
+
+  private boolean parseDouble(String s) {
+    byte[] b = ("#" + s + "#").getBytes(StandardCharsets.ISO_8859_1);
+    return np.parseDouble(b, 1, b.length - 1);
+  }
+
+  private boolean parseLong(String s) {
+    byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+    return np.parseLong(b, 0, b.length);
+  }
+
+  private void assertSameAsJdk(String s) {
+    assertTrue(parseDouble(s), s);
+    double want = Double.parseDouble(s);
+    assertEquals(
+        Double.doubleToRawLongBits(want),
+        Double.doubleToRawLongBits(np.doubleValue),
+        () -> s + ": got " + np.doubleValue + ", Double.parseDouble gives " + want);
+  }
+
+  @Test
+  void equalsDoubleParseDoubleOnRandomDecimals() {
+    Random r = new Random(20240101);
+    for (int i = 0; i < 100_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      if (r.nextInt(4) == 0) {
+        sb.append(r.nextBoolean() ? '-' : '+');
+      }
+      int intDigits = r.nextInt(12);
+      for (int d = 0; d < intDigits; d++) {
+        sb.append((char) ('0' + r.nextInt(10)));
+      }
+      int fracDigits = r.nextInt(intDigits == 0 ? 24 : 25);
+      if (fracDigits > 0 || intDigits == 0) {
+        sb.append('.');
+        for (int d = 0; d < Math.max(fracDigits, intDigits == 0 ? 1 : 0); d++) {
+          sb.append((char) ('0' + r.nextInt(10)));
+        }
+      }
+      if (r.nextInt(5) == 0) {
+        sb.append(r.nextBoolean() ? 'e' : 'E');
+        if (r.nextBoolean()) {
+          sb.append(r.nextBoolean() ? '-' : '+');
+        }
+        sb.append(r.nextInt(r.nextInt(10) == 0 ? 400 : 30));
+      }
+      assertSameAsJdk(sb.toString());
+    }
+  }
+
+  @Test
+  void equalsDoubleParseDoubleOnShortestReprsOfRandomDoubles() {
+    Random r = new Random(7);
+    for (int i = 0; i < 50_000; i++) {
+      double v = Double.longBitsToDouble(r.nextLong());
+      if (Double.isNaN(v) || Double.isInfinite(v)) {
+        continue;
+      }
+      assertSameAsJdk(Double.toString(v));
+      assertSameAsJdk(String.format("%.4f", r.nextGaussian() * 100));
+      assertSameAsJdk(
+          new java.math.BigDecimal(v)
+              .toPlainString()
+              .substring(0, Math.min(40, new java.math.BigDecimal(v).toPlainString().length())));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "0",
+        "-0",
+        "+0",
+        "0.0",
+        "-0.0",
+        "1",
+        "1.",
+        ".5",
+        "5.",
+        "123.4567",
+        "-62.0038",
+        "1e5",
+        "1E-5",
+        "1.5e+3",
+        "9007199254740991",
+        "9007199254740992",
+        "9007199254740993",
+        "12345678901234567890",
+        "0.1",
+        "0.30000000000000004",
+        "1e22",
+        "1e23",
+        "1e-22",
+        "1e-23",
+        "4.9e-324",
+        "2e-324",
+        "1.7976931348623157e308",
+        "1.8e308",
+        "123456789012345678901234567890.5",
+        " 1.5 ",
+        "\t2"
+      })
+  void parsesEdgeCasesLikeTheJdk(String s) {
+    assertSameAsJdk(s);
+  }
+
+  @Test
+  void parsesInfinities() {
+    assertTrue(parseDouble("inf"));
+    assertEquals(Double.POSITIVE_INFINITY, np.doubleValue);
+    assertTrue(parseDouble("-Infinity"));
+    assertEquals(Double.NEGATIVE_INFINITY, np.doubleValue);
+    assertTrue(parseDouble("+INF"));
+    assertEquals(Double.POSITIVE_INFINITY, np.doubleValue);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "", " ", "-", "+", ".", "e5", "1e", "1e+", "1.2.3", "1d", "1f", "0x1p3", "NaN", "nan",
+        "1,5", "1 5", "--1", "abc", "1.5x", "infinit", "#N/A"
+      })
+  void rejectsNonNumbers(String s) {
+    assertFalse(parseDouble(s), s);
+  }
+
+  @Test
+  void parsesLongsExactlyWithOverflowChecks() {
+    assertTrue(parseLong("0"));
+    assertEquals(0, np.longValue);
+    assertTrue(parseLong("-42"));
+    assertEquals(-42, np.longValue);
+    assertTrue(parseLong("+42"));
+    assertEquals(42, np.longValue);
+    assertTrue(parseLong(" 7 "));
+    assertEquals(7, np.longValue);
+    assertTrue(parseLong("9223372036854775807"));
+    assertEquals(Long.MAX_VALUE, np.longValue);
+    assertTrue(parseLong("-9223372036854775808"));
+    assertEquals(Long.MIN_VALUE, np.longValue);
+    assertFalse(parseLong("9223372036854775808"));
+    assertFalse(parseLong("-9223372036854775809"));
+    assertFalse(parseLong("1.0"));
+    assertFalse(parseLong("1e3"));
+    assertFalse(parseLong(""));
+    assertFalse(parseLong("-"));
+    assertFalse(parseLong("12a"));
+  }
+
+  @Test
+  void recognizesPandasNaTokensOnly() {
+    for (String t : NumberParser.NA_TOKENS) {
+      byte[] b = t.getBytes(StandardCharsets.US_ASCII);
+      assertTrue(NumberParser.isNaToken(b, 0, b.length), t);
+    }
+    for (String t : new String[] {"", "na", "Null", "NONE", "None", "-", "nan ", "N/A N/A"}) {
+      byte[] b = t.getBytes(StandardCharsets.US_ASCII);
+      boolean trimmedToken = t.equals("nan ");
+      assertEquals(trimmedToken, NumberParser.isNaToken(b, 0, b.length), t);
+    }
+  }
+}

@@ -24,8 +24,10 @@ class OperationRegistryTest {
 
   @Test
   void serviceLoaderFindsEveryDescribedOperation() {
-    assertEquals(List.of("datetime_features", "diff", "drop_duplicates", "fill_null", "lag",
-        "lead", "outliers", "pct_change", "resample", "rolling", "scale", "test_echo"),
+    assertEquals(List.of("box_cox", "cast", "cumulative", "datetime_features", "diff",
+        "drop_columns", "drop_duplicates", "fill_null", "group_by_time", "lag", "lead", "log",
+        "normalize", "outliers", "pct_change", "rename", "resample", "rolling", "scale", "select",
+        "test_echo", "yeo_johnson"),
         OperationRegistry.load().types());
   }
 
@@ -44,19 +46,10 @@ class OperationRegistryTest {
   @Test
   void typesAreSorted() {
     assertEquals(
-        List.of(
-            "datetime_features",
-            "diff",
-            "drop_duplicates",
-            "fill_null",
-            "lag",
-            "lead",
-            "outliers",
-            "pct_change",
-            "resample",
-            "rolling",
-            "scale",
-            "test_echo"),
+        List.of("box_cox", "cast", "cumulative", "datetime_features", "diff", "drop_columns",
+            "drop_duplicates", "fill_null", "group_by_time", "lag", "lead", "log", "normalize",
+            "outliers", "pct_change", "rename", "resample", "rolling", "scale", "select",
+            "test_echo", "yeo_johnson"),
         TestRegistries.fakes().types());
   }
 

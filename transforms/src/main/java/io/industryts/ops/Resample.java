@@ -104,6 +104,14 @@ public final class Resample extends TimeSeriesTransform<Resample> {
       return new Origin(Grid.SeriesOrigin.START_DAY, 0);
     }
 
+    Grid.SeriesOrigin perSeries() {
+      return perSeries;
+    }
+
+    long instant() {
+      return instant;
+    }
+
     @Override
     public String toString() {
       return perSeries == Grid.SeriesOrigin.START ? "start"

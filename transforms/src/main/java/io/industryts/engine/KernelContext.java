@@ -18,6 +18,14 @@ public interface KernelContext {
    */
   Object carry();
 
+  /**
+   * For a {@link BidirectionalCarryKernel}: the combined summaries of every later segment of the
+   * series; {@code null} when there is none (and for every other kernel).
+   */
+  default Object carryAfter() {
+    return null;
+  }
+
   /** The statistics of a {@link StatsKernel} over the whole series (or input); never null. */
   Object stats();
 

@@ -84,7 +84,9 @@ final class Pass implements Serializable {
     boolean timeChanged = false;
     for (Kernel k : kernels) {
       Grid g = k.context().grid();
-      boolean joins = current != null
+      // a carry or statistics kernel (also a grid one) needs context from its own input
+      boolean ownContext = k instanceof CarryKernel || k instanceof StatsKernel;
+      boolean joins = current != null && !(g != null && ownContext)
           && (g == null ? current.accepts(k) : current.acceptsGrid() && g.equals(aligned));
       if (!joins) {
         current = new Pass();

@@ -231,8 +231,18 @@ final class PassRunner {
       SegmentSummary[] seg = list.toArray(new SegmentSummary[0]);
       int n = seg.length;
       Serializable[] carry = new Serializable[n];
+      Serializable[] carryAfter = new Serializable[n];
       Kernel k = pass.first();
-      if (k instanceof CarryKernel) {
+      if (k instanceof BidirectionalCarryKernel) {
+        // prefix and suffix combinations of the same summaries
+        CarryKernel ck = (CarryKernel) k;
+        for (int i = 1; i < n; i++) {
+          carry[i] = (Serializable) ck.combine(carry[i - 1], seg[i - 1].carry);
+        }
+        for (int i = n - 2; i >= 0; i--) {
+          carryAfter[i] = (Serializable) ck.combine(seg[i + 1].carry, carryAfter[i + 1]);
+        }
+      } else if (k instanceof CarryKernel) {
         CarryKernel ck = (CarryKernel) k;
         if (ck.forward()) {
           for (int i = 1; i < n; i++) {
@@ -257,6 +267,7 @@ final class PassRunner {
       for (int p = 0; p < n; p++) {
         SegmentContext c = new SegmentContext();
         c.carry = carry[p];
+        c.carryAfter = carryAfter[p];
         c.stats = stats;
         c.seriesFirst = first;
         c.seriesLast = last;
@@ -410,6 +421,11 @@ final class PassRunner {
       @Override
       public Object carry() {
         return c == null ? null : c.carry;
+      }
+
+      @Override
+      public Object carryAfter() {
+        return c == null ? null : c.carryAfter;
       }
 
       @Override

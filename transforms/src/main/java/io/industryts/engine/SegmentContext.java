@@ -12,6 +12,8 @@ final class SegmentContext implements Serializable {
   /** Rows of later segments to append (null: none). */
   Chunk haloAfter;
   Serializable carry;
+  /** Combined summaries of the later segments, for a {@link BidirectionalCarryKernel}. */
+  Serializable carryAfter;
   Serializable stats;
   long seriesFirst;
   long seriesLast;
@@ -29,7 +31,8 @@ final class SegmentContext implements Serializable {
     }
     SegmentContext c = (SegmentContext) o;
     return Objects.equals(haloBefore, c.haloBefore) && Objects.equals(haloAfter, c.haloAfter)
-        && Objects.deepEquals(carry, c.carry) && Objects.deepEquals(stats, c.stats)
+        && Objects.deepEquals(carry, c.carry)
+        && Objects.deepEquals(carryAfter, c.carryAfter) && Objects.deepEquals(stats, c.stats)
         && seriesFirst == c.seriesFirst && seriesLast == c.seriesLast
         && seriesCount == c.seriesCount && firstSegment == c.firstSegment
         && lastSegment == c.lastSegment && segmentStart == c.segmentStart

@@ -105,6 +105,27 @@ class EngineTest {
   }
 
   @Test
+  void bidirectionalCarryDeliversEarlierAndLaterSegmentsToEverySegment(TestPipeline p) {
+    List<Row> in = input();
+    PCollection<Row> out = Engine.runOnRows(p.apply(Create.of(in).withRowSchema(IN)), BY_TAG,
+        List.of(new Engine.Step("around", TestKernels.op("around", TestKernels.Around::new))));
+    List<Row> expected = new ArrayList<>();
+    for (String tag : new String[] {"a", "b"}) {
+      List<Row> s = series(in, tag);
+      double total = 0;
+      for (Row r : s) {
+        total += r.getDouble("v");
+      }
+      for (Row r : s) {
+        expected.add(Row.withSchema(out.getSchema())
+            .addValues(tag, r.getDateTime("time"), r.getDouble("v"), total).build());
+      }
+    }
+    PAssert.that(out).containsInAnyOrder(expected);
+    p.run();
+  }
+
+  @Test
   void gridKernelEmitsEveryBucketOnceIncludingThoseOfEmptySegments(TestPipeline p) {
     List<Row> in = input();
     long w = 60_000;

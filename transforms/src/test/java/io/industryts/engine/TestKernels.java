@@ -116,6 +116,44 @@ final class TestKernels {
     }
   }
 
+  /**
+   * v_around = sum of v over all earlier segments plus all later ones plus the segment itself, so
+   * the series total on every row only when both carries of a bidirectional kernel arrive.
+   */
+  static final class Around extends Base implements BidirectionalCarryKernel<Double> {
+    Around(ChunkLayout in) {
+      super("around", in, addDouble(in, "v_around"));
+    }
+
+    @Override
+    public ContextSpec context() {
+      return ContextSpec.rowLocal();
+    }
+
+    @Override
+    public Double summarize(Chunk segment) {
+      double s = 0;
+      for (double x : ((DoubleColumn) segment.column(v)).values()) {
+        s += x;
+      }
+      return s;
+    }
+
+    @Override
+    public Double combine(Double earlier, Double later) {
+      return (earlier == null ? 0 : earlier) + (later == null ? 0 : later);
+    }
+
+    @Override
+    public Chunk apply(Chunk in, KernelContext ctx) {
+      double s = summarize(in) + (ctx.carry() == null ? 0 : (Double) ctx.carry())
+          + (ctx.carryAfter() == null ? 0 : (Double) ctx.carryAfter());
+      double[] o = new double[in.size()];
+      java.util.Arrays.fill(o, s);
+      return append(in, o, new boolean[o.length]);
+    }
+  }
+
   /** v_centered = v - mean(v of the series). */
   static final class Center extends Base implements StatsKernel<double[]> {
     Center(ChunkLayout in) {

@@ -2,6 +2,7 @@ package io.industryts.ops;
 
 import io.industryts.PlanContext;
 import io.industryts.SeriesOptions;
+import io.industryts.engine.BidirectionalCarryKernel;
 import io.industryts.engine.CarryKernel;
 import io.industryts.engine.Chunk;
 import io.industryts.engine.ChunkLayout;
@@ -151,7 +152,16 @@ final class KernelHarness {
       int a = segs.get(si)[0];
       int b = segs.get(si)[1];
       Object carry = null;
-      if (k instanceof CarryKernel) {
+      Object carryAfter = null;
+      if (k instanceof BidirectionalCarryKernel) {
+        CarryKernel ck = (CarryKernel) k;
+        for (int j = 0; j < si; j++) {
+          carry = ck.combine((Serializable) carry, ck.summarize(segments.get(j)));
+        }
+        for (int j = segs.size() - 1; j > si; j--) {
+          carryAfter = ck.combine(ck.summarize(segments.get(j)), (Serializable) carryAfter);
+        }
+      } else if (k instanceof CarryKernel) {
         CarryKernel ck = (CarryKernel) k;
         if (ck.forward()) {
           for (int j = 0; j < si; j++) {
@@ -188,7 +198,7 @@ final class KernelHarness {
           segEnd = grid.bucketStart(grid.bucketIndex(t[b], anchor), anchor);
         }
       }
-      Fake ctx = new Fake(a - lo, hi - b, carry, stats, n == 0 ? 0 : t[0], n == 0 ? 0 : t[n - 1],
+      Fake ctx = new Fake(a - lo, hi - b, carry, carryAfter, stats, n == 0 ? 0 : t[0], n == 0 ? 0 : t[n - 1],
           n, si == 0, si == segs.size() - 1, segStart, segEnd, counters);
       ctx.errors = errors;
       Chunk out = k.apply(series.slice(lo, hi), ctx);
@@ -209,6 +219,7 @@ final class KernelHarness {
     final int haloBefore;
     final int haloAfter;
     final Object carry;
+    final Object carryAfter;
     final Object stats;
     final long first;
     final long last;
@@ -220,12 +231,13 @@ final class KernelHarness {
     final Map<String, Long> counters;
     List<String> errors;
 
-    Fake(int haloBefore, int haloAfter, Object carry, Object stats, long first, long last,
+    Fake(int haloBefore, int haloAfter, Object carry, Object carryAfter, Object stats, long first, long last,
         long rows, boolean firstSeg, boolean lastSeg, long segStart, long segEnd,
         Map<String, Long> counters) {
       this.haloBefore = haloBefore;
       this.haloAfter = haloAfter;
       this.carry = carry;
+      this.carryAfter = carryAfter;
       this.stats = stats;
       this.first = first;
       this.last = last;
@@ -250,6 +262,11 @@ final class KernelHarness {
     @Override
     public Object carry() {
       return carry;
+    }
+
+    @Override
+    public Object carryAfter() {
+      return carryAfter;
     }
 
     @Override

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(BeamPipelineExtension.class)
 class OpsPipelineTest {
-  private static final Schema IN = Schema.builder().addNullableField("tag", FieldType.STRING)
+  static final Schema IN = Schema.builder().addNullableField("tag", FieldType.STRING)
       .addDateTimeField("time").addNullableField("v", FieldType.DOUBLE).build();
 
   @AfterEach
@@ -41,11 +41,11 @@ class OpsPipelineTest {
     System.clearProperty("industryts.segmentRows");
   }
 
-  private static Row row(String tag, long t, Double v) {
+  static Row row(String tag, long t, Double v) {
     return Row.withSchema(IN).addValues(tag, new Instant(t), v).build();
   }
 
-  private static PCollection<Row> input(TestPipeline p, List<Row> rows) {
+  static PCollection<Row> input(TestPipeline p, List<Row> rows) {
     return p.apply(Create.of(rows).withRowSchema(IN));
   }
 
@@ -116,7 +116,7 @@ class OpsPipelineTest {
   // --- several segments: the engine's result equals one kernel run over each whole series ---
 
   /** Two series of 80 irregular rows with nulls, a spike and a long gap, shuffled. */
-  private static List<Row> bigInput() {
+  static List<Row> bigInput() {
     List<Row> rows = new ArrayList<>();
     Random r = new Random(5);
     for (String tag : new String[] {"a", "b"}) {
@@ -132,7 +132,7 @@ class OpsPipelineTest {
   }
 
   /** Expected rows: the kernel over each whole series (sorted, one segment). */
-  private static List<Row> expected(List<Row> rows, TimeSeriesTransform<?> op) {
+  static List<Row> expected(List<Row> rows, TimeSeriesTransform<?> op) {
     ChunkLayout layout = ChunkLayout.of(IN, "time", List.of("tag"));
     Kernel k = op.plan(layout, KernelHarness.plan("x"));
     List<Row> out = new ArrayList<>();

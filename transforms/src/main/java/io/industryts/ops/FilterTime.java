@@ -1,0 +1,130 @@
+package io.industryts.ops;
+
+import io.industryts.PlanContext;
+import io.industryts.SeriesOptions;
+import io.industryts.TimeSeriesTransform;
+import io.industryts.engine.Chunk;
+import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.ContextSpec;
+import io.industryts.engine.Kernel;
+import io.industryts.engine.KernelContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.joda.time.Instant;
+
+/**
+ * Keeps a time range — SEMANTICS §2.2.5 {@code filter_time}.
+ *
+ * <pre>{@code
+ * input.apply(FilterTime.between(Instant.parse("2024-01-01T01:00:00Z"),
+ *     Instant.parse("2024-01-01T03:00:00Z")));
+ * input.apply(FilterTime.from(start));   // or until(end)
+ * }</pre>
+ *
+ * <p>Keeps rows with {@code start <= t < end} (start inclusive, end exclusive; either may be
+ * open). Kept rows are unchanged, with their order and element timestamps; the schema does not
+ * change. Counter {@code rows_dropped}. Example: start 01:00, end 03:00 keeps 01:00 and
+ * 02:59:59.999, drops 00:59 and 03:00.
+ *
+ * @throws IllegalArgumentException when start is not before end, or neither is given
+ */
+public final class FilterTime extends TimeSeriesTransform<FilterTime> {
+  private static final long serialVersionUID = 1L;
+
+  private final Instant start;
+  private final Instant end;
+
+  private FilterTime(SeriesOptions options, Instant start, Instant end) {
+    super(options);
+    if (start == null && end == null) {
+      throw new IllegalArgumentException("FilterTime: needs start or end. Got neither.");
+    }
+    if (start != null && end != null && !start.isBefore(end)) {
+      throw new IllegalArgumentException("FilterTime: start (" + show(start)
+          + ") is not before end (" + show(end) + ").");
+    }
+    this.start = start;
+    this.end = end;
+  }
+
+  /** Keeps {@code start <= t < end}. */
+  public static FilterTime between(Instant start, Instant end) {
+    return new FilterTime(SeriesOptions.defaults(), start, end);
+  }
+
+  /** Keeps {@code t >= start}. */
+  public static FilterTime from(Instant start) {
+    return new FilterTime(SeriesOptions.defaults(), start, null);
+  }
+
+  /** Keeps {@code t < end}. */
+  public static FilterTime until(Instant end) {
+    return new FilterTime(SeriesOptions.defaults(), null, end);
+  }
+
+  /** ISO-8601 in UTC, without zero seconds ({@code 2024-01-01T00:00Z}). */
+  static String show(Instant t) {
+    return OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(t.getMillis()), ZoneOffset.UTC)
+        .toString();
+  }
+
+  public Instant start() {
+    return start;
+  }
+
+  public Instant end() {
+    return end;
+  }
+
+  @Override
+  protected FilterTime withOptions(SeriesOptions o) {
+    return new FilterTime(o, start, end);
+  }
+
+  @Override
+  public String typeName() {
+    return "filter_time";
+  }
+
+  @Override
+  public String toString() {
+    return "filter_time{" + (start != null ? "start=" + show(start) : "")
+        + (start != null && end != null ? ", " : "") + (end != null ? "end=" + show(end) : "") + "}";
+  }
+
+  @Override
+  public Kernel plan(ChunkLayout input, PlanContext context) {
+    return new FilterKernel(context.stepName(), input,
+        start == null ? Long.MIN_VALUE : start.getMillis(),
+        end == null ? Long.MAX_VALUE : end.getMillis());
+  }
+
+  /** Keeps the rows in {@code [from, to)}; the segment is sorted, so it is one slice. */
+  static final class FilterKernel extends BaseKernel {
+    private static final long serialVersionUID = 1L;
+    private final long from;
+    private final long to;
+
+    FilterKernel(String step, ChunkLayout layout, long from, long to) {
+      super(step, layout, ContextSpec.segmentLocal());
+      this.from = from;
+      this.to = to;
+    }
+
+    @Override
+    public Chunk apply(Chunk input, KernelContext ctx) {
+      long[] t = input.times();
+      int n = t.length;
+      int a = 0;
+      while (a < n && t[a] < from) {
+        a++;
+      }
+      int b = n;
+      while (b > a && t[b - 1] >= to) {
+        b--;
+      }
+      ctx.count("rows_dropped", n - (b - a));
+      return input.slice(a, b);
+    }
+  }
+}

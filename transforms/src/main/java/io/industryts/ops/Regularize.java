@@ -1,0 +1,538 @@
+package io.industryts.ops;
+
+import io.industryts.PlanContext;
+import io.industryts.SeriesOptions;
+import io.industryts.TimeSeriesTransform;
+import io.industryts.engine.BidirectionalCarryKernel;
+import io.industryts.engine.BooleanColumn;
+import io.industryts.engine.Chunk;
+import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.Column;
+import io.industryts.engine.ContextSpec;
+import io.industryts.engine.DoubleColumn;
+import io.industryts.engine.Grid;
+import io.industryts.engine.Kernel;
+import io.industryts.engine.KernelContext;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.Field;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+
+/**
+ * Puts each series on a regular grid (upsampling) — SEMANTICS §2.2.2 {@code regularize}.
+ *
+ * <pre>{@code
+ * input.apply(Regularize.every(Duration.standardMinutes(1)).fill(Regularize.Fill.FORWARD)
+ *     .withMaxGap(Duration.standardMinutes(5)));
+ * input.apply(Regularize.every(Duration.standardSeconds(1)).fill(Regularize.Fill.LINEAR)
+ *     .of("temp").between(start, end).withFlag());
+ * }</pre>
+ *
+ * <p>Grid points {@code g = origin + offset + k·w} from the bucket (closed left) of each series'
+ * first row to that of its last, or from {@link #between start} to {@code end} inclusive (both
+ * rounded down to the grid) for every series. One output row per grid point. A row exactly at
+ * {@code g} (the last of several) supplies its values as they are; otherwise, with {@code p} the
+ * last row before {@code g} and {@code n} the first time after it (the last row at that time, as
+ * pandas' de-duplication keeps it): {@link Fill#NULL} all null, {@link Fill#FORWARD} {@code p}'s
+ * values, {@link Fill#BACKWARD} {@code n}'s, {@link Fill#NEAREST} the closer (a tie takes {@code
+ * n}), {@link Fill#LINEAR} per column time-linear between the column's nearest non-null values at
+ * or before and at or after {@code g} (off-grid rows included). {@link #withMaxGap}: a point is
+ * null when {@code t(n) − t(p)} exceeds the gap (per column non-null neighbours for linear; with one
+ * neighbour missing, its distance to {@code g}). {@link #withFlag}: {@code {c}_is_filled} is true
+ * iff no row was at {@code g} and the value is non-null.
+ *
+ * <p>Output schema: the time and key fields where they were in the input, then {@code columns}
+ * (default: all but time and keys; linear: value columns) in order, typed as the input (DECIMAL as
+ * DOUBLE) or DOUBLE for linear, then the flags. The time field holds {@code g}; the element
+ * timestamp is {@code g + w − 1 ms} (set by the engine). Counters {@code rows_inserted}, {@code
+ * values_filled}. Example (1 min; rows {@code 00:00:20 1, 00:01:00 ·, 00:01:30 3, 00:04:10 9}):
+ * forward gives {@code ·, ·, 3, 3, 3} at 00:00…00:04, linear {@code ·, 2.1429, 4.125, 6.375,
+ * 8.625}.
+ *
+ * @throws IllegalArgumentException for a rule or max_gap ≤ 0, start after end, or (when applied) a
+ *     missing, time or key column, or a non-numeric column with linear fill
+ */
+public final class Regularize extends TimeSeriesTransform<Regularize> {
+  private static final long serialVersionUID = 1L;
+
+  /** How grid points without a row get values (TOML {@code fill}). */
+  public enum Fill {
+    NULL,
+    FORWARD,
+    BACKWARD,
+    NEAREST,
+    LINEAR
+  }
+
+  private final long width;
+  private final Fill fill;
+  private final List<String> columns;
+  private final long maxGap;
+  private final Resample.Origin origin;
+  private final long offset;
+  private final Instant start;
+  private final Instant end;
+  private final boolean flag;
+
+  private Regularize(SeriesOptions options, long width, Fill fill, List<String> columns,
+      long maxGap, Resample.Origin origin, long offset, Instant start, Instant end, boolean flag) {
+    super(options);
+    this.width = width;
+    this.fill = fill;
+    this.columns = List.copyOf(columns);
+    this.maxGap = maxGap;
+    this.origin = origin;
+    this.offset = offset;
+    this.start = start;
+    this.end = end;
+    this.flag = flag;
+  }
+
+  /** A grid of step {@code rule}, forward fill, every field but time and keys. */
+  public static Regularize every(Duration rule) {
+    if (rule == null || rule.getMillis() <= 0) {
+      throw new IllegalArgumentException("Regularize: rule must be > 0. Got " + rule + ".");
+    }
+    return new Regularize(SeriesOptions.defaults(), rule.getMillis(), Fill.FORWARD, List.of(), -1,
+        Resample.Origin.epoch(), 0, null, null, false);
+  }
+
+  private Regularize copy(Fill f, List<String> cols, long gap, Resample.Origin o, long off,
+      Instant s, Instant e, boolean fl) {
+    return new Regularize(options(), width, f, cols, gap, o, off, s, e, fl);
+  }
+
+  /** How points without a row are filled (default forward). */
+  public Regularize fill(Fill f) {
+    return copy(f, columns, maxGap, origin, offset, start, end, flag);
+  }
+
+  /** The output columns besides time and keys. */
+  public Regularize of(String... cols) {
+    return copy(fill, Arrays.asList(cols), maxGap, origin, offset, start, end, flag);
+  }
+
+  /** Points whose neighbours are more than {@code gap} apart stay null. */
+  public Regularize withMaxGap(Duration gap) {
+    if (gap == null || gap.getMillis() <= 0) {
+      throw new IllegalArgumentException("Regularize: max_gap must be > 0. Got " + gap + ".");
+    }
+    return copy(fill, columns, gap.getMillis(), origin, offset, start, end, flag);
+  }
+
+  /** Grid origin (§1.7; default the epoch). */
+  public Regularize withOrigin(Resample.Origin o) {
+    return copy(fill, columns, maxGap, o, offset, start, end, flag);
+  }
+
+  /** Shifts every grid point by {@code d} (may be zero or negative). */
+  public Regularize withOffset(Duration d) {
+    return copy(fill, columns, maxGap, origin, d.getMillis(), start, end, flag);
+  }
+
+  /** The same grid range for every series: {@code start} to {@code end} inclusive (either may be null). */
+  public Regularize between(Instant s, Instant e) {
+    if (s != null && e != null && s.isAfter(e)) {
+      throw new IllegalArgumentException("Regularize: start is after end. Got start "
+          + FilterTime.show(s) + ", end " + FilterTime.show(e) + ".");
+    }
+    return copy(fill, columns, maxGap, origin, offset, s, e, flag);
+  }
+
+  /** A copy that adds {@code {c}_is_filled} flags. */
+  public Regularize withFlag() {
+    return withFlag(true);
+  }
+
+  public Regularize withFlag(boolean on) {
+    return copy(fill, columns, maxGap, origin, offset, start, end, on);
+  }
+
+  public Duration rule() {
+    return Duration.millis(width);
+  }
+
+  public Fill fillMethod() {
+    return fill;
+  }
+
+  @Override
+  protected Regularize withOptions(SeriesOptions o) {
+    return new Regularize(o, width, fill, columns, maxGap, origin, offset, start, end, flag);
+  }
+
+  @Override
+  public String typeName() {
+    return "regularize";
+  }
+
+  @Override
+  public String toString() {
+    return "regularize{rule=" + Names.duration(rule()) + ", fill=" + Names.lower(fill)
+        + ", columns=" + columns
+        + (maxGap > 0 ? ", max_gap=" + Names.duration(Duration.millis(maxGap)) : "")
+        + ", origin=" + origin
+        + (offset != 0 ? ", offset=" + (offset < 0 ? "-" : "")
+            + Names.duration(Duration.millis(Math.abs(offset))) : "")
+        + (start != null ? ", start=" + FilterTime.show(start) : "")
+        + (end != null ? ", end=" + FilterTime.show(end) : "") + (flag ? ", flag=true" : "") + "}";
+  }
+
+  @Override
+  public Kernel plan(ChunkLayout input, PlanContext context) {
+    Schema in = input.schema();
+    boolean linear = fill == Fill.LINEAR;
+    List<String> cols = columns;
+    if (cols.isEmpty()) {
+      cols = linear ? OpColumns.valueColumns(input) : OpColumns.nonTimeKeyColumns(input);
+    }
+    int[] idx = OpColumns.resolve("Regularize", input, cols, false);
+    if (linear) {
+      for (int f : idx) {
+        if (!OpColumns.isNumeric(in.getField(f).getType())) {
+          throw new IllegalArgumentException("Regularize: fill \"linear\" needs numeric columns. Got \""
+              + in.getField(f).getName() + "\" (" + in.getField(f).getType().getTypeName() + ").");
+        }
+      }
+    }
+    Schema.Builder b = Schema.builder();
+    for (int f = 0; f < in.getFieldCount(); f++) {
+      if (input.isTimeOrKey(f)) {
+        b.addField(in.getField(f));
+      }
+    }
+    FieldType[] outTypes = new FieldType[idx.length];
+    for (int c = 0; c < idx.length; c++) {
+      Field field = in.getField(idx[c]);
+      outTypes[c] = linear ? FieldType.DOUBLE : OpColumns.selectedType(field.getType());
+      b.addField(field.withType(outTypes[c].withNullable(true)));
+    }
+    if (flag) {
+      List<String> flags = new ArrayList<>();
+      for (int f : idx) {
+        flags.add(in.getField(f).getName() + "_is_filled");
+      }
+      OpColumns.checkNewNames("Regularize", in, flags);
+      for (String n : flags) {
+        b.addField(OpColumns.derivedFlag(n));
+      }
+    }
+    Grid grid = origin.perSeries() == Grid.SeriesOrigin.NONE
+        ? Grid.fixed(width, origin.instant() + offset, false)
+        : Grid.perSeries(width, origin.perSeries(), offset, false, context.timeZone());
+    return new RegularizeKernel(context.stepName(), input.withSchema(b.build()), grid, idx,
+        outTypes, fill, maxGap, start == null ? Long.MIN_VALUE : start.getMillis(),
+        end == null ? Long.MAX_VALUE : end.getMillis(), flag);
+  }
+
+  /**
+   * The rows of a stretch of the series that grid points outside it may need: its first time's
+   * last row, its last row, and per column the first and last non-null values (rows de-duplicated
+   * by time, keeping the last).
+   */
+  static final class Edge implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** One-row chunks (null when the stretch is empty). */
+    Chunk first;
+    Chunk last;
+    boolean[] has;
+    long[] firstObsTime;
+    double[] firstObs;
+    long[] lastObsTime;
+    double[] lastObs;
+  }
+
+  /** Emits the segment's grid points; neighbours in other segments come from both carries. */
+  static final class RegularizeKernel extends BaseKernel
+      implements BidirectionalCarryKernel<Edge> {
+    private static final long serialVersionUID = 1L;
+    private final Grid grid;
+    private final int[] cols;
+    private final FieldType[] outTypes;
+    private final Fill fill;
+    private final long maxGap;
+    private final long start;
+    private final long end;
+    private final boolean flag;
+
+    RegularizeKernel(String step, ChunkLayout out, Grid grid, int[] cols, FieldType[] outTypes,
+        Fill fill, long maxGap, long start, long end, boolean flag) {
+      super(step, out, ContextSpec.regrid(grid).withSeriesInfo());
+      this.grid = grid;
+      this.cols = cols;
+      this.outTypes = outTypes;
+      this.fill = fill;
+      this.maxGap = maxGap;
+      this.start = start;
+      this.end = end;
+      this.flag = flag;
+    }
+
+    /** Index of the last row of each distinct time, in order; returns the count. */
+    private static int lastOfEachTime(long[] t, int[] out) {
+      int u = 0;
+      for (int i = 0; i < t.length; i++) {
+        if (i + 1 == t.length || t[i + 1] != t[i]) {
+          out[u++] = i;
+        }
+      }
+      return u;
+    }
+
+    @Override
+    public Edge summarize(Chunk seg) {
+      Edge e = new Edge();
+      int n = seg.size();
+      int k = cols.length;
+      e.has = new boolean[k];
+      e.firstObsTime = new long[k];
+      e.firstObs = new double[k];
+      e.lastObsTime = new long[k];
+      e.lastObs = new double[k];
+      if (n == 0) {
+        return e;
+      }
+      long[] t = seg.times();
+      int[] rows = new int[n];
+      int u = lastOfEachTime(t, rows);
+      e.first = seg.slice(rows[0], rows[0] + 1);
+      e.last = seg.slice(n - 1, n);
+      if (fill == Fill.LINEAR) {
+        for (int c = 0; c < k; c++) {
+          Column col = seg.column(cols[c]);
+          for (int j = 0; j < u; j++) {
+            int r = rows[j];
+            if (!col.isNull(r)) {
+              if (!e.has[c]) {
+                e.has[c] = true;
+                e.firstObsTime[c] = t[r];
+                e.firstObs[c] = ((Number) col.get(r)).doubleValue();
+              }
+              e.lastObsTime[c] = t[r];
+              e.lastObs[c] = ((Number) col.get(r)).doubleValue();
+            }
+          }
+        }
+      }
+      return e;
+    }
+
+    @Override
+    public Edge combine(Edge earlier, Edge later) {
+      return merge(earlier, later);
+    }
+
+    private Edge merge(Edge a, Edge b) {
+      if (a == null) {
+        return b;
+      }
+      if (b == null) {
+        return a;
+      }
+      int k = cols.length;
+      Edge e = new Edge();
+      e.first = a.first != null ? a.first : b.first;
+      e.last = b.last != null ? b.last : a.last;
+      e.has = new boolean[k];
+      e.firstObsTime = new long[k];
+      e.firstObs = new double[k];
+      e.lastObsTime = new long[k];
+      e.lastObs = new double[k];
+      for (int c = 0; c < k; c++) {
+        Edge f = a.has[c] ? a : b;
+        Edge l = b.has[c] ? b : a;
+        e.has[c] = a.has[c] || b.has[c];
+        e.firstObsTime[c] = f.firstObsTime[c];
+        e.firstObs[c] = f.firstObs[c];
+        e.lastObsTime[c] = l.lastObsTime[c];
+        e.lastObs[c] = l.lastObs[c];
+      }
+      return e;
+    }
+
+    @Override
+    public Chunk apply(Chunk input, KernelContext ctx) {
+      long anchor = grid.seriesAnchor(ctx.seriesFirstTime());
+      Edge before = (Edge) ctx.carry();
+      Edge after = (Edge) ctx.carryAfter();
+      int n = input.size();
+      long[] t = input.times();
+      long kFirst = grid.bucketIndex(start != Long.MIN_VALUE ? start : ctx.seriesFirstTime(), anchor);
+      long kLast = grid.bucketIndex(end != Long.MAX_VALUE ? end : ctx.seriesLastTime(), anchor);
+      long segStart = ctx.segmentStart();
+      long segEnd = ctx.segmentEnd();
+      if (segStart != Long.MIN_VALUE) {
+        long k0 = grid.bucketIndex(segStart, anchor);
+        if (n > 0) {
+          k0 = Math.min(k0, grid.bucketIndex(t[0], anchor));
+        }
+        kFirst = Math.max(kFirst, k0);
+      }
+      if (segEnd != Long.MAX_VALUE) {
+        long k1 = grid.bucketIndex(segEnd - 1, anchor);
+        if (n > 0) {
+          k1 = Math.max(k1, grid.bucketIndex(t[n - 1], anchor));
+        }
+        kLast = Math.min(kLast, k1);
+      }
+      int m = (int) Math.max(0, kLast - kFirst + 1);
+      // the rows a point may take values from: [row before the segment] segment [row after]
+      List<Chunk> parts = new ArrayList<>(3);
+      int shift = 0;
+      boolean hasBefore = before != null && before.last != null;
+      boolean hasAfter = after != null && after.first != null;
+      if (hasBefore) {
+        parts.add(before.last);
+        shift = 1;
+      }
+      parts.add(input);
+      if (hasAfter) {
+        parts.add(after.first);
+      }
+      Chunk src = Chunk.concat(parts);
+      long[] st = src.times();
+      int[] rows = new int[st.length];
+      int u = lastOfEachTime(st, rows);
+      long[] times = new long[m];
+      long[] seqs = new long[m];
+      int[] exact = new int[m];
+      int[] pick = new int[m];
+      long inserted = 0;
+      int j = 0; // first distinct time >= g
+      for (int q = 0; q < m; q++) {
+        long k = kFirst + q;
+        long g = grid.bucketStart(k, anchor);
+        times[q] = g;
+        seqs[q] = k;
+        while (j < u && st[rows[j]] < g) {
+          j++;
+        }
+        boolean isExact = j < u && st[rows[j]] == g;
+        exact[q] = isExact ? rows[j] : -1;
+        if (isExact) {
+          pick[q] = rows[j];
+          continue;
+        }
+        inserted++;
+        int p = j - 1 >= 0 ? rows[j - 1] : -1;
+        int nx = j < u ? rows[j] : -1;
+        long tp = p >= 0 ? st[p] : g;
+        long tn = nx >= 0 ? st[nx] : g;
+        int chosen;
+        switch (fill) {
+          case FORWARD:
+            chosen = p;
+            break;
+          case BACKWARD:
+            chosen = nx;
+            break;
+          case NEAREST:
+            chosen = p < 0 ? nx : nx < 0 ? p : (g - tp < tn - g ? p : nx);
+            break;
+          default:
+            chosen = -1;
+        }
+        if (maxGap > 0 && tn - tp > maxGap) {
+          chosen = -1;
+        }
+        pick[q] = chosen;
+      }
+      ctx.count("rows_inserted", inserted);
+      Column[] out = new Column[outputLayout().schema().getFieldCount()];
+      int base = out.length - cols.length * (flag ? 2 : 1);
+      long filled = 0;
+      for (int c = 0; c < cols.length; c++) {
+        Column col;
+        if (fill == Fill.LINEAR) {
+          col = linear(src, rows, u, cols[c], times, exact, before, after, c, shift, n);
+        } else {
+          col = OpColumns.gather(src.column(cols[c]), outTypes[c], pick, null);
+        }
+        out[base + c] = col;
+        if (flag) {
+          boolean[] f = new boolean[m];
+          for (int q = 0; q < m; q++) {
+            f[q] = exact[q] < 0 && !col.isNull(q);
+            if (f[q]) {
+              filled++;
+            }
+          }
+          out[base + cols.length + c] = BooleanColumn.of(f);
+        } else {
+          for (int q = 0; q < m; q++) {
+            if (exact[q] < 0 && !col.isNull(q)) {
+              filled++;
+            }
+          }
+        }
+      }
+      ctx.count("values_filled", filled);
+      return new Chunk(outputLayout(), input.key(), times, seqs, out);
+    }
+
+    /**
+     * Linear values of one column at the points: the column's non-null neighbours at or before and
+     * at or after each point among the distinct times of {@code src}, or from the carries.
+     */
+    private Column linear(Chunk src, int[] rows, int u, int field, long[] times, int[] exact,
+        Edge before, Edge after, int c, int shift, int n) {
+      Column col = src.column(field);
+      boolean[] nulls = OpColumns.nulls(col);
+      double[] v = OpColumns.doubles(col);
+      long[] st = src.times();
+      int m = times.length;
+      double[] o = new double[m];
+      boolean[] on = new boolean[m];
+      // previous / next non-null distinct row for each distinct index
+      int[] prevObs = new int[u];
+      int[] nextObs = new int[u];
+      int last = -1;
+      for (int j = 0; j < u; j++) {
+        if (!nulls[rows[j]]) {
+          last = rows[j];
+        }
+        prevObs[j] = last;
+      }
+      last = -1;
+      for (int j = u - 1; j >= 0; j--) {
+        if (!nulls[rows[j]]) {
+          last = rows[j];
+        }
+        nextObs[j] = last;
+      }
+      boolean carriedBefore = before != null && before.has[c];
+      boolean carriedAfter = after != null && after.has[c];
+      int j = 0;
+      for (int q = 0; q < m; q++) {
+        long g = times[q];
+        while (j < u && st[rows[j]] < g) {
+          j++;
+        }
+        if (exact[q] >= 0 && !nulls[exact[q]]) {
+          o[q] = v[exact[q]];
+          continue;
+        }
+        int pr = j - 1 >= 0 ? prevObs[j - 1] : -1;
+        int nxIdx = exact[q] >= 0 ? j + 1 : j;
+        int nr = nxIdx < u ? nextObs[nxIdx] : -1;
+        boolean hp = pr >= 0 || carriedBefore;
+        boolean hn = nr >= 0 || carriedAfter;
+        long tp = pr >= 0 ? st[pr] : carriedBefore ? before.lastObsTime[c] : g;
+        double vp = pr >= 0 ? v[pr] : carriedBefore ? before.lastObs[c] : 0;
+        long tn = nr >= 0 ? st[nr] : carriedAfter ? after.firstObsTime[c] : g;
+        double vn = nr >= 0 ? v[nr] : carriedAfter ? after.firstObs[c] : 0;
+        if (!hp || !hn || (maxGap > 0 && tn - tp > maxGap)) {
+          on[q] = true;
+          continue;
+        }
+        o[q] = Interpolate.InterpolateKernel.linear(tp, vp, tn, vn, g);
+      }
+      return new DoubleColumn(o, on);
+    }
+  }
+}

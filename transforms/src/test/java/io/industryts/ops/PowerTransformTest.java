@@ -227,7 +227,7 @@ class PowerTransformTest {
   void emptySeriesKeepsTheOutputSchema() {
     Kernel k = YeoJohnson.mle("x").emitLambda().plan(LAYOUT, plan("yj"));
     Chunk out = k.apply(Chunk.empty(LAYOUT, Row.withSchema(LAYOUT.keySchema()).build()),
-        new KernelHarness.Fake(0, 0, null, ((StatsKernel<?>) k).createAccumulator(), 0, 0, 0, true,
+        new KernelHarness.Fake(0, 0, null, null, ((StatsKernel<?>) k).createAccumulator(), 0, 0, 0, true,
             true, Long.MIN_VALUE, Long.MAX_VALUE, new HashMap<>()));
     assertEquals(0, out.size());
     assertEquals(List.of("t", "x", "x_yeojohnson_lambda"), out.schema().getFieldNames());

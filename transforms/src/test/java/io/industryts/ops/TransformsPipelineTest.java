@@ -146,8 +146,7 @@ class TransformsPipelineTest {
     Engine.RowsResult r = Engine.runOnRowsWithErrors(in, SeriesOptions.defaults()
         .withKeyColumns(List.of("tag")), List.of(new Engine.Step("ln",
             Log.natural("v").onInvalid(Invalid.ERROR))),
-        new ValueTimeConversion(java.time.ZoneOffset.UTC,
-            ValueTimeConversion.isoStrings(java.time.ZoneOffset.UTC)));
+        new ValueTimeConversion(io.industryts.time.TimeParser.utc()));
     Schema s = r.rows().getSchema();
     PAssert.that(r.rows()).containsInAnyOrder(
         Row.withSchema(s).addValues("a", new Instant(0), 0.0).build(),

@@ -23,6 +23,10 @@ fi
 "$root/industryts" --version >&2
 
 cd "$root"
-export INDUSTRYTS_CMD="${INDUSTRYTS_CMD:-java -XX:+UseParallelGC -XX:MaxRAMPercentage=70 -Xss4m -jar '$jar' bench --mode {mode} --input {csv} --output {out} --threads {threads}}"
+# (not ${INDUSTRYTS_CMD:-...}: the "}" of a placeholder would end that expansion)
+if [[ -z "${INDUSTRYTS_CMD:-}" ]]; then
+  INDUSTRYTS_CMD="java -XX:+UseParallelGC -XX:MaxRAMPercentage=70 -Xss4m -jar '$jar' bench --mode {mode} --input {csv} --output {out} --threads {threads}"
+fi
+export INDUSTRYTS_CMD
 export TOOLS="${TOOLS:-pandas,polars,duckdb,industryts}"
 exec bash "$bench/run_peers.sh" "$rows"

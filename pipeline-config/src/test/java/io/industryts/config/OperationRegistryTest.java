@@ -24,8 +24,9 @@ class OperationRegistryTest {
 
   @Test
   void serviceLoaderFindsEveryDescribedOperation() {
-    assertEquals(List.of("datetime_features", "diff", "drop_duplicates", "fill_null", "lag",
-        "lead", "outliers", "pct_change", "resample", "rolling", "scale", "test_echo"),
+    assertEquals(List.of("clip", "datetime_features", "diff", "drop_duplicates", "drop_null", "ewm",
+        "fill_null", "filter_time", "interpolate", "lag", "lead", "outliers", "pct_change",
+        "regularize", "resample", "rolling", "scale", "snap_time", "test_echo"),
         OperationRegistry.load().types());
   }
 
@@ -44,19 +45,9 @@ class OperationRegistryTest {
   @Test
   void typesAreSorted() {
     assertEquals(
-        List.of(
-            "datetime_features",
-            "diff",
-            "drop_duplicates",
-            "fill_null",
-            "lag",
-            "lead",
-            "outliers",
-            "pct_change",
-            "resample",
-            "rolling",
-            "scale",
-            "test_echo"),
+        List.of("clip", "datetime_features", "diff", "drop_duplicates", "drop_null", "ewm",
+        "fill_null", "filter_time", "interpolate", "lag", "lead", "outliers", "pct_change",
+        "regularize", "resample", "rolling", "scale", "snap_time", "test_echo"),
         TestRegistries.fakes().types());
   }
 

@@ -13,6 +13,13 @@ import io.industryts.config.ops.PctChangeProvider;
 import io.industryts.config.ops.ResampleProvider;
 import io.industryts.config.ops.RollingProvider;
 import io.industryts.config.ops.ScaleProvider;
+import io.industryts.config.ops.InterpolateProvider;
+import io.industryts.config.ops.DropNullProvider;
+import io.industryts.config.ops.ClipProvider;
+import io.industryts.config.ops.FilterTimeProvider;
+import io.industryts.config.ops.SnapTimeProvider;
+import io.industryts.config.ops.RegularizeProvider;
+import io.industryts.config.ops.EwmProvider;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +40,14 @@ public final class TestRegistries {
         new DiffProvider(),
         new PctChangeProvider(),
         new ScaleProvider(),
-        new DatetimeFeaturesProvider());
+        new DatetimeFeaturesProvider(),
+        new InterpolateProvider(),
+        new DropNullProvider(),
+        new ClipProvider(),
+        new FilterTimeProvider(),
+        new SnapTimeProvider(),
+        new RegularizeProvider(),
+        new EwmProvider());
   }
 
   /** Real descriptions, fake operations, and {@code test_echo}. */

@@ -32,17 +32,22 @@ public final class ErrorRecords {
         .build();
   }
 
-  /** The one-line message the launcher prints when a job fails on this record. */
+  /**
+   * The one-line message the launcher prints when a job fails on this record: {@code
+   * file:line: message}, without repeating a position the message already starts with.
+   */
   public static String describe(Row error) {
     StringBuilder sb = new StringBuilder();
-    if (error.getString("source") != null) {
-      sb.append(error.getString("source"));
+    String message = error.getString("message");
+    String source = error.getString("source");
+    if (source != null && !message.startsWith(source)) {
+      sb.append(source);
       if (error.getInt64("line") != null) {
         sb.append(':').append(error.getInt64("line"));
       }
       sb.append(": ");
     }
-    sb.append(error.getString("message"));
+    sb.append(message);
     return sb.toString();
   }
 }

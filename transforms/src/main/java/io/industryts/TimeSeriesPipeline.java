@@ -1,8 +1,8 @@
 package io.industryts;
 
 import io.industryts.engine.Engine;
-import io.industryts.engine.TimeConversion;
 import io.industryts.engine.ValueTimeConversion;
+import io.industryts.time.TimeParser;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,37 +39,41 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
   private final String pipelineName;
   private final SeriesOptions options;
   private final List<Engine.Step> steps;
+  private final TimeParser timeParser;
 
-  private TimeSeriesPipeline(String name, SeriesOptions options, List<Engine.Step> steps) {
+  private TimeSeriesPipeline(String name, SeriesOptions options, List<Engine.Step> steps,
+      TimeParser timeParser) {
     super(name);
     this.pipelineName = name;
     this.options = options;
     this.steps = List.copyOf(steps);
+    this.timeParser = timeParser;
   }
 
   /** An empty pipeline called {@code name} (SEMANTICS §1.1 {@code [pipeline].name}). */
   public static TimeSeriesPipeline named(String name) {
-    return new TimeSeriesPipeline(name, SeriesOptions.defaults(), List.of());
+    return new TimeSeriesPipeline(name, SeriesOptions.defaults(), List.of(), null);
   }
 
   /** An empty pipeline with the given series options. */
   public static TimeSeriesPipeline of(String name, SeriesOptions options) {
-    return new TimeSeriesPipeline(name, options, List.of());
+    return new TimeSeriesPipeline(name, options, List.of(), null);
   }
 
   /** A copy that uses {@code column} as the time column (§1.2). */
   public TimeSeriesPipeline withTimeColumn(String column) {
-    return new TimeSeriesPipeline(pipelineName, options.withTimeColumn(column), steps);
+    return new TimeSeriesPipeline(pipelineName, options.withTimeColumn(column), steps, timeParser);
   }
 
   /** A copy keyed by {@code keyColumns} (§1.4). */
   public TimeSeriesPipeline keyedBy(String... keyColumns) {
-    return new TimeSeriesPipeline(pipelineName, options.withKeyColumns(Arrays.asList(keyColumns)), steps);
+    return new TimeSeriesPipeline(
+        pipelineName, options.withKeyColumns(Arrays.asList(keyColumns)), steps, timeParser);
   }
 
   /** A copy reading zone-less times in {@code zone} (§1.3). */
   public TimeSeriesPipeline withTimeZone(ZoneId zone) {
-    return new TimeSeriesPipeline(pipelineName, options.withTimeZone(zone), steps);
+    return new TimeSeriesPipeline(pipelineName, options.withTimeZone(zone), steps, timeParser);
   }
 
   /** A copy with {@code operation} appended, named {@code <index>_<type>}. */
@@ -93,7 +97,19 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
     }
     List<Engine.Step> next = new ArrayList<>(steps);
     next.add(new Engine.Step(stepName, operation));
-    return new TimeSeriesPipeline(pipelineName, options, next);
+    return new TimeSeriesPipeline(pipelineName, options, next, timeParser);
+  }
+
+  /**
+   * A copy that reads string and number times of the input with {@code parser} (formats, epoch
+   * unit, DST rules of SEMANTICS §1.3); by default the built-in formats in the pipeline's zone.
+   */
+  public TimeSeriesPipeline withTimeParser(TimeParser parser) {
+    return new TimeSeriesPipeline(pipelineName, options, steps, parser);
+  }
+
+  private TimeParser timeParser() {
+    return timeParser != null ? timeParser : TimeParser.builder().zone(options.timeZone()).build();
   }
 
   public SeriesOptions options() {
@@ -107,14 +123,12 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
   /** Runs the chain; the first bad row fails the pipeline. See {@link #expandWithErrors}. */
   @Override
   public PCollection<Row> expand(PCollection<Row> input) {
-    return Engine.runOnRows(input, options, steps);
+    return Engine.runOnRows(input, options, steps, timeParser());
   }
 
   /** Runs the chain and returns the errors output (SEMANTICS §1.13) instead of failing. */
   public Engine.RowsResult expandWithErrors(PCollection<Row> input) {
-    TimeConversion times = new ValueTimeConversion(options.timeZone(),
-        ValueTimeConversion.isoStrings(options.timeZone()));
-    return Engine.runOnRowsWithErrors(input, options, steps, times);
+    return Engine.runOnRowsWithErrors(input, options, steps, new ValueTimeConversion(timeParser()));
   }
 
   @Override

@@ -11,15 +11,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** validate and ops through the jar. */
 class ConfigCommandsIT {
   private static final String QUICKSTART = "examples/configs/quickstart.toml";
-  private static final String NEEDS_PROVIDERS =
-      "needs the operation providers listed in pipeline-config's main META-INF/services";
 
   @TempDir
   Path tmp;
@@ -73,7 +70,6 @@ class ConfigCommandsIT {
   }
 
   @Test
-  @Disabled(NEEDS_PROVIDERS)
   void validateAcceptsTheQuickstart() {
     Launcher.Result r = Launcher.run("validate", QUICKSTART);
     assertThat(r.toString(), r.exitCode, is(0));
@@ -81,7 +77,6 @@ class ConfigCommandsIT {
   }
 
   @Test
-  @Disabled(NEEDS_PROVIDERS)
   void validateReportsAMistypedOperationKey() throws IOException {
     Path job = write("rul.toml", String.join("\n",
         "[[operations]]",
@@ -95,7 +90,6 @@ class ConfigCommandsIT {
   }
 
   @Test
-  @Disabled(NEEDS_PROVIDERS)
   void opsListsTheOperations() {
     Launcher.Result r = Launcher.run("ops");
     assertThat(r.toString(), r.exitCode, is(0));
@@ -106,7 +100,6 @@ class ConfigCommandsIT {
   }
 
   @Test
-  @Disabled(NEEDS_PROVIDERS)
   void opsOfATypeShowsItsKeysWithDefaults() {
     Launcher.Result r = Launcher.run("ops", "resample");
     assertThat(r.toString(), r.exitCode, is(0));
@@ -117,7 +110,6 @@ class ConfigCommandsIT {
   }
 
   @Test
-  @Disabled(NEEDS_PROVIDERS)
   void opsOfAnUnknownTypeSuggestsAndExitsTwo() {
     Launcher.Result r = Launcher.run("ops", "resampel");
     assertThat(r.exitCode, is(2));

@@ -33,6 +33,31 @@ final class Launcher {
     return jar;
   }
 
+  /**
+   * The sample data of examples/scripts/GenerateSampleData.java, generated once per test run into
+   * target/sample-data (the tests do not depend on, or write into, examples/data).
+   */
+  static synchronized Path sampleData() {
+    Path dir = Path.of("target", "sample-data").toAbsolutePath();
+    if (Files.isRegularFile(dir.resolve("tags_long.csv"))) {
+      return dir;
+    }
+    try {
+      Process p = new ProcessBuilder(javas().get(0).toString(),
+          projectDir().resolve("examples/scripts/GenerateSampleData.java").toString(),
+          dir.toString()).inheritIO().start();
+      if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
+        throw new IllegalStateException("GenerateSampleData failed");
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** {@code java} of the JDK running the tests plus every known JDK present, without repeats. */
   static List<Path> javas() {
     Set<Path> out = new LinkedHashSet<>();

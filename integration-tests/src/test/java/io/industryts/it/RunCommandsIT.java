@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,12 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * explain and run on the example jobs and on bad input, through the jar.
- *
- * <p>Disabled until the launcher uses the real file I/O (io.industryts.io) instead of the
- * stand-ins in io.industryts.runners.pending and the operation providers are registered; remove
- * the annotation then.
  */
-@Disabled("needs io.industryts.io wired into the launcher and the operation providers registered")
 class RunCommandsIT {
   private static final String QUICKSTART = "examples/configs/quickstart.toml";
 
@@ -35,6 +29,10 @@ class RunCommandsIT {
     return Launcher.javas();
   }
 
+  private static String sensors() {
+    return Launcher.sampleData().resolve("sensors.csv").toString();
+  }
+
   private Path write(String name, String text) throws IOException {
     Path p = tmp.resolve(name);
     Files.writeString(p, text, StandardCharsets.UTF_8);
@@ -43,7 +41,7 @@ class RunCommandsIT {
 
   @Test
   void explainShowsTimeColumnSchemasDefaultsAndPasses() {
-    Launcher.Result r = Launcher.run("explain", QUICKSTART);
+    Launcher.Result r = Launcher.run("explain", QUICKSTART, "--input", sensors());
     assertThat(r.toString(), r.exitCode, is(0));
     assertThat(r.out, containsString("time column:  DateTime (auto: first field matching "
         + "[DateTime, tagTime, timestamp, time, date])\n"));
@@ -59,7 +57,8 @@ class RunCommandsIT {
   @MethodSource("javas")
   void runWritesTheQuickstartOutputAndASummary(Path java) throws IOException {
     Path out = tmp.resolve("quickstart.csv");
-    Launcher.Result r = Launcher.run(java, "run", QUICKSTART, "--output", out.toString(),
+    Launcher.Result r = Launcher.run(java, "run", QUICKSTART, "--input", sensors(),
+        "--output", out.toString(),
         "--errors", tmp.resolve("bad.csv").toString());
     assertThat(r.toString(), r.exitCode, is(0));
     List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
@@ -89,6 +88,9 @@ class RunCommandsIT {
         "[input]",
         "path = \"bad.csv\"",
         "",
+        "[input.types]",
+        "temp = \"double\"   # the sample would otherwise infer STRING",
+        "",
         "[[operations]]",
         "type = \"fill_null\"",
         "method = \"forward\"",
@@ -98,8 +100,8 @@ class RunCommandsIT {
         ""));
     Launcher.Result r = Launcher.run("run", job.toString());
     assertThat(r.toString(), r.exitCode, is(1));
-    assertThat(r.err, containsString(csv + ":3: column \"temp\": \"abc\" is not a number "
-        + "(non_numeric_cell)"));
+    assertThat(r.err, containsString("industryts: " + job + " failed: " + csv
+        + ":3: column \"temp\": \"abc\" is not a number"));
     assertThat(r.err, containsString("add --errors bad_rows.csv"));
     assertThat(r.err.contains("\tat "), is(false));
     assertThat(Files.exists(tmp.resolve("out.csv")), is(false));
@@ -117,6 +119,9 @@ class RunCommandsIT {
         "[input]",
         "path = \"bad.csv\"",
         "",
+        "[input.types]",
+        "temp = \"double\"   # the sample would otherwise infer STRING",
+        "",
         "[[operations]]",
         "type = \"fill_null\"",
         "method = \"forward\"",
@@ -128,8 +133,13 @@ class RunCommandsIT {
     Launcher.Result r = Launcher.run("run", job.toString());
     assertThat(r.toString(), r.exitCode, is(0));
     assertThat(Files.readAllLines(tmp.resolve("out.csv")).size(), is(3));
-    assertThat(r.err, containsString("industryts: read 2 rows (+ 1 bad input rows)\n"));
-    assertThat(r.err, containsString("industryts: dead-lettered 1 rows to " + tmp.resolve("errors.csv")));
+    assertThat(r.err, containsString("industryts: read 2 rows (+ 1 bad input row)\n"));
+    assertThat(r.err, containsString("industryts: dead-lettered 1 row to "
+        + tmp.resolve("errors.csv")));
+    List<String> errors = Files.readAllLines(tmp.resolve("errors.csv"), StandardCharsets.UTF_8);
+    assertThat(errors.size(), is(2));
+    assertThat(errors.get(1), containsString(",3,"));
+    assertThat(errors.get(1), containsString(",non_numeric_cell,temp,"));
   }
 
 }

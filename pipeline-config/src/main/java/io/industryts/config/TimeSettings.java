@@ -1,5 +1,7 @@
 package io.industryts.config;
 
+import io.industryts.time.TimeParser;
+import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -94,6 +96,17 @@ public final class TimeSettings {
 
   public TimeSettings withNanAsNull(boolean b) {
     return new TimeSettings(timeFormat, epochUnit, ambiguous, nonexistent, b);
+  }
+
+  /** The parser these settings describe, for zone-less times in {@code zone} (SEMANTICS §1.3). */
+  public TimeParser toTimeParser(ZoneId zone) {
+    return TimeParser.builder()
+        .zone(zone)
+        .format(timeFormat())
+        .epochUnit(TimeParser.EpochUnit.valueOf(epochUnit().name()))
+        .ambiguous(TimeParser.Ambiguous.valueOf(ambiguous().name()))
+        .nonexistent(TimeParser.Nonexistent.valueOf(nonexistent().name()))
+        .build();
   }
 
   @Override

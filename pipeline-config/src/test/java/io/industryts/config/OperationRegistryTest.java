@@ -24,9 +24,12 @@ class OperationRegistryTest {
 
   @Test
   void serviceLoaderFindsEveryDescribedOperation() {
-    assertEquals(List.of("clip", "datetime_features", "diff", "drop_duplicates", "drop_null", "ewm",
-        "fill_null", "filter_time", "interpolate", "lag", "lead", "outliers", "pct_change",
-        "regularize", "resample", "rolling", "scale", "snap_time", "test_echo"),
+    assertEquals(
+        List.of("box_cox", "cast", "clip", "cumulative", "datetime_features", "diff",
+            "drop_columns", "drop_duplicates", "drop_null", "ewm", "fill_null", "filter_time",
+            "group_by_time", "interpolate", "lag", "lead", "log", "normalize", "outliers",
+            "pct_change", "regularize", "rename", "resample", "rolling", "scale", "select",
+            "snap_time", "test_echo", "yeo_johnson"),
         OperationRegistry.load().types());
   }
 
@@ -45,9 +48,11 @@ class OperationRegistryTest {
   @Test
   void typesAreSorted() {
     assertEquals(
-        List.of("clip", "datetime_features", "diff", "drop_duplicates", "drop_null", "ewm",
-        "fill_null", "filter_time", "interpolate", "lag", "lead", "outliers", "pct_change",
-        "regularize", "resample", "rolling", "scale", "snap_time", "test_echo"),
+        List.of("box_cox", "cast", "clip", "cumulative", "datetime_features", "diff",
+            "drop_columns", "drop_duplicates", "drop_null", "ewm", "fill_null", "filter_time",
+            "group_by_time", "interpolate", "lag", "lead", "log", "normalize", "outliers",
+            "pct_change", "regularize", "rename", "resample", "rolling", "scale", "select",
+            "snap_time", "test_echo", "yeo_johnson"),
         TestRegistries.fakes().types());
   }
 

@@ -160,6 +160,38 @@ class ProviderDescriptionsTest {
   }
 
   @Test
+  void transformationKeys() {
+    assertEquals(List.of("name", "columns", "fit", "suffix"), keysByType().get("normalize"));
+    assertEquals(
+        List.of("name", "method", "columns", "invalid", "suffix"), keysByType().get("log"));
+    assertEquals(
+        List.of("name", "columns", "lambda", "invalid", "emit_lambda", "suffix"),
+        keysByType().get("box_cox"));
+    assertEquals(
+        List.of("name", "columns", "lambda", "emit_lambda", "suffix"),
+        keysByType().get("yeo_johnson"));
+  }
+
+  @Test
+  void aggregationKeys() {
+    assertEquals(
+        List.of(
+            "name", "every", "aggregations", "by", "closed", "label", "origin", "offset", "ddof"),
+        keysByType().get("group_by_time"));
+    assertEquals(
+        List.of("name", "functions", "columns", "reset_every", "offset", "suffix"),
+        keysByType().get("cumulative"));
+  }
+
+  @Test
+  void utilityKeys() {
+    assertEquals(List.of("name", "columns"), keysByType().get("select"));
+    assertEquals(List.of("name", "columns"), keysByType().get("drop_columns"));
+    assertEquals(List.of("name", "mapping"), keysByType().get("rename"));
+    assertEquals(List.of("name", "types", "invalid"), keysByType().get("cast"));
+  }
+
+  @Test
   void datetimeFeaturesKeys() {
     assertEquals(
         List.of("name", "features", "cyclic", "prefix"), keysByType().get("datetime_features"));

@@ -1,12 +1,12 @@
 package io.industryts.runners;
 
 import io.industryts.SeriesOptions;
+import io.industryts.config.JobConfig;
+import io.industryts.config.StepConfig;
 import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Engine;
 import io.industryts.engine.Kernel;
-import io.industryts.runners.pending.FileInput;
-import io.industryts.config.JobConfig;
-import io.industryts.config.StepConfig;
+import io.industryts.io.FileInput;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.industryts.runners;
 
-import io.industryts.runners.pending.FileInput;
 import io.industryts.config.InputConfig;
 import io.industryts.config.JobConfig;
-import io.industryts.runners.pending.TimeParser;
 import io.industryts.config.TimeSettings;
+import io.industryts.io.FileInput;
+import io.industryts.time.TimeParser;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

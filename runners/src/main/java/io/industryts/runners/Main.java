@@ -1,10 +1,10 @@
 package io.industryts.runners;
 
-import io.industryts.engine.Engine;
-import io.industryts.runners.CommandLine.Command;
 import io.industryts.config.ConfigException;
 import io.industryts.config.JobConfig;
 import io.industryts.config.OperationRegistry;
+import io.industryts.engine.Engine;
+import io.industryts.runners.CommandLine.Command;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,6 +165,13 @@ public final class Main {
     long start = System.nanoTime();
     RunnerSetup.checkAvailable(cl.runner());
     JobConfig job = loadJob(cl);
+    if (!job.extraInputs().isEmpty() || !cl.namedInputs().isEmpty()) {
+      // they feed asof_join's right side; reading them is not wired yet, and ignoring them
+      // silently would run a different job
+      throw new IllegalArgumentException("industryts: named inputs "
+          + (job.extraInputs().isEmpty() ? cl.namedInputs().keySet() : job.extraInputs().keySet())
+          + " are not supported by run yet. Remove [inputs.<name>] / --input NAME=PATH.");
+    }
     int parallelism = cl.parallelism().orElse(RunnerSetup.cores());
     PipelineOptions options = RunnerSetup.options(cl.runner(), parallelism, job.pipelineName(),
         cl.beamArgs());
@@ -220,18 +227,34 @@ public final class Main {
     return best;
   }
 
-  private static String message(Throwable t) {
+  static String message(Throwable t) {
     String m = t.getMessage();
     if (m == null) {
       return t.getClass().getName();
     }
+    m = withoutRepeatedLocation(m);
     return t instanceof RuntimeException && !(t instanceof IllegalArgumentException)
         && !(t instanceof Engine.BadRowException)
         && !(t instanceof IllegalStateException) && !(t instanceof UnsupportedOperationException)
         ? t.getClass().getSimpleName() + ": " + m : m;
   }
 
-  static String count(int n, String noun) {
+  /**
+   * {@code "a.csv:3: a.csv:3: msg"} becomes {@code "a.csv:3: msg"}: an error record's message may
+   * already start with the location its description prefixes.
+   */
+  static String withoutRepeatedLocation(String m) {
+    int i = m.indexOf(": ");
+    if (i > 0) {
+      String location = m.substring(0, i + 2);
+      if (m.startsWith(location + location)) {
+        return m.substring(location.length());
+      }
+    }
+    return m;
+  }
+
+  static String count(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

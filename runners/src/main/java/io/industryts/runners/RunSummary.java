@@ -103,9 +103,11 @@ public final class RunSummary {
   /** The report, one fact per line. */
   public String format(List<String> outputs, String errorsPath, double wallSeconds) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "industryts: read %,d rows", rowsRead()));
+    sb.append(String.format(Locale.ROOT, "industryts: read %,d row%s", rowsRead(),
+        rowsRead() == 1 ? "" : "s"));
     if (readErrors() > 0) {
-      sb.append(String.format(Locale.ROOT, " (+ %,d bad input rows)", readErrors()));
+      sb.append(String.format(Locale.ROOT, " (+ %,d bad input row%s)", readErrors(),
+          readErrors() == 1 ? "" : "s"));
     }
     sb.append('\n');
     int width = 4;
@@ -132,11 +134,11 @@ public final class RunSummary {
       }
       sb.append('\n');
     }
-    sb.append(String.format(Locale.ROOT, "industryts: wrote %,d rows to %s%n", rowsWritten(),
-        String.join(", ", outputs)));
+    sb.append(String.format(Locale.ROOT, "industryts: wrote %,d row%s to %s%n", rowsWritten(),
+        rowsWritten() == 1 ? "" : "s", String.join(", ", outputs)));
     if (errorsPath != null) {
-      sb.append(String.format(Locale.ROOT, "industryts: dead-lettered %,d rows to %s%n",
-          errorRecords(), errorsPath));
+      sb.append(String.format(Locale.ROOT, "industryts: dead-lettered %,d row%s to %s%n",
+          errorRecords(), errorRecords() == 1 ? "" : "s", errorsPath));
     }
     for (String problem : inconsistencies()) {
       sb.append("industryts: warning: counts do not add up: ").append(problem).append('\n');

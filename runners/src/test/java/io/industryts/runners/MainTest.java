@@ -88,4 +88,16 @@ class MainTest {
         + "\"compute_s\": null, \"write_parquet_s\": null, \"write_csv_s\": null, "
         + "\"inproc_total_s\": 2.250, \"threads\": 2, "), is(true));
   }
+
+  @Test
+  void repeatedLocationPrefixIsShownOnce() {
+    assertThat(Main.withoutRepeatedLocation("d/a.csv:3: d/a.csv:3: column \"t\": bad"),
+        equalTo("d/a.csv:3: column \"t\": bad"));
+  }
+
+  @Test
+  void singleLocationPrefixIsKept() {
+    assertThat(Main.withoutRepeatedLocation("d/a.csv:3: column \"t\": bad"),
+        equalTo("d/a.csv:3: column \"t\": bad"));
+  }
 }

@@ -5,6 +5,7 @@ import io.industryts.Operation;
 import io.industryts.PlanContext;
 import io.industryts.SeriesOptions;
 import io.industryts.TimeColumn;
+import io.industryts.time.TimeParser;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -81,8 +82,13 @@ public final class Engine {
   /** Applies {@code steps} to {@code input}; the first bad row (e.g. an unparseable time) fails the pipeline. */
   public static PCollection<Row> runOnRows(PCollection<Row> input, SeriesOptions options,
       List<Step> steps) {
-    RowsResult r = runOnRowsWithErrors(input, options, steps,
-        new ValueTimeConversion(options.timeZone(), ValueTimeConversion.isoStrings(options.timeZone())));
+    return runOnRows(input, options, steps, TimeParser.builder().zone(options.timeZone()).build());
+  }
+
+  /** As {@link #runOnRows(PCollection, SeriesOptions, List)}, reading string or number times with {@code times}. */
+  public static PCollection<Row> runOnRows(PCollection<Row> input, SeriesOptions options,
+      List<Step> steps, TimeParser times) {
+    RowsResult r = runOnRowsWithErrors(input, options, steps, new ValueTimeConversion(times));
     failOnErrors("FailOnBadRows", r.errors());
     return r.rows();
   }

@@ -9,18 +9,17 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
@@ -52,29 +51,29 @@ final class PassRunner {
       RowCoder keyCoder = RowCoder.of(in.layout().keySchema());
       boolean global = pass.first() instanceof StatsKernel && ((StatsKernel<?>) pass.first()).globalFit();
       RowCoder groupCoder = global ? RowCoder.of(NO_FIELDS) : keyCoder;
-      PCollection<KV<Row, KV<Row, SegmentSummary>>> summaries =
+      Part.PartCoder parts = new Part.PartCoder(in.layout());
+      KvCoder<KV<Row, Long>, Part> segmentParts =
+          KvCoder.of(KvCoder.of(keyCoder, VarLongCoder.of()), parts);
+      PCollection<KV<Row, Part>> summaries =
           segs.apply(name + "/Summarize", ParDo.of(new SummarizeFn(pass, global)))
-              .setCoder(KvCoder.of(groupCoder,
-                  KvCoder.of(keyCoder, SerializableCoder.of(SegmentSummary.class))));
-      PCollection<KV<Row, KV<Row, SeriesPlan>>> plans =
-          in.plans().apply(name + "/PlanGroups", ParDo.of(new RegroupFn<SeriesPlan>(global)))
-              .setCoder(KvCoder.of(groupCoder,
-                  KvCoder.of(keyCoder, SerializableCoder.of(SeriesPlan.class))));
-      TupleTag<KV<Row, SegmentSummary>> summaryTag = new TupleTag<KV<Row, SegmentSummary>>() {};
-      TupleTag<KV<Row, SeriesPlan>> planTag = new TupleTag<KV<Row, SeriesPlan>>() {};
-      PCollection<KV<KV<Row, Long>, SegmentContext>> contexts =
-          KeyedPCollectionTuple.of(summaryTag, Segmenter.earliest(name + "/SummaryWindow", summaries))
-              .and(planTag, Segmenter.earliest(name + "/PlanWindow", plans))
-              .apply(name + "/GroupSummaries", CoGroupByKey.create())
-              .apply(name + "/Contexts", ParDo.of(new ContextFn(pass, summaryTag, planTag)))
-              .setCoder(KvCoder.of(KvCoder.of(keyCoder, VarLongCoder.of()),
-                  SerializableCoder.of(SegmentContext.class)));
-      TupleTag<Chunk> chunkTag = new TupleTag<Chunk>() {};
-      TupleTag<SegmentContext> contextTag = new TupleTag<SegmentContext>() {};
-      out = KeyedPCollectionTuple.of(chunkTag, Segmenter.earliest(name + "/SegmentWindow", segs))
-          .and(contextTag, Segmenter.earliest(name + "/ContextWindow", contexts))
-          .apply(name + "/JoinContexts", CoGroupByKey.create())
-          .apply(name, ParDo.of(new JoinedPassFn(pass, operations, chunkTag, contextTag))
+              .setCoder(KvCoder.of(groupCoder, parts));
+      PCollection<KV<Row, Part>> plans =
+          in.plans().apply(name + "/PlanGroups", ParDo.of(new RegroupFn(global)))
+              .setCoder(KvCoder.of(groupCoder, parts));
+      PCollection<KV<KV<Row, Long>, Part>> contexts =
+          PCollectionList.of(summaries).and(plans)
+              .apply(name + "/SummariesAndPlans", Flatten.pCollections())
+              .setCoder(KvCoder.of(groupCoder, parts))
+              .apply(name + "/GroupSummaries", GroupByKey.create())
+              .apply(name + "/Contexts", ParDo.of(new ContextFn(pass)))
+              .setCoder(segmentParts);
+      PCollection<KV<KV<Row, Long>, Part>> segments =
+          segs.apply(name + "/AsParts", ParDo.of(new AsPartFn())).setCoder(segmentParts);
+      out = PCollectionList.of(segments).and(contexts)
+          .apply(name + "/SegmentsAndContexts", Flatten.pCollections())
+          .setCoder(segmentParts)
+          .apply(name + "/JoinContexts", GroupByKey.create())
+          .apply(name, ParDo.of(new JoinedPassFn(pass, operations))
               .withOutputTags(MAIN, TupleTagList.of(ERRORS)));
     }
     out.get(MAIN).setCoder(KvCoder.of(
@@ -83,8 +82,8 @@ final class PassRunner {
     return out;
   }
 
-  /** Keys per-series values by their group: the series itself, or one group for a global fit. */
-  static final class RegroupFn<V> extends DoFn<KV<Row, V>, KV<Row, KV<Row, V>>> {
+  /** Keys each series' plan by its group: the series itself, or one group for a global fit. */
+  static final class RegroupFn extends DoFn<KV<Row, SeriesPlan>, KV<Row, Part>> {
     private final boolean global;
 
     RegroupFn(boolean global) {
@@ -92,15 +91,22 @@ final class PassRunner {
     }
 
     @ProcessElement
-    public void process(@Element KV<Row, V> e, OutputReceiver<KV<Row, KV<Row, V>>> out) {
+    public void process(@Element KV<Row, SeriesPlan> e, OutputReceiver<KV<Row, Part>> out) {
       Row group = global ? Row.withSchema(NO_FIELDS).build() : e.getKey();
-      out.output(KV.of(group, e));
+      out.output(KV.of(group, Part.ofFact(e.getKey(), e.getValue())));
+    }
+  }
+
+  /** A segment as a join part. */
+  static final class AsPartFn extends DoFn<KV<KV<Row, Long>, Chunk>, KV<KV<Row, Long>, Part>> {
+    @ProcessElement
+    public void process(@Element KV<KV<Row, Long>, Chunk> e, OutputReceiver<KV<KV<Row, Long>, Part>> out) {
+      out.output(KV.of(e.getKey(), Part.ofChunk(e.getValue())));
     }
   }
 
   /** Summarizes each segment of the pass input. */
-  static final class SummarizeFn
-      extends DoFn<KV<KV<Row, Long>, Chunk>, KV<Row, KV<Row, SegmentSummary>>> {
+  static final class SummarizeFn extends DoFn<KV<KV<Row, Long>, Chunk>, KV<Row, Part>> {
     private final Pass pass;
     private final boolean global;
 
@@ -111,8 +117,7 @@ final class PassRunner {
 
     @ProcessElement
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public void process(@Element KV<KV<Row, Long>, Chunk> e,
-        OutputReceiver<KV<Row, KV<Row, SegmentSummary>>> out) {
+    public void process(@Element KV<KV<Row, Long>, Chunk> e, OutputReceiver<KV<Row, Part>> out) {
       Chunk c = e.getValue();
       SegmentSummary s = new SegmentSummary();
       s.segment = e.getKey().getValue();
@@ -140,7 +145,7 @@ final class PassRunner {
       }
       Row series = e.getKey().getKey();
       Row group = global ? Row.withSchema(NO_FIELDS).build() : series;
-      out.output(KV.of(group, KV.of(series, s)));
+      out.output(KV.of(group, Part.ofFact(series, s)));
     }
   }
 
@@ -173,30 +178,25 @@ final class PassRunner {
   }
 
   /** Builds every segment's context from the summaries of its series (or of all series). */
-  static final class ContextFn
-      extends DoFn<KV<Row, CoGbkResult>, KV<KV<Row, Long>, SegmentContext>> {
+  static final class ContextFn extends DoFn<KV<Row, Iterable<Part>>, KV<KV<Row, Long>, Part>> {
     private final Pass pass;
-    private final TupleTag<KV<Row, SegmentSummary>> summaryTag;
-    private final TupleTag<KV<Row, SeriesPlan>> planTag;
 
-    ContextFn(Pass pass, TupleTag<KV<Row, SegmentSummary>> summaryTag,
-        TupleTag<KV<Row, SeriesPlan>> planTag) {
+    ContextFn(Pass pass) {
       this.pass = pass;
-      this.summaryTag = summaryTag;
-      this.planTag = planTag;
     }
 
     @ProcessElement
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public void process(@Element KV<Row, CoGbkResult> e,
-        OutputReceiver<KV<KV<Row, Long>, SegmentContext>> out) {
+    public void process(@Element KV<Row, Iterable<Part>> e,
+        OutputReceiver<KV<KV<Row, Long>, Part>> out) {
       Map<Row, List<SegmentSummary>> bySeries = new HashMap<>();
-      for (KV<Row, SegmentSummary> kv : e.getValue().getAll(summaryTag)) {
-        bySeries.computeIfAbsent(kv.getKey(), k -> new ArrayList<>()).add(kv.getValue());
-      }
       Map<Row, SeriesPlan> plans = new HashMap<>();
-      for (KV<Row, SeriesPlan> kv : e.getValue().getAll(planTag)) {
-        plans.put(kv.getKey(), kv.getValue());
+      for (Part p : e.getValue()) {
+        if (p.fact instanceof SeriesPlan) {
+          plans.put(p.series, (SeriesPlan) p.fact);
+        } else {
+          bySeries.computeIfAbsent(p.series, k -> new ArrayList<>()).add((SegmentSummary) p.fact);
+        }
       }
       Kernel k = pass.first();
       Map<Row, Serializable> statsBySeries = new HashMap<>();
@@ -226,7 +226,7 @@ final class PassRunner {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void emitSeries(Row series, List<SegmentSummary> list, SeriesPlan plan,
-        Serializable stats, OutputReceiver<KV<KV<Row, Long>, SegmentContext>> out) {
+        Serializable stats, OutputReceiver<KV<KV<Row, Long>, Part>> out) {
       list.sort((a, b) -> Long.compare(a.segment, b.segment));
       SegmentSummary[] seg = list.toArray(new SegmentSummary[0]);
       int n = seg.length;
@@ -283,7 +283,7 @@ final class PassRunner {
         if (pass.rowsAfter > 0 || pass.millisAfter > 0) {
           c.haloAfter = haloAfter(seg, p);
         }
-        out.output(KV.of(KV.of(series, seg[p].segment), c));
+        out.output(KV.of(KV.of(series, seg[p].segment), Part.ofFact(null, c)));
       }
     }
 
@@ -511,23 +511,24 @@ final class PassRunner {
     }
   }
 
-  /** A pass with context: each segment arrives joined with its context. */
-  static final class JoinedPassFn extends PassDoFn<KV<KV<Row, Long>, CoGbkResult>> {
-    private final TupleTag<Chunk> chunkTag;
-    private final TupleTag<SegmentContext> contextTag;
-
-    JoinedPassFn(Pass pass, List<String> operations, TupleTag<Chunk> chunkTag,
-        TupleTag<SegmentContext> contextTag) {
+  /** A pass with context: each segment arrives grouped with its context. */
+  static final class JoinedPassFn extends PassDoFn<KV<KV<Row, Long>, Iterable<Part>>> {
+    JoinedPassFn(Pass pass, List<String> operations) {
       super(pass, operations);
-      this.chunkTag = chunkTag;
-      this.contextTag = contextTag;
     }
 
     @ProcessElement
-    public void process(@Element KV<KV<Row, Long>, CoGbkResult> e, MultiOutputReceiver out) {
-      SegmentContext context = e.getValue().getOnly(contextTag, null);
-      for (Chunk segment : e.getValue().getAll(chunkTag)) {
-        runKernels(e.getKey(), segment, context, out);
+    public void process(@Element KV<KV<Row, Long>, Iterable<Part>> e, MultiOutputReceiver out) {
+      SegmentContext context = null;
+      for (Part p : e.getValue()) {
+        if (p.fact != null) {
+          context = (SegmentContext) p.fact;
+        }
+      }
+      for (Part p : e.getValue()) {
+        if (p.chunk != null) {
+          runKernels(e.getKey(), p.chunk, context, out);
+        }
       }
     }
   }

@@ -11,15 +11,14 @@ import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.transforms.windowing.TimestampCombiner;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
@@ -38,48 +37,51 @@ import org.apache.beam.sdk.values.TupleTagList;
 final class Segmenter {
   private Segmenter() {}
 
-  private static final TupleTag<KV<KV<Row, Long>, Chunk>> KEYED = new TupleTag<KV<KV<Row, Long>, Chunk>>() {};
+  private static final TupleTag<KV<KV<Row, Long>, Part>> KEYED = new TupleTag<KV<KV<Row, Long>, Part>>() {};
   private static final TupleTag<KV<Row, ChunkStats>> STATS = new TupleTag<KV<Row, ChunkStats>>() {};
   private static final TupleTag<KV<Row, SeriesPlan>> PLANS = new TupleTag<KV<Row, SeriesPlan>>() {};
-  private static final TupleTag<KV<KV<Row, Long>, SeriesPlan>> CHUNK_PLANS =
-      new TupleTag<KV<KV<Row, Long>, SeriesPlan>>() {};
+  private static final TupleTag<KV<KV<Row, Long>, Part>> CHUNK_PLANS =
+      new TupleTag<KV<KV<Row, Long>, Part>>() {};
 
-  /** Applies {@code TimestampCombiner.EARLIEST} so grouped output may carry each row's own time. */
+  /**
+   * Applies {@code TimestampCombiner.EARLIEST}, so grouped output may carry each row's own time.
+   * Applied once where chunks enter the engine; every derived collection inherits it.
+   */
   static <T> PCollection<T> earliest(String name, PCollection<T> in) {
     return in.apply(name, Window.<T>configure().withTimestampCombiner(TimestampCombiner.EARLIEST));
   }
 
-  static Segments segment(String name, PCollection<Chunk> chunks, ChunkLayout layout, Grid align,
+  static Segments segment(String name, PCollection<Chunk> input, ChunkLayout layout, Grid align,
       EngineOptions options) {
     RowCoder keyCoder = RowCoder.of(layout.keySchema());
     KvCoder<KV<Row, Long>, Chunk> segCoder =
         KvCoder.of(KvCoder.of(keyCoder, VarLongCoder.of()), ChunkCoder.of(layout));
+    KvCoder<KV<Row, Long>, Part> partCoder =
+        KvCoder.of(KvCoder.of(keyCoder, VarLongCoder.of()), new Part.PartCoder(layout));
+    PCollection<Chunk> chunks = earliest(name + "/EarliestTimestamps", input);
 
     PCollectionTuple tagged = chunks.apply(name + "/Identify",
         ParDo.of(new IdentifyFn()).withOutputTags(KEYED, TupleTagList.of(STATS)));
-    PCollection<KV<KV<Row, Long>, Chunk>> keyed = tagged.get(KEYED).setCoder(segCoder);
+    PCollection<KV<KV<Row, Long>, Part>> keyed = tagged.get(KEYED).setCoder(partCoder);
     PCollection<KV<Row, ChunkStats>> stats =
         tagged.get(STATS).setCoder(KvCoder.of(keyCoder, SerializableCoder.of(ChunkStats.class)));
 
-    PCollectionTuple planned = earliest(name + "/StatsWindow", stats)
+    PCollectionTuple planned = stats
         .apply(name + "/GroupStats", GroupByKey.create())
         .apply(name + "/Plan", ParDo.of(new PlanFn(align, options.segmentRows()))
             .withOutputTags(PLANS, TupleTagList.of(CHUNK_PLANS)));
     PCollection<KV<Row, SeriesPlan>> plans =
         planned.get(PLANS).setCoder(KvCoder.of(keyCoder, SerializableCoder.of(SeriesPlan.class)));
-    PCollection<KV<KV<Row, Long>, SeriesPlan>> chunkPlans = planned.get(CHUNK_PLANS)
-        .setCoder(KvCoder.of(KvCoder.of(keyCoder, VarLongCoder.of()),
-            SerializableCoder.of(SeriesPlan.class)));
+    PCollection<KV<KV<Row, Long>, Part>> chunkPlans = planned.get(CHUNK_PLANS).setCoder(partCoder);
 
-    TupleTag<Chunk> chunkTag = new TupleTag<Chunk>() {};
-    TupleTag<SeriesPlan> planTag = new TupleTag<SeriesPlan>() {};
     PCollection<KV<KV<Row, Long>, Chunk>> pieces =
-        KeyedPCollectionTuple.of(chunkTag, earliest(name + "/ChunksWindow", keyed))
-            .and(planTag, earliest(name + "/PlansWindow", chunkPlans))
-            .apply(name + "/JoinPlans", CoGroupByKey.create())
-            .apply(name + "/Split", ParDo.of(new SplitFn(chunkTag, planTag)))
+        PCollectionList.of(keyed).and(chunkPlans)
+            .apply(name + "/ChunksAndPlans", Flatten.pCollections())
+            .setCoder(partCoder)
+            .apply(name + "/JoinPlans", GroupByKey.create())
+            .apply(name + "/Split", ParDo.of(new SplitFn()))
             .setCoder(segCoder);
-    PCollection<KV<KV<Row, Long>, Chunk>> merged = earliest(name + "/PiecesWindow", pieces)
+    PCollection<KV<KV<Row, Long>, Chunk>> merged = pieces
         .apply(name + "/Group", GroupByKey.create())
         .apply(name + "/Merge", ParDo.of(new MergeFn()))
         .setCoder(segCoder);
@@ -109,7 +111,7 @@ final class Segmenter {
   }
 
   /** Gives each chunk a random id; emits it keyed by (series, id) and its statistics by series. */
-  static final class IdentifyFn extends DoFn<Chunk, KV<KV<Row, Long>, Chunk>> {
+  static final class IdentifyFn extends DoFn<Chunk, KV<KV<Row, Long>, Part>> {
     @ProcessElement
     public void process(@Element Chunk chunk, MultiOutputReceiver out) {
       if (chunk.size() == 0) {
@@ -118,7 +120,7 @@ final class Segmenter {
       long id = ThreadLocalRandom.current().nextLong();
       SeriesStats s = new SeriesStats();
       s.add(chunk.times());
-      out.get(KEYED).output(KV.of(KV.of(chunk.key(), id), chunk));
+      out.get(KEYED).output(KV.of(KV.of(chunk.key(), id), Part.ofChunk(chunk)));
       out.get(STATS).output(KV.of(chunk.key(), new ChunkStats(id, s)));
     }
   }
@@ -142,7 +144,7 @@ final class Segmenter {
       SeriesPlan plan = plan(total);
       out.get(PLANS).output(KV.of(e.getKey(), plan));
       for (ChunkStats c : e.getValue()) {
-        out.get(CHUNK_PLANS).output(KV.of(KV.of(e.getKey(), c.id), plan));
+        out.get(CHUNK_PLANS).output(KV.of(KV.of(e.getKey(), c.id), Part.ofFact(null, plan)));
       }
     }
 
@@ -163,22 +165,21 @@ final class Segmenter {
   }
 
   /** Splits a chunk at the segment edges of its series' plan. */
-  static final class SplitFn extends DoFn<KV<KV<Row, Long>, CoGbkResult>, KV<KV<Row, Long>, Chunk>> {
-    private final TupleTag<Chunk> chunkTag;
-    private final TupleTag<SeriesPlan> planTag;
-
-    SplitFn(TupleTag<Chunk> chunkTag, TupleTag<SeriesPlan> planTag) {
-      this.chunkTag = chunkTag;
-      this.planTag = planTag;
-    }
-
+  static final class SplitFn extends DoFn<KV<KV<Row, Long>, Iterable<Part>>, KV<KV<Row, Long>, Chunk>> {
     @ProcessElement
-    public void process(@Element KV<KV<Row, Long>, CoGbkResult> e,
+    public void process(@Element KV<KV<Row, Long>, Iterable<Part>> e,
         OutputReceiver<KV<KV<Row, Long>, Chunk>> out) {
-      SeriesPlan plan = e.getValue().getAll(planTag).iterator().next();
+      SeriesPlan plan = null;
+      for (Part p : e.getValue()) {
+        if (p.fact != null) {
+          plan = (SeriesPlan) p.fact;
+        }
+      }
       Row series = e.getKey().getKey();
-      for (Chunk chunk : e.getValue().getAll(chunkTag)) {
-        split(series, chunk, plan, out);
+      for (Part p : e.getValue()) {
+        if (p.chunk != null) {
+          split(series, p.chunk, plan, out);
+        }
       }
     }
 

@@ -28,6 +28,7 @@ final class ChunkAssembler {
   private final int maxRows;
   private final char[] kinds; // per schema field: D, L, B, O, or 0 for time / key slots
   private final FieldType[] types;
+  private final int initial;
 
   private int capacity;
   private int size;
@@ -41,6 +42,14 @@ final class ChunkAssembler {
   private boolean[][] nulls;
 
   ChunkAssembler(ChunkLayout layout, Row key, int maxRows) {
+    this(layout, key, maxRows, INITIAL);
+  }
+
+  /**
+   * @param expectedRows rows expected in all (arrays start at this size, up to {@code maxRows}, so
+   *     a large series does not grow its arrays step by step)
+   */
+  ChunkAssembler(ChunkLayout layout, Row key, int maxRows, long expectedRows) {
     this.layout = layout;
     this.key = key;
     this.maxRows = maxRows;
@@ -51,7 +60,8 @@ final class ChunkAssembler {
       types[f] = layout.fieldType(f);
       kinds[f] = layout.isTimeOrKey(f) ? 0 : storage(types[f]);
     }
-    allocate(Math.min(INITIAL, maxRows));
+    this.initial = (int) Math.max(1, Math.min(maxRows, Math.max(INITIAL, expectedRows)));
+    allocate(initial);
   }
 
   static char storage(FieldType type) {
@@ -270,7 +280,7 @@ final class ChunkAssembler {
             exact ? seqs : Arrays.copyOf(seqs, n),
             cols);
     if (more) {
-      allocate(n == maxRows ? maxRows : Math.min(INITIAL, maxRows));
+      allocate(n == maxRows ? maxRows : initial);
     }
     return chunk;
   }

@@ -34,7 +34,7 @@ final class CsvScanner implements Closeable {
   private static final int MIN_BUFFER = 1 << 16;
 
   private final FileChannel channel;
-  private final long fileSize;
+  private long fileSize; // lowered if the file turns out shorter than when opened
   private final long rangeEnd;
   private final byte delimiter;
   private final boolean quotes;
@@ -48,6 +48,7 @@ final class CsvScanner implements Closeable {
 
   // current record
   private long recordOffset;
+  private long recordEnd;
   private int recordStart;
   private int contentEnd;
   private int fieldCount;
@@ -111,6 +112,7 @@ final class CsvScanner implements Closeable {
     while (bb.hasRemaining() && readPos < fileSize) {
       int n = channel.read(bb, readPos);
       if (n < 0) {
+        fileSize = readPos;
         break;
       }
       readPos += n;
@@ -162,6 +164,7 @@ final class CsvScanner implements Closeable {
         }
       }
       recordOffset = bufOffset + recordStart;
+      recordEnd = bufOffset + pos;
       if (contentEnd == recordStart && fieldCount == 1 && !unterminatedQuote) {
         continue; // blank line
       }
@@ -401,6 +404,11 @@ final class CsvScanner implements Closeable {
   /** File offset of the current record's first byte. */
   long recordOffset() {
     return recordOffset;
+  }
+
+  /** File offset just after the current record (after its line break). */
+  long recordEnd() {
+    return recordEnd;
   }
 
   int fieldCount() {

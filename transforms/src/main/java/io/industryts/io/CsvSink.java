@@ -6,17 +6,22 @@ import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Column;
 import io.industryts.engine.DoubleColumn;
 import io.industryts.engine.LongColumn;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Collectors;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
 import org.apache.beam.sdk.values.Row;
@@ -33,6 +38,9 @@ import org.joda.time.ReadableInstant;
 final class CsvSink {
   private CsvSink() {}
 
+  /** Rows per formatting block; blocks are formatted in parallel and written in order. */
+  private static final int BLOCK_ROWS = 4096;
+
   static void write(
       Path temp, ChunkLayout layout, List<Chunk> chunks, char delimiter, String timePattern)
       throws IOException {
@@ -40,32 +48,74 @@ final class CsvSink {
         timePattern == null
             ? null
             : DateTimeFormatter.ofPattern(timePattern, Locale.ROOT).withZone(ZoneOffset.UTC);
-    Schema schema = layout.schema();
-    int n = schema.getFieldCount();
-    TypeName[] types = new TypeName[n];
-    int[] keySlot = new int[n];
-    for (int f = 0; f < n; f++) {
-      types[f] = schema.getField(f).getType().getTypeName();
-      keySlot[f] =
-          layout.isTimeOrKey(f) && f != layout.timeIndex()
-              ? layout.keySchema().indexOf(schema.getField(f).getName())
-              : -1;
-    }
-    int timeIndex = layout.timeIndex();
-    try (OutputStream os = Files.newOutputStream(temp)) {
-      Out out = new Out(os, (byte) delimiter, formatter);
-      for (int f = 0; f < n; f++) {
-        if (f > 0) {
-          out.delimiter();
-        }
-        out.string(schema.getField(f).getName());
+    RowFormat format = new RowFormat(layout, (byte) delimiter, formatter);
+    List<int[]> blocks = new ArrayList<>();
+    for (int c = 0; c < chunks.size(); c++) {
+      for (int from = 0; from < chunks.get(c).size(); from += BLOCK_ROWS) {
+        blocks.add(new int[] {c, from, Math.min(chunks.get(c).size(), from + BLOCK_ROWS)});
       }
-      out.newline();
-      for (Chunk c : chunks) {
+    }
+    try (OutputStream os = Files.newOutputStream(temp)) {
+      Out header = new Out(os, (byte) delimiter, formatter, 1 << 12);
+      Schema schema = layout.schema();
+      for (int f = 0; f < schema.getFieldCount(); f++) {
+        if (f > 0) {
+          header.delimiter();
+        }
+        header.string(schema.getField(f).getName());
+      }
+      header.newline();
+      header.flush();
+      // Formatting doubles dominates; the writer runs on one worker, so it formats blocks of
+      // rows on all cores (a window at a time, to bound memory) and writes them in order.
+      int window = Math.max(1, ForkJoinPool.getCommonPoolParallelism()) * 4;
+      for (int w = 0; w < blocks.size(); w += window) {
+        List<int[]> part = blocks.subList(w, Math.min(blocks.size(), w + window));
+        List<byte[]> formatted =
+            (part.size() > 1 ? part.parallelStream() : part.stream())
+                .map(bl -> format.rows(chunks.get(bl[0]), bl[1], bl[2]))
+                .collect(Collectors.toList());
+        for (byte[] bytes : formatted) {
+          os.write(bytes);
+        }
+      }
+    }
+  }
+
+  /** Formats rows of chunks of one layout. Thread-safe: each call uses its own buffer. */
+  private static final class RowFormat {
+    private final byte delimiter;
+    private final DateTimeFormatter formatter;
+    private final int n;
+    private final TypeName[] types;
+    private final int[] keySlot;
+    private final int timeIndex;
+
+    RowFormat(ChunkLayout layout, byte delimiter, DateTimeFormatter formatter) {
+      this.delimiter = delimiter;
+      this.formatter = formatter;
+      Schema schema = layout.schema();
+      n = schema.getFieldCount();
+      types = new TypeName[n];
+      keySlot = new int[n];
+      for (int f = 0; f < n; f++) {
+        types[f] = schema.getField(f).getType().getTypeName();
+        keySlot[f] =
+            layout.isTimeOrKey(f) && f != layout.timeIndex()
+                ? layout.keySchema().indexOf(schema.getField(f).getName())
+                : -1;
+      }
+      timeIndex = layout.timeIndex();
+    }
+
+    byte[] rows(Chunk c, int from, int to) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream((to - from) * n * 8);
+      try {
+        Out out = new Out(bytes, delimiter, formatter, 1 << 16);
         long[] times = c.times();
         Row key = c.key();
         Column[] cols = c.columns();
-        for (int i = 0; i < c.size(); i++) {
+        for (int i = from; i < to; i++) {
           for (int f = 0; f < n; f++) {
             if (f > 0) {
               out.delimiter();
@@ -95,8 +145,11 @@ final class CsvSink {
           }
           out.newline();
         }
+        out.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a ByteArrayOutputStream does not throw
       }
-      out.flush();
+      return bytes.toByteArray();
     }
   }
 
@@ -105,14 +158,19 @@ final class CsvSink {
     private final OutputStream os;
     private final byte delim;
     private final DateTimeFormatter formatter;
-    private final byte[] buf = new byte[1 << 20];
+    private final byte[] buf;
     private int len;
     private final byte[] digits = new byte[24];
 
     Out(OutputStream os, byte delim, DateTimeFormatter formatter) {
+      this(os, delim, formatter, 1 << 20);
+    }
+
+    Out(OutputStream os, byte delim, DateTimeFormatter formatter, int bufferSize) {
       this.os = os;
       this.delim = delim;
       this.formatter = formatter;
+      this.buf = new byte[bufferSize];
     }
 
     private void ensure(int n) throws IOException {

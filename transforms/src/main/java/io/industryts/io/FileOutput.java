@@ -288,6 +288,9 @@ public final class FileOutput implements Serializable {
     public PCollection<String> expand(PCollection<KV<KV<Row, Long>, Chunk>> segments) {
       for (FileOutput o : outputs) {
         o.validate(layout);
+        if (o.format == Format.PARQUET) {
+          ParquetSink.preload(layout);
+        }
       }
       return segments
           .apply("Gather", Gather.all())

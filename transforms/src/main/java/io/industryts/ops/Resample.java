@@ -104,10 +104,12 @@ public final class Resample extends TimeSeriesTransform<Resample> {
       return new Origin(Grid.SeriesOrigin.START_DAY, 0);
     }
 
+    /** The per-series origin kind ({@code NONE} for a fixed instant). */
     Grid.SeriesOrigin perSeries() {
       return perSeries;
     }
 
+    /** Epoch millis of a fixed origin. */
     long instant() {
       return instant;
     }
@@ -482,7 +484,7 @@ public final class Resample extends TimeSeriesTransform<Resample> {
       return new Chunk(outputLayout(), input.key(), times, ks.clone(), out);
     }
 
-    private static int maxBucket(int[] rowStart, int nb) {
+    static int maxBucket(int[] rowStart, int nb) {
       int m = 0;
       for (int q = 0; q < nb; q++) {
         m = Math.max(m, rowStart[q + 1] - rowStart[q]);
@@ -492,6 +494,12 @@ public final class Resample extends TimeSeriesTransform<Resample> {
 
     private Column aggregate(Column src, Agg agg, FieldType outType, int[] rowStart, int nb,
         double[] buf) {
+      return aggregate(src, agg, outType, rowStart, nb, buf, ddof);
+    }
+
+    /** {@code agg} of {@code src} over each row range {@code [rowStart[q], rowStart[q + 1])}. */
+    static Column aggregate(Column src, Agg agg, FieldType outType, int[] rowStart, int nb,
+        double[] buf, int ddof) {
       boolean[] nulls = OpColumns.nulls(src);
       if (agg == Agg.FIRST || agg == Agg.LAST || agg == Agg.MIN || agg == Agg.MAX) {
         int[] idx = new int[nb];

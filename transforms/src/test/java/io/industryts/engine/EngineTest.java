@@ -170,7 +170,7 @@ class EngineTest {
     Engine.runOnRows(p.apply(Create.of(rows).withRowSchema(s)), SeriesOptions.defaults(), List.of(
         new Engine.Step("lag", TestKernels.op("lag", l -> new TestKernels.Lag(l, 1)))));
     PipelineExecutionException e = assertThrows(PipelineExecutionException.class, p::run);
-    assertThat(e.getMessage(), containsString("\"yesterday\" is not a time"));
+    assertThat(e.getMessage(), containsString("cannot parse \"yesterday\" as a time; expected ISO-8601"));
     assertThat(e.getMessage(), containsString("time column \"timestamp\" (auto: first field matching"));
   }
 }

@@ -540,6 +540,17 @@ class FileOutputTest {
               }
               return null;
             });
+    PAssert.that(r.rows().apply("RowTimes", org.apache.beam.sdk.transforms.Reify.timestamps()))
+        .satisfies(
+            rows -> {
+              int n = 0;
+              for (org.apache.beam.sdk.values.TimestampedValue<Row> tv : rows) {
+                assertEquals(tv.getValue().getDateTime("time"), tv.getTimestamp(), "row time");
+                n++;
+              }
+              assertEquals(2, n);
+              return null;
+            });
     PAssert.that(r.errors())
         .satisfies(
             errors -> {

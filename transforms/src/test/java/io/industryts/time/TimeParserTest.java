@@ -244,6 +244,25 @@ class TimeParserTest {
     }
   }
 
+  @Test
+  void hotPathDoesNotAllocate() {
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    byte[] line = "2024-01-01T08:00:00,1.5".getBytes(StandardCharsets.US_ASCII);
+    String text = "2024-01-01 08:00:00";
+    long sum = 0;
+    for (int i = 0; i < 200_000; i++) { // warm up (JIT, thread-local scratch)
+      sum += UTC.parse(line, 0, 19) + UTC.parse(text);
+    }
+    long before = mx.getCurrentThreadAllocatedBytes();
+    for (int i = 0; i < 100_000; i++) {
+      sum += UTC.parse(line, 0, 19) + UTC.parse(text);
+    }
+    long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+    assertTrue(allocated < 10_000, "allocated " + allocated + " bytes for 200,000 parses");
+    assertTrue(sum != 0);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Zones and DST
 

@@ -2,14 +2,22 @@ package io.industryts.config.testing;
 
 import io.industryts.config.OperationProvider;
 import io.industryts.config.OperationRegistry;
+import io.industryts.config.ops.BoxCoxProvider;
+import io.industryts.config.ops.CastProvider;
+import io.industryts.config.ops.CumulativeProvider;
 import io.industryts.config.ops.DatetimeFeaturesProvider;
 import io.industryts.config.ops.DiffProvider;
+import io.industryts.config.ops.DropColumnsProvider;
 import io.industryts.config.ops.DropDuplicatesProvider;
 import io.industryts.config.ops.FillNullProvider;
+import io.industryts.config.ops.GroupByTimeProvider;
 import io.industryts.config.ops.LagProvider;
 import io.industryts.config.ops.LeadProvider;
+import io.industryts.config.ops.LogProvider;
+import io.industryts.config.ops.NormalizeProvider;
 import io.industryts.config.ops.OutliersProvider;
 import io.industryts.config.ops.PctChangeProvider;
+import io.industryts.config.ops.RenameProvider;
 import io.industryts.config.ops.ResampleProvider;
 import io.industryts.config.ops.RollingProvider;
 import io.industryts.config.ops.ScaleProvider;
@@ -20,6 +28,8 @@ import io.industryts.config.ops.FilterTimeProvider;
 import io.industryts.config.ops.SnapTimeProvider;
 import io.industryts.config.ops.RegularizeProvider;
 import io.industryts.config.ops.EwmProvider;
+import io.industryts.config.ops.SelectProvider;
+import io.industryts.config.ops.YeoJohnsonProvider;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,7 +57,17 @@ public final class TestRegistries {
         new FilterTimeProvider(),
         new SnapTimeProvider(),
         new RegularizeProvider(),
-        new EwmProvider());
+        new EwmProvider(),
+        new NormalizeProvider(),
+        new LogProvider(),
+        new BoxCoxProvider(),
+        new YeoJohnsonProvider(),
+        new GroupByTimeProvider(),
+        new CumulativeProvider(),
+        new SelectProvider(),
+        new DropColumnsProvider(),
+        new RenameProvider(),
+        new CastProvider());
   }
 
   /** Real descriptions, fake operations, and {@code test_echo}. */

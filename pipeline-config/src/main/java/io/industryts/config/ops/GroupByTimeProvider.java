@@ -1,0 +1,99 @@
+package io.industryts.config.ops;
+
+import io.industryts.Operation;
+import io.industryts.config.CommonParams;
+import io.industryts.config.OperationDescription;
+import io.industryts.config.OperationProvider;
+import io.industryts.config.ParamRule;
+import io.industryts.config.ParamSpec;
+import io.industryts.config.ParamType;
+import io.industryts.config.StepContext;
+import io.industryts.config.ValidatedParams;
+import io.industryts.ops.GroupByTime;
+import io.industryts.ops.Resample;
+import java.util.List;
+import java.util.Map;
+import org.joda.time.Duration;
+
+/** {@code group_by_time} (SEMANTICS §2.4.1): bucketed multi-aggregation keeping keys. */
+public final class GroupByTimeProvider implements OperationProvider {
+  public static final OperationDescription DESCRIPTION =
+      OperationDescription.builder("group_by_time")
+          .doc("One row per non-empty (keys, by, bucket) group with {c}_{agg} aggregates.")
+          .param(ParamSpec.of("every", ParamType.DURATION).required().doc("Bucket width."))
+          .param(
+              ParamSpec.of("aggregations", ParamType.AGGREGATION_TABLE)
+                  .required()
+                  .allowed(ResampleProvider.AGGREGATIONS)
+                  .doc("Per column: an aggregation or a list; outputs are always {c}_{agg}."))
+          .param(
+              ParamSpec.of("by", ParamType.STRING_LIST)
+                  .defaultsTo(List.of())
+                  .doc("Extra grouping columns besides keys and bucket; null is a group."))
+          .param(
+              ParamSpec.of("closed", ParamType.STRING)
+                  .defaultsTo("left")
+                  .allowed("left", "right")
+                  .doc("Which bucket edge is inclusive."))
+          .param(
+              ParamSpec.of("label", ParamType.STRING)
+                  .defaultsTo("left")
+                  .allowed("left", "right")
+                  .doc("Which bucket edge labels the output row."))
+          .param(
+              ParamSpec.of("origin", ParamType.STRING)
+                  .defaultsTo("epoch")
+                  .doc("epoch, start_day, start, or a time."))
+          .param(
+              ParamSpec.of("offset", ParamType.OFFSET)
+                  .defaultsTo(Duration.ZERO)
+                  .doc("Added to the origin; may be negative."))
+          .param(
+              ParamSpec.of("ddof", ParamType.INT)
+                  .defaultsTo(1)
+                  .atLeast(0)
+                  .doc("Delta degrees of freedom for std and var."))
+          .example(
+              "[[operations]]\ntype = \"group_by_time\"\nevery = \"1h\"\n"
+                  + "aggregations = { v = [\"mean\", \"max\"] }\nby = [\"status\"]\n")
+          .build();
+
+  @Override
+  public OperationDescription description() {
+    return DESCRIPTION;
+  }
+
+  @Override
+  public Operation create(ValidatedParams p, StepContext context) {
+    GroupByTime op = GroupByTime.every(p.duration("every"));
+    for (Map.Entry<String, Object> e : p.<Object>table("aggregations").entrySet()) {
+      @SuppressWarnings("unchecked")
+      List<String> aggs =
+          e.getValue() instanceof String
+              ? List.of((String) e.getValue())
+              : (List<String>) e.getValue();
+      op =
+          op.aggregateEach(
+              e.getKey(), List.of(ProviderSupport.constants(Resample.Agg.class, aggs)));
+    }
+    List<String> by = p.list("by");
+    if (!by.isEmpty()) {
+      op = op.alsoBy(by.toArray(new String[0]));
+    }
+    if (p.isSet("closed")) {
+      op = op.closed(ProviderSupport.constant(Resample.Side.class, p.string("closed")));
+    }
+    if (p.isSet("label")) {
+      op = op.label(ProviderSupport.constant(Resample.Side.class, p.string("label")));
+    }
+    if (p.isSet("origin")) {
+      op =
+          op.withOrigin(
+              ResampleProvider.origin(p.string("origin"), context.options().timeZone()));
+    }
+    if (p.isSet("offset")) {
+      op = op.withOffset(p.duration("offset"));
+    }
+    return p.isSet("ddof") ? op.withDdof(p.integer("ddof")) : op;
+  }
+}

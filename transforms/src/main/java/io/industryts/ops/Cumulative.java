@@ -1,0 +1,502 @@
+package io.industryts.ops;
+
+import io.industryts.PlanContext;
+import io.industryts.SeriesOptions;
+import io.industryts.TimeSeriesTransform;
+import io.industryts.engine.CarryKernel;
+import io.industryts.engine.Chunk;
+import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.Column;
+import io.industryts.engine.ContextSpec;
+import io.industryts.engine.DoubleColumn;
+import io.industryts.engine.Kernel;
+import io.industryts.engine.KernelContext;
+import io.industryts.engine.LongColumn;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.Field;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.joda.time.Duration;
+
+/**
+ * Running aggregates from the start of each series (or of each {@code reset_every} bucket) —
+ * SEMANTICS §2.4.2 {@code cumulative}.
+ *
+ * <pre>{@code
+ * input.apply(Cumulative.of(Cumulative.CumFn.CUMSUM, Cumulative.CumFn.CUMMAX).on("energy")
+ *     .resetEvery(Duration.standardDays(1)));
+ * }</pre>
+ *
+ * <p>The aggregate of the non-null values from the first row of the series (or of the current
+ * epoch-aligned, left-closed {@code reset_every} bucket, shifted by {@code offset}) up to and
+ * including the current row. A null cell outputs null and the accumulation continues past it;
+ * before the first non-null value the output is null. {@code cumcount} is the 0-based row number
+ * in the series (or bucket), counting every row. Example {@code v = 1, ·, 3, −2, 5}: cumsum {@code
+ * 1, ·, 4, 2, 7}, cumprod {@code 1, ·, 3, −6, −30}, cummax {@code 1, ·, 3, 3, 5}, cummin {@code 1,
+ * ·, 1, −2, −2}, cumcount {@code 0, 1, 2, 3, 4}.
+ *
+ * <p>Output schema: the input plus {@code {c}_{fn}{suffix}} per column and function (columns order,
+ * then functions order), then one {@code cumcount{suffix}} column when asked; all nullable and
+ * derived. Types: cumsum and cumprod INT64 for integral input, else DOUBLE; cummax and cummin the
+ * input type (DECIMAL as DOUBLE); cumcount INT64.
+ *
+ * <p>Edges: an all-null column gives nulls; a single row gives its value (cumcount 0). Integral
+ * sums and products wrap on overflow, as pandas' int64. Class {@code ordered}: the engine carries a
+ * summary of every earlier segment.
+ *
+ * @throws IllegalArgumentException for no functions, a {@code reset_every} ≤ 0, a missing, time,
+ *     key or non-numeric column, or an output name that already exists
+ */
+public final class Cumulative extends TimeSeriesTransform<Cumulative> {
+  private static final long serialVersionUID = 1L;
+
+  /** Running functions (TOML {@code functions}). */
+  public enum CumFn {
+    CUMSUM,
+    CUMPROD,
+    CUMMAX,
+    CUMMIN,
+    CUMCOUNT
+  }
+
+  private final List<CumFn> functions;
+  private final List<String> columns;
+  private final long resetEvery;
+  private final long offset;
+  private final String suffix;
+
+  private Cumulative(SeriesOptions options, List<CumFn> functions, List<String> columns,
+      long resetEvery, long offset, String suffix) {
+    super(options);
+    this.functions = List.copyOf(functions);
+    this.columns = List.copyOf(columns);
+    this.resetEvery = resetEvery;
+    this.offset = offset;
+    this.suffix = suffix;
+  }
+
+  /** The running {@code functions} of the value columns (see {@link #on}). */
+  public static Cumulative of(CumFn... functions) {
+    if (functions.length == 0) {
+      throw new IllegalArgumentException("Cumulative: functions is required. Got []; expected one or"
+          + " more of [cumsum, cumprod, cummax, cummin, cumcount].");
+    }
+    List<CumFn> fns = new ArrayList<>();
+    for (CumFn f : functions) {
+      if (fns.contains(f)) {
+        throw new IllegalArgumentException("Cumulative: function \"" + Names.lower(f)
+            + "\" is listed twice.");
+      }
+      fns.add(f);
+    }
+    return new Cumulative(SeriesOptions.defaults(), fns, List.of(), 0, 0, "");
+  }
+
+  /** A copy over {@code columns} (none = value columns). */
+  public Cumulative on(String... cols) {
+    return new Cumulative(options(), functions, Arrays.asList(cols), resetEvery, offset, suffix);
+  }
+
+  /** A copy that restarts at every epoch-aligned bucket of width {@code every}. */
+  public Cumulative resetEvery(Duration every) {
+    if (every == null || every.getMillis() <= 0) {
+      throw new IllegalArgumentException("Cumulative: reset_every must be > 0. Got " + every + ".");
+    }
+    return new Cumulative(options(), functions, columns, every.getMillis(), offset, suffix);
+  }
+
+  /** A copy whose reset buckets are shifted by {@code d} (may be zero or negative). */
+  public Cumulative withOffset(Duration d) {
+    return new Cumulative(options(), functions, columns, resetEvery, d.getMillis(), suffix);
+  }
+
+  /** A copy that appends {@code suffix} to the generated names. */
+  public Cumulative withSuffix(String s) {
+    return new Cumulative(options(), functions, columns, resetEvery, offset, s == null ? "" : s);
+  }
+
+  @Override
+  protected Cumulative withOptions(SeriesOptions o) {
+    return new Cumulative(o, functions, columns, resetEvery, offset, suffix);
+  }
+
+  @Override
+  public String typeName() {
+    return "cumulative";
+  }
+
+  @Override
+  public String toString() {
+    List<String> fns = new ArrayList<>();
+    for (CumFn f : functions) {
+      fns.add(Names.lower(f));
+    }
+    return "cumulative{functions=" + fns + ", columns=" + columns
+        + (resetEvery > 0 ? ", reset_every=" + Names.duration(Duration.millis(resetEvery)) : "")
+        + (offset != 0 ? ", offset=" + (offset < 0 ? "-" : "")
+            + Names.duration(Duration.millis(Math.abs(offset))) : "")
+        + (suffix.isEmpty() ? "" : ", suffix=" + suffix) + "}";
+  }
+
+  @Override
+  public Kernel plan(ChunkLayout input, PlanContext context) {
+    List<CumFn> perColumn = new ArrayList<>(functions);
+    boolean count = perColumn.remove(CumFn.CUMCOUNT);
+    int[] idx = new int[0];
+    if (!perColumn.isEmpty()) {
+      List<String> cols = columns.isEmpty() ? OpColumns.valueColumns(input) : columns;
+      idx = OpColumns.resolve("Cumulative", input, cols, true);
+    } else if (!columns.isEmpty()) {
+      OpColumns.resolve("Cumulative", input, columns, true);
+    }
+    Schema in = input.schema();
+    Schema.Builder sb = OpColumns.copyOf(in);
+    List<String> names = new ArrayList<>();
+    CumFn[] fns = perColumn.toArray(new CumFn[0]);
+    for (int f : idx) {
+      FieldType t = in.getField(f).getType();
+      for (CumFn fn : fns) {
+        String name = in.getField(f).getName() + "_" + Names.lower(fn) + suffix;
+        names.add(name);
+        sb.addField(OpColumns.derived(name, outputType(fn, t)));
+      }
+    }
+    if (count) {
+      names.add("cumcount" + suffix);
+      sb.addField(OpColumns.derived("cumcount" + suffix, FieldType.INT64));
+    }
+    OpColumns.checkNewNames("Cumulative", in, names);
+    ChunkLayout out = input.withSchema(sb.build());
+    boolean[] integral = new boolean[idx.length];
+    for (int c = 0; c < idx.length; c++) {
+      integral[c] = OpColumns.isIntegral(in.getField(idx[c]).getType());
+    }
+    return new CumulativeKernel(context.stepName(), out, idx, integral, fns, count, resetEvery,
+        offset, in.getFieldCount());
+  }
+
+  static FieldType outputType(CumFn fn, FieldType in) {
+    switch (fn) {
+      case CUMSUM:
+      case CUMPROD:
+        return OpColumns.isIntegral(in) ? FieldType.INT64 : FieldType.DOUBLE;
+      default:
+        return OpColumns.selectedType(in);
+    }
+  }
+
+  /**
+   * Running state of the rows of a stretch of the series that lie in its last reset bucket: per
+   * column the sum, product, max and min of the non-null values (as long for integral columns),
+   * their count, and the stretch's row count in that bucket.
+   */
+  static final class Acc implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Bucket of the stretch's first and last row (0 without reset_every). */
+    long firstBucket;
+    long lastBucket;
+    /** Whether the whole stretch lies in one bucket. */
+    boolean oneBucket;
+    long rows;
+    final long[] nonNull;
+    final double[] dsum;
+    final double[] dprod;
+    final double[] dmax;
+    final double[] dmin;
+    final long[] lsum;
+    final long[] lprod;
+    final long[] lmax;
+    final long[] lmin;
+
+    Acc(int columns) {
+      nonNull = new long[columns];
+      dsum = new double[columns];
+      dprod = new double[columns];
+      dmax = new double[columns];
+      dmin = new double[columns];
+      lsum = new long[columns];
+      lprod = new long[columns];
+      lmax = new long[columns];
+      lmin = new long[columns];
+      reset();
+    }
+
+    /** Forgets the running values (a new bucket starts). */
+    void reset() {
+      rows = 0;
+      Arrays.fill(nonNull, 0);
+      Arrays.fill(dsum, 0);
+      Arrays.fill(dprod, 1);
+      Arrays.fill(lsum, 0);
+      Arrays.fill(lprod, 1);
+    }
+
+    Acc copy() {
+      Acc a = new Acc(nonNull.length);
+      a.absorb(this);
+      a.firstBucket = firstBucket;
+      a.lastBucket = lastBucket;
+      a.oneBucket = oneBucket;
+      return a;
+    }
+
+    void addDouble(int c, double x) {
+      if (nonNull[c] == 0) {
+        dmax[c] = x;
+        dmin[c] = x;
+      } else {
+        dmax[c] = Math.max(dmax[c], x);
+        dmin[c] = Math.min(dmin[c], x);
+      }
+      dsum[c] += x;
+      dprod[c] *= x;
+      nonNull[c]++;
+    }
+
+    void addLong(int c, long x) {
+      if (nonNull[c] == 0) {
+        lmax[c] = x;
+        lmin[c] = x;
+      } else {
+        lmax[c] = Math.max(lmax[c], x);
+        lmin[c] = Math.min(lmin[c], x);
+      }
+      lsum[c] += x;
+      lprod[c] *= x;
+      nonNull[c]++;
+    }
+
+    /** Adds {@code later}'s running values after this one's (same bucket). */
+    void absorb(Acc later) {
+      rows += later.rows;
+      for (int c = 0; c < nonNull.length; c++) {
+        if (later.nonNull[c] == 0) {
+          continue;
+        }
+        if (nonNull[c] == 0) {
+          dmax[c] = later.dmax[c];
+          dmin[c] = later.dmin[c];
+          lmax[c] = later.lmax[c];
+          lmin[c] = later.lmin[c];
+        } else {
+          dmax[c] = Math.max(dmax[c], later.dmax[c]);
+          dmin[c] = Math.min(dmin[c], later.dmin[c]);
+          lmax[c] = Math.max(lmax[c], later.lmax[c]);
+          lmin[c] = Math.min(lmin[c], later.lmin[c]);
+        }
+        dsum[c] += later.dsum[c];
+        dprod[c] *= later.dprod[c];
+        lsum[c] += later.lsum[c];
+        lprod[c] *= later.lprod[c];
+        nonNull[c] += later.nonNull[c];
+      }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Acc)) {
+        return false;
+      }
+      Acc a = (Acc) o;
+      return firstBucket == a.firstBucket && lastBucket == a.lastBucket && oneBucket == a.oneBucket
+          && rows == a.rows && Arrays.equals(nonNull, a.nonNull) && Arrays.equals(dsum, a.dsum)
+          && Arrays.equals(dprod, a.dprod) && Arrays.equals(lsum, a.lsum)
+          && Arrays.equals(lprod, a.lprod);
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(rows) * 31 + Long.hashCode(lastBucket);
+    }
+  }
+
+  /** Running aggregates with the carry of every earlier segment of the series. */
+  static final class CumulativeKernel extends BaseKernel implements CarryKernel<Acc> {
+    private static final long serialVersionUID = 1L;
+    private final int[] cols;
+    private final boolean[] integral;
+    private final CumFn[] fns;
+    private final boolean count;
+    private final long resetEvery;
+    private final long offset;
+    private final int firstOut;
+
+    CumulativeKernel(String step, ChunkLayout out, int[] cols, boolean[] integral, CumFn[] fns,
+        boolean count, long resetEvery, long offset, int firstOut) {
+      super(step, out, ContextSpec.rowLocal());
+      this.cols = cols;
+      this.integral = integral;
+      this.fns = fns;
+      this.count = count;
+      this.resetEvery = resetEvery;
+      this.offset = offset;
+      this.firstOut = firstOut;
+    }
+
+    private long bucket(long t) {
+      return resetEvery == 0 ? 0 : Math.floorDiv(t - offset, resetEvery);
+    }
+
+    @Override
+    public boolean forward() {
+      return true;
+    }
+
+    @Override
+    public Acc summarize(Chunk segment) {
+      int n = segment.size();
+      if (n == 0) {
+        return null;
+      }
+      return run(segment, null, null);
+    }
+
+    @Override
+    public Acc combine(Acc earlier, Acc later) {
+      if (earlier == null) {
+        return later;
+      }
+      if (later == null) {
+        return earlier;
+      }
+      Acc out;
+      if (later.oneBucket && later.firstBucket == earlier.lastBucket) {
+        out = earlier.copy();
+        out.absorb(later);
+      } else {
+        out = later.copy();
+      }
+      out.firstBucket = earlier.firstBucket;
+      out.lastBucket = later.lastBucket;
+      out.oneBucket = earlier.oneBucket && later.oneBucket
+          && earlier.lastBucket == later.firstBucket;
+      return out;
+    }
+
+    @Override
+    public Chunk apply(Chunk input, KernelContext ctx) {
+      Column[] out = Arrays.copyOf(input.columnsCopy(), outputLayout().schema().getFieldCount());
+      run(input, (Acc) ctx.carry(), out);
+      return input.withColumns(outputLayout(), out);
+    }
+
+    /**
+     * Runs the aggregates over {@code seg} starting from {@code carry}; writes output columns into
+     * {@code out} when it is not null; returns the state at the segment's end.
+     */
+    private Acc run(Chunk seg, Acc carry, Column[] out) {
+      int n = seg.size();
+      long[] t = seg.times();
+      Acc acc = new Acc(cols.length);
+      long b0 = n == 0 ? 0 : bucket(t[0]);
+      if (carry != null && n > 0 && carry.lastBucket == b0) {
+        acc.absorb(carry);
+      }
+      acc.firstBucket = b0;
+      acc.oneBucket = true;
+      double[][] dv = new double[cols.length][];
+      long[][] lv = new long[cols.length][];
+      boolean[][] nulls = new boolean[cols.length][];
+      for (int c = 0; c < cols.length; c++) {
+        Column col = seg.column(cols[c]);
+        nulls[c] = OpColumns.nulls(col);
+        if (integral[c]) {
+          lv[c] = ((LongColumn) col).values();
+        } else {
+          dv[c] = OpColumns.doubles(col);
+        }
+      }
+      int nf = fns.length;
+      double[][] dOut = out == null ? null : new double[cols.length * nf][];
+      long[][] lOut = out == null ? null : new long[cols.length * nf][];
+      boolean[][] nOut = out == null ? null : new boolean[cols.length * nf][];
+      long[] counts = out != null && count ? new long[n] : null;
+      if (out != null) {
+        for (int k = 0; k < cols.length * nf; k++) {
+          nOut[k] = new boolean[n];
+          if (integral[k / nf]) {
+            lOut[k] = new long[n];
+          } else {
+            dOut[k] = new double[n];
+          }
+        }
+      }
+      long current = b0;
+      for (int i = 0; i < n; i++) {
+        long b = bucket(t[i]);
+        if (b != current) {
+          acc.reset();
+          acc.oneBucket = false;
+          current = b;
+        }
+        if (counts != null) {
+          counts[i] = acc.rows;
+        }
+        acc.rows++;
+        for (int c = 0; c < cols.length; c++) {
+          boolean isNull = nulls[c][i];
+          if (!isNull) {
+            if (integral[c]) {
+              acc.addLong(c, lv[c][i]);
+            } else {
+              acc.addDouble(c, dv[c][i]);
+            }
+          }
+          if (out == null) {
+            continue;
+          }
+          for (int f = 0; f < nf; f++) {
+            int k = c * nf + f;
+            if (isNull) {
+              nOut[k][i] = true;
+            } else if (integral[c]) {
+              lOut[k][i] = pickLong(acc, c, fns[f]);
+            } else {
+              dOut[k][i] = pickDouble(acc, c, fns[f]);
+            }
+          }
+        }
+      }
+      acc.lastBucket = current;
+      if (out != null) {
+        for (int k = 0; k < cols.length * nf; k++) {
+          out[firstOut + k] = integral[k / nf] ? new LongColumn(lOut[k], nOut[k])
+              : new DoubleColumn(dOut[k], nOut[k]);
+        }
+        if (count) {
+          out[firstOut + cols.length * nf] = new LongColumn(counts, new boolean[n]);
+        }
+      }
+      return acc;
+    }
+
+    private static long pickLong(Acc a, int c, CumFn fn) {
+      switch (fn) {
+        case CUMSUM:
+          return a.lsum[c];
+        case CUMPROD:
+          return a.lprod[c];
+        case CUMMAX:
+          return a.lmax[c];
+        default:
+          return a.lmin[c];
+      }
+    }
+
+    private static double pickDouble(Acc a, int c, CumFn fn) {
+      switch (fn) {
+        case CUMSUM:
+          return a.dsum[c];
+        case CUMPROD:
+          return a.dprod[c];
+        case CUMMAX:
+          return a.dmax[c];
+        default:
+          return a.dmin[c];
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.industryts.ops;
+
+import io.industryts.engine.ChunkLayout;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.Field;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+
+/**
+ * Output layout of the SEMANTICS §2.5 transformations: each column replaced in place as DOUBLE,
+ * or, with a suffix, a derived {@code {c}{suffix}} column appended; optionally a derived per-column
+ * parameter column ({@code {c}_boxcox_lambda}) after each column's output.
+ */
+final class DoubleOutputs {
+  final ChunkLayout layout;
+  /** Field index of each column's transformed output. */
+  final int[] targets;
+  /** Field index of each column's parameter column, or null when none is emitted. */
+  final int[] extras;
+
+  private DoubleOutputs(ChunkLayout layout, int[] targets, int[] extras) {
+    this.layout = layout;
+    this.targets = targets;
+    this.extras = extras;
+  }
+
+  /**
+   * @param op operation name for messages
+   * @param idx resolved source columns
+   * @param suffix empty = in place
+   * @param extraInfix e.g. {@code "_boxcox_lambda"}, or null for no parameter column; the
+   *     parameter column is named {@code {c}{extraInfix}{suffix}}
+   */
+  static DoubleOutputs plan(String op, ChunkLayout input, int[] idx, String suffix,
+      String extraInfix) {
+    Schema in = input.schema();
+    Schema.Builder sb = Schema.builder();
+    int[] targets = new int[idx.length];
+    int[] extras = extraInfix == null ? null : new int[idx.length];
+    for (int f = 0; f < in.getFieldCount(); f++) {
+      Field field = in.getField(f);
+      int pos = FillNull.indexOf(idx, f);
+      if (pos >= 0 && suffix.isEmpty()) {
+        sb.addField(field.withType(FieldType.DOUBLE.withNullable(true)));
+        targets[pos] = f;
+      } else {
+        sb.addField(field);
+      }
+    }
+    List<String> names = new ArrayList<>();
+    int next = in.getFieldCount();
+    for (int c = 0; c < idx.length; c++) {
+      String src = in.getField(idx[c]).getName();
+      if (!suffix.isEmpty()) {
+        names.add(src + suffix);
+        sb.addField(OpColumns.derived(src + suffix, FieldType.DOUBLE));
+        targets[c] = next++;
+      }
+      if (extraInfix != null) {
+        names.add(src + extraInfix + suffix);
+        sb.addField(OpColumns.derived(src + extraInfix + suffix, FieldType.DOUBLE));
+        extras[c] = next++;
+      }
+    }
+    OpColumns.checkNewNames(op, in, names);
+    return new DoubleOutputs(input.withSchema(sb.build()), targets, extras);
+  }
+}

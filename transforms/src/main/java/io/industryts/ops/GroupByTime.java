@@ -1,0 +1,423 @@
+package io.industryts.ops;
+
+import io.industryts.PlanContext;
+import io.industryts.SeriesOptions;
+import io.industryts.TimeSeriesTransform;
+import io.industryts.engine.BooleanColumn;
+import io.industryts.engine.Chunk;
+import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.Column;
+import io.industryts.engine.ContextSpec;
+import io.industryts.engine.DoubleColumn;
+import io.industryts.engine.Grid;
+import io.industryts.engine.Kernel;
+import io.industryts.engine.KernelContext;
+import io.industryts.engine.LongColumn;
+import io.industryts.ops.Resample.Agg;
+import io.industryts.ops.Resample.Origin;
+import io.industryts.ops.Resample.Side;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.Field;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.joda.time.Duration;
+
+/**
+ * Bucketed multi-aggregation that keeps keys and extra grouping columns — SEMANTICS §2.4.1 {@code
+ * group_by_time} (SQL {@code GROUP BY keys, by, bucket}).
+ *
+ * <pre>{@code
+ * input.apply(GroupByTime.every(Duration.standardHours(1))
+ *     .aggregate("v", Resample.Agg.MEAN, Resample.Agg.MAX).alsoBy("status"));
+ * }</pre>
+ *
+ * <p>Each row goes to its bucket (§1.7, as {@link Resample}: {@code closed}, {@code label}, {@code
+ * origin}, {@code offset}); one output row per <em>non-empty</em> group of (series, {@code by}
+ * values, bucket), never an empty bucket. A null {@code by} value is a group of its own. Within a
+ * bucket, groups are ordered by their {@code by} values ascending, nulls last (pandas {@code
+ * groupby(sort=True, dropna=False)}). Example ({@code every = 1h}, {@code v → [mean, max, count]}):
+ * {@code a 00:10 → 1, a 00:50 → 3, a 02:30 → 5, b 00:20 → 10} gives {@code a 00:00 (2, 3, 2), a
+ * 02:00 (5, 5, 1), b 00:00 (10, 10, 1)}; no {@code a 01:00} row.
+ *
+ * <p>Output schema: the time, key and {@code by} fields where they were in the input (the time
+ * field holds the label), then the aggregates {@code {c}_{agg}} in call order (types as {@link
+ * Resample}: count INT64, sum INT64 for integral input else DOUBLE, min/max/first/last the input
+ * type, others DOUBLE). Other input columns are dropped. The element timestamp is the bucket's last
+ * covered instant (§1.8).
+ *
+ * <p>Edges: empty input gives no row; a single row gives one group; an all-null column gives
+ * {@code count} 0, {@code sum} 0 and null for the others. Class {@code ordered}.
+ *
+ * @throws IllegalArgumentException for a width ≤ 0, no aggregations, a {@code by} column that is
+ *     missing, the time column or a key column, an aggregation column that is missing, time or key,
+ *     or a numeric aggregation of a non-numeric column
+ */
+public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
+  private static final long serialVersionUID = 1L;
+
+  /** Aggregations of one column. */
+  private static final class Entry implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final String column;
+    final List<Agg> aggs;
+
+    Entry(String column, List<Agg> aggs) {
+      this.column = column;
+      this.aggs = List.copyOf(aggs);
+    }
+  }
+
+  private final long width;
+  private final List<Entry> entries;
+  private final List<String> by;
+  private final Side closed;
+  private final Side label;
+  private final Origin origin;
+  private final long offset;
+  private final int ddof;
+
+  private GroupByTime(SeriesOptions options, long width, List<Entry> entries, List<String> by,
+      Side closed, Side label, Origin origin, long offset, int ddof) {
+    super(options);
+    this.width = width;
+    this.entries = List.copyOf(entries);
+    this.by = List.copyOf(by);
+    this.closed = closed;
+    this.label = label;
+    this.origin = origin;
+    this.offset = offset;
+    this.ddof = ddof;
+  }
+
+  /** Buckets of width {@code every}; add aggregations with {@link #aggregate}. */
+  public static GroupByTime every(Duration every) {
+    if (every == null || every.getMillis() <= 0) {
+      throw new IllegalArgumentException("GroupByTime: every must be > 0. Got " + every + ".");
+    }
+    return new GroupByTime(SeriesOptions.defaults(), every.getMillis(), List.of(), List.of(),
+        Side.LEFT, Side.LEFT, Origin.epoch(), 0, 1);
+  }
+
+  private GroupByTime copy(List<Entry> ents, List<String> b, Side c, Side l, Origin o, long off,
+      int d) {
+    return new GroupByTime(options(), width, ents, b, c, l, o, off, d);
+  }
+
+  /** Aggregates {@code column} into {@code {column}_{agg}} for each aggregation. */
+  public GroupByTime aggregate(String column, Agg first, Agg... more) {
+    List<Agg> all = new ArrayList<>();
+    all.add(first);
+    all.addAll(Arrays.asList(more));
+    return aggregateEach(column, all);
+  }
+
+  /** Aggregates {@code column} into {@code {column}_{agg}} for each of {@code aggs}. */
+  public GroupByTime aggregateEach(String column, List<Agg> aggs) {
+    if (aggs.isEmpty()) {
+      throw new IllegalArgumentException("GroupByTime: aggregations for \"" + column
+          + "\" must not be empty.");
+    }
+    for (Entry e : entries) {
+      if (e.column.equals(column)) {
+        throw new IllegalArgumentException("GroupByTime: aggregations name column \"" + column
+            + "\" twice.");
+      }
+    }
+    List<Entry> ents = new ArrayList<>(entries);
+    ents.add(new Entry(column, aggs));
+    return copy(ents, by, closed, label, origin, offset, ddof);
+  }
+
+  /** Extra grouping columns besides the keys and the bucket (TOML {@code by}). */
+  public GroupByTime alsoBy(String... columns) {
+    return copy(entries, Arrays.asList(columns), closed, label, origin, offset, ddof);
+  }
+
+  public GroupByTime closed(Side side) {
+    return copy(entries, by, side, label, origin, offset, ddof);
+  }
+
+  public GroupByTime label(Side side) {
+    return copy(entries, by, closed, side, origin, offset, ddof);
+  }
+
+  public GroupByTime withOrigin(Origin o) {
+    return copy(entries, by, closed, label, o, offset, ddof);
+  }
+
+  /** Shifts every bucket edge by {@code d} (may be zero or negative). */
+  public GroupByTime withOffset(Duration d) {
+    return copy(entries, by, closed, label, origin, d.getMillis(), ddof);
+  }
+
+  public GroupByTime withDdof(int d) {
+    if (d < 0) {
+      throw new IllegalArgumentException("GroupByTime: ddof must be >= 0. Got " + d + ".");
+    }
+    return copy(entries, by, closed, label, origin, offset, d);
+  }
+
+  @Override
+  protected GroupByTime withOptions(SeriesOptions o) {
+    return new GroupByTime(o, width, entries, by, closed, label, origin, offset, ddof);
+  }
+
+  @Override
+  public String typeName() {
+    return "group_by_time";
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder("group_by_time{every=")
+        .append(Names.duration(Duration.millis(width))).append(", aggregations={");
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      s.append(i > 0 ? ", " : "").append(e.column).append('=')
+          .append(e.aggs.toString().toLowerCase(java.util.Locale.ROOT));
+    }
+    return s.append("}, by=").append(by).append(", closed=").append(Names.lower(closed))
+        .append(", label=").append(Names.lower(label)).append(", origin=").append(origin)
+        .append(offset != 0 ? ", offset=" + (offset < 0 ? "-" : "")
+            + Names.duration(Duration.millis(Math.abs(offset))) : "")
+        .append(ddof != 1 ? ", ddof=" + ddof : "").append('}').toString();
+  }
+
+  @Override
+  public Kernel plan(ChunkLayout input, PlanContext context) {
+    if (entries.isEmpty()) {
+      throw new IllegalArgumentException("GroupByTime: aggregations is required. Got none;"
+          + " expected e.g. aggregate(\"v\", Agg.MEAN) (TOML aggregations = { v = [\"mean\"] }).");
+    }
+    Schema in = input.schema();
+    int[] byIdx = new int[by.size()];
+    for (int i = 0; i < byIdx.length; i++) {
+      String b = by.get(i);
+      if (!in.hasField(b)) {
+        throw new IllegalArgumentException("GroupByTime: by column \"" + b
+            + "\" not found. Available fields: " + in.getFieldNames());
+      }
+      int f = in.indexOf(b);
+      if (f == input.timeIndex()) {
+        throw new IllegalArgumentException("GroupByTime: by column \"" + b
+            + "\" is the time column; buckets already group by time.");
+      }
+      if (input.isTimeOrKey(f)) {
+        throw new IllegalArgumentException("GroupByTime: by column \"" + b
+            + "\" is also a key column.");
+      }
+      if (by.indexOf(b) != i) {
+        throw new IllegalArgumentException("GroupByTime: by column \"" + b + "\" is listed twice.");
+      }
+      byIdx[i] = f;
+    }
+    List<Integer> sources = new ArrayList<>();
+    List<Agg> aggs = new ArrayList<>();
+    List<Field> aggFields = new ArrayList<>();
+    for (Entry e : entries) {
+      if (!in.hasField(e.column)) {
+        throw new IllegalArgumentException("GroupByTime: aggregations names column \"" + e.column
+            + "\" which does not exist. Available fields: " + in.getFieldNames());
+      }
+      int f = OpColumns.resolve("GroupByTime", input, List.of(e.column), false)[0];
+      FieldType type = in.getField(f).getType();
+      for (Agg a : e.aggs) {
+        if (a.numeric() && !OpColumns.isNumeric(type)) {
+          throw new IllegalArgumentException("GroupByTime: aggregation \"" + Names.lower(a)
+              + "\" needs numeric columns. Got \"" + e.column + "\" (" + type.getTypeName()
+              + ").");
+        }
+        sources.add(f);
+        aggs.add(a);
+        aggFields.add(Field.nullable(e.column + "_" + Names.lower(a), Resample.outputType(a, type)));
+      }
+    }
+    Schema.Builder b = Schema.builder();
+    List<String> names = new ArrayList<>();
+    List<Integer> kept = new ArrayList<>();
+    for (int f = 0; f < in.getFieldCount(); f++) {
+      if (input.isTimeOrKey(f) || FillNull.indexOf(byIdx, f) >= 0) {
+        b.addField(in.getField(f));
+        names.add(in.getField(f).getName());
+        kept.add(f);
+      }
+    }
+    for (Field f : aggFields) {
+      if (names.contains(f.getName())) {
+        throw new IllegalArgumentException("GroupByTime: output column \"" + f.getName()
+            + "\" already exists. Rename the existing column.");
+      }
+      names.add(f.getName());
+      b.addField(f);
+    }
+    ChunkLayout out = input.withSchema(b.build());
+    // where each kept by-column lands in the output
+    int[] byOut = new int[byIdx.length];
+    for (int i = 0; i < byIdx.length; i++) {
+      byOut[i] = kept.indexOf(byIdx[i]);
+    }
+    boolean right = closed == Side.RIGHT;
+    Grid grid = origin.perSeries() == Grid.SeriesOrigin.NONE
+        ? Grid.fixed(width, origin.instant() + offset, right)
+        : Grid.perSeries(width, origin.perSeries(), offset, right, context.timeZone());
+    return new GroupKernel(context.stepName(), out, ContextSpec.regrid(grid).withSeriesInfo(), grid,
+        byIdx, byOut, sources.stream().mapToInt(Integer::intValue).toArray(),
+        aggs.toArray(new Agg[0]), label == Side.RIGHT, ddof);
+  }
+
+  /** Emits one row per non-empty (bucket, by values) group of the segment. */
+  static final class GroupKernel extends BaseKernel {
+    private static final long serialVersionUID = 1L;
+    private final Grid grid;
+    private final int[] by;
+    private final int[] byOut;
+    private final int[] sources;
+    private final Agg[] aggs;
+    private final boolean labelRight;
+    private final int ddof;
+
+    GroupKernel(String step, ChunkLayout out, ContextSpec spec, Grid grid, int[] by, int[] byOut,
+        int[] sources, Agg[] aggs, boolean labelRight, int ddof) {
+      super(step, out, spec);
+      this.grid = grid;
+      this.by = by;
+      this.byOut = byOut;
+      this.sources = sources;
+      this.aggs = aggs;
+      this.labelRight = labelRight;
+      this.ddof = ddof;
+    }
+
+    @Override
+    public Chunk apply(Chunk input, KernelContext ctx) {
+      int n = input.size();
+      if (n == 0) {
+        return Chunk.empty(outputLayout(), input.key());
+      }
+      long anchor = grid.seriesAnchor(ctx.seriesFirstTime());
+      long[] t = input.times();
+      long[] k = new long[n];
+      for (int i = 0; i < n; i++) {
+        k[i] = grid.bucketIndex(t[i], anchor);
+      }
+      Chunk data = input;
+      if (by.length > 0) {
+        // series order within each bucket, regrouped by the by values (stable: first/last hold)
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+          order[i] = i;
+        }
+        Column[] byCols = new Column[by.length];
+        for (int j = 0; j < by.length; j++) {
+          byCols[j] = input.column(by[j]);
+        }
+        int[] tmp = new int[n];
+        for (int from = 0; from < n; ) {
+          int to = from + 1;
+          while (to < n && k[to] == k[from]) {
+            to++;
+          }
+          mergeSort(order, tmp, from, to, byCols);
+          from = to;
+        }
+        data = input.take(order, n);
+      }
+      // groups: runs of equal (bucket, by values) in data; k is unchanged by the regrouping
+      int[] starts = new int[n + 1];
+      int nb = 0;
+      Column[] dataBy = new Column[by.length];
+      for (int j = 0; j < by.length; j++) {
+        dataBy[j] = data.column(by[j]);
+      }
+      for (int i = 0; i < n; i++) {
+        if (i == 0 || k[i] != k[i - 1] || compare(dataBy, i - 1, i) != 0) {
+          starts[nb++] = i;
+        }
+      }
+      starts[nb] = n;
+      int[] rowStart = Arrays.copyOf(starts, nb + 1);
+      long[] times = new long[nb];
+      long[] seqs = new long[nb];
+      int[] firstRow = new int[nb];
+      for (int q = 0; q < nb; q++) {
+        times[q] = grid.bucketStart(k[rowStart[q]], anchor) + (labelRight ? grid.widthMillis() : 0);
+        seqs[q] = q;
+        firstRow[q] = rowStart[q];
+      }
+      Column[] out = new Column[outputLayout().schema().getFieldCount()];
+      for (int j = 0; j < by.length; j++) {
+        out[byOut[j]] = OpColumns.gather(data.column(by[j]), outputLayout().fieldType(byOut[j]),
+            firstRow, null);
+      }
+      int base = out.length - aggs.length;
+      double[] buf = new double[Math.max(1, Resample.ResampleKernel.maxBucket(rowStart, nb))];
+      for (int o = 0; o < aggs.length; o++) {
+        out[base + o] = Resample.ResampleKernel.aggregate(data.column(sources[o]), aggs[o],
+            outputLayout().fieldType(base + o), rowStart, nb, buf, ddof);
+      }
+      return new Chunk(outputLayout(), input.key(), times, seqs, out);
+    }
+
+    /** Stable merge sort of {@code a[from, to)} by the by values. */
+    private static void mergeSort(int[] a, int[] tmp, int from, int to, Column[] cols) {
+      if (to - from < 2) {
+        return;
+      }
+      int mid = (from + to) >>> 1;
+      mergeSort(a, tmp, from, mid, cols);
+      mergeSort(a, tmp, mid, to, cols);
+      if (compare(cols, a[mid - 1], a[mid]) <= 0) {
+        return;
+      }
+      int i = from;
+      int j = mid;
+      int o = from;
+      while (i < mid && j < to) {
+        tmp[o++] = compare(cols, a[j], a[i]) < 0 ? a[j++] : a[i++];
+      }
+      while (i < mid) {
+        tmp[o++] = a[i++];
+      }
+      while (j < to) {
+        tmp[o++] = a[j++];
+      }
+      System.arraycopy(tmp, from, a, from, to - from);
+    }
+
+    /** Compares rows {@code x} and {@code y} by the by values, nulls last. */
+    static int compare(Column[] cols, int x, int y) {
+      for (Column c : cols) {
+        boolean nx = c.isNull(x);
+        boolean ny = c.isNull(y);
+        int r;
+        if (nx || ny) {
+          r = nx == ny ? 0 : nx ? 1 : -1;
+        } else if (c instanceof LongColumn) {
+          r = Long.compare(((LongColumn) c).value(x), ((LongColumn) c).value(y));
+        } else if (c instanceof DoubleColumn) {
+          r = Double.compare(((DoubleColumn) c).value(x), ((DoubleColumn) c).value(y));
+        } else if (c instanceof BooleanColumn) {
+          r = Boolean.compare(((BooleanColumn) c).value(x), ((BooleanColumn) c).value(y));
+        } else {
+          r = compareObjects(c.get(x), c.get(y));
+        }
+        if (r != 0) {
+          return r;
+        }
+      }
+      return 0;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareObjects(Object a, Object b) {
+      if (a instanceof Comparable && a.getClass() == b.getClass()) {
+        return ((Comparable) a).compareTo(b);
+      }
+      // types without a natural order (rows, arrays): a deterministic order by text
+      return String.valueOf(a).compareTo(String.valueOf(b));
+    }
+  }
+}

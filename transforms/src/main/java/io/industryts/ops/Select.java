@@ -1,0 +1,80 @@
+package io.industryts.ops;
+
+import io.industryts.PlanContext;
+import io.industryts.SeriesOptions;
+import io.industryts.TimeSeriesTransform;
+import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.Kernel;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
+
+/**
+ * Keeps only the time column, the key columns and the named columns — SEMANTICS §2.6.1 {@code
+ * select}.
+ *
+ * <pre>{@code
+ * input.apply(Select.columns("flow", "temp"));
+ * }</pre>
+ *
+ * <p>pandas {@code df[[t, *keys, *columns]]}. Output schema: the time field, the key fields (in key
+ * order), then {@code columns} in the given order, each field unchanged (type, nullability, derived
+ * mark). Example: fields {@code temp, DateTime, flow, status} with {@code columns = [status,
+ * temp]} give {@code DateTime, status, temp}.
+ *
+ * <p>Edges: rows and values are untouched; empty input gives an empty output of the new schema.
+ * Class {@code row}.
+ *
+ * @throws IllegalArgumentException for no columns, a missing column, a column listed twice, or the
+ *     time or a key column in {@code columns} (they are always kept)
+ */
+public final class Select extends TimeSeriesTransform<Select> {
+  private static final long serialVersionUID = 1L;
+
+  private final List<String> columns;
+
+  private Select(SeriesOptions options, List<String> columns) {
+    super(options);
+    this.columns = List.copyOf(columns);
+  }
+
+  /** Keeps time, keys and {@code columns}, in that order. */
+  public static Select columns(String... columns) {
+    if (columns.length == 0) {
+      throw new IllegalArgumentException("Select: columns is required. Got []; expected the"
+          + " columns to keep besides the time and key columns.");
+    }
+    return new Select(SeriesOptions.defaults(), Arrays.asList(columns));
+  }
+
+  @Override
+  protected Select withOptions(SeriesOptions o) {
+    return new Select(o, columns);
+  }
+
+  @Override
+  public String typeName() {
+    return "select";
+  }
+
+  @Override
+  public String toString() {
+    return "select{columns=" + columns + "}";
+  }
+
+  @Override
+  public Kernel plan(ChunkLayout input, PlanContext context) {
+    int[] idx = ColumnMap.resolve("Select", input, columns, "in columns; it is always kept");
+    Schema in = input.schema();
+    int[] keys = input.keyIndexes();
+    int[] sources = new int[1 + keys.length + idx.length];
+    sources[0] = input.timeIndex();
+    System.arraycopy(keys, 0, sources, 1, keys.length);
+    System.arraycopy(idx, 0, sources, 1 + keys.length, idx.length);
+    Schema.Builder b = Schema.builder();
+    for (int f : sources) {
+      b.addField(in.getField(f));
+    }
+    return new ColumnMap(context.stepName(), input.withSchema(b.build()), sources, false);
+  }
+}

@@ -1,0 +1,126 @@
+package io.industryts.ops;
+
+import io.industryts.PlanContext;
+import io.industryts.SeriesOptions;
+import io.industryts.TimeSeriesTransform;
+import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.Kernel;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * Yeo-Johnson power transform with a fixed λ or λ estimated per series by maximum likelihood —
+ * SEMANTICS §2.5.5 {@code yeo_johnson}. Unlike Box-Cox it accepts every real value.
+ *
+ * <pre>{@code
+ * input.apply(YeoJohnson.mle("flow").emitLambda());
+ * input.apply(YeoJohnson.withLambda(0.5, "flow"));
+ * }</pre>
+ *
+ * <p>For {@code x ≥ 0}: {@code expm1(λ·log1p(x))/λ} ({@code log1p(x)} when {@code λ = 0}); for
+ * {@code x < 0}: {@code −expm1((2 − λ)·log1p(−x))/(2 − λ)} ({@code −log1p(−x)} when {@code λ = 2})
+ * (scipy {@code stats.yeojohnson}). Estimated λ maximizes {@code −(n/2)·ln σ²(λ) + (λ − 1)·Σ
+ * sign(x)·log1p(|x|)} over the series' non-null values, with Brent's method from the bracket
+ * {@code (−2, 2)} to {@code |Δλ| ≤ 1e-10}. Examples: fixed {@code λ = 0.5} maps {@code −1, 0, 3, 8}
+ * to {@code −1.2190, 0, 2, 4}; on {@code −3, −1, 0, 1, 2, 6, 15} the estimate is {@code λ̂ =
+ * 0.5278}. No standardization afterwards (chain {@link Scale}).
+ *
+ * <p>Output schema: the columns are replaced in place as DOUBLE, or, with a suffix, {@code
+ * {c}{suffix}} columns (DOUBLE, derived) are appended; {@link #emitLambda()} adds {@code
+ * {c}_yeojohnson_lambda{suffix}} (DOUBLE, derived) after each column's output, the same value on
+ * every row of a series.
+ *
+ * <p>Edges: nulls stay null. A series with fewer than 2 distinct values has no λ: its outputs are
+ * null (counter {@code series_unfit}); a λ̂ whose transform of the series' extreme values
+ * overflows gives null outputs (counter {@code lambda_overflow}). Class {@code whole-series}
+ * (estimated, needs bounded input) or {@code row} (fixed λ).
+ *
+ * @throws IllegalArgumentException for a non-finite λ, a missing, time, key or non-numeric column,
+ *     an output name that exists, or an unbounded input with estimated λ
+ */
+public final class YeoJohnson extends TimeSeriesTransform<YeoJohnson> {
+  private static final long serialVersionUID = 1L;
+
+  private final List<String> columns;
+  private final Double lambda;
+  private final Invalid invalid;
+  private final boolean emitLambda;
+  private final String suffix;
+
+  private YeoJohnson(SeriesOptions options, List<String> columns, Double lambda, Invalid invalid,
+      boolean emitLambda, String suffix) {
+    super(options);
+    this.columns = List.copyOf(columns);
+    this.lambda = lambda;
+    this.invalid = invalid;
+    this.emitLambda = emitLambda;
+    this.suffix = suffix;
+  }
+
+  /** λ estimated per series by maximum likelihood, for {@code columns} (none = value columns). */
+  public static YeoJohnson mle(String... columns) {
+    return new YeoJohnson(SeriesOptions.defaults(), Arrays.asList(columns), null, Invalid.NULL, false,
+        "");
+  }
+
+  /** A fixed λ for every series (row-local). */
+  public static YeoJohnson withLambda(double lambda, String... columns) {
+    if (!Double.isFinite(lambda)) {
+      throw new IllegalArgumentException("YeoJohnson: lambda must be a finite number. Got " + lambda
+          + ".");
+    }
+    return new YeoJohnson(SeriesOptions.defaults(), Arrays.asList(columns), lambda, Invalid.NULL, false,
+        "");
+  }
+
+  /** A copy that adds {@code {c}_yeojohnson_lambda} columns. */
+  public YeoJohnson emitLambda() {
+    return new YeoJohnson(options(), columns, lambda, invalid, true, suffix);
+  }
+
+  /** A copy writing {@code {c}{suffix}} columns instead of replacing (empty = in place). */
+  public YeoJohnson withSuffix(String s) {
+    return new YeoJohnson(options(), columns, lambda, invalid, emitLambda, s == null ? "" : s);
+  }
+
+  @Override
+  protected YeoJohnson withOptions(SeriesOptions o) {
+    return new YeoJohnson(o, columns, lambda, invalid, emitLambda, suffix);
+  }
+
+  @Override
+  public String typeName() {
+    return "yeo_johnson";
+  }
+
+  @Override
+  public String toString() {
+    return "yeo_johnson{columns=" + columns + ", lambda=" + (lambda == null ? "mle" : lambda)
+        + (emitLambda ? ", emit_lambda" : "")
+        + (suffix.isEmpty() ? "" : ", suffix=" + suffix) + "}";
+  }
+
+  @Override
+  public PCollection<Row> expand(PCollection<Row> input) {
+    if (lambda == null && input.isBounded() == PCollection.IsBounded.UNBOUNDED) {
+      throw new IllegalArgumentException("YeoJohnson: an estimated lambda fits per series and needs"
+          + " bounded input. Got an unbounded PCollection; set lambda.");
+    }
+    return super.expand(input);
+  }
+
+  @Override
+  public Kernel plan(ChunkLayout input, PlanContext context) {
+    List<String> cols = columns.isEmpty() ? OpColumns.valueColumns(input) : columns;
+    int[] idx = OpColumns.resolve("YeoJohnson", input, cols, true);
+    DoubleOutputs out = DoubleOutputs.plan("YeoJohnson", input, idx, suffix,
+        emitLambda ? "_yeojohnson_lambda" : null);
+    return lambda == null
+        ? new PowerKernel.Fitted(context.stepName(), out, idx, Power.Family.YEO_JOHNSON, invalid,
+            "YeoJohnson")
+        : new PowerKernel(context.stepName(), out, idx, Power.Family.YEO_JOHNSON, lambda, invalid,
+            "YeoJohnson");
+  }
+}

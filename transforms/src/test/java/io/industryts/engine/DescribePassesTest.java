@@ -1,0 +1,29 @@
+package io.industryts.engine;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DescribePassesTest {
+  private static final ChunkLayout IN = ChunkLayout.of(EngineTest.IN, "time", List.of("tag"));
+
+  @Test
+  void carryAndStatisticsKernelsEachStartAPass() {
+    Kernel lag = new TestKernels.Lag(IN, 2);
+    Kernel cum = new TestKernels.CumSum(lag.outputLayout());
+    Kernel center = new TestKernels.Center(cum.outputLayout());
+    assertThat(Engine.describePasses(List.of(lag, cum, center)), contains(
+        "segment: one shuffle by (series, time segment)",
+        "pass 1: lag (context: halo 2 rows before, 0 after)",
+        "pass 2: cum (context: carry from neighbouring segments)",
+        "pass 3: center (context: statistics per series)"));
+  }
+
+  @Test
+  void noKernelsIsOnlyTheSegmentation() {
+    assertThat(Engine.describePasses(List.of()),
+        contains("segment: one shuffle by (series, time segment)"));
+  }
+}

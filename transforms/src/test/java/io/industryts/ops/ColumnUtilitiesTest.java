@@ -1,0 +1,129 @@
+package io.industryts.ops;
+
+import static io.industryts.ops.KernelHarness.chunk;
+import static io.industryts.ops.KernelHarness.col;
+import static io.industryts.ops.KernelHarness.hms;
+import static io.industryts.ops.KernelHarness.plan;
+import static io.industryts.ops.KernelHarness.values;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.industryts.engine.Chunk;
+import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.Kernel;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.values.Row;
+import org.junit.jupiter.api.Test;
+
+/** SEMANTICS §2.6.1–§2.6.3: {@code select}, {@code drop_columns}, {@code rename}. */
+class ColumnUtilitiesTest {
+  private static final Schema SCHEMA = Schema.builder()
+      .addNullableField("temp", FieldType.DOUBLE).addDateTimeField("DateTime")
+      .addStringField("tag").addNullableField("flow", FieldType.DOUBLE)
+      .addField(OpColumns.derived("flow_lag1", FieldType.DOUBLE)).build();
+  private static final ChunkLayout LAYOUT = KernelHarness.layout(SCHEMA, "DateTime", "tag");
+
+  private static Chunk input() {
+    return chunk(LAYOUT, Row.withSchema(LAYOUT.keySchema()).addValue("a").build(),
+        hms("00:00", "01:00"), col(20.0, 21.0), col(1.0, 2.0), col(null, 1.0));
+  }
+
+  @Test
+  void selectPutsTimeThenKeysThenColumnsInOrder() {
+    Kernel k = Select.columns("flow_lag1", "temp").plan(LAYOUT, plan("sel"));
+    Chunk out = KernelHarness.run(k, input());
+    assertEquals(List.of("DateTime", "tag", "flow_lag1", "temp"), out.schema().getFieldNames());
+    assertThat(values(out, "temp"), contains(20.0, 21.0));
+    assertThat(values(out, "flow_lag1"), contains(null, 1.0));
+    assertThat(values(out, "tag"), contains("a", "a"));
+    assertTrue(OpColumns.isDerived(out.schema().getField("flow_lag1")));
+  }
+
+  @Test
+  void selectRejectsTheTimeColumn() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Select.columns("DateTime").plan(LAYOUT, plan("sel")));
+    assertEquals("Select: \"DateTime\" is the time column and cannot be in columns; it is always"
+        + " kept.", e.getMessage());
+  }
+
+  @Test
+  void selectRejectsAMissingColumn() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Select.columns("x").plan(LAYOUT, plan("sel")));
+    assertEquals("Select: column \"x\" not found. Available fields: [temp, DateTime, tag, flow,"
+        + " flow_lag1]", e.getMessage());
+  }
+
+  @Test
+  void dropColumnsRemovesAndKeepsOrder() {
+    Kernel k = DropColumns.of("flow").plan(LAYOUT, plan("drop"));
+    Chunk out = KernelHarness.run(k, input());
+    assertEquals(List.of("temp", "DateTime", "tag", "flow_lag1"), out.schema().getFieldNames());
+    assertThat(values(out, "flow_lag1"), contains(null, 1.0));
+  }
+
+  @Test
+  void dropColumnsRejectsAKeyColumn() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DropColumns.of("tag").plan(LAYOUT, plan("drop")));
+    assertEquals("DropColumns: \"tag\" is a key column and cannot be dropped.", e.getMessage());
+  }
+
+  @Test
+  void renameKeepsPositionTypeAndDerivedMark() {
+    Kernel k = Rename.of(Map.of("flow_lag1", "previous", "temp", "temperature"))
+        .plan(LAYOUT, plan("ren"));
+    Chunk out = KernelHarness.run(k, input());
+    assertEquals(List.of("temperature", "DateTime", "tag", "flow", "previous"),
+        out.schema().getFieldNames());
+    assertTrue(OpColumns.isDerived(out.schema().getField("previous")));
+    assertThat(values(out, "temperature"), contains(20.0, 21.0));
+  }
+
+  @Test
+  void renameOfTimeAndKeyColumnsIsTrackedByTheLayout() {
+    Kernel k = Rename.of(Map.of("DateTime", "ts", "tag", "asset")).plan(LAYOUT, plan("ren"));
+    ChunkLayout out = k.outputLayout();
+    assertEquals("ts", out.timeField());
+    assertEquals(List.of("asset"), out.keyFields());
+    Chunk c = KernelHarness.run(k, input());
+    assertEquals(out.keySchema(), c.key().getSchema());
+    assertThat(values(c, "asset"), contains("a", "a"));
+    // a later step finds the series under the new names
+    Kernel next = Select.columns("flow").plan(out, plan("sel"));
+    assertEquals(List.of("ts", "asset", "flow"), next.outputLayout().schema().getFieldNames());
+  }
+
+  @Test
+  void renameMaySwapNames() {
+    Map<String, String> swap = new LinkedHashMap<>();
+    swap.put("temp", "flow");
+    swap.put("flow", "temp");
+    Chunk out = KernelHarness.run(Rename.of(swap).plan(LAYOUT, plan("ren")), input());
+    assertThat(values(out, "flow"), contains(20.0, 21.0));
+    assertThat(values(out, "temp"), contains(1.0, 2.0));
+  }
+
+  @Test
+  void renameRejectsAMissingColumn() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Rename.column("x", "y").plan(LAYOUT, plan("ren")));
+    assertEquals("Rename: column \"x\" not found. Available fields: [temp, DateTime, tag, flow,"
+        + " flow_lag1]", e.getMessage());
+  }
+
+  @Test
+  void renameRejectsAnExistingName() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Rename.column("temp", "flow").plan(LAYOUT, plan("ren")));
+    assertEquals("Rename: \"flow\" already exists.", e.getMessage());
+  }
+}

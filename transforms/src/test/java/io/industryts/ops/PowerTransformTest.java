@@ -1,0 +1,241 @@
+package io.industryts.ops;
+
+import static io.industryts.ops.KernelHarness.chunk;
+import static io.industryts.ops.KernelHarness.col;
+import static io.industryts.ops.KernelHarness.hms;
+import static io.industryts.ops.KernelHarness.plan;
+import static io.industryts.ops.KernelHarness.values;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.industryts.engine.Chunk;
+import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.Kernel;
+import io.industryts.engine.StatsKernel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.values.Row;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SEMANTICS §2.5.4 {@code box_cox} and §2.5.5 {@code yeo_johnson}: the worked examples (estimated λ
+ * checked against scipy 1.10 {@code stats.boxcox} / {@code stats.yeojohnson}), the domain, unfit
+ * and overflow rules, and segment-independence of the fit.
+ */
+class PowerTransformTest {
+  private static final Schema SCHEMA = Schema.builder().addDateTimeField("t")
+      .addNullableField("x", FieldType.DOUBLE).build();
+  private static final ChunkLayout LAYOUT = KernelHarness.layout(SCHEMA, "t");
+
+  private static Chunk series(Double... x) {
+    String[] t = new String[x.length];
+    for (int i = 0; i < x.length; i++) {
+      t[i] = String.format("%02d:00", i);
+    }
+    return chunk(LAYOUT, hms(t), col((Object[]) x));
+  }
+
+  /** Runs as one segment and cut into three; both must agree exactly. */
+  private static Chunk run(Kernel k, Chunk in, Map<String, Long> counters) {
+    Chunk whole = KernelHarness.run(k, in, counters);
+    int n = in.size();
+    if (n >= 3) {
+      Chunk cut = KernelHarness.run(k, in, new int[] {1, n / 2}, new HashMap<>());
+      assertEquals(values(whole, "x"), values(cut, "x"));
+    }
+    return whole;
+  }
+
+  private static void assertClose(List<Object> got, double tol, Double... expected) {
+    assertEquals(expected.length, got.size());
+    for (int i = 0; i < expected.length; i++) {
+      if (expected[i] == null) {
+        assertNull(got.get(i), "row " + i);
+      } else {
+        assertThat("row " + i, (Double) got.get(i), closeTo(expected[i], tol));
+      }
+    }
+  }
+
+  @Test
+  void boxCoxFixedLambdaExampleNullsInvalidValues() {
+    Map<String, Long> counters = new HashMap<>();
+    Chunk out = run(BoxCox.withLambda(0.5, "x").plan(LAYOUT, plan("bc")),
+        series(1.0, 4.0, 9.0, null, -1.0), counters);
+    assertClose(values(out, "x"), 1e-15, 0.0, 2.0, 4.0, null, null);
+    assertEquals(1L, counters.get("invalid_input"));
+  }
+
+  @Test
+  void boxCoxFixedLambdaIsARowKernel() {
+    Kernel k = BoxCox.withLambda(0.5, "x").plan(LAYOUT, plan("bc"));
+    assertTrue(k.context().rowPreserving());
+    assertTrue(!(k instanceof StatsKernel));
+  }
+
+  @Test
+  void boxCoxZeroLambdaIsTheLogarithm() {
+    Chunk out = run(BoxCox.withLambda(0, "x").plan(LAYOUT, plan("bc")), series(1.0, Math.E),
+        new HashMap<>());
+    assertClose(values(out, "x"), 1e-15, 0.0, 1.0);
+  }
+
+  @Test
+  void boxCoxEstimatedLambdaMatchesScipy() {
+    Chunk out = run(BoxCox.mle("x").emitLambda().plan(LAYOUT, plan("bc")),
+        series(1.0, 2.0, 3.0, 5.0, 8.0, 13.0), new HashMap<>());
+    // scipy.stats.boxcox([1, 2, 3, 5, 8, 13]): lambda 0.08349954626332
+    double lam = (Double) values(out, "x_boxcox_lambda").get(0);
+    assertThat(lam, closeTo(0.08349954626332, 1e-7));
+    assertClose(values(out, "x"), 1e-6, 0.0, 0.71359863, 1.15057894, 1.72259358, 2.27088913,
+        2.86032512);
+    assertClose(values(out, "x_boxcox_lambda"), 0, lam, lam, lam, lam, lam, lam);
+  }
+
+  @Test
+  void boxCoxFitIgnoresInvalidAndNullValues() {
+    Chunk out = run(BoxCox.mle("x").emitLambda().plan(LAYOUT, plan("bc")),
+        series(1.0, -5.0, 2.0, 3.0, null, 5.0, 0.0, 8.0, 13.0), new HashMap<>());
+    assertThat((Double) values(out, "x_boxcox_lambda").get(0), closeTo(0.08349954626332, 1e-7));
+    assertClose(values(out, "x"), 1e-6, 0.0, null, 0.71359863, 1.15057894, null, 1.72259358, null,
+        2.27088913, 2.86032512);
+  }
+
+  @Test
+  void boxCoxSeriesWithOneDistinctValueIsUnfit() {
+    Map<String, Long> counters = new HashMap<>();
+    Chunk out = run(BoxCox.mle("x").emitLambda().plan(LAYOUT, plan("bc")),
+        series(2.0, 2.0, -1.0, 2.0), counters);
+    assertThat(values(out, "x"), contains(null, null, null, null));
+    assertThat(values(out, "x_boxcox_lambda"), contains(null, null, null, null));
+    assertEquals(1L, counters.get("series_unfit"));
+  }
+
+  @Test
+  void boxCoxSingleRowSeriesIsUnfit() {
+    Map<String, Long> counters = new HashMap<>();
+    Chunk out = run(BoxCox.mle("x").plan(LAYOUT, plan("bc")), series(3.0), counters);
+    assertThat(values(out, "x"), contains((Object) null));
+    assertEquals(1L, counters.get("series_unfit"));
+  }
+
+  @Test
+  void boxCoxOverflowingLambdaGivesNulls() {
+    // three values close together and one below: scipy fits lambda = 713.93, and
+    // 713.93 * ln(1e5) = 8219 overflows exp
+    Map<String, Long> counters = new HashMap<>();
+    Chunk out = run(BoxCox.mle("x").plan(LAYOUT, plan("bc")),
+        series(1e5 - 100, 1e5 - 2, 1e5 - 1, 1e5), counters);
+    assertThat(values(out, "x"), contains(null, null, null, null));
+    assertEquals(1L, counters.get("lambda_overflow"));
+  }
+
+  @Test
+  void boxCoxInvalidErrorSendsTheRowToErrors() {
+    List<String> errors = new ArrayList<>();
+    Kernel k = BoxCox.withLambda(0.5, "x").onInvalid(Invalid.ERROR).plan(LAYOUT, plan("bc"));
+    Chunk out = KernelHarness.run(k, series(1.0, 4.0, -1.0), new int[0], new HashMap<>(), errors);
+    assertClose(values(out, "x"), 1e-15, 0.0, 2.0);
+    assertEquals(List.of("boxcox_domain|x|BoxCox: \"x\" = -1.0 is outside the domain of Box-Cox"
+        + " (x > 0). Set invalid = \"null\" to write null instead."), errors);
+  }
+
+  @Test
+  void boxCoxSuffixKeepsTheSourceAndNamesTheLambda() {
+    Kernel k = BoxCox.mle("x").emitLambda().withSuffix("_bc").plan(LAYOUT, plan("bc"));
+    Schema out = k.outputLayout().schema();
+    assertEquals(List.of("t", "x", "x_bc", "x_boxcox_lambda_bc"), out.getFieldNames());
+    assertTrue(OpColumns.isDerived(out.getField("x_bc")));
+    assertTrue(OpColumns.isDerived(out.getField("x_boxcox_lambda_bc")));
+  }
+
+  @Test
+  void boxCoxFitsEachSeriesSeparately() {
+    Schema s = Schema.builder().addStringField("tag").addDateTimeField("t")
+        .addNullableField("x", FieldType.DOUBLE).build();
+    ChunkLayout layout = KernelHarness.layout(s, "t", "tag");
+    Kernel k = BoxCox.mle("x").emitLambda().plan(layout, plan("bc"));
+    Chunk a = chunk(layout, Row.withSchema(layout.keySchema()).addValue("a").build(),
+        hms("00:00", "01:00", "02:00", "03:00", "04:00", "05:00"), col(1.0, 2.0, 3.0, 5.0, 8.0, 13.0));
+    Chunk b = chunk(layout, Row.withSchema(layout.keySchema()).addValue("b").build(),
+        hms("00:00", "01:00"), col(1.0, 1.0));
+    assertThat((Double) values(KernelHarness.run(k, a), "x_boxcox_lambda").get(0),
+        closeTo(0.08349954626332, 1e-7));
+    assertNull(values(KernelHarness.run(k, b), "x_boxcox_lambda").get(0));
+  }
+
+  @Test
+  void boxCoxRejectsNonFiniteLambda() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BoxCox.withLambda(Double.NaN, "x"));
+    assertEquals("BoxCox: lambda must be a finite number. Got NaN.", e.getMessage());
+  }
+
+  @Test
+  void boxCoxRejectsANonNumericColumn() {
+    Schema s = Schema.builder().addDateTimeField("t").addNullableField("status", FieldType.STRING)
+        .build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BoxCox.mle("status").plan(KernelHarness.layout(s, "t"), plan("bc")));
+    assertEquals("BoxCox: column \"status\" is not numeric (STRING).", e.getMessage());
+  }
+
+  @Test
+  void yeoJohnsonFixedLambdaExample() {
+    Chunk out = run(YeoJohnson.withLambda(0.5, "x").plan(LAYOUT, plan("yj")),
+        series(-1.0, 0.0, 3.0, 8.0), new HashMap<>());
+    // scipy.stats.yeojohnson([-1, 0, 3, 8], 0.5)
+    assertClose(values(out, "x"), 1e-8, -1.21895142, 0.0, 2.0, 4.0);
+  }
+
+  @Test
+  void yeoJohnsonLambdaTwoUsesTheLogBranchForNegatives() {
+    Chunk out = run(YeoJohnson.withLambda(2, "x").plan(LAYOUT, plan("yj")),
+        series(-1.0, 1.0), new HashMap<>());
+    assertClose(values(out, "x"), 1e-15, -Math.log(2), 1.5);
+  }
+
+  @Test
+  void yeoJohnsonEstimatedLambdaMatchesScipy() {
+    Chunk out = run(YeoJohnson.mle("x").emitLambda().plan(LAYOUT, plan("yj")),
+        series(-3.0, -1.0, 0.0, 1.0, 2.0, 6.0, 15.0, null), new HashMap<>());
+    assertThat((Double) values(out, "x_yeojohnson_lambda").get(0),
+        closeTo(0.5278002135533567, 1e-7));
+    assertClose(values(out, "x"), 1e-6, -4.54934944, -1.20530253, 0.0, 0.83692502, 1.48875767,
+        3.39677747, 6.29122084, null);
+  }
+
+  @Test
+  void yeoJohnsonAllNullColumnIsUnfit() {
+    Map<String, Long> counters = new HashMap<>();
+    Chunk out = run(YeoJohnson.mle("x").plan(LAYOUT, plan("yj")), series(null, null, null),
+        counters);
+    assertThat(values(out, "x"), contains(null, null, null));
+    assertEquals(1L, counters.get("series_unfit"));
+  }
+
+  @Test
+  void emptySeriesKeepsTheOutputSchema() {
+    Kernel k = YeoJohnson.mle("x").emitLambda().plan(LAYOUT, plan("yj"));
+    Chunk out = k.apply(Chunk.empty(LAYOUT, Row.withSchema(LAYOUT.keySchema()).build()),
+        new KernelHarness.Fake(0, 0, null, null, ((StatsKernel<?>) k).createAccumulator(), 0, 0, 0, true,
+            true, Long.MIN_VALUE, Long.MAX_VALUE, new HashMap<>()));
+    assertEquals(0, out.size());
+    assertEquals(List.of("t", "x", "x_yeojohnson_lambda"), out.schema().getFieldNames());
+  }
+
+  @Test
+  void brentFindsTheMinimumOutsideTheStartingBracket() {
+    double x = Power.minimize(l -> (l - 7.25) * (l - 7.25), -2, 2);
+    assertThat(x, closeTo(7.25, 1e-9));
+  }
+}

@@ -54,6 +54,9 @@ class ProvidersBuildJavaOperationsTest {
   void interpolateDefaultsAndEveryOption() {
     assertSame(io.industryts.ops.Interpolate.linear(), step("type = \"interpolate\"\n"));
     assertSame(
+        io.industryts.ops.Interpolate.linear(),
+        step("type = \"interpolate\"\nmethod = \"time\"\n"));
+    assertSame(
         io.industryts.ops.Interpolate.nearest("v")
             .withMaxGap(Duration.standardMinutes(10))
             .withEdges(io.industryts.ops.Interpolate.Edges.BOTH)

@@ -24,10 +24,12 @@ class OperationRegistryTest {
 
   @Test
   void serviceLoaderFindsEveryDescribedOperation() {
-    assertEquals(List.of("box_cox", "cast", "cumulative", "datetime_features", "diff",
-        "drop_columns", "drop_duplicates", "fill_null", "group_by_time", "lag", "lead", "log",
-        "normalize", "outliers", "pct_change", "rename", "resample", "rolling", "scale", "select",
-        "test_echo", "yeo_johnson"),
+    assertEquals(
+        List.of("box_cox", "cast", "clip", "cumulative", "datetime_features", "diff",
+            "drop_columns", "drop_duplicates", "drop_null", "ewm", "fill_null", "filter_time",
+            "group_by_time", "interpolate", "lag", "lead", "log", "normalize", "outliers",
+            "pct_change", "regularize", "rename", "resample", "rolling", "scale", "select",
+            "snap_time", "test_echo", "yeo_johnson"),
         OperationRegistry.load().types());
   }
 
@@ -46,10 +48,11 @@ class OperationRegistryTest {
   @Test
   void typesAreSorted() {
     assertEquals(
-        List.of("box_cox", "cast", "cumulative", "datetime_features", "diff", "drop_columns",
-            "drop_duplicates", "fill_null", "group_by_time", "lag", "lead", "log", "normalize",
-            "outliers", "pct_change", "rename", "resample", "rolling", "scale", "select",
-            "test_echo", "yeo_johnson"),
+        List.of("box_cox", "cast", "clip", "cumulative", "datetime_features", "diff",
+            "drop_columns", "drop_duplicates", "drop_null", "ewm", "fill_null", "filter_time",
+            "group_by_time", "interpolate", "lag", "lead", "log", "normalize", "outliers",
+            "pct_change", "regularize", "rename", "resample", "rolling", "scale", "select",
+            "snap_time", "test_echo", "yeo_johnson"),
         TestRegistries.fakes().types());
   }
 

@@ -28,6 +28,35 @@ class ProviderDescriptionsTest {
   }
 
   @Test
+  void keysOfCleaningTimeAndEwmOperations() {
+    Map<String, List<String>> k = keysByType();
+    assertEquals(
+        List.of("name", "method", "columns", "max_gap", "edges", "flag"), k.get("interpolate"));
+    assertEquals(List.of("name", "columns", "how"), k.get("drop_null"));
+    assertEquals(List.of("name", "columns", "lower", "upper"), k.get("clip"));
+    assertEquals(List.of("name", "start", "end"), k.get("filter_time"));
+    assertEquals(List.of("name", "freq", "mode"), k.get("snap_time"));
+    assertEquals(
+        List.of(
+            "name", "rule", "fill", "columns", "max_gap", "origin", "offset", "start", "end",
+            "flag"),
+        k.get("regularize"));
+    assertEquals(
+        List.of(
+            "name",
+            "span",
+            "alpha",
+            "com",
+            "halflife",
+            "adjust",
+            "ignore_na",
+            "functions",
+            "min_periods",
+            "columns"),
+        k.get("ewm"));
+  }
+
+  @Test
   void dropDuplicatesKeys() {
     assertEquals(List.of("name", "columns", "keep"), keysByType().get("drop_duplicates"));
   }

@@ -51,6 +51,109 @@ class ProvidersBuildJavaOperationsTest {
   }
 
   @Test
+  void interpolateDefaultsAndEveryOption() {
+    assertSame(io.industryts.ops.Interpolate.linear(), step("type = \"interpolate\"\n"));
+    assertSame(
+        io.industryts.ops.Interpolate.linear(),
+        step("type = \"interpolate\"\nmethod = \"time\"\n"));
+    assertSame(
+        io.industryts.ops.Interpolate.nearest("v")
+            .withMaxGap(Duration.standardMinutes(10))
+            .withEdges(io.industryts.ops.Interpolate.Edges.BOTH)
+            .withFlag(),
+        step(
+            "type = \"interpolate\"\nmethod = \"nearest\"\ncolumns = [\"v\"]\n"
+                + "max_gap = \"10min\"\nedges = \"both\"\nflag = true\n"));
+  }
+
+  @Test
+  void dropNullAndClip() {
+    assertSame(io.industryts.ops.DropNull.any(), step("type = \"drop_null\"\n"));
+    assertSame(
+        io.industryts.ops.DropNull.all("a", "b"),
+        step("type = \"drop_null\"\nhow = \"all\"\ncolumns = [\"a\", \"b\"]\n"));
+    assertSame(
+        io.industryts.ops.Clip.between(0.0, 100.0, "level"),
+        step("type = \"clip\"\nlower = 0\nupper = 100\ncolumns = [\"level\"]\n"));
+    assertSame(io.industryts.ops.Clip.atMost(5.5), step("type = \"clip\"\nupper = 5.5\n"));
+  }
+
+  @Test
+  void filterTimeAndSnapTime() {
+    assertSame(
+        io.industryts.ops.FilterTime.between(
+            Instant.parse("2024-01-01T01:00:00Z"), Instant.parse("2024-01-01T03:00:00Z")),
+        step(
+            "type = \"filter_time\"\nstart = \"2024-01-01 01:00\"\n"
+                + "end = \"2024-01-01T03:00:00Z\"\n"));
+    assertSame(
+        io.industryts.ops.SnapTime.floor(Duration.standardSeconds(1)),
+        step("type = \"snap_time\"\nfreq = \"1s\"\nmode = \"floor\"\n"));
+  }
+
+  @Test
+  void filterTimeStartNotBeforeEndIsAConstructionError() {
+    assertEquals(
+        "job.toml:1:1: operations[1] (filter_time): FilterTime: start (2024-02-01T00:00Z) is not"
+            + " before end (2024-01-01T00:00Z).",
+        problems("type = \"filter_time\"\nstart = \"2024-02-01\"\nend = \"2024-01-01\"\n"));
+  }
+
+  @Test
+  void regularizeWithEveryOption() {
+    assertSame(
+        io.industryts.ops.Regularize.every(Duration.standardMinutes(1))
+            .fill(io.industryts.ops.Regularize.Fill.LINEAR)
+            .of("v")
+            .withMaxGap(Duration.standardMinutes(5))
+            .withOffset(Duration.standardSeconds(30))
+            .between(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-02T00:00:00Z"))
+            .withFlag(),
+        step(
+            "type = \"regularize\"\nrule = \"1min\"\nfill = \"linear\"\ncolumns = [\"v\"]\n"
+                + "max_gap = \"5min\"\noffset = \"30s\"\nstart = \"2024-01-01\"\n"
+                + "end = \"2024-01-02\"\nflag = true\n"));
+    assertSame(
+        io.industryts.ops.Regularize.every(Duration.standardSeconds(1)),
+        step("type = \"regularize\"\nrule = \"1s\"\n"));
+  }
+
+  @Test
+  void ewmParametersAndOptions() {
+    assertSame(io.industryts.ops.Ewm.span(10).of(), step("type = \"ewm\"\nspan = 10\n"));
+    assertSame(
+        io.industryts.ops.Ewm.alpha(0.3)
+            .adjust(false)
+            .ignoreNa(true)
+            .compute(io.industryts.ops.Ewm.Fn.MEAN, io.industryts.ops.Ewm.Fn.STD)
+            .withMinPeriods(3)
+            .of("temp"),
+        step(
+            "type = \"ewm\"\nalpha = 0.3\nadjust = false\nignore_na = true\n"
+                + "functions = [\"mean\", \"std\"]\nmin_periods = 3\ncolumns = [\"temp\"]\n"));
+    assertSame(
+        io.industryts.ops.Ewm.halflife(Duration.standardHours(1)).of(),
+        step("type = \"ewm\"\nhalflife = \"1h\"\n"));
+    assertSame(io.industryts.ops.Ewm.halflife(5).of(), step("type = \"ewm\"\nhalflife = 5\n"));
+    assertSame(io.industryts.ops.Ewm.com(2).of(), step("type = \"ewm\"\ncom = 2\n"));
+  }
+
+  @Test
+  void ewmErrors() {
+    assertEquals(
+        "job.toml:3:1: operations[1] (ewm): set exactly one of span, alpha, com, halflife. Got"
+            + " span and alpha.",
+        problems("type = \"ewm\"\nspan = 10\nalpha = 0.5\n"));
+    assertEquals(
+        "job.toml:1:1: operations[1] (ewm): Ewm: alpha must be in (0, 1]. Got 1.5.",
+        problems("type = \"ewm\"\nalpha = 1.5\n"));
+    assertEquals(
+        "job.toml:1:1: operations[1] (ewm): Ewm: a duration halflife needs adjust = true and"
+            + " functions = [\"mean\"].",
+        problems("type = \"ewm\"\nhalflife = \"1h\"\nfunctions = [\"std\"]\n"));
+  }
+
+  @Test
   void dropDuplicatesDefaultKeepsFirst() {
     assertSame(DropDuplicates.keepFirst(), step("type = \"drop_duplicates\"\n"));
   }

@@ -21,6 +21,13 @@ import io.industryts.config.ops.RenameProvider;
 import io.industryts.config.ops.ResampleProvider;
 import io.industryts.config.ops.RollingProvider;
 import io.industryts.config.ops.ScaleProvider;
+import io.industryts.config.ops.InterpolateProvider;
+import io.industryts.config.ops.DropNullProvider;
+import io.industryts.config.ops.ClipProvider;
+import io.industryts.config.ops.FilterTimeProvider;
+import io.industryts.config.ops.SnapTimeProvider;
+import io.industryts.config.ops.RegularizeProvider;
+import io.industryts.config.ops.EwmProvider;
 import io.industryts.config.ops.SelectProvider;
 import io.industryts.config.ops.YeoJohnsonProvider;
 import java.util.ArrayList;
@@ -44,6 +51,13 @@ public final class TestRegistries {
         new PctChangeProvider(),
         new ScaleProvider(),
         new DatetimeFeaturesProvider(),
+        new InterpolateProvider(),
+        new DropNullProvider(),
+        new ClipProvider(),
+        new FilterTimeProvider(),
+        new SnapTimeProvider(),
+        new RegularizeProvider(),
+        new EwmProvider(),
         new NormalizeProvider(),
         new LogProvider(),
         new BoxCoxProvider(),

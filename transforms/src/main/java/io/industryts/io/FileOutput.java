@@ -94,17 +94,9 @@ public final class FileOutput implements Serializable {
   public static FileOutput to(String path) {
     Objects.requireNonNull(path, "path");
     String n = path.toLowerCase(Locale.ROOT);
-    Format f =
-        n.endsWith(".csv") || n.endsWith(".tsv") || n.endsWith(".txt")
-            ? Format.CSV
-            : n.endsWith(".parquet") || n.endsWith(".pq")
-                ? Format.PARQUET
-                : n.endsWith(".arrow")
-                        || n.endsWith(".ipc")
-                        || n.endsWith(".feather")
-                        || n.endsWith(".arrows")
-                    ? Format.ARROW
-                    : null;
+    // Reading and writing recognise the same extensions.
+    FileInput.Format read = FileInput.Format.ofExtension(path);
+    Format f = read == null ? null : Format.valueOf(read.name());
     if (f == null) {
       throw new IllegalArgumentException(
           "FileOutput: cannot tell the format of \""

@@ -210,11 +210,7 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
    * @throws IllegalArgumentException for a quote, a line break or a non-ASCII character
    */
   public FileInput withDelimiter(char delimiter) {
-    if (delimiter == '"'
-        || delimiter == '\n'
-        || delimiter == '\r'
-        || delimiter > 0x7e
-        || (delimiter < 0x20 && delimiter != '\t')) {
+    if (!usableDelimiter(delimiter)) {
       throw new IllegalArgumentException(
           "FileInput: delimiter must be one ASCII character other than a quote or a line break. "
               + "Got "
@@ -225,6 +221,11 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
               + "or '|'. Fix [input] delimiter.");
     }
     return copy(d -> d.delimiter = delimiter);
+  }
+
+  /** One printable ASCII character or a tab, and neither a quote nor a line break. */
+  static boolean usableDelimiter(char c) {
+    return c != '"' && c != '\n' && c != '\r' && c <= 0x7e && (c >= 0x20 || c == '\t');
   }
 
   /** Sets the CSV column types ({@code [input.types]}), replacing earlier ones; others inferred. */

@@ -124,11 +124,7 @@ public final class FileOutput implements Serializable {
    * @throws IllegalArgumentException for a quote, a line break or a non-ASCII character
    */
   public FileOutput withCsvDelimiter(char delimiter) {
-    if (delimiter == '"'
-        || delimiter == '\n'
-        || delimiter == '\r'
-        || delimiter > 0x7e
-        || (delimiter < 0x20 && delimiter != '\t')) {
+    if (!FileInput.usableDelimiter(delimiter)) {
       throw new IllegalArgumentException(
           "FileOutput: CSV delimiter must be one ASCII character other than a quote or a line "
               + "break. Got "

@@ -1,5 +1,7 @@
 package io.industryts.config;
 
+import static io.industryts.config.RowText.render;
+
 import io.industryts.TimeSeriesPipeline;
 import io.industryts.ops.DatetimeFeatures;
 import io.industryts.ops.Diff;
@@ -58,24 +60,6 @@ class TomlAndJavaRunsTest {
                 Row.withSchema(IN).addValues(new Instant(3_600_000L), null).build(),
                 Row.withSchema(IN).addValues(new Instant(7_200_000L), 4.0).build())
             .withRowSchema(IN));
-  }
-
-  private static PCollection<String> render(PCollection<Row> rows) {
-    return render("render", rows);
-  }
-
-  private static PCollection<String> render(String name, PCollection<Row> rows) {
-    return rows.apply(
-        name,
-        MapElements.into(TypeDescriptors.strings())
-            .via(
-                r -> {
-                  List<String> cells = new ArrayList<>();
-                  for (int i = 0; i < r.getFieldCount(); i++) {
-                    cells.add(String.valueOf((Object) r.getValue(i)));
-                  }
-                  return String.join(",", cells);
-                }));
   }
 
   @Test

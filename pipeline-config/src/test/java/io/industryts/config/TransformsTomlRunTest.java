@@ -1,5 +1,7 @@
 package io.industryts.config;
 
+import static io.industryts.config.RowText.render;
+
 import io.industryts.TimeSeriesPipeline;
 import io.industryts.ops.BoxCox;
 import io.industryts.ops.Cumulative;
@@ -9,17 +11,14 @@ import io.industryts.ops.Rename;
 import io.industryts.ops.Resample;
 import io.industryts.testing.BeamPipelineExtension;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -48,19 +47,6 @@ class TransformsTomlRunTest {
                 Row.withSchema(IN).addValues(new Instant(3_600_000L), null).build(),
                 Row.withSchema(IN).addValues(new Instant(7_200_000L), 4.0).build())
             .withRowSchema(IN));
-  }
-
-  private static PCollection<String> render(PCollection<Row> rows) {
-    return rows.apply(
-        MapElements.into(TypeDescriptors.strings())
-            .via(
-                r -> {
-                  List<String> cells = new ArrayList<>();
-                  for (int i = 0; i < r.getFieldCount(); i++) {
-                    cells.add(String.valueOf((Object) r.getValue(i)));
-                  }
-                  return String.join(",", cells);
-                }));
   }
 
   @Test

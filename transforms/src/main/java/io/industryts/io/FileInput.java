@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.BoundedSource;
 import org.apache.beam.sdk.io.Read;
@@ -131,28 +132,49 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
 
   private transient volatile Inspection inspection;
 
-  private FileInput(
-      String pattern,
-      Format format,
-      Character delimiter,
-      Map<String, FieldType> types,
-      boolean nanAsNull,
-      SeriesOptions seriesOptions,
-      TimeParser timeParser,
-      int sampleRows,
-      long splitBytes,
-      int chunkRows) {
+  private FileInput(Draft d) {
     super("ReadFiles");
-    this.pattern = pattern;
-    this.format = format;
-    this.delimiter = delimiter;
-    this.types = types;
-    this.nanAsNull = nanAsNull;
-    this.seriesOptions = seriesOptions;
-    this.timeParser = timeParser;
-    this.sampleRows = sampleRows;
-    this.splitBytes = splitBytes;
-    this.chunkRows = chunkRows;
+    this.pattern = d.pattern;
+    this.format = d.format;
+    this.delimiter = d.delimiter;
+    this.types = d.types;
+    this.nanAsNull = d.nanAsNull;
+    this.seriesOptions = d.seriesOptions;
+    this.timeParser = d.timeParser;
+    this.sampleRows = d.sampleRows;
+    this.splitBytes = d.splitBytes;
+    this.chunkRows = d.chunkRows;
+  }
+
+  /** The settings of a {@link FileInput} being derived, so each {@code with*} changes one. */
+  private static final class Draft {
+    String pattern;
+    Format format;
+    Character delimiter;
+    Map<String, FieldType> types = Map.of();
+    boolean nanAsNull = true;
+    SeriesOptions seriesOptions = SeriesOptions.defaults();
+    TimeParser timeParser;
+    int sampleRows = DEFAULT_SAMPLE_ROWS;
+    long splitBytes = DEFAULT_SPLIT_BYTES;
+    int chunkRows = DEFAULT_CHUNK_ROWS;
+
+    Draft(String pattern) {
+      this.pattern = pattern;
+    }
+
+    Draft(FileInput f) {
+      pattern = f.pattern;
+      format = f.format;
+      delimiter = f.delimiter;
+      types = f.types;
+      nanAsNull = f.nanAsNull;
+      seriesOptions = f.seriesOptions;
+      timeParser = f.timeParser;
+      sampleRows = f.sampleRows;
+      splitBytes = f.splitBytes;
+      chunkRows = f.chunkRows;
+    }
   }
 
   /**
@@ -161,17 +183,7 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
    */
   public static FileInput of(String pathOrGlob) {
     Objects.requireNonNull(pathOrGlob, "pathOrGlob");
-    return new FileInput(
-        pathOrGlob,
-        null,
-        null,
-        Map.of(),
-        true,
-        SeriesOptions.defaults(),
-        null,
-        DEFAULT_SAMPLE_ROWS,
-        DEFAULT_SPLIT_BYTES,
-        DEFAULT_CHUNK_ROWS);
+    return new FileInput(new Draft(pathOrGlob));
   }
 
   /** Convenience for {@code of(path.toString())}. */
@@ -179,42 +191,17 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
     return of(path.toString());
   }
 
-  private FileInput copy(
-      Format format,
-      Character delimiter,
-      Map<String, FieldType> types,
-      boolean nanAsNull,
-      SeriesOptions seriesOptions,
-      TimeParser timeParser,
-      int sampleRows,
-      long splitBytes,
-      int chunkRows) {
-    return new FileInput(
-        pattern,
-        format,
-        delimiter,
-        types,
-        nanAsNull,
-        seriesOptions,
-        timeParser,
-        sampleRows,
-        splitBytes,
-        chunkRows);
+  /** A copy of this input with {@code change} applied to its settings. */
+  private FileInput copy(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
+    return new FileInput(d);
   }
 
   /** Sets the format instead of deriving it from the file extension. */
   public FileInput withFormat(Format format) {
     Objects.requireNonNull(format, "format");
-    return copy(
-        format,
-        delimiter,
-        types,
-        nanAsNull,
-        seriesOptions,
-        timeParser,
-        sampleRows,
-        splitBytes,
-        chunkRows);
+    return copy(d -> d.format = format);
   }
 
   /**
@@ -223,11 +210,7 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
    * @throws IllegalArgumentException for a quote, a line break or a non-ASCII character
    */
   public FileInput withDelimiter(char delimiter) {
-    if (delimiter == '"'
-        || delimiter == '\n'
-        || delimiter == '\r'
-        || delimiter > 0x7e
-        || (delimiter < 0x20 && delimiter != '\t')) {
+    if (!usableDelimiter(delimiter)) {
       throw new IllegalArgumentException(
           "FileInput: delimiter must be one ASCII character other than a quote or a line break. "
               + "Got "
@@ -237,30 +220,17 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
               + "'); expected e.g. ',', ';', '\\t' "
               + "or '|'. Fix [input] delimiter.");
     }
-    return copy(
-        format,
-        delimiter,
-        types,
-        nanAsNull,
-        seriesOptions,
-        timeParser,
-        sampleRows,
-        splitBytes,
-        chunkRows);
+    return copy(d -> d.delimiter = delimiter);
+  }
+
+  /** One printable ASCII character or a tab, and neither a quote nor a line break. */
+  static boolean usableDelimiter(char c) {
+    return c != '"' && c != '\n' && c != '\r' && c <= 0x7e && (c >= 0x20 || c == '\t');
   }
 
   /** Sets the CSV column types ({@code [input.types]}), replacing earlier ones; others inferred. */
   public FileInput withTypes(Map<String, FieldType> columnTypes) {
-    return copy(
-        format,
-        delimiter,
-        Map.copyOf(new LinkedHashMap<>(columnTypes)),
-        nanAsNull,
-        seriesOptions,
-        timeParser,
-        sampleRows,
-        splitBytes,
-        chunkRows);
+    return copy(d -> d.types = Map.copyOf(new LinkedHashMap<>(columnTypes)));
   }
 
   /**
@@ -275,31 +245,13 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
 
   /** Whether NaN (and CSV NA tokens) read from input become null (§1.10); default true. */
   public FileInput withNanAsNull(boolean nanAsNull) {
-    return copy(
-        format,
-        delimiter,
-        types,
-        nanAsNull,
-        seriesOptions,
-        timeParser,
-        sampleRows,
-        splitBytes,
-        chunkRows);
+    return copy(d -> d.nanAsNull = nanAsNull);
   }
 
   /** Time column, key columns, time zone and sequence column. */
   public FileInput withSeriesOptions(SeriesOptions options) {
     Objects.requireNonNull(options, "options");
-    return copy(
-        format,
-        delimiter,
-        types,
-        nanAsNull,
-        options,
-        timeParser,
-        sampleRows,
-        splitBytes,
-        chunkRows);
+    return copy(d -> d.seriesOptions = options);
   }
 
   /** The time column by name instead of auto-detection (§1.2). */
@@ -323,16 +275,7 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
    */
   public FileInput withTimeParser(TimeParser parser) {
     Objects.requireNonNull(parser, "parser");
-    return copy(
-        format,
-        delimiter,
-        types,
-        nanAsNull,
-        seriesOptions,
-        parser,
-        sampleRows,
-        splitBytes,
-        chunkRows);
+    return copy(d -> d.timeParser = parser);
   }
 
   /** CSV rows read to infer column types (default 1000). */
@@ -340,16 +283,7 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
     if (rows < 1) {
       throw new IllegalArgumentException("FileInput: sample rows must be >= 1. Got " + rows + ".");
     }
-    return copy(
-        format,
-        delimiter,
-        types,
-        nanAsNull,
-        seriesOptions,
-        timeParser,
-        rows,
-        splitBytes,
-        chunkRows);
+    return copy(d -> d.sampleRows = rows);
   }
 
   /** Size of the CSV byte ranges parsed in parallel (default 8 MiB). */
@@ -357,16 +291,7 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
     if (bytes < 1) {
       throw new IllegalArgumentException("FileInput: split bytes must be >= 1. Got " + bytes + ".");
     }
-    return copy(
-        format,
-        delimiter,
-        types,
-        nanAsNull,
-        seriesOptions,
-        timeParser,
-        sampleRows,
-        bytes,
-        chunkRows);
+    return copy(d -> d.splitBytes = bytes);
   }
 
   /** Largest number of rows in one chunk (default 65536). */
@@ -374,16 +299,7 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
     if (rows < 1) {
       throw new IllegalArgumentException("FileInput: chunk rows must be >= 1. Got " + rows + ".");
     }
-    return copy(
-        format,
-        delimiter,
-        types,
-        nanAsNull,
-        seriesOptions,
-        timeParser,
-        sampleRows,
-        splitBytes,
-        rows);
+    return copy(d -> d.chunkRows = rows);
   }
 
   // ---------------------------------------------------------------------------------------------

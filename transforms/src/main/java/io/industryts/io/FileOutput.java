@@ -94,17 +94,9 @@ public final class FileOutput implements Serializable {
   public static FileOutput to(String path) {
     Objects.requireNonNull(path, "path");
     String n = path.toLowerCase(Locale.ROOT);
-    Format f =
-        n.endsWith(".csv") || n.endsWith(".tsv") || n.endsWith(".txt")
-            ? Format.CSV
-            : n.endsWith(".parquet") || n.endsWith(".pq")
-                ? Format.PARQUET
-                : n.endsWith(".arrow")
-                        || n.endsWith(".ipc")
-                        || n.endsWith(".feather")
-                        || n.endsWith(".arrows")
-                    ? Format.ARROW
-                    : null;
+    // Reading and writing recognise the same extensions.
+    FileInput.Format read = FileInput.Format.ofExtension(path);
+    Format f = read == null ? null : Format.valueOf(read.name());
     if (f == null) {
       throw new IllegalArgumentException(
           "FileOutput: cannot tell the format of \""
@@ -132,11 +124,7 @@ public final class FileOutput implements Serializable {
    * @throws IllegalArgumentException for a quote, a line break or a non-ASCII character
    */
   public FileOutput withCsvDelimiter(char delimiter) {
-    if (delimiter == '"'
-        || delimiter == '\n'
-        || delimiter == '\r'
-        || delimiter > 0x7e
-        || (delimiter < 0x20 && delimiter != '\t')) {
+    if (!FileInput.usableDelimiter(delimiter)) {
       throw new IllegalArgumentException(
           "FileOutput: CSV delimiter must be one ASCII character other than a quote or a line "
               + "break. Got "

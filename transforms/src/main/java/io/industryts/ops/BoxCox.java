@@ -5,8 +5,6 @@ import io.industryts.SeriesOptions;
 import io.industryts.TimeSeriesTransform;
 import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Kernel;
-import java.util.Arrays;
-import java.util.List;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 
@@ -44,56 +42,43 @@ import org.apache.beam.sdk.values.Row;
 public final class BoxCox extends TimeSeriesTransform<BoxCox> {
   private static final long serialVersionUID = 1L;
 
-  private final List<String> columns;
-  private final Double lambda;
-  private final Invalid invalid;
-  private final boolean emitLambda;
-  private final String suffix;
+  private final PowerParams params;
 
-  private BoxCox(SeriesOptions options, List<String> columns, Double lambda, Invalid invalid,
-      boolean emitLambda, String suffix) {
+  private BoxCox(SeriesOptions options, PowerParams params) {
     super(options);
-    this.columns = List.copyOf(columns);
-    this.lambda = lambda;
-    this.invalid = invalid;
-    this.emitLambda = emitLambda;
-    this.suffix = suffix;
+    this.params = params;
   }
 
   /** λ estimated per series by maximum likelihood, for {@code columns} (none = value columns). */
   public static BoxCox mle(String... columns) {
-    return new BoxCox(SeriesOptions.defaults(), Arrays.asList(columns), null, Invalid.NULL, false,
-        "");
+    return new BoxCox(SeriesOptions.defaults(),
+        PowerParams.mle(Power.Family.BOX_COX, "BoxCox", "_boxcox_lambda", columns));
   }
 
   /** A fixed λ for every series (row-local). */
   public static BoxCox withLambda(double lambda, String... columns) {
-    if (!Double.isFinite(lambda)) {
-      throw new IllegalArgumentException("BoxCox: lambda must be a finite number. Got " + lambda
-          + ".");
-    }
-    return new BoxCox(SeriesOptions.defaults(), Arrays.asList(columns), lambda, Invalid.NULL, false,
-        "");
+    return new BoxCox(SeriesOptions.defaults(),
+        PowerParams.fixed(Power.Family.BOX_COX, "BoxCox", "_boxcox_lambda", lambda, columns));
   }
 
   /** A copy that treats {@code x ≤ 0} as {@code invalid} says. */
   public BoxCox onInvalid(Invalid i) {
-    return new BoxCox(options(), columns, lambda, i, emitLambda, suffix);
+    return new BoxCox(options(), params.withInvalid(i));
   }
 
   /** A copy that adds {@code {c}_boxcox_lambda} columns. */
   public BoxCox emitLambda() {
-    return new BoxCox(options(), columns, lambda, invalid, true, suffix);
+    return new BoxCox(options(), params.withEmitLambda());
   }
 
   /** A copy writing {@code {c}{suffix}} columns instead of replacing (empty = in place). */
   public BoxCox withSuffix(String s) {
-    return new BoxCox(options(), columns, lambda, invalid, emitLambda, s == null ? "" : s);
+    return new BoxCox(options(), params.withSuffix(s));
   }
 
   @Override
   protected BoxCox withOptions(SeriesOptions o) {
-    return new BoxCox(o, columns, lambda, invalid, emitLambda, suffix);
+    return new BoxCox(o, params);
   }
 
   @Override
@@ -103,30 +88,17 @@ public final class BoxCox extends TimeSeriesTransform<BoxCox> {
 
   @Override
   public String toString() {
-    return "box_cox{columns=" + columns + ", lambda=" + (lambda == null ? "mle" : lambda)
-        + ", invalid=" + Names.lower(invalid) + (emitLambda ? ", emit_lambda" : "")
-        + (suffix.isEmpty() ? "" : ", suffix=" + suffix) + "}";
+    return params.render("box_cox", ", invalid=" + Names.lower(params.invalid()));
   }
 
   @Override
   public PCollection<Row> expand(PCollection<Row> input) {
-    if (lambda == null && input.isBounded() == PCollection.IsBounded.UNBOUNDED) {
-      throw new IllegalArgumentException("BoxCox: an estimated lambda fits per series and needs"
-          + " bounded input. Got an unbounded PCollection; set lambda.");
-    }
+    params.checkBounded(input);
     return super.expand(input);
   }
 
   @Override
   public Kernel plan(ChunkLayout input, PlanContext context) {
-    List<String> cols = columns.isEmpty() ? OpColumns.valueColumns(input) : columns;
-    int[] idx = OpColumns.resolve("BoxCox", input, cols, true);
-    DoubleOutputs out = DoubleOutputs.plan("BoxCox", input, idx, suffix,
-        emitLambda ? "_boxcox_lambda" : null);
-    return lambda == null
-        ? new PowerKernel.Fitted(context.stepName(), out, idx, Power.Family.BOX_COX, invalid,
-            "BoxCox")
-        : new PowerKernel(context.stepName(), out, idx, Power.Family.BOX_COX, lambda, invalid,
-            "BoxCox");
+    return params.plan(input, context);
   }
 }

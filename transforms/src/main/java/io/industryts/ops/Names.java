@@ -1,13 +1,20 @@
 package io.industryts.ops;
 
-import java.math.BigDecimal;
+import io.industryts.OutputNames;
 import org.joda.time.Duration;
 
-/** Generated names and renderings of SEMANTICS §1.6 and §1.9. */
+/**
+ * Generated names and renderings of SEMANTICS §1.6 and §1.9 used by the operations; numbers and
+ * constants follow {@link OutputNames} so generated column names and descriptions agree.
+ */
 final class Names {
   private Names() {}
 
-  /** Canonical duration (§1.6): the largest of d, h, min, s, ms dividing it, as one integer. */
+  /**
+   * Canonical duration (§1.6): the largest of d, h, min, s, ms dividing it, as one integer. Kept
+   * apart from {@code Durations.canonical}, which writes zero as {@code 0s} where this writes
+   * {@code 0d}.
+   */
   static String duration(Duration d) {
     long ms = d.getMillis();
     long[] units = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
@@ -22,11 +29,11 @@ final class Names {
 
   /** A number as the shortest plain decimal with {@code .} written {@code _} (§1.9). */
   static String number(double v) {
-    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString().replace('.', '_');
+    return OutputNames.number(v);
   }
 
   /** Lower snake case of an enum constant (TOML spelling). */
   static String lower(Enum<?> e) {
-    return e.name().toLowerCase(java.util.Locale.ROOT);
+    return OutputNames.snake(e);
   }
 }

@@ -194,63 +194,39 @@ final class OpColumns {
    */
   static Column gather(Column src, FieldType outType, int[] idx, Object extra) {
     int n = idx.length;
-    boolean[] nulls = new boolean[n];
     if (src instanceof DoubleColumn) {
       double[] v = ((DoubleColumn) src).values();
-      boolean[] sn = ((DoubleColumn) src).nulls();
       double x = extra == null ? 0 : ((Number) extra).doubleValue();
       double[] out = new double[n];
       for (int i = 0; i < n; i++) {
         int j = idx[i];
-        if (j >= 0) {
-          out[i] = v[j];
-          nulls[i] = sn[j];
-        } else if (j == -2 && extra != null) {
-          out[i] = x;
-        } else {
-          nulls[i] = true;
-        }
+        out[i] = j >= 0 ? v[j] : (j == -2 ? x : 0);
       }
-      return new DoubleColumn(out, nulls);
+      return new DoubleColumn(out, gatherNulls(((DoubleColumn) src).nulls(), idx, extra != null));
     }
     if (src instanceof LongColumn) {
       long[] v = ((LongColumn) src).values();
-      boolean[] sn = ((LongColumn) src).nulls();
       long x = extra == null ? 0 : ((Number) extra).longValue();
       long[] out = new long[n];
       for (int i = 0; i < n; i++) {
         int j = idx[i];
-        if (j >= 0) {
-          out[i] = v[j];
-          nulls[i] = sn[j];
-        } else if (j == -2 && extra != null) {
-          out[i] = x;
-        } else {
-          nulls[i] = true;
-        }
+        out[i] = j >= 0 ? v[j] : (j == -2 ? x : 0);
       }
-      return new LongColumn(out, nulls);
+      return new LongColumn(out, gatherNulls(((LongColumn) src).nulls(), idx, extra != null));
     }
     if (src instanceof BooleanColumn) {
       boolean[] v = ((BooleanColumn) src).values();
-      boolean[] sn = ((BooleanColumn) src).nulls();
       boolean x = extra != null && (Boolean) extra;
       boolean[] out = new boolean[n];
       for (int i = 0; i < n; i++) {
         int j = idx[i];
-        if (j >= 0) {
-          out[i] = v[j];
-          nulls[i] = sn[j];
-        } else if (j == -2 && extra != null) {
-          out[i] = x;
-        } else {
-          nulls[i] = true;
-        }
+        out[i] = j >= 0 ? v[j] : j == -2 && x;
       }
-      return new BooleanColumn(out, nulls);
+      return new BooleanColumn(out, gatherNulls(((BooleanColumn) src).nulls(), idx, extra != null));
     }
     Object[] v = ((ObjectColumn) src).values();
     if (outType.getTypeName() == TypeName.DOUBLE) {
+      boolean[] nulls = new boolean[n];
       double[] out = new double[n];
       for (int i = 0; i < n; i++) {
         int j = idx[i];
@@ -269,6 +245,16 @@ final class OpColumns {
       out[i] = j >= 0 ? v[j] : (j == -2 ? extra : null);
     }
     return new ObjectColumn(out);
+  }
+
+  /** The null mask of {@link #gather}: source nulls at {@code idx[i] ≥ 0}, else null unless filled. */
+  private static boolean[] gatherNulls(boolean[] sn, int[] idx, boolean hasExtra) {
+    boolean[] nulls = new boolean[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      int j = idx[i];
+      nulls[i] = j >= 0 ? sn[j] : !(j == -2 && hasExtra);
+    }
+    return nulls;
   }
 
   /** {@code src} converted to {@code outType}'s storage (only DECIMAL to DOUBLE changes anything). */

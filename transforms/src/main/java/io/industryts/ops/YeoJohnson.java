@@ -5,8 +5,6 @@ import io.industryts.SeriesOptions;
 import io.industryts.TimeSeriesTransform;
 import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Kernel;
-import java.util.Arrays;
-import java.util.List;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 
@@ -43,51 +41,38 @@ import org.apache.beam.sdk.values.Row;
 public final class YeoJohnson extends TimeSeriesTransform<YeoJohnson> {
   private static final long serialVersionUID = 1L;
 
-  private final List<String> columns;
-  private final Double lambda;
-  private final Invalid invalid;
-  private final boolean emitLambda;
-  private final String suffix;
+  private final PowerParams params;
 
-  private YeoJohnson(SeriesOptions options, List<String> columns, Double lambda, Invalid invalid,
-      boolean emitLambda, String suffix) {
+  private YeoJohnson(SeriesOptions options, PowerParams params) {
     super(options);
-    this.columns = List.copyOf(columns);
-    this.lambda = lambda;
-    this.invalid = invalid;
-    this.emitLambda = emitLambda;
-    this.suffix = suffix;
+    this.params = params;
   }
 
   /** λ estimated per series by maximum likelihood, for {@code columns} (none = value columns). */
   public static YeoJohnson mle(String... columns) {
-    return new YeoJohnson(SeriesOptions.defaults(), Arrays.asList(columns), null, Invalid.NULL, false,
-        "");
+    return new YeoJohnson(SeriesOptions.defaults(),
+        PowerParams.mle(Power.Family.YEO_JOHNSON, "YeoJohnson", "_yeojohnson_lambda", columns));
   }
 
   /** A fixed λ for every series (row-local). */
   public static YeoJohnson withLambda(double lambda, String... columns) {
-    if (!Double.isFinite(lambda)) {
-      throw new IllegalArgumentException("YeoJohnson: lambda must be a finite number. Got " + lambda
-          + ".");
-    }
-    return new YeoJohnson(SeriesOptions.defaults(), Arrays.asList(columns), lambda, Invalid.NULL, false,
-        "");
+    return new YeoJohnson(SeriesOptions.defaults(),
+        PowerParams.fixed(Power.Family.YEO_JOHNSON, "YeoJohnson", "_yeojohnson_lambda", lambda, columns));
   }
 
   /** A copy that adds {@code {c}_yeojohnson_lambda} columns. */
   public YeoJohnson emitLambda() {
-    return new YeoJohnson(options(), columns, lambda, invalid, true, suffix);
+    return new YeoJohnson(options(), params.withEmitLambda());
   }
 
   /** A copy writing {@code {c}{suffix}} columns instead of replacing (empty = in place). */
   public YeoJohnson withSuffix(String s) {
-    return new YeoJohnson(options(), columns, lambda, invalid, emitLambda, s == null ? "" : s);
+    return new YeoJohnson(options(), params.withSuffix(s));
   }
 
   @Override
   protected YeoJohnson withOptions(SeriesOptions o) {
-    return new YeoJohnson(o, columns, lambda, invalid, emitLambda, suffix);
+    return new YeoJohnson(o, params);
   }
 
   @Override
@@ -97,30 +82,17 @@ public final class YeoJohnson extends TimeSeriesTransform<YeoJohnson> {
 
   @Override
   public String toString() {
-    return "yeo_johnson{columns=" + columns + ", lambda=" + (lambda == null ? "mle" : lambda)
-        + (emitLambda ? ", emit_lambda" : "")
-        + (suffix.isEmpty() ? "" : ", suffix=" + suffix) + "}";
+    return params.render("yeo_johnson", "");
   }
 
   @Override
   public PCollection<Row> expand(PCollection<Row> input) {
-    if (lambda == null && input.isBounded() == PCollection.IsBounded.UNBOUNDED) {
-      throw new IllegalArgumentException("YeoJohnson: an estimated lambda fits per series and needs"
-          + " bounded input. Got an unbounded PCollection; set lambda.");
-    }
+    params.checkBounded(input);
     return super.expand(input);
   }
 
   @Override
   public Kernel plan(ChunkLayout input, PlanContext context) {
-    List<String> cols = columns.isEmpty() ? OpColumns.valueColumns(input) : columns;
-    int[] idx = OpColumns.resolve("YeoJohnson", input, cols, true);
-    DoubleOutputs out = DoubleOutputs.plan("YeoJohnson", input, idx, suffix,
-        emitLambda ? "_yeojohnson_lambda" : null);
-    return lambda == null
-        ? new PowerKernel.Fitted(context.stepName(), out, idx, Power.Family.YEO_JOHNSON, invalid,
-            "YeoJohnson")
-        : new PowerKernel(context.stepName(), out, idx, Power.Family.YEO_JOHNSON, lambda, invalid,
-            "YeoJohnson");
+    return params.plan(input, context);
   }
 }

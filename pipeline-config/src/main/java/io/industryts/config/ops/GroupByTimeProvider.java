@@ -1,10 +1,8 @@
 package io.industryts.config.ops;
 
 import io.industryts.Operation;
-import io.industryts.config.CommonParams;
 import io.industryts.config.OperationDescription;
 import io.industryts.config.OperationProvider;
-import io.industryts.config.ParamRule;
 import io.industryts.config.ParamSpec;
 import io.industryts.config.ParamType;
 import io.industryts.config.StepContext;
@@ -13,7 +11,6 @@ import io.industryts.ops.GroupByTime;
 import io.industryts.ops.Resample;
 import java.util.List;
 import java.util.Map;
-import org.joda.time.Duration;
 
 /** {@code group_by_time} (SEMANTICS §2.4.1): bucketed multi-aggregation keeping keys. */
 public final class GroupByTimeProvider implements OperationProvider {
@@ -30,29 +27,11 @@ public final class GroupByTimeProvider implements OperationProvider {
               ParamSpec.of("by", ParamType.STRING_LIST)
                   .defaultsTo(List.of())
                   .doc("Extra grouping columns besides keys and bucket; null is a group."))
-          .param(
-              ParamSpec.of("closed", ParamType.STRING)
-                  .defaultsTo("left")
-                  .allowed("left", "right")
-                  .doc("Which bucket edge is inclusive."))
-          .param(
-              ParamSpec.of("label", ParamType.STRING)
-                  .defaultsTo("left")
-                  .allowed("left", "right")
-                  .doc("Which bucket edge labels the output row."))
-          .param(
-              ParamSpec.of("origin", ParamType.STRING)
-                  .defaultsTo("epoch")
-                  .doc("epoch, start_day, start, or a time."))
-          .param(
-              ParamSpec.of("offset", ParamType.OFFSET)
-                  .defaultsTo(Duration.ZERO)
-                  .doc("Added to the origin; may be negative."))
-          .param(
-              ParamSpec.of("ddof", ParamType.INT)
-                  .defaultsTo(1)
-                  .atLeast(0)
-                  .doc("Delta degrees of freedom for std and var."))
+          .param(SharedParams.BUCKET_CLOSED)
+          .param(SharedParams.BUCKET_LABEL)
+          .param(SharedParams.BUCKET_ORIGIN)
+          .param(SharedParams.BUCKET_OFFSET)
+          .param(SharedParams.DDOF)
           .example(
               "[[operations]]\ntype = \"group_by_time\"\nevery = \"1h\"\n"
                   + "aggregations = { v = [\"mean\", \"max\"] }\nby = [\"status\"]\n")

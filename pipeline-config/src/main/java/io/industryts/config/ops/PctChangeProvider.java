@@ -1,30 +1,16 @@
 package io.industryts.config.ops;
 
 import io.industryts.Operation;
-import io.industryts.config.CommonParams;
 import io.industryts.config.OperationDescription;
 import io.industryts.config.OperationProvider;
-import io.industryts.config.ParamSpec;
-import io.industryts.config.ParamType;
 import io.industryts.config.StepContext;
 import io.industryts.config.ValidatedParams;
 import io.industryts.ops.PctChange;
-import java.util.List;
 
 /** {@code pct_change} (SEMANTICS §2.3.2): relative changes to earlier rows. */
 public final class PctChangeProvider implements OperationProvider {
   public static final OperationDescription DESCRIPTION =
-      OperationDescription.builder("pct_change")
-          .doc("Add {c}_pct_change{n} = x[i] / x[i-n] - 1 per series, without filling nulls first.")
-          .param(CommonParams.columns("value columns"))
-          .param(
-              ParamSpec.of("periods", ParamType.INT_OR_INT_LIST)
-                  .defaultsTo(List.of(1))
-                  .atLeast(1)
-                  .doc("Row distances n >= 1."))
-          .param(CommonParams.suffix())
-          .example("[[operations]]\ntype = \"pct_change\"\nperiods = 1\n")
-          .build();
+      SharedParams.rowChange("pct_change", "Add {c}_pct_change{n} = x[i] / x[i-n] - 1 per series, without filling nulls first.");
 
   @Override
   public OperationDescription description() {

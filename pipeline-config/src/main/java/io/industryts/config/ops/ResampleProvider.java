@@ -13,7 +13,6 @@ import io.industryts.ops.Resample;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.joda.time.Duration;
 import org.joda.time.Instant;
 
 /** {@code resample} (SEMANTICS §2.2.1): aggregate into fixed time buckets. */
@@ -38,33 +37,15 @@ public final class ResampleProvider implements OperationProvider {
                   .doc(
                       "Per column: a string keeps {c}, a list makes {c}_{agg}; excludes aggregation"
                           + " and columns."))
-          .param(
-              ParamSpec.of("closed", ParamType.STRING)
-                  .defaultsTo("left")
-                  .allowed("left", "right")
-                  .doc("Which bucket edge is inclusive."))
-          .param(
-              ParamSpec.of("label", ParamType.STRING)
-                  .defaultsTo("left")
-                  .allowed("left", "right")
-                  .doc("Which bucket edge labels the output row."))
-          .param(
-              ParamSpec.of("origin", ParamType.STRING)
-                  .defaultsTo("epoch")
-                  .doc("epoch, start_day, start, or a time."))
-          .param(
-              ParamSpec.of("offset", ParamType.OFFSET)
-                  .defaultsTo(Duration.ZERO)
-                  .doc("Added to the origin; may be negative."))
+          .param(SharedParams.BUCKET_CLOSED)
+          .param(SharedParams.BUCKET_LABEL)
+          .param(SharedParams.BUCKET_ORIGIN)
+          .param(SharedParams.BUCKET_OFFSET)
           .param(
               ParamSpec.of("emit_empty", ParamType.BOOL)
                   .defaultsTo(true)
                   .doc("Emit empty buckets inside each series' range."))
-          .param(
-              ParamSpec.of("ddof", ParamType.INT)
-                  .defaultsTo(1)
-                  .atLeast(0)
-                  .doc("Delta degrees of freedom for std and var."))
+          .param(SharedParams.DDOF)
           .rule(ParamRule.notBoth("aggregation", "aggregations"))
           .rule(ParamRule.notBoth("columns", "aggregations"))
           .example("[[operations]]\ntype = \"resample\"\nrule = \"1h\"\naggregation = \"mean\"\n")

@@ -43,11 +43,7 @@ public final class RollingProvider implements OperationProvider {
               ParamSpec.of("center", ParamType.BOOL)
                   .defaultsTo(false)
                   .doc("Center a row window on the row (closed right only)."))
-          .param(
-              ParamSpec.of("ddof", ParamType.INT)
-                  .defaultsTo(1)
-                  .atLeast(0)
-                  .doc("Delta degrees of freedom for std and var."))
+          .param(SharedParams.DDOF)
           .param(CommonParams.suffix())
           .rule(
               ParamRule.of(

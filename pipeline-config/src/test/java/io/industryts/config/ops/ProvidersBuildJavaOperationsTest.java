@@ -1,12 +1,12 @@
 package io.industryts.config.ops;
 
+import static io.industryts.config.ops.TomlSteps.assertSame;
+import static io.industryts.config.ops.TomlSteps.problems;
+import static io.industryts.config.ops.TomlSteps.step;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.industryts.Operation;
-import io.industryts.config.ConfigException;
 import io.industryts.config.JobConfig;
-import io.industryts.config.OperationRegistry;
 import io.industryts.ops.DatetimeFeatures;
 import io.industryts.ops.Diff;
 import io.industryts.ops.DropDuplicates;
@@ -29,27 +29,6 @@ import org.junit.jupiter.api.Test;
  * {@code ServiceLoader}.
  */
 class ProvidersBuildJavaOperationsTest {
-  private static final OperationRegistry REGISTRY = OperationRegistry.load();
-
-  private static Operation step(String body) {
-    return JobConfig.parse("[[operations]]\n" + body, "job.toml", REGISTRY)
-        .steps()
-        .get(0)
-        .operation();
-  }
-
-  private static void assertSame(Operation java, Operation toml) {
-    assertEquals(java.getClass(), toml.getClass());
-    assertEquals(java.toString(), toml.toString());
-  }
-
-  private static String problems(String body) {
-    return assertThrows(
-            ConfigException.class,
-            () -> JobConfig.parse("[[operations]]\n" + body, "job.toml", REGISTRY))
-        .getMessage();
-  }
-
   @Test
   void interpolateDefaultsAndEveryOption() {
     assertSame(io.industryts.ops.Interpolate.linear(), step("type = \"interpolate\"\n"));
@@ -382,7 +361,7 @@ class ProvidersBuildJavaOperationsTest {
   void standardIndustrialPipelineLoadsWithTheRealRegistry() {
     JobConfig job =
         JobConfig.load(
-            Path.of("src/test/resources/configs/valid/standard_industrial.toml"), REGISTRY);
+            Path.of("src/test/resources/configs/valid/standard_industrial.toml"), TomlSteps.REGISTRY);
     assertEquals(10, job.steps().size());
     assertSame(
         Rolling.rows(10).compute(Rolling.Fn.MEAN, Rolling.Fn.STD), job.steps().get(6).operation());

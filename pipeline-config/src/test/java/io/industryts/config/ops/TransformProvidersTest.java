@@ -1,12 +1,10 @@
 package io.industryts.config.ops;
 
+import static io.industryts.config.ops.TomlSteps.assertSame;
+import static io.industryts.config.ops.TomlSteps.problems;
+import static io.industryts.config.ops.TomlSteps.step;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.industryts.Operation;
-import io.industryts.config.ConfigException;
-import io.industryts.config.JobConfig;
-import io.industryts.config.OperationRegistry;
 import io.industryts.ops.BoxCox;
 import io.industryts.ops.Cast;
 import io.industryts.ops.Cumulative;
@@ -30,27 +28,6 @@ import org.junit.jupiter.api.Test;
  * reported at {@code file:line:col}.
  */
 class TransformProvidersTest {
-  private static final OperationRegistry REGISTRY = OperationRegistry.load();
-
-  private static Operation step(String body) {
-    return JobConfig.parse("[[operations]]\n" + body, "job.toml", REGISTRY)
-        .steps()
-        .get(0)
-        .operation();
-  }
-
-  private static void assertSame(Operation java, Operation toml) {
-    assertEquals(java.getClass(), toml.getClass());
-    assertEquals(java.toString(), toml.toString());
-  }
-
-  private static String problems(String body) {
-    return assertThrows(
-            ConfigException.class,
-            () -> JobConfig.parse("[[operations]]\n" + body, "job.toml", REGISTRY))
-        .getMessage();
-  }
-
   @Test
   void normalizeGlobalWithSuffix() {
     assertSame(

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean" for unknown keys, types and values: the closest candidate by edit distance. */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
   /**
@@ -13,7 +13,7 @@ final class Suggestions {
    * plausible typo: words up to 5 letters may be one edit away, longer ones two, from 8 letters
    * three.
    */
-  static Optional<String> closest(String word, Collection<String> candidates) {
+  public static Optional<String> closest(String word, Collection<String> candidates) {
     String w = word.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;

@@ -129,6 +129,7 @@ public final class Engine {
     ChunkLayout layout = RowEdges.layoutFor(schema, tc.name(), options.keyColumns());
     SeriesOptions resolved = options.withTimeColumn(tc.name());
     List<Kernel> kernels = plan(layout, resolved, steps);
+    requireBoundedForWholeSeries(input, kernels);
     PCollectionTuple edge = input.apply("ToChunks",
         ParDo.of(new RowEdges.RowsToChunksFn(layout, timeConversion, options.sequenceColumn(), tc.reason()))
             .withOutputTags(RowEdges.CHUNKS, TupleTagList.of(RowEdges.ERRORS)));
@@ -162,6 +163,23 @@ public final class Engine {
       }
     }
     return null;
+  }
+
+  /**
+   * Rejects an unbounded input when a kernel fits statistics over whole series (SEMANTICS §1.14):
+   * those need every row of a series before the first output.
+   */
+  static void requireBoundedForWholeSeries(PCollection<?> input, List<Kernel> kernels) {
+    if (input.isBounded() == PCollection.IsBounded.BOUNDED) {
+      return;
+    }
+    for (Kernel k : kernels) {
+      if (k instanceof StatsKernel) {
+        throw new IllegalArgumentException(k.stepName() + ": fits statistics over whole series and "
+            + "needs bounded input. Got an unbounded PCollection; use a fixed-parameter variant "
+            + "(e.g. scale method \"fixed\") or a windowed one.");
+      }
+    }
   }
 
   /** Plans each step's kernel for the layout produced by the previous one. */

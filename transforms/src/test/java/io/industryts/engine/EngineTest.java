@@ -173,4 +173,17 @@ class EngineTest {
     assertThat(e.getMessage(), containsString("cannot parse \"yesterday\" as a time; expected ISO-8601"));
     assertThat(e.getMessage(), containsString("time column \"timestamp\" (auto: first field matching"));
   }
+
+  @Test
+  void wholeSeriesStatisticsRejectUnboundedInputBeforeAnythingRuns(TestPipeline p) {
+    p.enableAbandonedNodeEnforcement(false);
+    PCollection<Row> unbounded = p.apply(Create.of(input()).withRowSchema(IN))
+        .setIsBoundedInternal(PCollection.IsBounded.UNBOUNDED);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Engine.runOnRows(unbounded, BY_TAG, List.of(
+            new Engine.Step("lag", TestKernels.op("lag", l -> new TestKernels.Lag(l, 1))),
+            new Engine.Step("center", TestKernels.op("center", TestKernels.Center::new)))));
+    assertThat(e.getMessage(), containsString("center: fits statistics over whole series and needs "
+        + "bounded input. Got an unbounded PCollection"));
+  }
 }

@@ -97,8 +97,6 @@ public final class OutliersProvider implements OperationProvider {
 
   @Override
   public Operation create(ValidatedParams p, StepContext context) {
-    ProviderSupport.rejectIfSet(p, "window", "Outliers");
-    ProviderSupport.rejectIfSet(p, "center", "Outliers");
     String[] columns = p.columns();
     Double k = p.number("threshold");
     Outliers op;
@@ -121,6 +119,15 @@ public final class OutliersProvider implements OperationProvider {
     }
     if (p.isSet("ddof")) {
       op = op.withDdof(p.integer("ddof"));
+    }
+    Object window = p.get("window");
+    if (window instanceof Integer) {
+      op = op.overRows((Integer) window);
+    } else if (window instanceof org.joda.time.Duration) {
+      op = op.over((org.joda.time.Duration) window);
+    }
+    if (Boolean.TRUE.equals(p.bool("center"))) {
+      op = op.centered();
     }
     if (p.isSet("min_periods")) {
       op = op.withMinPeriods(p.integer("min_periods"));

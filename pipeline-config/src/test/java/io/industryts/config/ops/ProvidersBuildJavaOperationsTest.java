@@ -198,11 +198,19 @@ class ProvidersBuildJavaOperationsTest {
   }
 
   @Test
-  void outliersWindowIsRejectedUntilSupported() {
-    assertEquals(
-        "job.toml:1:1: operations[1] (outliers): Outliers: window is not supported by"
-            + " this version. Remove window from the step.",
-        problems("type = \"outliers\"\nmethod = \"hampel\"\nwindow = 7\n"));
+  void outliersCenteredRowWindow() {
+    assertSame(
+        Outliers.hampel(3.0, "v").overRows(7).centered().withAction(Outliers.Action.MEDIAN),
+        step("type = \"outliers\"\nmethod = \"hampel\"\ncolumns = [\"v\"]\nwindow = 7\n"
+            + "center = true\naction = \"median\"\n"));
+  }
+
+  @Test
+  void outliersDurationWindow() {
+    assertSame(
+        Outliers.zscore(2.0, "v").over(org.joda.time.Duration.standardMinutes(30)),
+        step("type = \"outliers\"\nmethod = \"zscore\"\nthreshold = 2\ncolumns = [\"v\"]\n"
+            + "window = \"30min\"\n"));
   }
 
   @Test

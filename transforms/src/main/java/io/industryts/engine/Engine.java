@@ -175,9 +175,7 @@ public final class Engine {
     }
     for (Kernel k : kernels) {
       if (k instanceof StatsKernel) {
-        throw new IllegalArgumentException(k.stepName() + ": fits statistics over whole series and "
-            + "needs bounded input. Got an unbounded PCollection; use a fixed-parameter variant "
-            + "(e.g. scale method \"fixed\") or a windowed one.");
+        throw new IllegalArgumentException(((StatsKernel<?>) k).unboundedInputMessage());
       }
     }
   }

@@ -19,6 +19,16 @@ public interface StatsKernel<A extends Serializable> extends Kernel {
   /** Merges two accumulators; may mutate and return {@code a}. */
   A merge(A a, A b);
 
+  /**
+   * The construction error for an unbounded input (SEMANTICS §1.14): whole-series statistics need
+   * every row first. Operations override it to name their bounded-input alternative.
+   */
+  default String unboundedInputMessage() {
+    return stepName() + ": fits statistics over whole series and needs bounded input. Got an "
+        + "unbounded PCollection; use a fixed-parameter variant (e.g. scale method \"fixed\") or a "
+        + "windowed one.";
+  }
+
   /** Whether statistics span all series (scale {@code fit = "global"}). */
   default boolean globalFit() {
     return false;

@@ -5,8 +5,6 @@ import io.industryts.SeriesOptions;
 import io.industryts.TimeSeriesTransform;
 import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Kernel;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.Row;
 
 /**
  * Box-Cox power transform with a fixed λ or λ estimated per series by maximum likelihood —
@@ -89,12 +87,6 @@ public final class BoxCox extends TimeSeriesTransform<BoxCox> {
   @Override
   public String toString() {
     return params.render("box_cox", ", invalid=" + Names.lower(params.invalid()));
-  }
-
-  @Override
-  public PCollection<Row> expand(PCollection<Row> input) {
-    params.checkBounded(input);
-    return super.expand(input);
   }
 
   @Override

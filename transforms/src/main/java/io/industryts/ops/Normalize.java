@@ -14,7 +14,6 @@ import io.industryts.engine.StatsKernel;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.Row;
 
 /**
  * Divides each value by the column's maximum absolute value — SEMANTICS §2.5.2 {@code normalize}
@@ -90,15 +89,6 @@ public final class Normalize extends TimeSeriesTransform<Normalize> {
   }
 
   @Override
-  public PCollection<Row> expand(PCollection<Row> input) {
-    if (input.isBounded() == PCollection.IsBounded.UNBOUNDED) {
-      throw new IllegalArgumentException("Normalize: fits per series and needs bounded input. Got an"
-          + " unbounded PCollection; use scale with method \"fixed\".");
-    }
-    return super.expand(input);
-  }
-
-  @Override
   public Kernel plan(ChunkLayout input, PlanContext context) {
     List<String> cols = columns.isEmpty() ? OpColumns.valueColumns(input) : columns;
     int[] idx = OpColumns.resolve("Normalize", input, cols, true);
@@ -108,6 +98,12 @@ public final class Normalize extends TimeSeriesTransform<Normalize> {
 
   /** {@code x / max|x|} with the maximum from the fitted statistics. */
   static final class NormalizeKernel extends BaseKernel implements StatsKernel<ColumnStats> {
+    @Override
+    public String unboundedInputMessage() {
+      return "Normalize: fits per series and needs bounded input. Got an unbounded PCollection; use"
+          + " scale with method \"fixed\".";
+    }
+
     private static final long serialVersionUID = 1L;
     private final int[] cols;
     private final int[] targets;

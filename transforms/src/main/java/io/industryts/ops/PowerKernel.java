@@ -105,6 +105,12 @@ class PowerKernel extends BaseKernel {
     }
 
     @Override
+    public String unboundedInputMessage() {
+      return op + ": an estimated lambda fits per series and needs bounded input. Got an"
+          + " unbounded PCollection; set lambda.";
+    }
+
+    @Override
     public Values createAccumulator() {
       return new Values(cols.length);
     }

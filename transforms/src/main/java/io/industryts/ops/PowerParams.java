@@ -6,7 +6,6 @@ import io.industryts.engine.Kernel;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.beam.sdk.values.PCollection;
 
 /**
  * The settings {@link BoxCox} and {@link YeoJohnson} share — columns, fixed or estimated λ, invalid
@@ -75,14 +74,6 @@ final class PowerParams implements Serializable {
 
   Invalid invalid() {
     return invalid;
-  }
-
-  /** An estimated λ needs the whole series, so unbounded input is a construction error. */
-  void checkBounded(PCollection<?> input) {
-    if (lambda == null && input.isBounded() == PCollection.IsBounded.UNBOUNDED) {
-      throw new IllegalArgumentException(op + ": an estimated lambda fits per series and needs"
-          + " bounded input. Got an unbounded PCollection; set lambda.");
-    }
   }
 
   Kernel plan(ChunkLayout input, PlanContext context) {

@@ -279,6 +279,12 @@ public final class Scale extends TimeSeriesTransform<Scale> {
 
   /** standard, minmax, robust: fitted per series or globally. */
   static final class FittedScale extends ScaleKernel implements StatsKernel<ColumnStats> {
+    @Override
+    public String unboundedInputMessage() {
+      return "Scale: method \"" + method.name().toLowerCase(java.util.Locale.ROOT) + "\" fits per"
+          + " series and needs bounded input. Got an unbounded PCollection; use method \"fixed\".";
+    }
+
     private static final long serialVersionUID = 1L;
 
     FittedScale(String step, ChunkLayout out, int[] cols, int[] targets, Scale op) {

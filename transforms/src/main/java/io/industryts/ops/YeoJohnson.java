@@ -5,8 +5,6 @@ import io.industryts.SeriesOptions;
 import io.industryts.TimeSeriesTransform;
 import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Kernel;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.Row;
 
 /**
  * Yeo-Johnson power transform with a fixed λ or λ estimated per series by maximum likelihood —
@@ -83,12 +81,6 @@ public final class YeoJohnson extends TimeSeriesTransform<YeoJohnson> {
   @Override
   public String toString() {
     return params.render("yeo_johnson", "");
-  }
-
-  @Override
-  public PCollection<Row> expand(PCollection<Row> input) {
-    params.checkBounded(input);
-    return super.expand(input);
   }
 
   @Override

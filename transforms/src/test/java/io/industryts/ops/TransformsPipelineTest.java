@@ -211,4 +211,16 @@ class TransformsPipelineTest {
         + " unbounded PCollection; set lambda.", e.getMessage());
     p.enableAbandonedNodeEnforcement(false);
   }
+
+  @Test
+  void unboundedInputInsideAChainIsRejectedWithTheOperationsMessage(TestPipeline p) {
+    PCollection<Row> in = p.apply(Create.of(row("a", 0, 1.0)).withRowSchema(IN))
+        .setIsBoundedInternal(PCollection.IsBounded.UNBOUNDED);
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> in.apply(io.industryts.TimeSeriesPipeline.named("c")
+            .keyedBy("tag").then(Log.natural("v")).then(Normalize.maxAbs("v"))));
+    assertEquals("Normalize: fits per series and needs bounded input. Got an unbounded PCollection;"
+        + " use scale with method \"fixed\".", e.getMessage());
+    p.enableAbandonedNodeEnforcement(false);
+  }
 }

@@ -5,17 +5,13 @@ import static io.industryts.ops.KernelHarness.col;
 import static io.industryts.ops.KernelHarness.hms;
 import static io.industryts.ops.KernelHarness.plan;
 import static io.industryts.ops.KernelHarness.values;
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.closeTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.industryts.engine.Chunk;
 import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Kernel;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import org.apache.beam.sdk.schemas.Schema;
@@ -39,28 +35,11 @@ class EwmTest {
 
   /** The output column over every segmentation (all must agree exactly). */
   private static List<Object> run(Ewm op, String field) {
-    Kernel k = op.plan(LAYOUT, plan("5_ewm"));
-    List<Object> first = null;
-    for (int[] cuts : CUTS) {
-      List<Object> got = values(KernelHarness.run(k, example(), cuts, new HashMap<>()), field);
-      if (first == null) {
-        first = got;
-      } else {
-        assertEquals(first, got, "cuts " + Arrays.toString(cuts));
-      }
-    }
-    return first;
+    return KernelHarness.sameOverCuts(op.plan(LAYOUT, plan("5_ewm")), example(), CUTS, field);
   }
 
   private static void assertClose(List<Object> got, Double... want) {
-    assertEquals(want.length, got.size());
-    for (int i = 0; i < want.length; i++) {
-      if (want[i] == null) {
-        assertNull(got.get(i), "row " + i);
-      } else {
-        assertThat("row " + i, (Double) got.get(i), closeTo(want[i], 1e-12 * Math.abs(want[i])));
-      }
-    }
+    KernelHarness.assertCells(got, 0, 1e-12, want);
   }
 
   @Test

@@ -327,4 +327,34 @@ final class KernelHarness {
       errors.add(reason + "|" + field + "|" + message);
     }
   }
+
+  /**
+   * The kernel's output column {@code field} for {@code series} cut at every segmentation of
+   * {@code cuts}; all segmentations must give exactly the same cells.
+   */
+  static List<Object> sameOverCuts(Kernel k, Chunk series, int[][] cuts, String field) {
+    List<Object> first = null;
+    for (int[] c : cuts) {
+      List<Object> got = values(run(k, series, c, new java.util.HashMap<>()), field);
+      if (first == null) {
+        first = got;
+      } else {
+        org.junit.jupiter.api.Assertions.assertEquals(first, got, "cuts " + java.util.Arrays.toString(c));
+      }
+    }
+    return first;
+  }
+
+  /** Cells equal {@code expected}: null where it is null, else within {@code abs + rel·|e|}. */
+  static void assertCells(List<Object> got, double abs, double rel, Double... expected) {
+    org.junit.jupiter.api.Assertions.assertEquals(expected.length, got.size());
+    for (int i = 0; i < expected.length; i++) {
+      if (expected[i] == null) {
+        org.junit.jupiter.api.Assertions.assertNull(got.get(i), "row " + i);
+      } else {
+        org.hamcrest.MatcherAssert.assertThat("row " + i, (Double) got.get(i),
+            org.hamcrest.Matchers.closeTo(expected[i], abs + rel * Math.abs(expected[i])));
+      }
+    }
+  }
 }

@@ -27,6 +27,10 @@ import org.junit.jupiter.api.Test;
 
 /** SEMANTICS §2.5.2 {@code normalize} and §2.5.3 {@code log}: worked examples and edges. */
 class NormalizeLogTest {
+  private static void assertClose(List<Object> got, Double... expected) {
+    KernelHarness.assertCells(got, 1e-12, 0, expected);
+  }
+
   private static final Schema SCHEMA = Schema.builder().addDateTimeField("t")
       .addNullableField("x", FieldType.DOUBLE).addNullableField("n", FieldType.INT32).build();
   private static final ChunkLayout LAYOUT = KernelHarness.layout(SCHEMA, "t");
@@ -37,17 +41,6 @@ class NormalizeLogTest {
       t[i] = String.format("%02d:00", i);
     }
     return chunk(LAYOUT, hms(t), x, n);
-  }
-
-  private static void assertClose(List<Object> got, Double... expected) {
-    assertEquals(expected.length, got.size());
-    for (int i = 0; i < expected.length; i++) {
-      if (expected[i] == null) {
-        assertNull(got.get(i), "row " + i);
-      } else {
-        assertThat("row " + i, (Double) got.get(i), closeTo(expected[i], 1e-12));
-      }
-    }
   }
 
   @Test

@@ -6,17 +6,13 @@ import static io.industryts.ops.KernelHarness.hms;
 import static io.industryts.ops.KernelHarness.plan;
 import static io.industryts.ops.KernelHarness.values;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.industryts.engine.Chunk;
 import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Kernel;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
@@ -37,28 +33,11 @@ class RollingTest {
   private static final int[][] CUTS = {{}, {2}, {1, 3, 5}, {1, 2, 3, 4, 5}};
 
   private static List<Object> roll(Rolling op, String field) {
-    Kernel k = op.plan(LAYOUT, plan("7_rolling"));
-    List<Object> first = null;
-    for (int[] cuts : CUTS) {
-      List<Object> got = values(KernelHarness.run(k, example(), cuts, new HashMap<>()), field);
-      if (first == null) {
-        first = got;
-      } else {
-        assertEquals(first, got, "cuts " + Arrays.toString(cuts));
-      }
-    }
-    return first;
+    return KernelHarness.sameOverCuts(op.plan(LAYOUT, plan("7_rolling")), example(), CUTS, field);
   }
 
   private static void assertClose(List<Object> got, Double... expected) {
-    assertEquals(expected.length, got.size());
-    for (int i = 0; i < expected.length; i++) {
-      if (expected[i] == null) {
-        assertNull(got.get(i), "row " + i);
-      } else {
-        assertThat("row " + i, (Double) got.get(i), closeTo(expected[i], 1e-12));
-      }
-    }
+    KernelHarness.assertCells(got, 1e-12, 0, expected);
   }
 
   @Test

@@ -6,8 +6,9 @@
 #   TOOLS=industryts benchmarks/run-peers.sh 1000000
 #
 # Builds runners/target/industryts.jar if needed, then hands the shared runner the command it
-# calls for industryts: `industryts bench` on the standard pipeline (built into the jar). The
-# JVM flags are the launcher's (./industryts): ParallelGC, heap up to 70 % of memory.
+# calls for industryts: `industryts bench` on the standard pipeline (built into the jar), through
+# the ./industryts wrapper, so JVM flags and the class-data-sharing archive are a user's: the
+# untimed warm-up run writes the archive when it is missing or older than the jar.
 set -euo pipefail
 
 rows="${1:?usage: benchmarks/run-peers.sh ROWS (e.g. 1000000)}"
@@ -25,7 +26,7 @@ fi
 cd "$root"
 # (not ${INDUSTRYTS_CMD:-...}: the "}" of a placeholder would end that expansion)
 if [[ -z "${INDUSTRYTS_CMD:-}" ]]; then
-  INDUSTRYTS_CMD="java -XX:+UseParallelGC -XX:MaxRAMPercentage=70 -Xss4m -jar '$jar' bench --mode {mode} --input {csv} --output {out} --threads {threads}"
+  INDUSTRYTS_CMD="INDUSTRYTS_NO_BUILD=1 '$root/industryts' bench --mode {mode} --input {csv} --output {out} --threads {threads}"
 fi
 export INDUSTRYTS_CMD
 export TOOLS="${TOOLS:-pandas,polars,duckdb,industryts}"

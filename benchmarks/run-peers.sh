@@ -14,7 +14,6 @@ set -euo pipefail
 rows="${1:?usage: benchmarks/run-peers.sh ROWS (e.g. 1000000)}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bench="${BENCH_DIR:-$root/../shared/bench}"
-jar="$root/runners/target/industryts.jar"
 
 if [[ ! -f "$bench/run_peers.sh" ]]; then
   echo "run-peers.sh: the shared benchmark is not at $bench (set BENCH_DIR)." >&2
@@ -26,7 +25,7 @@ fi
 cd "$root"
 # (not ${INDUSTRYTS_CMD:-...}: the "}" of a placeholder would end that expansion)
 if [[ -z "${INDUSTRYTS_CMD:-}" ]]; then
-  INDUSTRYTS_CMD="INDUSTRYTS_NO_BUILD=1 '$root/industryts' bench --mode {mode} --input {csv} --output {out} --threads {threads}"
+  INDUSTRYTS_CMD="INDUSTRYTS_NO_BUILD=1 '$root/industryts' bench --mode {mode} --input {csv} --output {out} --threads {threads} --repeats {repeats}"
 fi
 export INDUSTRYTS_CMD
 export TOOLS="${TOOLS:-pandas,polars,duckdb,industryts}"

@@ -19,25 +19,25 @@ import org.apache.beam.sdk.options.PipelineOptions;
  * --mode full} runs the standard pipeline on {@code --input CSV}, writes {@code PREFIX.parquet} and
  * {@code PREFIX.csv}, and prints one {@code RESULT {json}} line on stdout. Reading, computing and
  * writing are fused in one Beam pipeline, so {@code read_s}, {@code compute_s} and the two write
- * times are {@code null} and {@code inproc_total_s} is the pipeline's run time.
+ * times are {@code null} and {@code inproc_total_s} is the pipeline's run time. {@code --mode micro}
+ * times the resample and rolling steps alone ({@link MicroBench}).
  */
 final class Bench {
   /** The standard pipeline, copied into the jar from examples/configs/standard_pipeline.toml. */
   static final String STANDARD_JOB = "standard_pipeline.toml";
-  /** Exit status of an unsupported mode (the benchmark shows "not supported" and goes on). */
-  static final int UNSUPPORTED = 3;
+  /** Timed repetitions of each step in micro mode, as the peers' default. */
+  static final int DEFAULT_REPEATS = 5;
 
   private Bench() {}
 
   static int run(CommandLine cl, PrintStream out, PrintStream err) throws UsageException {
     long start = System.nanoTime();
     String mode = cl.benchOption("mode").orElse("full");
-    if (mode.equals("micro")) {
-      err.println("industryts: bench --mode micro is not supported yet.");
-      return UNSUPPORTED;
-    }
     String csv = cl.benchOption("input").orElseThrow(() -> new UsageException(
         "bench needs --input CSV."));
+    if (mode.equals("micro")) {
+      return micro(cl, csv, out);
+    }
     String prefix = cl.benchOption("output").orElseThrow(() -> new UsageException(
         "bench needs --output PREFIX (PREFIX.parquet and PREFIX.csv are written)."));
     int threads = cl.benchOption("threads").map(Integer::parseInt).orElse(RunnerSetup.cores());
@@ -62,6 +62,19 @@ final class Bench {
     err.print(summary.format(jp.outputs(), null, seconds(start)));
     out.println("RESULT " + json(summary.rowsRead() + summary.readErrors(),
         summary.rowsWritten(), jp.outputLayout().schema().getFieldCount(), init, total, threads));
+    return Main.OK;
+  }
+
+  /** {@code --mode micro}: resample alone and rolling alone on the cleaned series. */
+  private static int micro(CommandLine cl, String csv, PrintStream out) throws UsageException {
+    int threads = cl.benchOption("threads").map(Integer::parseInt).orElse(RunnerSetup.cores());
+    int repeats = cl.benchOption("repeats").map(Integer::parseInt).orElse(DEFAULT_REPEATS);
+    Path jobFile = cl.benchOption("job").map(Path::of).orElseGet(Bench::standardJob);
+    JobConfig job = JobConfig.load(jobFile, OperationRegistry.load(), Set.of());
+    PipelineOptions options = RunnerSetup.options("DirectRunner", threads, job.pipelineName(),
+        cl.beamArgs());
+    MicroBench.Timings t = MicroBench.run(job, csv, repeats, options);
+    out.println("RESULT " + t.json(threads));
     return Main.OK;
   }
 

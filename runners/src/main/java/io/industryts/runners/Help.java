@@ -85,12 +85,14 @@ final class Help {
       "");
 
   static final String BENCH = String.join("\n",
-      "Usage: industryts bench --mode full --input CSV --output PREFIX [--threads N] [--job JOB.toml]",
+      "Usage: industryts bench --mode full|micro --input CSV --output PREFIX [--threads N]",
+      "                        [--repeats N] [--job JOB.toml]",
       "",
       "Benchmark command for ../shared/bench/run_peers.sh (see benchmarks/run-peers.sh). Runs the",
       "standard pipeline (examples/configs/standard_pipeline.toml, built into the jar) on CSV,",
       "writes PREFIX.parquet and PREFIX.csv and prints one line RESULT {json} on stdout.",
-      "--mode micro is not supported yet (exit 3).",
+      "--mode micro times the resample step alone and the rolling step alone (each --repeats",
+      "times, default 5) on the deduplicated and filled series, and writes no file.",
       "");
 
   /** The help of {@code command}. */

@@ -1,14 +1,22 @@
 package io.industryts.runners;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -61,10 +69,28 @@ class MainTest {
   }
 
   @Test
-  void benchMicroModeIsNotSupported() {
-    assertThat(run("bench", "--mode", "micro", "--input", "x.csv", "--output", "o"),
-        is(Bench.UNSUPPORTED));
-    assertThat(err(), equalTo("industryts: bench --mode micro is not supported yet.\n"));
+  void benchMicroModeTimesResampleAndRollingOnTheCleanedSeries(@TempDir Path dir)
+      throws IOException {
+    // 6 lines, one duplicate time (00:00:30, keep first) and one null (filled): 5 cleaned rows
+    // in minutes 00:00, 00:01, 00:02
+    Path csv = dir.resolve("in.csv");
+    Files.writeString(csv, "DateTime,a,b\n"
+        + "2024-01-01T00:00:00,1,10\n"
+        + "2024-01-01T00:00:30,2,\n"
+        + "2024-01-01T00:00:30,9,90\n"
+        + "2024-01-01T00:01:00,3,30\n"
+        + "2024-01-01T00:01:30,4,40\n"
+        + "2024-01-01T00:02:00,5,50\n");
+    assertThat(run("bench", "--mode", "micro", "--input", csv.toString(), "--output",
+        dir.resolve("o").toString(), "--repeats", "3", "--threads", "1"), is(Main.OK));
+    String result = out().trim();
+    assertThat(result, startsWith("RESULT {\"tool\": \"industryts\", \"mode\": \"micro\", "
+        + "\"rows_in\": 5, \"resample_rows\": 3, \"rolling_rows\": 5, "));
+    for (String key : List.of("resample_s_median", "resample_s_min", "rolling_s_median",
+        "rolling_s_min")) {
+      assertThat(result, matchesPattern(".*\"" + key + "\": [0-9]+\\.[0-9]{6}, .*"));
+    }
+    assertThat(result, containsString("\"repeats\": 3, "));
   }
 
   @Test

@@ -304,6 +304,15 @@ public final class Engine {
     return before.alignedTo;
   }
 
+  /**
+   * Applies planned {@code kernels} to one whole, time-sorted series held in memory, as a single
+   * segment (no pipeline): statistics are fitted on the series, there is no halo or carry. The first
+   * bad row throws {@link BadRowException}.
+   */
+  public static Chunk runInMemory(Chunk series, List<Kernel> kernels) {
+    return InMemorySeries.run(series, kernels);
+  }
+
   /** The rows of the segments, each with its time field as element timestamp. */
   public static PCollection<Row> toRows(Segments segments) {
     return segments.collection()

@@ -17,6 +17,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -263,15 +264,22 @@ public final class Engine {
     List<Pass> passes = Pass.plan(kernels, segments.planning().alignedTo);
     Segments current = segments;
     PCollectionList<Row> errors = PCollectionList.empty(segments.collection().getPipeline());
+    // the series' plans keyed per series and as one group, made once per segmentation
+    PCollection<KV<Row, Part>> seriesPlans = null;
+    PCollection<KV<Row, Part>> globalPlans = null;
+    PassRunner.Prepared prepared = null;
     int index = 0;
     int done = 0;
-    for (Pass pass : passes) {
+    for (int p = 0; p < passes.size(); p++) {
+      Pass pass = passes.get(p);
       index++;
       if (pass.resegmentBefore) {
         PCollection<Chunk> chunks = current.collection()
             .apply("Unkey" + index, Values.create()).setCoder(ChunkCoder.of(current.layout()));
         current = Segmenter.segment("Resegment" + index, chunks, current.layout(),
             firstGrid(kernels, done), EngineOptions.fromSystemProperties());
+        seriesPlans = null;
+        globalPlans = null;
       }
       if (pass.kernels.isEmpty()) {
         continue;
@@ -280,12 +288,32 @@ public final class Engine {
       for (Kernel k : pass.kernels) {
         names.add(k.stepName());
       }
-      PCollectionTuple out = PassRunner.run("Pass" + index + String.join("+", names), current, pass,
-          new ArrayList<>(operationTypes.subList(done, done + pass.kernels.size())));
+      String name = "Pass" + index + String.join("+", names);
+      PCollection<KV<Row, Part>> planGroups = null;
+      if (pass.needsSummary()) {
+        if (PassRunner.globalGroup(pass)) {
+          globalPlans = globalPlans != null ? globalPlans
+              : PassRunner.planGroups("PlanGroups" + index, current, true);
+          planGroups = globalPlans;
+        } else {
+          seriesPlans = seriesPlans != null ? seriesPlans
+              : PassRunner.planGroups("PlanGroups" + index, current, false);
+          planGroups = seriesPlans;
+        }
+      }
+      // the next pass's input is emitted ready for its context join when it reads this output
+      Pass next = p + 1 < passes.size() && !passes.get(p + 1).resegmentBefore
+          && !passes.get(p + 1).kernels.isEmpty() && passes.get(p + 1).needsSummary()
+          ? passes.get(p + 1) : null;
+      PCollectionTuple out = PassRunner.run(name, current, pass,
+          new ArrayList<>(operationTypes.subList(done, done + pass.kernels.size())), planGroups,
+          prepared != null && prepared.pass == pass ? prepared : null, next);
       done += pass.kernels.size();
       ChunkLayout layout = pass.kernels.get(pass.kernels.size() - 1).outputLayout();
       current = current.next(out.get(PassRunner.MAIN), layout,
           new SegmentPlanning(lastGridAlignment(pass, current.planning())));
+      prepared = next == null ? null : new PassRunner.Prepared(next,
+          out.get(PassRunner.NEXT_PARTS), out.get(PassRunner.NEXT_SUMMARIES));
       errors = errors.and(out.get(PassRunner.ERRORS));
     }
     PCollection<Row> allErrors = errors.size() == 0

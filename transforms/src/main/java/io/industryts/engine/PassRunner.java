@@ -39,46 +39,93 @@ final class PassRunner {
   static final TupleTag<Row> ERRORS = new TupleTag<Row>() {};
   private static final Schema NO_FIELDS = Schema.builder().build();
 
-  /** Output segments and error rows of a pass. */
-  static PCollectionTuple run(String name, Segments in, Pass pass, List<String> operations) {
+  /**
+   * Segments of a pass input made ready for its context join by the pass before (which emits them
+   * with its output instead of a separate traversal): each segment as a join part, and each
+   * segment's summary keyed by its group.
+   */
+  static final class Prepared {
+    final Pass pass;
+    final PCollection<KV<KV<Row, Long>, Part>> parts;
+    final PCollection<KV<Row, Part>> summaries;
+
+    Prepared(Pass pass, PCollection<KV<KV<Row, Long>, Part>> parts,
+        PCollection<KV<Row, Part>> summaries) {
+      this.pass = pass;
+      this.parts = parts;
+      this.summaries = summaries;
+    }
+  }
+
+  static final TupleTag<KV<KV<Row, Long>, Part>> NEXT_PARTS =
+      new TupleTag<KV<KV<Row, Long>, Part>>() {};
+  static final TupleTag<KV<Row, Part>> NEXT_SUMMARIES = new TupleTag<KV<Row, Part>>() {};
+
+  /** Whether {@code pass} fits its statistics over all series together (one group). */
+  static boolean globalGroup(Pass pass) {
+    return pass.first() instanceof StatsKernel && ((StatsKernel<?>) pass.first()).globalFit();
+  }
+
+  /** Every series' plan keyed by its group (per series, or one group for a global fit). */
+  static PCollection<KV<Row, Part>> planGroups(String name, Segments in, boolean global) {
+    RowCoder groupCoder = global ? RowCoder.of(NO_FIELDS) : RowCoder.of(in.layout().keySchema());
+    return in.plans().apply(name, ParDo.of(new RegroupFn(global)))
+        .setCoder(KvCoder.of(groupCoder, new Part.PartCoder(in.layout())));
+  }
+
+  /**
+   * Output segments and error rows of a pass. {@code planGroups} are the series' plans keyed as
+   * {@link #planGroups} keys them for this pass (null when the pass needs no context); {@code
+   * prepared} is this pass's input as the previous pass emitted it (or null); when {@code next} is
+   * set, the output is not {@link #MAIN} but {@link #NEXT_PARTS} and {@link #NEXT_SUMMARIES}, ready
+   * for pass {@code next}.
+   */
+  static PCollectionTuple run(String name, Segments in, Pass pass, List<String> operations,
+      PCollection<KV<Row, Part>> planGroups, Prepared prepared, Pass next) {
     PCollection<KV<KV<Row, Long>, Chunk>> segs = in.collection();
     ChunkLayout outLayout = pass.kernels.get(pass.kernels.size() - 1).outputLayout();
+    TupleTagList extra = next == null ? TupleTagList.of(ERRORS)
+        : TupleTagList.of(ERRORS).and(NEXT_PARTS).and(NEXT_SUMMARIES);
     PCollectionTuple out;
     if (!pass.needsSummary()) {
-      out = segs.apply(name, ParDo.of(new PlainPassFn(pass, operations))
-          .withOutputTags(MAIN, TupleTagList.of(ERRORS)));
+      out = segs.apply(name, ParDo.of(new PlainPassFn(pass, operations, next))
+          .withOutputTags(MAIN, extra));
     } else {
       RowCoder keyCoder = RowCoder.of(in.layout().keySchema());
-      boolean global = pass.first() instanceof StatsKernel && ((StatsKernel<?>) pass.first()).globalFit();
+      boolean global = globalGroup(pass);
       RowCoder groupCoder = global ? RowCoder.of(NO_FIELDS) : keyCoder;
       Part.PartCoder parts = new Part.PartCoder(in.layout());
       KvCoder<KV<Row, Long>, Part> segmentParts =
           KvCoder.of(KvCoder.of(keyCoder, VarLongCoder.of()), parts);
-      PCollection<KV<Row, Part>> summaries =
-          segs.apply(name + "/Summarize", ParDo.of(new SummarizeFn(pass, global)))
-              .setCoder(KvCoder.of(groupCoder, parts));
-      PCollection<KV<Row, Part>> plans =
-          in.plans().apply(name + "/PlanGroups", ParDo.of(new RegroupFn(global)))
+      PCollection<KV<Row, Part>> summaries = prepared != null ? prepared.summaries
+          : segs.apply(name + "/Summarize", ParDo.of(new SummarizeFn(pass, global)))
               .setCoder(KvCoder.of(groupCoder, parts));
       PCollection<KV<KV<Row, Long>, Part>> contexts =
-          PCollectionList.of(summaries).and(plans)
+          PCollectionList.of(summaries).and(planGroups)
               .apply(name + "/SummariesAndPlans", Flatten.pCollections())
               .setCoder(KvCoder.of(groupCoder, parts))
               .apply(name + "/GroupSummaries", GroupByKey.create())
               .apply(name + "/Contexts", ParDo.of(new ContextFn(pass)))
               .setCoder(segmentParts);
-      PCollection<KV<KV<Row, Long>, Part>> segments =
-          segs.apply(name + "/AsParts", ParDo.of(new AsPartFn())).setCoder(segmentParts);
+      PCollection<KV<KV<Row, Long>, Part>> segments = prepared != null ? prepared.parts
+          : segs.apply(name + "/AsParts", ParDo.of(new AsPartFn())).setCoder(segmentParts);
       out = PCollectionList.of(segments).and(contexts)
           .apply(name + "/SegmentsAndContexts", Flatten.pCollections())
           .setCoder(segmentParts)
           .apply(name + "/JoinContexts", GroupByKey.create())
-          .apply(name, ParDo.of(new JoinedPassFn(pass, operations))
-              .withOutputTags(MAIN, TupleTagList.of(ERRORS)));
+          .apply(name, ParDo.of(new JoinedPassFn(pass, operations, next))
+              .withOutputTags(MAIN, extra));
     }
-    out.get(MAIN).setCoder(KvCoder.of(
-        KvCoder.of(RowCoder.of(outLayout.keySchema()), VarLongCoder.of()), ChunkCoder.of(outLayout)));
+    RowCoder outKeys = RowCoder.of(outLayout.keySchema());
+    out.get(MAIN).setCoder(KvCoder.of(KvCoder.of(outKeys, VarLongCoder.of()),
+        ChunkCoder.of(outLayout)));
     out.get(ERRORS).setRowSchema(ErrorRecords.SCHEMA);
+    if (next != null) {
+      Part.PartCoder nextParts = new Part.PartCoder(outLayout);
+      out.get(NEXT_PARTS).setCoder(KvCoder.of(KvCoder.of(outKeys, VarLongCoder.of()), nextParts));
+      out.get(NEXT_SUMMARIES).setCoder(KvCoder.of(
+          globalGroup(next) ? RowCoder.of(NO_FIELDS) : outKeys, nextParts));
+    }
     return out;
   }
 
@@ -116,37 +163,41 @@ final class PassRunner {
     }
 
     @ProcessElement
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public void process(@Element KV<KV<Row, Long>, Chunk> e, OutputReceiver<KV<Row, Part>> out) {
-      Chunk c = e.getValue();
-      SegmentSummary s = new SegmentSummary();
-      s.segment = e.getKey().getValue();
-      s.count = c.size();
-      long[] t = c.times();
-      if (s.count > 0) {
-        s.first = t[0];
-        s.last = t[s.count - 1];
-      }
-      if (pass.rowsBefore > 0 || pass.millisBefore > 0) {
-        int from = pass.millisBefore > 0 ? firstAtOrAfter(t, s.last - pass.millisBefore) : s.count;
-        s.tail = c.slice(Math.max(0, from - pass.rowsBefore), s.count);
-      }
-      if (pass.rowsAfter > 0 || pass.millisAfter > 0) {
-        int to = pass.millisAfter > 0 ? firstAfter(t, s.first + pass.millisAfter) : 0;
-        s.head = c.slice(0, Math.min(s.count, to + pass.rowsAfter));
-      }
-      Kernel k = pass.first();
-      if (k instanceof CarryKernel) {
-        s.carry = ((CarryKernel) k).summarize(c);
-      }
-      if (k instanceof StatsKernel) {
-        StatsKernel sk = (StatsKernel) k;
-        s.stats = sk.addSegment(sk.createAccumulator(), c);
-      }
-      Row series = e.getKey().getKey();
-      Row group = global ? Row.withSchema(NO_FIELDS).build() : series;
-      out.output(KV.of(group, Part.ofFact(series, s)));
+      out.output(summarize(pass, global, e.getKey(), e.getValue()));
     }
+  }
+
+  /** The summary of one input segment of {@code pass}, keyed by its group. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static KV<Row, Part> summarize(Pass pass, boolean global, KV<Row, Long> key, Chunk c) {
+    SegmentSummary s = new SegmentSummary();
+    s.segment = key.getValue();
+    s.count = c.size();
+    long[] t = c.times();
+    if (s.count > 0) {
+      s.first = t[0];
+      s.last = t[s.count - 1];
+    }
+    if (pass.rowsBefore > 0 || pass.millisBefore > 0) {
+      int from = pass.millisBefore > 0 ? firstAtOrAfter(t, s.last - pass.millisBefore) : s.count;
+      s.tail = c.slice(Math.max(0, from - pass.rowsBefore), s.count);
+    }
+    if (pass.rowsAfter > 0 || pass.millisAfter > 0) {
+      int to = pass.millisAfter > 0 ? firstAfter(t, s.first + pass.millisAfter) : 0;
+      s.head = c.slice(0, Math.min(s.count, to + pass.rowsAfter));
+    }
+    Kernel k = pass.first();
+    if (k instanceof CarryKernel) {
+      s.carry = ((CarryKernel) k).summarize(c);
+    }
+    if (k instanceof StatsKernel) {
+      StatsKernel sk = (StatsKernel) k;
+      s.stats = sk.addSegment(sk.createAccumulator(), c);
+    }
+    Row series = key.getKey();
+    Row group = global ? Row.withSchema(NO_FIELDS).build() : series;
+    return KV.of(group, Part.ofFact(series, s));
   }
 
   static int firstAtOrAfter(long[] t, long bound) {
@@ -346,11 +397,16 @@ final class PassRunner {
   abstract static class PassDoFn<InT> extends DoFn<InT, KV<KV<Row, Long>, Chunk>> {
     final Pass pass;
     final List<String> operations;
+    /** The pass after this one, whose input this one emits ready for its join (or null). */
+    final Pass next;
+    private final boolean nextGlobal;
     private transient Map<String, Counter> counters;
 
-    PassDoFn(Pass pass, List<String> operations) {
+    PassDoFn(Pass pass, List<String> operations, Pass next) {
       this.pass = pass;
       this.operations = operations;
+      this.next = next;
+      this.nextGlobal = next != null && globalGroup(next);
     }
 
     Counter counter(String step, String name) {
@@ -391,7 +447,12 @@ final class PassRunner {
       if (ctx.haloBefore > 0 || ctx.haloAfter > 0) {
         data = data.slice(ctx.haloBefore, data.size() - ctx.haloAfter);
       }
-      out.get(MAIN).output(KV.of(key, data));
+      if (next == null) {
+        out.get(MAIN).output(KV.of(key, data));
+      } else {
+        out.get(NEXT_PARTS).output(KV.of(key, Part.ofChunk(data)));
+        out.get(NEXT_SUMMARIES).output(summarize(next, nextGlobal, key, data));
+      }
     }
 
     /** The context handed to kernels for one segment. */
@@ -501,8 +562,8 @@ final class PassRunner {
 
   /** A pass without context: one ParDo over the segments. */
   static final class PlainPassFn extends PassDoFn<KV<KV<Row, Long>, Chunk>> {
-    PlainPassFn(Pass pass, List<String> operations) {
-      super(pass, operations);
+    PlainPassFn(Pass pass, List<String> operations, Pass next) {
+      super(pass, operations, next);
     }
 
     @ProcessElement
@@ -513,8 +574,8 @@ final class PassRunner {
 
   /** A pass with context: each segment arrives grouped with its context. */
   static final class JoinedPassFn extends PassDoFn<KV<KV<Row, Long>, Iterable<Part>>> {
-    JoinedPassFn(Pass pass, List<String> operations) {
-      super(pass, operations);
+    JoinedPassFn(Pass pass, List<String> operations, Pass next) {
+      super(pass, operations, next);
     }
 
     @ProcessElement

@@ -1,0 +1,201 @@
+package io.industryts.ops;
+
+import static io.industryts.ops.KernelHarness.chunk;
+import static io.industryts.ops.KernelHarness.col;
+import static io.industryts.ops.KernelHarness.hms;
+import static io.industryts.ops.KernelHarness.plan;
+import static io.industryts.ops.KernelHarness.values;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.industryts.PlanContext;
+import io.industryts.SeriesOptions;
+import io.industryts.engine.Chunk;
+import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.Kernel;
+import io.industryts.testing.BeamPipelineExtension;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Behaviours SEMANTICS.md leaves open (or states twice, differently) and that the operations
+ * settle the way pandas does; each test is one entry of docs/semantics-decisions.md.
+ */
+@ExtendWith(BeamPipelineExtension.class)
+class SemanticsDecisionsTest {
+  private static final Schema DOUBLES = Schema.builder().addDateTimeField("t")
+      .addNullableField("v", FieldType.DOUBLE).build();
+  private static final ChunkLayout D = KernelHarness.layout(DOUBLES, "t");
+  private static final Schema LONGS = Schema.builder().addDateTimeField("t")
+      .addNullableField("v", FieldType.INT64).build();
+  private static final ChunkLayout L = KernelHarness.layout(LONGS, "t");
+
+  private static Chunk run(Kernel k, Chunk in, Map<String, Long> counters) {
+    return KernelHarness.run(k, in, counters);
+  }
+
+  // §2 intro vs §2.5.2: pandas `s / s.abs().max()` on one value 5 gives 1.0, not NaN.
+  @Test
+  void normalizeOfASingleNonZeroValueIsPlusOrMinusOne() {
+    Kernel k = Normalize.maxAbs("v").plan(D, plan("n"));
+    assertThat(values(run(k, chunk(D, hms("00:00"), col(5.0)), new HashMap<>()), "v"),
+        contains(1.0));
+    assertThat(values(run(k, chunk(D, hms("00:00"), col(-4.0)), new HashMap<>()), "v"),
+        contains(-1.0));
+  }
+
+  // §1.5 / §2.4.2 silent on overflow: pandas int64 cumsum/cumprod wrap (two's complement).
+  @Test
+  void integralCumsumAndCumprodWrapOnOverflow() {
+    Kernel k = Cumulative.of(Cumulative.CumFn.CUMSUM, Cumulative.CumFn.CUMPROD).on("v")
+        .plan(L, plan("c"));
+    Chunk out = run(k, chunk(L, hms("00:00", "01:00"), col(1L << 62, 1L << 62)), new HashMap<>());
+    assertThat(values(out, "v_cumsum"), contains(1L << 62, Long.MIN_VALUE));
+    assertThat(values(out, "v_cumprod"), contains(1L << 62, 0L));
+  }
+
+  // §1.5 lists "clip with non-integral bounds" for clip only; outliers clip/median are silent.
+  // pandas `x.mask(out, x.clip(lo, hi))` on int64 gives float64.
+  @Test
+  void outliersClipMakesAnIntegralColumnDouble() {
+    Chunk in = chunk(L, hms("00:00", "01:00", "02:00", "03:00", "04:00", "05:00", "06:00"),
+        col(10L, 11L, 10L, 12L, 50L, 11L, 10L));
+    Kernel k = Outliers.zscore(2.0, "v").withAction(Outliers.Action.CLIP).plan(L, plan("o"));
+    assertEquals(FieldType.DOUBLE, k.outputLayout().schema().getField("v").getType()
+        .withNullable(false));
+    List<Object> got = values(run(k, in, new HashMap<>()), "v");
+    assertEquals(10.0, got.get(0));
+    assertThat((Double) got.get(4), closeTo(46.0563, 1e-4));
+  }
+
+  // The null action needs no new value: the column keeps its integral type (nullable INT64).
+  @Test
+  void outliersNullKeepsAnIntegralColumnIntegral() {
+    Chunk in = chunk(L, hms("00:00", "01:00", "02:00", "03:00", "04:00", "05:00", "06:00"),
+        col(10L, 11L, 10L, 12L, 50L, 11L, 10L));
+    Kernel k = Outliers.zscore(2.0, "v").plan(L, plan("o"));
+    assertEquals(FieldType.INT64, k.outputLayout().schema().getField("v").getType()
+        .withNullable(false));
+    assertThat(values(run(k, in, new HashMap<>()), "v"),
+        contains(10L, 11L, 10L, 12L, null, 11L, 10L));
+  }
+
+  // §2.2.3 allows window 1 with closed "neither": the window is empty, so every value is null
+  // (pandas `s.rolling(1, min_periods=1, closed="neither").sum()` gives [nan, nan]).
+  @Test
+  void rollingNeitherOverOneRowIsAlwaysNull() {
+    Kernel k = Rolling.rows(1, "v").compute(Rolling.Fn.SUM).closed(Rolling.Closed.NEITHER)
+        .plan(D, plan("r"));
+    List<Object> got = values(run(k, chunk(D, hms("00:00", "01:00"), col(1.0, 2.0)),
+        new HashMap<>()), "v_rolling_sum_1");
+    assertEquals(Arrays.asList(null, null), got);
+  }
+
+  // §2.2.2 prose: n = "the first row after g"; its pandas form de-duplicates with keep="last",
+  // so of several rows at the time after g the last one supplies the values.
+  @Test
+  void regularizeBackwardTakesTheLastRowAtTheNextTime() {
+    Chunk in = chunk(D, hms("00:00:00", "00:01:30", "00:01:30"), col(1.0, 2.0, 3.0));
+    Kernel k = Regularize.every(Duration.standardMinutes(1)).fill(Regularize.Fill.BACKWARD)
+        .plan(D, plan("g"));
+    assertThat(values(run(k, in, new HashMap<>()), "v"), contains(1.0, 3.0));
+  }
+
+  // §2.2.2 names the counters only: rows_inserted = grid points without a row exactly at them;
+  // values_filled = cells of such points that came out non-null.
+  @Test
+  void regularizeCountsInsertedPointsAndFilledCells() {
+    Chunk in = chunk(D, hms("00:00:20", "00:01:00", "00:01:30", "00:04:10"),
+        col(1.0, null, 3.0, 9.0));
+    Map<String, Long> counters = new HashMap<>();
+    Kernel k = Regularize.every(Duration.standardMinutes(1)).plan(D, plan("g"));
+    assertEquals(Arrays.asList(null, null, 3.0, 3.0, 3.0), values(run(k, in, counters), "v"));
+    assertEquals(4L, counters.get("rows_inserted"));
+    assertEquals(3L, counters.get("values_filled"));
+  }
+
+  // §2.1.4 counter rows_dropped with keep = "mean": every row folded into another counts.
+  @Test
+  void dropDuplicatesMeanCountsFoldedRowsAsDropped() {
+    Chunk in = chunk(D, hms("00:00", "00:00", "00:00", "01:00"), col(1.0, 2.0, 3.0, 4.0));
+    Map<String, Long> counters = new HashMap<>();
+    Chunk out = run(DropDuplicates.mean().plan(D, plan("d")), in, counters);
+    assertThat(values(out, "v"), contains(2.0, 4.0));
+    assertEquals(2L, counters.get("rows_dropped"));
+  }
+
+  // §2.2.1 counter buckets_empty counts emitted empty buckets only: none without empty buckets.
+  @Test
+  void resampleWithoutEmptyBucketsCountsNoEmptyBucket() {
+    Chunk in = chunk(D, hms("00:10", "02:40"), col(1.0, 9.0));
+    Map<String, Long> withEmpty = new HashMap<>();
+    run(Resample.every(Duration.standardHours(1)).aggregate(Resample.Agg.SUM).plan(D, plan("r")),
+        in, withEmpty);
+    assertEquals(1L, withEmpty.get("buckets_empty"));
+    Map<String, Long> without = new HashMap<>();
+    run(Resample.every(Duration.standardHours(1)).aggregate(Resample.Agg.SUM)
+        .withoutEmptyBuckets().plan(D, plan("r")), in, without);
+    assertEquals(0L, without.getOrDefault("buckets_empty", 0L));
+  }
+
+  // §1.10 "sum of no values = 0" applies to buckets (pandas resample sum of an all-NaN bucket
+  // is 0.0); integral sums wrap on overflow like numpy int64.
+  @Test
+  void resampleIntegralSumWrapsOnOverflow() {
+    Chunk in = chunk(L, hms("00:10", "00:20"), col(Long.MAX_VALUE, 1L));
+    Chunk out = run(Resample.every(Duration.standardHours(1)).aggregate(Resample.Agg.SUM)
+        .plan(L, plan("r")), in, new HashMap<>());
+    assertThat(values(out, "v"), contains(Long.MIN_VALUE));
+  }
+
+  // §2.3.3 / DST fall-back: both 00:30Z and 01:30Z on 2024-10-27 are 02:30 wall clock in Berlin
+  // (pandas `tz_convert("Europe/Berlin").dt.hour` gives [2, 2]).
+  @Test
+  void calendarFeaturesRepeatTheWallClockHourAtFallBack() {
+    Schema s = Schema.builder().addDateTimeField("t").build();
+    ChunkLayout layout = KernelHarness.layout(s, "t");
+    long t0 = java.time.Instant.parse("2024-10-27T00:30:00Z").toEpochMilli();
+    Kernel k = DatetimeFeatures.of(DatetimeFeatures.Feature.HOUR).plan(layout,
+        new PlanContext("d", SeriesOptions.defaults().withTimeZone(ZoneId.of("Europe/Berlin"))));
+    Chunk out = KernelHarness.run(k, chunk(layout, new long[] {t0, t0 + 3_600_000L}));
+    assertThat(values(out, "hour"), contains(2, 2));
+  }
+
+  // §1.6 "day = 24 h, fixed" with origin start_day in a DST zone: buckets stay 24 h long from the
+  // first local midnight, so after the spring change they start at 01:00 local time (pandas'
+  // tz-aware "1D" follows calendar days instead; not in §3).
+  @Test
+  void startDayBucketsAreFixedTwentyFourHoursAcrossDst(TestPipeline p) {
+    Schema schema = Schema.builder().addDateTimeField("t").addNullableField("v", FieldType.DOUBLE)
+        .build();
+    List<Row> rows = new ArrayList<>();
+    for (String t : List.of("2024-03-30T11:00:00Z", "2024-03-31T10:00:00Z",
+        "2024-03-31T22:30:00Z")) {
+      rows.add(Row.withSchema(schema).addValues(Instant.parse(t), 1.0).build());
+    }
+    PCollection<Row> out = p.apply(Create.of(rows).withRowSchema(schema))
+        .apply(Resample.every(Duration.standardDays(1)).aggregate(Resample.Agg.SUM)
+            .withOrigin(Resample.Origin.startDay()).withTimeZone(ZoneId.of("Europe/Berlin")));
+    PAssert.that(out).containsInAnyOrder(
+        Row.withSchema(schema).addValues(Instant.parse("2024-03-29T23:00:00Z"), 1.0).build(),
+        Row.withSchema(schema).addValues(Instant.parse("2024-03-30T23:00:00Z"), 2.0).build());
+    p.run();
+  }
+}

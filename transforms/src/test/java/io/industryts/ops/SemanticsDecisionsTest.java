@@ -16,6 +16,9 @@ import io.industryts.engine.Chunk;
 import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Kernel;
 import io.industryts.testing.BeamPipelineExtension;
+import io.industryts.io.FileInput;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +36,7 @@ import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Behaviours SEMANTICS.md leaves open (or states twice, differently) and that the operations
@@ -46,6 +50,8 @@ class SemanticsDecisionsTest {
   private static final Schema LONGS = Schema.builder().addDateTimeField("t")
       .addNullableField("v", FieldType.INT64).build();
   private static final ChunkLayout L = KernelHarness.layout(LONGS, "t");
+
+  @TempDir Path dir;
 
   private static Chunk run(Kernel k, Chunk in, Map<String, Long> counters) {
     return KernelHarness.run(k, in, counters);
@@ -196,6 +202,42 @@ class SemanticsDecisionsTest {
     PAssert.that(out).containsInAnyOrder(
         Row.withSchema(schema).addValues(Instant.parse("2024-03-29T23:00:00Z"), 1.0).build(),
         Row.withSchema(schema).addValues(Instant.parse("2024-03-30T23:00:00Z"), 2.0).build());
+    p.run();
+  }
+
+  // §2.3.1 "null if |t_j − (t_i − d)| > tolerance": a match exactly at the tolerance is kept, as
+  // pandas merge_asof(tolerance=...) is inclusive.
+  @Test
+  void durationLagMatchExactlyAtTheToleranceIsKept() {
+    Chunk in = chunk(D, hms("00:00", "02:00", "02:01"), col(1.0, 2.0, 3.0));
+    Kernel k = Lag.by(Duration.standardHours(1)).of("v").withTolerance(Duration.standardHours(1))
+        .plan(D, plan("l"));
+    assertEquals(Arrays.asList(null, 1.0, null),
+        values(run(k, in, new HashMap<>()), "v_lag_1h"));
+  }
+
+  // §2.7 CSV types, where pandas read_csv differs or the spec is silent: a quoted empty cell is
+  // null (pandas NaN); true/false cells stay STRING (pandas infers bool; §2.7 "otherwise
+  // STRING"); an integer beyond INT64 makes the column DOUBLE (pandas keeps such a column as
+  // text); a quoted number is a number.
+  @Test
+  void csvQuotedEmptyIsNullBooleansAreTextAndHugeIntegersAreDouble(TestPipeline p)
+      throws Exception {
+    Path f = dir.resolve("quirks.csv");
+    Files.writeString(f, "time,s,b,big,q\n2024-01-01,\"\",true,99999999999999999999,1\n"
+        + "2024-01-02,x,False,1,\"2\"\n");
+    FileInput in = FileInput.of(f);
+    Schema s = in.schema();
+    assertEquals(List.of(FieldType.STRING, FieldType.STRING, FieldType.DOUBLE, FieldType.INT64),
+        List.of(s.getField("s").getType().withNullable(false),
+            s.getField("b").getType().withNullable(false),
+            s.getField("big").getType().withNullable(false),
+            s.getField("q").getType().withNullable(false)));
+    PAssert.that(p.apply(in).rows()).containsInAnyOrder(
+        Row.withSchema(s).addValues(Instant.parse("2024-01-01T00:00:00Z"), null, "true", 1e20, 1L)
+            .build(),
+        Row.withSchema(s).addValues(Instant.parse("2024-01-02T00:00:00Z"), "x", "False", 1.0, 2L)
+            .build());
     p.run();
   }
 }

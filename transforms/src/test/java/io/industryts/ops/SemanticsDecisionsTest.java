@@ -240,4 +240,29 @@ class SemanticsDecisionsTest {
             .build());
     p.run();
   }
+
+  // §2.6.4 is silent on the text "NaN" (Double.parseDouble accepts it): it is a missing value, as
+  // pandas to_numeric(errors="coerce") gives NaN, so it becomes null and is not invalid.
+  @Test
+  void castOfTheTextNanToDoubleIsNullAndNotInvalid() {
+    Schema schema = Schema.builder().addDateTimeField("t").addNullableField("s", FieldType.STRING)
+        .build();
+    ChunkLayout layout = KernelHarness.layout(schema, "t");
+    Map<String, Long> counters = new HashMap<>();
+    Chunk out = run(Cast.to(FieldType.DOUBLE, "s").plan(layout, plan("c")),
+        chunk(layout, hms("00:00", "01:00"), col("NaN", "1.5")), counters);
+    assertEquals(Arrays.asList(null, 1.5), values(out, "s"));
+    assertEquals(0L, counters.getOrDefault("invalid_input", 0L));
+  }
+
+  // §1.10 "sum of no values = 0" also for a bucket that received only null cells (pandas
+  // `df.resample("1h", on="t").v.sum()` gives 0.0 there), while mean stays null.
+  @Test
+  void resampleSumOfABucketOfNullsIsZero() {
+    Chunk in = chunk(D, hms("00:10", "01:10", "01:20"), col(1.0, null, null));
+    Chunk out = run(Resample.every(Duration.standardHours(1)).aggregate("v", Resample.Agg.SUM,
+        Resample.Agg.MEAN).plan(D, plan("r")), in, new HashMap<>());
+    assertEquals(Arrays.asList(1.0, 0.0), values(out, "v_sum"));
+    assertEquals(Arrays.asList(1.0, null), values(out, "v_mean"));
+  }
 }

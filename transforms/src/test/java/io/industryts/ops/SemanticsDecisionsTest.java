@@ -265,4 +265,34 @@ class SemanticsDecisionsTest {
     assertEquals(Arrays.asList(1.0, 0.0), values(out, "v_sum"));
     assertEquals(Arrays.asList(1.0, null), values(out, "v_mean"));
   }
+
+  // §1.5 / §2.3.2 silent on integer overflow in diff: the difference is taken in DOUBLE, so it is
+  // the exact value rounded to a double (numpy's int64 `Series([-2**63, 2**63-1]).diff()` wraps
+  // to -1.0 first; the correct difference is what a pandas user means).
+  @Test
+  void integralDiffIsExactInDoubleWithoutWrapping() {
+    Chunk in = chunk(L, hms("00:00", "01:00"), col(Long.MIN_VALUE, Long.MAX_VALUE));
+    assertEquals(Arrays.asList(null, 0x1p64),
+        values(run(Diff.periods(1).of("v").plan(L, plan("d")), in, new HashMap<>()), "v_diff1"));
+  }
+
+  // §2.2.2 start/end beyond the data: forward keeps the last row's values after it, backward and
+  // linear give null there, as `s.reindex(grid, method="pad" | "backfill")` and
+  // `interpolate(method="time", limit_area="inside")` on the union index.
+  @Test
+  void regularizeRangeBeyondTheDataFollowsReindex() {
+    Chunk in = chunk(D, hms("00:00", "00:10"), col(1.0, 2.0));
+    Instant start = new Instant(KernelHarness.hm("00:08"));
+    Instant end = new Instant(KernelHarness.hm("00:12"));
+    Map<Regularize.Fill, List<Object>> got = new HashMap<>();
+    for (Regularize.Fill f : List.of(Regularize.Fill.FORWARD, Regularize.Fill.BACKWARD,
+        Regularize.Fill.LINEAR)) {
+      got.put(f, values(run(Regularize.every(Duration.standardMinutes(1)).fill(f)
+          .between(start, end).plan(D, plan("g")), in, new HashMap<>()), "v"));
+    }
+    assertEquals(Arrays.asList(1.0, 1.0, 2.0, 2.0, 2.0), got.get(Regularize.Fill.FORWARD));
+    assertEquals(Arrays.asList(2.0, 2.0, 2.0, null, null), got.get(Regularize.Fill.BACKWARD));
+    KernelHarness.assertCells(got.get(Regularize.Fill.LINEAR), 1e-12, 0, 1.8, 1.9, 2.0, null,
+        null);
+  }
 }

@@ -30,6 +30,8 @@ import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.Duration;
@@ -294,5 +296,31 @@ class SemanticsDecisionsTest {
     assertEquals(Arrays.asList(2.0, 2.0, 2.0, null, null), got.get(Regularize.Fill.BACKWARD));
     KernelHarness.assertCells(got.get(Regularize.Fill.LINEAR), 1e-12, 0, 1.8, 1.9, 2.0, null,
         null);
+  }
+
+  /** "time field | element timestamp" of each row. */
+  static final class TimeAndStamp extends DoFn<Row, String> {
+    @ProcessElement
+    public void process(@Element Row r, @Timestamp Instant ts, OutputReceiver<String> out) {
+      out.output(r.getDateTime("t").toInstant() + "|" + ts);
+    }
+  }
+
+  // §1.8 says row-preserving operations keep each row's element timestamp and readers set it to
+  // the time field; it is silent for rows built elsewhere (Create stamps them with the minimum
+  // timestamp). Every output row is stamped with its time field. pandas has no element
+  // timestamps; this is what a reader-fed job sees too.
+  @Test
+  void rowPreservingOutputsAreStampedWithTheirTimeField(TestPipeline p) {
+    List<Row> rows = new ArrayList<>();
+    for (String t : List.of("2024-01-01T00:10:00Z", "2024-01-01T00:50:00Z")) {
+      rows.add(Row.withSchema(DOUBLES).addValues(Instant.parse(t), 1.0).build());
+    }
+    PCollection<String> out = p.apply(Create.of(rows).withRowSchema(DOUBLES))
+        .apply(Lag.rows(1).of("v")).apply(ParDo.of(new TimeAndStamp()));
+    PAssert.that(out).containsInAnyOrder(
+        "2024-01-01T00:10:00.000Z|2024-01-01T00:10:00.000Z",
+        "2024-01-01T00:50:00.000Z|2024-01-01T00:50:00.000Z");
+    p.run();
   }
 }

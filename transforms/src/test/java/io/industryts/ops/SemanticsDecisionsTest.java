@@ -323,4 +323,26 @@ class SemanticsDecisionsTest {
         "2024-01-01T00:50:00.000Z|2024-01-01T00:50:00.000Z");
     p.run();
   }
+
+  // §1.7 with origin "start" and closed "right": the first row sits exactly on the origin, so it
+  // falls in the bucket that ends there, (o − w, o], as k = ceil((t − o)/w) − 1 = −1 says (pandas
+  // `df.resample("1h", on="t", origin="start", closed="right", label="right").v.mean()` on
+  // 00:10 → 1, 00:40 → 2, 01:10 → 3 gives 00:10 → 1.0, 01:10 → 2.5).
+  @Test
+  void originStartClosedRightPutsTheFirstRowInTheBucketEndingAtIt(TestPipeline p) {
+    List<Row> rows = new ArrayList<>();
+    String[] t = {"00:10", "00:40", "01:10"};
+    for (int i = 0; i < t.length; i++) {
+      rows.add(Row.withSchema(DOUBLES).addValues(new Instant(KernelHarness.hm(t[i])), i + 1.0)
+          .build());
+    }
+    PCollection<Row> out = p.apply(Create.of(rows).withRowSchema(DOUBLES))
+        .apply(Resample.every(Duration.standardHours(1)).aggregate(Resample.Agg.MEAN)
+            .withOrigin(Resample.Origin.start()).closed(Resample.Side.RIGHT)
+            .label(Resample.Side.RIGHT));
+    PAssert.that(out).containsInAnyOrder(
+        Row.withSchema(DOUBLES).addValues(new Instant(KernelHarness.hm("00:10")), 1.0).build(),
+        Row.withSchema(DOUBLES).addValues(new Instant(KernelHarness.hm("01:10")), 2.5).build());
+    p.run();
+  }
 }

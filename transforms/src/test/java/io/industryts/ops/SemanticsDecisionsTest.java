@@ -9,6 +9,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.industryts.PlanContext;
 import io.industryts.SeriesOptions;
@@ -344,5 +345,20 @@ class SemanticsDecisionsTest {
         Row.withSchema(DOUBLES).addValues(new Instant(KernelHarness.hm("00:10")), 1.0).build(),
         Row.withSchema(DOUBLES).addValues(new Instant(KernelHarness.hm("01:10")), 2.5).build());
     p.run();
+  }
+
+  // §1.11 / §2.2.3 with closed "both": a row window of n holds n + 1 rows, but min_periods still
+  // defaults to n and may not exceed n (pandas `s.rolling(2, closed="both").sum()` on 1, 2, 4
+  // gives nan, 3, 7; `min_periods=3` raises "min_periods 3 must be <= window 2").
+  @Test
+  void closedBothRowWindowKeepsMinPeriodsAtTheWindowLength() {
+    Kernel k = Rolling.rows(2, "v").compute(Rolling.Fn.SUM).closed(Rolling.Closed.BOTH)
+        .plan(D, plan("r"));
+    assertEquals(Arrays.asList(null, 3.0, 7.0), values(run(k,
+        chunk(D, hms("00:00", "01:00", "02:00"), col(1.0, 2.0, 4.0)), new HashMap<>()),
+        "v_rolling_sum_2"));
+    assertEquals("Rolling: min_periods (3) > window (2).", assertThrows(
+        IllegalArgumentException.class,
+        () -> Rolling.rows(2, "v").closed(Rolling.Closed.BOTH).withMinPeriods(3)).getMessage());
   }
 }

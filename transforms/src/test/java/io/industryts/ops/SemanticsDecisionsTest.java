@@ -361,4 +361,29 @@ class SemanticsDecisionsTest {
         IllegalArgumentException.class,
         () -> Rolling.rows(2, "v").closed(Rolling.Closed.BOTH).withMinPeriods(3)).getMessage());
   }
+
+  // §2.1.1 "value must convert to each column's type" leaves open which conversions count: only
+  // lossless ones, as pandas' nullable Int64 (`pd.Series([1, None], dtype="Int64").fillna(2.0)`
+  // gives [1, 2]; `.fillna(1.5)` and `.fillna("1")` raise "Invalid value ... for dtype Int64").
+  // Text is never parsed into a number; by default only the columns that can hold it are filled.
+  @Test
+  void constantValueConvertsOnlyWithoutLoss() {
+    Schema schema = Schema.builder().addDateTimeField("t").addNullableField("n", FieldType.INT64)
+        .addNullableField("d", FieldType.DOUBLE).addNullableField("s", FieldType.STRING).build();
+    ChunkLayout layout = KernelHarness.layout(schema, "t");
+    Chunk in = chunk(layout, hms("00:00"), col((Object) null), col((Object) null),
+        col((Object) null));
+    assertEquals(Arrays.asList(2L, 2.0, null),
+        run(FillNull.constant(2.0).plan(layout, plan("f")), in, new HashMap<>()).row(0)
+            .getValues().subList(1, 4));
+    assertEquals(Arrays.asList(null, 1.5, null),
+        run(FillNull.constant(1.5).plan(layout, plan("f")), in, new HashMap<>()).row(0)
+            .getValues().subList(1, 4));
+    assertEquals("FillNull: value \"1.5\" cannot be stored in column \"n\" (INT64).",
+        assertThrows(IllegalArgumentException.class,
+            () -> FillNull.constant(1.5, "n").plan(layout, plan("f"))).getMessage());
+    assertEquals("FillNull: value \"1\" cannot be stored in column \"n\" (INT64).",
+        assertThrows(IllegalArgumentException.class,
+            () -> FillNull.constant("1", "n").plan(layout, plan("f"))).getMessage());
+  }
 }

@@ -52,10 +52,10 @@ public final class JobPipeline {
   public static final String ROWS_READ = "launcher.rows_read";
   /** Counter: input lines the reader rejected (unparseable time, non-numeric cell, ...). */
   public static final String READ_ERRORS = "launcher.read_errors";
-  /** Counter: rows of the final result (each output file holds all of them). */
-  public static final String ROWS_WRITTEN = "launcher.rows_written";
-  /** Counter: error records, from the reader and from steps. */
-  public static final String DEAD_LETTERED = "launcher.error_records";
+  /** Counter: rows of the final result, counted by the writer (each output file holds all). */
+  public static final String ROWS_WRITTEN = FileOutput.ROWS_WRITTEN_COUNTER;
+  /** Counter: error records written to the dead-letter file, from the reader and from steps. */
+  public static final String DEAD_LETTERED = DeadLetters.RECORDS_WRITTEN_COUNTER;
 
   private final Pipeline pipeline;
   private final String name;
@@ -197,9 +197,7 @@ public final class JobPipeline {
     }
     Engine.Result result = Engine.run(Engine.segment(chunks, layout, kernels), kernels, types);
     Segments segments = result.segments();
-    PCollection<KV<KV<Row, Long>, Chunk>> finalSegments = segments.collection()
-        .apply("CountWritten", ParDo.of(new CountSegmentRowsFn()))
-        .setCoder(segments.collection().getCoder());
+    PCollection<KV<KV<Row, Long>, Chunk>> finalSegments = segments.collection();
     String timeFormat = job.output().map(OutputConfig::timeFormat).orElse(null);
     String delimiter = job.output().map(OutputConfig::delimiter).orElse(null);
     List<FileOutput> files = new ArrayList<>();
@@ -215,9 +213,7 @@ public final class JobPipeline {
     }
     FileOutput.writeAll(finalSegments, segments.layout(), files);
     PCollection<Row> allErrors = PCollectionList.of(readErrors).and(result.errors())
-        .apply("AllErrors", Flatten.pCollections()).setRowSchema(ErrorRecords.SCHEMA)
-        .apply("CountErrors", ParDo.of(new CountRowsFn(DEAD_LETTERED)))
-        .setRowSchema(ErrorRecords.SCHEMA);
+        .apply("AllErrors", Flatten.pCollections()).setRowSchema(ErrorRecords.SCHEMA);
     if (errorsPath.isPresent()) {
       DeadLetters.write(allErrors, errorsPath.get());
     } else {
@@ -284,19 +280,6 @@ public final class JobPipeline {
     public void process(@Element Chunk c, OutputReceiver<Chunk> out) {
       counter.inc(c.size());
       out.output(c);
-    }
-  }
-
-  /** Counts the rows of passing segments; passes them on unchanged. */
-  static final class CountSegmentRowsFn
-      extends DoFn<KV<KV<Row, Long>, Chunk>, KV<KV<Row, Long>, Chunk>> {
-    private final Counter counter = Metrics.counter("industryts", ROWS_WRITTEN);
-
-    @ProcessElement
-    public void process(@Element KV<KV<Row, Long>, Chunk> s,
-        OutputReceiver<KV<KV<Row, Long>, Chunk>> out) {
-      counter.inc(s.getValue().size());
-      out.output(s);
     }
   }
 

@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -34,6 +36,9 @@ import org.apache.beam.sdk.values.Row;
  * }</pre>
  */
 public final class DeadLetters {
+  /** Counter (namespace {@code industryts}) of the error records written. */
+  public static final String RECORDS_WRITTEN_COUNTER = "write.error_records";
+
   private DeadLetters() {}
 
   /**
@@ -95,6 +100,8 @@ public final class DeadLetters {
 
   static final class WriteFn extends DoFn<KV<Integer, Iterable<Row>>, String> {
     private static final long serialVersionUID = 1L;
+    private static final Counter RECORDS_WRITTEN =
+        Metrics.counter("industryts", RECORDS_WRITTEN_COUNTER);
     private final String path;
     private final boolean json;
 
@@ -114,6 +121,7 @@ public final class DeadLetters {
       }
       rows.sort(ORDER);
       AtomicFiles.write(Paths.get(path), temp -> writeRows(temp, rows, json));
+      RECORDS_WRITTEN.inc(rows.size());
       out.output(path);
     }
   }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -70,6 +72,12 @@ public final class FileOutput implements Serializable {
     PARQUET,
     ARROW
   }
+
+  /**
+   * Counter (namespace {@code industryts}) of the rows written, once per written set of files
+   * (every file of one {@link #writeAll} holds all of them).
+   */
+  public static final String ROWS_WRITTEN_COUNTER = "write.rows_out";
 
   private final String path;
   private final Format format;
@@ -299,6 +307,7 @@ public final class FileOutput implements Serializable {
 
   static final class WriteFn extends DoFn<KV<Integer, Iterable<KV<KV<Row, Long>, Chunk>>>, String> {
     private static final long serialVersionUID = 1L;
+    private static final Counter ROWS_WRITTEN = Metrics.counter("industryts", ROWS_WRITTEN_COUNTER);
     private final ChunkLayout layout;
     private final List<FileOutput> outputs;
 
@@ -322,10 +331,15 @@ public final class FileOutput implements Serializable {
       for (KV<KV<Row, Long>, Chunk> s : segments) {
         chunks.add(s.getValue());
       }
+      long rows = 0;
+      for (Chunk c : chunks) {
+        rows += c.size();
+      }
       for (FileOutput o : outputs) {
         o.writeFile(layout, chunks);
         out.output(o.path);
       }
+      ROWS_WRITTEN.inc(rows);
     }
   }
 

@@ -249,6 +249,11 @@ final class PassRunner {
           bySeries.computeIfAbsent(p.series, k -> new ArrayList<>()).add((SegmentSummary) p.fact);
         }
       }
+      // segment order, not shuffle order: statistics merged in a fixed order give the same
+      // floating-point result on every run
+      for (List<SegmentSummary> list : bySeries.values()) {
+        list.sort((a, b) -> Long.compare(a.segment, b.segment));
+      }
       Kernel k = pass.first();
       Map<Row, Serializable> statsBySeries = new HashMap<>();
       if (k instanceof StatsKernel) {

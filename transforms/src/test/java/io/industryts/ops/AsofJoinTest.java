@@ -190,7 +190,7 @@ class AsofJoinTest {
   }
 
   /**
-   * Left every second, right every 7 s with nulls: on segments of 1, 2, 3 rows the backward,
+   * Left every second, right every 7 s with nulls: on segments of 2 and 7 rows the backward,
    * forward and nearest matches cross any number of segments and equal a brute-force merge.
    */
   @Test
@@ -203,7 +203,7 @@ class AsofJoinTest {
     for (int i = 0; i < 4; i++) {
       r.add(right(3 + 17 * i, "a", i, i % 3 == 2 ? null : (long) i));
     }
-    for (int rows : new int[] {1, 2, 3, 65_536}) {
+    for (int rows : new int[] {2, 7}) {
       System.setProperty("industryts.segmentRows", String.valueOf(rows));
       AsofJoin.Direction[] all = AsofJoin.Direction.values();
       AsofJoin[] joins = new AsofJoin[all.length];

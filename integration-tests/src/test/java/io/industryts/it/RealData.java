@@ -1,0 +1,198 @@
+package io.industryts.it;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Runs jobs on the real datasets of {@code ../shared/data} through the jar and compares the file
+ * it writes with the pandas output committed under {@code realdata/expected} (made by {@code
+ * scripts/fixtures/realdata_jobs.py}): same header, same rows in the same order, numbers within
+ * 1e-9 relative.
+ */
+final class RealData {
+  private RealData() {}
+
+  /**
+   * A file of the shared datasets; skips the calling test when the folder is absent (a clone
+   * without {@code ../shared/data}), fails when the folder is there but the file is not.
+   */
+  static Path file(String name) {
+    String dir = System.getProperty("industryts.testdata.dir");
+    Assumptions.assumeTrue(dir != null && Files.isDirectory(Path.of(dir)),
+        "real datasets not found (industryts.testdata.dir = " + dir + "); these tests need the "
+            + "folder ../shared/data described in its SOURCES.md, so they are skipped");
+    Path f = Path.of(dir, name);
+    assertThat(f + " is missing from the datasets folder", Files.isRegularFile(f), is(true));
+    return f;
+  }
+
+  /** A job file of src/test/resources/realdata. */
+  static Path job(String name) {
+    URL url = RealData.class.getResource("/realdata/" + name);
+    assertThat("resource realdata/" + name, url != null, is(true));
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * examples/configs/standard_pipeline.toml with only its time column and resample rule changed
+   * (its {@code DateTime} column is in none of the real files), written into {@code dir}.
+   */
+  static Path standardPipeline(Path dir, String timeColumn, String rule) throws IOException {
+    String text = Files.readString(
+        Launcher.projectDir().resolve("examples/configs/standard_pipeline.toml"));
+    String timeLine = "time_column = \"DateTime\"";
+    String ruleLine = "rule = \"1min\"";
+    assertThat("standard_pipeline.toml sets " + timeLine, text, containsString(timeLine));
+    assertThat("standard_pipeline.toml sets " + ruleLine, text, containsString(ruleLine));
+    Path job = dir.resolve("standard_pipeline_" + timeColumn + "_" + rule + ".toml");
+    Files.writeString(job, text.replace(timeLine, "time_column = \"" + timeColumn + "\"")
+        .replace(ruleLine, "rule = \"" + rule + "\""));
+    return job;
+  }
+
+  /** Runs {@code job} on {@code input}; returns the launcher's stderr (its summary). */
+  static String run(Path job, Path input, Path out) {
+    Path errors = out.resolveSibling(out.getFileName() + ".errors.csv");
+    Launcher.Result r = Launcher.run("run", job.toString(), "--input", input.toString(),
+        "--output", out.toString(), "--errors", errors.toString());
+    assertThat(r.toString(), r.exitCode, is(0));
+    assertThat(r.err, containsString("industryts: dead-lettered 0 rows"));
+    assertThat(r.err, r.err.contains("counts do not add up"), is(false));
+    return r.err;
+  }
+
+  /** The lines of a committed expected output, realdata/expected/NAME.csv.gz. */
+  static List<String> expected(String name) throws IOException {
+    String resource = "/realdata/expected/" + name + ".csv.gz";
+    try (InputStream in = RealData.class.getResourceAsStream(resource)) {
+      assertThat("missing " + resource + "; run scripts/fixtures/realdata_jobs.py", in != null,
+          is(true));
+      return lines(new String(new GZIPInputStream(in).readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  static List<String> lines(String text) {
+    List<String> out = new ArrayList<>(List.of(text.split("\r?\n")));
+    while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+      out.remove(out.size() - 1);
+    }
+    return out;
+  }
+
+  static List<String> read(Path csv) {
+    try {
+      return lines(Files.readString(csv, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Cells of one CSV line; {@code "}-quoting per RFC 4180. */
+  static List<String> cells(String line) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (quoted) {
+        if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (ch == '"') {
+          quoted = false;
+        } else {
+          cell.append(ch);
+        }
+      } else if (ch == '"') {
+        quoted = true;
+      } else if (ch == ',') {
+        out.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(ch);
+      }
+    }
+    out.add(cell.toString());
+    return out;
+  }
+
+  /** Index of column {@code name} in a header line. */
+  static int column(String header, String name) {
+    int i = cells(header).indexOf(name);
+    assertThat(name + " in " + header, i >= 0, is(true));
+    return i;
+  }
+
+  /**
+   * The written file equals pandas' output cell by cell: same header, same rows in the same
+   * order, the time column as the same instant (with or without the {@code Z} of the default
+   * output format), empty cells where pandas has none, booleans equal, numbers within 1e-9
+   * relative (1e-12 absolute around zero, where pandas' sums leave round-off).
+   */
+  static void assertSameAsPandas(String expectedName, Path out) throws IOException {
+    List<String> want = expected(expectedName);
+    List<String> got = read(out);
+    assertThat(out + " header", cells(got.get(0)), equalTo(cells(want.get(0))));
+    assertThat(out + " rows", got.size() - 1, is(want.size() - 1));
+    List<String> header = cells(want.get(0));
+    int mismatches = 0;
+    String first = null;
+    for (int r = 1; r < want.size(); r++) {
+      List<String> w = cells(want.get(r));
+      List<String> g = cells(got.get(r));
+      assertThat(out + " line " + (r + 1) + " cells", g.size(), is(w.size()));
+      for (int c = 0; c < w.size(); c++) {
+        if (!sameCell(w.get(c), g.get(c), c == 0)) {
+          mismatches++;
+          if (first == null) {
+            first = "line " + (r + 1) + ", column " + header.get(c) + ": pandas " + w.get(c)
+                + ", industryts " + g.get(c);
+          }
+        }
+      }
+    }
+    assertThat(out + ": " + mismatches + " cells differ from pandas (" + expectedName
+        + "); first at " + first, mismatches, is(0));
+  }
+
+  private static boolean sameCell(String want, String got, boolean time) {
+    if (time) {
+      return stripZ(want).equals(stripZ(got));
+    }
+    if (want.isEmpty() || got.isEmpty() || want.equals("true") || want.equals("false")) {
+      return want.equals(got);
+    }
+    double x = Double.parseDouble(want);
+    double y;
+    try {
+      y = Double.parseDouble(got);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    double d = Math.abs(x - y);
+    return d <= 1e-9 * Math.max(Math.abs(x), Math.abs(y)) || d < 1e-12;
+  }
+
+  private static String stripZ(String time) {
+    return time.endsWith("Z") ? time.substring(0, time.length() - 1) : time;
+  }
+}

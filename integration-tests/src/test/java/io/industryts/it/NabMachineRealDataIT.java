@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * NAB machine temperature (5 min): the hour 2014-01-07 02:00–02:55 appears twice, the second copy
- * after the first in the file (lines 10139–10150, then 10151–10162). Duplicates and the backwards
- * step, and the standard pipeline example at 1 h, each equal to pandas.
+ * NAB machine temperature (5 min): the hour 2014-01-07 02:00–02:55 appears twice, the second
+ * copy after the first in the file (lines 10139–10150, then 10151–10162). Duplicates and the
+ * backwards step, and the standard pipeline example at 1 h, each equal to pandas.
  */
 class NabMachineRealDataIT {
   private static final String FILE = "machine_temperature_system_failure.csv";

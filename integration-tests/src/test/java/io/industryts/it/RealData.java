@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -57,16 +58,35 @@ final class RealData {
    * (its {@code DateTime} column is in none of the real files), written into {@code dir}.
    */
   static Path standardPipeline(Path dir, String timeColumn, String rule) throws IOException {
-    String text = Files.readString(
-        Launcher.projectDir().resolve("examples/configs/standard_pipeline.toml"));
-    String timeLine = "time_column = \"DateTime\"";
-    String ruleLine = "rule = \"1min\"";
-    assertThat("standard_pipeline.toml sets " + timeLine, text, containsString(timeLine));
-    assertThat("standard_pipeline.toml sets " + ruleLine, text, containsString(ruleLine));
-    Path job = dir.resolve("standard_pipeline_" + timeColumn + "_" + rule + ".toml");
-    Files.writeString(job, text.replace(timeLine, "time_column = \"" + timeColumn + "\"")
-        .replace(ruleLine, "rule = \"" + rule + "\""));
+    return example(dir, "standard_pipeline.toml", Map.of(
+        "time_column = \"DateTime\"", "time_column = \"" + timeColumn + "\"",
+        "rule = \"1min\"", "rule = \"" + rule + "\""));
+  }
+
+  /**
+   * An example job of examples/configs with each key of {@code edits} (a text the job must
+   * contain, e.g. a quoted column name) replaced by its value, written into {@code dir}: the
+   * example itself stays the source of the steps, only names that do not exist in a real file
+   * change.
+   */
+  static Path example(Path dir, String name, Map<String, String> edits) throws IOException {
+    String text = Files.readString(Launcher.projectDir().resolve("examples/configs/" + name));
+    for (Map.Entry<String, String> e : edits.entrySet()) {
+      assertThat(name + " contains " + e.getKey(), text, containsString(e.getKey()));
+      text = text.replace(e.getKey(), e.getValue());
+    }
+    Path job = dir.resolve("real_" + name);
+    Files.writeString(job, text);
     return job;
+  }
+
+  /**
+   * A pattern matching the summary line of {@code step} with its row counts and, after them,
+   * exactly {@code counters} (e.g. {@code "(values_filled 3)"}; empty: no counter).
+   */
+  static String summaryLine(String step, String rowsIn, String rowsOut, String counters) {
+    return "(?s).*\\n\\s+" + step + "\\s+" + rowsIn + " in\\s+" + rowsOut + " out"
+        + (counters.isEmpty() ? "" : "\\s+" + java.util.regex.Pattern.quote(counters)) + "\\n.*";
   }
 
   /** Runs {@code job} on {@code input}; returns the launcher's stderr (its summary). */

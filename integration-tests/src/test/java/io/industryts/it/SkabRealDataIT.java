@@ -3,6 +3,7 @@ package io.industryts.it;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,10 +19,19 @@ import org.junit.jupiter.api.io.TempDir;
  * SKAB ({@code ;}-separated, CRLF, a header with a space, readings 1–2 s apart), each job equal to
  * pandas: snapping to a grid and resampling on valve1 experiment 0; on the same file the
  * quickstart example, SEMANTICS §4 as written there, and the keyed examples (production_pipeline,
- * tags_long) on its eight sensors unpivoted to a historian's long layout; the standard pipeline
- * example at 1 min on the anomaly-free run.
+ * tags_long) on its eight sensors unpivoted to a historian's long layout; on the anomaly-free run
+ * the standard pipeline example at 1 min and the basic and feature engineering examples with the
+ * sample data's column names mapped to SKAB's.
  */
 class SkabRealDataIT {
+  /** The sample data's columns (examples/scripts/GenerateSampleData.java) as SKAB names them. */
+  private static final Map<String, String> SKAB_NAMES = Map.of(
+      "time_column = \"DateTime\"", "time_column = \"datetime\"",
+      "\"temperature\"", "\"Temperature\"",
+      "\"pressure\"", "\"Pressure\"",
+      "\"flow\"", "\"Volume Flow RateRMS\"",
+      "\"vibration\"", "\"Accelerometer1RMS\"");
+
   @TempDir
   Path tmp;
 
@@ -94,5 +105,28 @@ class SkabRealDataIT {
     Path csv = tmp.resolve("skab_valve1_long.csv");
     Files.write(csv, out, StandardCharsets.UTF_8);
     return csv;
+  }
+
+  /**
+   * Hampel on Pressure: five quantised levels, more than half the readings at the median, so
+   * MAD = 0 and nothing is an outlier (SEMANTICS §3 #18), as the pandas expression says.
+   */
+  @Test
+  void basicExampleOnAnomalyFreeEqualsPandas() throws IOException {
+    Path out = tmp.resolve("basic.csv");
+    String summary = RealData.run(RealData.example(tmp, "basic_pipeline.toml",
+        Map.of("time_column = \"DateTime\"", "time_column = \"datetime\"",
+            "\"pressure\"", "\"Pressure\"")), RealData.file("skab_anomaly-free.csv"), out);
+    // no counter in parentheses: no value clipped
+    assertThat(summary, matchesPattern(RealData.summaryLine("3_outliers", "9,405", "9,405", "")));
+    RealData.assertSameAsPandas("basic_skab_anomaly_free", out);
+  }
+
+  @Test
+  void featureEngineeringExampleOnAnomalyFreeEqualsPandas() throws IOException {
+    Path out = tmp.resolve("features.csv");
+    RealData.run(RealData.example(tmp, "feature_engineering.toml", SKAB_NAMES),
+        RealData.file("skab_anomaly-free.csv"), out);
+    RealData.assertSameAsPandas("features_skab_anomaly_free", out);
   }
 }

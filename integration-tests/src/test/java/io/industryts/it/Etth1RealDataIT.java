@@ -30,7 +30,7 @@ class Etth1RealDataIT {
   @Test
   void standardPipelineExampleAtOneDayEqualsPandas() throws IOException {
     Path out = tmp.resolve("standard.csv");
-    RealData.run(RealData.standardPipeline(tmp, "date", "1d"), RealData.file("ETTh1.csv"), out);
+    RealData.run(RealData.standardPipeline(tmp, "1d"), RealData.file("ETTh1.csv"), out);
     RealData.assertSameAsPandas("standard_etth1_1d", out);
   }
 }

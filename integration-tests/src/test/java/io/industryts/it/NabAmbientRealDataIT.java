@@ -46,7 +46,7 @@ class NabAmbientRealDataIT {
   @Test
   void standardPipelineExampleAtOneHourEqualsPandas() throws IOException {
     Path out = tmp.resolve("standard.csv");
-    RealData.run(RealData.standardPipeline(tmp, "timestamp", "1h"), RealData.file(FILE), out);
+    RealData.run(RealData.standardPipeline(tmp, "1h"), RealData.file(FILE), out);
     RealData.assertSameAsPandas("standard_ambient_1h", out);
   }
 }

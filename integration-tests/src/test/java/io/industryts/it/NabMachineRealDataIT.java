@@ -41,7 +41,7 @@ class NabMachineRealDataIT {
   @Test
   void standardPipelineExampleAtOneHourEqualsPandas() throws IOException {
     Path out = tmp.resolve("standard.csv");
-    RealData.run(RealData.standardPipeline(tmp, "timestamp", "1h"), RealData.file(FILE), out);
+    RealData.run(RealData.standardPipeline(tmp, "1h"), RealData.file(FILE), out);
     RealData.assertSameAsPandas("standard_machine_1h", out);
   }
 }

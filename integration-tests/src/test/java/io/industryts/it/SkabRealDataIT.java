@@ -55,7 +55,7 @@ class SkabRealDataIT {
   @Test
   void standardPipelineExampleAtOneMinuteOnAnomalyFreeEqualsPandas() throws IOException {
     Path out = tmp.resolve("standard.csv");
-    RealData.run(RealData.standardPipeline(tmp, "datetime", "1min"),
+    RealData.run(RealData.standardPipeline(tmp, "1min"),
         RealData.file("skab_anomaly-free.csv"), out);
     RealData.assertSameAsPandas("standard_skab_anomaly_free_1min", out);
   }

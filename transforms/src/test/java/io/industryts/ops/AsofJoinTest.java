@@ -329,6 +329,23 @@ class AsofJoinTest {
         + "its own). Got columns [t]; remove \"t\".", e.getMessage());
   }
 
+  @Test
+  void describePassesShowsTheJoinAsItsOwnStageBetweenPasses() {
+    io.industryts.engine.ChunkLayout l = leftLayout();
+    io.industryts.PlanContext c = context(Map.of("r", RIGHT));
+    List<io.industryts.engine.Kernel> kernels = io.industryts.engine.Engine.plan(l,
+        SeriesOptions.defaults().withKeyColumns(List.of("k")),
+        List.of(new io.industryts.engine.Engine.Step("1_clip", Clip.atLeast(0.0, "x")),
+            new io.industryts.engine.Engine.Step("2_asof_join", AsofJoin.withInput("r")
+                .columns("v")),
+            new io.industryts.engine.Engine.Step("3_lag", Lag.rows(1).of("x"))),
+        Map.of("r", RIGHT));
+    assertEquals(List.of("segment: one shuffle by (series, time segment)", "pass 1: 1_clip",
+        "as-of join: 2_asof_join with input \"r\" (right rows co-segmented with the left "
+            + "segments; keys [k])", "pass 2: 3_lag (context: halo 1 rows before, 0 after)"),
+        io.industryts.engine.Engine.describePasses(kernels));
+  }
+
   static io.industryts.engine.ChunkLayout leftLayout() {
     return io.industryts.engine.ChunkLayout.of(LEFT, "t", List.of("k"));
   }

@@ -270,14 +270,30 @@ public final class Engine {
       if (i < kernels.size() && !(kernels.get(i) instanceof AsofKernel)) {
         continue;
       }
-      index = describeStage(kernels.subList(from, i), aligned, index, lines);
+      List<Kernel> stage = kernels.subList(from, i);
+      index = describeStage(stage, aligned, index, lines);
       if (i < kernels.size()) {
         lines.add(AsofJoiner.describe((AsofKernel) kernels.get(i)));
         from = i + 1;
-        aligned = null; // conservative: later grids are described as re-cutting
+        aligned = alignmentAfter(stage, aligned); // a join keeps the segments as they are
       }
     }
     return lines;
+  }
+
+  /** The grid the segments are aligned to after {@link #runPasses} ran {@code kernels}. */
+  private static Grid alignmentAfter(List<Kernel> kernels, Grid aligned) {
+    Grid current = aligned;
+    int done = 0;
+    for (Pass pass : Pass.plan(kernels, aligned)) {
+      if (pass.resegmentBefore) {
+        current = firstGrid(kernels, done);
+      }
+      done += pass.kernels.size();
+      current = pass.kernels.isEmpty() ? current
+          : lastGridAlignment(pass, new SegmentPlanning(current));
+    }
+    return current;
   }
 
   private static int describeStage(List<Kernel> kernels, Grid aligned, int start,

@@ -346,6 +346,21 @@ class AsofJoinTest {
         io.industryts.engine.Engine.describePasses(kernels));
   }
 
+  @Test
+  void aGridAfterTheJoinUsesTheFirstSegmentationWithoutReCutting() {
+    List<io.industryts.engine.Kernel> kernels = io.industryts.engine.Engine.plan(leftLayout(),
+        SeriesOptions.defaults().withKeyColumns(List.of("k")),
+        List.of(new io.industryts.engine.Engine.Step("1_asof_join", AsofJoin.withInput("r")
+                .columns("v")),
+            new io.industryts.engine.Engine.Step("2_resample",
+                Resample.every(Duration.standardMinutes(1)).aggregate(Resample.Agg.MEAN))),
+        Map.of("r", RIGHT));
+    List<String> lines = io.industryts.engine.Engine.describePasses(kernels);
+    assertEquals(3, lines.size(), lines.toString());
+    assertEquals(List.of(false, false, false),
+        lines.stream().map(l -> l.startsWith("re-segment")).toList(), lines.toString());
+  }
+
   static io.industryts.engine.ChunkLayout leftLayout() {
     return io.industryts.engine.ChunkLayout.of(LEFT, "t", List.of("k"));
   }

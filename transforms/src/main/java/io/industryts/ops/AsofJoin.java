@@ -38,9 +38,13 @@ import org.joda.time.Duration;
  * ({@code pd.merge_asof}).
  *
  * <pre>{@code
+ * // right: weather rows (time, site, air_temp, humidity), sensors keyed by site
  * PCollection<Row> withWeather = sensors.apply(
- *     AsofJoin.with(weather).on("site").backward().withTolerance(Duration.standardMinutes(30))
+ *     AsofJoin.with(right).on("site").backward().withTolerance(Duration.standardMinutes(30))
  *         .columns("air_temp", "humidity"));
+ * PCollection<Row> next = input.apply(TimeSeriesPipeline.named("plant").keyedBy("site")
+ *     .withInput("weather", right)
+ *     .then(AsofJoin.withInput("weather").nearest().disallowExactMatches()));
  * }</pre>
  *
  * <p>For each left row (time {@code t}, keys {@code k}) only right rows with equal {@code by}

@@ -118,6 +118,23 @@ class AsofJoinTest {
   }
 
   @Test
+  void passesBeforeAndAfterTheJoinRunOnItsRowsOnSmallSegments(TestPipeline p) {
+    System.setProperty("industryts.segmentRows", "2");
+    PCollection<Row> l = p.apply("Left", Create.of(exampleLeft()).withRowSchema(LEFT));
+    PCollection<Row> r = p.apply("Right", Create.of(exampleRight()).withRowSchema(RIGHT));
+    PCollection<Row> out = l.apply(TimeSeriesPipeline.of("chain",
+            SeriesOptions.defaults().withKeyColumns(List.of("k")).withSequenceColumn("seq"))
+        .withInput("r", r)
+        .then(Clip.atLeast(6.0, "x"))
+        .then(join().withSuffix("_0"))
+        .then(Lag.rows(1).of("v_0", "x")));
+    // series a: v_0 = [·, 21, 21, 30] → lag [·, ·, 21, 21]; x clipped = [6, 6, 10, 20] → lag
+    assertColumn(out, "v_0_lag1", "joined then lagged", null, null, 21L, 21L, null);
+    assertColumn(out, "x_lag1", "clipped then lagged", null, 6.0, 6.0, 10.0, null);
+    p.run();
+  }
+
+  @Test
   void countersCountMatchedAndUnmatchedRows(TestPipeline p) {
     run(p, "c", exampleLeft(), exampleRight(), join());
     org.apache.beam.sdk.PipelineResult result = p.run();

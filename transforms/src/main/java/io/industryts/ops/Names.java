@@ -36,4 +36,13 @@ final class Names {
   static String lower(Enum<?> e) {
     return OutputNames.snake(e);
   }
+
+  /** A list of enum constants in TOML spelling: {@code [mean, std]}. */
+  static String lower(java.util.List<? extends Enum<?>> constants) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (Enum<?> e : constants) {
+      out.add(lower(e));
+    }
+    return out.toString();
+  }
 }

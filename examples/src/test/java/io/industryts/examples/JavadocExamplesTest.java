@@ -1,0 +1,105 @@
+package io.industryts.examples;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.is;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every operation's class javadoc shows its factories in a {@code <pre>{@code ...}</pre>} example;
+ * those examples are what users copy, so they are compiled here against the current API. Each
+ * example becomes the body of a method whose parameters are the names the examples use ({@code
+ * input}, {@code sensors}, {@code right}: {@code PCollection<Row>}; {@code start}, {@code end}:
+ * {@code Instant}).
+ */
+class JavadocExamplesTest {
+  private static final Path ROOT = Path.of(System.getProperty("industryts.project.dir", ".."));
+  private static final Path OPS = ROOT.resolve("transforms/src/main/java/io/industryts/ops");
+  private static final Pattern EXAMPLE = Pattern.compile("<pre>\\{@code\\n(.*?)\\}</pre>",
+      Pattern.DOTALL);
+
+  @Test
+  void everyOperationJavadocExampleCompiles(@TempDir Path dir) throws IOException {
+    List<String> methods = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    List<String> withoutExample = new ArrayList<>();
+    for (Path file : operationSources()) {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      Matcher m = EXAMPLE.matcher(text);
+      if (text.contains("extends TimeSeriesTransform") && !text.contains("abstract class")
+          && !EXAMPLE.matcher(text).find()) {
+        withoutExample.add(file.getFileName().toString());
+      }
+      while (m.find()) {
+        String body = m.group(1).lines()
+            .map(line -> line.replaceFirst("^\\s*\\* ?", ""))
+            .collect(Collectors.joining("\n"));
+        String from = file.getFileName().toString();
+        sources.add(from);
+        methods.add("  // " + from + "\n  static void example" + methods.size()
+            + "(PCollection<Row> input, PCollection<Row> sensors, PCollection<Row> right,"
+            + " Instant start, Instant end) {\n" + body + "\n  }\n");
+      }
+    }
+    assertThat("examples found in " + OPS, sources.size(), greaterThanOrEqualTo(25));
+    assertThat("operations without a javadoc example", withoutExample, empty());
+
+    String source = String.join("\n",
+        "package javadoc;",
+        "import io.industryts.*;",
+        "import io.industryts.ops.*;",
+        "import java.util.*;",
+        "import org.apache.beam.sdk.schemas.Schema.FieldType;",
+        "import org.apache.beam.sdk.values.PCollection;",
+        "import org.apache.beam.sdk.values.Row;",
+        "import org.joda.time.Duration;",
+        "import org.joda.time.Instant;",
+        "final class Examples {",
+        String.join("\n", methods),
+        "}");
+    Path file = dir.resolve("javadoc/Examples.java");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, source, StandardCharsets.UTF_8);
+
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    StringWriter errors = new StringWriter();
+    boolean ok = javac.getTask(errors, null, null,
+        List.of("-classpath", System.getProperty("java.class.path"), "-d", dir.toString()),
+        null, javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)
+            .getJavaFileObjects(file.toFile())).call();
+    assertThat("javadoc examples do not compile (the comment above each method names its class):\n"
+        + errors + "\n" + numbered(source), ok, is(true));
+  }
+
+  private static List<Path> operationSources() throws IOException {
+    try (Stream<Path> files = Files.list(OPS)) {
+      return files.filter(f -> f.toString().endsWith(".java")).sorted()
+          .collect(Collectors.toList());
+    }
+  }
+
+  private static String numbered(String source) {
+    List<String> lines = source.lines().collect(Collectors.toList());
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      out.append(i + 1).append(": ").append(lines.get(i)).append('\n');
+    }
+    return out.toString();
+  }
+}

@@ -304,7 +304,10 @@ public final class Engine {
     return before.alignedTo;
   }
 
-  /** The rows of the segments, each with its time field as element timestamp. */
+  /**
+   * The rows of the segments, each with its time field (plus the layout's element-time offset) as
+   * element timestamp.
+   */
   public static PCollection<Row> toRows(Segments segments) {
     return segments.collection()
         .apply("ToRows", ParDo.of(new RowEdges.ChunksToRowsFn()))

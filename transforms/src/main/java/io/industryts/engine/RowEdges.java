@@ -171,15 +171,19 @@ final class RowEdges {
     }
   }
 
-  /** Emits the rows of each segment, stamped with their time (never earlier than the segment's). */
+  /**
+   * Emits the rows of each segment, stamped with their time plus the layout's element-time offset
+   * (never earlier than the segment's).
+   */
   static final class ChunksToRowsFn extends DoFn<KV<KV<Row, Long>, Chunk>, Row> {
     @ProcessElement
     public void process(@Element KV<KV<Row, Long>, Chunk> e, @Timestamp Instant ts,
         OutputReceiver<Row> out) {
       Chunk c = e.getValue();
       long floor = ts.getMillis();
+      long offset = c.layout().elementTimeOffset();
       for (int i = 0; i < c.size(); i++) {
-        long t = c.times()[i];
+        long t = c.times()[i] + offset;
         out.outputWithTimestamp(c.row(i), new Instant(Math.max(t, floor)));
       }
     }

@@ -253,7 +253,8 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
       names.add(f.getName());
       b.addField(f);
     }
-    ChunkLayout out = input.withSchema(b.build());
+    ChunkLayout out = input.withSchema(b.build())
+        .withElementTimeOffset(Resample.lastInstantAfterLabel(width, closed, label));
     // where each kept by-column lands in the output
     int[] byOut = new int[byIdx.length];
     for (int i = 0; i < byIdx.length; i++) {

@@ -177,8 +177,7 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
         + ", columns=" + columns
         + (maxGap > 0 ? ", max_gap=" + Names.duration(Duration.millis(maxGap)) : "")
         + ", origin=" + origin
-        + (offset != 0 ? ", offset=" + (offset < 0 ? "-" : "")
-            + Names.duration(Duration.millis(Math.abs(offset))) : "")
+        + (offset != 0 ? ", offset=" + Names.duration(Duration.millis(offset)) : "")
         + (start != null ? ", start=" + FilterTime.show(start) : "")
         + (end != null ? ", end=" + FilterTime.show(end) : "") + (flag ? ", flag=true" : "") + "}";
   }

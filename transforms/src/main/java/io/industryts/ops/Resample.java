@@ -304,7 +304,7 @@ public final class Resample extends TimeSeriesTransform<Resample> {
     }
     return s.append(", closed=").append(Names.lower(closed)).append(", label=")
         .append(Names.lower(label)).append(", origin=").append(origin)
-        .append(offset != 0 ? ", offset=" + Names.duration(Duration.millis(Math.abs(offset))) : "")
+        .append(offset != 0 ? ", offset=" + Names.duration(Duration.millis(offset)) : "")
         .append(emitEmpty ? "" : ", emit_empty=false").append('}').toString();
   }
 

@@ -6,8 +6,11 @@ import io.industryts.time.TimeParser;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
@@ -40,14 +43,22 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
   private final SeriesOptions options;
   private final List<Engine.Step> steps;
   private final TimeParser timeParser;
+  /** Named second inputs for join steps (asof_join with right = name). */
+  private final transient Map<String, PCollection<Row>> inputs;
 
   private TimeSeriesPipeline(String name, SeriesOptions options, List<Engine.Step> steps,
       TimeParser timeParser) {
+    this(name, options, steps, timeParser, Map.of());
+  }
+
+  private TimeSeriesPipeline(String name, SeriesOptions options, List<Engine.Step> steps,
+      TimeParser timeParser, Map<String, PCollection<Row>> inputs) {
     super(name);
     this.pipelineName = name;
     this.options = options;
     this.steps = List.copyOf(steps);
     this.timeParser = timeParser;
+    this.inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
   }
 
   /** An empty pipeline called {@code name} (SEMANTICS §1.1 {@code [pipeline].name}). */
@@ -62,18 +73,20 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
 
   /** A copy that uses {@code column} as the time column (§1.2). */
   public TimeSeriesPipeline withTimeColumn(String column) {
-    return new TimeSeriesPipeline(pipelineName, options.withTimeColumn(column), steps, timeParser);
+    return new TimeSeriesPipeline(pipelineName, options.withTimeColumn(column), steps, timeParser,
+        inputs);
   }
 
   /** A copy keyed by {@code keyColumns} (§1.4). */
   public TimeSeriesPipeline keyedBy(String... keyColumns) {
     return new TimeSeriesPipeline(
-        pipelineName, options.withKeyColumns(Arrays.asList(keyColumns)), steps, timeParser);
+        pipelineName, options.withKeyColumns(Arrays.asList(keyColumns)), steps, timeParser, inputs);
   }
 
   /** A copy reading zone-less times in {@code zone} (§1.3). */
   public TimeSeriesPipeline withTimeZone(ZoneId zone) {
-    return new TimeSeriesPipeline(pipelineName, options.withTimeZone(zone), steps, timeParser);
+    return new TimeSeriesPipeline(pipelineName, options.withTimeZone(zone), steps, timeParser,
+        inputs);
   }
 
   /** A copy with {@code operation} appended, named {@code <index>_<type>}. */
@@ -97,7 +110,7 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
     }
     List<Engine.Step> next = new ArrayList<>(steps);
     next.add(new Engine.Step(stepName, operation));
-    return new TimeSeriesPipeline(pipelineName, options, next, timeParser);
+    return new TimeSeriesPipeline(pipelineName, options, next, timeParser, inputs);
   }
 
   /**
@@ -105,7 +118,30 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
    * unit, DST rules of SEMANTICS §1.3); by default the built-in formats in the pipeline's zone.
    */
   public TimeSeriesPipeline withTimeParser(TimeParser parser) {
-    return new TimeSeriesPipeline(pipelineName, options, steps, parser);
+    return new TimeSeriesPipeline(pipelineName, options, steps, parser, inputs);
+  }
+
+  /**
+   * A copy that supplies the named second input {@code name} (rows with a schema) to the join
+   * steps that read it, e.g. {@code AsofJoin.withInput("weather")} or a TOML step with {@code
+   * right = "weather"}. Rows get the pipeline's time parsing.
+   */
+  public TimeSeriesPipeline withInput(String name, PCollection<Row> rows) {
+    Map<String, PCollection<Row>> next = new LinkedHashMap<>(inputs);
+    next.put(name, rows);
+    return new TimeSeriesPipeline(pipelineName, options, steps, timeParser, next);
+  }
+
+  /** As {@link #withInput(String, PCollection)} for every entry of {@code named}. */
+  public TimeSeriesPipeline withInputs(Map<String, PCollection<Row>> named) {
+    Map<String, PCollection<Row>> next = new LinkedHashMap<>(inputs);
+    next.putAll(named);
+    return new TimeSeriesPipeline(pipelineName, options, steps, timeParser, next);
+  }
+
+  /** The named second inputs supplied with {@link #withInput}. */
+  public Map<String, PCollection<Row>> inputs() {
+    return inputs;
   }
 
   private TimeParser timeParser() {
@@ -123,12 +159,15 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
   /** Runs the chain; the first bad row fails the pipeline. See {@link #expandWithErrors}. */
   @Override
   public PCollection<Row> expand(PCollection<Row> input) {
-    return Engine.runOnRows(input, options, steps, timeParser());
+    Engine.RowsResult r = expandWithErrors(input);
+    Engine.failOnErrors("FailOnBadRows", r.errors());
+    return r.rows();
   }
 
   /** Runs the chain and returns the errors output (SEMANTICS §1.13) instead of failing. */
   public Engine.RowsResult expandWithErrors(PCollection<Row> input) {
-    return Engine.runOnRowsWithErrors(input, options, steps, new ValueTimeConversion(timeParser()));
+    return Engine.runOnRowsWithErrors(input, options, steps, new ValueTimeConversion(timeParser()),
+        inputs);
   }
 
   @Override

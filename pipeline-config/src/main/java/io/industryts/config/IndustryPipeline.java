@@ -3,6 +3,9 @@ package io.industryts.config;
 import io.industryts.TimeSeriesPipeline;
 import io.industryts.engine.Engine;
 import java.nio.file.Path;
+import java.util.Map;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
 
 /**
  * Entry point for TOML jobs inside a Beam pipeline (SEMANTICS §1.1): one composite {@link
@@ -14,7 +17,14 @@ import java.nio.file.Path;
  * }</pre>
  *
  * <p>{@code [input]} and {@code [output]} are ignored here (the caller supplies and consumes the
- * {@code PCollection}); the launcher in {@code runners} reads them from {@link JobConfig}.
+ * {@code PCollection}); the launcher in {@code runners} reads them from {@link JobConfig}. Named
+ * second inputs (an {@code asof_join} with {@code right = "weather"}) are supplied the same way, as
+ * a map from input name to rows; {@code [inputs.<name>] path} is then not read:
+ *
+ * <pre>{@code
+ * PCollection<Row> joined = sensors.apply(
+ *     IndustryPipeline.fromToml(Path.of("plant.toml"), Map.of("weather", weatherRows)));
+ * }</pre>
  */
 public final class IndustryPipeline {
   private IndustryPipeline() {}
@@ -27,6 +37,16 @@ public final class IndustryPipeline {
    */
   public static TimeSeriesPipeline fromToml(Path file) {
     return of(JobConfig.load(file));
+  }
+
+  /**
+   * As {@link #fromToml(Path)}, with the named second inputs the steps read ({@code asof_join}
+   * {@code right = "<name>"}) as rows; these names count as registered when the file is validated.
+   *
+   * @throws ConfigException with every problem of the file
+   */
+  public static TimeSeriesPipeline fromToml(Path file, Map<String, PCollection<Row>> inputs) {
+    return of(JobConfig.load(file, OperationRegistry.load(), inputs.keySet())).withInputs(inputs);
   }
 
   /** As {@link #fromToml(Path)} with the operations of {@code registry}. */

@@ -316,6 +316,10 @@ final class TomlLoader {
     try {
       Operation op = provider.create(params, new StepContext(index, name, options, inputNames));
       return new StepConfig(index, name, params, op, header.line(), header.column());
+    } catch (KeyProblem e) {
+      TomlPosition pos = t.inputPositionOf(List.of(e.key()));
+      problem(pos != null ? pos : header, scope, e.getMessage());
+      return null;
     } catch (IllegalArgumentException e) {
       problem(header, scope, e.getMessage());
       return null;

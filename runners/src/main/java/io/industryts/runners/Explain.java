@@ -15,7 +15,8 @@ import org.apache.beam.sdk.schemas.Schema;
 
 /**
  * {@code industryts explain}: what a job will do, without processing rows. Reads only the input's
- * header or file schema, then prints the resolved time column and why, the keys, the input schema
+ * header or file schema (and those of the named inputs), then prints the inputs, the resolved time
+ * column and why, the keys, the input schema
  * as read, every step with all its keys (defaults included), the output schema, and how the steps
  * fuse into passes over the data.
  */
@@ -28,10 +29,15 @@ final class Explain {
     FileInput file = Inputs.reader(input, job.input().orElse(null), job);
     ChunkLayout layout = file.layout();
     SeriesOptions resolved = job.seriesOptions().withTimeColumn(file.timeColumn().name());
-    List<Kernel> kernels = Engine.plan(layout, resolved, job.engineSteps());
+    List<Kernel> kernels = Engine.plan(layout, resolved, job.engineSteps(),
+        JobPipeline.namedInputSchemas(job, overrides));
 
     out.println("job:          " + cl.jobFile() + " (pipeline \"" + job.pipelineName() + "\")");
     out.println("input:        " + input);
+    for (Map.Entry<String, String> named : JobPipeline.namedInputPaths(job, overrides).entrySet()) {
+      out.println("input " + named.getKey() + ": " + " ".repeat(Math.max(0,
+          6 - named.getKey().length())) + named.getValue());
+    }
     out.println("time column:  " + file.timeColumn().name() + " (" + file.timeColumn().reason()
         + ")");
     out.println("keys:         " + (layout.keyFields().isEmpty() ? "none (one series)"

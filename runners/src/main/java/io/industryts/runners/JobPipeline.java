@@ -1,11 +1,13 @@
 package io.industryts.runners;
 
 import io.industryts.ErrorRecords;
+import io.industryts.JoinOperation;
 import io.industryts.SeriesOptions;
 import io.industryts.TimeColumn;
 import io.industryts.config.InputConfig;
 import io.industryts.config.JobConfig;
 import io.industryts.config.OutputConfig;
+import io.industryts.engine.AsofKernel;
 import io.industryts.engine.Chunk;
 import io.industryts.engine.ChunkCoder;
 import io.industryts.engine.ChunkLayout;
@@ -18,12 +20,16 @@ import io.industryts.io.FileOutput;
 import io.industryts.io.ReadResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -85,39 +91,100 @@ public final class JobPipeline {
    */
   public static final class Overrides {
     private final String mainInput;
+    private final Map<String, String> namedInputs;
     private final List<String> outputs;
     private final String errors;
 
-    private Overrides(String mainInput, List<String> outputs, String errors) {
+    private Overrides(String mainInput, Map<String, String> namedInputs, List<String> outputs,
+        String errors) {
       this.mainInput = mainInput;
+      this.namedInputs = Collections.unmodifiableMap(new LinkedHashMap<>(namedInputs));
       this.outputs = List.copyOf(outputs);
       this.errors = errors;
     }
 
     /** Nothing replaced. */
     public static Overrides none() {
-      return new Overrides(null, List.of(), null);
+      return new Overrides(null, Map.of(), List.of(), null);
     }
 
     /** The overrides of a parsed command line. */
     public static Overrides from(CommandLine cl) {
-      return new Overrides(cl.mainInput().orElse(null), cl.outputs(), cl.errors().orElse(null));
+      return new Overrides(cl.mainInput().orElse(null), cl.namedInputs(), cl.outputs(),
+          cl.errors().orElse(null));
     }
 
     /** A copy reading {@code path} as the main input. */
     public Overrides withInput(String path) {
-      return new Overrides(path, outputs, errors);
+      return new Overrides(path, namedInputs, outputs, errors);
+    }
+
+    /** A copy reading {@code path} as the named input {@code name} (replaces its {@code path}). */
+    public Overrides withInput(String name, String path) {
+      Map<String, String> next = new LinkedHashMap<>(namedInputs);
+      next.put(name, path);
+      return new Overrides(mainInput, next, outputs, errors);
     }
 
     /** A copy writing these outputs instead of {@code [output] path}. */
     public Overrides withOutputs(List<String> paths) {
-      return new Overrides(mainInput, paths, errors);
+      return new Overrides(mainInput, namedInputs, paths, errors);
     }
 
     /** A copy writing dead letters to {@code path}. */
     public Overrides withErrors(String path) {
-      return new Overrides(mainInput, outputs, path);
+      return new Overrides(mainInput, namedInputs, outputs, path);
     }
+  }
+
+  /**
+   * The named inputs after overrides, resolved, by name: {@code [inputs.<name>] path} (against the
+   * job file's directory) replaced or completed by {@code --input name=PATH} (as given).
+   */
+  public static Map<String, String> namedInputPaths(JobConfig job, Overrides overrides) {
+    Map<String, String> paths = new LinkedHashMap<>();
+    job.extraInputs().forEach((name, c) -> paths.put(name, resolve(job, c.path())));
+    paths.putAll(overrides.namedInputs);
+    return paths;
+  }
+
+  /**
+   * The reader of the named input {@code name} for a join reading it with {@code timeColumn}
+   * (null: auto-detected) keyed by {@code keys}: the input's own format, delimiter and types, the
+   * job's time parsing, and the job's sequence column when the input has that column.
+   */
+  static FileInput namedReader(JobConfig job, String name, String path, String timeColumn,
+      List<String> keys) {
+    InputConfig config = job.extraInputs().get(name);
+    SeriesOptions o = job.seriesOptions().withTimeColumn(timeColumn).withKeyColumns(keys)
+        .withSequenceColumn(null);
+    FileInput reader = Inputs.reader(path, config, job).withSeriesOptions(o);
+    String seq = job.seriesOptions().sequenceColumn();
+    if (seq != null && reader.schema().hasField(seq)) {
+      reader = reader.withSeriesOptions(o.withSequenceColumn(seq));
+    }
+    return reader;
+  }
+
+  /**
+   * The schemas (as read) of the named inputs the job's join steps read, for planning: each
+   * inspected with the first reading step's right time column.
+   */
+  static Map<String, Schema> namedInputSchemas(JobConfig job, Overrides overrides) {
+    Map<String, String> paths = namedInputPaths(job, overrides);
+    Map<String, Schema> schemas = new LinkedHashMap<>();
+    for (Engine.Step s : job.engineSteps()) {
+      if (s.operation() instanceof JoinOperation) {
+        JoinOperation join = (JoinOperation) s.operation();
+        String name = join.rightInput();
+        String path = paths.get(name);
+        if (path != null && !schemas.containsKey(name)) {
+          schemas.put(name, namedReader(job, name, path, join.rightTimeColumn().orElse(null),
+              List.of()).schema());
+        }
+      }
+    }
+    return schemas;
   }
 
   /** The main input's path or glob after overrides, resolved. */
@@ -181,7 +248,23 @@ public final class JobPipeline {
     ChunkLayout layout = input.layout();
     SeriesOptions resolved = job.seriesOptions().withTimeColumn(input.timeColumn().name());
     List<Engine.Step> steps = job.engineSteps();
-    List<Kernel> kernels = Engine.plan(layout, resolved, steps);
+    Map<String, String> namedPaths = namedInputPaths(job, overrides);
+    List<Kernel> kernels = Engine.plan(layout, resolved, steps, namedInputSchemas(job, overrides));
+    Map<String, FileInput> rightReaders = new LinkedHashMap<>();
+    for (Kernel k : kernels) {
+      if (k instanceof AsofKernel) {
+        AsofKernel join = (AsofKernel) k;
+        ChunkLayout want = join.rightLayout();
+        FileInput reader = namedReader(job, join.rightInput(), namedPaths.get(join.rightInput()),
+            want.timeField(), want.keyFields());
+        if (!reader.layout().equals(want)) {
+          throw new IllegalArgumentException(join.stepName() + ": input \"" + join.rightInput()
+              + "\" reads as " + reader.layout() + " but the join was planned for " + want
+              + ". Steps joining the same input must use the same right_time_column.");
+        }
+        rightReaders.put(join.stepName(), reader);
+      }
+    }
 
     Pipeline p = Pipeline.create(options);
     ReadResult read = input.read(p);
@@ -195,7 +278,17 @@ public final class JobPipeline {
     for (Engine.Step s : steps) {
       types.add(s.operation().typeName());
     }
-    Engine.Result result = Engine.run(Engine.segment(chunks, layout, kernels), kernels, types);
+    Map<String, PCollection<Chunk>> rightChunks = new LinkedHashMap<>();
+    PCollectionList<Row> rightErrors = PCollectionList.empty(p);
+    for (Map.Entry<String, FileInput> r : rightReaders.entrySet()) {
+      ReadResult rr = p.apply("ReadRight_" + r.getKey(), r.getValue());
+      rightChunks.put(r.getKey(), rr.chunks());
+      rightErrors = rightErrors.and(rr.errors()
+          .apply("CountRightReadErrors_" + r.getKey(), ParDo.of(new CountRowsFn(READ_ERRORS)))
+          .setRowSchema(ErrorRecords.SCHEMA));
+    }
+    Engine.Result result = Engine.run(Engine.segment(chunks, layout, kernels), kernels, types,
+        rightChunks);
     Segments segments = result.segments();
     PCollection<KV<KV<Row, Long>, Chunk>> finalSegments = segments.collection()
         .apply("CountWritten", ParDo.of(new CountSegmentRowsFn()))
@@ -215,6 +308,7 @@ public final class JobPipeline {
     }
     FileOutput.writeAll(finalSegments, segments.layout(), files);
     PCollection<Row> allErrors = PCollectionList.of(readErrors).and(result.errors())
+        .and(rightErrors.getAll())
         .apply("AllErrors", Flatten.pCollections()).setRowSchema(ErrorRecords.SCHEMA)
         .apply("CountErrors", ParDo.of(new CountRowsFn(DEAD_LETTERED)))
         .setRowSchema(ErrorRecords.SCHEMA);

@@ -165,13 +165,6 @@ public final class Main {
     long start = System.nanoTime();
     RunnerSetup.checkAvailable(cl.runner());
     JobConfig job = loadJob(cl);
-    if (!job.extraInputs().isEmpty() || !cl.namedInputs().isEmpty()) {
-      // they feed asof_join's right side; reading them is not wired yet, and ignoring them
-      // silently would run a different job
-      throw new IllegalArgumentException("industryts: named inputs "
-          + (job.extraInputs().isEmpty() ? cl.namedInputs().keySet() : job.extraInputs().keySet())
-          + " are not supported by run yet. Remove [inputs.<name>] / --input NAME=PATH.");
-    }
     int parallelism = cl.parallelism().orElse(RunnerSetup.cores());
     PipelineOptions options = RunnerSetup.options(cl.runner(), parallelism, job.pipelineName(),
         cl.beamArgs());

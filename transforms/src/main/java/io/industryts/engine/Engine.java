@@ -1,6 +1,7 @@
 package io.industryts.engine;
 
 import io.industryts.ErrorRecords;
+import io.industryts.JoinOperation;
 import io.industryts.Operation;
 import io.industryts.PlanContext;
 import io.industryts.SeriesOptions;
@@ -9,7 +10,9 @@ import io.industryts.time.TimeParser;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Create;
@@ -119,6 +122,17 @@ public final class Engine {
    */
   public static RowsResult runOnRowsWithErrors(PCollection<Row> input, SeriesOptions options,
       List<Step> steps, TimeConversion timeConversion) {
+    return runOnRowsWithErrors(input, options, steps, timeConversion, Map.of());
+  }
+
+  /**
+   * As {@link #runOnRowsWithErrors(PCollection, SeriesOptions, List, TimeConversion)}, with named
+   * second inputs for the steps that read one ({@link JoinOperation}); inputs a step binds itself
+   * ({@link JoinOperation#boundInputs()}) are added. Right rows get the same time conversion and
+   * tie order as the main input; their bad rows go to the errors output.
+   */
+  public static RowsResult runOnRowsWithErrors(PCollection<Row> input, SeriesOptions options,
+      List<Step> steps, TimeConversion timeConversion, Map<String, PCollection<Row>> namedInputs) {
     if (!input.hasSchema()) {
       throw new IllegalArgumentException("industryts: the input PCollection has no schema. Attach one "
           + "with setRowSchema(schema) or Create.of(rows).withRowSchema(schema).");
@@ -128,16 +142,42 @@ public final class Engine {
     LOG.info("{}", tc);
     ChunkLayout layout = RowEdges.layoutFor(schema, tc.name(), options.keyColumns());
     SeriesOptions resolved = options.withTimeColumn(tc.name());
-    List<Kernel> kernels = plan(layout, resolved, steps);
+    Map<String, PCollection<Row>> inputs = new LinkedHashMap<>(namedInputs);
+    for (Step step : steps) {
+      if (step.operation() instanceof JoinOperation) {
+        ((JoinOperation) step.operation()).boundInputs().forEach(inputs::putIfAbsent);
+      }
+    }
+    Map<String, Schema> inputSchemas = new LinkedHashMap<>();
+    inputs.forEach((n, rows) -> inputSchemas.put(n, requireSchema(n, rows)));
+    List<Kernel> kernels = plan(layout, resolved, steps, inputSchemas);
     requireBoundedForWholeSeries(input, kernels);
     PCollectionTuple edge = input.apply("ToChunks",
         ParDo.of(new RowEdges.RowsToChunksFn(layout, timeConversion, options.sequenceColumn(), tc.reason()))
             .withOutputTags(RowEdges.CHUNKS, TupleTagList.of(RowEdges.ERRORS)));
     PCollection<Chunk> chunks = edge.get(RowEdges.CHUNKS).setCoder(ChunkCoder.of(layout));
     edge.get(RowEdges.ERRORS).setRowSchema(ErrorRecords.SCHEMA);
-    Result result = run(segment(chunks, layout, kernels), kernels, operationTypes(steps));
+    PCollectionList<Row> rightErrors = PCollectionList.empty(input.getPipeline());
+    Map<String, PCollection<Chunk>> rightChunks = new LinkedHashMap<>();
+    for (Kernel k : kernels) {
+      if (k instanceof AsofKernel) {
+        AsofKernel join = (AsofKernel) k;
+        ChunkLayout rl = join.rightLayout();
+        PCollection<Row> rows = inputs.get(join.rightInput());
+        PCollectionTuple rightEdge = rows.apply(join.stepName() + "/RightToChunks",
+            ParDo.of(new RowEdges.RowsToChunksFn(rl, timeConversion,
+                    rl.schema().hasField(String.valueOf(options.sequenceColumn()))
+                        ? options.sequenceColumn() : null,
+                    "right input \"" + join.rightInput() + "\""))
+                .withOutputTags(RowEdges.CHUNKS, TupleTagList.of(RowEdges.ERRORS)));
+        rightChunks.put(join.stepName(), rightEdge.get(RowEdges.CHUNKS).setCoder(ChunkCoder.of(rl)));
+        rightErrors = rightErrors.and(rightEdge.get(RowEdges.ERRORS).setRowSchema(ErrorRecords.SCHEMA));
+      }
+    }
+    Result result = run(segment(chunks, layout, kernels), kernels, operationTypes(steps), rightChunks);
     PCollection<Row> rows = toRows(result.segments());
     PCollection<Row> errors = PCollectionList.of(edge.get(RowEdges.ERRORS)).and(result.errors())
+        .and(rightErrors.getAll())
         .apply("AllErrors", Flatten.pCollections()).setRowSchema(ErrorRecords.SCHEMA);
     return new RowsResult(rows, errors);
   }
@@ -180,8 +220,25 @@ public final class Engine {
     }
   }
 
+  private static Schema requireSchema(String name, PCollection<Row> rows) {
+    if (!rows.hasSchema()) {
+      throw new IllegalArgumentException("industryts: input \"" + name + "\" has no schema. "
+          + "Attach one with setRowSchema(schema) or Create.of(rows).withRowSchema(schema).");
+    }
+    return rows.getSchema();
+  }
+
   /** Plans each step's kernel for the layout produced by the previous one. */
   public static List<Kernel> plan(ChunkLayout input, SeriesOptions options, List<Step> steps) {
+    return plan(input, options, steps, Map.of());
+  }
+
+  /**
+   * As {@link #plan(ChunkLayout, SeriesOptions, List)}, with the schemas (as read) of the named
+   * second inputs that join steps may read ({@link PlanContext#input(String)}).
+   */
+  public static List<Kernel> plan(ChunkLayout input, SeriesOptions options, List<Step> steps,
+      Map<String, Schema> inputs) {
     List<Kernel> kernels = new ArrayList<>();
     ChunkLayout layout = input;
     Set<String> names = new HashSet<>();
@@ -190,7 +247,7 @@ public final class Engine {
         throw new IllegalArgumentException("industryts: step name \"" + step.name()
             + "\" is used twice. Step names must be unique; set a distinct name.");
       }
-      Kernel k = step.operation().plan(layout, new PlanContext(step.name(), options));
+      Kernel k = step.operation().plan(layout, new PlanContext(step.name(), options, inputs));
       kernels.add(k);
       layout = k.outputLayout();
     }
@@ -207,7 +264,42 @@ public final class Engine {
     lines.add("segment: one shuffle by (series, time segment)"
         + (firstGrid(kernels, 0) != null ? ", edges on the " + firstGrid(kernels, 0) : ""));
     int index = 0;
-    for (Pass pass : Pass.plan(kernels, firstGrid(kernels, 0))) {
+    int from = 0;
+    Grid aligned = firstGrid(kernels, 0);
+    for (int i = 0; i <= kernels.size(); i++) {
+      if (i < kernels.size() && !(kernels.get(i) instanceof AsofKernel)) {
+        continue;
+      }
+      List<Kernel> stage = kernels.subList(from, i);
+      index = describeStage(stage, aligned, index, lines);
+      if (i < kernels.size()) {
+        lines.add(AsofJoiner.describe((AsofKernel) kernels.get(i)));
+        from = i + 1;
+        aligned = alignmentAfter(stage, aligned); // a join keeps the segments as they are
+      }
+    }
+    return lines;
+  }
+
+  /** The grid the segments are aligned to after {@link #runPasses} ran {@code kernels}. */
+  private static Grid alignmentAfter(List<Kernel> kernels, Grid aligned) {
+    Grid current = aligned;
+    int done = 0;
+    for (Pass pass : Pass.plan(kernels, aligned)) {
+      if (pass.resegmentBefore) {
+        current = firstGrid(kernels, done);
+      }
+      done += pass.kernels.size();
+      current = pass.kernels.isEmpty() ? current
+          : lastGridAlignment(pass, new SegmentPlanning(current));
+    }
+    return current;
+  }
+
+  private static int describeStage(List<Kernel> kernels, Grid aligned, int start,
+      List<String> lines) {
+    int index = start;
+    for (Pass pass : Pass.plan(kernels, aligned)) {
       if (pass.resegmentBefore) {
         lines.add("re-segment: one shuffle (" + (pass.kernels.isEmpty() ? "restore series order"
             : "times changed or a new grid") + ")");
@@ -238,7 +330,7 @@ public final class Engine {
       lines.add("pass " + index + ": " + String.join(" + ", names)
           + (context.isEmpty() ? "" : " (context: " + String.join("; ", context) + ")"));
     }
-    return lines;
+    return index;
   }
 
   private static List<String> operationTypes(List<Step> steps) {
@@ -260,6 +352,54 @@ public final class Engine {
 
   /** As {@link #run(Segments, List)}, naming each kernel's operation type in error records. */
   public static Result run(Segments segments, List<Kernel> kernels, List<String> operationTypes) {
+    return run(segments, kernels, operationTypes, Map.of());
+  }
+
+  /**
+   * As {@link #run(Segments, List, List)}, with the right input of every {@link AsofKernel}: chunks
+   * in the kernel's {@link AsofKernel#rightLayout()}, by step name. The kernels between two joins
+   * run as usual; each join is its own stage ({@link AsofJoiner}).
+   *
+   * @throws IllegalArgumentException if a join step has no right chunks
+   */
+  public static Result run(Segments segments, List<Kernel> kernels, List<String> operationTypes,
+      Map<String, PCollection<Chunk>> rightChunks) {
+    Segments current = segments;
+    PCollectionList<Row> errors = PCollectionList.empty(segments.collection().getPipeline());
+    int from = 0;
+    int stage = 0;
+    for (int i = 0; i <= kernels.size(); i++) {
+      if (i < kernels.size() && !(kernels.get(i) instanceof AsofKernel)) {
+        continue;
+      }
+      if (i > from || (i == kernels.size() && from == 0)) {
+        Result r = runPasses(stage == 0 ? "" : "AfterJoin" + stage + "/", current,
+            kernels.subList(from, i), operationTypes.subList(from, i));
+        current = r.segments();
+        errors = errors.and(r.errors());
+      }
+      if (i < kernels.size()) {
+        AsofKernel join = (AsofKernel) kernels.get(i);
+        PCollection<Chunk> right = rightChunks.get(join.stepName());
+        if (right == null) {
+          throw new IllegalArgumentException(join.stepName() + ": input \"" + join.rightInput()
+              + "\" was not supplied. Bind it (AsofJoin.with(rows), TimeSeriesPipeline"
+              + ".withInput) or register it ([inputs." + join.rightInput() + "] / --input "
+              + join.rightInput() + "=PATH).");
+        }
+        current = AsofJoiner.join("Join" + (++stage) + join.stepName(), current, join, right);
+        from = i + 1;
+      }
+    }
+    PCollection<Row> all = errors.size() == 0
+        ? segments.collection().getPipeline().apply("NoErrors", Create.empty(ErrorRecords.SCHEMA))
+        : errors.size() == 1 ? errors.get(0)
+        : errors.apply("AllStepErrors", Flatten.pCollections()).setRowSchema(ErrorRecords.SCHEMA);
+    return new Result(current, all);
+  }
+
+  private static Result runPasses(String prefix, Segments segments, List<Kernel> kernels,
+      List<String> operationTypes) {
     List<Pass> passes = Pass.plan(kernels, segments.planning().alignedTo);
     Segments current = segments;
     PCollectionList<Row> errors = PCollectionList.empty(segments.collection().getPipeline());
@@ -269,8 +409,8 @@ public final class Engine {
       index++;
       if (pass.resegmentBefore) {
         PCollection<Chunk> chunks = current.collection()
-            .apply("Unkey" + index, Values.create()).setCoder(ChunkCoder.of(current.layout()));
-        current = Segmenter.segment("Resegment" + index, chunks, current.layout(),
+            .apply(prefix + "Unkey" + index, Values.create()).setCoder(ChunkCoder.of(current.layout()));
+        current = Segmenter.segment(prefix + "Resegment" + index, chunks, current.layout(),
             firstGrid(kernels, done), EngineOptions.fromSystemProperties());
       }
       if (pass.kernels.isEmpty()) {
@@ -280,7 +420,7 @@ public final class Engine {
       for (Kernel k : pass.kernels) {
         names.add(k.stepName());
       }
-      PCollectionTuple out = PassRunner.run("Pass" + index + String.join("+", names), current, pass,
+      PCollectionTuple out = PassRunner.run(prefix + "Pass" + index + String.join("+", names), current, pass,
           new ArrayList<>(operationTypes.subList(done, done + pass.kernels.size())));
       done += pass.kernels.size();
       ChunkLayout layout = pass.kernels.get(pass.kernels.size() - 1).outputLayout();
@@ -289,9 +429,9 @@ public final class Engine {
       errors = errors.and(out.get(PassRunner.ERRORS));
     }
     PCollection<Row> allErrors = errors.size() == 0
-        ? segments.collection().getPipeline().apply("NoErrors",
+        ? segments.collection().getPipeline().apply(prefix + "NoErrors",
             Create.empty(ErrorRecords.SCHEMA))
-        : errors.apply("StepErrors", Flatten.pCollections()).setRowSchema(ErrorRecords.SCHEMA);
+        : errors.apply(prefix + "StepErrors", Flatten.pCollections()).setRowSchema(ErrorRecords.SCHEMA);
     return new Result(current, allErrors);
   }
 

@@ -2,6 +2,7 @@ package io.industryts.config.testing;
 
 import io.industryts.config.OperationProvider;
 import io.industryts.config.OperationRegistry;
+import io.industryts.config.ops.AsofJoinProvider;
 import io.industryts.config.ops.BoxCoxProvider;
 import io.industryts.config.ops.CastProvider;
 import io.industryts.config.ops.CumulativeProvider;
@@ -67,7 +68,8 @@ public final class TestRegistries {
         new SelectProvider(),
         new DropColumnsProvider(),
         new RenameProvider(),
-        new CastProvider());
+        new CastProvider(),
+        new AsofJoinProvider());
   }
 
   /** Real descriptions, fake operations, and {@code test_echo}. */

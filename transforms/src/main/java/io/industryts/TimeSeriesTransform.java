@@ -66,6 +66,14 @@ public abstract class TimeSeriesTransform<T extends TimeSeriesTransform<T>>
     return withOptions(options.withTimeZone(zone));
   }
 
+  /**
+   * A copy that keeps DOUBLE/FLOAT NaN cells of the input as present values ({@code false}) instead
+   * of reading them as missing, the default (§1.10).
+   */
+  public T withNanAsNull(boolean nanAsNull) {
+    return withOptions(options.withNanAsNull(nanAsNull));
+  }
+
   @Override
   public PCollection<Row> expand(PCollection<Row> input) {
     return Engine.runOnRows(input, options, List.of(new Engine.Step(stepName(), this)));

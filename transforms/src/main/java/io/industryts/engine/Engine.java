@@ -153,7 +153,8 @@ public final class Engine {
     List<Kernel> kernels = plan(layout, resolved, steps, inputSchemas);
     requireBoundedForWholeSeries(input, kernels);
     PCollectionTuple edge = input.apply("ToChunks",
-        ParDo.of(new RowEdges.RowsToChunksFn(layout, timeConversion, options.sequenceColumn(), tc.reason()))
+        ParDo.of(new RowEdges.RowsToChunksFn(layout, timeConversion, options.sequenceColumn(), tc.reason(),
+            options.nanAsNull()))
             .withOutputTags(RowEdges.CHUNKS, TupleTagList.of(RowEdges.ERRORS)));
     PCollection<Chunk> chunks = edge.get(RowEdges.CHUNKS).setCoder(ChunkCoder.of(layout));
     edge.get(RowEdges.ERRORS).setRowSchema(ErrorRecords.SCHEMA);
@@ -168,7 +169,7 @@ public final class Engine {
             ParDo.of(new RowEdges.RowsToChunksFn(rl, timeConversion,
                     rl.schema().hasField(String.valueOf(options.sequenceColumn()))
                         ? options.sequenceColumn() : null,
-                    "right input \"" + join.rightInput() + "\""))
+                    "right input \"" + join.rightInput() + "\"", options.nanAsNull()))
                 .withOutputTags(RowEdges.CHUNKS, TupleTagList.of(RowEdges.ERRORS)));
         rightChunks.put(join.stepName(), rightEdge.get(RowEdges.CHUNKS).setCoder(ChunkCoder.of(rl)));
         rightErrors = rightErrors.and(rightEdge.get(RowEdges.ERRORS).setRowSchema(ErrorRecords.SCHEMA));

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
@@ -36,9 +38,26 @@ class RunnerSetupTest {
 
   @Test
   void flinkArgumentsCarryTheParallelism() {
-    assertThat(RunnerSetup.beamArgs("FlinkRunner", 4, "j", List.of("--flinkMaster=[local]")),
+    assertThat(RunnerSetup.beamArgs("FlinkRunner", 4, "j", List.of("--flinkMaster=host:8081")),
         contains("--runner=FlinkRunner", "--jobName=industryts-j", "--parallelism=4",
-            "--flinkMaster=[local]"));
+            "--flinkMaster=host:8081"));
+  }
+
+  @Test
+  void localFlinkRunGetsAConfigurationWithoutHadoopDelegationTokens() throws Exception {
+    List<String> args = RunnerSetup.beamArgs("FlinkRunner", 2, "j", List.of());
+    String confArg = args.get(args.size() - 1);
+    assertThat(confArg.startsWith("--flinkConfDir="), is(true));
+    Path conf = Path.of(confArg.substring("--flinkConfDir=".length()), "flink-conf.yaml");
+    assertThat(Files.readAllLines(conf).get(1),
+        equalTo("security.delegation.tokens.enabled: false"));
+  }
+
+  @Test
+  void userFlinkConfDirReplacesTheLaunchersOwn() {
+    assertThat(RunnerSetup.beamArgs("FlinkRunner", 2, "j", List.of("--flinkConfDir=/etc/flink")),
+        contains("--runner=FlinkRunner", "--jobName=industryts-j", "--parallelism=2",
+            "--flinkConfDir=/etc/flink"));
   }
 
   @Test
@@ -51,9 +70,10 @@ class RunnerSetupTest {
   void missingRunnerNamesTheProfileToBuild() {
     UsageException e = assertThrows(UsageException.class,
         () -> RunnerSetup.options("SparkRunner", 2, "j", List.of()));
-    assertThat(e.getMessage(), equalTo("SparkRunner is not in this jar (the default jar carries "
-        + "only the DirectRunner). Build one with it: mvn -B -DskipTests -Pspark -pl runners -am "
-        + "package, or use --runner=DirectRunner."));
+    assertThat(e.getMessage(), equalTo("SparkRunner is not in this jar (industryts.jar carries "
+        + "only the DirectRunner). Build the jar with it: mvn -B -DskipTests -Pspark -pl runners "
+        + "-am package, then run java -jar runners/target/industryts-spark.jar run ... "
+        + "--runner=SparkRunner (docs/cluster.md); or use --runner=DirectRunner."));
   }
 
   @Test

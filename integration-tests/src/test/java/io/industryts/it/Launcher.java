@@ -103,10 +103,15 @@ final class Launcher {
 
   /** Runs the jar with {@code java} in the project directory. */
   static Result run(Path java, String... args) {
+    return runJar(jar(), java, args);
+  }
+
+  /** Runs {@code jar} (e.g. a runner profile's jar) with {@code java} in the project directory. */
+  static Result runJar(Path jar, Path java, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(java.toString());
     cmd.add("-jar");
-    cmd.add(jar().toString());
+    cmd.add(jar.toString());
     cmd.addAll(List.of(args));
     try {
       Path outFile = Files.createTempFile("industryts-it", ".out");

@@ -40,7 +40,7 @@ class RunnerSetupTest {
   void flinkArgumentsCarryTheParallelism() {
     assertThat(RunnerSetup.beamArgs("FlinkRunner", 4, "j", List.of("--flinkMaster=host:8081")),
         contains("--runner=FlinkRunner", "--jobName=industryts-j", "--parallelism=4",
-            "--flinkMaster=host:8081"));
+            "--fasterCopy=true", "--flinkMaster=host:8081"));
   }
 
   @Test
@@ -49,15 +49,15 @@ class RunnerSetupTest {
     String confArg = args.get(args.size() - 1);
     assertThat(confArg.startsWith("--flinkConfDir="), is(true));
     Path conf = Path.of(confArg.substring("--flinkConfDir=".length()), "flink-conf.yaml");
-    assertThat(Files.readAllLines(conf).get(1),
-        equalTo("security.delegation.tokens.enabled: false"));
+    assertThat(Files.readAllLines(conf).subList(1, 3), contains(
+        "security.delegation.tokens.enabled: false", "taskmanager.memory.managed.size: 1g"));
   }
 
   @Test
   void userFlinkConfDirReplacesTheLaunchersOwn() {
     assertThat(RunnerSetup.beamArgs("FlinkRunner", 2, "j", List.of("--flinkConfDir=/etc/flink")),
         contains("--runner=FlinkRunner", "--jobName=industryts-j", "--parallelism=2",
-            "--flinkConfDir=/etc/flink"));
+            "--fasterCopy=true", "--flinkConfDir=/etc/flink"));
   }
 
   @Test
@@ -68,8 +68,11 @@ class RunnerSetupTest {
 
   @Test
   void missingRunnerNamesTheProfileToBuild() {
+    // a class loader that sees only the JDK: the jar without the runner (the test class path
+    // has it when built with -Pspark)
+    ClassLoader jdkOnly = new java.net.URLClassLoader(new java.net.URL[0], null);
     UsageException e = assertThrows(UsageException.class,
-        () -> RunnerSetup.options("SparkRunner", 2, "j", List.of()));
+        () -> RunnerSetup.checkAvailable("SparkRunner", jdkOnly));
     assertThat(e.getMessage(), equalTo("SparkRunner is not in this jar (industryts.jar carries "
         + "only the DirectRunner). Build the jar with it: mvn -B -DskipTests -Pspark -pl runners "
         + "-am package, then run java -jar runners/target/industryts-spark.jar run ... "

@@ -10,7 +10,8 @@
 # (~/.cache/industryts-peers/data/sensors_ROWS.csv, benchmarks/run-peers.sh) when present, else
 # benchmarks/GenerateRunnerData.java writes one into ~/.cache/industryts-runners. Builds
 # runners/target/industryts-flink-spark.jar when it is missing. Outputs go to a temporary
-# directory; each runner's output is compared byte for byte with the DirectRunner's.
+# directory; each runner's output is compared with the DirectRunner's (identical bytes, or the
+# largest relative difference of a number).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -61,6 +62,23 @@ if [[ "${1:-}" == --split ]]; then
   exit 0
 fi
 
+# The largest difference of two CSV files cell by cell: |a - b| / max(1, |b|) over numbers;
+# "DIFFERENT" when the row counts or a non-numeric cell differ.
+max_diff() {
+  paste -d '\n' "$1" "$2" | awk -F, '
+    NR % 2 == 1 { n = split($0, e, ","); next }
+    {
+      if (NF != n) { bad = 1; exit }
+      for (i = 1; i <= NF; i++) if ($i != e[i]) {
+        if ($i !~ /^-?[0-9.]+([Ee][-+]?[0-9]+)?$/ || e[i] !~ /^-?[0-9.]+([Ee][-+]?[0-9]+)?$/) { bad = 1; exit }
+        d = $i - e[i]; if (d < 0) d = -d
+        m = e[i] < 0 ? -e[i] : e[i]; if (m < 1) m = 1
+        if (d / m > max) max = d / m
+      }
+    }
+    END { if (bad || NR % 2) print "DIFFERENT"; else printf "max rel. diff %.1e\n", max }'
+}
+
 [[ $# -eq 1 ]] || usage
 rows="$1"
 input="$(wide_input "$rows")"
@@ -73,10 +91,13 @@ for runner in DirectRunner FlinkRunner SparkRunner; do
     || { cat "$work/$runner.log" >&2; exit 1; }
   end=$(date +%s.%N)
   out_rows=$(( $(wc -l < "$work/$runner.csv") - 1 ))
-  same=yes
-  cmp -s "$work/DirectRunner.csv" "$work/$runner.csv" || same=no
+  if cmp -s "$work/DirectRunner.csv" "$work/$runner.csv"; then
+    same="identical bytes"
+  else
+    same="$(max_diff "$work/DirectRunner.csv" "$work/$runner.csv")"
+  fi
   results+=("$(printf '%-13s %9.1f %10d   %s' "$runner" "$(echo "$end - $start" | bc)" "$out_rows" "$same")")
 done
 echo "standard pipeline, $rows rows ($input), parallelism $par, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-13s %9s %10s   %s\n' runner wall_s rows_out same_as_direct
+printf '%-13s %9s %10s   %s\n' runner wall_s rows_out vs_direct
 printf '%s\n' "${results[@]}"

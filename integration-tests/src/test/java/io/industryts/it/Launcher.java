@@ -45,7 +45,10 @@ final class Launcher {
     try {
       Process p = new ProcessBuilder(javas().get(0).toString(),
           projectDir().resolve("examples/scripts/GenerateSampleData.java").toString(),
-          dir.toString()).inheritIO().start();
+          dir.toString()).redirectErrorStream(true)
+          // not inheritIO: output on the test JVM's own stdout corrupts failsafe's channel
+          .redirectOutput(Path.of("target", "sample-data.log").toAbsolutePath().toFile())
+          .start();
       if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
         throw new IllegalStateException("GenerateSampleData failed");
       }

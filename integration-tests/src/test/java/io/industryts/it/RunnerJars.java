@@ -41,7 +41,9 @@ final class RunnerJars {
           Launcher.projectDir().resolve("benchmarks/GenerateRunnerData.java").toString()));
       cmd.addAll(List.of(args));
       cmd.add(tmp.toString());
-      Process p = new ProcessBuilder(cmd).inheritIO().start();
+      // never inheritIO: output on the test JVM's own stdout corrupts failsafe's channel
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+          .redirectOutput(dir.resolve(name + ".log").toFile()).start();
       if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
         throw new IllegalStateException("GenerateRunnerData failed: " + cmd);
       }

@@ -833,7 +833,7 @@ final class CsvSource {
         return null;
       }
       if (kind == STRING) {
-        return sc.cell(c);
+        return NumberParser.isNaToken(b, s, e) ? null : sc.cell(c);
       }
       if (NumberParser.isBlank(b, s, e)) {
         return null;
@@ -944,7 +944,12 @@ final class CsvSource {
             }
             break;
           case STRING:
-            a.setObject(c, scanner.cell(c));
+            // pandas' read_csv NA tokens are missing in text columns too
+            if (NumberParser.isNaToken(b, s, e)) {
+              a.setNull(c);
+            } else {
+              a.setObject(c, scanner.cell(c));
+            }
             continue;
           case DATETIME:
             if (NumberParser.isBlank(b, s, e) || NumberParser.isNaToken(b, s, e)) {

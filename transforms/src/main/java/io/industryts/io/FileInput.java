@@ -56,9 +56,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  * wins, ties go to {@code ,}) unless set. RFC 4180 quotes, LF and CRLF, a UTF-8 BOM, blank lines
  * (skipped). Types come from a sample of the first rows ({@link #withSampleRows}, default 1000):
  * every non-empty cell an integer: INT64; a number: DOUBLE; otherwise STRING; no value at all:
- * DOUBLE. {@link #withType} overrides one column. Empty cells are null in every column; pandas' NA
- * tokens ({@code NA}, {@code NaN}, {@code NULL}, {@code #N/A}, …) are null in numeric columns (NaN
- * with {@code withNanAsNull(false)}). A header-only file has no rows; a 0-byte file is an error
+ * DOUBLE. {@link #withType} overrides one column. Empty cells and pandas' NA tokens ({@code NA},
+ * {@code NaN}, {@code NULL}, {@code #N/A}, …) are null in every column, as {@code read_csv} reads
+ * them (in DOUBLE and FLOAT columns the tokens are NaN with {@code withNanAsNull(false)}). A header-only file has no rows; a 0-byte file is an error
  * ({@code empty file: <path>}). Files are split into byte ranges parsed in parallel (a file that
  * contains {@code "} is read as one range).
  *

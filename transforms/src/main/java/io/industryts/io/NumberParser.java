@@ -29,25 +29,7 @@ final class NumberParser {
   }
 
   /** pandas' {@code read_csv} NA tokens (SEMANTICS §1.10), the empty string excluded. */
-  static final String[] NA_TOKENS = {
-    "#N/A",
-    "#N/A N/A",
-    "#NA",
-    "-1.#IND",
-    "-1.#QNAN",
-    "-NaN",
-    "-nan",
-    "1.#IND",
-    "1.#QNAN",
-    "<NA>",
-    "N/A",
-    "NA",
-    "NULL",
-    "NaN",
-    "n/a",
-    "nan",
-    "null"
-  };
+  static final String[] NA_TOKENS = NaTokens.TOKENS;
 
   private static final byte[][] NA_BYTES = new byte[NA_TOKENS.length][];
 

@@ -13,6 +13,7 @@ import io.industryts.engine.Kernel;
 import io.industryts.engine.KernelContext;
 import io.industryts.engine.LongColumn;
 import io.industryts.engine.ObjectColumn;
+import io.industryts.io.NaTokens;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -46,7 +47,9 @@ import org.apache.beam.sdk.schemas.Schema.TypeName;
  *
  * <p>Edges: nulls stay null. An invalid value becomes null (counter {@code invalid_input}) or, with
  * {@link Invalid#ERROR}, its row goes to the errors output (reason {@code cast_invalid}). A string
- * {@code "NaN"} parses to a missing value (null), as pandas. Class {@code row}.
+ * that is one of pandas' NA tokens ({@code "NaN"}, {@code "nan"}, {@code "NA"}, {@code "null"}, …,
+ * {@link io.industryts.io.NaTokens}) is a missing value (null) for every non-string target, not an
+ * invalid one, as pandas reads it. Class {@code row}.
  *
  * @throws IllegalArgumentException for an unsupported target or source type, a missing column, a
  *     column named twice, or the time or a key column
@@ -312,6 +315,10 @@ public final class Cast extends TimeSeriesTransform<Cast> {
 
     private static boolean fromString(String v, TypeName t, int i, double[] d, long[] l,
         boolean[] z, Object[] s, boolean[] nulls) {
+      if (t != TypeName.STRING && NaTokens.isNaToken(v)) {
+        nulls[i] = true; // missing, not invalid: pandas' to_numeric reads these as NaN
+        return true;
+      }
       try {
         switch (t) {
           case DOUBLE:

@@ -240,13 +240,14 @@ class FileInputCsvTest {
   }
 
   @Test
-  void naTokensAreNullInNumericColumnsOnly() throws Exception {
+  void naTokensAreNullInNumericAndTextColumns() throws Exception {
     StringBuilder sb = new StringBuilder("time,x,n,s\n");
     int day = 1;
     for (String token : NumberParser.NA_TOKENS) {
       sb.append(String.format("2024-01-%02d,%s,%s,%s%n", day++, token, token, token));
     }
     sb.append(String.format("2024-01-%02d,1.5,2,%s%n", day, "text"));
+    sb.append(String.format("2024-01-%02d,2.5,3,%s%n", day + 1, "\"NA\""));
     Path f = write(dir, "na.csv", sb.toString());
     FileInput in = FileInput.of(f);
     assertEquals(FieldType.DOUBLE.withNullable(true), in.schema().getField("x").getType());
@@ -255,8 +256,11 @@ class FileInputCsvTest {
     for (int i = 0; i < NumberParser.NA_TOKENS.length; i++) {
       assertNull(rows.get(i).getDouble("x"), NumberParser.NA_TOKENS[i]);
       assertNull(rows.get(i).getInt64("n"), NumberParser.NA_TOKENS[i]);
-      assertEquals(NumberParser.NA_TOKENS[i], rows.get(i).getString("s"));
+      assertNull(rows.get(i).getString("s"), NumberParser.NA_TOKENS[i]);
     }
+    assertEquals("text", rows.get(NumberParser.NA_TOKENS.length).getString("s"));
+    // quoting does not protect a token, as in pandas
+    assertNull(rows.get(NumberParser.NA_TOKENS.length + 1).getString("s"));
     // keeping NaN: tokens become NaN in DOUBLE columns, null in integer columns
     List<Row> kept = read(in.withNanAsNull(false)).rows();
     for (int i = 0; i < NumberParser.NA_TOKENS.length; i++) {
@@ -498,12 +502,14 @@ class FileInputCsvTest {
             "k.csv",
             "tag,time,v\n"
                 + "a,2024-01-01T00:00:02,1\nb,2024-01-01T00:00:00,2\na,2024-01-01T00:00:01,3\n"
-                + ",2024-01-01T00:00:05,4\nb,2024-01-01T00:00:03,5\n");
+                + ",2024-01-01T00:00:05,4\nb,2024-01-01T00:00:03,5\nNA,2024-01-01T00:00:06,6\n");
     FileInput in = FileInput.of(f).keyedBy("tag");
     assertEquals(List.of("tag"), in.layout().keyFields());
     IoTesting.Read r = read(in);
-    assertEquals(3, r.chunks.size());
+    // the empty key and the NA token are both the null key; their rows may come in two chunks
+    assertEquals(4, r.chunks.size());
     Set<Object> keys = new HashSet<>();
+    int nullKeyRows = 0;
     for (Chunk c : r.chunks) {
       Object key = c.key().getValue(0);
       keys.add(key == null ? "<null>" : key);
@@ -515,8 +521,12 @@ class FileInputCsvTest {
         assertEquals(t("2024-01-01T00:00:02Z").getMillis(), c.times()[0]);
         assertEquals(t("2024-01-01T00:00:01Z").getMillis(), c.times()[1]);
       }
+      if (key == null) {
+        nullKeyRows += c.size();
+      }
     }
     assertEquals(Set.of("a", "b", "<null>"), keys);
+    assertEquals(2, nullKeyRows);
   }
 
   @Test

@@ -61,6 +61,28 @@ class CastTest {
   }
 
   @Test
+  void naTokensAreMissingNotInvalidForNumericAndBooleanTargets() {
+    Schema schema = Schema.builder().addDateTimeField("t")
+        .addNullableField("s", FieldType.STRING).build();
+    ChunkLayout layout = KernelHarness.layout(schema, "t");
+    Chunk in = chunk(layout, hms("00:00", "01:00", "02:00", "03:00", "04:00", "05:00"),
+        col("nan", " NA ", "null", "n/a", "None", "2"));
+    for (FieldType type : List.of(FieldType.DOUBLE, FieldType.INT64, FieldType.BOOLEAN)) {
+      Map<String, Long> counters = new HashMap<>();
+      Kernel k = Cast.to(type, "s").plan(layout, plan("cast"));
+      List<Object> out = values(KernelHarness.run(k, in, counters), "s");
+      assertThat(type.toString(), out.subList(0, 5), contains(null, null, null, null, null));
+      // only "None" (not a pandas NA token) and, for BOOLEAN, "2" are invalid
+      assertEquals(type.equals(FieldType.BOOLEAN) ? 2L : 1L,
+          counters.getOrDefault("invalid_input", 0L), type.toString());
+    }
+    // text stays text, as it was
+    List<Object> text = values(KernelHarness.run(
+        Cast.to(FieldType.STRING, "s").plan(layout, plan("cast")), in, new HashMap<>()), "s");
+    assertThat(text, contains("nan", " NA ", "null", "n/a", "None", "2"));
+  }
+
+  @Test
   void doubleToIntegersTruncatesTowardZeroAndRejectsOutOfRange() {
     Map<String, Long> counters = new HashMap<>();
     assertThat(cast(FieldType.INT64, "d", counters), contains(2L, -2L, null, null, 3_000_000_000L));

@@ -472,4 +472,28 @@ class PandasFixturesTest {
         Duration.standardHours(1));
     assertStandardPipeline("pipeline/ambient_1h.csv", out);
   }
+
+  @Test
+  void standardPipelineOnEtth1Daily() throws IOException {
+    Chunk out = standardPipeline(load("ETTh1.csv", ","), Duration.standardDays(1));
+    assertEquals(726, out.size());
+    assertStandardPipeline("pipeline/etth1_1d.csv", out);
+  }
+
+  /** The repeated hour 2014-01-07 02:00-02:55: the first copy in file order is kept (§4 step 1). */
+  @Test
+  void standardPipelineOnNabMachineWithTheRepeatedHour() throws IOException {
+    Chunk out = standardPipeline(load("machine_temperature_system_failure.csv", ","),
+        Duration.standardHours(1));
+    assertEquals(1891, out.size());
+    assertStandardPipeline("pipeline/machine_1h.csv", out);
+  }
+
+  @Test
+  void standardPipelineOnSkabValve1WithLabelColumns() throws IOException {
+    Chunk out = standardPipeline(load("skab_valve1_0.csv", ";"), Duration.standardMinutes(1));
+    assertEquals(List.of("anomaly", "changepoint", "Accelerometer1RMS_lag1"),
+        out.schema().getFieldNames().subList(9, 12));
+    assertStandardPipeline("pipeline/skab_valve1_1min.csv", out);
+  }
 }

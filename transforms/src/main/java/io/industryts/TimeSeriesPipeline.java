@@ -89,6 +89,12 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
         inputs);
   }
 
+  /** A copy that keeps NaN cells of the input as present values when {@code false} (§1.10). */
+  public TimeSeriesPipeline withNanAsNull(boolean nanAsNull) {
+    return new TimeSeriesPipeline(pipelineName, options.withNanAsNull(nanAsNull), steps, timeParser,
+        inputs);
+  }
+
   /** A copy with {@code operation} appended, named {@code <index>_<type>}. */
   public TimeSeriesPipeline then(Operation operation) {
     return then((steps.size() + 1) + "_" + operation.typeName(), operation);

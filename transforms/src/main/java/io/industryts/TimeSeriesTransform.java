@@ -2,9 +2,13 @@ package io.industryts;
 
 import io.industryts.engine.Engine;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 
@@ -14,13 +18,19 @@ import org.apache.beam.sdk.values.Row;
  * (buffered per bundle, no per-row shuffle), runs its kernel and converts back; inside a {@link
  * TimeSeriesPipeline} or a TOML job it is fused with its neighbours.
  *
- * <p>Subclasses are immutable; every {@code with*} method returns a copy.
+ * <p>Subclasses are immutable; every {@code with*} method returns a copy. Each renders itself as
+ * {@code type{key=value, ...}} ({@link #toString()}); Beam's display data (monitoring UIs, {@code
+ * DisplayData.from}) shows those parameters, the operation type and the series options.
  *
  * @param <T> the concrete operation type, returned by the {@code with*} methods
  */
 public abstract class TimeSeriesTransform<T extends TimeSeriesTransform<T>>
     extends PTransform<PCollection<Row>, PCollection<Row>> implements Operation {
   private static final long serialVersionUID = 1L;
+
+  /** Display keys of the operation type and series options (a parameter never shadows them). */
+  private static final List<String> OPTION_KEYS =
+      List.of("type", "time_column", "key_columns", "time_zone");
 
   private final SeriesOptions options;
 
@@ -56,6 +66,14 @@ public abstract class TimeSeriesTransform<T extends TimeSeriesTransform<T>>
     return withOptions(options.withTimeZone(zone));
   }
 
+  /**
+   * A copy that keeps DOUBLE/FLOAT NaN cells of the input as present values ({@code false}) instead
+   * of reading them as missing, the default (§1.10).
+   */
+  public T withNanAsNull(boolean nanAsNull) {
+    return withOptions(options.withNanAsNull(nanAsNull));
+  }
+
   @Override
   public PCollection<Row> expand(PCollection<Row> input) {
     return Engine.runOnRows(input, options, List.of(new Engine.Step(stepName(), this)));
@@ -65,5 +83,69 @@ public abstract class TimeSeriesTransform<T extends TimeSeriesTransform<T>>
   protected String stepName() {
     String n = getName();
     return n == null || n.isEmpty() || n.equals(getClass().getSimpleName()) ? typeName() : n;
+  }
+
+  /**
+   * The operation type, its parameters as its rendering lists them (e.g. {@code method}, {@code
+   * columns}, {@code window}, {@code rule}) and the series options that are set.
+   */
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder.add(DisplayData.item("type", typeName()).withLabel("Operation type"));
+    for (Map.Entry<String, String> p : renderedParameters(typeName(), toString()).entrySet()) {
+      if (!OPTION_KEYS.contains(p.getKey())) {
+        builder.add(DisplayData.item(p.getKey(), p.getValue()));
+      }
+    }
+    builder.addIfNotNull(DisplayData.item("time_column", options.timeColumn())
+        .withLabel("Time column"));
+    if (!options.keyColumns().isEmpty()) {
+      builder.add(DisplayData.item("key_columns", options.keyColumns().toString())
+          .withLabel("Key columns"));
+    }
+    builder.add(DisplayData.item("time_zone", options.timeZone().getId()).withLabel("Time zone"));
+  }
+
+  /**
+   * The {@code key=value} pairs of a rendering {@code type{key=value, ...}}, split at top-level
+   * commas (lists and maps stay whole); a rendering of another shape is one {@code parameters}
+   * item, so a new operation shows something even before it follows the convention.
+   */
+  static Map<String, String> renderedParameters(String type, String rendering) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (!rendering.startsWith(type + "{") || !rendering.endsWith("}")) {
+      out.put("parameters", rendering);
+      return out;
+    }
+    String body = rendering.substring(type.length() + 1, rendering.length() - 1);
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int from = 0;
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c == '[' || c == '{' || c == '(') {
+        depth++;
+      } else if (c == ']' || c == '}' || c == ')') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        parts.add(body.substring(from, i).trim());
+        from = i + 1;
+      }
+    }
+    parts.add(body.substring(from).trim());
+    for (String part : parts) {
+      int eq = part.indexOf('=');
+      if (part.isEmpty()) {
+        continue;
+      }
+      if (eq <= 0) {
+        out.clear();
+        out.put("parameters", rendering);
+        return out;
+      }
+      out.put(part.substring(0, eq), part.substring(eq + 1));
+    }
+    return out;
   }
 }

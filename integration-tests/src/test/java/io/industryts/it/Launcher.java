@@ -45,7 +45,10 @@ final class Launcher {
     try {
       Process p = new ProcessBuilder(javas().get(0).toString(),
           projectDir().resolve("examples/scripts/GenerateSampleData.java").toString(),
-          dir.toString()).inheritIO().start();
+          dir.toString()).redirectErrorStream(true)
+          // not inheritIO: output on the test JVM's own stdout corrupts failsafe's channel
+          .redirectOutput(Path.of("target", "sample-data.log").toAbsolutePath().toFile())
+          .start();
       if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
         throw new IllegalStateException("GenerateSampleData failed");
       }
@@ -103,10 +106,15 @@ final class Launcher {
 
   /** Runs the jar with {@code java} in the project directory. */
   static Result run(Path java, String... args) {
+    return runJar(jar(), java, args);
+  }
+
+  /** Runs {@code jar} (e.g. a runner profile's jar) with {@code java} in the project directory. */
+  static Result runJar(Path jar, Path java, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(java.toString());
     cmd.add("-jar");
-    cmd.add(jar().toString());
+    cmd.add(jar.toString());
     cmd.addAll(List.of(args));
     try {
       Path outFile = Files.createTempFile("industryts-it", ".out");

@@ -137,7 +137,8 @@ final class TomlLoader {
             .withTimeColumn((String) p.get("time_column"))
             .withKeyColumns(stringList(orDefault(p, PIPELINE_KEYS, "key_columns")))
             .withTimeZone(ZoneId.of((String) orDefault(p, PIPELINE_KEYS, "time_zone")))
-            .withSequenceColumn((String) p.get("sequence_column"));
+            .withSequenceColumn((String) p.get("sequence_column"))
+            .withNanAsNull((Boolean) orDefault(p, PIPELINE_KEYS, "nan_as_null"));
     TimeSettings time =
         TimeSettings.defaults()
             .withTimeFormat((String) p.get("time_format"))

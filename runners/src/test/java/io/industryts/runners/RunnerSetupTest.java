@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
@@ -36,9 +38,26 @@ class RunnerSetupTest {
 
   @Test
   void flinkArgumentsCarryTheParallelism() {
-    assertThat(RunnerSetup.beamArgs("FlinkRunner", 4, "j", List.of("--flinkMaster=[local]")),
+    assertThat(RunnerSetup.beamArgs("FlinkRunner", 4, "j", List.of("--flinkMaster=host:8081")),
         contains("--runner=FlinkRunner", "--jobName=industryts-j", "--parallelism=4",
-            "--flinkMaster=[local]"));
+            "--fasterCopy=true", "--flinkMaster=host:8081"));
+  }
+
+  @Test
+  void localFlinkRunGetsAConfigurationWithoutHadoopDelegationTokens() throws Exception {
+    List<String> args = RunnerSetup.beamArgs("FlinkRunner", 2, "j", List.of());
+    String confArg = args.get(args.size() - 1);
+    assertThat(confArg.startsWith("--flinkConfDir="), is(true));
+    Path conf = Path.of(confArg.substring("--flinkConfDir=".length()), "flink-conf.yaml");
+    assertThat(Files.readAllLines(conf).subList(1, 3), contains(
+        "security.delegation.tokens.enabled: false", "taskmanager.memory.managed.size: 1g"));
+  }
+
+  @Test
+  void userFlinkConfDirReplacesTheLaunchersOwn() {
+    assertThat(RunnerSetup.beamArgs("FlinkRunner", 2, "j", List.of("--flinkConfDir=/etc/flink")),
+        contains("--runner=FlinkRunner", "--jobName=industryts-j", "--parallelism=2",
+            "--fasterCopy=true", "--flinkConfDir=/etc/flink"));
   }
 
   @Test
@@ -49,11 +68,15 @@ class RunnerSetupTest {
 
   @Test
   void missingRunnerNamesTheProfileToBuild() {
+    // a class loader that sees only the JDK: the jar without the runner (the test class path
+    // has it when built with -Pspark)
+    ClassLoader jdkOnly = new java.net.URLClassLoader(new java.net.URL[0], null);
     UsageException e = assertThrows(UsageException.class,
-        () -> RunnerSetup.options("SparkRunner", 2, "j", List.of()));
-    assertThat(e.getMessage(), equalTo("SparkRunner is not in this jar (the default jar carries "
-        + "only the DirectRunner). Build one with it: mvn -B -DskipTests -Pspark -pl runners -am "
-        + "package, or use --runner=DirectRunner."));
+        () -> RunnerSetup.checkAvailable("SparkRunner", jdkOnly));
+    assertThat(e.getMessage(), equalTo("SparkRunner is not in this jar (industryts.jar carries "
+        + "only the DirectRunner). Build the jar with it: mvn -B -DskipTests -Pspark -pl runners "
+        + "-am package, then run java -jar runners/target/industryts-spark.jar run ... "
+        + "--runner=SparkRunner (docs/cluster.md); or use --runner=DirectRunner."));
   }
 
   @Test

@@ -22,9 +22,11 @@ public final class ChunkLayout implements Serializable {
   private final int[] keyIndexes;
   private final Schema keySchema;
   private final boolean[] timeOrKey;
+  private final long elementTimeOffset;
 
-  private ChunkLayout(Schema schema, int timeIndex, int[] keyIndexes) {
+  private ChunkLayout(Schema schema, int timeIndex, int[] keyIndexes, long elementTimeOffset) {
     this.schema = schema;
+    this.elementTimeOffset = elementTimeOffset;
     this.timeIndex = timeIndex;
     this.keyIndexes = keyIndexes;
     Schema.Builder kb = Schema.builder();
@@ -65,7 +67,7 @@ public final class ChunkLayout implements Serializable {
         throw new IllegalArgumentException("\"" + k + "\" is the time column and cannot be a key column.");
       }
     }
-    return new ChunkLayout(schema, t, keys);
+    return new ChunkLayout(schema, t, keys, 0);
   }
 
   /** The same time and key fields (by name) in another schema, e.g. an operation's output schema. */
@@ -74,7 +76,23 @@ public final class ChunkLayout implements Serializable {
     for (int k : keyIndexes) {
       keys.add(schema.getField(k).getName());
     }
-    return of(newSchema, timeField(), keys);
+    ChunkLayout out = of(newSchema, timeField(), keys);
+    return elementTimeOffset == 0 ? out : out.withElementTimeOffset(elementTimeOffset);
+  }
+
+  /**
+   * The same layout whose rows leave the engine with element timestamp {@code time +
+   * offsetMillis} (SEMANTICS §1.8): a row standing for a bucket or grid point carries its label
+   * in the time field and the bucket's last instant as its timestamp. Kept by {@link #withSchema},
+   * so row-preserving operations after it keep those timestamps.
+   */
+  public ChunkLayout withElementTimeOffset(long offsetMillis) {
+    return new ChunkLayout(schema, timeIndex, keyIndexes, offsetMillis);
+  }
+
+  /** Element timestamp minus time field of the rows (0 unless rows stand for buckets). */
+  public long elementTimeOffset() {
+    return elementTimeOffset;
   }
 
   public Schema schema() {
@@ -136,7 +154,7 @@ public final class ChunkLayout implements Serializable {
     }
     ChunkLayout l = (ChunkLayout) o;
     return timeIndex == l.timeIndex && Arrays.equals(keyIndexes, l.keyIndexes)
-        && schema.equals(l.schema);
+        && schema.equals(l.schema) && elementTimeOffset == l.elementTimeOffset;
   }
 
   @Override

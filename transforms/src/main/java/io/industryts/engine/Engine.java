@@ -154,7 +154,8 @@ public final class Engine {
     List<Kernel> kernels = plan(layout, resolved, steps, inputSchemas);
     requireBoundedForWholeSeries(input, kernels);
     PCollectionTuple edge = input.apply("ToChunks",
-        ParDo.of(new RowEdges.RowsToChunksFn(layout, timeConversion, options.sequenceColumn(), tc.reason()))
+        ParDo.of(new RowEdges.RowsToChunksFn(layout, timeConversion, options.sequenceColumn(), tc.reason(),
+            options.nanAsNull()))
             .withOutputTags(RowEdges.CHUNKS, TupleTagList.of(RowEdges.ERRORS)));
     PCollection<Chunk> chunks = edge.get(RowEdges.CHUNKS).setCoder(ChunkCoder.of(layout));
     edge.get(RowEdges.ERRORS).setRowSchema(ErrorRecords.SCHEMA);
@@ -169,7 +170,7 @@ public final class Engine {
             ParDo.of(new RowEdges.RowsToChunksFn(rl, timeConversion,
                     rl.schema().hasField(String.valueOf(options.sequenceColumn()))
                         ? options.sequenceColumn() : null,
-                    "right input \"" + join.rightInput() + "\""))
+                    "right input \"" + join.rightInput() + "\"", options.nanAsNull()))
                 .withOutputTags(RowEdges.CHUNKS, TupleTagList.of(RowEdges.ERRORS)));
         rightChunks.put(join.stepName(), rightEdge.get(RowEdges.CHUNKS).setCoder(ChunkCoder.of(rl)));
         rightErrors = rightErrors.and(rightEdge.get(RowEdges.ERRORS).setRowSchema(ErrorRecords.SCHEMA));
@@ -481,7 +482,10 @@ public final class Engine {
     return InMemorySeries.run(series, kernels);
   }
 
-  /** The rows of the segments, each with its time field as element timestamp. */
+  /**
+   * The rows of the segments, each with its time field (plus the layout's element-time offset) as
+   * element timestamp.
+   */
   public static PCollection<Row> toRows(Segments segments) {
     return segments.collection()
         .apply("ToRows", ParDo.of(new RowEdges.ChunksToRowsFn()))

@@ -41,15 +41,18 @@ final class RowEdges {
     private final TimeConversion time;
     private final String sequenceField;
     private final String timeReason;
+    private final boolean nanAsNull;
     private transient Map<KV<Row, BoundedWindow>, Buffer> buffers;
     private transient RowCoder rowCoder;
     private transient ByteArrayOutputStream bytes;
 
-    RowsToChunksFn(ChunkLayout layout, TimeConversion time, String sequenceField, String timeReason) {
+    RowsToChunksFn(ChunkLayout layout, TimeConversion time, String sequenceField, String timeReason,
+        boolean nanAsNull) {
       this.layout = layout;
       this.time = time;
       this.sequenceField = sequenceField;
       this.timeReason = timeReason;
+      this.nanAsNull = nanAsNull;
     }
 
     @StartBundle
@@ -76,7 +79,8 @@ final class RowEdges {
         return;
       }
       Row key = layout.keyOf(row);
-      Buffer b = buffers.computeIfAbsent(KV.of(key, window), k -> new Buffer(layout, key));
+      Buffer b = buffers.computeIfAbsent(KV.of(key, window),
+          k -> new Buffer(layout, key, nanAsNull));
       b.add(row, millis, sequence(row));
       if (b.size() >= MAX_ROWS) {
         out.get(CHUNKS).outputWithTimestamp(b.build(), new Instant(b.minTime));
@@ -123,14 +127,16 @@ final class RowEdges {
     private final ChunkLayout layout;
     private final Row key;
     private final ColumnBuilder[] columns;
+    private final boolean nanAsNull;
     private long[] times = new long[64];
     private long[] seqs = new long[64];
     private int n;
     long minTime = Long.MAX_VALUE;
 
-    Buffer(ChunkLayout layout, Row key) {
+    Buffer(ChunkLayout layout, Row key, boolean nanAsNull) {
       this.layout = layout;
       this.key = key;
+      this.nanAsNull = nanAsNull;
       this.columns = new ColumnBuilder[layout.schema().getFieldCount()];
       for (int f = 0; f < columns.length; f++) {
         if (!layout.isTimeOrKey(f)) {
@@ -154,9 +160,16 @@ final class RowEdges {
       minTime = Math.min(minTime, time);
       for (int f = 0; f < columns.length; f++) {
         if (columns[f] != null) {
-          columns[f].appendValue(row.getValue(f));
+          Object v = row.getValue(f);
+          // §1.10: a NaN read from input is missing unless the pipeline keeps NaN
+          columns[f].appendValue(nanAsNull && isNaN(v) ? null : v);
         }
       }
+    }
+
+    private static boolean isNaN(Object v) {
+      return (v instanceof Double && ((Double) v).isNaN())
+          || (v instanceof Float && ((Float) v).isNaN());
     }
 
     Chunk build() {
@@ -171,15 +184,19 @@ final class RowEdges {
     }
   }
 
-  /** Emits the rows of each segment, stamped with their time (never earlier than the segment's). */
+  /**
+   * Emits the rows of each segment, stamped with their time plus the layout's element-time offset
+   * (never earlier than the segment's).
+   */
   static final class ChunksToRowsFn extends DoFn<KV<KV<Row, Long>, Chunk>, Row> {
     @ProcessElement
     public void process(@Element KV<KV<Row, Long>, Chunk> e, @Timestamp Instant ts,
         OutputReceiver<Row> out) {
       Chunk c = e.getValue();
       long floor = ts.getMillis();
+      long offset = c.layout().elementTimeOffset();
       for (int i = 0; i < c.size(); i++) {
-        long t = c.times()[i];
+        long t = c.times()[i] + offset;
         out.outputWithTimestamp(c.row(i), new Instant(Math.max(t, floor)));
       }
     }

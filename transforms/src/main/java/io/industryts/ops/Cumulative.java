@@ -136,8 +136,7 @@ public final class Cumulative extends TimeSeriesTransform<Cumulative> {
     }
     return "cumulative{functions=" + fns + ", columns=" + columns
         + (resetEvery > 0 ? ", reset_every=" + Names.duration(Duration.millis(resetEvery)) : "")
-        + (offset != 0 ? ", offset=" + (offset < 0 ? "-" : "")
-            + Names.duration(Duration.millis(Math.abs(offset))) : "")
+        + (offset != 0 ? ", offset=" + Names.duration(Duration.millis(offset)) : "")
         + (suffix.isEmpty() ? "" : ", suffix=" + suffix) + "}";
   }
 

@@ -106,7 +106,7 @@ public final class DatetimeFeatures extends TimeSeriesTransform<DatetimeFeatures
 
   @Override
   public String toString() {
-    return "datetime_features{features=" + features + ", cyclic=" + cyclic
+    return "datetime_features{features=" + Names.lower(features) + ", cyclic=" + Names.lower(cyclic)
         + (prefix.isEmpty() ? "" : ", prefix=" + prefix) + "}";
   }
 

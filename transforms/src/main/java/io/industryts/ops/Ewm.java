@@ -41,9 +41,10 @@ import org.joda.time.Duration;
  * {@code temp_ewm_mean_halflife_1h}. Example ({@code alpha = 0.5}, {@code x = 1, 2, ·, 4}): mean
  * {@code 1, 1.6667, 1.6667, 3.3636}; var {@code ·, 0.5, 0.5, 2.6538}.
  *
- * <p>Across segments the state is recomputed from the raw values of all earlier segments (the
- * carry is those values), which is exact for every option but ships each series' earlier values
- * to its later segments.
+ * <p>Across segments the carry is a constant-size {@link Summary} per column (weights, means,
+ * variances and decays of the earlier rows) that composes associatively, so a series of any
+ * length costs O(1) carried values per segment; the rows of each segment then run pandas'
+ * recursion itself from the carried state.
  *
  * @throws IllegalArgumentException for a parameter out of range, a duration half-life with
  *     {@code adjust = false} or std/var, {@code min_periods < 1}, or (when applied) a missing,
@@ -218,17 +219,84 @@ public final class Ewm extends TimeSeriesTransform<Ewm> {
         halflifeDuration == null ? -1 : halflifeDuration.getMillis());
   }
 
-  /** Raw times and values of the kernel's columns over a stretch of the series. */
-  static final class Values implements Serializable {
+  /**
+   * One stretch of the series as a function of the state before it, per column, in a constant
+   * number of values: how much the earlier weights decay up to the stretch's first observation,
+   * that observation with its weight, the stretch's later observations as one weighted group
+   * (weight, mean, biased variance, sum of squared weights; weights as at the last observation),
+   * and the decay after the last observation. Keeping the first observation apart is what lets
+   * {@code adjust = false} re-weight it against the earlier state when stretches are joined.
+   */
+  static final class Summary implements Serializable {
     private static final long serialVersionUID = 1L;
-    final long[] times;
-    final double[][] values;
-    final boolean[][] nulls;
+    final long firstTime;
+    final long lastTime;
+    /** Whether the first row decays the earlier state (it is non-null, or nulls decay). */
+    final boolean[] firstActive;
+    final long[] nobs;
+    /** Decay from the second row through the first observation (through all rows without one). */
+    final double[] pre;
+    final double[] x1;
+    final double[] w1;
+    final double[] rw;
+    final double[] rmean;
+    final double[] rcov;
+    final double[] rsq;
+    final double[] trail;
 
-    Values(long[] times, double[][] values, boolean[][] nulls) {
-      this.times = times;
-      this.values = values;
-      this.nulls = nulls;
+    Summary(long firstTime, long lastTime, int cols) {
+      this.firstTime = firstTime;
+      this.lastTime = lastTime;
+      this.firstActive = new boolean[cols];
+      this.nobs = new long[cols];
+      this.pre = new double[cols];
+      this.x1 = new double[cols];
+      this.w1 = new double[cols];
+      this.rw = new double[cols];
+      this.rmean = new double[cols];
+      this.rcov = new double[cols];
+      this.rsq = new double[cols];
+      this.trail = new double[cols];
+    }
+
+    /** Copies column {@code c} of {@code s} into this summary's column {@code c}. */
+    void copy(Summary s, int c) {
+      firstActive[c] = s.firstActive[c];
+      nobs[c] = s.nobs[c];
+      pre[c] = s.pre[c];
+      x1[c] = s.x1[c];
+      w1[c] = s.w1[c];
+      rw[c] = s.rw[c];
+      rmean[c] = s.rmean[c];
+      rcov[c] = s.rcov[c];
+      rsq[c] = s.rsq[c];
+      trail[c] = s.trail[c];
+    }
+
+    /** Adds the group {@code (w, mean, cov, sq)} to the later observations of column {@code c}. */
+    void addToRest(int c, boolean restEmpty, double w, double mean, double cov, double sq) {
+      if (restEmpty) {
+        rw[c] = w;
+        rmean[c] = mean;
+        rcov[c] = cov;
+        rsq[c] = sq;
+        return;
+      }
+      double wa = rw[c];
+      double total = wa + w;
+      if (total > 0) {
+        double ma = rmean[c];
+        double m = ma == mean ? ma : (wa * ma + w * mean) / total;
+        rcov[c] = (wa * (rcov[c] + (ma - m) * (ma - m)) + w * (cov + (mean - m) * (mean - m)))
+            / total;
+        rmean[c] = m;
+      } else {
+        // every weight underflowed: the later group is what pandas' average would hold
+        rmean[c] = mean;
+        rcov[c] = cov;
+      }
+      rw[c] = total;
+      rsq[c] += sq;
     }
   }
 
@@ -319,6 +387,47 @@ public final class Ewm extends TimeSeriesTransform<Ewm> {
       }
     }
 
+    /** Sets the state to the one after the rows that {@code before} summarizes (column c). */
+    void resume(Summary before, int c) {
+      started = true;
+      lastTime = before.lastTime;
+      nobs = before.nobs[c];
+      if (nobs == 0) {
+        return;
+      }
+      // the first observation and the later ones as one group, as pandas' recursion holds it
+      double w = before.w1[c];
+      double mean = before.x1[c];
+      double var = 0;
+      double sq = w * w;
+      if (nobs > 1) {
+        double wb = before.rw[c];
+        double mb = before.rmean[c];
+        double total = w + wb;
+        if (total > 0) {
+          double m = mean == mb ? mean : (w * mean + wb * mb) / total;
+          var = (w * (mean - m) * (mean - m) + wb * (before.rcov[c] + (mb - m) * (mb - m)))
+              / total;
+          mean = m;
+        } else {
+          mean = mb;
+          var = before.rcov[c];
+        }
+        w = total;
+        sq += before.rsq[c];
+      }
+      double trail = before.trail[c];
+      hasY = true;
+      hasM = true;
+      y = mean;
+      m = mean;
+      cov = var;
+      old = w * trail;
+      oldV = old;
+      sw = old;
+      sw2 = sq * trail * trail;
+    }
+
     /** The bias-corrected variance, NaN when undefined. */
     double variance() {
       double num = sw * sw;
@@ -328,7 +437,7 @@ public final class Ewm extends TimeSeriesTransform<Ewm> {
   }
 
   /** Runs the recursions over the segment, starting from the state of all earlier values. */
-  static final class EwmKernel extends BaseKernel implements CarryKernel<Values> {
+  static final class EwmKernel extends BaseKernel implements CarryKernel<Summary> {
     private static final long serialVersionUID = 1L;
     private final int[] cols;
     private final Fn[] fns;
@@ -355,54 +464,134 @@ public final class Ewm extends TimeSeriesTransform<Ewm> {
       return true;
     }
 
-    @Override
-    public Values summarize(Chunk seg) {
-      double[][] v = new double[cols.length][];
-      boolean[][] nulls = new boolean[cols.length][];
-      for (int c = 0; c < cols.length; c++) {
-        Column col = seg.column(cols[c]);
-        v[c] = OpColumns.doubles(col).clone();
-        nulls[c] = OpColumns.nulls(col).clone();
-      }
-      return new Values(seg.times().clone(), v, nulls);
+    /** The weight factor of a row {@code dt} ms after the previous one. */
+    private double decay(long dt) {
+      return tau > 0 ? Math.pow(0.5, (double) dt / (double) tau) : 1 - alpha;
     }
 
     @Override
-    public Values combine(Values earlier, Values later) {
+    public Summary summarize(Chunk seg) {
+      int n = seg.size();
+      if (n == 0) {
+        return null;
+      }
+      long[] t = seg.times();
+      double nw = adjust ? 1 : alpha;
+      Summary s = new Summary(t[0], t[n - 1], cols.length);
+      for (int c = 0; c < cols.length; c++) {
+        Column col = seg.column(cols[c]);
+        double[] v = OpColumns.doubles(col);
+        boolean[] nulls = OpColumns.nulls(col);
+        s.firstActive[c] = !nulls[0] || !ignoreNa;
+        long nobs = 0;
+        double pre = 1;
+        double w1 = 0;
+        double trail = 1;
+        if (!nulls[0]) {
+          nobs = 1;
+          s.x1[c] = v[0];
+          w1 = 1;
+        }
+        for (int i = 1; i < n; i++) {
+          boolean obs = !nulls[i];
+          if (!obs && ignoreNa) {
+            continue;
+          }
+          double g = decay(t[i] - t[i - 1]);
+          if (nobs == 0) {
+            pre *= g;
+            if (obs) {
+              nobs = 1;
+              s.x1[c] = v[i];
+              w1 = 1;
+            }
+            continue;
+          }
+          trail *= g;
+          if (!obs) {
+            continue;
+          }
+          nobs++;
+          w1 *= trail;
+          s.rw[c] *= trail;
+          s.rsq[c] *= trail * trail;
+          trail = 1;
+          s.addToRest(c, nobs == 2, nw, v[i], 0, nw * nw);
+          if (!adjust) {
+            // pandas rescales the weights to sum to one after every observation
+            double total = w1 + s.rw[c];
+            w1 /= total;
+            s.rw[c] /= total;
+            s.rsq[c] /= total * total;
+          }
+        }
+        s.nobs[c] = nobs;
+        s.pre[c] = pre;
+        s.w1[c] = w1;
+        s.trail[c] = trail;
+      }
+      return s;
+    }
+
+    @Override
+    public Summary combine(Summary earlier, Summary later) {
       if (earlier == null) {
         return later;
       }
       if (later == null) {
         return earlier;
       }
-      int a = earlier.times.length;
-      int b = later.times.length;
-      long[] t = Arrays.copyOf(earlier.times, a + b);
-      System.arraycopy(later.times, 0, t, a, b);
-      double[][] v = new double[cols.length][];
-      boolean[][] nulls = new boolean[cols.length][];
+      Summary s = new Summary(earlier.firstTime, later.lastTime, cols.length);
+      double nw = adjust ? 1 : alpha;
       for (int c = 0; c < cols.length; c++) {
-        v[c] = Arrays.copyOf(earlier.values[c], a + b);
-        System.arraycopy(later.values[c], 0, v[c], a, b);
-        nulls[c] = Arrays.copyOf(earlier.nulls[c], a + b);
-        System.arraycopy(later.nulls[c], 0, nulls[c], a, b);
+        double boundary = later.firstActive[c] ? decay(later.firstTime - earlier.lastTime) : 1;
+        double toFirst = boundary * later.pre[c];
+        if (later.nobs[c] == 0) {
+          s.copy(earlier, c);
+          if (earlier.nobs[c] == 0) {
+            s.pre[c] = earlier.pre[c] * toFirst;
+          } else {
+            s.trail[c] = earlier.trail[c] * toFirst;
+          }
+          continue;
+        }
+        if (earlier.nobs[c] == 0) {
+          s.copy(later, c);
+          s.firstActive[c] = earlier.firstActive[c];
+          s.pre[c] = earlier.pre[c] * toFirst;
+          continue;
+        }
+        s.copy(earlier, c);
+        s.nobs[c] = earlier.nobs[c] + later.nobs[c];
+        s.trail[c] = later.trail[c];
+        // at the later stretch's first observation: the earlier weights (decayed) against nw
+        double before = (earlier.w1[c] + earlier.rw[c]) * earlier.trail[c] * toFirst;
+        double norm = adjust ? 1 : before + nw;
+        double scale = earlier.trail[c] * toFirst * later.w1[c] / norm;
+        double firstWeight = later.w1[c] * nw / norm;
+        s.w1[c] = earlier.w1[c] * scale;
+        s.rw[c] = earlier.rw[c] * scale;
+        s.rsq[c] = earlier.rsq[c] * scale * scale;
+        s.addToRest(c, earlier.nobs[c] == 1, firstWeight, later.x1[c], 0,
+            firstWeight * firstWeight);
+        if (later.nobs[c] > 1) {
+          s.addToRest(c, false, later.rw[c], later.rmean[c], later.rcov[c], later.rsq[c]);
+        }
       }
-      return new Values(t, v, nulls);
+      return s;
     }
 
     @Override
     public Chunk apply(Chunk input, KernelContext ctx) {
       int n = input.size();
       long[] t = input.times();
-      Values before = (Values) ctx.carry();
+      Summary before = (Summary) ctx.carry();
       int base = input.columns().length;
       Column[] out = Arrays.copyOf(input.columnsCopy(), base + cols.length * fns.length);
       for (int c = 0; c < cols.length; c++) {
         State s = new State(alpha, adjust, ignoreNa, tau);
         if (before != null) {
-          for (int i = 0; i < before.times.length; i++) {
-            s.step(before.times[i], !before.nulls[c][i], before.values[c][i]);
-          }
+          s.resume(before, c);
         }
         Column col = input.column(cols[c]);
         double[] v = OpColumns.doubles(col);

@@ -181,8 +181,7 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
     }
     return s.append("}, by=").append(by).append(", closed=").append(Names.lower(closed))
         .append(", label=").append(Names.lower(label)).append(", origin=").append(origin)
-        .append(offset != 0 ? ", offset=" + (offset < 0 ? "-" : "")
-            + Names.duration(Duration.millis(Math.abs(offset))) : "")
+        .append(offset != 0 ? ", offset=" + Names.duration(Duration.millis(offset)) : "")
         .append(ddof != 1 ? ", ddof=" + ddof : "").append('}').toString();
   }
 
@@ -253,7 +252,8 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
       names.add(f.getName());
       b.addField(f);
     }
-    ChunkLayout out = input.withSchema(b.build());
+    ChunkLayout out = input.withSchema(b.build())
+        .withElementTimeOffset(Resample.lastInstantAfterLabel(width, closed, label));
     // where each kept by-column lands in the output
     int[] byOut = new int[byIdx.length];
     for (int i = 0; i < byIdx.length; i++) {

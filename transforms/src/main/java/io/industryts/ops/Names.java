@@ -1,6 +1,7 @@
 package io.industryts.ops;
 
 import io.industryts.OutputNames;
+import io.industryts.time.Durations;
 import org.joda.time.Duration;
 
 /**
@@ -11,20 +12,11 @@ final class Names {
   private Names() {}
 
   /**
-   * Canonical duration (§1.6): the largest of d, h, min, s, ms dividing it, as one integer. Kept
-   * apart from {@code Durations.canonical}, which writes zero as {@code 0s} where this writes
-   * {@code 0d}.
+   * Canonical duration (§1.6), the one rendering shared with messages and the TOML writer: see
+   * {@link Durations#canonical} (zero is {@code 0s}, negative values get a leading {@code -}).
    */
   static String duration(Duration d) {
-    long ms = d.getMillis();
-    long[] units = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
-    String[] names = {"d", "h", "min", "s", "ms"};
-    for (int u = 0; u < units.length; u++) {
-      if (ms % units[u] == 0) {
-        return (ms / units[u]) + names[u];
-      }
-    }
-    return ms + "ms";
+    return Durations.canonical(d);
   }
 
   /** A number as the shortest plain decimal with {@code .} written {@code _} (§1.9). */
@@ -35,5 +27,14 @@ final class Names {
   /** Lower snake case of an enum constant (TOML spelling). */
   static String lower(Enum<?> e) {
     return OutputNames.snake(e);
+  }
+
+  /** A list of enum constants in TOML spelling: {@code [mean, std]}. */
+  static String lower(java.util.List<? extends Enum<?>> constants) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (Enum<?> e : constants) {
+      out.add(lower(e));
+    }
+    return out.toString();
   }
 }

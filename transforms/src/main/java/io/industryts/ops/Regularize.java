@@ -177,8 +177,7 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
         + ", columns=" + columns
         + (maxGap > 0 ? ", max_gap=" + Names.duration(Duration.millis(maxGap)) : "")
         + ", origin=" + origin
-        + (offset != 0 ? ", offset=" + (offset < 0 ? "-" : "")
-            + Names.duration(Duration.millis(Math.abs(offset))) : "")
+        + (offset != 0 ? ", offset=" + Names.duration(Duration.millis(offset)) : "")
         + (start != null ? ", start=" + FilterTime.show(start) : "")
         + (end != null ? ", end=" + FilterTime.show(end) : "") + (flag ? ", flag=true" : "") + "}";
   }
@@ -225,7 +224,9 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
     Grid grid = origin.perSeries() == Grid.SeriesOrigin.NONE
         ? Grid.fixed(width, origin.instant() + offset, false)
         : Grid.perSeries(width, origin.perSeries(), offset, false, context.timeZone());
-    return new RegularizeKernel(context.stepName(), input.withSchema(b.build()), grid, idx,
+    // a grid point stands for [g, g + w): its element timestamp is g + w − 1 ms (§1.8)
+    ChunkLayout out = input.withSchema(b.build()).withElementTimeOffset(width - 1);
+    return new RegularizeKernel(context.stepName(), out, grid, idx,
         outTypes, fill, maxGap, start == null ? Long.MIN_VALUE : start.getMillis(),
         end == null ? Long.MAX_VALUE : end.getMillis(), flag);
   }

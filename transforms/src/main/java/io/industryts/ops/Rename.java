@@ -115,7 +115,8 @@ public final class Rename extends TimeSeriesTransform<Rename> {
       keys.add(mapping.getOrDefault(k, k));
       keyRenamed |= mapping.containsKey(k);
     }
-    ChunkLayout out = ChunkLayout.of(b.build(), time, keys);
+    ChunkLayout out = ChunkLayout.of(b.build(), time, keys)
+        .withElementTimeOffset(input.elementTimeOffset());
     return new ColumnMap(context.stepName(), out, sources, keyRenamed);
   }
 }

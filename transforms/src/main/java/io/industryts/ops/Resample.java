@@ -304,7 +304,7 @@ public final class Resample extends TimeSeriesTransform<Resample> {
     }
     return s.append(", closed=").append(Names.lower(closed)).append(", label=")
         .append(Names.lower(label)).append(", origin=").append(origin)
-        .append(offset != 0 ? ", offset=" + Names.duration(Duration.millis(Math.abs(offset))) : "")
+        .append(offset != 0 ? ", offset=" + Names.duration(Duration.millis(offset)) : "")
         .append(emitEmpty ? "" : ", emit_empty=false").append('}').toString();
   }
 
@@ -359,7 +359,8 @@ public final class Resample extends TimeSeriesTransform<Resample> {
       seen.add(f.getName());
       b.addField(f);
     }
-    ChunkLayout out = input.withSchema(b.build());
+    ChunkLayout out = input.withSchema(b.build())
+        .withElementTimeOffset(lastInstantAfterLabel(width, closed, label));
     boolean right = closed == Side.RIGHT;
     Grid grid = origin.perSeries == Grid.SeriesOrigin.NONE
         ? Grid.fixed(width, origin.instant + offset, right)
@@ -368,6 +369,15 @@ public final class Resample extends TimeSeriesTransform<Resample> {
     return new ResampleKernel(context.stepName(), out,
         ContextSpec.regrid(grid).withSeriesInfo(), grid, src,
         aggs.toArray(new Agg[0]), label == Side.RIGHT, emitEmpty, ddof);
+  }
+
+  /**
+   * The bucket's last covered instant minus its label (SEMANTICS §1.8): {@code end − 1 ms} for
+   * {@code closed = left}, {@code end} for {@code right}, whatever the label.
+   */
+  static long lastInstantAfterLabel(long width, Side closed, Side label) {
+    long last = closed == Side.LEFT ? width - 1 : width;
+    return label == Side.LEFT ? last : last - width;
   }
 
   static FieldType outputType(Agg a, FieldType in) {

@@ -173,7 +173,7 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
 
   @Override
   public String toString() {
-    return "rolling{window=" + windowName() + ", functions=" + functions + ", columns=" + columns
+    return "rolling{window=" + windowName() + ", functions=" + Names.lower(functions) + ", columns=" + columns
         + ", closed=" + Names.lower(closed) + (center ? ", center=true" : "") + "}";
   }
 

@@ -98,8 +98,9 @@ public final class Durations {
   /**
    * Renders {@code d} with the largest unit among {@code d, h, min, s, ms} that divides it, as one
    * integer: 90 minutes {@code "90min"}, one hour {@code "1h"}, 36 hours {@code "36h"}, 1.5 s
-   * {@code "1500ms"}, one day {@code "1d"}; zero is {@code "0s"}, negative values get a leading
-   * {@code -}.
+   * {@code "1500ms"}, one day {@code "1d"}; zero is {@code "0s"} (as SEMANTICS writes zero
+   * defaults), negative values get a leading {@code -}. The one duration rendering of the project:
+   * generated column names (§1.9), operation renderings and messages all use it.
    */
   public static String canonical(Duration d) {
     long ms = d.getMillis();

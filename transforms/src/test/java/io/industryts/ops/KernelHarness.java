@@ -148,31 +148,34 @@ final class KernelHarness {
     ContextSpec spec = k.context();
     List<Chunk> outs = new ArrayList<>();
     long[] t = series.times();
+    // carries as the engine builds them: each segment summarized once, then prefix-combined
+    int ns = segs.size();
+    Serializable[] before = new Serializable[ns];
+    Serializable[] after = new Serializable[ns];
+    if (k instanceof CarryKernel) {
+      CarryKernel ck = (CarryKernel) k;
+      Serializable[] sums = new Serializable[ns];
+      for (int j = 0; j < ns; j++) {
+        sums[j] = ck.summarize(segments.get(j));
+      }
+      boolean both = k instanceof BidirectionalCarryKernel;
+      if (both || ck.forward()) {
+        for (int j = 1; j < ns; j++) {
+          before[j] = ck.combine(before[j - 1], sums[j - 1]);
+        }
+      }
+      if (both || !ck.forward()) {
+        for (int j = ns - 2; j >= 0; j--) {
+          after[j] = ck.combine(sums[j + 1], after[j + 1]);
+        }
+      }
+    }
     for (int si = 0; si < segs.size(); si++) {
       int a = segs.get(si)[0];
       int b = segs.get(si)[1];
-      Object carry = null;
-      Object carryAfter = null;
-      if (k instanceof BidirectionalCarryKernel) {
-        CarryKernel ck = (CarryKernel) k;
-        for (int j = 0; j < si; j++) {
-          carry = ck.combine((Serializable) carry, ck.summarize(segments.get(j)));
-        }
-        for (int j = segs.size() - 1; j > si; j--) {
-          carryAfter = ck.combine(ck.summarize(segments.get(j)), (Serializable) carryAfter);
-        }
-      } else if (k instanceof CarryKernel) {
-        CarryKernel ck = (CarryKernel) k;
-        if (ck.forward()) {
-          for (int j = 0; j < si; j++) {
-            carry = ck.combine((Serializable) carry, ck.summarize(segments.get(j)));
-          }
-        } else {
-          for (int j = segs.size() - 1; j > si; j--) {
-            carry = ck.combine(ck.summarize(segments.get(j)), (Serializable) carry);
-          }
-        }
-      }
+      Object carry = k instanceof BidirectionalCarryKernel || k instanceof CarryKernel
+          && ((CarryKernel) k).forward() ? before[si] : after[si];
+      Object carryAfter = k instanceof BidirectionalCarryKernel ? after[si] : null;
       int lo = Math.max(0, a - spec.rowsBefore());
       int hi = Math.min(n, b + spec.rowsAfter());
       if (spec.millisBefore() > 0 && b > a) {

@@ -88,12 +88,14 @@ class PandasFixturesTest {
     return c.take(order, order.length);
   }
 
-  /** Rows of a fixture CSV as name → cell text. */
+  /** Rows of a fixture CSV ({@code .csv} or {@code .csv.gz}) as name → cell text. */
   static List<Map<String, String>> fixture(String path) throws IOException {
-    try (InputStream in = PandasFixturesTest.class.getResourceAsStream("/fixtures/" + path)) {
-      if (in == null) {
+    try (InputStream raw = PandasFixturesTest.class.getResourceAsStream("/fixtures/" + path)) {
+      if (raw == null) {
         fail("missing fixture " + path + "; run scripts/fixtures/make_fixtures.py");
       }
+      // large fixtures are committed gzipped
+      InputStream in = path.endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw) : raw;
       String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
       String[] header = lines[0].split(",", -1);
       List<Map<String, String>> out = new ArrayList<>();

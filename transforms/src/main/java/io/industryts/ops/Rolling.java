@@ -33,7 +33,9 @@ import org.joda.time.Duration;
  * {@code j ≤ i} ({@code j < i} for left/neither). A function is computed over the window's non-null
  * values when there are at least {@code min_periods} (rows: default {@code n}; duration: 1), else
  * null; {@code count} is null only when the window holds fewer than {@code min_periods} rows. std
- * and var are exact (corrected two-pass per window).
+ * and var are exact (corrected two-pass per row window; per-block Welford moments merged for
+ * duration windows) and exactly 0 for a window of equal values. Every result depends only on its
+ * window's values, so any segmentation of a series gives the same bits.
  *
  * <p>Output: {@code {c}_rolling_{fn}_{n|d}} per column and function, DOUBLE ({@code count} INT64),
  * nullable, derived. Example: {@code 1, 2, 4, 8, ·, 16} with mean over 3 rows gives {@code ·, ·,
@@ -249,113 +251,271 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
       windows(input.times(), start, end);
       int base = input.columns().length;
       Column[] out = Arrays.copyOf(input.columnsCopy(), outputLayout().schema().getFieldCount());
-      int maxWindow = 0;
-      for (int i = 0; i < n; i++) {
-        maxWindow = Math.max(maxWindow, end[i] - start[i]);
-      }
-      double[] buf = new double[maxWindow];
-      boolean needSum = false;
-      boolean needVar = false;
-      for (Fn fn : fns) {
-        needSum |= fn == Fn.SUM || fn == Fn.MEAN || fn == Fn.STD || fn == Fn.VAR;
-        needVar |= fn == Fn.STD || fn == Fn.VAR;
-      }
-      double[][] res = new double[fns.length][n];
-      boolean[][] resNull = new boolean[fns.length][n];
       int o = base;
       for (int c = 0; c < cols.length; c++) {
         Column col = input.column(cols[c]);
-        double[] v = OpColumns.doubles(col);
-        boolean[] nulls = OpColumns.nulls(col);
-        for (int i = 0; i < n; i++) {
-          int m = 0;
-          for (int j = start[i]; j < end[i]; j++) {
-            if (!nulls[j]) {
-              buf[m++] = v[j];
-            }
-          }
-          boolean enough = m >= minPeriods;
-          boolean sorted = false;
-          // sum and variance once per window, shared by mean/sum/std/var
-          double sum = 0;
-          double var = Double.NaN;
-          if (enough && m > 0 && needSum) {
-            for (int j = 0; j < m; j++) {
-              sum += buf[j];
-            }
-            if (needVar && m > ddof) {
-              double mean = sum / m;
-              double ss = 0;
-              double comp = 0;
-              boolean constant = true;
-              for (int j = 0; j < m; j++) {
-                double d = buf[j] - mean;
-                ss += d * d;
-                comp += d;
-                constant &= buf[j] == buf[0];
-              }
-              var = constant ? 0.0 : Math.max(0.0, (ss - comp * comp / m) / (m - ddof));
-            }
-          }
-          for (int f = 0; f < fns.length; f++) {
-            double r = Double.NaN;
-            if (fns[f] == Fn.COUNT) {
-              r = end[i] - start[i] >= minPeriods ? m : Double.NaN;
-            } else if (enough && m > 0) {
-              switch (fns[f]) {
-                case SUM:
-                  r = sum;
-                  break;
-                case MEAN:
-                  r = sum / m;
-                  break;
-                case MIN: {
-                  double x = buf[0];
-                  for (int j = 1; j < m; j++) {
-                    x = Math.min(x, buf[j]);
-                  }
-                  r = x;
-                  break;
-                }
-                case MAX: {
-                  double x = buf[0];
-                  for (int j = 1; j < m; j++) {
-                    x = Math.max(x, buf[j]);
-                  }
-                  r = x;
-                  break;
-                }
-                case VAR:
-                  r = var;
-                  break;
-                case STD:
-                  r = Math.sqrt(var);
-                  break;
-                default:
-                  if (!sorted) {
-                    Arrays.sort(buf, 0, m);
-                    sorted = true;
-                  }
-                  r = Stats.quantile(buf, 0, m, 0.5);
-              }
-            }
-            resNull[f][i] = Double.isNaN(r);
-            res[f][i] = resNull[f][i] ? 0 : r;
-          }
-        }
+        double[][] res = new double[fns.length][n];
+        boolean[][] resNull = new boolean[fns.length][n];
+        slide(input.times(), OpColumns.doubles(col), OpColumns.nulls(col), start, end, res, resNull);
         for (int f = 0; f < fns.length; f++) {
           if (fns[f] == Fn.COUNT) {
             long[] cnt = new long[n];
             for (int i = 0; i < n; i++) {
               cnt[i] = (long) res[f][i];
             }
-            out[o++] = new LongColumn(cnt, resNull[f].clone());
+            out[o++] = new LongColumn(cnt, resNull[f]);
           } else {
-            out[o++] = new DoubleColumn(res[f].clone(), resNull[f].clone());
+            out[o++] = new DoubleColumn(res[f], resNull[f]);
           }
         }
       }
       return input.withColumns(outputLayout(), out);
+    }
+
+    /**
+     * Every function of one column, sliding one window along the rows: values enter at the
+     * window's end and leave at its start (both only move forward): min/max as {@link
+     * MonotonicDeque}s, medians as a {@link SortedWindow}, count from prefix counts. Each result
+     * depends only on the window's values, never on where the chunk starts, so every
+     * segmentation of a series gives the same bits: sums and variances of duration windows merge
+     * per-block moments ({@link BlockMoments}); those of row windows are the corrected two-pass
+     * over the window. A window holding NaN or an infinity is computed as before, from scratch.
+     */
+    private void slide(long[] t, double[] v, boolean[] nulls, int[] start, int[] end, double[][] res,
+        boolean[][] resNull) {
+      int n = v.length;
+      boolean needSum = false;
+      boolean needVar = false;
+      boolean needMin = false;
+      boolean needMax = false;
+      boolean needMedian = false;
+      for (Fn fn : fns) {
+        needSum |= fn == Fn.SUM || fn == Fn.MEAN;
+        needVar |= fn == Fn.STD || fn == Fn.VAR;
+        needMin |= fn == Fn.MIN;
+        needMax |= fn == Fn.MAX;
+        needMedian |= fn == Fn.MEDIAN;
+      }
+      // prefix counts: non-null values, and non-finite ones among them
+      int[] nonNull = new int[n + 1];
+      int[] nonFinite = new int[n + 1];
+      // lastChange[j]: the last position <= j whose value differs from the previous non-null one
+      int[] lastChange = needVar ? new int[n] : null;
+      int maxWindow = 0;
+      double prev = 0;
+      boolean seen = false;
+      int change = -1;
+      for (int j = 0; j < n; j++) {
+        boolean present = !nulls[j];
+        nonNull[j + 1] = nonNull[j] + (present ? 1 : 0);
+        nonFinite[j + 1] = nonFinite[j] + (present && !Double.isFinite(v[j]) ? 1 : 0);
+        if (lastChange != null) {
+          if (present) {
+            if (seen && v[j] != prev) {
+              change = j;
+            }
+            prev = v[j];
+            seen = true;
+          }
+          lastChange[j] = change;
+        }
+        maxWindow = Math.max(maxWindow, end[j] - start[j]);
+      }
+      BlockMoments blocks = !byRows && (needSum || needVar) ? BlockMoments.over(t, v, nulls, millis)
+          : null;
+      MonotonicDeque lows = needMin ? MonotonicDeque.ofMinimum(v, n) : null;
+      MonotonicDeque highs = needMax ? MonotonicDeque.ofMaximum(v, n) : null;
+      SortedWindow sorted = needMedian ? new SortedWindow(maxWindow) : null;
+      double[] buf = null;
+      int lo = 0;
+      int hi = 0;
+      for (int i = 0; i < n; i++) {
+        int s = start[i];
+        int e = end[i];
+        // leave, then enter, so the window never holds more than its own rows
+        int leave = Math.min(s, hi);
+        for (; lo < leave; lo++) {
+          if (!nulls[lo] && Double.isFinite(v[lo])) {
+            if (sorted != null) {
+              sorted.remove(v[lo]);
+            }
+          }
+        }
+        if (lo < s) {
+          lo = s;
+          hi = s;
+        }
+        for (; hi < e; hi++) {
+          if (!nulls[hi] && Double.isFinite(v[hi])) {
+            if (lows != null) {
+              lows.add(hi);
+            }
+            if (highs != null) {
+              highs.add(hi);
+            }
+            if (sorted != null) {
+              sorted.add(v[hi]);
+            }
+          }
+        }
+        if (lows != null) {
+          lows.dropBefore(s);
+        }
+        if (highs != null) {
+          highs.dropBefore(s);
+        }
+        int m = nonNull[e] - nonNull[s];
+        boolean enough = m >= minPeriods && m > 0;
+        if (enough && nonFinite[e] - nonFinite[s] > 0) {
+          if (buf == null) {
+            buf = new double[maxWindow];
+          }
+          scratch(v, nulls, s, e, i, buf, res, resNull);
+          continue;
+        }
+        double sum = 0;
+        double var = Double.NaN;
+        if (enough && (needSum || needVar)) {
+          double ss;
+          if (blocks != null && blocks.window(s, e)) {
+            sum = blocks.sum();
+            ss = blocks.squaredDeviations();
+          } else {
+            // rows: the corrected two-pass over the window, as cheap as sliding for short windows
+            sum = 0;
+            for (int j = s; j < e; j++) {
+              if (!nulls[j]) {
+                sum += v[j];
+              }
+            }
+            ss = 0;
+            if (needVar) {
+              double mean = sum / m;
+              double dev = 0;
+              double comp = 0;
+              for (int j = s; j < e; j++) {
+                if (!nulls[j]) {
+                  double d = v[j] - mean;
+                  dev += d * d;
+                  comp += d;
+                }
+              }
+              ss = dev - comp * comp / m;
+            }
+          }
+          if (needVar && m > ddof) {
+            int lc = lastChange[e - 1];
+            boolean constant = nonNull[e] - nonNull[Math.max(s, lc)] == m;
+            var = constant ? 0.0 : Math.max(0.0, ss / (m - ddof));
+          }
+        }
+        for (int f = 0; f < fns.length; f++) {
+          double r = Double.NaN;
+          if (fns[f] == Fn.COUNT) {
+            r = e - s >= minPeriods ? m : Double.NaN;
+          } else if (enough) {
+            switch (fns[f]) {
+              case SUM:
+                r = sum;
+                break;
+              case MEAN:
+                r = sum / m;
+                break;
+              case MIN:
+                r = lows.value();
+                break;
+              case MAX:
+                r = highs.value();
+                break;
+              case VAR:
+                r = var;
+                break;
+              case STD:
+                r = Math.sqrt(var);
+                break;
+              default:
+                r = sorted.quantile(0.5);
+            }
+          }
+          boolean isNull = Double.isNaN(r);
+          resNull[f][i] = isNull;
+          res[f][i] = isNull ? 0 : r;
+        }
+      }
+    }
+
+    /** Row {@code i} over the window {@code [s, e)} computed directly from its values. */
+    private void scratch(double[] v, boolean[] nulls, int s, int e, int i, double[] buf,
+        double[][] res, boolean[][] resNull) {
+      int m = 0;
+      for (int j = s; j < e; j++) {
+        if (!nulls[j]) {
+          buf[m++] = v[j];
+        }
+      }
+      double sum = 0;
+      for (int j = 0; j < m; j++) {
+        sum += buf[j];
+      }
+      double var = Double.NaN;
+      if (m > ddof) {
+        double mean = sum / m;
+        double ss = 0;
+        double comp = 0;
+        boolean constant = true;
+        for (int j = 0; j < m; j++) {
+          double d = buf[j] - mean;
+          ss += d * d;
+          comp += d;
+          constant &= buf[j] == buf[0];
+        }
+        var = constant ? 0.0 : Math.max(0.0, (ss - comp * comp / m) / (m - ddof));
+      }
+      boolean sorted = false;
+      for (int f = 0; f < fns.length; f++) {
+        double r;
+        switch (fns[f]) {
+          case COUNT:
+            r = e - s >= minPeriods ? m : Double.NaN;
+            break;
+          case SUM:
+            r = sum;
+            break;
+          case MEAN:
+            r = sum / m;
+            break;
+          case MIN: {
+            double x = buf[0];
+            for (int j = 1; j < m; j++) {
+              x = Math.min(x, buf[j]);
+            }
+            r = x;
+            break;
+          }
+          case MAX: {
+            double x = buf[0];
+            for (int j = 1; j < m; j++) {
+              x = Math.max(x, buf[j]);
+            }
+            r = x;
+            break;
+          }
+          case VAR:
+            r = var;
+            break;
+          case STD:
+            r = Math.sqrt(var);
+            break;
+          default:
+            if (!sorted) {
+              Arrays.sort(buf, 0, m);
+              sorted = true;
+            }
+            r = Stats.quantile(buf, 0, m, 0.5);
+        }
+        resNull[f][i] = Double.isNaN(r);
+        res[f][i] = resNull[f][i] ? 0 : r;
+      }
     }
 
     /** Window of each row as positions {@code [start, end)} of the input. */

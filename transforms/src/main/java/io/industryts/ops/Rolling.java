@@ -254,19 +254,21 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
       int o = base;
       for (int c = 0; c < cols.length; c++) {
         Column col = input.column(cols[c]);
-        double[][] res = new double[fns.length][n];
+        double[][] res = new double[fns.length][];
+        long[][] counts = new long[fns.length][];
         boolean[][] resNull = new boolean[fns.length][n];
-        slide(input.times(), OpColumns.doubles(col), OpColumns.nulls(col), start, end, res, resNull);
         for (int f = 0; f < fns.length; f++) {
           if (fns[f] == Fn.COUNT) {
-            long[] cnt = new long[n];
-            for (int i = 0; i < n; i++) {
-              cnt[i] = (long) res[f][i];
-            }
-            out[o++] = new LongColumn(cnt, resNull[f]);
+            counts[f] = new long[n];
           } else {
-            out[o++] = new DoubleColumn(res[f], resNull[f]);
+            res[f] = new double[n];
           }
+        }
+        slide(input.times(), OpColumns.doubles(col), OpColumns.nulls(col), start, end, res, counts,
+            resNull);
+        for (int f = 0; f < fns.length; f++) {
+          out[o++] = fns[f] == Fn.COUNT ? new LongColumn(counts[f], resNull[f])
+              : new DoubleColumn(res[f], resNull[f]);
         }
       }
       return input.withColumns(outputLayout(), out);
@@ -275,14 +277,14 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
     /**
      * Every function of one column, sliding one window along the rows: values enter at the
      * window's end and leave at its start (both only move forward): min/max as {@link
-     * MonotonicDeque}s, medians as a {@link SortedWindow}, count from prefix counts. Each result
+     * MonotonicDeque}s, medians as a {@link SortedWindow}, counts as running counters. Each result
      * depends only on the window's values, never on where the chunk starts, so every
      * segmentation of a series gives the same bits: sums and variances of duration windows merge
      * per-block moments ({@link BlockMoments}); those of row windows are the corrected two-pass
      * over the window. A window holding NaN or an infinity is computed as before, from scratch.
      */
-    private void slide(long[] t, double[] v, boolean[] nulls, int[] start, int[] end, double[][] res,
-        boolean[][] resNull) {
+    private void slide(long[] t, double[] v, boolean[] nulls, int[] start, int[] end,
+        double[][] res, long[][] counts, boolean[][] resNull) {
       int n = v.length;
       boolean needSum = false;
       boolean needVar = false;
@@ -296,30 +298,9 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
         needMax |= fn == Fn.MAX;
         needMedian |= fn == Fn.MEDIAN;
       }
-      // prefix counts: non-null values, and non-finite ones among them
-      int[] nonNull = new int[n + 1];
-      int[] nonFinite = new int[n + 1];
-      // lastChange[j]: the last position <= j whose value differs from the previous non-null one
-      int[] lastChange = needVar ? new int[n] : null;
       int maxWindow = 0;
-      double prev = 0;
-      boolean seen = false;
-      int change = -1;
-      for (int j = 0; j < n; j++) {
-        boolean present = !nulls[j];
-        nonNull[j + 1] = nonNull[j] + (present ? 1 : 0);
-        nonFinite[j + 1] = nonFinite[j] + (present && !Double.isFinite(v[j]) ? 1 : 0);
-        if (lastChange != null) {
-          if (present) {
-            if (seen && v[j] != prev) {
-              change = j;
-            }
-            prev = v[j];
-            seen = true;
-          }
-          lastChange[j] = change;
-        }
-        maxWindow = Math.max(maxWindow, end[j] - start[j]);
+      for (int i = 0; i < n; i++) {
+        maxWindow = Math.max(maxWindow, end[i] - start[i]);
       }
       BlockMoments blocks = !byRows && (needSum || needVar) ? BlockMoments.over(t, v, nulls, millis)
           : null;
@@ -329,14 +310,22 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
       double[] buf = null;
       int lo = 0;
       int hi = 0;
+      // non-null values in the window, and non-finite ones among them
+      int m = 0;
+      int bad = 0;
+      int run = 0;
+      double prev = Double.NaN;
       for (int i = 0; i < n; i++) {
         int s = start[i];
         int e = end[i];
         // leave, then enter, so the window never holds more than its own rows
         int leave = Math.min(s, hi);
         for (; lo < leave; lo++) {
-          if (!nulls[lo] && Double.isFinite(v[lo])) {
-            if (sorted != null) {
+          if (!nulls[lo]) {
+            m--;
+            if (!Double.isFinite(v[lo])) {
+              bad--;
+            } else if (sorted != null) {
               sorted.remove(v[lo]);
             }
           }
@@ -346,15 +335,24 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
           hi = s;
         }
         for (; hi < e; hi++) {
-          if (!nulls[hi] && Double.isFinite(v[hi])) {
-            if (lows != null) {
-              lows.add(hi);
-            }
-            if (highs != null) {
-              highs.add(hi);
-            }
-            if (sorted != null) {
-              sorted.add(v[hi]);
+          if (!nulls[hi]) {
+            double x = v[hi];
+            m++;
+            // run: how many values entered since the last one differing from its predecessor
+            run = x == prev ? run + 1 : 1;
+            prev = x;
+            if (!Double.isFinite(x)) {
+              bad++;
+            } else {
+              if (lows != null) {
+                lows.add(hi);
+              }
+              if (highs != null) {
+                highs.add(hi);
+              }
+              if (sorted != null) {
+                sorted.add(x);
+              }
             }
           }
         }
@@ -364,13 +362,12 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
         if (highs != null) {
           highs.dropBefore(s);
         }
-        int m = nonNull[e] - nonNull[s];
         boolean enough = m >= minPeriods && m > 0;
-        if (enough && nonFinite[e] - nonFinite[s] > 0) {
+        if (enough && bad > 0) {
           if (buf == null) {
             buf = new double[maxWindow];
           }
-          scratch(v, nulls, s, e, i, buf, res, resNull);
+          scratch(v, nulls, s, e, i, buf, res, counts, resNull);
           continue;
         }
         double sum = 0;
@@ -382,9 +379,10 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
             ss = blocks.squaredDeviations();
           } else {
             // rows: the corrected two-pass over the window, as cheap as sliding for short windows
+            boolean full = m == e - s;
             sum = 0;
             for (int j = s; j < e; j++) {
-              if (!nulls[j]) {
+              if (full || !nulls[j]) {
                 sum += v[j];
               }
             }
@@ -394,7 +392,7 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
               double dev = 0;
               double comp = 0;
               for (int j = s; j < e; j++) {
-                if (!nulls[j]) {
+                if (full || !nulls[j]) {
                   double d = v[j] - mean;
                   dev += d * d;
                   comp += d;
@@ -404,8 +402,8 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
             }
           }
           if (needVar && m > ddof) {
-            int lc = lastChange[e - 1];
-            boolean constant = nonNull[e] - nonNull[Math.max(s, lc)] == m;
+            // the last m values entered are equal: exactly 0, no round-off
+            boolean constant = run >= m;
             var = constant ? 0.0 : Math.max(0.0, ss / (m - ddof));
           }
         }
@@ -439,14 +437,18 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
           }
           boolean isNull = Double.isNaN(r);
           resNull[f][i] = isNull;
-          res[f][i] = isNull ? 0 : r;
+          if (counts[f] != null) {
+            counts[f][i] = isNull ? 0 : (long) r;
+          } else {
+            res[f][i] = isNull ? 0 : r;
+          }
         }
       }
     }
 
     /** Row {@code i} over the window {@code [s, e)} computed directly from its values. */
     private void scratch(double[] v, boolean[] nulls, int s, int e, int i, double[] buf,
-        double[][] res, boolean[][] resNull) {
+        double[][] res, long[][] counts, boolean[][] resNull) {
       int m = 0;
       for (int j = s; j < e; j++) {
         if (!nulls[j]) {
@@ -514,7 +516,11 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
             r = Stats.quantile(buf, 0, m, 0.5);
         }
         resNull[f][i] = Double.isNaN(r);
-        res[f][i] = resNull[f][i] ? 0 : r;
+        if (counts[f] != null) {
+          counts[f][i] = resNull[f][i] ? 0 : (long) r;
+        } else {
+          res[f][i] = resNull[f][i] ? 0 : r;
+        }
       }
     }
 

@@ -281,7 +281,8 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
      * depends only on the window's values, never on where the chunk starts, so every
      * segmentation of a series gives the same bits: sums and variances of duration windows merge
      * per-block moments ({@link BlockMoments}); those of row windows are the corrected two-pass
-     * over the window. A window holding NaN or an infinity is computed as before, from scratch.
+     * over the window ({@link RowMoments} for windows without nulls). A window holding NaN or an
+     * infinity is computed as before, from scratch.
      */
     private void slide(long[] t, double[] v, boolean[] nulls, int[] start, int[] end,
         double[][] res, long[][] counts, boolean[][] resNull) {
@@ -304,6 +305,15 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
       }
       BlockMoments blocks = !byRows && (needSum || needVar) ? BlockMoments.over(t, v, nulls, millis)
           : null;
+      double[] rowSum = null;
+      double[] rowSs = null;
+      boolean[] rowDone = null;
+      if (byRows && (needSum || needVar)) {
+        rowSum = new double[n];
+        rowSs = needVar ? new double[n] : null;
+        rowDone = new boolean[n];
+        RowMoments.fill(v, nulls, start, end, needVar, rowSum, rowSs, rowDone);
+      }
       MonotonicDeque lows = needMin ? MonotonicDeque.ofMinimum(v, n) : null;
       MonotonicDeque highs = needMax ? MonotonicDeque.ofMaximum(v, n) : null;
       SortedWindow sorted = needMedian ? new SortedWindow(maxWindow) : null;
@@ -377,6 +387,9 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
           if (blocks != null && blocks.window(s, e)) {
             sum = blocks.sum();
             ss = blocks.squaredDeviations();
+          } else if (rowDone != null && rowDone[i]) {
+            sum = rowSum[i];
+            ss = needVar ? rowSs[i] : 0;
           } else {
             // rows: the corrected two-pass over the window, as cheap as sliding for short windows
             boolean full = m == e - s;

@@ -164,4 +164,41 @@ class BoxCoxTest {
     double x = Power.minimize(l -> (l - 7.25) * (l - 7.25), -2, 2);
     assertThat(x, closeTo(7.25, 1e-9));
   }
+
+  @Test
+  void boxCoxFixedNegativeLambda() {
+    // λ = −1: (x^−1 − 1)/−1 = 1 − 1/x
+    Chunk out = run(BoxCox.withLambda(-1, "x").plan(LAYOUT, plan("bc")), series(1.0, 2.0, 4.0),
+        new HashMap<>());
+    assertCellsWithin(values(out, "x"), 1e-15, 0.0, 0.5, 0.75);
+  }
+
+  @Test
+  void boxCoxZeroIsOutsideTheDomain() {
+    Map<String, Long> counters = new HashMap<>();
+    Chunk out = run(BoxCox.withLambda(0.5, "x").plan(LAYOUT, plan("bc")), series(0.0, 1.0, null),
+        counters);
+    assertCellsWithin(values(out, "x"), 1e-15, null, 0.0, null);
+    assertEquals(1L, counters.get("invalid_input"));
+  }
+
+  @Test
+  void boxCoxAllNullColumnIsUnfit() {
+    Map<String, Long> counters = new HashMap<>();
+    Chunk out = run(BoxCox.mle("x").emitLambda().plan(LAYOUT, plan("bc")),
+        series(null, null, null), counters);
+    assertThat(values(out, "x"), contains(null, null, null));
+    assertThat(values(out, "x_boxcox_lambda"), contains(null, null, null));
+    assertEquals(1L, counters.get("series_unfit"));
+  }
+
+  @Test
+  void boxCoxOfEmptyInputKeepsTheOutputSchema() {
+    Kernel k = BoxCox.mle("x").emitLambda().plan(LAYOUT, plan("bc"));
+    Chunk out = k.apply(Chunk.empty(LAYOUT, Row.withSchema(LAYOUT.keySchema()).build()),
+        new KernelHarness.Fake(0, 0, null, null, ((StatsKernel<?>) k).createAccumulator(), 0, 0, 0,
+            true, true, Long.MIN_VALUE, Long.MAX_VALUE, new HashMap<>()));
+    assertEquals(0, out.size());
+    assertEquals(List.of("t", "x", "x_boxcox_lambda"), out.schema().getFieldNames());
+  }
 }

@@ -9,6 +9,7 @@ import static io.industryts.ops.ShiftSupport.KEY_A;
 import static io.industryts.ops.ShiftSupport.LAYOUT;
 import static io.industryts.ops.ShiftSupport.run;
 import static io.industryts.ops.ShiftSupport.seriesA;
+import static io.industryts.ops.ShiftSupport.seriesB;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -83,4 +84,51 @@ class LagTest {
     assertEquals("Lag: output column \"v_lag1\" already exists. Set suffix or rename the existing"
         + " column.", e.getMessage());
   }
+
+  @Test
+  void lagExampleSeriesB() {
+    Kernel k = Lag.rows(1).of("v").plan(LAYOUT, plan("l"));
+    assertThat(values(KernelHarness.run(k, seriesB()), "v_lag1"), contains(null, 10L));
+    Kernel d = Lag.by(Duration.standardMinutes(90)).of("v").plan(LAYOUT, plan("l"));
+    assertThat(values(KernelHarness.run(d, seriesB()), "v_lag_90min"), contains(null, null));
+  }
+
+  @Test
+  void lagTwoCountsPositionsIncludingNulls() {
+    assertThat(run(Lag.rows(2).of("v").plan(LAYOUT, plan("l")), "v_lag2"),
+        contains(null, null, 2L, 4L, null, 5L));
+  }
+
+  @Test
+  void durationLagTakesTheLastOfSeveralRowsAtTheMatchedTime() {
+    Chunk in = chunk(LAYOUT, KEY_A, hms("00:00", "00:00", "01:30"), col(1L, 2L, 3L),
+        col("a", "b", "c"));
+    Kernel k = Lag.by(Duration.standardMinutes(90)).of("v").plan(LAYOUT, plan("l"));
+    assertThat(KernelHarness.sameOverCuts(k, in, new int[][] {{}, {1}, {2}}, "v_lag_90min"),
+        contains(null, null, 2L));
+  }
+
+  @Test
+  void lagOfEmptyInputKeepsTheOutputSchema() {
+    Kernel k = Lag.rows(1).of("v").plan(LAYOUT, plan("l"));
+    Chunk out = KernelHarness.run(k, chunk(LAYOUT, KEY_A, new long[0], col(), col()));
+    assertEquals(0, out.size());
+    assertEquals(List.of("tag", "t", "v", "s", "v_lag1"), out.schema().getFieldNames());
+  }
+
+  @Test
+  void lagSingleRowIsNull() {
+    Chunk in = chunk(LAYOUT, KEY_A, hms("00:00"), col(1L), col("a"));
+    assertThat(values(KernelHarness.run(Lag.rows(1).of("v").plan(LAYOUT, plan("l")), in),
+        "v_lag1"), contains((Object) null));
+  }
+
+  @Test
+  void rejectsANonPositiveDuration() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Lag.by(Duration.ZERO));
+    assertEquals("Lag: periods must be > 0. Got PT0S.", e.getMessage());
+  }
+
+
 }

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 import org.junit.jupiter.api.Test;
 
 /** SEMANTICS §2.5.3 {@code log}: the worked examples of every method, the domain rule and errors. */
@@ -91,5 +93,51 @@ class LogTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Log.natural("flow").plan(LAYOUT, plan("log")));
     assertEquals("Log: column \"flow\" not found. Available fields: [t, x, n]", e.getMessage());
+  }
+
+  @Test
+  void logNullsStayNullAndAreNotCountedInvalid() {
+    Map<String, Long> counters = new HashMap<>();
+    Kernel k = Log.natural("x").plan(LAYOUT, plan("log"));
+    Chunk out = KernelHarness.run(k, series(col(null, 1.0), col(1, 2)), counters);
+    assertClose(values(out, "x"), null, 0.0);
+    assertEquals(0L, counters.getOrDefault("invalid_input", 0L));
+  }
+
+  @Test
+  void logOfAnIntegerColumnIsDouble() {
+    Kernel k = Log.log10("n").plan(LAYOUT, plan("log"));
+    assertEquals(FieldType.DOUBLE.withNullable(true),
+        k.outputLayout().schema().getField("n").getType());
+    Chunk out = KernelHarness.run(k, series(col(1.0, 2.0, 3.0), col(1, 10, 100)));
+    assertClose(values(out, "n"), 0.0, 1.0, 2.0);
+  }
+
+  @Test
+  void log1pInvalidErrorNamesItsDomain() {
+    Kernel k = Log.log1p("x").onInvalid(Invalid.ERROR).plan(LAYOUT, plan("log"));
+    List<String> errors = new ArrayList<>();
+    Chunk out = KernelHarness.run(k, series(col(-1.0, 0.0), col(1, 2)), new int[0],
+        new HashMap<>(), errors);
+    assertClose(values(out, "x"), 0.0);
+    assertEquals(List.of("log_domain|x|Log: \"x\" = -1.0 is outside the domain of log1p (x > -1)."
+        + " Set invalid = \"null\" to write null instead."), errors);
+  }
+
+  @Test
+  void logOfEmptyInputKeepsTheOutputSchema() {
+    Kernel k = Log.natural("x").withSuffix("_ln").plan(LAYOUT, plan("log"));
+    Chunk out = KernelHarness.run(k, series(col(), col()));
+    assertEquals(0, out.size());
+    assertEquals(List.of("t", "x", "n", "x_ln"), out.schema().getFieldNames());
+  }
+
+  @Test
+  void logRejectsANonNumericColumn() {
+    Schema s = Schema.builder().addDateTimeField("t").addNullableField("status", FieldType.STRING)
+        .build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Log.natural("status").plan(KernelHarness.layout(s, "t"), plan("log")));
+    assertEquals("Log: column \"status\" is not numeric (STRING).", e.getMessage());
   }
 }

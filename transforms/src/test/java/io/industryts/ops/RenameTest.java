@@ -2,6 +2,8 @@ package io.industryts.ops;
 
 import static io.industryts.ops.ColumnUtilitySupport.LAYOUT;
 import static io.industryts.ops.ColumnUtilitySupport.input;
+import static io.industryts.ops.KernelHarness.chunk;
+import static io.industryts.ops.KernelHarness.col;
 import static io.industryts.ops.KernelHarness.plan;
 import static io.industryts.ops.KernelHarness.values;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -16,6 +18,7 @@ import io.industryts.engine.Kernel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
 
 /** SEMANTICS §2.6.3 {@code rename}: positions, derived mark, time/key renames and errors. */
@@ -68,5 +71,24 @@ class RenameTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Rename.column("temp", "flow").plan(LAYOUT, plan("ren")));
     assertEquals("Rename: \"flow\" already exists.", e.getMessage());
+  }
+
+  @Test
+  void renameNeedsAMapping() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Rename.of(Map.of()));
+    assertEquals("Rename: mapping is required. Got {}; expected old name -> new name.",
+        e.getMessage());
+  }
+
+  @Test
+  void renameOfEmptyInputHasTheRenamedSchema() {
+    Kernel k = Rename.column("flow", "rate").plan(LAYOUT, plan("ren"));
+    Chunk out = KernelHarness.run(k, chunk(LAYOUT,
+        Row.withSchema(LAYOUT.keySchema()).addValue("a").build(), new long[0], col(), col(),
+        col()));
+    assertEquals(0, out.size());
+    assertEquals(List.of("temp", "DateTime", "tag", "rate", "flow_lag1"),
+        out.schema().getFieldNames());
   }
 }

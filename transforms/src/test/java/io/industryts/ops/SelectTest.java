@@ -2,6 +2,8 @@ package io.industryts.ops;
 
 import static io.industryts.ops.ColumnUtilitySupport.LAYOUT;
 import static io.industryts.ops.ColumnUtilitySupport.input;
+import static io.industryts.ops.KernelHarness.chunk;
+import static io.industryts.ops.KernelHarness.col;
 import static io.industryts.ops.KernelHarness.plan;
 import static io.industryts.ops.KernelHarness.values;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -13,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.industryts.engine.Chunk;
 import io.industryts.engine.Kernel;
 import java.util.List;
+import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
 
 /** SEMANTICS §2.6.1 {@code select}: output order and errors. */
@@ -42,5 +45,31 @@ class SelectTest {
         () -> Select.columns("x").plan(LAYOUT, plan("sel")));
     assertEquals("Select: column \"x\" not found. Available fields: [temp, DateTime, tag, flow,"
         + " flow_lag1]", e.getMessage());
+  }
+
+  @Test
+  void selectRejectsAKeyColumn() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Select.columns("tag").plan(LAYOUT, plan("sel")));
+    assertEquals("Select: \"tag\" is a key column and cannot be in columns; it is always kept.",
+        e.getMessage());
+  }
+
+  @Test
+  void selectNeedsColumns() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Select.columns());
+    assertEquals("Select: columns is required. Got []; expected the columns to keep besides the"
+        + " time and key columns.", e.getMessage());
+  }
+
+  @Test
+  void selectOfEmptyInputHasTheSelectedSchema() {
+    Kernel k = Select.columns("flow").plan(LAYOUT, plan("sel"));
+    Chunk out = KernelHarness.run(k, chunk(LAYOUT,
+        Row.withSchema(LAYOUT.keySchema()).addValue("a").build(), new long[0], col(), col(),
+        col()));
+    assertEquals(0, out.size());
+    assertEquals(List.of("DateTime", "tag", "flow"), out.schema().getFieldNames());
   }
 }

@@ -10,6 +10,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.industryts.engine.Chunk;
 import io.industryts.engine.Kernel;
@@ -17,6 +18,8 @@ import io.industryts.engine.StatsKernel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +70,40 @@ class YeoJohnsonTest {
             true, Long.MIN_VALUE, Long.MAX_VALUE, new HashMap<>()));
     assertEquals(0, out.size());
     assertEquals(List.of("t", "x", "x_yeojohnson_lambda"), out.schema().getFieldNames());
+  }
+
+  @Test
+  void yeoJohnsonLambdaZeroUsesTheLogBranchForNonNegatives() {
+    // x ≥ 0: log1p(x); x < 0: −((1 − x)^2 − 1)/2, so −1 → −1.5
+    Chunk out = run(YeoJohnson.withLambda(0, "x").plan(LAYOUT, plan("yj")),
+        series(-1.0, 0.0, Math.E - 1, null), new HashMap<>());
+    assertCellsWithin(values(out, "x"), 1e-15, -1.5, 0.0, 1.0, null);
+  }
+
+  @Test
+  void yeoJohnsonSingleRowSeriesIsUnfit() {
+    Map<String, Long> counters = new HashMap<>();
+    Chunk out = run(YeoJohnson.mle("x").plan(LAYOUT, plan("yj")), series(3.0), counters);
+    assertThat(values(out, "x"), contains((Object) null));
+    assertEquals(1L, counters.get("series_unfit"));
+  }
+
+  @Test
+  void yeoJohnsonSeriesWithOneDistinctValueIsUnfit() {
+    Map<String, Long> counters = new HashMap<>();
+    Chunk out = run(YeoJohnson.mle("x").emitLambda().plan(LAYOUT, plan("yj")),
+        series(-2.0, -2.0, null, -2.0), counters);
+    assertThat(values(out, "x"), contains(null, null, null, null));
+    assertThat(values(out, "x_yeojohnson_lambda"), contains(null, null, null, null));
+    assertEquals(1L, counters.get("series_unfit"));
+  }
+
+  @Test
+  void yeoJohnsonRejectsANonNumericColumn() {
+    Schema s = Schema.builder().addDateTimeField("t").addNullableField("status", FieldType.STRING)
+        .build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> YeoJohnson.mle("status").plan(KernelHarness.layout(s, "t"), plan("yj")));
+    assertEquals("YeoJohnson: column \"status\" is not numeric (STRING).", e.getMessage());
   }
 }

@@ -3,10 +3,8 @@ package io.industryts.examples;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.hamcrest.Matchers.is;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,18 +69,9 @@ class JavadocExamplesTest {
         "final class Examples {",
         String.join("\n", methods),
         "}");
-    Path file = dir.resolve("javadoc/Examples.java");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, source, StandardCharsets.UTF_8);
-
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    StringWriter errors = new StringWriter();
-    boolean ok = javac.getTask(errors, null, null,
-        List.of("-classpath", System.getProperty("java.class.path"), "-d", dir.toString()),
-        null, javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)
-            .getJavaFileObjects(file.toFile())).call();
-    assertThat("javadoc examples do not compile (the comment above each method names its class):\n"
-        + errors + "\n" + numbered(source), ok, is(true));
+    JavaSources.compile(
+        "javadoc examples (the comment above each method names its class)", "javadoc.Examples",
+        source, dir);
   }
 
   private static List<Path> operationSources() throws IOException {
@@ -92,14 +79,5 @@ class JavadocExamplesTest {
       return files.filter(f -> f.toString().endsWith(".java")).sorted()
           .collect(Collectors.toList());
     }
-  }
-
-  private static String numbered(String source) {
-    List<String> lines = source.lines().collect(Collectors.toList());
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < lines.size(); i++) {
-      out.append(i + 1).append(": ").append(lines.get(i)).append('\n');
-    }
-    return out.toString();
   }
 }

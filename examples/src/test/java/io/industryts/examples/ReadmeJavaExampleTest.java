@@ -3,12 +3,10 @@ package io.industryts.examples;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 
 import io.industryts.testing.BeamPipelineExtension;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -20,8 +18,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -121,18 +117,7 @@ class ReadmeJavaExampleTest {
         "    return List.of(features, filled);",
         "  }",
         "}");
-    Path file = dir.resolve("readme/Example.java");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, source, StandardCharsets.UTF_8);
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    StringWriter errors = new StringWriter();
-    boolean ok = javac.getTask(errors, null, null,
-        List.of("-classpath", System.getProperty("java.class.path"), "-d", dir.toString()),
-        null, javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)
-            .getJavaFileObjects(file.toFile())).call();
-    assertThat("README Java example does not compile:\n" + errors, ok, is(true));
-    assertThat(errors.toString().lines().filter(l -> l.contains("error")).collect(
-        Collectors.toList()), empty());
+    JavaSources.compile("README Java example", "readme.Example", source, dir);
     URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
         ReadmeJavaExampleTest.class.getClassLoader());
     return loader.loadClass("readme.Example").getMethod("run", PCollection.class);

@@ -111,8 +111,14 @@ final class Launcher {
 
   /** Runs {@code jar} (e.g. a runner profile's jar) with {@code java} in the project directory. */
   static Result runJar(Path jar, Path java, String... args) {
+    return runJar(jar, java, List.of(), args);
+  }
+
+  /** Runs {@code jar} with {@code java} and {@code jvmFlags} in the project directory. */
+  static Result runJar(Path jar, Path java, List<String> jvmFlags, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(java.toString());
+    cmd.addAll(jvmFlags);
     cmd.add("-jar");
     cmd.add(jar.toString());
     cmd.addAll(List.of(args));

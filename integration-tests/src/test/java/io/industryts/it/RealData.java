@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -109,30 +108,8 @@ final class RealData {
    * cores). Results do not depend on the compiler (Java floating point is strict since 17).
    */
   static Launcher.Result launch(String... args) {
-    List<String> cmd = new ArrayList<>(List.of(Launcher.javas().get(0).toString(),
-        "-XX:TieredStopAtLevel=1", "-jar", Launcher.jar().toString()));
-    cmd.addAll(List.of(args));
-    try {
-      Path outFile = Files.createTempFile("industryts-realdata", ".out");
-      Path errFile = Files.createTempFile("industryts-realdata", ".err");
-      Process p = new ProcessBuilder(cmd).directory(Launcher.projectDir().toFile())
-          .redirectOutput(outFile.toFile()).redirectError(errFile.toFile()).start();
-      if (!p.waitFor(5, TimeUnit.MINUTES)) {
-        p.destroyForcibly();
-        throw new IllegalStateException("timed out: " + cmd);
-      }
-      Launcher.Result r = new Launcher.Result(p.exitValue(),
-          Files.readString(outFile, StandardCharsets.UTF_8),
-          Files.readString(errFile, StandardCharsets.UTF_8));
-      Files.delete(outFile);
-      Files.delete(errFile);
-      return r;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Launcher.runJar(Launcher.jar(), Launcher.javas().get(0),
+        List.of("-XX:TieredStopAtLevel=1"), args);
   }
 
   /** The lines of a committed expected output, realdata/expected/NAME.csv.gz. */

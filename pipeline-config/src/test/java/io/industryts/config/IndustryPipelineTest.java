@@ -46,7 +46,8 @@ class IndustryPipelineTest {
             .withTimeColumn("tagTime")
             .withKeyColumns(List.of("tag", "site"))
             .withTimeZone(ZoneId.of("Europe/Berlin"))
-            .withSequenceColumn("seq"),
+            .withSequenceColumn("seq")
+            .withNanAsNull(false),
         p.options());
   }
 }

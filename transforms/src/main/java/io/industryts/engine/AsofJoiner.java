@@ -15,7 +15,6 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -104,7 +103,7 @@ final class AsofJoiner {
     // 2. bounds per join key, sent to every right chunk and (for step 4) to every left series
     PCollectionTuple bounds = PCollectionList.of(leftFirsts).and(rightIds)
         .apply(name + "/FirstsAndIds", Flatten.pCollections()).setCoder(byJoinKey)
-        .apply(name + "/GroupByJoinKey", GroupByKey.create())
+        .apply(name + "/GroupByJoinKey", KeyGroups.byKey())
         .apply(name + "/Bounds", ParDo.of(new BoundsFn())
             .withOutputTags(CHUNK_BOUNDS, TupleTagList.of(SERIES_BOUNDS)));
 
@@ -112,7 +111,7 @@ final class AsofJoiner {
     PCollectionTuple split = PCollectionList.of(rightChunks).and(bounds.get(CHUNK_BOUNDS)
             .setCoder(byChunk))
         .apply(name + "/ChunksAndBounds", Flatten.pCollections()).setCoder(byChunk)
-        .apply(name + "/GroupByChunk", GroupByKey.create())
+        .apply(name + "/GroupByChunk", KeyGroups.byKey())
         .apply(name + "/SplitRight", ParDo.of(new SplitRightFn())
             .withOutputTags(PIECES, TupleTagList.of(EDGES)));
 
@@ -121,7 +120,7 @@ final class AsofJoiner {
         PCollectionList.of(bounds.get(SERIES_BOUNDS).setCoder(bySeries))
             .and(split.get(EDGES).setCoder(bySeries))
             .apply(name + "/BoundsAndEdges", Flatten.pCollections()).setCoder(bySeries)
-            .apply(name + "/GroupBySeries", GroupByKey.create())
+            .apply(name + "/GroupBySeries", KeyGroups.byKey())
             .apply(name + "/Neighbours", ParDo.of(new NeighboursFn()))
             .setCoder(bySegment);
 
@@ -131,7 +130,7 @@ final class AsofJoiner {
     PCollection<KV<KV<Row, Long>, Chunk>> joined =
         PCollectionList.of(leftParts).and(split.get(PIECES).setCoder(bySegment)).and(contexts)
             .apply(name + "/SegmentsPiecesContexts", Flatten.pCollections()).setCoder(bySegment)
-            .apply(name + "/GroupBySegment", GroupByKey.create())
+            .apply(name + "/GroupBySegment", KeyGroups.byKey())
             .apply(name, ParDo.of(new JoinFn(kernel)))
             .setCoder(KvCoder.of(KvCoder.of(RowCoder.of(kernel.outputLayout().keySchema()),
                 VarLongCoder.of()), ChunkCoder.of(kernel.outputLayout())));

@@ -15,7 +15,6 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -104,7 +103,7 @@ final class PassRunner {
           PCollectionList.of(summaries).and(planGroups)
               .apply(name + "/SummariesAndPlans", Flatten.pCollections())
               .setCoder(KvCoder.of(groupCoder, parts))
-              .apply(name + "/GroupSummaries", GroupByKey.create())
+              .apply(name + "/GroupSummaries", KeyGroups.byKey())
               .apply(name + "/Contexts", ParDo.of(new ContextFn(pass)))
               .setCoder(segmentParts);
       PCollection<KV<KV<Row, Long>, Part>> segments = prepared != null ? prepared.parts
@@ -112,7 +111,7 @@ final class PassRunner {
       out = PCollectionList.of(segments).and(contexts)
           .apply(name + "/SegmentsAndContexts", Flatten.pCollections())
           .setCoder(segmentParts)
-          .apply(name + "/JoinContexts", GroupByKey.create())
+          .apply(name + "/JoinContexts", KeyGroups.byKey())
           .apply(name, ParDo.of(new JoinedPassFn(pass, operations, next))
               .withOutputTags(MAIN, extra));
     }

@@ -12,7 +12,6 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.TimestampCombiner;
 import org.apache.beam.sdk.transforms.windowing.Window;
@@ -67,7 +66,7 @@ final class Segmenter {
         tagged.get(STATS).setCoder(KvCoder.of(keyCoder, SerializableCoder.of(ChunkStats.class)));
 
     PCollectionTuple planned = stats
-        .apply(name + "/GroupStats", GroupByKey.create())
+        .apply(name + "/GroupStats", KeyGroups.byKey())
         .apply(name + "/Plan", ParDo.of(new PlanFn(align, options.segmentRows()))
             .withOutputTags(PLANS, TupleTagList.of(CHUNK_PLANS)));
     PCollection<KV<Row, SeriesPlan>> plans =
@@ -78,11 +77,11 @@ final class Segmenter {
         PCollectionList.of(keyed).and(chunkPlans)
             .apply(name + "/ChunksAndPlans", Flatten.pCollections())
             .setCoder(partCoder)
-            .apply(name + "/JoinPlans", GroupByKey.create())
+            .apply(name + "/JoinPlans", KeyGroups.byKey())
             .apply(name + "/Split", ParDo.of(new SplitFn()))
             .setCoder(segCoder);
     PCollection<KV<KV<Row, Long>, Chunk>> merged = pieces
-        .apply(name + "/Group", GroupByKey.create())
+        .apply(name + "/Group", KeyGroups.byKey())
         .apply(name + "/Merge", ParDo.of(new MergeFn()))
         .setCoder(segCoder);
     return new Segments(merged, layout, new SegmentPlanning(align), plans);

@@ -76,7 +76,7 @@ public abstract class Shift<T extends Shift<T>> extends TimeSeriesTransform<T> {
       for (int p : periods) {
         if (p < 1) {
           throw new IllegalArgumentException(op + ": periods must be >= 1. Got " + p + "."
-              + (lead ? "" : " Use lead for later rows."));
+              + ("Lag".equals(op) ? " Use lead for later rows." : ""));
         }
       }
       return new Spec(op, lead, periods.clone(), null, List.of(), -1);

@@ -1,8 +1,9 @@
 package io.industryts.ops;
 
+import static io.industryts.ops.ColumnUtilitySupport.LAYOUT;
+import static io.industryts.ops.ColumnUtilitySupport.input;
 import static io.industryts.ops.KernelHarness.chunk;
 import static io.industryts.ops.KernelHarness.col;
-import static io.industryts.ops.KernelHarness.hms;
 import static io.industryts.ops.KernelHarness.plan;
 import static io.industryts.ops.KernelHarness.values;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -17,66 +18,11 @@ import io.industryts.engine.Kernel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.schemas.Schema;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
 
-/** SEMANTICS §2.6.1–§2.6.3: {@code select}, {@code drop_columns}, {@code rename}. */
-class ColumnUtilitiesTest {
-  private static final Schema SCHEMA = Schema.builder()
-      .addNullableField("temp", FieldType.DOUBLE).addDateTimeField("DateTime")
-      .addStringField("tag").addNullableField("flow", FieldType.DOUBLE)
-      .addField(OpColumns.derived("flow_lag1", FieldType.DOUBLE)).build();
-  private static final ChunkLayout LAYOUT = KernelHarness.layout(SCHEMA, "DateTime", "tag");
-
-  private static Chunk input() {
-    return chunk(LAYOUT, Row.withSchema(LAYOUT.keySchema()).addValue("a").build(),
-        hms("00:00", "01:00"), col(20.0, 21.0), col(1.0, 2.0), col(null, 1.0));
-  }
-
-  @Test
-  void selectPutsTimeThenKeysThenColumnsInOrder() {
-    Kernel k = Select.columns("flow_lag1", "temp").plan(LAYOUT, plan("sel"));
-    Chunk out = KernelHarness.run(k, input());
-    assertEquals(List.of("DateTime", "tag", "flow_lag1", "temp"), out.schema().getFieldNames());
-    assertThat(values(out, "temp"), contains(20.0, 21.0));
-    assertThat(values(out, "flow_lag1"), contains(null, 1.0));
-    assertThat(values(out, "tag"), contains("a", "a"));
-    assertTrue(OpColumns.isDerived(out.schema().getField("flow_lag1")));
-  }
-
-  @Test
-  void selectRejectsTheTimeColumn() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Select.columns("DateTime").plan(LAYOUT, plan("sel")));
-    assertEquals("Select: \"DateTime\" is the time column and cannot be in columns; it is always"
-        + " kept.", e.getMessage());
-  }
-
-  @Test
-  void selectRejectsAMissingColumn() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Select.columns("x").plan(LAYOUT, plan("sel")));
-    assertEquals("Select: column \"x\" not found. Available fields: [temp, DateTime, tag, flow,"
-        + " flow_lag1]", e.getMessage());
-  }
-
-  @Test
-  void dropColumnsRemovesAndKeepsOrder() {
-    Kernel k = DropColumns.of("flow").plan(LAYOUT, plan("drop"));
-    Chunk out = KernelHarness.run(k, input());
-    assertEquals(List.of("temp", "DateTime", "tag", "flow_lag1"), out.schema().getFieldNames());
-    assertThat(values(out, "flow_lag1"), contains(null, 1.0));
-  }
-
-  @Test
-  void dropColumnsRejectsAKeyColumn() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DropColumns.of("tag").plan(LAYOUT, plan("drop")));
-    assertEquals("DropColumns: \"tag\" is a key column and cannot be dropped.", e.getMessage());
-  }
-
+/** SEMANTICS §2.6.3 {@code rename}: positions, derived mark, time/key renames and errors. */
+class RenameTest {
   @Test
   void renameKeepsPositionTypeAndDerivedMark() {
     Kernel k = Rename.of(Map.of("flow_lag1", "previous", "temp", "temperature"))
@@ -125,5 +71,24 @@ class ColumnUtilitiesTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Rename.column("temp", "flow").plan(LAYOUT, plan("ren")));
     assertEquals("Rename: \"flow\" already exists.", e.getMessage());
+  }
+
+  @Test
+  void renameNeedsAMapping() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Rename.of(Map.of()));
+    assertEquals("Rename: mapping is required. Got {}; expected old name -> new name.",
+        e.getMessage());
+  }
+
+  @Test
+  void renameOfEmptyInputHasTheRenamedSchema() {
+    Kernel k = Rename.column("flow", "rate").plan(LAYOUT, plan("ren"));
+    Chunk out = KernelHarness.run(k, chunk(LAYOUT,
+        Row.withSchema(LAYOUT.keySchema()).addValue("a").build(), new long[0], col(), col(),
+        col()));
+    assertEquals(0, out.size());
+    assertEquals(List.of("temp", "DateTime", "tag", "rate", "flow_lag1"),
+        out.schema().getFieldNames());
   }
 }

@@ -1,101 +1,30 @@
 package io.industryts.ops;
 
-import static io.industryts.ops.KernelHarness.chunk;
 import static io.industryts.ops.KernelHarness.col;
-import static io.industryts.ops.KernelHarness.hms;
 import static io.industryts.ops.KernelHarness.plan;
 import static io.industryts.ops.KernelHarness.values;
+import static io.industryts.ops.NormalizeLogSupport.LAYOUT;
+import static io.industryts.ops.NormalizeLogSupport.assertClose;
+import static io.industryts.ops.NormalizeLogSupport.series;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
-import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.industryts.engine.Chunk;
-import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Kernel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 import org.junit.jupiter.api.Test;
 
-/** SEMANTICS §2.5.2 {@code normalize} and §2.5.3 {@code log}: worked examples and edges. */
-class NormalizeLogTest {
-  private static void assertClose(List<Object> got, Double... expected) {
-    KernelHarness.assertCells(got, 1e-12, 0, expected);
-  }
-
-  private static final Schema SCHEMA = Schema.builder().addDateTimeField("t")
-      .addNullableField("x", FieldType.DOUBLE).addNullableField("n", FieldType.INT32).build();
-  private static final ChunkLayout LAYOUT = KernelHarness.layout(SCHEMA, "t");
-
-  private static Chunk series(Object[] x, Object[] n) {
-    String[] t = new String[x.length];
-    for (int i = 0; i < x.length; i++) {
-      t[i] = String.format("%02d:00", i);
-    }
-    return chunk(LAYOUT, hms(t), x, n);
-  }
-
-  @Test
-  void normalizeExampleDividesByMaxAbs() {
-    Kernel k = Normalize.maxAbs("x").plan(LAYOUT, plan("norm"));
-    Chunk in = series(col(-2.0, 1.0, 4.0, null), col(1, 2, 3, 4));
-    assertClose(values(KernelHarness.run(k, in), "x"), -0.5, 0.25, 1.0, null);
-    assertEquals(values(KernelHarness.run(k, in), "x"),
-        values(KernelHarness.run(k, in, new int[] {1, 2}, new HashMap<>()), "x"));
-  }
-
-  @Test
-  void normalizeNegativeMaximumCounts() {
-    Kernel k = Normalize.maxAbs("x").plan(LAYOUT, plan("norm"));
-    assertClose(values(KernelHarness.run(k, series(col(-8.0, 2.0), col(1, 2))), "x"), -1.0, 0.25);
-  }
-
-  @Test
-  void normalizeAllZeroSeriesIsNullAndCounted() {
-    Map<String, Long> counters = new HashMap<>();
-    Kernel k = Normalize.maxAbs("x").plan(LAYOUT, plan("norm"));
-    Chunk out = KernelHarness.run(k, series(col(0.0, 0.0, null), col(1, 2, 3)), counters);
-    assertThat(values(out, "x"), contains(null, null, null));
-    assertEquals(1L, counters.get("series_degenerate"));
-  }
-
-  @Test
-  void normalizeIntegerColumnBecomesDoubleInPlace() {
-    Kernel k = Normalize.maxAbs("n").plan(LAYOUT, plan("norm"));
-    assertEquals(FieldType.DOUBLE.withNullable(true),
-        k.outputLayout().schema().getField("n").getType());
-    assertClose(values(KernelHarness.run(k, series(col(1.0, 2.0), col(2, 4))), "n"), 0.5, 1.0);
-  }
-
-  @Test
-  void normalizeDefaultsToValueColumnsAndSuffixAddsDerived() {
-    Kernel k = Normalize.maxAbs().withSuffix("_n").plan(LAYOUT, plan("norm"));
-    Schema out = k.outputLayout().schema();
-    assertEquals(List.of("t", "x", "n", "x_n", "n_n"), out.getFieldNames());
-    assertTrue(OpColumns.isDerived(out.getField("n_n")));
-  }
-
-  @Test
-  void normalizeGlobalFitIsAStatsKernelOverAllSeries() {
-    Kernel k = Normalize.maxAbs("x").withFit(Normalize.Fit.GLOBAL).plan(LAYOUT, plan("norm"));
-    assertTrue(((io.industryts.engine.StatsKernel<?>) k).globalFit());
-  }
-
-  @Test
-  void normalizeRejectsTimeColumn() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Normalize.maxAbs("t").plan(LAYOUT, plan("norm")));
-    assertEquals("Normalize: \"t\" is the time column and cannot be in columns.", e.getMessage());
-  }
-
+/** SEMANTICS §2.5.3 {@code log}: the worked examples of every method, the domain rule and errors. */
+class LogTest {
   private static List<Object> log(Log op, Map<String, Long> counters) {
     Kernel k = op.plan(LAYOUT, plan("log"));
     Chunk in = series(col(-1.0, 0.0, 0.5, 9.0, 99.0), col(1, 2, 3, 4, 5));
@@ -164,5 +93,51 @@ class NormalizeLogTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Log.natural("flow").plan(LAYOUT, plan("log")));
     assertEquals("Log: column \"flow\" not found. Available fields: [t, x, n]", e.getMessage());
+  }
+
+  @Test
+  void logNullsStayNullAndAreNotCountedInvalid() {
+    Map<String, Long> counters = new HashMap<>();
+    Kernel k = Log.natural("x").plan(LAYOUT, plan("log"));
+    Chunk out = KernelHarness.run(k, series(col(null, 1.0), col(1, 2)), counters);
+    assertClose(values(out, "x"), null, 0.0);
+    assertEquals(0L, counters.getOrDefault("invalid_input", 0L));
+  }
+
+  @Test
+  void logOfAnIntegerColumnIsDouble() {
+    Kernel k = Log.log10("n").plan(LAYOUT, plan("log"));
+    assertEquals(FieldType.DOUBLE.withNullable(true),
+        k.outputLayout().schema().getField("n").getType());
+    Chunk out = KernelHarness.run(k, series(col(1.0, 2.0, 3.0), col(1, 10, 100)));
+    assertClose(values(out, "n"), 0.0, 1.0, 2.0);
+  }
+
+  @Test
+  void log1pInvalidErrorNamesItsDomain() {
+    Kernel k = Log.log1p("x").onInvalid(Invalid.ERROR).plan(LAYOUT, plan("log"));
+    List<String> errors = new ArrayList<>();
+    Chunk out = KernelHarness.run(k, series(col(-1.0, 0.0), col(1, 2)), new int[0],
+        new HashMap<>(), errors);
+    assertClose(values(out, "x"), 0.0);
+    assertEquals(List.of("log_domain|x|Log: \"x\" = -1.0 is outside the domain of log1p (x > -1)."
+        + " Set invalid = \"null\" to write null instead."), errors);
+  }
+
+  @Test
+  void logOfEmptyInputKeepsTheOutputSchema() {
+    Kernel k = Log.natural("x").withSuffix("_ln").plan(LAYOUT, plan("log"));
+    Chunk out = KernelHarness.run(k, series(col(), col()));
+    assertEquals(0, out.size());
+    assertEquals(List.of("t", "x", "n", "x_ln"), out.schema().getFieldNames());
+  }
+
+  @Test
+  void logRejectsANonNumericColumn() {
+    Schema s = Schema.builder().addDateTimeField("t").addNullableField("status", FieldType.STRING)
+        .build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Log.natural("status").plan(KernelHarness.layout(s, "t"), plan("log")));
+    assertEquals("Log: column \"status\" is not numeric (STRING).", e.getMessage());
   }
 }

@@ -5,6 +5,10 @@ import static io.industryts.ops.KernelHarness.col;
 import static io.industryts.ops.KernelHarness.hms;
 import static io.industryts.ops.KernelHarness.plan;
 import static io.industryts.ops.KernelHarness.values;
+import static io.industryts.ops.PowerSupport.LAYOUT;
+import static io.industryts.ops.PowerSupport.assertCellsWithin;
+import static io.industryts.ops.PowerSupport.run;
+import static io.industryts.ops.PowerSupport.series;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
@@ -21,44 +25,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
 
 /**
- * SEMANTICS §2.5.4 {@code box_cox} and §2.5.5 {@code yeo_johnson}: the worked examples (estimated λ
- * checked against scipy 1.10 {@code stats.boxcox} / {@code stats.yeojohnson}), the domain, unfit
- * and overflow rules, and segment-independence of the fit.
+ * SEMANTICS §2.5.4 {@code box_cox}: the worked examples (estimated λ checked against scipy 1.10
+ * {@code stats.boxcox}), the domain, unfit and overflow rules, segment-independence of the fit,
+ * and the Brent optimizer shared with {@code yeo_johnson}.
  */
-class PowerTransformTest {
-  private static void assertCellsWithin(List<Object> got, double tol, Double... expected) {
-    KernelHarness.assertCells(got, tol, 0, expected);
-  }
-
-  private static final Schema SCHEMA = Schema.builder().addDateTimeField("t")
-      .addNullableField("x", FieldType.DOUBLE).build();
-  private static final ChunkLayout LAYOUT = KernelHarness.layout(SCHEMA, "t");
-
-  private static Chunk series(Double... x) {
-    String[] t = new String[x.length];
-    for (int i = 0; i < x.length; i++) {
-      t[i] = String.format("%02d:00", i);
-    }
-    return chunk(LAYOUT, hms(t), col((Object[]) x));
-  }
-
-  /** Runs as one segment and cut into three; both must agree exactly. */
-  private static Chunk run(Kernel k, Chunk in, Map<String, Long> counters) {
-    Chunk whole = KernelHarness.run(k, in, counters);
-    int n = in.size();
-    if (n >= 3) {
-      Chunk cut = KernelHarness.run(k, in, new int[] {1, n / 2}, new HashMap<>());
-      assertEquals(values(whole, "x"), values(cut, "x"));
-    }
-    return whole;
-  }
-
+class BoxCoxTest {
   @Test
   void boxCoxFixedLambdaExampleNullsInvalidValues() {
     Map<String, Long> counters = new HashMap<>();
@@ -183,52 +160,45 @@ class PowerTransformTest {
   }
 
   @Test
-  void yeoJohnsonFixedLambdaExample() {
-    Chunk out = run(YeoJohnson.withLambda(0.5, "x").plan(LAYOUT, plan("yj")),
-        series(-1.0, 0.0, 3.0, 8.0), new HashMap<>());
-    // scipy.stats.yeojohnson([-1, 0, 3, 8], 0.5)
-    assertCellsWithin(values(out, "x"), 1e-8, -1.21895142, 0.0, 2.0, 4.0);
+  void brentFindsTheMinimumOutsideTheStartingBracket() {
+    double x = Power.minimize(l -> (l - 7.25) * (l - 7.25), -2, 2);
+    assertThat(x, closeTo(7.25, 1e-9));
   }
 
   @Test
-  void yeoJohnsonLambdaTwoUsesTheLogBranchForNegatives() {
-    Chunk out = run(YeoJohnson.withLambda(2, "x").plan(LAYOUT, plan("yj")),
-        series(-1.0, 1.0), new HashMap<>());
-    assertCellsWithin(values(out, "x"), 1e-15, -Math.log(2), 1.5);
+  void boxCoxFixedNegativeLambda() {
+    // λ = −1: (x^−1 − 1)/−1 = 1 − 1/x
+    Chunk out = run(BoxCox.withLambda(-1, "x").plan(LAYOUT, plan("bc")), series(1.0, 2.0, 4.0),
+        new HashMap<>());
+    assertCellsWithin(values(out, "x"), 1e-15, 0.0, 0.5, 0.75);
   }
 
   @Test
-  void yeoJohnsonEstimatedLambdaMatchesScipy() {
-    Chunk out = run(YeoJohnson.mle("x").emitLambda().plan(LAYOUT, plan("yj")),
-        series(-3.0, -1.0, 0.0, 1.0, 2.0, 6.0, 15.0, null), new HashMap<>());
-    assertThat((Double) values(out, "x_yeojohnson_lambda").get(0),
-        closeTo(0.5278002135533567, 1e-7));
-    assertCellsWithin(values(out, "x"), 1e-6, -4.54934944, -1.20530253, 0.0, 0.83692502, 1.48875767,
-        3.39677747, 6.29122084, null);
-  }
-
-  @Test
-  void yeoJohnsonAllNullColumnIsUnfit() {
+  void boxCoxZeroIsOutsideTheDomain() {
     Map<String, Long> counters = new HashMap<>();
-    Chunk out = run(YeoJohnson.mle("x").plan(LAYOUT, plan("yj")), series(null, null, null),
+    Chunk out = run(BoxCox.withLambda(0.5, "x").plan(LAYOUT, plan("bc")), series(0.0, 1.0, null),
         counters);
+    assertCellsWithin(values(out, "x"), 1e-15, null, 0.0, null);
+    assertEquals(1L, counters.get("invalid_input"));
+  }
+
+  @Test
+  void boxCoxAllNullColumnIsUnfit() {
+    Map<String, Long> counters = new HashMap<>();
+    Chunk out = run(BoxCox.mle("x").emitLambda().plan(LAYOUT, plan("bc")),
+        series(null, null, null), counters);
     assertThat(values(out, "x"), contains(null, null, null));
+    assertThat(values(out, "x_boxcox_lambda"), contains(null, null, null));
     assertEquals(1L, counters.get("series_unfit"));
   }
 
   @Test
-  void emptySeriesKeepsTheOutputSchema() {
-    Kernel k = YeoJohnson.mle("x").emitLambda().plan(LAYOUT, plan("yj"));
+  void boxCoxOfEmptyInputKeepsTheOutputSchema() {
+    Kernel k = BoxCox.mle("x").emitLambda().plan(LAYOUT, plan("bc"));
     Chunk out = k.apply(Chunk.empty(LAYOUT, Row.withSchema(LAYOUT.keySchema()).build()),
-        new KernelHarness.Fake(0, 0, null, null, ((StatsKernel<?>) k).createAccumulator(), 0, 0, 0, true,
-            true, Long.MIN_VALUE, Long.MAX_VALUE, new HashMap<>()));
+        new KernelHarness.Fake(0, 0, null, null, ((StatsKernel<?>) k).createAccumulator(), 0, 0, 0,
+            true, true, Long.MIN_VALUE, Long.MAX_VALUE, new HashMap<>()));
     assertEquals(0, out.size());
-    assertEquals(List.of("t", "x", "x_yeojohnson_lambda"), out.schema().getFieldNames());
-  }
-
-  @Test
-  void brentFindsTheMinimumOutsideTheStartingBracket() {
-    double x = Power.minimize(l -> (l - 7.25) * (l - 7.25), -2, 2);
-    assertThat(x, closeTo(7.25, 1e-9));
+    assertEquals(List.of("t", "x", "x_boxcox_lambda"), out.schema().getFieldNames());
   }
 }

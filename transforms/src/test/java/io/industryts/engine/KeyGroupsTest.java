@@ -1,0 +1,104 @@
+package io.industryts.engine;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.industryts.testing.BeamPipelineExtension;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.TimestampCombiner;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.joda.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The engine's grouping equals {@code GroupByKey} with {@code TimestampCombiner.EARLIEST} whether
+ * keys are gathered into shards (the DirectRunner default) or grouped one by one.
+ */
+@ExtendWith(BeamPipelineExtension.class)
+class KeyGroupsTest {
+  @AfterEach
+  void clearProperty() {
+    System.clearProperty("industryts.groupShards");
+  }
+
+  /** Keys k0..k49, three values each at times 3i+2, 3i, 3i+1 seconds. */
+  private static PCollection<KV<String, Integer>> input(TestPipeline p) {
+    List<TimestampedValue<KV<String, Integer>>> values = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      for (int j : new int[] {2, 0, 1}) {
+        values.add(TimestampedValue.of(KV.of("k" + i, 10 * i + j),
+            new Instant((3L * i + j) * 1000)));
+      }
+    }
+    return p.apply(Create.timestamped(values)
+            .withCoder(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of())))
+        .apply(Window.<KV<String, Integer>>configure()
+            .withTimestampCombiner(TimestampCombiner.EARLIEST));
+  }
+
+  /** "key: sorted values @ timestamp seconds". */
+  private static PCollection<String> describe(PCollection<KV<String, Iterable<Integer>>> groups) {
+    return groups.apply(ParDo.of(new DoFn<KV<String, Iterable<Integer>>, String>() {
+      @ProcessElement
+      public void process(@Element KV<String, Iterable<Integer>> g, @Timestamp Instant ts,
+          OutputReceiver<String> out) {
+        List<Integer> v = new ArrayList<>();
+        g.getValue().forEach(v::add);
+        v.sort(null);
+        out.output(g.getKey() + ": " + v + " @ " + ts.getMillis() / 1000);
+      }
+    })).setTypeDescriptor(TypeDescriptors.strings());
+  }
+
+  private static List<String> expected() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      out.add("k" + i + ": [" + (10 * i) + ", " + (10 * i + 1) + ", " + (10 * i + 2) + "] @ "
+          + 3 * i);
+    }
+    return out;
+  }
+
+  @Test
+  void shardedGroupsHoldEachKeysValuesAtTheirEarliestTimestamp(TestPipeline p) {
+    System.setProperty("industryts.groupShards", "3");
+    PAssert.that(describe(input(p).apply(KeyGroups.byKey()))).containsInAnyOrder(expected());
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void plainGroupByKeyGivesTheSameGroups(TestPipeline p) {
+    System.setProperty("industryts.groupShards", "0");
+    PAssert.that(describe(input(p).apply(KeyGroups.byKey()))).containsInAnyOrder(expected());
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void directRunnerDefaultsToFourShardsPerCoreOtherRunnersToNone() {
+    var direct = PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create();
+    assertEquals(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()),
+        KeyGroups.shards(direct));
+    var other = PipelineOptionsFactory.create();
+    other.setRunner(null);
+    assertThat(KeyGroups.shards(other), is(0));
+    System.setProperty("industryts.groupShards", "5");
+    assertThat(KeyGroups.shards(direct), is(5));
+  }
+}

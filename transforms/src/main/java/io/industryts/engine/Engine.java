@@ -405,9 +405,10 @@ public final class Engine {
     List<Pass> passes = Pass.plan(kernels, segments.planning().alignedTo);
     Segments current = segments;
     PCollectionList<Row> errors = PCollectionList.empty(segments.collection().getPipeline());
-    // the series' plans keyed per series and as one group, made once per segmentation
+    // the series' plans keyed per series and as one group, made once per segmentation and layout
     PCollection<KV<Row, Part>> seriesPlans = null;
     PCollection<KV<Row, Part>> globalPlans = null;
+    ChunkLayout plansLayout = null;
     PassRunner.Prepared prepared = null;
     int index = 0;
     int done = 0;
@@ -432,6 +433,13 @@ public final class Engine {
       String name = prefix + "Pass" + index + String.join("+", names);
       PCollection<KV<Row, Part>> planGroups = null;
       if (pass.needsSummary()) {
+        // plans are flattened with this pass's summaries, whose coder follows the current layout
+        // (Flink unions only equal coders): re-key them when a pass before changed the layout
+        if (!current.layout().equals(plansLayout)) {
+          seriesPlans = null;
+          globalPlans = null;
+          plansLayout = current.layout();
+        }
         if (PassRunner.globalGroup(pass)) {
           globalPlans = globalPlans != null ? globalPlans
               : PassRunner.planGroups(prefix + "PlanGroups" + index, current, true);

@@ -101,5 +101,17 @@ final class JoinPart implements Serializable {
     public void verifyDeterministic() throws NonDeterministicException {
       throw new NonDeterministicException(this, "facts are Java-serialized");
     }
+
+    // Flink unions (Flatten) only inputs whose coders are equal, so equal layouts must compare equal.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof JoinPartCoder && ((JoinPartCoder) o).left.equals(left)
+          && ((JoinPartCoder) o).right.equals(right);
+    }
+
+    @Override
+    public int hashCode() {
+      return left.hashCode() * 31 + right.hashCode();
+    }
   }
 }

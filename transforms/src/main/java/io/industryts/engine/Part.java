@@ -99,5 +99,17 @@ final class Part implements Serializable {
     public void verifyDeterministic() throws NonDeterministicException {
       throw new NonDeterministicException(this, "facts are Java-serialized");
     }
+
+    // Flink unions (Flatten) only inputs whose coders are equal, so equal layouts must compare equal.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PartCoder && ((PartCoder) o).chunks.equals(chunks)
+          && ((PartCoder) o).series.equals(series);
+    }
+
+    @Override
+    public int hashCode() {
+      return chunks.hashCode();
+    }
   }
 }

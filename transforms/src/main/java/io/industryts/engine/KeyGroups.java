@@ -67,7 +67,8 @@ final class KeyGroups {
     if (set != null) {
       int n = Integer.parseInt(set.trim());
       if (n < 0) {
-        throw new IllegalArgumentException("industryts.groupShards must be >= 0. Got " + n + ".");
+        throw new IllegalArgumentException("industryts.groupShards must be >= 0. Got " + n
+            + ". Use 0 for one group per key, or a shard count such as 4 per core.");
       }
       return n;
     }

@@ -475,26 +475,6 @@ final class AsofJoiner {
     /** Counters only: a join reads no carry, statistics or series facts and reports no bad rows. */
     private final class Context implements KernelContext {
       @Override
-      public int haloBefore() {
-        return 0;
-      }
-
-      @Override
-      public int haloAfter() {
-        return 0;
-      }
-
-      @Override
-      public Object carry() {
-        return null;
-      }
-
-      @Override
-      public Object stats() {
-        return null;
-      }
-
-      @Override
       public long seriesFirstTime() {
         throw unsupported();
       }

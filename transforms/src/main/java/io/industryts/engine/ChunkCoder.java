@@ -46,7 +46,11 @@ public final class ChunkCoder extends CustomCoder<Chunk> {
     return layout;
   }
 
-  static char storage(FieldType type) {
+  /**
+   * How a value field of {@code type} is stored in a chunk column: {@code 'D'} doubles, {@code 'L'}
+   * longs, {@code 'B'} booleans, {@code 'O'} objects (shared with the file readers' assemblers).
+   */
+  public static char storage(FieldType type) {
     switch (type.getTypeName()) {
       case DOUBLE:
       case FLOAT:

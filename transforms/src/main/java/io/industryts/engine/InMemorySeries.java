@@ -36,21 +36,6 @@ final class InMemorySeries implements KernelContext {
   }
 
   @Override
-  public int haloBefore() {
-    return 0;
-  }
-
-  @Override
-  public int haloAfter() {
-    return 0;
-  }
-
-  @Override
-  public Object carry() {
-    return null;
-  }
-
-  @Override
   public Object stats() {
     return stats;
   }

@@ -6,17 +6,23 @@ package io.industryts.engine;
  */
 public interface KernelContext {
 
-  /** Rows at the start of the input that belong to earlier segments. */
-  int haloBefore();
+  /** Rows at the start of the input that belong to earlier segments (none by default). */
+  default int haloBefore() {
+    return 0;
+  }
 
-  /** Rows at the end of the input that belong to later segments. */
-  int haloAfter();
+  /** Rows at the end of the input that belong to later segments (none by default). */
+  default int haloAfter() {
+    return 0;
+  }
 
   /**
    * The carry of a {@link CarryKernel}: the combined summaries of every earlier segment (forward)
    * or every later segment (backward) of the series; {@code null} when there is none.
    */
-  Object carry();
+  default Object carry() {
+    return null;
+  }
 
   /**
    * For a {@link BidirectionalCarryKernel}: the combined summaries of every later segment of the
@@ -26,8 +32,13 @@ public interface KernelContext {
     return null;
   }
 
-  /** The statistics of a {@link StatsKernel} over the whole series (or input); never null. */
-  Object stats();
+  /**
+   * The statistics of a {@link StatsKernel} over the whole series (or input); never null for a
+   * statistics kernel, null for every other kernel.
+   */
+  default Object stats() {
+    return null;
+  }
 
   /** First time of the series (declared {@code seriesInfo} or a grid). */
   long seriesFirstTime();

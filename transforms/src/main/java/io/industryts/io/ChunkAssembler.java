@@ -2,6 +2,7 @@ package io.industryts.io;
 
 import io.industryts.engine.BooleanColumn;
 import io.industryts.engine.Chunk;
+import io.industryts.engine.ChunkCoder;
 import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Column;
 import io.industryts.engine.DoubleColumn;
@@ -58,27 +59,10 @@ final class ChunkAssembler {
     this.types = new FieldType[n];
     for (int f = 0; f < n; f++) {
       types[f] = layout.fieldType(f);
-      kinds[f] = layout.isTimeOrKey(f) ? 0 : storage(types[f]);
+      kinds[f] = layout.isTimeOrKey(f) ? 0 : ChunkCoder.storage(types[f]);
     }
     this.initial = (int) Math.max(1, Math.min(maxRows, Math.max(INITIAL, expectedRows)));
     allocate(initial);
-  }
-
-  static char storage(FieldType type) {
-    switch (type.getTypeName()) {
-      case DOUBLE:
-      case FLOAT:
-        return 'D';
-      case BYTE:
-      case INT16:
-      case INT32:
-      case INT64:
-        return 'L';
-      case BOOLEAN:
-        return 'B';
-      default:
-        return 'O';
-    }
   }
 
   private void allocate(int cap) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.IterableCoder;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -31,33 +33,91 @@ import org.joda.time.Instant;
  * GroupByKey} on every runner), else four per core on the DirectRunner, at least 8. Shards are the
  * unit of parallel work there, so they must outnumber the cores; a shard's values are held in
  * memory, as the DirectRunner holds every group anyway.
+ *
+ * <p>On the DirectRunner the values themselves do not go through the grouping either: its
+ * grouping state clones every value buffered for a key through the value's coder each time a new
+ * bundle adds to that key (measured: a third of all CPU at 10M rows went to encoding and decoding
+ * chunks there). As all of its workers share one JVM, each value is parked in memory under a
+ * unique id and only the id is grouped. A run that fails leaves its parked values referenced until
+ * the JVM exits.
  */
-final class KeyGroups {
+public final class KeyGroups {
   private KeyGroups() {}
 
   /** Groups by key; see the class comment for how. */
-  static <K, V> ByKey<K, V> byKey() {
+  public static <K, V> ByKey<K, V> byKey() {
     return new ByKey<>();
   }
 
   /** The grouping as a transform, a drop-in for {@code GroupByKey.create()}. */
-  static final class ByKey<K, V>
+  public static final class ByKey<K, V>
       extends PTransform<PCollection<KV<K, V>>, PCollection<KV<K, Iterable<V>>>> {
+    private static final long serialVersionUID = 1L;
+
     @Override
     public PCollection<KV<K, Iterable<V>>> expand(PCollection<KV<K, V>> input) {
-      int shards = shards(input.getPipeline().getOptions());
+      PipelineOptions options = input.getPipeline().getOptions();
+      int shards = shards(options);
       if (shards == 0) {
         return input.apply("GroupByKey", GroupByKey.create());
       }
       KvCoder<K, V> coder = (KvCoder<K, V>) input.getCoder();
+      Coder<KV<K, Iterable<V>>> grouped =
+          KvCoder.of(coder.getKeyCoder(), IterableCoder.of(coder.getValueCoder()));
+      if (isDirect(options)) {
+        Coder<KV<KV<K, Long>, Long>> parked =
+            KvCoder.of(KvCoder.of(coder.getKeyCoder(), VarLongCoder.of()), VarLongCoder.of());
+        return input
+            .apply("ToShards", ParDo.of(new ToShardFn<K, V, Long>(shards, true)))
+            .setCoder(KvCoder.of(VarIntCoder.of(), parked))
+            .apply("GroupShards", GroupByKey.create())
+            .apply("SplitShards", ParDo.of(new SplitShardFn<K, V, Long>(true)))
+            .setCoder(grouped);
+      }
       Coder<KV<KV<K, Long>, V>> stamped =
           KvCoder.of(KvCoder.of(coder.getKeyCoder(), VarLongCoder.of()), coder.getValueCoder());
       return input
-          .apply("ToShards", ParDo.of(new ToShardFn<K, V>(shards)))
+          .apply("ToShards", ParDo.of(new ToShardFn<K, V, V>(shards, false)))
           .setCoder(KvCoder.of(VarIntCoder.of(), stamped))
           .apply("GroupShards", GroupByKey.create())
-          .apply("SplitShards", ParDo.of(new SplitShardFn<K, V>()))
-          .setCoder(KvCoder.of(coder.getKeyCoder(), IterableCoder.of(coder.getValueCoder())));
+          .apply("SplitShards", ParDo.of(new SplitShardFn<K, V, V>(false)))
+          .setCoder(grouped);
+    }
+  }
+
+  private static boolean isDirect(PipelineOptions options) {
+    return options.getRunner() != null
+        && options.getRunner().getSimpleName().equals("DirectRunner");
+  }
+
+  /** Values parked in this JVM between {@link ToShardFn} and {@link SplitShardFn}, by id. */
+  static final class Parked {
+    private static final Map<Long, Object> VALUES = new ConcurrentHashMap<>();
+    private static final AtomicLong NEXT_ID = new AtomicLong();
+    private static final Object NULL = new Object(); // the map holds no nulls
+
+    private Parked() {}
+
+    static long park(Object value) {
+      long id = NEXT_ID.incrementAndGet();
+      VALUES.put(id, value == null ? NULL : value);
+      return id;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <V> V take(long id) {
+      Object value = VALUES.remove(id);
+      if (value == null) {
+        throw new IllegalStateException("industryts: grouped value " + id + " was taken twice "
+            + "or never parked in this JVM (values are parked only on the DirectRunner, whose "
+            + "workers share one JVM). Set -Dindustryts.groupShards=0 to group without parking.");
+      }
+      return value == NULL ? null : (V) value;
+    }
+
+    /** Values parked and not yet taken (tests). */
+    static int size() {
+      return VALUES.size();
     }
   }
 
@@ -72,39 +132,52 @@ final class KeyGroups {
       }
       return n;
     }
-    boolean direct = options.getRunner() != null
-        && options.getRunner().getSimpleName().equals("DirectRunner");
-    return direct ? Math.max(8, 4 * Runtime.getRuntime().availableProcessors()) : 0;
+    return isDirect(options) ? Math.max(8, 4 * Runtime.getRuntime().availableProcessors()) : 0;
   }
 
-  /** Keys each value by its key's shard; the value keeps its key and its timestamp. */
-  static final class ToShardFn<K, V> extends DoFn<KV<K, V>, KV<Integer, KV<KV<K, Long>, V>>> {
+  /**
+   * Keys each value by its key's shard; the value keeps its key and its timestamp. {@code W} is
+   * the value itself, or its parked id ({@code Long}) when {@code park} is set.
+   */
+  static final class ToShardFn<K, V, W> extends DoFn<KV<K, V>, KV<Integer, KV<KV<K, Long>, W>>> {
     private final int shards;
+    private final boolean park;
 
-    ToShardFn(int shards) {
+    ToShardFn(int shards, boolean park) {
       this.shards = shards;
+      this.park = park;
     }
 
     @ProcessElement
+    @SuppressWarnings("unchecked")
     public void process(@Element KV<K, V> e, @Timestamp Instant ts,
-        OutputReceiver<KV<Integer, KV<KV<K, Long>, V>>> out) {
+        OutputReceiver<KV<Integer, KV<KV<K, Long>, W>>> out) {
       // keys are Rows and KVs of Rows and longs, whose hash codes are value-based
       int shard = Math.floorMod(e.getKey().hashCode(), shards);
-      out.output(KV.of(shard, KV.of(KV.of(e.getKey(), ts.getMillis()), e.getValue())));
+      W carried = park ? (W) Long.valueOf(Parked.park(e.getValue())) : (W) e.getValue();
+      out.output(KV.of(shard, KV.of(KV.of(e.getKey(), ts.getMillis()), carried)));
     }
   }
 
   /** Splits one shard into its keys' groups, each stamped with its own earliest timestamp. */
-  static final class SplitShardFn<K, V>
-      extends DoFn<KV<Integer, Iterable<KV<KV<K, Long>, V>>>, KV<K, Iterable<V>>> {
+  static final class SplitShardFn<K, V, W>
+      extends DoFn<KV<Integer, Iterable<KV<KV<K, Long>, W>>>, KV<K, Iterable<V>>> {
+    private final boolean parked;
+
+    SplitShardFn(boolean parked) {
+      this.parked = parked;
+    }
+
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<KV<KV<K, Long>, V>>> shard,
+    @SuppressWarnings("unchecked")
+    public void process(@Element KV<Integer, Iterable<KV<KV<K, Long>, W>>> shard,
         OutputReceiver<KV<K, Iterable<V>>> out) {
       Map<K, List<V>> groups = new LinkedHashMap<>();
       Map<K, Long> earliest = new LinkedHashMap<>();
-      for (KV<KV<K, Long>, V> e : shard.getValue()) {
+      for (KV<KV<K, Long>, W> e : shard.getValue()) {
         K key = e.getKey().getKey();
-        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(e.getValue());
+        V value = parked ? Parked.take((Long) e.getValue()) : (V) e.getValue();
+        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
         earliest.merge(key, e.getKey().getValue(), Math::min);
       }
       for (Map.Entry<K, List<V>> g : groups.entrySet()) {

@@ -1,20 +1,25 @@
 package io.industryts.engine;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.industryts.testing.BeamPipelineExtension;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.coders.IterableCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.TimestampCombiner;
 import org.apache.beam.sdk.transforms.windowing.Window;
@@ -81,6 +86,38 @@ class KeyGroupsTest {
     System.setProperty("industryts.groupShards", "3");
     PAssert.that(describe(input(p).apply(KeyGroups.byKey()))).containsInAnyOrder(expected());
     p.run().waitUntilFinish();
+  }
+
+  @Test
+  void onTheDirectRunnerValuesAreParkedAndAllTakenBack(TestPipeline p) {
+    System.setProperty("industryts.groupShards", "3");
+    int before = KeyGroups.Parked.size();
+    PAssert.that(describe(input(p).apply(KeyGroups.byKey()))).containsInAnyOrder(expected());
+    p.run().waitUntilFinish();
+    assertThat(KeyGroups.Parked.size(), is(before));
+  }
+
+  @Test
+  void shardsCarryingTheValuesThemselvesGiveTheSameGroups(TestPipeline p) {
+    // the path of a runner other than the DirectRunner with groupShards set: nothing parked
+    PCollection<KV<String, Iterable<Integer>>> groups = input(p)
+        .apply(ParDo.of(new KeyGroups.ToShardFn<String, Integer, Integer>(3, false)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(
+            KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()), VarIntCoder.of())))
+        .apply(GroupByKey.create())
+        .apply(ParDo.of(new KeyGroups.SplitShardFn<String, Integer, Integer>(false)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), IterableCoder.of(VarIntCoder.of())));
+    PAssert.that(describe(groups)).containsInAnyOrder(expected());
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void aParkedValueIsTakenOnceAndNullSurvives() {
+    long id = KeyGroups.Parked.park(null);
+    assertThat(KeyGroups.Parked.take(id), is((Object) null));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> KeyGroups.Parked.take(id));
+    assertThat(e.getMessage(), containsString("taken twice or never parked"));
   }
 
   @Test

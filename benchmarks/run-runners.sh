@@ -19,7 +19,7 @@ jar="$root/runners/target/industryts-flink-spark.jar"
 par="${PARALLELISM:-2}"
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/industryts-runners"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-jvm=(-XX:+UseParallelGC -XX:MaxRAMPercentage=70 -Xss4m)
+jvm=(-XX:+UseParallelGC -XX:MaxRAMPercentage=70 -Xss4m -XX:TieredStopAtLevel=1)
 
 usage() {
   echo "usage: benchmarks/run-runners.sh ROWS | --split ROWS SERIES ROWS_PER_SERIES" >&2

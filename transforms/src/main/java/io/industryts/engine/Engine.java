@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.RowCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -191,7 +194,7 @@ public final class Engine {
   public static Segments segment(PCollection<Chunk> chunks, ChunkLayout layout,
       List<Kernel> kernels) {
     return Segmenter.segment("Segment", chunks, layout, firstGrid(kernels, 0),
-        EngineOptions.fromSystemProperties());
+        EngineOptions.forPipeline(chunks.getPipeline().getOptions()));
   }
 
   private static Grid firstGrid(List<Kernel> kernels, int from) {
@@ -367,7 +370,7 @@ public final class Engine {
   public static Result run(Segments segments, List<Kernel> kernels, List<String> operationTypes,
       Map<String, PCollection<Chunk>> rightChunks) {
     Segments current = segments;
-    PCollectionList<Row> errors = PCollectionList.empty(segments.collection().getPipeline());
+    PCollectionList<Row> errors = PCollectionList.empty(segments.plans().getPipeline());
     int from = 0;
     int stage = 0;
     for (int i = 0; i <= kernels.size(); i++) {
@@ -394,7 +397,7 @@ public final class Engine {
       }
     }
     PCollection<Row> all = errors.size() == 0
-        ? segments.collection().getPipeline().apply("NoErrors", Create.empty(ErrorRecords.SCHEMA))
+        ? segments.plans().getPipeline().apply("NoErrors", Create.empty(ErrorRecords.SCHEMA))
         : errors.size() == 1 ? errors.get(0)
         : errors.apply("AllStepErrors", Flatten.pCollections()).setRowSchema(ErrorRecords.SCHEMA);
     return new Result(current, all);
@@ -403,8 +406,15 @@ public final class Engine {
   private static Result runPasses(String prefix, Segments segments, List<Kernel> kernels,
       List<String> operationTypes) {
     List<Pass> passes = Pass.plan(kernels, segments.planning().alignedTo);
-    Segments current = segments;
-    PCollectionList<Row> errors = PCollectionList.empty(segments.collection().getPipeline());
+    EngineOptions options =
+        EngineOptions.forPipeline(segments.plans().getPipeline().getOptions());
+    // series that fit in one segment run every pass in one step, unless a pass fits over all series
+    boolean wholeRoute = segments.whole() != null && options.wholeSeries()
+        && passes.stream().noneMatch(p -> !p.kernels.isEmpty() && PassRunner.globalGroup(p));
+    Segments current = wholeRoute ? segments.withoutWhole() : segments;
+    List<List<String>> passOperations = new ArrayList<>();
+    List<Grid> passGrids = new ArrayList<>();
+    PCollectionList<Row> errors = PCollectionList.empty(segments.plans().getPipeline());
     // the series' plans keyed per series and as one group, made once per segmentation and layout
     PCollection<KV<Row, Part>> seriesPlans = null;
     PCollection<KV<Row, Part>> globalPlans = null;
@@ -415,11 +425,13 @@ public final class Engine {
     for (int p = 0; p < passes.size(); p++) {
       Pass pass = passes.get(p);
       index++;
+      passOperations.add(new ArrayList<>(operationTypes.subList(done, done + pass.kernels.size())));
+      passGrids.add(pass.resegmentBefore ? firstGrid(kernels, done) : null);
       if (pass.resegmentBefore) {
         PCollection<Chunk> chunks = current.collection()
             .apply(prefix + "Unkey" + index, Values.create()).setCoder(ChunkCoder.of(current.layout()));
         current = Segmenter.segment(prefix + "Resegment" + index, chunks, current.layout(),
-            firstGrid(kernels, done), EngineOptions.fromSystemProperties());
+            firstGrid(kernels, done), options);
         seriesPlans = null;
         globalPlans = null;
       }
@@ -465,8 +477,24 @@ public final class Engine {
           out.get(PassRunner.NEXT_PARTS), out.get(PassRunner.NEXT_SUMMARIES));
       errors = errors.and(out.get(PassRunner.ERRORS));
     }
+    if (wholeRoute) {
+      ChunkLayout layout = current.layout();
+      PCollectionTuple whole = segments.whole().apply(prefix + "WholeSeries",
+          ParDo.of(new PassRunner.WholeSeriesFn(passes, passOperations, passGrids,
+                  segments.planning().alignedTo, segments.segmentRows()))
+              .withOutputTags(PassRunner.MAIN, TupleTagList.of(PassRunner.ERRORS)));
+      KvCoder<KV<Row, Long>, Chunk> coder = KvCoder.of(
+          KvCoder.of(RowCoder.of(layout.keySchema()), VarLongCoder.of()), ChunkCoder.of(layout));
+      whole.get(PassRunner.ERRORS).setRowSchema(ErrorRecords.SCHEMA);
+      PCollection<KV<KV<Row, Long>, Chunk>> all = PCollectionList.of(current.collection())
+          .and(whole.get(PassRunner.MAIN).setCoder(coder))
+          .apply(prefix + "WithWholeSeries", Flatten.pCollections())
+          .setCoder(coder);
+      current = current.next(all, layout, current.planning());
+      errors = errors.and(whole.get(PassRunner.ERRORS));
+    }
     PCollection<Row> allErrors = errors.size() == 0
-        ? segments.collection().getPipeline().apply(prefix + "NoErrors",
+        ? segments.plans().getPipeline().apply(prefix + "NoErrors",
             Create.empty(ErrorRecords.SCHEMA))
         : errors.apply(prefix + "StepErrors", Flatten.pCollections()).setRowSchema(ErrorRecords.SCHEMA);
     return new Result(current, allErrors);

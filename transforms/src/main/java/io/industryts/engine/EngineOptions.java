@@ -1,11 +1,21 @@
 package io.industryts.engine;
 
 import java.io.Serializable;
+import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * Tuning of the engine, fixed when the pipeline is built (so every worker sees the same values).
- * The segment size can be lowered for tests with the system property {@code
- * industryts.segmentRows} read at pipeline construction.
+ *
+ * <p>Segment size: {@code -Dindustryts.segmentRows=N} when set (tests lower it to get many
+ * segments), else {@link #DIRECT_SEGMENT_ROWS} on the DirectRunner and {@link
+ * #DEFAULT_SEGMENT_ROWS} elsewhere. On the DirectRunner grouped chunks stay in memory (no
+ * encoding), and every pass over segments costs a fixed number of pipeline stages, so bigger
+ * segments win there: a series of up to about a million rows fits in one segment and runs all its
+ * kernels in one step (measured on the 1M-row benchmark pipeline, 2 cores: see
+ * docs/architecture.md). Runners that serialize elements keep segments of tens of thousands of rows.
+ *
+ * <p>{@code -Dindustryts.wholeSeries=false} sends one-segment series through the passes too (tests
+ * compare both ways).
  */
 public final class EngineOptions implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -13,26 +23,49 @@ public final class EngineOptions implements Serializable {
   /** Rows per segment the engine aims at: big enough to amortize per-element cost, small enough to spread. */
   public static final int DEFAULT_SEGMENT_ROWS = 65_536;
 
-  private final int segmentRows;
+  /** Rows per segment on the DirectRunner (2^20). */
+  public static final int DIRECT_SEGMENT_ROWS = 1 << 20;
 
-  private EngineOptions(int segmentRows) {
+  private final int segmentRows;
+  private final boolean wholeSeries;
+
+  private EngineOptions(int segmentRows, boolean wholeSeries) {
     if (segmentRows < 1) {
-      throw new IllegalArgumentException("segment rows must be >= 1. Got " + segmentRows + ".");
+      throw new IllegalArgumentException("industryts.segmentRows must be >= 1. Got " + segmentRows
+          + ". Set a row count such as 65536.");
     }
     this.segmentRows = segmentRows;
+    this.wholeSeries = wholeSeries;
   }
 
-  /** Defaults, or {@code -Dindustryts.segmentRows=N} when set. */
+  /** The system properties when set, else the defaults for a runner other than the DirectRunner. */
   public static EngineOptions fromSystemProperties() {
+    return fromSystemProperties(DEFAULT_SEGMENT_ROWS);
+  }
+
+  /** The system properties when set, else the defaults for the runner of {@code options}. */
+  public static EngineOptions forPipeline(PipelineOptions options) {
+    return fromSystemProperties(KeyGroups.isDirect(options) ? DIRECT_SEGMENT_ROWS
+        : DEFAULT_SEGMENT_ROWS);
+  }
+
+  private static EngineOptions fromSystemProperties(int defaultRows) {
     String v = System.getProperty("industryts.segmentRows");
-    return new EngineOptions(v == null ? DEFAULT_SEGMENT_ROWS : Integer.parseInt(v.trim()));
+    String whole = System.getProperty("industryts.wholeSeries");
+    return new EngineOptions(v == null ? defaultRows : Integer.parseInt(v.trim()),
+        whole == null || !whole.trim().equalsIgnoreCase("false"));
   }
 
   public static EngineOptions withSegmentRows(int rows) {
-    return new EngineOptions(rows);
+    return new EngineOptions(rows, true);
   }
 
   public int segmentRows() {
     return segmentRows;
+  }
+
+  /** Whether series that fit in one segment run all their kernels in one step. */
+  public boolean wholeSeries() {
+    return wholeSeries;
   }
 }

@@ -85,7 +85,8 @@ public final class KeyGroups {
     }
   }
 
-  private static boolean isDirect(PipelineOptions options) {
+  /** Whether {@code options} run on the DirectRunner (all workers in this JVM). */
+  static boolean isDirect(PipelineOptions options) {
     return options.getRunner() != null
         && options.getRunner().getSimpleName().equals("DirectRunner");
   }

@@ -259,10 +259,7 @@ final class PassRunner {
         StatsKernel sk = (StatsKernel) k;
         Serializable global = null;
         for (Map.Entry<Row, List<SegmentSummary>> s : bySeries.entrySet()) {
-          Serializable acc = (Serializable) sk.createAccumulator();
-          for (SegmentSummary seg : s.getValue()) {
-            acc = (Serializable) sk.merge(acc, seg.stats);
-          }
+          Serializable acc = seriesStats(sk, s.getValue());
           statsBySeries.put(s.getKey(), acc);
           if (sk.globalFit()) {
             global = global == null ? acc : (Serializable) sk.merge(sk.merge(sk.createAccumulator(), global), acc);
@@ -279,122 +276,146 @@ final class PassRunner {
       }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private void emitSeries(Row series, List<SegmentSummary> list, SeriesPlan plan,
         Serializable stats, OutputReceiver<KV<KV<Row, Long>, Part>> out) {
       list.sort((a, b) -> Long.compare(a.segment, b.segment));
       SegmentSummary[] seg = list.toArray(new SegmentSummary[0]);
-      int n = seg.length;
-      Serializable[] carry = new Serializable[n];
-      Serializable[] carryAfter = new Serializable[n];
-      Kernel k = pass.first();
-      if (k instanceof BidirectionalCarryKernel) {
-        // prefix and suffix combinations of the same summaries
-        CarryKernel ck = (CarryKernel) k;
+      SegmentContext[] contexts = contexts(pass, seg, plan, stats);
+      for (int p = 0; p < seg.length; p++) {
+        out.output(KV.of(KV.of(series, seg[p].segment), Part.ofFact(null, contexts[p])));
+      }
+    }
+  }
+
+  /** A series' statistics: its segments' summaries merged in segment order. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static Serializable seriesStats(StatsKernel sk, List<SegmentSummary> segments) {
+    Serializable acc = (Serializable) sk.createAccumulator();
+    for (SegmentSummary seg : segments) {
+      acc = (Serializable) sk.merge(acc, seg.stats);
+    }
+    return acc;
+  }
+
+  /**
+   * The context of each segment of one series for {@code pass}, from the summaries of all its
+   * segments in segment order, its plan and its statistics (or null).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static SegmentContext[] contexts(Pass pass, SegmentSummary[] seg, SeriesPlan plan,
+      Serializable stats) {
+    int n = seg.length;
+    SegmentContext[] contexts = new SegmentContext[n];
+    Serializable[] carry = new Serializable[n];
+    Serializable[] carryAfter = new Serializable[n];
+    Kernel k = pass.first();
+    if (k instanceof BidirectionalCarryKernel) {
+      // prefix and suffix combinations of the same summaries
+      CarryKernel ck = (CarryKernel) k;
+      for (int i = 1; i < n; i++) {
+        carry[i] = (Serializable) ck.combine(carry[i - 1], seg[i - 1].carry);
+      }
+      for (int i = n - 2; i >= 0; i--) {
+        carryAfter[i] = (Serializable) ck.combine(seg[i + 1].carry, carryAfter[i + 1]);
+      }
+    } else if (k instanceof CarryKernel) {
+      CarryKernel ck = (CarryKernel) k;
+      if (ck.forward()) {
         for (int i = 1; i < n; i++) {
           carry[i] = (Serializable) ck.combine(carry[i - 1], seg[i - 1].carry);
         }
+      } else {
         for (int i = n - 2; i >= 0; i--) {
-          carryAfter[i] = (Serializable) ck.combine(seg[i + 1].carry, carryAfter[i + 1]);
+          carry[i] = (Serializable) ck.combine(seg[i + 1].carry, carry[i + 1]);
         }
-      } else if (k instanceof CarryKernel) {
-        CarryKernel ck = (CarryKernel) k;
-        if (ck.forward()) {
-          for (int i = 1; i < n; i++) {
-            carry[i] = (Serializable) ck.combine(carry[i - 1], seg[i - 1].carry);
-          }
-        } else {
-          for (int i = n - 2; i >= 0; i--) {
-            carry[i] = (Serializable) ck.combine(seg[i + 1].carry, carry[i + 1]);
-          }
-        }
-      }
-      long first = Long.MAX_VALUE;
-      long last = Long.MIN_VALUE;
-      long count = 0;
-      for (SegmentSummary s : seg) {
-        if (s.count > 0) {
-          first = Math.min(first, s.first);
-          last = Math.max(last, s.last);
-          count += s.count;
-        }
-      }
-      for (int p = 0; p < n; p++) {
-        SegmentContext c = new SegmentContext();
-        c.carry = carry[p];
-        c.carryAfter = carryAfter[p];
-        c.stats = stats;
-        c.seriesFirst = first;
-        c.seriesLast = last;
-        c.seriesCount = count;
-        c.firstSegment = p == 0;
-        c.lastSegment = p == n - 1;
-        c.anchor = plan.anchor;
-        c.segmentStart = plan.segmentStart(seg[p].segment);
-        c.segmentEnd = p + 1 < n ? plan.segmentStart(seg[p + 1].segment) : Long.MAX_VALUE;
-        if (pass.rowsBefore > 0 || pass.millisBefore > 0) {
-          c.haloBefore = haloBefore(seg, p);
-        }
-        if (pass.rowsAfter > 0 || pass.millisAfter > 0) {
-          c.haloAfter = haloAfter(seg, p);
-        }
-        out.output(KV.of(KV.of(series, seg[p].segment), Part.ofFact(null, c)));
       }
     }
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    long count = 0;
+    for (SegmentSummary s : seg) {
+      if (s.count > 0) {
+        first = Math.min(first, s.first);
+        last = Math.max(last, s.last);
+        count += s.count;
+      }
+    }
+    for (int p = 0; p < n; p++) {
+      SegmentContext c = new SegmentContext();
+      c.carry = carry[p];
+      c.carryAfter = carryAfter[p];
+      c.stats = stats;
+      c.seriesFirst = first;
+      c.seriesLast = last;
+      c.seriesCount = count;
+      c.firstSegment = p == 0;
+      c.lastSegment = p == n - 1;
+      c.anchor = plan.anchor;
+      c.segmentStart = plan.segmentStart(seg[p].segment);
+      c.segmentEnd = p + 1 < n ? plan.segmentStart(seg[p + 1].segment) : Long.MAX_VALUE;
+      if (pass.rowsBefore > 0 || pass.millisBefore > 0) {
+        c.haloBefore = haloBefore(pass, seg, p);
+      }
+      if (pass.rowsAfter > 0 || pass.millisAfter > 0) {
+        c.haloAfter = haloAfter(pass, seg, p);
+      }
+      contexts[p] = c;
+    }
+    return contexts;
+  }
 
-    /** Tails of earlier segments, back far enough for the pass's rows and duration. */
-    private Chunk haloBefore(SegmentSummary[] seg, int p) {
-      long threshold = seg[p].count > 0 ? seg[p].first - pass.millisBefore : Long.MIN_VALUE;
-      List<Chunk> parts = new ArrayList<>();
-      int below = 0;
-      int total = 0;
-      for (int q = p - 1; q >= 0; q--) {
-        Chunk tail = seg[q].tail;
-        parts.add(tail);
-        total += tail.size();
-        for (int i = 0; i < tail.size(); i++) {
-          if (tail.times()[i] < threshold) {
-            below++;
-          }
-        }
-        boolean whole = tail.size() == seg[q].count;
-        boolean enough = pass.millisBefore > 0 ? below >= Math.max(1, pass.rowsBefore)
-            : total >= pass.rowsBefore;
-        if (!whole || enough) {
-          break;
+  /** Tails of earlier segments, back far enough for the pass's rows and duration. */
+  private static Chunk haloBefore(Pass pass, SegmentSummary[] seg, int p) {
+    long threshold = seg[p].count > 0 ? seg[p].first - pass.millisBefore : Long.MIN_VALUE;
+    List<Chunk> parts = new ArrayList<>();
+    int below = 0;
+    int total = 0;
+    for (int q = p - 1; q >= 0; q--) {
+      Chunk tail = seg[q].tail;
+      parts.add(tail);
+      total += tail.size();
+      for (int i = 0; i < tail.size(); i++) {
+        if (tail.times()[i] < threshold) {
+          below++;
         }
       }
-      if (parts.isEmpty()) {
-        return null;
+      boolean whole = tail.size() == seg[q].count;
+      boolean enough = pass.millisBefore > 0 ? below >= Math.max(1, pass.rowsBefore)
+          : total >= pass.rowsBefore;
+      if (!whole || enough) {
+        break;
       }
-      Collections.reverse(parts);
-      return Chunk.concat(parts);
     }
+    if (parts.isEmpty()) {
+      return null;
+    }
+    Collections.reverse(parts);
+    return Chunk.concat(parts);
+  }
 
-    /** Heads of later segments, forward far enough for the pass's rows and duration. */
-    private Chunk haloAfter(SegmentSummary[] seg, int p) {
-      long threshold = seg[p].count > 0 ? seg[p].last + pass.millisAfter : Long.MAX_VALUE;
-      List<Chunk> parts = new ArrayList<>();
-      int above = 0;
-      int total = 0;
-      for (int q = p + 1; q < seg.length; q++) {
-        Chunk head = seg[q].head;
-        parts.add(head);
-        total += head.size();
-        for (int i = 0; i < head.size(); i++) {
-          if (head.times()[i] > threshold) {
-            above++;
-          }
-        }
-        boolean whole = head.size() == seg[q].count;
-        boolean enough = pass.millisAfter > 0 ? above >= Math.max(1, pass.rowsAfter)
-            : total >= pass.rowsAfter;
-        if (!whole || enough) {
-          break;
+  /** Heads of later segments, forward far enough for the pass's rows and duration. */
+  private static Chunk haloAfter(Pass pass, SegmentSummary[] seg, int p) {
+    long threshold = seg[p].count > 0 ? seg[p].last + pass.millisAfter : Long.MAX_VALUE;
+    List<Chunk> parts = new ArrayList<>();
+    int above = 0;
+    int total = 0;
+    for (int q = p + 1; q < seg.length; q++) {
+      Chunk head = seg[q].head;
+      parts.add(head);
+      total += head.size();
+      for (int i = 0; i < head.size(); i++) {
+        if (head.times()[i] > threshold) {
+          above++;
         }
       }
-      return parts.isEmpty() ? null : Chunk.concat(parts);
+      boolean whole = head.size() == seg[q].count;
+      boolean enough = pass.millisAfter > 0 ? above >= Math.max(1, pass.rowsAfter)
+          : total >= pass.rowsAfter;
+      if (!whole || enough) {
+        break;
+      }
     }
+    return parts.isEmpty() ? null : Chunk.concat(parts);
   }
 
   /** Runs the kernels of a pass on one segment; shared by both pass shapes. */
@@ -421,6 +442,18 @@ final class PassRunner {
     }
 
     void runKernels(KV<Row, Long> key, Chunk segment, SegmentContext context, MultiOutputReceiver out) {
+      Chunk data = applyPass(pass, operations, segment, context, out);
+      if (next == null) {
+        out.get(MAIN).output(KV.of(key, data));
+      } else {
+        out.get(NEXT_PARTS).output(KV.of(key, Part.ofChunk(data)));
+        out.get(NEXT_SUMMARIES).output(summarize(next, nextGlobal, key, data));
+      }
+    }
+
+    /** Runs the kernels of {@code pass} on one segment with its context (or null); halo dropped. */
+    Chunk applyPass(Pass pass, List<String> operations, Chunk segment, SegmentContext context,
+        MultiOutputReceiver out) {
       Ctx ctx = new Ctx(out, context);
       Chunk data = segment;
       if (context != null && (context.haloBefore != null || context.haloAfter != null)) {
@@ -451,12 +484,7 @@ final class PassRunner {
       if (ctx.haloBefore > 0 || ctx.haloAfter > 0) {
         data = data.slice(ctx.haloBefore, data.size() - ctx.haloAfter);
       }
-      if (next == null) {
-        out.get(MAIN).output(KV.of(key, data));
-      } else {
-        out.get(NEXT_PARTS).output(KV.of(key, Part.ofChunk(data)));
-        out.get(NEXT_SUMMARIES).output(summarize(next, nextGlobal, key, data));
-      }
+      return data;
     }
 
     /** The context handed to kernels for one segment. */
@@ -595,6 +623,70 @@ final class PassRunner {
           runKernels(e.getKey(), p.chunk, context, out);
         }
       }
+    }
+  }
+
+  /**
+   * Runs every pass of a stage on series that fit in one segment, one element per series: each
+   * pass's context is built from the segment alone, exactly as the passes would build it for a
+   * series with one segment ({@link #contexts}), so both routes give the same rows. Re-segmenting
+   * becomes a sort, with the series' plan recomputed for the next grid.
+   */
+  static final class WholeSeriesFn extends PassDoFn<KV<KV<Row, Long>, Chunk>> {
+    private final List<Pass> passes;
+    private final List<List<String>> passOperations;
+    private final List<Grid> passGrids;
+    private final Grid alignedTo;
+    private final int segmentRows;
+
+    /**
+     * {@code passGrids} holds, per pass that re-segments, the grid its segmentation aligns to
+     * (null entries elsewhere); {@code alignedTo} is the grid of the input segmentation.
+     */
+    WholeSeriesFn(List<Pass> passes, List<List<String>> passOperations, List<Grid> passGrids,
+        Grid alignedTo, int segmentRows) {
+      super(null, List.of(), null);
+      this.passes = passes;
+      this.passOperations = passOperations;
+      this.passGrids = passGrids;
+      this.alignedTo = alignedTo;
+      this.segmentRows = segmentRows;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<KV<Row, Long>, Chunk> e, MultiOutputReceiver out) {
+      KV<Row, Long> key = e.getKey();
+      Chunk data = e.getValue();
+      SeriesPlan plan = Segmenter.plan(stats(data), alignedTo, segmentRows);
+      for (int p = 0; p < passes.size(); p++) {
+        Pass pass = passes.get(p);
+        if (pass.resegmentBefore) {
+          data = data.sorted();
+          if (data.size() == 0) {
+            return; // as the segmenter drops empty chunks
+          }
+          plan = Segmenter.plan(stats(data), passGrids.get(p), segmentRows);
+          key = KV.of(key.getKey(), plan.segmentOf(data.times()[0]));
+        }
+        if (pass.kernels.isEmpty()) {
+          continue;
+        }
+        SegmentContext context = null;
+        if (pass.needsSummary()) {
+          SegmentSummary summary = (SegmentSummary) summarize(pass, false, key, data).getValue().fact;
+          Serializable stats = pass.first() instanceof StatsKernel
+              ? seriesStats((StatsKernel<?>) pass.first(), List.of(summary)) : null;
+          context = contexts(pass, new SegmentSummary[] {summary}, plan, stats)[0];
+        }
+        data = applyPass(pass, passOperations.get(p), data, context, out);
+      }
+      out.get(MAIN).output(KV.of(key, data));
+    }
+
+    private static SeriesStats stats(Chunk c) {
+      SeriesStats s = new SeriesStats();
+      s.add(c.times());
+      return s;
     }
   }
 }

@@ -41,6 +41,10 @@ final class Segmenter {
   private static final TupleTag<KV<Row, SeriesPlan>> PLANS = new TupleTag<KV<Row, SeriesPlan>>() {};
   private static final TupleTag<KV<KV<Row, Long>, Part>> CHUNK_PLANS =
       new TupleTag<KV<KV<Row, Long>, Part>>() {};
+  private static final TupleTag<KV<KV<Row, Long>, Chunk>> PIECES =
+      new TupleTag<KV<KV<Row, Long>, Chunk>>() {};
+  private static final TupleTag<KV<KV<Row, Long>, Chunk>> WHOLE_PIECES =
+      new TupleTag<KV<KV<Row, Long>, Chunk>>() {};
 
   /**
    * Applies {@code TimestampCombiner.EARLIEST}, so grouped output may carry each row's own time.
@@ -73,18 +77,62 @@ final class Segmenter {
         planned.get(PLANS).setCoder(KvCoder.of(keyCoder, SerializableCoder.of(SeriesPlan.class)));
     PCollection<KV<KV<Row, Long>, Part>> chunkPlans = planned.get(CHUNK_PLANS).setCoder(partCoder);
 
-    PCollection<KV<KV<Row, Long>, Chunk>> pieces =
+    PCollectionTuple pieces =
         PCollectionList.of(keyed).and(chunkPlans)
             .apply(name + "/ChunksAndPlans", Flatten.pCollections())
             .setCoder(partCoder)
             .apply(name + "/JoinPlans", KeyGroups.byKey())
-            .apply(name + "/Split", ParDo.of(new SplitFn()))
-            .setCoder(segCoder);
-    PCollection<KV<KV<Row, Long>, Chunk>> merged = pieces
+            .apply(name + "/Split", ParDo.of(new SplitFn())
+                .withOutputTags(PIECES, TupleTagList.of(WHOLE_PIECES)));
+    PCollection<KV<KV<Row, Long>, Chunk>> merged = pieces.get(PIECES).setCoder(segCoder)
         .apply(name + "/Group", KeyGroups.byKey())
         .apply(name + "/Merge", ParDo.of(new MergeFn()))
         .setCoder(segCoder);
-    return new Segments(merged, layout, new SegmentPlanning(align), plans);
+    PCollection<KV<KV<Row, Long>, Chunk>> whole = pieces.get(WHOLE_PIECES).setCoder(segCoder)
+        .apply(name + "/GroupWhole", KeyGroups.byKey())
+        .apply(name + "/MergeWhole", ParDo.of(new MergeFn()))
+        .setCoder(segCoder);
+    return new Segments(name, merged, whole, layout, new SegmentPlanning(align), plans,
+        options.segmentRows());
+  }
+
+  /**
+   * How a series with these statistics is cut: about {@code segmentRows} rows per segment, edges
+   * on {@code align} when set. A series that fits in one segment gets a width that puts all of it
+   * in one segment whenever its grid cells allow (not when they straddle the anchor).
+   */
+  static SeriesPlan plan(SeriesStats s, Grid align, int segmentRows) {
+    long segments = Math.max(1, (s.count + segmentRows - 1) / segmentRows);
+    long span = s.last - s.first + 1;
+    long width = Math.max(1, (span + segments - 1) / segments);
+    long anchor = s.first;
+    boolean closedRight = false;
+    if (align != null) {
+      long w = align.widthMillis();
+      width = Math.max(w, (width + w - 1) / w * w);
+      anchor = align.perSeriesOrigin() ? align.seriesAnchor(s.first) : align.seriesAnchor(0);
+      closedRight = align.closedRight();
+      if (segments == 1) {
+        width = oneSegmentWidth(new SeriesPlan(anchor, w, closedRight, s.first, s.last, s.count),
+            w, width);
+      }
+    }
+    return new SeriesPlan(anchor, width, closedRight, s.first, s.last, s.count);
+  }
+
+  /**
+   * A multiple of the grid width {@code w} whose segments hold both the first and the last grid
+   * cell of {@code cells} (a plan of width {@code w}), or {@code otherwise}. Segment {@code k} of
+   * width {@code m·w} holds cells {@code [k·m, (k+1)·m)}.
+   */
+  private static long oneSegmentWidth(SeriesPlan cells, long w, long otherwise) {
+    long c0 = cells.segmentOf(cells.first);
+    long c1 = cells.segmentOf(cells.last);
+    long m = c0 >= 0 ? c1 + 1 : c1 < 0 ? -c0 : 0;
+    if (m <= 0 || m > Long.MAX_VALUE / w) {
+      return otherwise;
+    }
+    return Math.max(otherwise, m * w);
   }
 
   /** First/last time and count of one chunk, under the chunk's id. */
@@ -140,34 +188,21 @@ final class Segmenter {
       for (ChunkStats c : e.getValue()) {
         total.merge(c.stats);
       }
-      SeriesPlan plan = plan(total);
+      SeriesPlan plan = Segmenter.plan(total, align, segmentRows);
       out.get(PLANS).output(KV.of(e.getKey(), plan));
       for (ChunkStats c : e.getValue()) {
         out.get(CHUNK_PLANS).output(KV.of(KV.of(e.getKey(), c.id), Part.ofFact(null, plan)));
       }
     }
-
-    private SeriesPlan plan(SeriesStats s) {
-      long segments = Math.max(1, (s.count + segmentRows - 1) / segmentRows);
-      long span = s.last - s.first + 1;
-      long width = Math.max(1, (span + segments - 1) / segments);
-      long anchor = s.first;
-      boolean closedRight = false;
-      if (align != null) {
-        long w = align.widthMillis();
-        width = Math.max(w, (width + w - 1) / w * w);
-        anchor = align.perSeriesOrigin() ? align.seriesAnchor(s.first) : align.seriesAnchor(0);
-        closedRight = align.closedRight();
-      }
-      return new SeriesPlan(anchor, width, closedRight, s.first, s.last, s.count);
-    }
   }
 
-  /** Splits a chunk at the segment edges of its series' plan. */
+  /**
+   * Splits a chunk at the segment edges of its series' plan. Pieces of a series that fits in one
+   * segment go to their own output (the engine can run all its kernels there in one step).
+   */
   static final class SplitFn extends DoFn<KV<KV<Row, Long>, Iterable<Part>>, KV<KV<Row, Long>, Chunk>> {
     @ProcessElement
-    public void process(@Element KV<KV<Row, Long>, Iterable<Part>> e,
-        OutputReceiver<KV<KV<Row, Long>, Chunk>> out) {
+    public void process(@Element KV<KV<Row, Long>, Iterable<Part>> e, MultiOutputReceiver tagged) {
       SeriesPlan plan = null;
       for (Part p : e.getValue()) {
         if (p.fact != null) {
@@ -175,6 +210,8 @@ final class Segmenter {
         }
       }
       Row series = e.getKey().getKey();
+      boolean whole = plan.segmentOf(plan.first) == plan.segmentOf(plan.last);
+      OutputReceiver<KV<KV<Row, Long>, Chunk>> out = tagged.get(whole ? WHOLE_PIECES : PIECES);
       for (Part p : e.getValue()) {
         if (p.chunk != null) {
           split(series, p.chunk, plan, out);

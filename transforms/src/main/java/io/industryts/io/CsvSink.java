@@ -1,5 +1,6 @@
 package io.industryts.io;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import io.industryts.engine.BooleanColumn;
 import io.industryts.engine.Chunk;
 import io.industryts.engine.ChunkLayout;
@@ -29,8 +30,9 @@ import org.joda.time.ReadableInstant;
 
 /**
  * Writes chunks as CSV (SEMANTICS §2.7): a header, then one line per row; nulls as empty cells,
- * booleans {@code true}/{@code false}, integers plainly, doubles as {@link Double#toString} (no
- * exponent for 1e-3 ≤ |x| < 1e7; NaN as {@code NaN}, infinities as {@code inf}/{@code -inf}), times
+ * booleans {@code true}/{@code false}, integers plainly, doubles as the shortest decimal that reads
+ * back as the same double, laid out as {@link Double#toString} lays it out (no exponent for 1e-3 ≤
+ * |x| < 1e7; NaN as {@code NaN}, infinities as {@code inf}/{@code -inf}), times
  * as ISO-8601 UTC ({@code 2024-01-01T00:00:00Z}, {@code .250Z} only when the milliseconds are not
  * zero) or a {@link DateTimeFormatter} pattern rendered in UTC, strings quoted when they hold the
  * delimiter, a quote or a line break.
@@ -245,7 +247,9 @@ final class CsvSink {
       } else if (Double.isInfinite(v)) {
         ascii(v > 0 ? "inf" : "-inf");
       } else {
-        ascii(isFloat ? Float.toString((float) v) : Double.toString(v));
+        // Schubfach: the shortest decimal that reads back as v, in Double.toString's layout,
+        // about twice as fast as Double.toString on Java 17 (which is not always shortest)
+        ascii(isFloat ? NumberOutput.toString((float) v, true) : NumberOutput.toString(v, true));
       }
     }
 

@@ -46,8 +46,8 @@ import org.apache.beam.sdk.values.Row;
  *
  * <ul>
  *   <li>{@code .csv}: header, {@code ,} (or {@link #withCsvDelimiter}), nulls empty, booleans
- *       {@code true}/{@code false}, doubles as {@link Double#toString} (shortest round trip; no
- *       exponent for 1e-3 ≤ |x| < 1e7), integers plainly, strings quoted when needed, times as
+ *       {@code true}/{@code false}, doubles as the shortest decimal that reads back exactly, laid
+ *       out as {@link Double#toString} (no exponent for 1e-3 ≤ |x| < 1e7), integers plainly, strings quoted when needed, times as
  *       ISO-8601 UTC {@code 2024-01-01T00:00:00Z} ({@code .250Z} only with milliseconds) or a
  *       {@code java.time} pattern rendered in UTC ({@link #withCsvTimeFormat});
  *   <li>{@code .parquet}: every column OPTIONAL; times INT64 {@code TIMESTAMP(MICROS, UTC)} ({@link
@@ -335,11 +335,54 @@ public final class FileOutput implements Serializable {
       for (Chunk c : chunks) {
         rows += c.size();
       }
+      writeConcurrently(layout, chunks, outputs);
       for (FileOutput o : outputs) {
-        o.writeFile(layout, chunks);
         out.output(o.path);
       }
       ROWS_WRITTEN.inc(rows);
+    }
+  }
+
+  /**
+   * Writes every output, each on its own thread (the first on the calling one): the writer runs on
+   * one worker, and a Parquet encoder is single-threaded, so two outputs would otherwise leave a
+   * core idle. Fails with the first output's error, after all have finished.
+   */
+  static void writeConcurrently(ChunkLayout layout, List<Chunk> chunks, List<FileOutput> outputs)
+      throws IOException {
+    List<Thread> others = new ArrayList<>();
+    IOException[] failures = new IOException[outputs.size()];
+    for (int i = 1; i < outputs.size(); i++) {
+      int index = i;
+      Thread t = new Thread(() -> {
+        try {
+          outputs.get(index).writeFile(layout, chunks);
+        } catch (IOException | RuntimeException e) {
+          failures[index] = e instanceof IOException ? (IOException) e
+              : new IOException(e.getMessage(), e);
+        }
+      }, "industryts-write-" + i);
+      t.start();
+      others.add(t);
+    }
+    try {
+      outputs.get(0).writeFile(layout, chunks);
+    } catch (IOException e) {
+      failures[0] = e;
+    } finally {
+      for (Thread t : others) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("FileOutput: interrupted while writing " + outputs, e);
+        }
+      }
+    }
+    for (IOException e : failures) {
+      if (e != null) {
+        throw e;
+      }
     }
   }
 

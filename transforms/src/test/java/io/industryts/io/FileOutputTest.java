@@ -210,7 +210,9 @@ class FileOutputTest {
       Double.NaN,
       Double.POSITIVE_INFINITY,
       Double.NEGATIVE_INFINITY,
-      62.0038
+      62.0038,
+      2.82879384806159E17, // Double.toString of Java 17 writes 2.82879384806159008E17
+      1.0E23 // and 9.999999999999999E22
     };
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < values.length; i++) {
@@ -235,7 +237,9 @@ class FileOutputTest {
             "NaN",
             "inf",
             "-inf",
-            "62.0038"),
+            "62.0038",
+            "2.82879384806159E17",
+            "1.0E23"),
         cells);
     // and they read back bit for bit (NaN kept when nan_as_null is off)
     List<Row> back = read(FileInput.of(p).withNanAsNull(false)).rows();

@@ -1,0 +1,123 @@
+package io.industryts.ops;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.greaterThan;
+
+import io.industryts.TimeSeriesPipeline;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.Row;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Series that fit in one segment run every pass in one step (the whole-series route); the rows must
+ * be those of the passes over the same single segment and over many small segments, for chains with
+ * carries, statistics, halos before and after, grids, time-changing steps and re-segmentation.
+ */
+class WholeSeriesRouteTest {
+  private static final Schema IN = Schema.builder().addNullableField("tag", FieldType.STRING)
+      .addDateTimeField("time").addNullableField("v", FieldType.DOUBLE)
+      .addNullableField("w", FieldType.DOUBLE).build();
+  private static final Map<String, ConcurrentLinkedQueue<Row>> OUTPUTS = new ConcurrentHashMap<>();
+
+  @AfterEach
+  void reset() {
+    System.clearProperty("industryts.segmentRows");
+    System.clearProperty("industryts.wholeSeries");
+  }
+
+  /** Three series of irregular rows (jitter, duplicates, nulls, a spike, a long gap), shuffled. */
+  private static List<Row> input() {
+    List<Row> rows = new ArrayList<>();
+    Random r = new Random(5);
+    String[] tags = {"a", "b", "c"};
+    for (int s = 0; s < tags.length; s++) {
+      long t = 1_700_000_000_000L + s * 17_000;
+      for (int i = 0; i < 150 + 40 * s; i++) {
+        t += 10_000 + r.nextInt(5_000) + (i == 70 ? 3_600_000 : 0);
+        Double v = r.nextInt(6) == 0 ? null : 20 + s * 5 + r.nextGaussian() * 3 + (i == 30 ? 90 : 0);
+        Double w = r.nextInt(9) == 0 ? null : 1 + r.nextDouble();
+        rows.add(Row.withSchema(IN).addValues(tags[s], new Instant(t), v, w).build());
+        if (i % 25 == 3) {
+          rows.add(Row.withSchema(IN).addValues(tags[s], new Instant(t), v, 0.5).build());
+        }
+      }
+    }
+    Collections.shuffle(rows, new Random(8));
+    return rows;
+  }
+
+  private static TimeSeriesPipeline chain() {
+    return TimeSeriesPipeline.named("routes").keyedBy("tag")
+        .then(DropDuplicates.keepFirst())
+        .then(FillNull.forward("w"))
+        .then(Outliers.zscore(2.5).withAction(Outliers.Action.CLIP))
+        .then(Ewm.span(5).of("w"))
+        .then(Lead.rows(2).of("v"))
+        .then(Rolling.over(Duration.standardMinutes(2)).compute(Rolling.Fn.MEAN, Rolling.Fn.MAX))
+        .then(SnapTime.round(Duration.standardSeconds(30)))
+        .then(Resample.every(Duration.standardMinutes(1)).aggregate(Resample.Agg.MEAN))
+        .then(Interpolate.linear("v").withMaxGap(Duration.standardMinutes(5)))
+        .then(FillNull.backward())
+        .then(Cumulative.of(Cumulative.CumFn.CUMSUM).on("w"))
+        .then(Lag.rows(1, 2).of())
+        .then(Rolling.rows(4).compute(Rolling.Fn.MEAN, Rolling.Fn.STD))
+        .then(Diff.periods(1).of())
+        .then(Scale.standard());
+  }
+
+  private static List<Row> run(String name) {
+    DirectOptions o = PipelineOptionsFactory.as(DirectOptions.class);
+    o.setRunner(DirectRunner.class);
+    o.setTargetParallelism(2);
+    Pipeline p = Pipeline.create(o);
+    OUTPUTS.put(name, new ConcurrentLinkedQueue<>());
+    p.apply(Create.of(input()).withRowSchema(IN)).apply(chain())
+        .apply(ParDo.of(new Collect(name)));
+    p.run().waitUntilFinish();
+    return new ArrayList<>(OUTPUTS.remove(name));
+  }
+
+  @Test
+  void wholeSeriesRouteEqualsThePassesOnOneAndOnManySegments() {
+    List<Row> whole = run("whole");
+    System.setProperty("industryts.wholeSeries", "false");
+    List<Row> passesOneSegment = run("passes, one segment");
+    System.setProperty("industryts.segmentRows", "16");
+    List<Row> passesManySegments = run("passes, segments of 16 rows");
+    assertThat(whole.size(), greaterThan(300));
+    OpsPipelineTest.assertRowsClose(passesOneSegment, whole);
+    OpsPipelineTest.assertRowsClose(passesManySegments, whole);
+  }
+
+  private static final class Collect extends DoFn<Row, Void> {
+    private static final long serialVersionUID = 1L;
+    private final String name;
+
+    Collect(String name) {
+      this.name = name;
+    }
+
+    @ProcessElement
+    public void process(@Element Row row) {
+      OUTPUTS.get(name).add(row);
+    }
+  }
+}

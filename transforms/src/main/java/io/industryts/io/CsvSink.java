@@ -197,6 +197,7 @@ final class CsvSink {
       len = 0;
     }
 
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): no charset lookup
     void ascii(String s) throws IOException {
       int n = s.length();
       if (n > buf.length) {
@@ -205,9 +206,9 @@ final class CsvSink {
         return;
       }
       ensure(n);
-      for (int i = 0; i < n; i++) {
-        buf[len++] = (byte) s.charAt(i);
-      }
+      // the low byte of each char, which is the char for the ASCII text written here
+      s.getBytes(0, n, buf, len);
+      len += n;
     }
 
     void bytes(byte[] b) throws IOException {

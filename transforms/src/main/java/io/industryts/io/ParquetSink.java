@@ -14,19 +14,21 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
-import org.apache.beam.sdk.values.Row;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ColumnWriter;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.CodecFactory;
+import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -134,6 +136,17 @@ final class ParquetSink {
     write(new LocalOutputFile(temp), layout, chunks, micros, codec);
   }
 
+  /** Rows each column writes before the rows are counted (pages are cut at row counts). */
+  private static final int BLOCK_ROWS = 4096;
+
+  /** Buffered bytes at which a row group is closed, as {@code ParquetWriter}'s default. */
+  private static final long ROW_GROUP_BYTES = ParquetWriter.DEFAULT_BLOCK_SIZE;
+
+  /**
+   * Writes column by column, a block of rows at a time, straight into Parquet's column writers:
+   * measured about three times faster than a record at a time through a {@code RecordConsumer},
+   * which assembles each row field by field. Row groups close at {@link #ROW_GROUP_BYTES}.
+   */
   private static void write(
       OutputFile file,
       ChunkLayout layout,
@@ -142,13 +155,8 @@ final class ParquetSink {
       CompressionCodecName codec)
       throws IOException {
     MessageType type = schema(layout, micros);
-    Cursor cursor = new Cursor();
-    Builder builder =
-        new Builder(file, type, layout, micros)
-            .withConf(new PlainParquetConfiguration())
-            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-            .withCompressionCodec(codec);
     Schema schema = layout.schema();
+    ParquetProperties.Builder settings = ParquetProperties.builder();
     for (int f = 0; f < schema.getFieldCount(); f++) {
       TypeName t = schema.getField(f).getType().getTypeName();
       if (t == TypeName.DOUBLE
@@ -157,16 +165,193 @@ final class ParquetSink {
           || t == TypeName.DATETIME) {
         // measurements and times rarely repeat: building a dictionary (a hash map lookup per
         // value, then a fallback) took most of the write time and was dropped anyway
-        builder = builder.withDictionaryEncoding(schema.getField(f).getName(), false);
+        settings.withDictionaryEncoding(schema.getField(f).getName(), false);
       }
     }
-    try (ParquetWriter<Cursor> writer = builder.build()) {
+    ParquetProperties props = settings.build();
+    ParquetFileWriter writer =
+        new ParquetFileWriter(
+            file,
+            type,
+            ParquetFileWriter.Mode.OVERWRITE,
+            ROW_GROUP_BYTES,
+            0,
+            props.getColumnIndexTruncateLength(),
+            props.getStatisticsTruncateLength(),
+            props.getPageWriteChecksumEnabled());
+    writer.start();
+    CodecFactory codecs = new CodecFactory(new PlainParquetConfiguration(),
+        props.getPageSizeThreshold());
+    try {
+      CompressionCodecFactory.BytesInputCompressor compressor = codecs.getCompressor(codec);
+      List<ColumnDescriptor> columns = type.getColumns();
+      ColumnValues values = new ColumnValues(layout, micros);
+      RowGroup group = null;
       for (Chunk c : chunks) {
-        cursor.chunk = c;
-        for (int i = 0; i < c.size(); i++) {
-          cursor.row = i;
-          writer.write(cursor);
+        for (int from = 0; from < c.size(); from += BLOCK_ROWS) {
+          if (group == null) {
+            group = new RowGroup(type, props, compressor);
+          }
+          int to = Math.min(c.size(), from + BLOCK_ROWS);
+          for (int f = 0; f < columns.size(); f++) {
+            values.write(group.store.getColumnWriter(columns.get(f)), f, c, from, to);
+          }
+          for (int i = from; i < to; i++) {
+            group.store.endRecord();
+          }
+          group.rows += to - from;
+          if (group.store.getBufferedSize() >= ROW_GROUP_BYTES) {
+            group.flushTo(writer);
+            group = null;
+          }
         }
+      }
+      if (group != null) {
+        group.flushTo(writer);
+      }
+      writer.end(Map.of());
+    } finally {
+      codecs.release();
+    }
+  }
+
+  /** The pages of one row group being written. */
+  private static final class RowGroup {
+    final ColumnChunkPageWriteStore pages;
+    final ColumnWriteStore store;
+    long rows;
+
+    RowGroup(MessageType type, ParquetProperties props,
+        CompressionCodecFactory.BytesInputCompressor compressor) {
+      pages = new ColumnChunkPageWriteStore(compressor, type, props.getAllocator(),
+          props.getColumnIndexTruncateLength(), props.getPageWriteChecksumEnabled());
+      store = props.newColumnWriteStore(type, pages);
+    }
+
+    void flushTo(ParquetFileWriter writer) throws IOException {
+      writer.startBlock(rows);
+      store.flush();
+      pages.flushToFileWriter(writer);
+      writer.endBlock();
+      store.close();
+      pages.close();
+    }
+  }
+
+  /** Writes the cells of one field of a chunk to its column writer (definition level 1: set). */
+  private static final class ColumnValues {
+    private final ChunkLayout layout;
+    private final boolean micros;
+    private final TypeName[] types;
+    private final int[] keySlot;
+
+    ColumnValues(ChunkLayout layout, boolean micros) {
+      this.layout = layout;
+      this.micros = micros;
+      Schema schema = layout.schema();
+      int n = schema.getFieldCount();
+      types = new TypeName[n];
+      keySlot = new int[n];
+      for (int f = 0; f < n; f++) {
+        types[f] = schema.getField(f).getType().getTypeName();
+        keySlot[f] =
+            layout.isTimeOrKey(f) && f != layout.timeIndex()
+                ? layout.keySchema().indexOf(schema.getField(f).getName())
+                : -1;
+      }
+    }
+
+    void write(ColumnWriter w, int f, Chunk c, int from, int to) {
+      if (f == layout.timeIndex()) {
+        long[] t = c.times();
+        for (int i = from; i < to; i++) {
+          w.write(micros ? t[i] * 1000 : t[i], 0, 1);
+        }
+        return;
+      }
+      if (keySlot[f] >= 0) {
+        Object v = c.key().getValue(keySlot[f]);
+        for (int i = from; i < to; i++) {
+          writeObject(w, f, v);
+        }
+        return;
+      }
+      Column col = c.column(f);
+      if (col instanceof DoubleColumn) {
+        double[] v = ((DoubleColumn) col).values();
+        boolean[] nulls = ((DoubleColumn) col).nulls();
+        boolean asFloat = types[f] == TypeName.FLOAT;
+        for (int i = from; i < to; i++) {
+          if (nulls[i]) {
+            w.writeNull(0, 0);
+          } else if (asFloat) {
+            w.write((float) v[i], 0, 1);
+          } else {
+            w.write(v[i], 0, 1);
+          }
+        }
+      } else if (col instanceof LongColumn) {
+        long[] v = ((LongColumn) col).values();
+        boolean[] nulls = ((LongColumn) col).nulls();
+        boolean asLong = types[f] == TypeName.INT64;
+        for (int i = from; i < to; i++) {
+          if (nulls[i]) {
+            w.writeNull(0, 0);
+          } else if (asLong) {
+            w.write(v[i], 0, 1);
+          } else {
+            w.write((int) v[i], 0, 1);
+          }
+        }
+      } else if (col instanceof BooleanColumn) {
+        boolean[] v = ((BooleanColumn) col).values();
+        boolean[] nulls = ((BooleanColumn) col).nulls();
+        for (int i = from; i < to; i++) {
+          if (nulls[i]) {
+            w.writeNull(0, 0);
+          } else {
+            w.write(v[i], 0, 1);
+          }
+        }
+      } else {
+        for (int i = from; i < to; i++) {
+          writeObject(w, f, col.get(i));
+        }
+      }
+    }
+
+    private void writeObject(ColumnWriter w, int f, Object v) {
+      if (v == null) {
+        w.writeNull(0, 0);
+        return;
+      }
+      switch (types[f]) {
+        case DATETIME:
+          long ms = ((ReadableInstant) v).getMillis();
+          w.write(micros ? ms * 1000 : ms, 0, 1);
+          break;
+        case DOUBLE:
+          w.write(((Number) v).doubleValue(), 0, 1);
+          break;
+        case FLOAT:
+          w.write(((Number) v).floatValue(), 0, 1);
+          break;
+        case DECIMAL:
+          w.write(((BigDecimal) v).doubleValue(), 0, 1);
+          break;
+        case INT64:
+          w.write(((Number) v).longValue(), 0, 1);
+          break;
+        case INT32:
+        case INT16:
+        case BYTE:
+          w.write(((Number) v).intValue(), 0, 1);
+          break;
+        case BOOLEAN:
+          w.write((Boolean) v, 0, 1);
+          break;
+        default:
+          w.write(Binary.fromString(v.toString()), 0, 1);
       }
     }
   }
@@ -235,168 +420,6 @@ final class ParquetSink {
     @Override
     public long defaultBlockSize() {
       return 0;
-    }
-  }
-
-  /** The row being written. */
-  static final class Cursor {
-    Chunk chunk;
-    int row;
-  }
-
-  private static final class Builder extends ParquetWriter.Builder<Cursor, Builder> {
-    private final MessageType type;
-    private final ChunkLayout layout;
-    private final boolean micros;
-
-    Builder(OutputFile file, MessageType type, ChunkLayout layout, boolean micros) {
-      super(file);
-      this.type = type;
-      this.layout = layout;
-      this.micros = micros;
-    }
-
-    @Override
-    protected Builder self() {
-      return this;
-    }
-
-    @Override
-    protected WriteSupport<Cursor> getWriteSupport(Configuration conf) {
-      return new ChunkWriteSupport(type, layout, micros);
-    }
-
-    @Override
-    protected WriteSupport<Cursor> getWriteSupport(ParquetConfiguration conf) {
-      return new ChunkWriteSupport(type, layout, micros);
-    }
-  }
-
-  private static final class ChunkWriteSupport extends WriteSupport<Cursor> {
-    private final MessageType type;
-    private final ChunkLayout layout;
-    private final boolean micros;
-    private final String[] names;
-    private final TypeName[] types;
-    private final int[] keySlot;
-    private RecordConsumer rc;
-
-    ChunkWriteSupport(MessageType type, ChunkLayout layout, boolean micros) {
-      this.type = type;
-      this.layout = layout;
-      this.micros = micros;
-      Schema schema = layout.schema();
-      int n = schema.getFieldCount();
-      names = new String[n];
-      types = new TypeName[n];
-      keySlot = new int[n];
-      for (int f = 0; f < n; f++) {
-        names[f] = schema.getField(f).getName();
-        types[f] = schema.getField(f).getType().getTypeName();
-        keySlot[f] =
-            layout.isTimeOrKey(f) && f != layout.timeIndex()
-                ? layout.keySchema().indexOf(names[f])
-                : -1;
-      }
-    }
-
-    @Override
-    public WriteContext init(Configuration configuration) {
-      return new WriteContext(type, Map.of());
-    }
-
-    @Override
-    public WriteContext init(ParquetConfiguration configuration) {
-      return new WriteContext(type, Map.of());
-    }
-
-    @Override
-    public void prepareForWrite(RecordConsumer recordConsumer) {
-      this.rc = recordConsumer;
-    }
-
-    @Override
-    public void write(Cursor cursor) {
-      Chunk c = cursor.chunk;
-      int i = cursor.row;
-      Row key = c.key();
-      rc.startMessage();
-      for (int f = 0; f < names.length; f++) {
-        if (f == layout.timeIndex()) {
-          rc.startField(names[f], f);
-          rc.addLong(micros ? c.times()[i] * 1000 : c.times()[i]);
-          rc.endField(names[f], f);
-          continue;
-        }
-        if (keySlot[f] >= 0) {
-          Object v = key.getValue(keySlot[f]);
-          if (v != null) {
-            rc.startField(names[f], f);
-            addObject(f, v);
-            rc.endField(names[f], f);
-          }
-          continue;
-        }
-        Column col = c.column(f);
-        if (col.isNull(i)) {
-          continue;
-        }
-        rc.startField(names[f], f);
-        if (col instanceof DoubleColumn) {
-          double v = ((DoubleColumn) col).value(i);
-          if (types[f] == TypeName.FLOAT) {
-            rc.addFloat((float) v);
-          } else {
-            rc.addDouble(v);
-          }
-        } else if (col instanceof LongColumn) {
-          long v = ((LongColumn) col).value(i);
-          if (types[f] == TypeName.INT64) {
-            rc.addLong(v);
-          } else {
-            rc.addInteger((int) v);
-          }
-        } else if (col instanceof BooleanColumn) {
-          rc.addBoolean(((BooleanColumn) col).value(i));
-        } else {
-          addObject(f, col.get(i));
-        }
-        rc.endField(names[f], f);
-      }
-      rc.endMessage();
-    }
-
-    private void addObject(int f, Object v) {
-      switch (types[f]) {
-        case DATETIME:
-          long ms = ((ReadableInstant) v).getMillis();
-          rc.addLong(micros ? ms * 1000 : ms);
-          break;
-        case DOUBLE:
-        case FLOAT:
-          if (types[f] == TypeName.FLOAT) {
-            rc.addFloat(((Number) v).floatValue());
-          } else {
-            rc.addDouble(((Number) v).doubleValue());
-          }
-          break;
-        case DECIMAL:
-          rc.addDouble(((BigDecimal) v).doubleValue());
-          break;
-        case INT64:
-          rc.addLong(((Number) v).longValue());
-          break;
-        case INT32:
-        case INT16:
-        case BYTE:
-          rc.addInteger(((Number) v).intValue());
-          break;
-        case BOOLEAN:
-          rc.addBoolean((Boolean) v);
-          break;
-        default:
-          rc.addBinary(Binary.fromString(v.toString()));
-      }
     }
   }
 }

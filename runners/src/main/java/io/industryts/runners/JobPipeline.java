@@ -12,6 +12,7 @@ import io.industryts.engine.Chunk;
 import io.industryts.engine.ChunkCoder;
 import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Engine;
+import io.industryts.engine.EngineOptions;
 import io.industryts.engine.Kernel;
 import io.industryts.engine.Segments;
 import io.industryts.io.DeadLetters;
@@ -287,8 +288,15 @@ public final class JobPipeline {
           .apply("CountRightReadErrors_" + r.getKey(), ParDo.of(new CountRowsFn(READ_ERRORS)))
           .setRowSchema(ErrorRecords.SCHEMA));
     }
-    Engine.Result result = Engine.run(Engine.segment(chunks, layout, kernels), kernels, types,
-        rightChunks);
+    EngineOptions engineOptions = EngineOptions.forPipeline(options);
+    long rows = input.estimatedRows();
+    if (rows >= 0 && rows <= engineOptions.segmentRows()) {
+      // every series fits in one segment (if the estimate is short, a series is still computed
+      // right, in one piece): no stages for the passes over segments
+      engineOptions = engineOptions.withWholeSeriesOnly();
+    }
+    Engine.Result result = Engine.run(Engine.segment(chunks, layout, kernels, engineOptions),
+        kernels, types, rightChunks);
     Segments segments = result.segments();
     PCollection<KV<KV<Row, Long>, Chunk>> finalSegments = segments.collection();
     String timeFormat = job.output().map(OutputConfig::timeFormat).orElse(null);

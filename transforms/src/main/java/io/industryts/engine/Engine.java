@@ -193,8 +193,32 @@ public final class Engine {
    */
   public static Segments segment(PCollection<Chunk> chunks, ChunkLayout layout,
       List<Kernel> kernels) {
-    return Segmenter.segment("Segment", chunks, layout, firstGrid(kernels, 0),
+    return segment(chunks, layout, kernels,
         EngineOptions.forPipeline(chunks.getPipeline().getOptions()));
+  }
+
+  /**
+   * As {@link #segment(PCollection, ChunkLayout, List)} with explicit options. The promise of
+   * {@link EngineOptions#withWholeSeriesOnly()} is kept only when {@code kernels} can all run on the
+   * whole-series route (no as-of join, no statistics fitted over all series).
+   */
+  public static Segments segment(PCollection<Chunk> chunks, ChunkLayout layout,
+      List<Kernel> kernels, EngineOptions options) {
+    EngineOptions effective = options;
+    if (options.wholeSeriesOnly() && !wholeRouteCovers(kernels)) {
+      effective = EngineOptions.forPipeline(chunks.getPipeline().getOptions());
+    }
+    return Segmenter.segment("Segment", chunks, layout, firstGrid(kernels, 0), effective);
+  }
+
+  /** Whether the whole-series route can run every one of {@code kernels}. */
+  private static boolean wholeRouteCovers(List<Kernel> kernels) {
+    for (Kernel k : kernels) {
+      if (k instanceof AsofKernel || (k instanceof StatsKernel && ((StatsKernel<?>) k).globalFit())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Grid firstGrid(List<Kernel> kernels, int from) {
@@ -414,6 +438,15 @@ public final class Engine {
     Segments current = wholeRoute ? segments.withoutWhole() : segments;
     List<List<String>> passOperations = new ArrayList<>();
     List<Grid> passGrids = new ArrayList<>();
+    int planned = 0;
+    for (Pass pass : passes) {
+      passOperations.add(new ArrayList<>(
+          operationTypes.subList(planned, planned + pass.kernels.size())));
+      passGrids.add(pass.resegmentBefore ? firstGrid(kernels, planned) : null);
+      planned += pass.kernels.size();
+    }
+    // with every series held apart there are no segments for the passes: no stages for them
+    boolean passStages = !wholeRoute || segments.split() != null;
     PCollectionList<Row> errors = PCollectionList.empty(segments.plans().getPipeline());
     // the series' plans keyed per series and as one group, made once per segmentation and layout
     PCollection<KV<Row, Part>> seriesPlans = null;
@@ -422,11 +455,9 @@ public final class Engine {
     PassRunner.Prepared prepared = null;
     int index = 0;
     int done = 0;
-    for (int p = 0; p < passes.size(); p++) {
+    for (int p = 0; p < passes.size() && passStages; p++) {
       Pass pass = passes.get(p);
       index++;
-      passOperations.add(new ArrayList<>(operationTypes.subList(done, done + pass.kernels.size())));
-      passGrids.add(pass.resegmentBefore ? firstGrid(kernels, done) : null);
       if (pass.resegmentBefore) {
         PCollection<Chunk> chunks = current.collection()
             .apply(prefix + "Unkey" + index, Values.create()).setCoder(ChunkCoder.of(current.layout()));
@@ -478,7 +509,8 @@ public final class Engine {
       errors = errors.and(out.get(PassRunner.ERRORS));
     }
     if (wholeRoute) {
-      ChunkLayout layout = current.layout();
+      ChunkLayout layout = kernels.isEmpty() ? segments.layout()
+          : kernels.get(kernels.size() - 1).outputLayout();
       PCollectionTuple whole = segments.whole().apply(prefix + "WholeSeries",
           ParDo.of(new PassRunner.WholeSeriesFn(passes, passOperations, passGrids,
                   segments.planning().alignedTo, segments.segmentRows()))
@@ -486,11 +518,13 @@ public final class Engine {
       KvCoder<KV<Row, Long>, Chunk> coder = KvCoder.of(
           KvCoder.of(RowCoder.of(layout.keySchema()), VarLongCoder.of()), ChunkCoder.of(layout));
       whole.get(PassRunner.ERRORS).setRowSchema(ErrorRecords.SCHEMA);
-      PCollection<KV<KV<Row, Long>, Chunk>> all = PCollectionList.of(current.collection())
-          .and(whole.get(PassRunner.MAIN).setCoder(coder))
-          .apply(prefix + "WithWholeSeries", Flatten.pCollections())
-          .setCoder(coder);
-      current = current.next(all, layout, current.planning());
+      PCollection<KV<KV<Row, Long>, Chunk>> wholeOut = whole.get(PassRunner.MAIN).setCoder(coder);
+      PCollection<KV<KV<Row, Long>, Chunk>> all = !passStages ? wholeOut
+          : PCollectionList.of(current.collection()).and(wholeOut)
+              .apply(prefix + "WithWholeSeries", Flatten.pCollections())
+              .setCoder(coder);
+      current = current.next(all, layout, new SegmentPlanning(
+          alignmentAfter(kernels, segments.planning().alignedTo)));
       errors = errors.and(whole.get(PassRunner.ERRORS));
     }
     PCollection<Row> allErrors = errors.size() == 0

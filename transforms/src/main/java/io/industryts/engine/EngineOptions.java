@@ -16,6 +16,11 @@ import org.apache.beam.sdk.options.PipelineOptions;
  *
  * <p>{@code -Dindustryts.wholeSeries=false} sends one-segment series through the passes too (tests
  * compare both ways).
+ *
+ * <p>{@link #withWholeSeriesOnly()} is a promise that every series fits in one segment (the launcher
+ * makes it when its input is estimated to hold at most one segment's rows): the pipeline then holds only the
+ * one-step route and none of the passes' stages, which are a fixed cost in building, translating
+ * and running it. A series bigger than promised is still computed right, in one piece.
  */
 public final class EngineOptions implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -28,14 +33,20 @@ public final class EngineOptions implements Serializable {
 
   private final int segmentRows;
   private final boolean wholeSeries;
+  private final boolean wholeSeriesOnly;
 
   private EngineOptions(int segmentRows, boolean wholeSeries) {
+    this(segmentRows, wholeSeries, false);
+  }
+
+  private EngineOptions(int segmentRows, boolean wholeSeries, boolean wholeSeriesOnly) {
     if (segmentRows < 1) {
       throw new IllegalArgumentException("industryts.segmentRows must be >= 1. Got " + segmentRows
           + ". Set a row count such as 65536.");
     }
     this.segmentRows = segmentRows;
     this.wholeSeries = wholeSeries;
+    this.wholeSeriesOnly = wholeSeriesOnly;
   }
 
   /** The system properties when set, else the defaults for a runner other than the DirectRunner. */
@@ -67,5 +78,15 @@ public final class EngineOptions implements Serializable {
   /** Whether series that fit in one segment run all their kernels in one step. */
   public boolean wholeSeries() {
     return wholeSeries;
+  }
+
+  /** These options, promising that every series fits in one segment (see the class comment). */
+  public EngineOptions withWholeSeriesOnly() {
+    return new EngineOptions(segmentRows, wholeSeries, true);
+  }
+
+  /** Whether every series is promised to fit in one segment (and the route is on). */
+  public boolean wholeSeriesOnly() {
+    return wholeSeriesOnly && wholeSeries;
   }
 }

@@ -69,9 +69,11 @@ final class Segmenter {
     PCollection<KV<Row, ChunkStats>> stats =
         tagged.get(STATS).setCoder(KvCoder.of(keyCoder, SerializableCoder.of(ChunkStats.class)));
 
+    boolean wholeOnly = options.wholeSeriesOnly();
+    int segmentRows = wholeOnly ? Integer.MAX_VALUE : options.segmentRows();
     PCollectionTuple planned = stats
         .apply(name + "/GroupStats", KeyGroups.byKey())
-        .apply(name + "/Plan", ParDo.of(new PlanFn(align, options.segmentRows()))
+        .apply(name + "/Plan", ParDo.of(new PlanFn(align, segmentRows))
             .withOutputTags(PLANS, TupleTagList.of(CHUNK_PLANS)));
     PCollection<KV<Row, SeriesPlan>> plans =
         planned.get(PLANS).setCoder(KvCoder.of(keyCoder, SerializableCoder.of(SeriesPlan.class)));
@@ -82,18 +84,22 @@ final class Segmenter {
             .apply(name + "/ChunksAndPlans", Flatten.pCollections())
             .setCoder(partCoder)
             .apply(name + "/JoinPlans", KeyGroups.byKey())
-            .apply(name + "/Split", ParDo.of(new SplitFn())
+            .apply(name + "/Split", ParDo.of(new SplitFn(wholeOnly))
                 .withOutputTags(PIECES, TupleTagList.of(WHOLE_PIECES)));
-    PCollection<KV<KV<Row, Long>, Chunk>> merged = pieces.get(PIECES).setCoder(segCoder)
-        .apply(name + "/Group", KeyGroups.byKey())
-        .apply(name + "/Merge", ParDo.of(new MergeFn()))
-        .setCoder(segCoder);
+    PCollection<KV<KV<Row, Long>, Chunk>> merged = wholeOnly ? null
+        : pieces.get(PIECES).setCoder(segCoder)
+            .apply(name + "/Group", KeyGroups.byKey())
+            .apply(name + "/Merge", ParDo.of(new MergeFn()))
+            .setCoder(segCoder);
+    if (wholeOnly) {
+      pieces.get(PIECES).setCoder(segCoder); // stays empty
+    }
     PCollection<KV<KV<Row, Long>, Chunk>> whole = pieces.get(WHOLE_PIECES).setCoder(segCoder)
         .apply(name + "/GroupWhole", KeyGroups.byKey())
         .apply(name + "/MergeWhole", ParDo.of(new MergeFn()))
         .setCoder(segCoder);
     return new Segments(name, merged, whole, layout, new SegmentPlanning(align), plans,
-        options.segmentRows());
+        segmentRows);
   }
 
   /**
@@ -201,6 +207,13 @@ final class Segmenter {
    * segment go to their own output (the engine can run all its kernels there in one step).
    */
   static final class SplitFn extends DoFn<KV<KV<Row, Long>, Iterable<Part>>, KV<KV<Row, Long>, Chunk>> {
+    private final boolean wholeOnly;
+
+    /** {@code wholeOnly}: every series goes whole, under the segment of its first row. */
+    SplitFn(boolean wholeOnly) {
+      this.wholeOnly = wholeOnly;
+    }
+
     @ProcessElement
     public void process(@Element KV<KV<Row, Long>, Iterable<Part>> e, MultiOutputReceiver tagged) {
       SeriesPlan plan = null;
@@ -211,9 +224,14 @@ final class Segmenter {
       }
       Row series = e.getKey().getKey();
       boolean whole = plan.segmentOf(plan.first) == plan.segmentOf(plan.last);
-      OutputReceiver<KV<KV<Row, Long>, Chunk>> out = tagged.get(whole ? WHOLE_PIECES : PIECES);
+      OutputReceiver<KV<KV<Row, Long>, Chunk>> out = tagged.get(whole || wholeOnly ? WHOLE_PIECES : PIECES);
       for (Part p : e.getValue()) {
-        if (p.chunk != null) {
+        if (p.chunk == null) {
+          continue;
+        }
+        if (wholeOnly) {
+          out.output(KV.of(KV.of(series, plan.segmentOf(plan.first)), p.chunk));
+        } else {
           split(series, p.chunk, plan, out);
         }
       }

@@ -26,6 +26,10 @@ public final class Segments {
   private final PCollection<KV<Row, SeriesPlan>> plans;
   private final int segmentRows;
 
+  /**
+   * {@code split} is null when every series was held apart ({@link
+   * EngineOptions#wholeSeriesOnly()}); {@code whole} when none was.
+   */
   Segments(String name, PCollection<KV<KV<Row, Long>, Chunk>> split,
       PCollection<KV<KV<Row, Long>, Chunk>> whole, ChunkLayout layout, SegmentPlanning planning,
       PCollection<KV<Row, SeriesPlan>> plans, int segmentRows) {
@@ -55,8 +59,8 @@ public final class Segments {
 
   /** Every segment. */
   public PCollection<KV<KV<Row, Long>, Chunk>> collection() {
-    if (whole == null) {
-      return split;
+    if (whole == null || split == null) {
+      return whole == null ? split : whole;
     }
     if (all == null) {
       all = PCollectionList.of(split).and(whole)
@@ -64,6 +68,11 @@ public final class Segments {
           .setCoder(split.getCoder());
     }
     return all;
+  }
+
+  /** The segments of series that did not fit in one segment (null when all did). */
+  PCollection<KV<KV<Row, Long>, Chunk>> split() {
+    return split;
   }
 
   /** The series that fit in one segment, one element each (null when not held apart). */
@@ -80,7 +89,7 @@ public final class Segments {
     return planning;
   }
 
-  /** The segment size the segmentation aimed at. */
+  /** The segment size the segmentation planned with. */
   int segmentRows() {
     return segmentRows;
   }

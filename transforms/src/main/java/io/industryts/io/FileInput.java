@@ -373,6 +373,26 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
     return inspection().layout;
   }
 
+  /**
+   * About how many rows the input holds: for CSV the files' total size divided by the mean size of
+   * the sampled lines; -1 when unknown (Parquet, Arrow). Inspects the input.
+   */
+  public long estimatedRows() {
+    Inspection insp = inspection();
+    if (insp.csv == null || !(insp.csv.bytesPerRow > 0)) {
+      return -1;
+    }
+    long bytes = 0;
+    for (String file : insp.csv.files) {
+      try {
+        bytes += java.nio.file.Files.size(java.nio.file.Paths.get(file));
+      } catch (java.io.IOException e) {
+        return -1;
+      }
+    }
+    return (long) Math.ceil(bytes / insp.csv.bytesPerRow);
+  }
+
   /** The resolved time column and why it was chosen. Inspects the input. */
   public TimeColumn timeColumn() {
     return inspection().timeColumn;

@@ -1,9 +1,20 @@
 package io.industryts.ops;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
+import io.industryts.SeriesOptions;
 import io.industryts.TimeSeriesPipeline;
+import io.industryts.engine.Engine;
+import io.industryts.engine.EngineOptions;
+import io.industryts.engine.Kernel;
+import io.industryts.io.FileInput;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +26,7 @@ import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.runners.TransformHierarchy;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.transforms.Create;
@@ -25,6 +37,7 @@ import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Series that fit in one segment run every pass in one step (the whole-series route); the rows must
@@ -105,6 +118,61 @@ class WholeSeriesRouteTest {
     assertThat(whole.size(), greaterThan(300));
     OpsPipelineTest.assertRowsClose(passesOneSegment, whole);
     OpsPipelineTest.assertRowsClose(passesManySegments, whole);
+  }
+
+  /**
+   * The launcher promises that every series fits in one segment when its input is small; a series
+   * bigger than promised (here: segments of 16 rows) must still get the rows of the passes.
+   */
+  @Test
+  void aBrokenWholeSeriesPromiseCostsSpeedNotCorrectness(@TempDir Path dir) throws IOException {
+    Path csv = dir.resolve("in.csv");
+    List<String> lines = new ArrayList<>(List.of("tag,time,v,w"));
+    for (Row r : input()) {
+      lines.add(r.getString("tag") + "," + r.getDateTime("time") + ","
+          + (r.getDouble("v") == null ? "" : r.getDouble("v")) + ","
+          + (r.getDouble("w") == null ? "" : r.getDouble("w")));
+    }
+    Files.write(csv, lines);
+    List<Row> passes = runEngine(csv, EngineOptions.withSegmentRows(16), "segments of 16 rows");
+    List<Row> promised = runEngine(csv, EngineOptions.withSegmentRows(16).withWholeSeriesOnly(),
+        "promised whole");
+    assertThat(promised.size(), greaterThan(300));
+    OpsPipelineTest.assertRowsClose(passes, promised);
+    assertThat(TRANSFORMS.get("segments of 16 rows"), hasItem(containsString("JoinContexts")));
+    assertThat(TRANSFORMS.get("promised whole"), not(hasItem(containsString("JoinContexts"))));
+  }
+
+  private static final Map<String, List<String>> TRANSFORMS = new ConcurrentHashMap<>();
+
+  /** The full names of the pipeline's transforms. */
+  private static List<String> transformNames(Pipeline p) {
+    List<String> names = new ArrayList<>();
+    p.traverseTopologically(new Pipeline.PipelineVisitor.Defaults() {
+      @Override
+      public void visitPrimitiveTransform(TransformHierarchy.Node node) {
+        names.add(node.getFullName());
+      }
+    });
+    return names;
+  }
+
+  private static List<Row> runEngine(Path csv, EngineOptions engineOptions, String name) {
+    DirectOptions o = PipelineOptionsFactory.as(DirectOptions.class);
+    o.setRunner(DirectRunner.class);
+    o.setTargetParallelism(2);
+    Pipeline p = Pipeline.create(o);
+    FileInput read = FileInput.of(csv).keyedBy("tag");
+    SeriesOptions options = SeriesOptions.defaults().withTimeColumn("time")
+        .withKeyColumns(List.of("tag"));
+    List<Kernel> kernels = Engine.plan(read.layout(), options, chain().steps());
+    Engine.Result result = Engine.run(
+        Engine.segment(read.read(p).chunks(), read.layout(), kernels, engineOptions), kernels);
+    OUTPUTS.put(name, new ConcurrentLinkedQueue<>());
+    Engine.toRows(result.segments()).apply(ParDo.of(new Collect(name)));
+    TRANSFORMS.put(name, transformNames(p));
+    p.run().waitUntilFinish();
+    return new ArrayList<>(OUTPUTS.remove(name));
   }
 
   private static final class Collect extends DoFn<Row, Void> {

@@ -62,6 +62,9 @@ final class Segmenter {
     KvCoder<KV<Row, Long>, Part> partCoder =
         KvCoder.of(KvCoder.of(keyCoder, VarLongCoder.of()), new Part.PartCoder(layout));
     PCollection<Chunk> chunks = earliest(name + "/EarliestTimestamps", input);
+    if (options.wholeSeriesOnly()) {
+      return wholeSeries(name, chunks, layout, align, segCoder);
+    }
 
     PCollectionTuple tagged = chunks.apply(name + "/Identify",
         ParDo.of(new IdentifyFn()).withOutputTags(KEYED, TupleTagList.of(STATS)));
@@ -69,8 +72,7 @@ final class Segmenter {
     PCollection<KV<Row, ChunkStats>> stats =
         tagged.get(STATS).setCoder(KvCoder.of(keyCoder, SerializableCoder.of(ChunkStats.class)));
 
-    boolean wholeOnly = options.wholeSeriesOnly();
-    int segmentRows = wholeOnly ? Integer.MAX_VALUE : options.segmentRows();
+    int segmentRows = options.segmentRows();
     PCollectionTuple planned = stats
         .apply(name + "/GroupStats", KeyGroups.byKey())
         .apply(name + "/Plan", ParDo.of(new PlanFn(align, segmentRows))
@@ -84,22 +86,68 @@ final class Segmenter {
             .apply(name + "/ChunksAndPlans", Flatten.pCollections())
             .setCoder(partCoder)
             .apply(name + "/JoinPlans", KeyGroups.byKey())
-            .apply(name + "/Split", ParDo.of(new SplitFn(wholeOnly))
+            .apply(name + "/Split", ParDo.of(new SplitFn())
                 .withOutputTags(PIECES, TupleTagList.of(WHOLE_PIECES)));
-    PCollection<KV<KV<Row, Long>, Chunk>> merged = wholeOnly ? null
-        : pieces.get(PIECES).setCoder(segCoder)
-            .apply(name + "/Group", KeyGroups.byKey())
-            .apply(name + "/Merge", ParDo.of(new MergeFn()))
-            .setCoder(segCoder);
-    if (wholeOnly) {
-      pieces.get(PIECES).setCoder(segCoder); // stays empty
-    }
+    PCollection<KV<KV<Row, Long>, Chunk>> merged = pieces.get(PIECES).setCoder(segCoder)
+        .apply(name + "/Group", KeyGroups.byKey())
+        .apply(name + "/Merge", ParDo.of(new MergeFn()))
+        .setCoder(segCoder);
     PCollection<KV<KV<Row, Long>, Chunk>> whole = pieces.get(WHOLE_PIECES).setCoder(segCoder)
         .apply(name + "/GroupWhole", KeyGroups.byKey())
         .apply(name + "/MergeWhole", ParDo.of(new MergeFn()))
         .setCoder(segCoder);
     return new Segments(name, merged, whole, layout, new SegmentPlanning(align), plans,
         segmentRows);
+  }
+
+  /**
+   * Every series as one segment (the promise of {@link EngineOptions#withWholeSeriesOnly()}): one
+   * grouping by series, whose chunks are merged and keyed by the segment of the first row under a
+   * plan that does not cut the series (segment size unlimited). No statistics round trip is needed,
+   * as nothing is split.
+   */
+  private static Segments wholeSeries(String name, PCollection<Chunk> chunks, ChunkLayout layout,
+      Grid align, KvCoder<KV<Row, Long>, Chunk> segCoder) {
+    RowCoder keyCoder = RowCoder.of(layout.keySchema());
+    PCollectionTuple merged = chunks
+        .apply(name + "/KeyBySeries", ParDo.of(new KeyBySeriesFn()))
+        .setCoder(KvCoder.of(keyCoder, ChunkCoder.of(layout)))
+        .apply(name + "/GroupSeries", KeyGroups.byKey())
+        .apply(name + "/MergeSeries", ParDo.of(new MergeSeriesFn(align))
+            .withOutputTags(WHOLE_PIECES, TupleTagList.of(PLANS)));
+    PCollection<KV<Row, SeriesPlan>> plans =
+        merged.get(PLANS).setCoder(KvCoder.of(keyCoder, SerializableCoder.of(SeriesPlan.class)));
+    return new Segments(name, null, merged.get(WHOLE_PIECES).setCoder(segCoder), layout,
+        new SegmentPlanning(align), plans, Integer.MAX_VALUE);
+  }
+
+  /** Keys each non-empty chunk by its series. */
+  static final class KeyBySeriesFn extends DoFn<Chunk, KV<Row, Chunk>> {
+    @ProcessElement
+    public void process(@Element Chunk chunk, OutputReceiver<KV<Row, Chunk>> out) {
+      if (chunk.size() > 0) {
+        out.output(KV.of(chunk.key(), chunk));
+      }
+    }
+  }
+
+  /** Merges all chunks of a series into one sorted segment; emits it and the series' plan. */
+  static final class MergeSeriesFn extends DoFn<KV<Row, Iterable<Chunk>>, KV<KV<Row, Long>, Chunk>> {
+    private final Grid align;
+
+    MergeSeriesFn(Grid align) {
+      this.align = align;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Row, Iterable<Chunk>> e, MultiOutputReceiver out) {
+      Chunk series = merge(e.getValue());
+      SeriesStats stats = new SeriesStats();
+      stats.add(series.times());
+      SeriesPlan plan = plan(stats, align, Integer.MAX_VALUE);
+      out.get(WHOLE_PIECES).output(KV.of(KV.of(e.getKey(), plan.segmentOf(plan.first)), series));
+      out.get(PLANS).output(KV.of(e.getKey(), plan));
+    }
   }
 
   /**
@@ -207,13 +255,6 @@ final class Segmenter {
    * segment go to their own output (the engine can run all its kernels there in one step).
    */
   static final class SplitFn extends DoFn<KV<KV<Row, Long>, Iterable<Part>>, KV<KV<Row, Long>, Chunk>> {
-    private final boolean wholeOnly;
-
-    /** {@code wholeOnly}: every series goes whole, under the segment of its first row. */
-    SplitFn(boolean wholeOnly) {
-      this.wholeOnly = wholeOnly;
-    }
-
     @ProcessElement
     public void process(@Element KV<KV<Row, Long>, Iterable<Part>> e, MultiOutputReceiver tagged) {
       SeriesPlan plan = null;
@@ -224,14 +265,9 @@ final class Segmenter {
       }
       Row series = e.getKey().getKey();
       boolean whole = plan.segmentOf(plan.first) == plan.segmentOf(plan.last);
-      OutputReceiver<KV<KV<Row, Long>, Chunk>> out = tagged.get(whole || wholeOnly ? WHOLE_PIECES : PIECES);
+      OutputReceiver<KV<KV<Row, Long>, Chunk>> out = tagged.get(whole ? WHOLE_PIECES : PIECES);
       for (Part p : e.getValue()) {
-        if (p.chunk == null) {
-          continue;
-        }
-        if (wholeOnly) {
-          out.output(KV.of(KV.of(series, plan.segmentOf(plan.first)), p.chunk));
-        } else {
+        if (p.chunk != null) {
           split(series, p.chunk, plan, out);
         }
       }
@@ -275,16 +311,21 @@ final class Segmenter {
     @ProcessElement
     public void process(@Element KV<KV<Row, Long>, Iterable<Chunk>> e,
         OutputReceiver<KV<KV<Row, Long>, Chunk>> out) {
-      List<Chunk> parts = new ArrayList<>();
-      for (Chunk c : e.getValue()) {
-        parts.add(c);
-      }
-      // Pieces arrive in any order; order them by their first row so the merge sort mostly finds runs.
-      parts.sort((a, b) -> {
-        int byTime = Long.compare(a.times()[0], b.times()[0]);
-        return byTime != 0 ? byTime : Long.compare(a.seqs()[0], b.seqs()[0]);
-      });
-      out.output(KV.of(e.getKey(), Chunk.concat(parts).sorted()));
+      out.output(KV.of(e.getKey(), merge(e.getValue())));
     }
+  }
+
+  /** Pieces of one series in any order, as one chunk in series order. */
+  static Chunk merge(Iterable<Chunk> pieces) {
+    List<Chunk> parts = new ArrayList<>();
+    for (Chunk c : pieces) {
+      parts.add(c);
+    }
+    // Pieces arrive in any order; order them by their first row so the merge sort mostly finds runs.
+    parts.sort((a, b) -> {
+      int byTime = Long.compare(a.times()[0], b.times()[0]);
+      return byTime != 0 ? byTime : Long.compare(a.seqs()[0], b.seqs()[0]);
+    });
+    return Chunk.concat(parts).sorted();
   }
 }

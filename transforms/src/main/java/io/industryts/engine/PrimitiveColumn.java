@@ -26,6 +26,17 @@ public abstract class PrimitiveColumn extends Column {
     return nulls[i];
   }
 
+  @Override
+  public int nullCount() {
+    int n = 0;
+    for (boolean isNull : nulls) {
+      if (isNull) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   static boolean[] sliceNulls(boolean[] nulls, int from, int to) {
     return java.util.Arrays.copyOfRange(nulls, from, to);
   }

@@ -345,14 +345,22 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
       for (int c = 0; c < cols.length; c++) {
         Column before = input.column(cols[c]);
         Column after = filled[c];
+        out[cols[c]] = after;
+        if (before == after) {
+          if (flag) {
+            out[input.columns().length + c] = BooleanColumn.of(new boolean[n]);
+          }
+          continue;
+        }
+        boolean[] wasNull = OpColumns.nulls(before);
+        boolean[] isNull = OpColumns.nulls(after);
         boolean[] isFilled = new boolean[n];
         for (int i = 0; i < n; i++) {
-          isFilled[i] = before.isNull(i) && !after.isNull(i);
+          isFilled[i] = wasNull[i] && !isNull[i];
           if (isFilled[i] && i >= from && i < to) {
             count++;
           }
         }
-        out[cols[c]] = after;
         if (flag) {
           out[input.columns().length + c] = BooleanColumn.of(isFilled);
         }
@@ -487,6 +495,12 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
         }
         boolean carried = carry != null && carry.has[c];
         Object carryValue = carried ? carry.value[c] : null;
+        if (limit == 0 && maxGap < 0 && area == null && col instanceof DoubleColumn
+            && outTypes[c].getTypeName() == Schema.TypeName.DOUBLE
+            && (carryValue == null || carryValue instanceof Double)) {
+          filled[c] = fillDoubles((DoubleColumn) col, carried, carryValue);
+          continue;
+        }
         // the observation on the far side of each run, for max_gap spans
         long[] other = maxGap >= 0 ? otherSideTimes(t, nulls, ctx) : null;
         int source = carried ? -2 : -1;
@@ -515,6 +529,30 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
         filled[c] = OpColumns.gather(col, outTypes[c], src, carryValue);
       }
       return assemble(input, filled, ctx);
+    }
+
+    /** Fill without limits of a double column: one pass, the carry (if any) before the first row. */
+    private DoubleColumn fillDoubles(DoubleColumn col, boolean carried, Object carryValue) {
+      double[] v = col.values();
+      boolean[] nulls = col.nulls();
+      int n = v.length;
+      double[] r = new double[n];
+      boolean[] rn = new boolean[n];
+      boolean has = carried;
+      double last = carried ? (Double) carryValue : 0;
+      for (int s = 0; s < n; s++) {
+        int i = fwd ? s : n - 1 - s;
+        if (!nulls[i]) {
+          last = v[i];
+          has = true;
+          r[i] = last;
+        } else if (has) {
+          r[i] = last;
+        } else {
+          rn[i] = true;
+        }
+      }
+      return new DoubleColumn(r, rn);
     }
 
     /**

@@ -316,6 +316,11 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
       throw new UnsupportedOperationException();
     }
 
+    /** Whether every row of a column has the same bounds ({@link #bounds}); false when windowed. */
+    boolean uniformBounds() {
+      return true;
+    }
+
     /**
      * Fills {@code b[i]}'s fields for every row of the input; by default the series bounds for
      * every row.
@@ -348,6 +353,28 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
         Column col = input.column(cols[c]);
         double[] v = OpColumns.doubles(col);
         boolean[] nulls = OpColumns.nulls(col);
+        if (action == Action.CLIP && uniformBounds()) {
+          // the common case in one pass: one pair of bounds for the column
+          Bounds b = bounds(ctx, c);
+          boolean usable = b.valid;
+          double low = b.lo;
+          double high = b.hi;
+          double[] r = new double[n];
+          for (int i = 0; i < n; i++) {
+            double x = v[i];
+            if (usable && !nulls[i] && (x < low || x > high)) {
+              r[i] = x < low ? low : high;
+              if (i >= from && i < to) {
+                outliers++;
+                treated++;
+              }
+            } else {
+              r[i] = x;
+            }
+          }
+          out[cols[c]] = new DoubleColumn(r, nulls); // masks are shared, never modified
+          continue;
+        }
         rowBounds(ctx, input, c, v, nulls, lo, hi, med, valid);
         boolean[] flag = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -434,6 +461,11 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
       this.rows = op.windowRows;
       this.millis = op.windowMillis;
       this.center = op.center;
+    }
+
+    @Override
+    boolean uniformBounds() {
+      return false;
     }
 
     @Override

@@ -129,6 +129,20 @@ public final class ChunkLayout implements Serializable {
     return timeOrKey[fieldIndex];
   }
 
+  /**
+   * Per field of the schema: its position in {@link Chunk#key()}, or -1 for the time field and the
+   * value fields (writers take key cells from the key row).
+   */
+  public int[] keySlots() {
+    int n = schema.getFieldCount();
+    int[] slots = new int[n];
+    for (int f = 0; f < n; f++) {
+      slots[f] = isTimeOrKey(f) && f != timeIndex
+          ? keySchema.indexOf(schema.getField(f).getName()) : -1;
+    }
+    return slots;
+  }
+
   /** The key row of {@code row} (the key fields' values). */
   public Row keyOf(Row row) {
     Object[] v = new Object[keyIndexes.length];

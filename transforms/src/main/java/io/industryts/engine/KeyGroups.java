@@ -62,26 +62,23 @@ public final class KeyGroups {
         return input.apply("GroupByKey", GroupByKey.create());
       }
       KvCoder<K, V> coder = (KvCoder<K, V>) input.getCoder();
-      Coder<KV<K, Iterable<V>>> grouped =
-          KvCoder.of(coder.getKeyCoder(), IterableCoder.of(coder.getValueCoder()));
-      if (isDirect(options)) {
-        Coder<KV<KV<K, Long>, Long>> parked =
-            KvCoder.of(KvCoder.of(coder.getKeyCoder(), VarLongCoder.of()), VarLongCoder.of());
-        return input
-            .apply("ToShards", ParDo.of(new ToShardFn<K, V, Long>(shards, true)))
-            .setCoder(KvCoder.of(VarIntCoder.of(), parked))
-            .apply("GroupShards", GroupByKey.create())
-            .apply("SplitShards", ParDo.of(new SplitShardFn<K, V, Long>(true)))
-            .setCoder(grouped);
-      }
-      Coder<KV<KV<K, Long>, V>> stamped =
-          KvCoder.of(KvCoder.of(coder.getKeyCoder(), VarLongCoder.of()), coder.getValueCoder());
+      return isDirect(options)
+          ? viaShards(input, shards, true, VarLongCoder.of())
+          : viaShards(input, shards, false, coder.getValueCoder());
+    }
+
+    /** Shards carrying each value as {@code W}: its parked id, or the value itself. */
+    private <W> PCollection<KV<K, Iterable<V>>> viaShards(PCollection<KV<K, V>> input,
+        int shards, boolean park, Coder<W> carried) {
+      KvCoder<K, V> coder = (KvCoder<K, V>) input.getCoder();
+      Coder<KV<KV<K, Long>, W>> stamped =
+          KvCoder.of(KvCoder.of(coder.getKeyCoder(), VarLongCoder.of()), carried);
       return input
-          .apply("ToShards", ParDo.of(new ToShardFn<K, V, V>(shards, false)))
+          .apply("ToShards", ParDo.of(new ToShardFn<K, V, W>(shards, park)))
           .setCoder(KvCoder.of(VarIntCoder.of(), stamped))
           .apply("GroupShards", GroupByKey.create())
-          .apply("SplitShards", ParDo.of(new SplitShardFn<K, V, V>(false)))
-          .setCoder(grouped);
+          .apply("SplitShards", ParDo.of(new SplitShardFn<K, V, W>(park)))
+          .setCoder(KvCoder.of(coder.getKeyCoder(), IterableCoder.of(coder.getValueCoder())));
     }
   }
 

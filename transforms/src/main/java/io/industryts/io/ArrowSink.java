@@ -98,14 +98,10 @@ final class ArrowSink {
     org.apache.beam.sdk.schemas.Schema schema = layout.schema();
     int n = schema.getFieldCount();
     TypeName[] types = new TypeName[n];
-    int[] keySlot = new int[n];
     for (int f = 0; f < n; f++) {
       types[f] = schema.getField(f).getType().getTypeName();
-      keySlot[f] =
-          layout.isTimeOrKey(f) && f != layout.timeIndex()
-              ? layout.keySchema().indexOf(schema.getField(f).getName())
-              : -1;
     }
+    int[] keySlot = layout.keySlots();
     try (BufferAllocator allocator = new RootAllocator();
         VectorSchemaRoot root = VectorSchemaRoot.create(arrowSchema, allocator);
         FileChannel ch =

@@ -99,14 +99,10 @@ final class CsvSink {
       Schema schema = layout.schema();
       n = schema.getFieldCount();
       types = new TypeName[n];
-      keySlot = new int[n];
       for (int f = 0; f < n; f++) {
         types[f] = schema.getField(f).getType().getTypeName();
-        keySlot[f] =
-            layout.isTimeOrKey(f) && f != layout.timeIndex()
-                ? layout.keySchema().indexOf(schema.getField(f).getName())
-                : -1;
       }
+      keySlot = layout.keySlots();
       timeIndex = layout.timeIndex();
     }
 

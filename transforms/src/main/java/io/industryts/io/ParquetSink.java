@@ -249,16 +249,11 @@ final class ParquetSink {
       this.layout = layout;
       this.micros = micros;
       Schema schema = layout.schema();
-      int n = schema.getFieldCount();
-      types = new TypeName[n];
-      keySlot = new int[n];
-      for (int f = 0; f < n; f++) {
+      types = new TypeName[schema.getFieldCount()];
+      for (int f = 0; f < types.length; f++) {
         types[f] = schema.getField(f).getType().getTypeName();
-        keySlot[f] =
-            layout.isTimeOrKey(f) && f != layout.timeIndex()
-                ? layout.keySchema().indexOf(schema.getField(f).getName())
-                : -1;
       }
+      keySlot = layout.keySlots();
     }
 
     void write(ColumnWriter w, int f, Chunk c, int from, int to) {

@@ -57,14 +57,7 @@ public final class Main {
    * one reads the job and the input's header.
    */
   private static void preloadBeam(String[] args) {
-    boolean runs = false;
-    for (String a : args) {
-      if (a.equals("--")) {
-        break;
-      }
-      runs |= a.equals("run") || a.equals("bench");
-    }
-    if (!runs) {
+    if (!launcherArgsContain(args, "run", "bench")) {
       return;
     }
     Thread t = new Thread(() -> {
@@ -79,16 +72,24 @@ public final class Main {
     t.start();
   }
 
-  /** Warnings only, unless verbose: Beam and Hadoop log at info level by default. */
-  private static void configureLogging(String[] args) {
-    boolean verbose = false;
+  /** Whether one of {@code words} is among the launcher's arguments (those before {@code --}). */
+  private static boolean launcherArgsContain(String[] args, String... words) {
     for (String a : args) {
       if (a.equals("--")) {
-        break;
+        return false;
       }
-      verbose |= a.equals("--verbose") || a.equals("-v");
+      for (String w : words) {
+        if (a.equals(w)) {
+          return true;
+        }
+      }
     }
-    if (verbose) {
+    return false;
+  }
+
+  /** Warnings only, unless verbose: Beam and Hadoop log at info level by default. */
+  private static void configureLogging(String[] args) {
+    if (launcherArgsContain(args, "--verbose", "-v")) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
     }
   }

@@ -29,6 +29,9 @@ import java.util.Random;
  *       has data, so the standard pipeline's resample emits no empty bucket.
  *   <li>{@code tags_long.csv}: long format, several tags (tag, tagTime, value, quality), each
  *       with its own irregular cadence, gaps, duplicates, spikes and empty values.
+ *   <li>{@code weather.csv}: the site's weather station over the same 6 hours as {@code
+ *       sensors.csv} (DateTime, ambient_temp, humidity), one observation every 5 to 9 minutes at
+ *       irregular seconds, a few empty cells: the second input of the as-of join example.
  * </ul>
  */
 public final class GenerateSampleData {
@@ -42,8 +45,10 @@ public final class GenerateSampleData {
     n += sensors(dir.resolve("sensors.csv"));
     n += wide(dir.resolve("sensors_wide.csv"));
     n += tags(dir.resolve("tags_long.csv"));
+    n += weather(dir.resolve("weather.csv")); // last: its presence means all files are there
     System.out.println("wrote " + n + " rows to " + dir.resolve("sensors.csv") + ", "
-        + dir.resolve("sensors_wide.csv") + " and " + dir.resolve("tags_long.csv"));
+        + dir.resolve("sensors_wide.csv") + ", " + dir.resolve("tags_long.csv") + " and "
+        + dir.resolve("weather.csv"));
   }
 
   /** A data line: its time and the text after the time. */
@@ -170,6 +175,23 @@ public final class GenerateSampleData {
           out.add(line); // an exact duplicate row
         }
       }
+    }
+    Files.write(file, out, StandardCharsets.UTF_8);
+    return out.size() - 1;
+  }
+
+  private static int weather(Path file) throws IOException {
+    Random r = new Random(20240104L);
+    List<String> out = new ArrayList<>();
+    out.add("DateTime,ambient_temp,humidity");
+    for (long s = 37; s < 6 * 3600; s += 300 + r.nextInt(240)) {
+      double ambient = 18.0 + 4.0 * Math.sin(s / 7200.0) + r.nextGaussian() * 0.3;
+      double humidity = 55.0 - 8.0 * Math.sin(s / 7200.0) + r.nextGaussian() * 1.5;
+      List<String> cells = new ArrayList<>();
+      cells.add(ISO.format(START.plusSeconds(s)));
+      cells.add(r.nextDouble() < 0.05 ? "" : num(ambient, 2));
+      cells.add(r.nextDouble() < 0.05 ? "" : num(humidity, 1));
+      out.add(String.join(",", cells));
     }
     Files.write(file, out, StandardCharsets.UTF_8);
     return out.size() - 1;

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the example jobs basic_pipeline, feature_engineering and production_pipeline through the
- * jar on the generated sample data and checks each output's columns, row count and values.
+ * Runs the example jobs basic_pipeline, feature_engineering, production_pipeline and asof_weather
+ * through the jar on the generated sample data and checks each output's columns, row count and
+ * values.
  */
 class ExampleJobsIT {
   @TempDir
@@ -80,6 +81,65 @@ class ExampleJobsIT {
       String cell = line.split(",", -1)[c];
       assertThat(name + " in " + line, Double.isFinite(Double.parseDouble(cell)), is(true));
     }
+  }
+
+  /**
+   * Every reading (first row per timestamp) gets the latest weather observation at or before it,
+   * at most 15 minutes old, as a scan of both files computes it (pd.merge_asof backward).
+   */
+  @Test
+  void asofWeatherJoinsTheLatestObservationWithinFifteenMinutes() throws IOException {
+    Path sensors = sample("sensors.csv");
+    Path weather = sample("weather.csv");
+    Path out = tmp.resolve("asof.csv");
+    Launcher.Result r = Launcher.run("run", "examples/configs/asof_weather.toml", "--input",
+        sensors.toString(), "--input", "weather=" + weather, "--output", out.toString(),
+        "--errors", tmp.resolve("bad.csv").toString());
+    assertThat(r.toString(), r.exitCode, is(0));
+    List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+    assertThat(lines.get(0),
+        equalTo("DateTime,temperature,pressure,flow,vibration,ambient_temp,humidity"));
+
+    // the first row per timestamp, in time order
+    Map<Long, String> readings = new java.util.TreeMap<>();
+    List<String> in = Files.readAllLines(sensors, StandardCharsets.UTF_8);
+    for (String line : in.subList(1, in.size())) {
+      readings.putIfAbsent(second(line.split(",", -1)[0]), line);
+    }
+    List<String> obs = Files.readAllLines(weather, StandardCharsets.UTF_8);
+    obs = obs.subList(1, obs.size()); // in time order, as generated
+    assertThat((long) lines.size() - 1, is((long) readings.size()));
+    int k = -1; // the latest observation at or before the reading
+    int row = 1;
+    long matched = 0;
+    for (Map.Entry<Long, String> reading : readings.entrySet()) {
+      while (k + 1 < obs.size() && second(obs.get(k + 1).split(",")[0]) <= reading.getKey()) {
+        k++;
+      }
+      String[] cells = lines.get(row++).split(",", -1);
+      String[] want = k >= 0 && reading.getKey() - second(obs.get(k).split(",")[0]) <= 15 * 60
+          ? obs.get(k).split(",", -1) : new String[] {"", "", ""};
+      matched += k >= 0 && !want[0].isEmpty() ? 1 : 0;
+      assertThat(cells[0], equalTo(UTC_SECONDS.format(
+          LocalDateTime.ofEpochSecond(reading.getKey(), 0, ZoneOffset.UTC))));
+      for (int c = 1; c <= 2; c++) {
+        assertThat(String.join(",", cells), number(cells[4 + c]), equalTo(number(want[c])));
+      }
+    }
+    assertThat(matched, greaterThan(2000L));
+    assertThat(r.err, containsString(String.format("rows_matched %,d", matched)));
+  }
+
+  private static final java.time.format.DateTimeFormatter UTC_SECONDS =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
+
+  /** A number cell as the double it holds ("" for an empty cell). */
+  private static String number(String cell) {
+    return cell.isEmpty() ? "" : String.valueOf(Double.parseDouble(cell));
+  }
+
+  private static long second(String time) {
+    return LocalDateTime.parse(time).toEpochSecond(ZoneOffset.UTC);
   }
 
   @Test

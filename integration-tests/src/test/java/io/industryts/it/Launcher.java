@@ -39,7 +39,7 @@ final class Launcher {
    */
   static synchronized Path sampleData() {
     Path dir = Path.of("target", "sample-data").toAbsolutePath();
-    if (Files.isRegularFile(dir.resolve("tags_long.csv"))) {
+    if (Files.isRegularFile(dir.resolve("weather.csv"))) { // the generator's last file
       return dir;
     }
     try {

@@ -420,42 +420,52 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
             var = constant ? 0.0 : Math.max(0.0, ss / (m - ddof));
           }
         }
+        double min = enough && lows != null ? lows.value() : Double.NaN;
+        double max = enough && highs != null ? highs.value() : Double.NaN;
+        double median = enough && sorted != null ? sorted.quantile(0.5) : Double.NaN;
         for (int f = 0; f < fns.length; f++) {
-          double r = Double.NaN;
-          if (fns[f] == Fn.COUNT) {
-            r = e - s >= minPeriods ? m : Double.NaN;
-          } else if (enough) {
-            switch (fns[f]) {
-              case SUM:
-                r = sum;
-                break;
-              case MEAN:
-                r = sum / m;
-                break;
-              case MIN:
-                r = lows.value();
-                break;
-              case MAX:
-                r = highs.value();
-                break;
-              case VAR:
-                r = var;
-                break;
-              case STD:
-                r = Math.sqrt(var);
-                break;
-              default:
-                r = sorted.quantile(0.5);
-            }
-          }
-          boolean isNull = Double.isNaN(r);
-          resNull[f][i] = isNull;
-          if (counts[f] != null) {
-            counts[f][i] = isNull ? 0 : (long) r;
-          } else {
-            res[f][i] = isNull ? 0 : r;
-          }
+          double r = fns[f] == Fn.COUNT || enough
+              ? value(fns[f], e - s, m, sum, var, min, max, median) : Double.NaN;
+          store(f, i, r, res, counts, resNull);
         }
+      }
+    }
+
+    /**
+     * The value of {@code fn} for a window of {@code rows} rows of which {@code m} hold values, given
+     * their statistics (those {@code fn} does not use may be anything).
+     */
+    private double value(Fn fn, int rows, int m, double sum, double var, double min, double max,
+        double median) {
+      switch (fn) {
+        case COUNT:
+          return rows >= minPeriods ? m : Double.NaN;
+        case SUM:
+          return sum;
+        case MEAN:
+          return sum / m;
+        case MIN:
+          return min;
+        case MAX:
+          return max;
+        case VAR:
+          return var;
+        case STD:
+          return Math.sqrt(var);
+        default:
+          return median;
+      }
+    }
+
+    /** Result {@code r} of function {@code f} for row {@code i}; NaN is a null cell. */
+    private void store(int f, int i, double r, double[][] res, long[][] counts,
+        boolean[][] resNull) {
+      boolean isNull = Double.isNaN(r);
+      resNull[f][i] = isNull;
+      if (counts[f] != null) {
+        counts[f][i] = isNull ? 0 : (long) r;
+      } else {
+        res[f][i] = isNull ? 0 : r;
       }
     }
 
@@ -469,71 +479,25 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
         }
       }
       double sum = 0;
+      double min = buf[0];
+      double max = buf[0];
       for (int j = 0; j < m; j++) {
         sum += buf[j];
+        // Math.min/max: a NaN in the window makes the result NaN, as in pandas
+        min = Math.min(min, buf[j]);
+        max = Math.max(max, buf[j]);
       }
-      double var = Double.NaN;
-      if (m > ddof) {
-        double mean = sum / m;
-        double ss = 0;
-        double comp = 0;
-        boolean constant = true;
-        for (int j = 0; j < m; j++) {
-          double d = buf[j] - mean;
-          ss += d * d;
-          comp += d;
-          constant &= buf[j] == buf[0];
+      double var = Stats.variance(buf, m, ddof);
+      double median = Double.NaN;
+      for (Fn fn : fns) {
+        if (fn == Fn.MEDIAN) {
+          Arrays.sort(buf, 0, m);
+          median = Stats.quantile(buf, 0, m, 0.5);
+          break;
         }
-        var = constant ? 0.0 : Math.max(0.0, (ss - comp * comp / m) / (m - ddof));
       }
-      boolean sorted = false;
       for (int f = 0; f < fns.length; f++) {
-        double r;
-        switch (fns[f]) {
-          case COUNT:
-            r = e - s >= minPeriods ? m : Double.NaN;
-            break;
-          case SUM:
-            r = sum;
-            break;
-          case MEAN:
-            r = sum / m;
-            break;
-          case MIN: {
-            double x = buf[0];
-            for (int j = 1; j < m; j++) {
-              x = Math.min(x, buf[j]);
-            }
-            r = x;
-            break;
-          }
-          case MAX: {
-            double x = buf[0];
-            for (int j = 1; j < m; j++) {
-              x = Math.max(x, buf[j]);
-            }
-            r = x;
-            break;
-          }
-          case VAR:
-            r = var;
-            break;
-          case STD:
-            r = Math.sqrt(var);
-            break;
-          default:
-            if (!sorted) {
-              Arrays.sort(buf, 0, m);
-              sorted = true;
-            }
-            r = Stats.quantile(buf, 0, m, 0.5);
-        }
-        resNull[f][i] = Double.isNaN(r);
-        if (counts[f] != null) {
-          counts[f][i] = resNull[f][i] ? 0 : (long) r;
-        } else {
-          res[f][i] = resNull[f][i] ? 0 : r;
-        }
+        store(f, i, value(fns[f], e - s, m, sum, var, min, max, median), res, counts, resNull);
       }
     }
 

@@ -7,8 +7,6 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CustomCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 
 /**
  * One value of an as-of join's keyed joins ({@link AsofJoiner}): a left chunk, a right chunk (the
@@ -58,11 +56,10 @@ final class JoinPart implements Serializable {
   }
 
   /** Coder of parts whose left chunks have one layout and whose right chunks another. */
-  static final class JoinPartCoder extends CustomCoder<JoinPart> {
+  static final class JoinPartCoder extends FactCarryingCoder<JoinPart> {
     private static final long serialVersionUID = 1L;
     private final ChunkCoder left;
     private final ChunkCoder right;
-    private final SerializableCoder<Serializable> facts = SerializableCoder.of(Serializable.class);
 
     JoinPartCoder(ChunkLayout left, ChunkLayout right) {
       this.left = ChunkCoder.of(left);
@@ -93,25 +90,8 @@ final class JoinPart implements Serializable {
     }
 
     @Override
-    public List<? extends Coder<?>> getCoderArguments() {
-      return List.of();
-    }
-
-    @Override
-    public void verifyDeterministic() throws NonDeterministicException {
-      throw new NonDeterministicException(this, "facts are Java-serialized");
-    }
-
-    // Flink unions (Flatten) only inputs whose coders are equal, so equal layouts must compare equal.
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof JoinPartCoder && ((JoinPartCoder) o).left.equals(left)
-          && ((JoinPartCoder) o).right.equals(right);
-    }
-
-    @Override
-    public int hashCode() {
-      return left.hashCode() * 31 + right.hashCode();
+    List<Coder<?>> components() {
+      return List.of(left, right);
     }
   }
 }

@@ -7,9 +7,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.RowCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.values.Row;
 
 /**
@@ -55,11 +53,10 @@ final class Part implements Serializable {
   }
 
   /** Coder of parts whose chunks have one layout and whose series keys have one schema. */
-  static final class PartCoder extends CustomCoder<Part> {
+  static final class PartCoder extends FactCarryingCoder<Part> {
     private static final long serialVersionUID = 1L;
     private final ChunkCoder chunks;
     private final RowCoder series;
-    private final SerializableCoder<Serializable> facts = SerializableCoder.of(Serializable.class);
 
     PartCoder(ChunkLayout layout) {
       this.chunks = ChunkCoder.of(layout);
@@ -91,25 +88,8 @@ final class Part implements Serializable {
     }
 
     @Override
-    public List<? extends Coder<?>> getCoderArguments() {
-      return List.of();
-    }
-
-    @Override
-    public void verifyDeterministic() throws NonDeterministicException {
-      throw new NonDeterministicException(this, "facts are Java-serialized");
-    }
-
-    // Flink unions (Flatten) only inputs whose coders are equal, so equal layouts must compare equal.
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof PartCoder && ((PartCoder) o).chunks.equals(chunks)
-          && ((PartCoder) o).series.equals(series);
-    }
-
-    @Override
-    public int hashCode() {
-      return chunks.hashCode();
+    List<Coder<?>> components() {
+      return List.of(chunks, series);
     }
   }
 }

@@ -500,16 +500,6 @@ final class AsofJoiner {
       }
 
       @Override
-      public long segmentStart() {
-        return Long.MIN_VALUE;
-      }
-
-      @Override
-      public long segmentEnd() {
-        return Long.MAX_VALUE;
-      }
-
-      @Override
       public long gridAnchor() {
         throw unsupported();
       }

@@ -66,16 +66,6 @@ final class InMemorySeries implements KernelContext {
   }
 
   @Override
-  public long segmentStart() {
-    return Long.MIN_VALUE;
-  }
-
-  @Override
-  public long segmentEnd() {
-    return Long.MAX_VALUE;
-  }
-
-  @Override
   public long gridAnchor() {
     Grid g = kernel.context().grid();
     if (g == null) {

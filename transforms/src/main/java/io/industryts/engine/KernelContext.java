@@ -55,11 +55,15 @@ public interface KernelContext {
   /** Whether this is the last segment of its series. */
   boolean lastSegment();
 
-  /** Inclusive lower time bound of the segment ({@code Long.MIN_VALUE} if unbounded). */
-  long segmentStart();
+  /** Inclusive lower time bound of the segment; by default unbounded ({@code Long.MIN_VALUE}). */
+  default long segmentStart() {
+    return Long.MIN_VALUE;
+  }
 
-  /** Exclusive upper time bound of the segment ({@code Long.MAX_VALUE} if unbounded). */
-  long segmentEnd();
+  /** Exclusive upper time bound of the segment; by default unbounded ({@code Long.MAX_VALUE}). */
+  default long segmentEnd() {
+    return Long.MAX_VALUE;
+  }
 
   /** Grid anchor used for this series (for per-series origins). */
   long gridAnchor();

@@ -25,7 +25,7 @@ class OperationRegistryTest {
   @Test
   void serviceLoaderFindsEveryDescribedOperation() {
     assertEquals(
-        List.of("asof_join", "box_cox", "cast", "clip", "cumulative", "datetime_features", "diff",
+        List.of("asof_join", "box_cox", "cast", "clip", "counter", "cumulative", "datetime_features", "diff",
             "drop_columns", "drop_duplicates", "drop_null", "ewm", "fill_null", "filter_time",
             "group_by_time", "interpolate", "lag", "lead", "log", "normalize", "outliers",
             "pct_change", "regularize", "rename", "resample", "rolling", "scale", "select",
@@ -48,7 +48,7 @@ class OperationRegistryTest {
   @Test
   void typesAreSorted() {
     assertEquals(
-        List.of("asof_join", "box_cox", "cast", "clip", "cumulative", "datetime_features", "diff",
+        List.of("asof_join", "box_cox", "cast", "clip", "counter", "cumulative", "datetime_features", "diff",
             "drop_columns", "drop_duplicates", "drop_null", "ewm", "fill_null", "filter_time",
             "group_by_time", "interpolate", "lag", "lead", "log", "normalize", "outliers",
             "pct_change", "regularize", "rename", "resample", "rolling", "scale", "select",

@@ -149,12 +149,28 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
     }
     List<Entry> ents = new ArrayList<>(entries);
     ents.add(new Entry(column, aggs));
-    return copy(ents, by, closed, label, origin, offset, ddof);
+    return checkByWithTimeWeighted(copy(ents, by, closed, label, origin, offset, ddof));
   }
 
   /** Extra grouping columns besides the keys and the bucket (TOML {@code by}). */
   public GroupByTime alsoBy(String... columns) {
-    return copy(entries, Arrays.asList(columns), closed, label, origin, offset, ddof);
+    return checkByWithTimeWeighted(
+        copy(entries, Arrays.asList(columns), closed, label, origin, offset, ddof));
+  }
+
+  /** {@code twa} and {@code integral} integrate a series' signal; by groups would cut it. */
+  private static GroupByTime checkByWithTimeWeighted(GroupByTime op) {
+    if (!op.by.isEmpty()) {
+      for (Entry e : op.entries) {
+        for (Agg a : e.aggs) {
+          if (TimeWeighted.isTimeWeighted(a)) {
+            throw new IllegalArgumentException(
+                "GroupByTime: twa and integral need the whole series; remove by.");
+          }
+        }
+      }
+    }
+    return op;
   }
 
   public GroupByTime closed(Side side) {

@@ -261,9 +261,12 @@ class TimeWeightedAggregationTest {
   @Test
   void groupByTimeRejectsByWithTimeWeightedAggregations() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> GroupByTime.every(HOUR).aggregate("v", Agg.TWA).alsoBy("s").plan(LAYOUT, plan("g")));
+        () -> GroupByTime.every(HOUR).aggregate("v", Agg.TWA).alsoBy("s"));
     assertEquals("GroupByTime: twa and integral need the whole series; remove by.",
         e.getMessage());
+    IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+        () -> GroupByTime.every(HOUR).alsoBy("s").aggregate("v", Agg.MEAN, Agg.INTEGRAL));
+    assertEquals(e.getMessage(), other.getMessage());
   }
 
   // --- errors ---

@@ -5,6 +5,7 @@ import io.industryts.config.OperationRegistry;
 import io.industryts.config.ops.AsofJoinProvider;
 import io.industryts.config.ops.BoxCoxProvider;
 import io.industryts.config.ops.CastProvider;
+import io.industryts.config.ops.CounterProvider;
 import io.industryts.config.ops.CumulativeProvider;
 import io.industryts.config.ops.DatetimeFeaturesProvider;
 import io.industryts.config.ops.DiffProvider;
@@ -69,7 +70,8 @@ public final class TestRegistries {
         new DropColumnsProvider(),
         new RenameProvider(),
         new CastProvider(),
-        new AsofJoinProvider());
+        new AsofJoinProvider(),
+        new CounterProvider());
   }
 
   /** Real descriptions, fake operations, and {@code test_echo}. */

@@ -36,7 +36,8 @@ import org.joda.time.Duration;
  * restarted from 0). An increase above {@link #withMaxIncrease} is a glitch: null, counter {@code
  * counter_glitches}. The rate is the increase per {@link #withRateUnit rate unit} (default 1 s) over
  * {@code t − t_p}, null when {@code t = t_p}. Both are null on the first non-null row of a series
- * and on null rows, which leave {@code p} as it was. Example ({@code rollover = 100}, {@code t = 0,
+ * and on null rows, which leave {@code p} as it was; a NaN kept as a value ({@code nan_as_null =
+ * false}) propagates to both, counting neither a reset nor a glitch. Example ({@code rollover = 100}, {@code t = 0,
  * 10, 20, 30, 40 s}, {@code x = 90, 95, 3, ·, 10}): increase {@code ·, 5, 8, ·, 7}, rate {@code ·,
  * 0.5, 0.8, ·, 0.35}; without rollover the increase at 20 s is 3 (rate 0.3).
  *
@@ -275,13 +276,13 @@ public final class Counter extends TimeSeriesTransform<Counter> {
           }
           if (hasPrev) {
             double d;
-            if (x[r] >= p) {
-              d = x[r] - p;
+            if (x[r] >= p || Double.isNaN(x[r]) || Double.isNaN(p)) {
+              d = x[r] - p; // a NaN kept as a value (nan_as_null = false) propagates
             } else {
               resets++;
               d = Double.isNaN(rollover) ? x[r] : x[r] + rollover - p;
             }
-            if (!Double.isNaN(maxIncrease) && !(d <= maxIncrease)) {
+            if (!Double.isNaN(maxIncrease) && d > maxIncrease) {
               glitches++;
             } else {
               inc[r] = d;

@@ -169,6 +169,19 @@ class CounterTest {
   }
 
   @Test
+  void aNanKeptAsAValuePropagatesWithoutCountingAResetOrGlitch() {
+    Chunk in = chunk(LAYOUT, seconds(0, 10, 20), col(1.0, Double.NaN, 5.0), col(null, null, null),
+        col("a", "b", "c"));
+    Map<String, Long> counters = new HashMap<>();
+    Chunk out = run(Counter.of("x").withMaxIncrease(100), in, counters);
+    List<Object> inc = values(out, "x_increase");
+    assertNull(inc.get(0));
+    assertTrue(Double.isNaN((Double) inc.get(1)) && Double.isNaN((Double) inc.get(2)), "" + inc);
+    assertEquals(0L, counters.get("counter_resets"));
+    assertEquals(0L, counters.get("counter_glitches"));
+  }
+
+  @Test
   void rolloverMustBePositive() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Counter.of("x").withRollover(0));

@@ -66,6 +66,9 @@ final class CsvScanner implements Closeable {
   private int contentEnd;
   private int fieldCount;
   private boolean unterminatedQuote;
+  private long firstLine = 1; // physical line of the range's first record
+  private long lineFeedsBefore; // line feeds in the range before the current record
+  private long recordLineFeeds; // line feeds inside and at the end of the current record
   private int[] starts = new int[16];
   private int[] ends = new int[16];
   private byte[][] bufs = new byte[16][];
@@ -175,11 +178,26 @@ final class CsvScanner implements Closeable {
     }
   }
 
+  /**
+   * Sets the physical line of the range's first record (1 for a range at the start of the file,
+   * whose first record is the header): the number of line feeds before it, plus one.
+   */
+  void startAtLine(long line) {
+    this.firstLine = line;
+  }
+
+  /** The physical 1-based line on which the current record starts. */
+  long recordLine() {
+    return firstLine + lineFeedsBefore;
+  }
+
   /** Advances to the next non-empty record of the range; false when the range is exhausted. */
   boolean next() throws IOException {
     if (!positioned && !seekLineStart()) {
       return false;
     }
+    lineFeedsBefore += recordLineFeeds;
+    recordLineFeeds = 0;
     while (true) {
       if (bufOffset + pos >= rangeEnd) {
         return false;
@@ -199,11 +217,29 @@ final class CsvScanner implements Closeable {
       }
       recordOffset = bufOffset + recordStart;
       recordEnd = bufOffset + pos;
+      int feeds = lineFeeds(recordStart, pos);
       if (contentEnd == recordStart && fieldCount == 1 && !unterminatedQuote) {
+        lineFeedsBefore += feeds;
         continue; // blank line
       }
+      recordLineFeeds = feeds;
       return true;
     }
+  }
+
+  /** Line feeds in {@code buf[from, to)}: one at the end, and those inside quoted cells. */
+  private int lineFeeds(int from, int to) {
+    if (!quotes) {
+      // without quotes a record ends at its first line feed
+      return to > from && buf[to - 1] == '\n' ? 1 : 0;
+    }
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      if (buf[i] == '\n') {
+        n++;
+      }
+    }
+    return n;
   }
 
   private void finishAtEof() {

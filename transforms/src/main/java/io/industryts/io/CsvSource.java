@@ -826,13 +826,15 @@ final class CsvSource {
     final long start;
     final long end;
     final boolean quotes;
+    final long firstLine; // physical line of the range's first record
 
-    Range(String path, int fileIndex, long start, long end, boolean quotes) {
+    Range(String path, int fileIndex, long start, long end, boolean quotes, long firstLine) {
       this.path = path;
       this.fileIndex = fileIndex;
       this.start = start;
       this.end = end;
       this.quotes = quotes;
+      this.firstLine = firstLine;
     }
 
     @Override
@@ -874,16 +876,35 @@ final class CsvSource {
         if (size == 0) {
           throw new IOException("empty file: " + file);
         }
-        if (size <= plan.splitBytes || FileBytes.containsQuote(path)) {
-          out.add(new RangeSource(plan, new Range(file, i, 0, size, true)));
+        if (size <= plan.splitBytes) {
+          out.add(new RangeSource(plan, new Range(file, i, 0, size, true, 1)));
           continue;
         }
         long pieces = (size + plan.splitBytes - 1) / plan.splitBytes;
         long step = (size + pieces - 1) / pieces;
-        for (long start = 0; start < size; start += step) {
+        List<Long> starts = new ArrayList<>();
+        for (long start = step; start < size; start += step) {
+          starts.add(start);
+        }
+        long[] boundaries = new long[starts.size()];
+        for (int k = 0; k < boundaries.length; k++) {
+          boundaries[k] = starts.get(k) - 1;
+        }
+        // one pass: quotes (then one range) and the line feeds before each range, for the
+        // physical line numbers of its rows
+        long[] feeds = FileBytes.lineFeedsBeforeUnlessQuoted(path, boundaries);
+        if (feeds == null) {
+          out.add(new RangeSource(plan, new Range(file, i, 0, size, true, 1)));
+          continue;
+        }
+        out.add(new RangeSource(plan, new Range(file, i, 0, Math.min(size, step), false, 1)));
+        for (int k = 0; k < boundaries.length; k++) {
+          long start = starts.get(k);
+          // the range's first record follows the first line feed at or after start - 1
           out.add(
               new RangeSource(
-                  plan, new Range(file, i, start, Math.min(size, start + step), false)));
+                  plan,
+                  new Range(file, i, start, Math.min(size, start + step), false, feeds[k] + 2)));
         }
       }
       return out;
@@ -1027,6 +1048,9 @@ final class CsvSource {
       // one series per range: size its arrays for the rows the range should hold
       long expected = (long) ((range.end - range.start) / plan.bytesPerRow * 1.05) + 16;
       this.single = keyed ? null : new ChunkAssembler(plan.layout, noKey, plan.chunkRows, expected);
+      if (single != null) {
+        single.setSource(range.path);
+      }
       this.series = keyed ? new HashMap<>() : null;
       this.probe = keyed ? new KeyBytes() : null;
       this.seqBase = ((long) range.fileIndex) << 40;
@@ -1043,6 +1067,7 @@ final class CsvSource {
               range.quotes,
               BUFFER,
               plan.charset());
+      sc.startAtLine(range.firstLine);
       if (range.start == 0) {
         sc.next(); // the header
       }
@@ -1115,6 +1140,7 @@ final class CsvSource {
           seq = seqBase | off;
         }
         a.setTimeAndSeq(time, seq);
+        a.setLine(sc.recordLine());
         rows++;
         if (a.commit()) {
           emit(a, true);
@@ -1168,6 +1194,7 @@ final class CsvSource {
       }
       Row key = Row.withSchema(plan.layout.keySchema()).addValues(values).build();
       a = new ChunkAssembler(plan.layout, key, plan.chunkRows);
+      a.setSource(range.path);
       series.put(probe.copy(), a);
       return a;
     }

@@ -55,13 +55,19 @@ import org.apache.beam.sdk.values.TupleTagList;
  *
  * <p><b>CSV.</b> The delimiter is detected from the header among {@code , ; TAB |} (most fields
  * wins, ties go to {@code ,}) unless set. RFC 4180 quotes, LF and CRLF, a UTF-8 BOM, blank lines
- * (skipped). Types come from a sample of the first rows ({@link #withSampleRows}, default 1000):
- * every non-empty cell an integer: INT64; a number: DOUBLE; otherwise STRING; no value at all:
- * DOUBLE. {@link #withType} overrides one column. Empty cells and pandas' NA tokens ({@code NA},
- * {@code NaN}, {@code NULL}, {@code #N/A}, …) are null in every column, as {@code read_csv} reads
- * them (in DOUBLE and FLOAT columns the tokens are NaN with {@code withNanAsNull(false)}). A header-only file has no rows; a 0-byte file is an error
- * ({@code empty file: <path>}). Files are split into byte ranges parsed in parallel (a file that
- * contains {@code "} is read as one range).
+ * (skipped); UTF-8 unless {@link #withEncoding} says otherwise (an invalid byte is an error with
+ * {@code file:line:col}). Types come from a sample of the first rows of each file ({@link
+ * #withSampleRows}, default 1000), counting the non-empty cells that are neither NA tokens nor
+ * {@link #withNaValues NA values}: at least 90% numbers (a clear majority; all of them in a key
+ * column): INT64 when they are all integers, else DOUBLE, and the other cells are row errors;
+ * otherwise STRING; no value at all: DOUBLE. Files that disagree (numbers in one, text in another)
+ * and integers beyond INT64 in an integer column are errors naming the fix. {@link #withType}
+ * overrides one column; {@link #typeDecisions()} says how each column got its type. Empty cells and
+ * pandas' NA tokens ({@code NA}, {@code NaN}, {@code NULL}, {@code #N/A}, …) are null in every
+ * column, as {@code read_csv} reads them (in DOUBLE and FLOAT columns the tokens are NaN with
+ * {@code withNanAsNull(false)}). A header-only file has no rows; a 0-byte file is an error ({@code
+ * empty file: <path>}). Files are split into byte ranges parsed in parallel (a file that contains
+ * {@code "} is read as one range).
  *
  * <p><b>Parquet and Arrow IPC.</b> Flat schemas of INT8–64, FLOAT, DOUBLE, BOOLEAN, strings,
  * timestamps (any unit, floored to ms), dates (midnight in the time zone) and decimals (as DOUBLE).
@@ -71,7 +77,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  * column is converted in place to a non-null {@code DATETIME}; every other field is nullable. Each
  * row's tie order ({@code seq}) is the {@code sequence_column} value if set, else {@code (file
  * index << 40) | byte offset of the line} for CSV and {@code (file index << 40) | row index} for
- * Parquet and Arrow, so it grows in file order across the files of a glob.
+ * Parquet and Arrow, so it grows in file order across the files of a glob. Each row also carries
+ * its origin, the file and physical line (Parquet / Arrow: row number), for the error records of
+ * operations ({@link io.industryts.engine.Chunk#source(int)}).
  *
  * <p><b>Bad rows</b> go to {@link ReadResult#errors()} with source file, physical line (1-based,
  * the header is line 1; for Parquet / Arrow the 1-based row number), reason ({@code
@@ -287,7 +295,7 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
     return copy(d -> d.timeParser = parser);
   }
 
-  /** CSV rows read to infer column types (default 1000). */
+  /** CSV rows of each file read to infer column types (default 1000). */
   public FileInput withSampleRows(int rows) {
     if (rows < 1) {
       throw new IllegalArgumentException("FileInput: sample rows must be >= 1. Got " + rows + ".");

@@ -101,7 +101,7 @@ class RunCommandsIT {
     Launcher.Result r = Launcher.run("run", job.toString());
     assertThat(r.toString(), r.exitCode, is(1));
     assertThat(r.err, containsString("industryts: " + job + " failed: " + csv
-        + ":3: column \"temp\": \"abc\" is not a number"));
+        + ":3: column \"temp\" (field 2): \"abc\" is not a number"));
     assertThat(r.err, containsString("add --errors bad_rows.csv"));
     assertThat(r.err.contains("\tat "), is(false));
     assertThat(Files.exists(tmp.resolve("out.csv")), is(false));

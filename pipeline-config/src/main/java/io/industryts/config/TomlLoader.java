@@ -2,6 +2,7 @@ package io.industryts.config;
 
 import io.industryts.Operation;
 import io.industryts.SeriesOptions;
+import io.industryts.io.FileInput;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,7 +75,17 @@ final class TomlLoader {
           ParamSpec.of("types", ParamType.STRING_TABLE)
               .defaultsToDescribed("inferred")
               .allowed("double", "float", "int64", "int32", "string", "boolean")
-              .doc("Column type overrides, column -> type."));
+              .doc("Column type overrides, column -> type."),
+          ParamSpec.of("na_values", ParamType.STRING_LIST)
+              .defaultsToDescribed("none")
+              .doc(
+                  "CSV cell texts read as missing besides pandas' NA tokens, e.g. status words"
+                      + " [\"Bad Input\", \"Shutdown\"]."),
+          ParamSpec.of("encoding", ParamType.STRING)
+              .defaultsTo("utf-8")
+              .doc(
+                  "CSV character encoding: utf-8, latin-1, windows-1252 or another Java"
+                      + " charset of one byte per character."));
 
   static final List<ParamSpec> OUTPUT_KEYS =
       List.of(
@@ -337,13 +348,40 @@ final class TomlLoader {
           scope,
           "delimiter must be one character. Got \"" + delimiter + "\".");
     }
+    @SuppressWarnings("unchecked")
+    List<String> naValues = (List<String>) v.getOrDefault("na_values", List.of());
+    try {
+      FileInput.of("-").withNaValues(naValues);
+    } catch (IllegalArgumentException e) {
+      problem(t.inputPositionOf(List.of("na_values")), scope, withoutReaderPrefix(e));
+    }
+    String encoding = (String) v.get("encoding");
+    if (encoding != null) {
+      try {
+        FileInput.of("-").withEncoding(encoding);
+      } catch (IllegalArgumentException e) {
+        problem(t.inputPositionOf(List.of("encoding")), scope, withoutReaderPrefix(e));
+      }
+    }
     if (problems.size() > before) {
       return null;
     }
     @SuppressWarnings("unchecked")
     Map<String, String> types = (Map<String, String>) v.getOrDefault("types", Map.of());
     return new InputConfig(
-        name, (String) v.get("path"), (String) v.get("format"), (String) delimiter, types);
+        name,
+        (String) v.get("path"),
+        (String) v.get("format"),
+        (String) delimiter,
+        types,
+        naValues,
+        encoding);
+  }
+
+  /** The reader's message without its {@code "FileInput: "} prefix: the scope says where. */
+  private static String withoutReaderPrefix(IllegalArgumentException e) {
+    String m = e.getMessage();
+    return m.startsWith("FileInput: ") ? m.substring("FileInput: ".length()) : m;
   }
 
   /** Validates a fixed section; problems are recorded, valid keys returned. */

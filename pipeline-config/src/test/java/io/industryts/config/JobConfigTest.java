@@ -114,6 +114,42 @@ class JobConfigTest {
   }
 
   @Test
+  void inputNaValuesAndEncodingAreRead() {
+    JobConfig job =
+        parse(
+            "[input]\npath = \"a.csv\"\nna_values = [\"Bad Input\", \"Shutdown\"]\n"
+                + "encoding = \"latin-1\"\n\n[inputs.w]\npath = \"w.csv\"\n"
+                + "na_values = [\"#VALUE!\"]\n");
+    InputConfig in = job.input().orElseThrow();
+    assertEquals(List.of("Bad Input", "Shutdown"), in.naValues());
+    assertEquals("latin-1", in.encoding());
+    assertEquals(List.of("#VALUE!"), job.extraInputs().get("w").naValues());
+    assertNull(job.extraInputs().get("w").encoding());
+    InputConfig plain = parse("[input]\npath = \"a.csv\"\n").input().orElseThrow();
+    assertEquals(List.of(), plain.naValues());
+    assertNull(plain.encoding());
+  }
+
+  @Test
+  void badNaValuesAndEncodingsAreConfigErrorsWithPositions() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                parse(
+                    "[input]\npath = \"a.csv\"\nna_values = [\"ok\", \"\"]\n"
+                        + "encoding = \"utf-16\"\n"));
+    assertEquals(
+        "job.toml:3:1: input: na_values must be non-blank texts. Got \"\" in [ok, ]; empty cells"
+            + " are null anyway. Fix [input] na_values / withNaValues(...).\n"
+            + "job.toml:4:1: input: encoding \"utf-16\" (UTF-16) cannot be read: CSV files are"
+            + " split on ASCII delimiters, quotes and line breaks, which needs UTF-8 or a charset"
+            + " of one byte per character that keeps ASCII (ISO-8859-*, windows-125*). Convert the"
+            + " file to UTF-8 first, e.g. iconv -f UTF-16 -t UTF-8.",
+        e.getMessage());
+  }
+
+  @Test
   void extraInputsAreReadByName() {
     Map<String, InputConfig> extra = load("full.toml").extraInputs();
     assertEquals(List.of("weather"), List.copyOf(extra.keySet()));

@@ -7,6 +7,7 @@ import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Engine;
 import io.industryts.engine.Kernel;
 import io.industryts.io.FileInput;
+import io.industryts.io.TypeDecision;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ import org.apache.beam.sdk.schemas.Schema;
  * {@code industryts explain}: what a job will do, without processing rows. Reads only the input's
  * header or file schema (and those of the named inputs), then prints the inputs, the resolved time
  * column and why, the keys, the input schema
- * as read, every step with all its keys (defaults included), the output schema, and how the steps
+ * as read, how each input column got its type (set, or inferred from the CSV sample and with how
+ * many sample cells that will be row errors), every step with all its keys (defaults included), the output schema, and how the steps
  * fuse into passes over the data.
  */
 final class Explain {
@@ -47,6 +49,9 @@ final class Explain {
     out.println();
     out.println("input schema (as read):");
     printSchema(file.schema(), layout, out);
+    out.println();
+    out.println("input types (why):");
+    printTypeDecisions(file.typeDecisions(), out);
     out.println();
     out.println("operations:");
     for (StepConfig step : job.steps()) {
@@ -79,6 +84,18 @@ final class Explain {
     out.println("bad rows:     " + errors.map(p -> "dead-lettered to " + p)
         .orElse("the job fails on the first one (no --errors / [output] errors)"));
     return Main.OK;
+  }
+
+  /** One line per column: name, type and why it has that type. */
+  static void printTypeDecisions(List<TypeDecision> decisions, PrintStream out) {
+    int width = 4;
+    for (TypeDecision d : decisions) {
+      width = Math.max(width, d.column().length());
+    }
+    for (TypeDecision d : decisions) {
+      out.println(String.format("  %-" + width + "s  %-8s  %s", d.column(),
+          d.type().getTypeName(), d.reason()));
+    }
   }
 
   private static void printSchema(Schema schema, ChunkLayout layout, PrintStream out) {

@@ -43,6 +43,12 @@ final class Inputs {
     if (input.delimiter() != null) {
       in = in.withDelimiter(delimiter(input.delimiter()));
     }
+    if (!input.naValues().isEmpty()) {
+      in = in.withNaValues(input.naValues());
+    }
+    if (input.encoding() != null) {
+      in = in.withEncoding(input.encoding());
+    }
     if (!input.types().isEmpty()) {
       Map<String, FieldType> types = new LinkedHashMap<>();
       input.types().forEach((column, type) -> types.put(column, fieldType(column, type)));

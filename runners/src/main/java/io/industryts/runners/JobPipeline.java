@@ -19,6 +19,7 @@ import io.industryts.io.DeadLetters;
 import io.industryts.io.FileInput;
 import io.industryts.io.FileOutput;
 import io.industryts.io.ReadResult;
+import io.industryts.io.TypeDecision;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,9 +73,11 @@ public final class JobPipeline {
   private final List<String> stepNames;
   private final List<String> outputs;
   private final String errors;
+  private final List<TypeDecision> inputTypes;
 
   private JobPipeline(Pipeline pipeline, String name, String input, TimeColumn timeColumn,
-      ChunkLayout outputLayout, List<String> stepNames, List<String> outputs, String errors) {
+      ChunkLayout outputLayout, List<String> stepNames, List<String> outputs, String errors,
+      List<TypeDecision> inputTypes) {
     this.pipeline = pipeline;
     this.name = name;
     this.input = input;
@@ -83,6 +86,7 @@ public final class JobPipeline {
     this.stepNames = List.copyOf(stepNames);
     this.outputs = List.copyOf(outputs);
     this.errors = errors;
+    this.inputTypes = List.copyOf(inputTypes);
   }
 
   /**
@@ -327,7 +331,7 @@ public final class JobPipeline {
     }
     return new JobPipeline(p, job.pipelineName(), inputPath, input.timeColumn(),
         segments.layout(), names,
-        outputPaths, errorsPath.orElse(null));
+        outputPaths, errorsPath.orElse(null), input.typeDecisions());
   }
 
   /** The pipeline, ready to run. */
@@ -348,6 +352,11 @@ public final class JobPipeline {
   /** The resolved time column and why it was chosen. */
   public TimeColumn timeColumn() {
     return timeColumn;
+  }
+
+  /** How each column of the main input got its type (for the run summary). */
+  public List<TypeDecision> inputTypes() {
+    return inputTypes;
   }
 
   /** The layout (schema, time field, keys) of the written rows. */

@@ -209,7 +209,8 @@ public final class Main {
       result.waitUntilFinish();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    RunSummary summary = RunSummary.of(result.metrics(), jp.stepNames());
+    RunSummary summary = RunSummary.of(result.metrics(), jp.stepNames())
+        .withInputTypes(jp.inputTypes());
     err.print(summary.format(jp.outputs(), jp.errorsPath().orElse(null), seconds));
     return OK;
   }

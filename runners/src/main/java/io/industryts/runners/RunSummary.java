@@ -1,5 +1,6 @@
 package io.industryts.runners;
 
+import io.industryts.io.TypeDecision;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
 
 /**
  * The end-of-run report (ARCHITECTURE §5: nothing disappears silently): rows read, each step's
- * rows in and out with its own counters (dropped, filled, errors, ...), rows written,
+ * rows in and out with its own counters (dropped, filled, errors, ...), the input's column types
+ * and why ({@link #withInputTypes}), rows written,
  * dead-lettered records, outputs and wall time, all from the Beam counters in namespace {@code
  * industryts}. It also checks that the counts chain: the rows read enter the first step, each
  * step's output enters the next, the last step's output is written.
@@ -21,10 +23,22 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
 public final class RunSummary {
   private final Map<String, Long> counters;
   private final List<String> steps;
+  private final List<TypeDecision> inputTypes;
 
-  private RunSummary(Map<String, Long> counters, List<String> steps) {
+  private RunSummary(
+      Map<String, Long> counters, List<String> steps, List<TypeDecision> inputTypes) {
     this.counters = counters;
     this.steps = List.copyOf(steps);
+    this.inputTypes = List.copyOf(inputTypes);
+  }
+
+  /**
+   * This summary reporting how the main input's columns got their types: one line with every
+   * column's type and origin, and a note for each column whose sample held cells that are row
+   * errors (SEMANTICS §2.7: a type is never changed silently).
+   */
+  public RunSummary withInputTypes(List<TypeDecision> decisions) {
+    return new RunSummary(counters, steps, decisions);
   }
 
   /** The counters of namespace {@code industryts} in {@code metrics}, for these step names. */
@@ -41,12 +55,12 @@ public final class RunSummary {
       }
       counters.merge(c.getName().getName(), v == null ? 0L : v, Long::sum);
     }
-    return new RunSummary(counters, steps);
+    return new RunSummary(counters, steps, List.of());
   }
 
   /** A summary of known counter values ({@code "<step>.<counter>"} to value). */
   public static RunSummary of(Map<String, Long> counters, List<String> steps) {
-    return new RunSummary(new LinkedHashMap<>(counters), steps);
+    return new RunSummary(new LinkedHashMap<>(counters), steps, List.of());
   }
 
   /** A counter's value, 0 if it was never incremented. */
@@ -100,6 +114,22 @@ public final class RunSummary {
     return out;
   }
 
+  private static String origin(TypeDecision d) {
+    switch (d.origin()) {
+      case SET:
+        return "set";
+      case TIME:
+        return "time column";
+      case FILE:
+        return "from the file";
+      default:
+        return d.rowErrorCells() > 0
+            ? "inferred; " + d.rowErrorCells() + " non-numeric sample cell"
+                + (d.rowErrorCells() == 1 ? "" : "s")
+            : "inferred";
+    }
+  }
+
   /** The report, one fact per line. */
   public String format(List<String> outputs, String errorsPath, double wallSeconds) {
     StringBuilder sb = new StringBuilder();
@@ -110,6 +140,18 @@ public final class RunSummary {
           readErrors() == 1 ? "" : "s"));
     }
     sb.append('\n');
+    if (!inputTypes.isEmpty()) {
+      List<String> types = new ArrayList<>();
+      for (TypeDecision d : inputTypes) {
+        types.add(d.column() + " " + d.type().getTypeName() + " (" + origin(d) + ")");
+      }
+      sb.append("industryts: input types: ").append(String.join(", ", types)).append('\n');
+      for (TypeDecision d : inputTypes) {
+        if (d.rowErrorCells() > 0) {
+          sb.append("industryts: note: ").append(d).append('\n');
+        }
+      }
+    }
     int width = 4;
     for (String step : steps) {
       width = Math.max(width, step.length());

@@ -17,6 +17,14 @@ import org.apache.beam.sdk.values.Row;
  * always {@code DATETIME}; its column slot and the key fields' slots are {@code null} because those
  * values live in {@link #times()} and {@link #key()}.
  *
+ * <p><b>Provenance.</b> A chunk read from files may carry each row's origin: the source file and
+ * physical line (for Parquet / Arrow: the 1-based row number), packed into one {@code long} per row
+ * ({@link #origin(int, long)}) with a small table of source names per chunk, so a row rejected by
+ * an operation names {@code file:line} in its error record. Slicing, taking, concatenating and
+ * replacing columns or times keep the origins; rows an operation builds (buckets, grid points)
+ * have none ({@link #NO_ORIGIN}). The writers ignore them. Origins are not part of a chunk's value
+ * ({@link #equals}).
+ *
  * <p>Chunks are values: nothing mutates a chunk or its arrays after construction. Whether a chunk is
  * sorted by (time, seq) depends on where it is in the engine: readers produce chunks in input order,
  * segments are sorted.
@@ -29,9 +37,17 @@ public final class Chunk implements Serializable {
   private final long[] times;
   private final long[] seqs;
   private final Column[] columns;
+  private final String[] sources; // null: no provenance
+  private final long[] origins; // per row: origin(source index, line) or NO_ORIGIN; null: none
+
+  /** The origin of a row without one (built by an operation, or from rows without a source). */
+  public static final long NO_ORIGIN = -1L;
+
+  private static final int LINE_BITS = 40;
+  private static final long LINE_MASK = (1L << LINE_BITS) - 1;
 
   /**
-   * Wraps the arrays (not copied).
+   * Wraps the arrays (not copied); no provenance.
    *
    * @param layout schema, time field and key fields
    * @param key the key values as a row of {@link ChunkLayout#keySchema()}
@@ -40,11 +56,28 @@ public final class Chunk implements Serializable {
    * @param columns one entry per schema field; {@code null} for the time and key fields
    */
   public Chunk(ChunkLayout layout, Row key, long[] times, long[] seqs, Column[] columns) {
+    this(layout, key, times, seqs, columns, null, null);
+  }
+
+  /**
+   * Wraps the arrays (not copied), with each row's origin.
+   *
+   * @param sources the source names the origins point into ({@code null}: no provenance)
+   * @param origins per row {@link #origin(int, long)} or {@link #NO_ORIGIN} ({@code null} with
+   *     {@code sources})
+   */
+  public Chunk(ChunkLayout layout, Row key, long[] times, long[] seqs, Column[] columns,
+      String[] sources, long[] origins) {
     this.layout = layout;
     this.key = key;
     this.times = times;
     this.seqs = seqs;
     this.columns = columns;
+    this.sources = origins == null ? null : sources;
+    this.origins = sources == null ? null : origins;
+    if (this.origins != null && this.origins.length != times.length) {
+      throw new IllegalArgumentException("Chunk: times and origins differ in length");
+    }
     if (seqs.length != times.length) {
       throw new IllegalArgumentException("Chunk: times and seqs differ in length");
     }
@@ -128,12 +161,53 @@ public final class Chunk implements Serializable {
 
   /** Same rows and times, other columns (and possibly another layout with the same time and keys). */
   public Chunk withColumns(ChunkLayout newLayout, Column[] newColumns) {
-    return new Chunk(newLayout, key, times, seqs, newColumns);
+    return new Chunk(newLayout, key, times, seqs, newColumns, sources, origins);
   }
 
   /** Same rows and columns, other times (e.g. snapped). */
   public Chunk withTimes(long[] newTimes) {
-    return new Chunk(layout, key, newTimes, seqs, columns);
+    return new Chunk(layout, key, newTimes, seqs, columns, sources, origins);
+  }
+
+  /** Same rows, with these origins ({@code null}s: none). */
+  public Chunk withOrigins(String[] newSources, long[] newOrigins) {
+    return new Chunk(layout, key, times, seqs, columns, newSources, newOrigins);
+  }
+
+  /** Packs a row's origin: index into the chunk's sources, and the 1-based line (or row). */
+  public static long origin(int sourceIndex, long line) {
+    return ((long) sourceIndex << LINE_BITS) | (line & LINE_MASK);
+  }
+
+  /** Whether the rows carry origins. */
+  public boolean hasOrigins() {
+    return origins != null;
+  }
+
+  /** The source names the origins point into (null without provenance), shared: never modify. */
+  public String[] sources() {
+    return sources;
+  }
+
+  /** Per row origin (null without provenance), shared: never modify. */
+  public long[] origins() {
+    return origins;
+  }
+
+  /** The source file of row {@code i}, or null when it has no origin. */
+  public String source(int i) {
+    if (origins == null || origins[i] == NO_ORIGIN) {
+      return null;
+    }
+    return sources[(int) (origins[i] >>> LINE_BITS)];
+  }
+
+  /** The physical line (or row number) of row {@code i} in its source, or null. */
+  public Long line(int i) {
+    if (origins == null || origins[i] == NO_ORIGIN) {
+      return null;
+    }
+    return origins[i] & LINE_MASK;
   }
 
   /** Rows {@code [from, to)}. */
@@ -148,7 +222,8 @@ public final class Chunk implements Serializable {
       }
     }
     return new Chunk(
-        layout, key, Arrays.copyOfRange(times, from, to), Arrays.copyOfRange(seqs, from, to), out);
+        layout, key, Arrays.copyOfRange(times, from, to), Arrays.copyOfRange(seqs, from, to), out,
+        sources, origins == null ? null : Arrays.copyOfRange(origins, from, to));
   }
 
   /** The rows at {@code positions[0..count)}, in that order. */
@@ -165,7 +240,14 @@ public final class Chunk implements Serializable {
       t[i] = times[positions[i]];
       s[i] = seqs[positions[i]];
     }
-    return new Chunk(layout, key, t, s, out);
+    long[] o = null;
+    if (origins != null) {
+      o = new long[count];
+      for (int i = 0; i < count; i++) {
+        o[i] = origins[positions[i]];
+      }
+    }
+    return new Chunk(layout, key, t, s, out, sources, o);
   }
 
   /** Concatenates chunks of one layout and key, in list order. */
@@ -197,7 +279,44 @@ public final class Chunk implements Serializable {
       }
       out[f] = Column.concat(pieces);
     }
-    return new Chunk(first.layout, first.key, t, s, out);
+    return concatOrigins(parts, n, new Chunk(first.layout, first.key, t, s, out));
+  }
+
+  /** {@code joined} with the origins of {@code parts}, their source tables merged. */
+  private static Chunk concatOrigins(List<Chunk> parts, int n, Chunk joined) {
+    boolean any = false;
+    for (Chunk c : parts) {
+      any |= c.origins != null;
+    }
+    if (!any) {
+      return joined;
+    }
+    java.util.Map<String, Integer> table = new java.util.LinkedHashMap<>();
+    long[] o = new long[n];
+    int at = 0;
+    for (Chunk c : parts) {
+      if (c.origins == null) {
+        Arrays.fill(o, at, at + c.size(), NO_ORIGIN);
+      } else {
+        long[] remap = new long[c.sources.length];
+        boolean same = true;
+        for (int k = 0; k < remap.length; k++) {
+          int index = table.computeIfAbsent(c.sources[k], name -> table.size());
+          remap[k] = index;
+          same &= index == k;
+        }
+        if (same) {
+          System.arraycopy(c.origins, 0, o, at, c.size());
+        } else {
+          for (int i = 0; i < c.size(); i++) {
+            long v = c.origins[i];
+            o[at + i] = v == NO_ORIGIN ? v : origin((int) remap[(int) (v >>> LINE_BITS)], v);
+          }
+        }
+      }
+      at += c.size();
+    }
+    return joined.withOrigins(table.keySet().toArray(new String[0]), o);
   }
 
   /** Whether rows are in series order: time ascending, ties by seq ascending. */
@@ -218,6 +337,7 @@ public final class Chunk implements Serializable {
     int[] order = SeriesOrder.sortIndex(times, seqs);
     return take(order, order.length);
   }
+
 
   /** The row at position {@code i} as a Beam Row (slow path: edges and tests only). */
   public Row row(int i) {

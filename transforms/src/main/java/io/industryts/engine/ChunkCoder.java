@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.CustomCoder;
@@ -76,6 +77,7 @@ public final class ChunkCoder extends CustomCoder<Chunk> {
     header.flush();
     writeLongs(outStream, chunk.times(), n);
     writeLongs(outStream, chunk.seqs(), n);
+    writeOrigins(outStream, chunk);
     for (int f = 0; f < cellCoders.length; f++) {
       Column c = chunk.column(f);
       if (c == null) {
@@ -101,6 +103,25 @@ public final class ChunkCoder extends CustomCoder<Chunk> {
         }
       }
     }
+  }
+
+  /** The source table (-1: none) and one origin per row (provenance, see {@link Chunk}). */
+  private static void writeOrigins(OutputStream out, Chunk chunk) throws IOException {
+    DataOutputStream data = new DataOutputStream(out);
+    String[] sources = chunk.sources();
+    if (!chunk.hasOrigins()) {
+      data.writeInt(-1);
+      data.flush();
+      return;
+    }
+    data.writeInt(sources.length);
+    for (String s : sources) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      data.writeInt(b.length);
+      data.write(b);
+    }
+    data.flush();
+    writeLongs(out, chunk.origins(), chunk.size());
   }
 
   private static void writeLongs(OutputStream out, long[] v, int n) throws IOException {
@@ -151,6 +172,17 @@ public final class ChunkCoder extends CustomCoder<Chunk> {
     int n = new DataInputStream(inStream).readInt();
     long[] t = readLongs(inStream, n);
     long[] s = readLongs(inStream, n);
+    DataInputStream data = new DataInputStream(inStream);
+    int sourceCount = data.readInt();
+    String[] sources = null;
+    long[] origins = null;
+    if (sourceCount >= 0) {
+      sources = new String[sourceCount];
+      for (int k = 0; k < sourceCount; k++) {
+        sources[k] = new String(readBytes(inStream, data.readInt()), StandardCharsets.UTF_8);
+      }
+      origins = readLongs(inStream, n);
+    }
     Column[] cols = new Column[cellCoders.length];
     for (int f = 0; f < cols.length; f++) {
       if (layout.isTimeOrKey(f)) {
@@ -176,7 +208,7 @@ public final class ChunkCoder extends CustomCoder<Chunk> {
         cols[f] = new BooleanColumn(readBooleans(inStream, n), nulls);
       }
     }
-    return new Chunk(layout, key, t, s, cols);
+    return new Chunk(layout, key, t, s, cols, sources, origins);
   }
 
   @Override

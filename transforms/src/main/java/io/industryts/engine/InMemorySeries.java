@@ -82,6 +82,8 @@ final class InMemorySeries implements KernelContext {
 
   @Override
   public void rowError(Chunk chunk, int row, String reason, String field, String message) {
-    throw new Engine.BadRowException(message);
+    String source = chunk.source(row);
+    throw new Engine.BadRowException(
+        source == null ? message : source + ":" + chunk.line(row) + ": " + message);
   }
 }

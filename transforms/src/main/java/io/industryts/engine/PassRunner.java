@@ -585,8 +585,9 @@ final class PassRunner {
 
       @Override
       public void rowError(Chunk chunk, int row, String reason, String field, String message) {
-        out.get(ERRORS).output(ErrorRecords.of(null, null, kernel.stepName(), operation, reason,
-            field, message, RowJson.of(chunk, row)));
+        // the row's origin in the input (file and line) when it has one
+        out.get(ERRORS).output(ErrorRecords.of(chunk.source(row), chunk.line(row),
+            kernel.stepName(), operation, reason, field, message, RowJson.of(chunk, row)));
         counter(kernel.stepName(), "errors").inc();
       }
     }

@@ -867,6 +867,9 @@ final class BinarySource {
               ? new ChunkAssembler(
                   plan.layout, Row.withSchema(plan.layout.keySchema()).build(), plan.chunkRows)
               : null;
+      if (single != null) {
+        single.setSource(source);
+      }
     }
 
     void batch(Values[] values, int n, long firstRow) {
@@ -928,6 +931,7 @@ final class BinarySource {
                     plan.layout,
                     Row.withSchema(plan.layout.keySchema()).addValues(keyList).build(),
                     plan.chunkRows);
+            a.setSource(source);
             series.put(keyList, a);
           }
         }
@@ -989,6 +993,7 @@ final class BinarySource {
           seq = seqBase | (firstRow + i);
         }
         a.setTimeAndSeq(time, seq);
+        a.setLine(rowNumber); // the 1-based row number, as in the read errors
         rows++;
         if (a.commit()) {
           emit(a, true);

@@ -41,6 +41,8 @@ final class ChunkAssembler {
   private boolean[][] booleans;
   private Object[][] objects;
   private boolean[][] nulls;
+  private String[] sources; // null: rows without provenance
+  private long[] origins;
 
   ChunkAssembler(ChunkLayout layout, Row key, int maxRows) {
     this(layout, key, maxRows, INITIAL);
@@ -72,6 +74,7 @@ final class ChunkAssembler {
     minTime = Long.MAX_VALUE;
     times = new long[cap];
     seqs = new long[cap];
+    origins = sources == null ? null : new long[cap];
     doubles = new double[n][];
     longs = new long[n][];
     booleans = new boolean[n][];
@@ -105,6 +108,9 @@ final class ChunkAssembler {
     capacity = cap;
     times = Arrays.copyOf(times, cap);
     seqs = Arrays.copyOf(seqs, cap);
+    if (origins != null) {
+      origins = Arrays.copyOf(origins, cap);
+    }
     for (int f = 0; f < kinds.length; f++) {
       if (doubles[f] != null) {
         doubles[f] = Arrays.copyOf(doubles[f], cap);
@@ -142,6 +148,20 @@ final class ChunkAssembler {
 
   int size() {
     return size;
+  }
+
+  /**
+   * Gives every row of this assembler an origin in {@code source} ({@link #setLine}); call before
+   * the first row.
+   */
+  void setSource(String source) {
+    sources = new String[] {source};
+    origins = new long[capacity];
+  }
+
+  /** The physical line (or row number) of the row being written in the source. */
+  void setLine(long line) {
+    origins[size] = Chunk.origin(0, line);
   }
 
   void setTimeAndSeq(long time, long seq) {
@@ -262,7 +282,9 @@ final class ChunkAssembler {
             key,
             exact ? times : Arrays.copyOf(times, n),
             exact ? seqs : Arrays.copyOf(seqs, n),
-            cols);
+            cols,
+            sources,
+            origins == null ? null : exact ? origins : Arrays.copyOf(origins, n));
     if (more) {
       allocate(n == maxRows ? maxRows : initial);
     }

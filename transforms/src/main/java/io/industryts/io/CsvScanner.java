@@ -6,7 +6,12 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -29,10 +34,18 @@ import java.util.Arrays;
  *
  * <p>After {@link #next()} returns true, cell {@code i} is {@code cellBuf(i)[cellStart(i),
  * cellEnd(i))}; the arrays stay valid until the next call. Not thread-safe.
+ *
+ * <p>Text is decoded in the file's charset: UTF-8 (the default) or an ASCII-compatible single-byte
+ * charset (see {@link FileInput#withEncoding}), so the ASCII delimiters, quotes and line breaks can
+ * be found in the bytes. In UTF-8, a byte sequence that is not valid UTF-8 is an error naming the
+ * file, line, column and byte, never a silent U+FFFD.
  */
 final class CsvScanner implements Closeable {
   private static final int MIN_BUFFER = 1 << 16;
 
+  private final Path file;
+  private final Charset charset;
+  private final boolean utf8;
   private final FileChannel channel;
   private long fileSize; // lowered if the file turns out shorter than when opened
   private final long rangeEnd;
@@ -53,6 +66,9 @@ final class CsvScanner implements Closeable {
   private int contentEnd;
   private int fieldCount;
   private boolean unterminatedQuote;
+  private long firstLine = 1; // physical line of the range's first record
+  private long lineFeedsBefore; // line feeds in the range before the current record
+  private long recordLineFeeds; // line feeds inside and at the end of the current record
   private int[] starts = new int[16];
   private int[] ends = new int[16];
   private byte[][] bufs = new byte[16][];
@@ -66,6 +82,27 @@ final class CsvScanner implements Closeable {
    */
   CsvScanner(Path file, long start, long end, byte delimiter, boolean quotes, int bufferSize)
       throws IOException {
+    this(file, start, end, delimiter, quotes, bufferSize, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Opens {@code [start, end)} of {@code file} in {@code charset} (UTF-8 or an ASCII-compatible
+   * single-byte charset).
+   *
+   * @param bufferSize initial buffer size; the buffer grows for records longer than it
+   */
+  CsvScanner(
+      Path file,
+      long start,
+      long end,
+      byte delimiter,
+      boolean quotes,
+      int bufferSize,
+      Charset charset)
+      throws IOException {
+    this.file = file;
+    this.charset = charset;
+    this.utf8 = charset.equals(StandardCharsets.UTF_8);
     this.channel = FileChannel.open(file, StandardOpenOption.READ);
     this.fileSize = channel.size();
     this.rangeEnd = Math.min(end, fileSize);
@@ -141,11 +178,26 @@ final class CsvScanner implements Closeable {
     }
   }
 
+  /**
+   * Sets the physical line of the range's first record (1 for a range at the start of the file,
+   * whose first record is the header): the number of line feeds before it, plus one.
+   */
+  void startAtLine(long line) {
+    this.firstLine = line;
+  }
+
+  /** The physical 1-based line on which the current record starts. */
+  long recordLine() {
+    return firstLine + lineFeedsBefore;
+  }
+
   /** Advances to the next non-empty record of the range; false when the range is exhausted. */
   boolean next() throws IOException {
     if (!positioned && !seekLineStart()) {
       return false;
     }
+    lineFeedsBefore += recordLineFeeds;
+    recordLineFeeds = 0;
     while (true) {
       if (bufOffset + pos >= rangeEnd) {
         return false;
@@ -165,11 +217,29 @@ final class CsvScanner implements Closeable {
       }
       recordOffset = bufOffset + recordStart;
       recordEnd = bufOffset + pos;
+      int feeds = lineFeeds(recordStart, pos);
       if (contentEnd == recordStart && fieldCount == 1 && !unterminatedQuote) {
+        lineFeedsBefore += feeds;
         continue; // blank line
       }
+      recordLineFeeds = feeds;
       return true;
     }
+  }
+
+  /** Line feeds in {@code buf[from, to)}: one at the end, and those inside quoted cells. */
+  private int lineFeeds(int from, int to) {
+    if (!quotes) {
+      // without quotes a record ends at its first line feed
+      return to > from && buf[to - 1] == '\n' ? 1 : 0;
+    }
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      if (buf[i] == '\n') {
+        n++;
+      }
+    }
+    return n;
   }
 
   private void finishAtEof() {
@@ -432,15 +502,107 @@ final class CsvScanner implements Closeable {
     return unterminatedQuote;
   }
 
-  /** Cell {@code i} decoded as UTF-8. */
+  /**
+   * Cell {@code i} decoded in the file's charset.
+   *
+   * @throws IllegalArgumentException if the record is not valid UTF-8 (see {@link
+   *     #checkEncoding()})
+   */
   String cell(int i) {
-    return new String(cellBuf(i), starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
+    return decode(cellBuf(i), starts[i], ends[i]);
   }
 
-  /** The current record's text, without its line break. */
+  /**
+   * The current record's text, without its line break.
+   *
+   * @throws IllegalArgumentException if the record is not valid UTF-8 (see {@link
+   *     #checkEncoding()})
+   */
   String rawText() {
-    return new String(
-        buf, recordStart, Math.max(0, contentEnd - recordStart), StandardCharsets.UTF_8);
+    return decode(buf, recordStart, Math.max(recordStart, contentEnd));
+  }
+
+  /**
+   * Checks that the current record decodes without error. Only UTF-8 can fail: in a single-byte
+   * charset every byte is a character.
+   *
+   * @throws IllegalArgumentException naming {@code file:line:col}, the first invalid byte and the
+   *     fix ({@code [input] encoding})
+   */
+  void checkEncoding() {
+    if (utf8 && firstInvalidUtf8(buf, recordStart, Math.max(recordStart, contentEnd)) >= 0) {
+      throw invalidEncoding();
+    }
+  }
+
+  private String decode(byte[] b, int from, int to) {
+    String s = new String(b, from, to - from, charset);
+    // U+FFFD marks a malformed sequence, unless the file spells the character itself
+    if (utf8 && s.indexOf('\uFFFD') >= 0 && firstInvalidUtf8(b, from, to) >= 0) {
+      throw invalidEncoding();
+    }
+    return s;
+  }
+
+  /** The index of the first byte of {@code b[from, to)} that is not valid UTF-8, or -1. */
+  static int firstInvalidUtf8(byte[] b, int from, int to) {
+    int i = from;
+    while (i < to && b[i] >= 0) {
+      i++;
+    }
+    if (i == to) {
+      return -1;
+    }
+    CharsetDecoder d =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(b, from, to - from);
+    CharBuffer out = CharBuffer.allocate(to - from);
+    CoderResult r = d.decode(in, out, true);
+    if (r.isError()) {
+      return in.position();
+    }
+    r = d.flush(out);
+    return r.isError() ? in.position() : -1;
+  }
+
+  /** The error for the current record's first invalid UTF-8 byte. */
+  private IllegalArgumentException invalidEncoding() {
+    int end = Math.max(recordStart, contentEnd);
+    int bad = firstInvalidUtf8(buf, recordStart, end);
+    if (bad < 0) {
+      bad = recordStart;
+    }
+    int lineStart = recordStart;
+    long linesBefore = 0;
+    for (int i = recordStart; i < bad; i++) {
+      if (buf[i] == '\n') {
+        linesBefore++;
+        lineStart = i + 1;
+      }
+    }
+    // the column counts characters, as an editor does: the valid text before the byte
+    int col = new String(buf, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
+    String line;
+    try {
+      line = String.valueOf(FileBytes.lineNumbers(file, new long[] {recordOffset})[0] + linesBefore);
+    } catch (IOException e) {
+      line = "?";
+    }
+    return new IllegalArgumentException(
+        "FileInput: "
+            + file
+            + ":"
+            + line
+            + ":"
+            + col
+            + ": byte 0x"
+            + String.format("%02X", buf[bad] & 0xff)
+            + " is not valid UTF-8, so the file is in another encoding. Set [input] encoding to the"
+            + " file's encoding, e.g. encoding = \"latin-1\" or \"windows-1252\""
+            + " (FileInput.withEncoding in Java).");
   }
 
   @Override

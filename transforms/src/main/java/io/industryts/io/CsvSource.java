@@ -11,6 +11,7 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,6 +79,8 @@ final class CsvSource {
     final long splitBytes;
     final int chunkRows;
     final double bytesPerRow;
+    final String encoding;
+    final byte[][] naValues;
 
     Plan(
         List<String> files,
@@ -93,7 +97,9 @@ final class CsvSource {
         String timeDescription,
         long splitBytes,
         int chunkRows,
-        double bytesPerRow) {
+        double bytesPerRow,
+        String encoding,
+        byte[][] naValues) {
       this.files = files;
       this.delimiter = delimiter;
       this.header = header;
@@ -109,6 +115,12 @@ final class CsvSource {
       this.splitBytes = splitBytes;
       this.chunkRows = chunkRows;
       this.bytesPerRow = bytesPerRow;
+      this.encoding = encoding;
+      this.naValues = naValues;
+    }
+
+    Charset charset() {
+      return Charset.forName(encoding);
     }
   }
 
@@ -117,11 +129,14 @@ final class CsvSource {
     final Plan plan;
     final TimeColumn timeColumn;
     final char delimiter;
+    final List<TypeDecision> decisions;
 
-    Inspection(Plan plan, TimeColumn timeColumn, char delimiter) {
+    Inspection(
+        Plan plan, TimeColumn timeColumn, char delimiter, List<TypeDecision> decisions) {
       this.plan = plan;
       this.timeColumn = timeColumn;
       this.delimiter = delimiter;
+      this.decisions = decisions;
     }
   }
 
@@ -143,59 +158,61 @@ final class CsvSource {
     byte[] firstLine = headerLine(first);
     char delimiter = options.delimiter() != null ? options.delimiter() : detectDelimiter(firstLine);
     byte delim = (byte) delimiter;
-    List<String> header = readHeader(first, delim);
+    Charset charset = Encodings.resolve(options.encoding());
+    List<String> header = readHeader(first, delim, charset);
     for (int i = 1; i < files.size(); i++) {
       Path other = files.get(i);
       headerLine(other); // rejects empty files
-      List<String> h = readHeader(other, delim);
+      List<String> h = readHeader(other, delim, charset);
       compareHeaders(pattern, first, header, other, h);
     }
     int n = header.size();
 
-    // sample: per column, whether every non-empty cell is an integer / a number
+    byte[][] naValues = naBytes(options.naValues(), charset);
+    Set<String> keyColumns = new HashSet<>(options.seriesOptions().keyColumns());
+
+    // the sample: the first rows of every file, so that files which disagree are found
     int sampleRows = options.sampleRows();
-    boolean[] seen = new boolean[n];
-    boolean[] allInt = new boolean[n];
-    boolean[] allNum = new boolean[n];
-    Arrays.fill(allInt, true);
-    Arrays.fill(allNum, true);
+    ColumnSample[][] samples = new ColumnSample[files.size()][n];
     NumberParser np = new NumberParser();
-    int sampled = 0;
+    long sampled = 0;
     long sampledBytes = 0;
-    String sampleSource = first.toString();
-    for (Path f : files) {
-      if (sampled >= sampleRows) {
-        break;
+    for (int fi = 0; fi < files.size(); fi++) {
+      Path f = files.get(fi);
+      ColumnSample[] fileSample = samples[fi];
+      for (int c = 0; c < n; c++) {
+        fileSample[c] = new ColumnSample();
       }
-      try (CsvScanner sc = new CsvScanner(f, 0, Long.MAX_VALUE, delim, true, 1 << 20)) {
+      int rows = 0;
+      try (CsvScanner sc = new CsvScanner(f, 0, Long.MAX_VALUE, delim, true, 1 << 16, charset)) {
         sc.next(); // header
-        while (sampled < sampleRows && sc.next()) {
+        while (rows < sampleRows && sc.next()) {
+          sc.checkEncoding();
           if (sc.fieldCount() != n || sc.unterminatedQuote()) {
             continue;
           }
-          sampled++;
+          rows++;
           sampledBytes += sc.recordEnd() - sc.recordOffset();
           for (int c = 0; c < n; c++) {
             byte[] b = sc.cellBuf(c);
-            int s = sc.cellStart(c);
+            int st = sc.cellStart(c);
             int e = sc.cellEnd(c);
-            if (NumberParser.isBlank(b, s, e) || NumberParser.isNaToken(b, s, e)) {
+            if (NumberParser.isBlank(b, st, e) || isNa(naValues, b, st, e)) {
               continue;
             }
-            seen[c] = true;
-            if (allInt[c] && !np.parseLong(b, s, e)) {
-              allInt[c] = false;
-            }
-            if (!allInt[c] && allNum[c] && !np.parseDouble(b, s, e)) {
-              allNum[c] = false;
-            }
+            fileSample[c].add(np, b, st, e, sc, c);
           }
         }
       }
-      if (f != first && sampled > 0) {
-        sampleSource = first + " ... " + f;
+      sampled += rows;
+      for (int c = 0; c < n; c++) {
+        fileSample[c].locate(f);
       }
     }
+    String sampleWhere =
+        files.size() == 1
+            ? "the first " + sampleRows + " rows of " + first
+            : "the first " + sampleRows + " rows of each of the " + files.size() + " files";
 
     Map<String, FieldType> overrides = options.types();
     for (String name : overrides.keySet()) {
@@ -208,13 +225,13 @@ final class CsvSource {
                 + first
                 + ". Available columns: "
                 + header
-                + ". Fix [input.types] / "
-                + "withTypes(...).");
+                + ". Fix [input.types] / withTypes(...).");
       }
     }
     FieldType[] types = new FieldType[n];
     FieldType[] resolutionTypes = new FieldType[n];
     String[] origin = new String[n];
+    ColumnType[] inferred = new ColumnType[n];
     for (int c = 0; c < n; c++) {
       FieldType override = overrides.get(header.get(c));
       if (override != null) {
@@ -223,19 +240,16 @@ final class CsvSource {
         resolutionTypes[c] = types[c];
         origin[c] = "set in [input.types]";
       } else {
-        types[c] =
-            !seen[c]
-                ? FieldType.DOUBLE
-                : allInt[c] ? FieldType.INT64 : allNum[c] ? FieldType.DOUBLE : FieldType.STRING;
-        types[c] = types[c].withNullable(true);
+        ColumnSample[] perFile = new ColumnSample[files.size()];
+        for (int fi = 0; fi < files.size(); fi++) {
+          perFile[fi] = samples[fi][c];
+        }
+        inferred[c] = ColumnType.of(perFile, keyColumns.contains(header.get(c)));
+        types[c] = inferred[c].type.withNullable(true);
         // a column without evidence is not taken for a number when resolving the time column
-        resolutionTypes[c] = seen[c] ? types[c] : FieldType.STRING.withNullable(true);
-        origin[c] =
-            "inferred from the first "
-                + sampled
-                + " rows of "
-                + sampleSource
-                + "; set [input.types] to change it";
+        resolutionTypes[c] =
+            inferred[c].total.cells > 0 ? types[c] : FieldType.STRING.withNullable(true);
+        origin[c] = "inferred from " + sampleWhere;
       }
     }
     Schema.Builder rb = Schema.builder();
@@ -244,6 +258,22 @@ final class CsvSource {
     }
     TimeColumn tc = TimeColumn.resolve(rb.build(), options.seriesOptions().timeColumn());
     int timeIndex = header.indexOf(tc.name());
+
+    List<TypeDecision> decisions = new ArrayList<>();
+    for (int c = 0; c < n; c++) {
+      String name = header.get(c);
+      if (c == timeIndex) {
+        decisions.add(
+            new TypeDecision(
+                name, FieldType.DATETIME, TypeDecision.Origin.TIME, 0, 0, tc.reason()));
+      } else if (inferred[c] == null) {
+        decisions.add(
+            new TypeDecision(name, types[c], TypeDecision.Origin.SET, 0, 0, origin[c]));
+      } else {
+        inferred[c].check(pattern, name, files);
+        decisions.add(inferred[c].decision(name, sampleWhere));
+      }
+    }
 
     Schema.Builder sb = Schema.builder();
     for (int c = 0; c < n; c++) {
@@ -304,8 +334,320 @@ final class CsvSource {
             timeDescription,
             options.splitBytes(),
             options.chunkRows(),
-            sampled == 0 ? 64 : (double) sampledBytes / sampled);
-    return new Inspection(plan, tc, delimiter);
+            sampled == 0 ? 64 : (double) sampledBytes / sampled,
+            charset.name(),
+            naValues);
+    return new Inspection(plan, tc, delimiter, List.copyOf(decisions));
+  }
+
+  /** The share of a sample's non-empty cells that must be numbers for a numeric column. */
+  static final double NUMERIC_SHARE = 0.9;
+
+  /** Distinct non-numeric texts kept per column to show in messages. */
+  private static final int EXAMPLES = 5;
+
+  /** What the non-empty, non-NA cells of one column look like in one file's sample. */
+  static final class ColumnSample {
+    long cells;
+    long integers; // integers within INT64
+    long hugeIntegers; // integer syntax beyond INT64
+    long decimals; // other numbers
+    long text; // not numbers
+    final Map<String, Long> textValues = new LinkedHashMap<>();
+    Path file;
+    Path firstTextFile;
+    Path firstHugeFile;
+    String firstHuge;
+    long firstHugeOffset = -1;
+    long firstHugeLine;
+    long firstTextOffset = -1;
+    long firstTextLine;
+
+    void add(NumberParser np, byte[] b, int from, int to, CsvScanner sc, int column) {
+      cells++;
+      if (np.parseLong(b, from, to)) {
+        integers++;
+      } else if (np.parseDouble(b, from, to)) {
+        if (isIntegerSyntax(b, from, to)) {
+          hugeIntegers++;
+          if (firstHuge == null) {
+            firstHuge = sc.cell(column).trim();
+            firstHugeOffset = sc.recordOffset();
+          }
+        } else {
+          decimals++;
+        }
+      } else {
+        text++;
+        String t = sc.cell(column).trim();
+        if (textValues.containsKey(t) || textValues.size() < EXAMPLES) {
+          textValues.merge(t, 1L, Long::sum);
+        }
+        if (firstTextOffset < 0) {
+          firstTextOffset = sc.recordOffset();
+        }
+      }
+    }
+
+    /** Turns the remembered byte offsets into line numbers. */
+    void locate(Path f) throws IOException {
+      file = f;
+      if (firstTextOffset >= 0) {
+        firstTextFile = f;
+        firstTextLine = FileBytes.lineNumbers(f, new long[] {firstTextOffset})[0];
+      }
+      if (firstHugeOffset >= 0) {
+        firstHugeFile = f;
+        firstHugeLine = FileBytes.lineNumbers(f, new long[] {firstHugeOffset})[0];
+      }
+    }
+
+    void addAll(ColumnSample o) {
+      cells += o.cells;
+      integers += o.integers;
+      hugeIntegers += o.hugeIntegers;
+      decimals += o.decimals;
+      text += o.text;
+      for (Map.Entry<String, Long> e : o.textValues.entrySet()) {
+        if (textValues.containsKey(e.getKey()) || textValues.size() < EXAMPLES) {
+          textValues.merge(e.getKey(), e.getValue(), Long::sum);
+        }
+      }
+      if (firstTextFile == null && o.firstTextFile != null) {
+        firstTextFile = o.firstTextFile;
+        firstTextLine = o.firstTextLine;
+        firstTextOffset = o.firstTextOffset;
+      }
+      if (firstHuge == null && o.firstHuge != null) {
+        firstHuge = o.firstHuge;
+        firstHugeFile = o.firstHugeFile;
+        firstHugeOffset = o.firstHugeOffset;
+        firstHugeLine = o.firstHugeLine;
+      }
+    }
+
+    long numbers() {
+      return integers + hugeIntegers + decimals;
+    }
+
+    /**
+     * The clear-majority rule: numeric when at least {@link #NUMERIC_SHARE} of the cells are
+     * numbers (all of them for a key column, whose values name series).
+     */
+    boolean numeric(boolean key) {
+      return cells > 0 && (key ? text == 0 : numbers() >= NUMERIC_SHARE * cells);
+    }
+
+    /** {@code "Bad Input" ×3, "Shutdown"}: the kept texts with their counts. */
+    String examples() {
+      StringBuilder sb = new StringBuilder();
+      long shown = 0;
+      for (Map.Entry<String, Long> e : textValues.entrySet()) {
+        if (sb.length() > 0) {
+          sb.append(", ");
+        }
+        sb.append('"').append(e.getKey()).append('"');
+        if (e.getValue() > 1) {
+          sb.append(" (").append(e.getValue()).append(')');
+        }
+        shown += e.getValue();
+      }
+      if (shown < text) {
+        sb.append(", ...");
+      }
+      return sb.toString();
+    }
+  }
+
+  /** Whether {@code b[from, to)}, blanks around it ignored, is {@code [+-]digits}. */
+  static boolean isIntegerSyntax(byte[] b, int from, int to) {
+    while (from < to && NumberParser.isBlank(b[from])) {
+      from++;
+    }
+    while (to > from && NumberParser.isBlank(b[to - 1])) {
+      to--;
+    }
+    if (from < to && (b[from] == '-' || b[from] == '+')) {
+      from++;
+    }
+    if (from == to) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (b[i] < '0' || b[i] > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A column's type from the samples of all files, and what it means for the rows. */
+  static final class ColumnType {
+    final FieldType type;
+    final ColumnSample total = new ColumnSample();
+    final boolean key;
+    ColumnSample numericFile; // the first file whose sample makes the column numeric
+    ColumnSample textFile; // the first file whose sample makes it text
+
+    private ColumnType(FieldType type, boolean key) {
+      this.type = type;
+      this.key = key;
+    }
+
+    static ColumnType of(ColumnSample[] perFile, boolean key) {
+      ColumnSample numericFile = null;
+      ColumnSample textFile = null;
+      boolean decimals = false;
+      ColumnSample total = new ColumnSample();
+      for (ColumnSample s : perFile) {
+        total.addAll(s);
+        if (s.cells == 0) {
+          continue;
+        }
+        if (s.numeric(key)) {
+          numericFile = numericFile == null ? s : numericFile;
+          decimals |= s.decimals > 0;
+        } else {
+          textFile = textFile == null ? s : textFile;
+        }
+      }
+      FieldType type =
+          textFile != null
+              ? FieldType.STRING
+              : numericFile == null || decimals ? FieldType.DOUBLE : FieldType.INT64;
+      ColumnType t = new ColumnType(type, key);
+      t.total.addAll(total);
+      t.numericFile = numericFile;
+      t.textFile = textFile;
+      return t;
+    }
+
+    /**
+     * Rejects what cannot be decided without losing something: files that disagree (numbers in
+     * one, text in another), and integers beyond INT64 in a column of integers.
+     */
+    void check(String pattern, String column, List<Path> files) {
+      if (numericFile != null && textFile != null) {
+        throw new IllegalArgumentException(
+            "FileInput: files matched by \""
+                + pattern
+                + "\" disagree on the type of column \""
+                + column
+                + "\": "
+                + numericFile.file
+                + " holds numbers in it ("
+                + numericFile.numbers()
+                + " of "
+                + numericFile.cells
+                + " sample cells) but "
+                + textFile.file
+                + " holds text ("
+                + textFile.text
+                + " of "
+                + textFile.cells
+                + " sample cells are not numbers, e.g. "
+                + textFile.examples()
+                + ", first at line "
+                + textFile.firstTextLine
+                + "). A column has one type in all files. Set [input.types] "
+                + column
+                + " = \"string\" to read it as text, or \"double\" to read the numbers and make "
+                + "the other cells row errors; or list the texts in [input] na_values.");
+      }
+      if (type.getTypeName() == TypeName.INT64 && total.hugeIntegers > 0) {
+        throw new IllegalArgumentException(
+            "FileInput: column \""
+                + column
+                + "\" holds integers beyond the INT64 range, e.g. "
+                + total.firstHuge
+                + " at "
+                + total.firstHugeFile
+                + ":"
+                + total.firstHugeLine
+                + "; read as numbers they would lose digits (DOUBLE keeps about 16). Set [input.types] "
+                + column
+                + " = \"double\" to read them rounded, or \"string\" to keep every digit.");
+      }
+    }
+
+    TypeDecision decision(String column, String sampleWhere) {
+      String reason;
+      long rowErrors = 0;
+      if (total.cells == 0) {
+        reason =
+            "no value in " + sampleWhere + ", so all null DOUBLE; set [input.types] to choose";
+      } else if (type.getTypeName() == TypeName.STRING) {
+        reason =
+            "inferred from "
+                + total.cells
+                + " sample cells, "
+                + total.text
+                + " of them not numbers ("
+                + total.examples()
+                + ")"
+                + (total.numbers() == 0
+                    ? ""
+                    : key
+                        ? ": a key column with any text is text"
+                        : ": fewer than 90% are numbers; list the texts in [input] na_values or"
+                            + " set [input.types] "
+                            + column
+                            + " = \"double\" to read it as numbers");
+      } else {
+        rowErrors = total.text;
+        reason =
+            "inferred from "
+                + total.cells
+                + " sample cells"
+                + (rowErrors == 0
+                    ? ""
+                    : "; "
+                        + rowErrors
+                        + " non-numeric cell"
+                        + (rowErrors == 1 ? "" : "s")
+                        + " ("
+                        + total.examples()
+                        + ", first at "
+                        + total.firstTextFile
+                        + ":"
+                        + total.firstTextLine
+                        + ") will be row errors (non_numeric_cell): list them in [input] na_values "
+                        + "to read them as null");
+      }
+      return new TypeDecision(
+          column, type, TypeDecision.Origin.INFERRED, total.cells, rowErrors, reason);
+    }
+  }
+
+  /** The NA values, trimmed, as bytes in the file's charset. */
+  static byte[][] naBytes(List<String> values, Charset charset) {
+    byte[][] out = new byte[values.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i).trim().getBytes(charset);
+    }
+    return out;
+  }
+
+  /** Whether {@code b[from, to)}, blanks around it ignored, is an NA token or an NA value. */
+  static boolean isNa(byte[][] naValues, byte[] b, int from, int to) {
+    if (NumberParser.isNaToken(b, from, to)) {
+      return true;
+    }
+    if (naValues.length == 0) {
+      return false;
+    }
+    while (from < to && NumberParser.isBlank(b[from])) {
+      from++;
+    }
+    while (to > from && NumberParser.isBlank(b[to - 1])) {
+      to--;
+    }
+    for (byte[] v : naValues) {
+      if (Arrays.equals(v, 0, v.length, b, from, to)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void checkSupported(String column, FieldType type) {
@@ -418,9 +760,9 @@ final class CsvSource {
   }
 
   /** Column names of the header record, made unique and non-empty as pandas does. */
-  static List<String> readHeader(Path file, byte delim) throws IOException {
+  static List<String> readHeader(Path file, byte delim, Charset charset) throws IOException {
     List<String> names = new ArrayList<>();
-    try (CsvScanner sc = new CsvScanner(file, 0, Long.MAX_VALUE, delim, true, 1 << 16)) {
+    try (CsvScanner sc = new CsvScanner(file, 0, Long.MAX_VALUE, delim, true, 1 << 16, charset)) {
       if (!sc.next()) {
         throw new IllegalArgumentException("FileInput: " + file + " has no header line.");
       }
@@ -484,13 +826,15 @@ final class CsvSource {
     final long start;
     final long end;
     final boolean quotes;
+    final long firstLine; // physical line of the range's first record
 
-    Range(String path, int fileIndex, long start, long end, boolean quotes) {
+    Range(String path, int fileIndex, long start, long end, boolean quotes, long firstLine) {
       this.path = path;
       this.fileIndex = fileIndex;
       this.start = start;
       this.end = end;
       this.quotes = quotes;
+      this.firstLine = firstLine;
     }
 
     @Override
@@ -532,16 +876,35 @@ final class CsvSource {
         if (size == 0) {
           throw new IOException("empty file: " + file);
         }
-        if (size <= plan.splitBytes || FileBytes.containsQuote(path)) {
-          out.add(new RangeSource(plan, new Range(file, i, 0, size, true)));
+        if (size <= plan.splitBytes) {
+          out.add(new RangeSource(plan, new Range(file, i, 0, size, true, 1)));
           continue;
         }
         long pieces = (size + plan.splitBytes - 1) / plan.splitBytes;
         long step = (size + pieces - 1) / pieces;
-        for (long start = 0; start < size; start += step) {
+        List<Long> starts = new ArrayList<>();
+        for (long start = step; start < size; start += step) {
+          starts.add(start);
+        }
+        long[] boundaries = new long[starts.size()];
+        for (int k = 0; k < boundaries.length; k++) {
+          boundaries[k] = starts.get(k) - 1;
+        }
+        // one pass: quotes (then one range) and the line feeds before each range, for the
+        // physical line numbers of its rows
+        long[] feeds = FileBytes.lineFeedsBeforeUnlessQuoted(path, boundaries);
+        if (feeds == null) {
+          out.add(new RangeSource(plan, new Range(file, i, 0, size, true, 1)));
+          continue;
+        }
+        out.add(new RangeSource(plan, new Range(file, i, 0, Math.min(size, step), false, 1)));
+        for (int k = 0; k < boundaries.length; k++) {
+          long start = starts.get(k);
+          // the range's first record follows the first line feed at or after start - 1
           out.add(
               new RangeSource(
-                  plan, new Range(file, i, start, Math.min(size, start + step), false)));
+                  plan,
+                  new Range(file, i, start, Math.min(size, start + step), false, feeds[k] + 2)));
         }
       }
       return out;
@@ -685,6 +1048,9 @@ final class CsvSource {
       // one series per range: size its arrays for the rows the range should hold
       long expected = (long) ((range.end - range.start) / plan.bytesPerRow * 1.05) + 16;
       this.single = keyed ? null : new ChunkAssembler(plan.layout, noKey, plan.chunkRows, expected);
+      if (single != null) {
+        single.setSource(range.path);
+      }
       this.series = keyed ? new HashMap<>() : null;
       this.probe = keyed ? new KeyBytes() : null;
       this.seqBase = ((long) range.fileIndex) << 40;
@@ -694,7 +1060,14 @@ final class CsvSource {
     protected void open() throws IOException {
       sc =
           new CsvScanner(
-              Paths.get(range.path), range.start, range.end, plan.delimiter, range.quotes, BUFFER);
+              Paths.get(range.path),
+              range.start,
+              range.end,
+              plan.delimiter,
+              range.quotes,
+              BUFFER,
+              plan.charset());
+      sc.startAtLine(range.firstLine);
       if (range.start == 0) {
         sc.next(); // the header
       }
@@ -767,6 +1140,7 @@ final class CsvSource {
           seq = seqBase | off;
         }
         a.setTimeAndSeq(time, seq);
+        a.setLine(sc.recordLine());
         rows++;
         if (a.commit()) {
           emit(a, true);
@@ -820,6 +1194,7 @@ final class CsvSource {
       }
       Row key = Row.withSchema(plan.layout.keySchema()).addValues(values).build();
       a = new ChunkAssembler(plan.layout, key, plan.chunkRows);
+      a.setSource(range.path);
       series.put(probe.copy(), a);
       return a;
     }
@@ -833,7 +1208,7 @@ final class CsvSource {
         return null;
       }
       if (kind == STRING) {
-        return NumberParser.isNaToken(b, s, e) ? null : sc.cell(c);
+        return isNa(plan.naValues, b, s, e) ? null : sc.cell(c);
       }
       if (NumberParser.isBlank(b, s, e)) {
         return null;
@@ -860,7 +1235,7 @@ final class CsvSource {
           }
           break;
         case DATETIME:
-          if (NumberParser.isNaToken(b, s, e)) {
+          if (isNa(plan.naValues, b, s, e)) {
             return null;
           }
           try {
@@ -876,7 +1251,7 @@ final class CsvSource {
         default:
           break;
       }
-      if (NumberParser.isNaToken(b, s, e)) {
+      if (isNa(plan.naValues, b, s, e)) {
         return null;
       }
       badCell(sc.recordOffset(), c, b, s, e);
@@ -945,14 +1320,14 @@ final class CsvSource {
             break;
           case STRING:
             // pandas' read_csv NA tokens are missing in text columns too
-            if (NumberParser.isNaToken(b, s, e)) {
+            if (isNa(plan.naValues, b, s, e)) {
               a.setNull(c);
             } else {
               a.setObject(c, scanner.cell(c));
             }
             continue;
           case DATETIME:
-            if (NumberParser.isBlank(b, s, e) || NumberParser.isNaToken(b, s, e)) {
+            if (NumberParser.isBlank(b, s, e) || isNa(plan.naValues, b, s, e)) {
               a.setNull(c);
               continue;
             }
@@ -974,7 +1349,7 @@ final class CsvSource {
           a.setNull(c);
           continue;
         }
-        if (NumberParser.isNaToken(b, s, e)) {
+        if (isNa(plan.naValues, b, s, e)) {
           if (!plan.nanAsNull && (kind == DOUBLE || kind == FLOAT)) {
             a.setDouble(c, Double.NaN);
           } else {
@@ -1016,19 +1391,35 @@ final class CsvSource {
     private void badCell(long off, int c, byte[] b, int s, int e) {
       byte kind = plan.kinds[c];
       String name = plan.header.get(c);
-      String text = new String(b, s, e - s, StandardCharsets.UTF_8);
+      String text = sc.cell(c);
       FieldType type = plan.layout.fieldType(c);
       String what;
+      String fix;
       String reason = "non_numeric_cell";
       if (kind == BOOLEAN) {
         what = "is not a boolean (true / false)";
         reason = "non_boolean_cell";
+        fix = "list \"" + text.trim() + "\" in [input] na_values to read it as null";
       } else if ((kind == INT32 || kind == INT16 || kind == BYTE) && np.parseLong(b, s, e)) {
         what = "is out of range for " + type.getTypeName();
+        fix = "set [input.types] " + name + " = \"int64\"";
+      } else if (kind != DOUBLE && kind != FLOAT && isIntegerSyntax(b, s, e)) {
+        what = "is beyond the range of " + type.getTypeName();
+        fix =
+            "set [input.types] "
+                + name
+                + " = \"double\" to read it rounded, or \"string\" to keep every digit";
       } else if (kind != DOUBLE && kind != FLOAT && np.parseDouble(b, s, e)) {
         what = "is not an integer";
+        fix = "set [input.types] " + name + " = \"double\"";
       } else {
         what = "is not a number";
+        fix =
+            "list \""
+                + text.trim()
+                + "\" in [input] na_values to read it as null, or set [input.types] "
+                + name
+                + " = \"string\" to read the column as text";
       }
       fail(
           off,
@@ -1036,7 +1427,9 @@ final class CsvSource {
           name,
           "column \""
               + name
-              + "\": \""
+              + "\" (field "
+              + (c + 1)
+              + "): \""
               + text
               + "\" "
               + what
@@ -1044,7 +1437,9 @@ final class CsvSource {
               + type.getTypeName()
               + " ("
               + plan.typeOrigin[c]
-              + ")");
+              + "). Fix: "
+              + fix
+              + ".");
     }
 
     private void fail(long offset, String reason, String field, String message) {

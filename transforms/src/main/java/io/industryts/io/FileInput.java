@@ -7,6 +7,7 @@ import io.industryts.engine.Chunk;
 import io.industryts.engine.ChunkCoder;
 import io.industryts.engine.ChunkLayout;
 import io.industryts.time.TimeParser;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,13 +55,19 @@ import org.apache.beam.sdk.values.TupleTagList;
  *
  * <p><b>CSV.</b> The delimiter is detected from the header among {@code , ; TAB |} (most fields
  * wins, ties go to {@code ,}) unless set. RFC 4180 quotes, LF and CRLF, a UTF-8 BOM, blank lines
- * (skipped). Types come from a sample of the first rows ({@link #withSampleRows}, default 1000):
- * every non-empty cell an integer: INT64; a number: DOUBLE; otherwise STRING; no value at all:
- * DOUBLE. {@link #withType} overrides one column. Empty cells and pandas' NA tokens ({@code NA},
- * {@code NaN}, {@code NULL}, {@code #N/A}, …) are null in every column, as {@code read_csv} reads
- * them (in DOUBLE and FLOAT columns the tokens are NaN with {@code withNanAsNull(false)}). A header-only file has no rows; a 0-byte file is an error
- * ({@code empty file: <path>}). Files are split into byte ranges parsed in parallel (a file that
- * contains {@code "} is read as one range).
+ * (skipped); UTF-8 unless {@link #withEncoding} says otherwise (an invalid byte is an error with
+ * {@code file:line:col}). Types come from a sample of the first rows of each file ({@link
+ * #withSampleRows}, default 1000), counting the non-empty cells that are neither NA tokens nor
+ * {@link #withNaValues NA values}: at least 90% numbers (a clear majority; all of them in a key
+ * column): INT64 when they are all integers, else DOUBLE, and the other cells are row errors;
+ * otherwise STRING; no value at all: DOUBLE. Files that disagree (numbers in one, text in another)
+ * and integers beyond INT64 in an integer column are errors naming the fix. {@link #withType}
+ * overrides one column; {@link #typeDecisions()} says how each column got its type. Empty cells and
+ * pandas' NA tokens ({@code NA}, {@code NaN}, {@code NULL}, {@code #N/A}, …) are null in every
+ * column, as {@code read_csv} reads them (in DOUBLE and FLOAT columns the tokens are NaN with
+ * {@code withNanAsNull(false)}). A header-only file has no rows; a 0-byte file is an error ({@code
+ * empty file: <path>}). Files are split into byte ranges parsed in parallel (a file that contains
+ * {@code "} is read as one range).
  *
  * <p><b>Parquet and Arrow IPC.</b> Flat schemas of INT8–64, FLOAT, DOUBLE, BOOLEAN, strings,
  * timestamps (any unit, floored to ms), dates (midnight in the time zone) and decimals (as DOUBLE).
@@ -70,7 +77,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  * column is converted in place to a non-null {@code DATETIME}; every other field is nullable. Each
  * row's tie order ({@code seq}) is the {@code sequence_column} value if set, else {@code (file
  * index << 40) | byte offset of the line} for CSV and {@code (file index << 40) | row index} for
- * Parquet and Arrow, so it grows in file order across the files of a glob.
+ * Parquet and Arrow, so it grows in file order across the files of a glob. Each row also carries
+ * its origin, the file and physical line (Parquet / Arrow: row number), for the error records of
+ * operations ({@link io.industryts.engine.Chunk#source(int)}).
  *
  * <p><b>Bad rows</b> go to {@link ReadResult#errors()} with source file, physical line (1-based,
  * the header is line 1; for Parquet / Arrow the 1-based row number), reason ({@code
@@ -129,6 +138,8 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
   private final int sampleRows;
   private final long splitBytes;
   private final int chunkRows;
+  private final String encoding;
+  private final List<String> naValues;
 
   private transient volatile Inspection inspection;
 
@@ -144,6 +155,8 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
     this.sampleRows = d.sampleRows;
     this.splitBytes = d.splitBytes;
     this.chunkRows = d.chunkRows;
+    this.encoding = d.encoding;
+    this.naValues = d.naValues;
   }
 
   /** The settings of a {@link FileInput} being derived, so each {@code with*} changes one. */
@@ -158,6 +171,8 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
     int sampleRows = DEFAULT_SAMPLE_ROWS;
     long splitBytes = DEFAULT_SPLIT_BYTES;
     int chunkRows = DEFAULT_CHUNK_ROWS;
+    String encoding = "UTF-8";
+    List<String> naValues = List.of();
 
     Draft(String pattern) {
       this.pattern = pattern;
@@ -174,6 +189,8 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
       sampleRows = f.sampleRows;
       splitBytes = f.splitBytes;
       chunkRows = f.chunkRows;
+      encoding = f.encoding;
+      naValues = f.naValues;
     }
   }
 
@@ -278,7 +295,7 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
     return copy(d -> d.timeParser = parser);
   }
 
-  /** CSV rows read to infer column types (default 1000). */
+  /** CSV rows of each file read to infer column types (default 1000). */
   public FileInput withSampleRows(int rows) {
     if (rows < 1) {
       throw new IllegalArgumentException("FileInput: sample rows must be >= 1. Got " + rows + ".");
@@ -300,6 +317,61 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
       throw new IllegalArgumentException("FileInput: chunk rows must be >= 1. Got " + rows + ".");
     }
     return copy(d -> d.chunkRows = rows);
+  }
+
+  /**
+   * The character encoding of CSV files ({@code [input] encoding}); default UTF-8. Any Java charset
+   * name or alias that encodes ASCII as ASCII one byte per character (UTF-8, {@code ISO-8859-1},
+   * {@code windows-1252}, ...); {@code latin-1} is accepted for ISO-8859-1. In UTF-8 a byte that
+   * is not valid UTF-8 is an error naming file, line and column.
+   *
+   * <pre>{@code
+   * FileInput.of("historian_export.csv").withEncoding("latin-1");
+   * }</pre>
+   *
+   * @throws IllegalArgumentException for an unknown charset, or one that CSV cannot be split in
+   *     (UTF-16, Shift_JIS, ...)
+   */
+  public FileInput withEncoding(String encoding) {
+    Charset c = Encodings.resolve(encoding);
+    return copy(d -> d.encoding = c.name());
+  }
+
+  /**
+   * Cell texts read as missing in CSV files, in addition to pandas' NA tokens ({@code [input]
+   * na_values}, like pandas' {@code na_values}): status words a historian writes into numeric
+   * columns, e.g. {@code "Bad Input"}, {@code "I/O Timeout"}, {@code "Shutdown"}. A cell matches
+   * when it equals one of them, case-sensitively, blanks around the cell ignored (as for the NA
+   * tokens). They are null in every column (in DOUBLE and FLOAT columns NaN with {@code
+   * withNanAsNull(false)}), and they do not count against a column's type in the sample.
+   * Replaces earlier values.
+   *
+   * <pre>{@code
+   * FileInput.of("historian_export.csv").withNaValues("Bad Input", "I/O Timeout", "Shutdown");
+   * }</pre>
+   *
+   * @throws IllegalArgumentException for an empty or blank value
+   */
+  public FileInput withNaValues(String... values) {
+    return withNaValues(Arrays.asList(values));
+  }
+
+  /** Same as {@link #withNaValues(String...)}. */
+  public FileInput withNaValues(List<String> values) {
+    List<String> copy = new ArrayList<>();
+    for (String v : values) {
+      if (v == null || v.trim().isEmpty()) {
+        throw new IllegalArgumentException(
+            "FileInput: na_values must be non-blank texts. Got "
+                + (v == null ? "null" : "\"" + v + "\"")
+                + " in "
+                + values
+                + "; empty cells are null anyway. Fix [input] na_values / withNaValues(...).");
+      }
+      copy.add(v.trim());
+    }
+    List<String> result = List.copyOf(copy);
+    return copy(d -> d.naValues = result);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -336,6 +408,16 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
 
   public int chunkRows() {
     return chunkRows;
+  }
+
+  /** The CSV character encoding, as a Java charset name. */
+  public String encoding() {
+    return encoding;
+  }
+
+  /** Texts read as missing in addition to pandas' NA tokens (trimmed). */
+  public List<String> naValues() {
+    return naValues;
   }
 
   /** The parser used for times: as set, or the built-in formats in the series' time zone. */
@@ -393,6 +475,15 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
     return (long) Math.ceil(bytes / insp.csv.bytesPerRow);
   }
 
+  /**
+   * Every column's type and why (set, inferred from the CSV sample with the number of sample cells
+   * that will be row errors, the time column, or stored in the file), in schema order. Inspects
+   * the input.
+   */
+  public List<TypeDecision> typeDecisions() {
+    return inspection().decisions;
+  }
+
   /** The resolved time column and why it was chosen. Inspects the input. */
   public TimeColumn timeColumn() {
     return inspection().timeColumn;
@@ -407,6 +498,7 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
     final TimeColumn timeColumn;
     final CsvSource.Plan csv;
     final BinarySource.Plan binary;
+    final List<TypeDecision> decisions;
 
     Inspection(
         List<String> files,
@@ -415,7 +507,8 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
         ChunkLayout layout,
         TimeColumn timeColumn,
         CsvSource.Plan csv,
-        BinarySource.Plan binary) {
+        BinarySource.Plan binary,
+        List<TypeDecision> decisions) {
       this.files = files;
       this.format = format;
       this.delimiter = delimiter;
@@ -423,6 +516,7 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
       this.timeColumn = timeColumn;
       this.csv = csv;
       this.binary = binary;
+      this.decisions = decisions;
     }
   }
 
@@ -473,7 +567,14 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
     if (f == Format.CSV) {
       CsvSource.Inspection ci = CsvSource.inspect(paths, pattern, this);
       return new Inspection(
-          List.copyOf(names), f, ci.delimiter, ci.plan.layout, ci.timeColumn, ci.plan, null);
+          List.copyOf(names),
+          f,
+          ci.delimiter,
+          ci.plan.layout,
+          ci.timeColumn,
+          ci.plan,
+          null,
+          ci.decisions);
     }
     if (!types.isEmpty()) {
       throw new IllegalArgumentException(
@@ -484,9 +585,36 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
               + types.keySet()
               + ". Remove [input.types] / withTypes(...).");
     }
+    if (!naValues.isEmpty() || !encoding.equals("UTF-8")) {
+      throw new IllegalArgumentException(
+          "FileInput: na_values and encoding apply to CSV input only; "
+              + f
+              + " files carry typed values. Got "
+              + (naValues.isEmpty() ? "encoding " + encoding : "na_values " + naValues)
+              + ". Remove them from [input] / the reader.");
+    }
     BinarySource.Inspection bi = BinarySource.inspect(paths, pattern, f, this);
+    List<TypeDecision> decisions = new ArrayList<>();
+    for (Schema.Field field : bi.plan.layout.schema().getFields()) {
+      boolean time = field.getName().equals(bi.timeColumn.name());
+      decisions.add(
+          new TypeDecision(
+              field.getName(),
+              field.getType(),
+              time ? TypeDecision.Origin.TIME : TypeDecision.Origin.FILE,
+              0,
+              0,
+              time ? bi.timeColumn.reason() : "stored in the " + f + " file"));
+    }
     return new Inspection(
-        List.copyOf(names), f, null, bi.plan.layout, bi.timeColumn, null, bi.plan);
+        List.copyOf(names),
+        f,
+        null,
+        bi.plan.layout,
+        bi.timeColumn,
+        null,
+        bi.plan,
+        List.copyOf(decisions));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -544,6 +672,8 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
         + (format == null ? "" : ", format=" + format)
         + (delimiter == null ? "" : ", delimiter='" + delimiter + "'")
         + (types.isEmpty() ? "" : ", types=" + types)
+        + (encoding.equals("UTF-8") ? "" : ", encoding=" + encoding)
+        + (naValues.isEmpty() ? "" : ", naValues=" + naValues)
         + ", "
         + seriesOptions
         + "}";

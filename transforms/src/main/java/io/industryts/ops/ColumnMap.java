@@ -61,6 +61,7 @@ final class ColumnMap extends BaseKernel {
     }
     org.apache.beam.sdk.values.Row key = org.apache.beam.sdk.values.Row
         .withSchema(outputLayout().keySchema()).addValues(input.key().getValues()).build();
-    return new Chunk(outputLayout(), key, input.times(), input.seqs(), out);
+    return new Chunk(outputLayout(), key, input.times(), input.seqs(), out, input.sources(),
+        input.origins());
   }
 }

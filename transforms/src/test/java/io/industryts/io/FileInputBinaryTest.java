@@ -180,6 +180,13 @@ class FileInputBinaryTest {
     assertTrue(error.getString("raw").contains("\"raw_name\": \"n3\""), error.getString("raw"));
     // nan_as_null = false keeps the NaN
     assertTrue(Double.isNaN(read(in.withNanAsNull(false)).rows().get(4).getDouble("v")));
+    // each row's origin: the file and its 1-based row number (count = row index)
+    for (io.industryts.engine.Chunk c : r.chunks) {
+      for (int i = 0; i < c.size(); i++) {
+        assertEquals(p.toString(), c.source(i));
+        assertEquals((Long) c.column("count").get(i) + 1, c.line(i));
+      }
+    }
   }
 
   @Test

@@ -232,10 +232,11 @@ class FileInputCsvTest {
     assertEquals(
         List.of(
             f
-                + ":6: column \"v\": \"oops\" is not a number; expected INT64 "
+                + ":6: column \"v\" (field 3): \"oops\" is not a number; expected INT64 "
                 + "(inferred from the first 3 rows of "
                 + f
-                + "; set [input.types] to change it)"),
+                + "). Fix: list \"oops\" in [input] na_values to read it as null, or set "
+                + "[input.types] v = \"string\" to read the column as text."),
         r.messages());
   }
 
@@ -303,14 +304,18 @@ class FileInputCsvTest {
     FileInput in = FileInput.of(f).withSampleRows(1);
     IoTesting.Read r = read(in);
     assertEquals(2, r.rows().size());
-    String origin = "(inferred from the first 1 rows of " + f + "; set [input.types] to change it)";
+    String origin = "(inferred from the first 1 rows of " + f + ")";
     String tc =
         "time column \"DateTime\" (auto: first field matching "
             + "[DateTime, tagTime, timestamp, time, date])";
     List<Row> errors = r.sortedErrors();
     assertEquals(
         List.of(
-            f + ":3: column \"temp\": \"abc\" is not a number; expected DOUBLE " + origin,
+            f
+                + ":3: column \"temp\" (field 2): \"abc\" is not a number; expected DOUBLE "
+                + origin
+                + ". Fix: list \"abc\" in [input] na_values to read it as null, or set "
+                + "[input.types] temp = \"string\" to read the column as text.",
             f
                 + ":5: "
                 + tc
@@ -320,7 +325,10 @@ class FileInputCsvTest {
             f + ":6: " + tc + " is empty; every row needs a time",
             f + ":7: expected 3 fields as in the header, got 2",
             f + ":8: expected 3 fields as in the header, got 4",
-            f + ":9: column \"count\": \"7.5\" is not an integer; expected INT64 " + origin),
+            f
+                + ":9: column \"count\" (field 3): \"7.5\" is not an integer; expected INT64 "
+                + origin
+                + ". Fix: set [input.types] count = \"double\"."),
         r.messages());
     assertEquals(
         List.of(
@@ -388,11 +396,12 @@ class FileInputCsvTest {
     assertEquals(
         List.of(
             f
-                + ":3: column \"i\": \"70000\" is out of range for INT16; expected INT16 (set in "
-                + "[input.types])",
+                + ":3: column \"i\" (field 2): \"70000\" is out of range for INT16; expected INT16"
+                + " (set in [input.types]). Fix: set [input.types] i = \"int64\".",
             f
-                + ":4: column \"b\": \"no\" is not a boolean (true / false); expected BOOLEAN (set"
-                + " in [input.types])"),
+                + ":4: column \"b\" (field 3): \"no\" is not a boolean (true / false); expected "
+                + "BOOLEAN (set in [input.types]). Fix: list \"no\" in [input] na_values to read it"
+                + " as null."),
         r.messages());
   }
 

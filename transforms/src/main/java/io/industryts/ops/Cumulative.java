@@ -462,6 +462,9 @@ public final class Cumulative extends TimeSeriesTransform<Cumulative> {
       acc.lastBucket = current;
       if (out != null) {
         for (int k = 0; k < cols.length * nf; k++) {
+          if (!integral[k / nf]) {
+            OpColumns.nullCreatedNans(dOut[k], nOut[k], seg.column(cols[k / nf]));
+          }
           out[firstOut + k] = integral[k / nf] ? new LongColumn(lOut[k], nOut[k])
               : new DoubleColumn(dOut[k], nOut[k]);
         }

@@ -619,6 +619,7 @@ public final class Ewm extends TimeSeriesTransform<Ewm> {
           }
         }
         for (int k = 0; k < fns.length; k++) {
+          OpColumns.nullCreatedNans(o[k], on[k], col);
           out[base + c * fns.length + k] = new DoubleColumn(o[k], on[k]);
         }
       }

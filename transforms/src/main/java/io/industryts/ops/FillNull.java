@@ -805,6 +805,7 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
             outNulls[i] = true;
           }
         }
+        OpColumns.nullCreatedNans(out, outNulls, col);
         filled[c] = new DoubleColumn(out, outNulls);
       }
       return assemble(input, filled, ctx);

@@ -162,6 +162,7 @@ public final class Normalize extends TimeSeriesTransform<Normalize> {
             }
           }
         }
+        OpColumns.nullCreatedNans(r, rn, col);
         out[targets[c]] = new DoubleColumn(r, rn);
       }
       if (degenerate && ctx.firstSegment()) {

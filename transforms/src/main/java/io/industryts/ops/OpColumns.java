@@ -175,6 +175,39 @@ final class OpColumns {
   }
 
   /** The null mask of a column (shared for primitive columns). */
+  /**
+   * SEMANTICS §1.10, "our operations never create NaN": marks as null every NaN of {@code out}
+   * that arithmetic made from non-NaN values ({@code inf − inf}, {@code inf / inf}, {@code 0 ·
+   * inf}). When {@code source} itself holds a present NaN (read with {@code nan_as_null = false})
+   * the NaNs of {@code out} are that NaN propagating (IEEE 754) and stay.
+   */
+  static void nullCreatedNans(double[] out, boolean[] outNulls, Column source) {
+    if (hasPresentNan(source)) {
+      return;
+    }
+    for (int i = 0; i < out.length; i++) {
+      if (Double.isNaN(out[i]) && !outNulls[i]) {
+        outNulls[i] = true;
+        out[i] = 0;
+      }
+    }
+  }
+
+  /** Whether a non-null cell of {@code c} is a DOUBLE or FLOAT NaN. */
+  static boolean hasPresentNan(Column c) {
+    if (!(c instanceof DoubleColumn)) {
+      return false;
+    }
+    double[] v = ((DoubleColumn) c).values();
+    boolean[] n = ((DoubleColumn) c).nulls();
+    for (int i = 0; i < v.length; i++) {
+      if (!n[i] && Double.isNaN(v[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static boolean[] nulls(Column c) {
     if (c instanceof io.industryts.engine.PrimitiveColumn) {
       return ((io.industryts.engine.PrimitiveColumn) c).nulls();

@@ -533,6 +533,7 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
         }
         o[q] = Interpolate.InterpolateKernel.linear(tp, vp, tn, vn, g);
       }
+      OpColumns.nullCreatedNans(o, on, col);
       return new DoubleColumn(o, on);
     }
   }

@@ -268,6 +268,7 @@ public final class Scale extends TimeSeriesTransform<Scale> {
             }
           }
         }
+        OpColumns.nullCreatedNans(r, rn, col);
         out[targets[c]] = new DoubleColumn(r, rn);
       }
       if (degenerate && ctx.firstSegment()) {

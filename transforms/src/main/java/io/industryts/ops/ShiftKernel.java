@@ -113,6 +113,12 @@ final class ShiftKernel extends BaseKernel {
       } else {
         outNulls[i] = true;
       }
+      // §1.10: inf − inf and inf / inf are null, not NaN; a NaN operand (nan_as_null = false)
+      // propagates
+      if (Double.isNaN(out[i]) && !Double.isNaN(v[i]) && !Double.isNaN(v[j])) {
+        outNulls[i] = true;
+        out[i] = 0;
+      }
     }
     return new DoubleColumn(out, outNulls);
   }

@@ -4,7 +4,6 @@ import io.industryts.PlanContext;
 import io.industryts.SeriesOptions;
 import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Kernel;
-import java.util.Arrays;
 
 /**
  * Differences to earlier rows — SEMANTICS §2.3.2 {@code diff}.
@@ -27,23 +26,20 @@ public final class Diff extends Shift<Diff> {
     super(options, spec);
   }
 
-  /** The staged call {@code Diff.periods(1).of("v")}. */
-  public static Stage periods(int... periods) {
-    return new Stage(Spec.rows("Diff", false, periods));
+  /**
+   * The differences over row periods (none = {@code 1}) of the value columns; {@link #of} picks
+   * columns: {@code Diff.periods(1).of("v")}.
+   *
+   * @throws IllegalArgumentException for a period below 1
+   */
+  public static Diff periods(int... periods) {
+    return new Diff(SeriesOptions.defaults(), Spec.rows("Diff", false, periods));
   }
 
-  /** The periods of a diff, waiting for its columns. */
-  public static final class Stage {
-    private final Spec spec;
 
-    private Stage(Spec spec) {
-      this.spec = spec;
-    }
-
-    /** The differences of {@code columns} (none = value columns). */
-    public Diff of(String... columns) {
-      return new Diff(SeriesOptions.defaults(), spec.withColumns(Arrays.asList(columns)));
-    }
+  @Override
+  Diff withSpec(Spec newSpec) {
+    return new Diff(options(), newSpec);
   }
 
   @Override

@@ -76,9 +76,15 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
   private final Closed closed;
   private final boolean center;
   private final int ddof;
+  private final String suffix;
 
   private Rolling(SeriesOptions options, int rows, long millis, List<String> columns,
       List<Fn> functions, int minPeriods, Closed closed, boolean center, int ddof) {
+    this(options, rows, millis, columns, functions, minPeriods, closed, center, ddof, "");
+  }
+
+  private Rolling(SeriesOptions options, int rows, long millis, List<String> columns,
+      List<Fn> functions, int minPeriods, Closed closed, boolean center, int ddof, String suffix) {
     super(options);
     this.rows = rows;
     this.millis = millis;
@@ -88,6 +94,7 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
     this.closed = closed;
     this.center = center;
     this.ddof = ddof;
+    this.suffix = suffix;
   }
 
   /** A window of {@code n} rows over {@code columns} (none = value columns), computing the mean. */
@@ -114,7 +121,7 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
       throw new IllegalArgumentException("Rolling: functions must not be empty.");
     }
     return new Rolling(options(), rows, millis, columns, Arrays.asList(fns), minPeriods, closed,
-        center, ddof);
+        center, ddof, suffix);
   }
 
   public Rolling withMinPeriods(int n) {
@@ -125,14 +132,16 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
       throw new IllegalArgumentException("Rolling: min_periods (" + n + ") > window (" + rows
           + ").");
     }
-    return new Rolling(options(), rows, millis, columns, functions, n, closed, center, ddof);
+    return new Rolling(options(), rows, millis, columns, functions, n, closed, center, ddof,
+        suffix);
   }
 
   public Rolling closed(Closed c) {
     if (center && c != Closed.RIGHT) {
       throw centerError();
     }
-    return new Rolling(options(), rows, millis, columns, functions, minPeriods, c, center, ddof);
+    return new Rolling(options(), rows, millis, columns, functions, minPeriods, c, center, ddof,
+        suffix);
   }
 
   /** A copy whose row window is centered on each row. */
@@ -140,7 +149,8 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
     if (rows == 0 || closed != Closed.RIGHT) {
       throw centerError();
     }
-    return new Rolling(options(), rows, millis, columns, functions, minPeriods, closed, true, ddof);
+    return new Rolling(options(), rows, millis, columns, functions, minPeriods, closed, true,
+        ddof, suffix);
   }
 
   private static IllegalArgumentException centerError() {
@@ -152,7 +162,26 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
     if (d < 0) {
       throw new IllegalArgumentException("Rolling: ddof must be >= 0. Got " + d + ".");
     }
-    return new Rolling(options(), rows, millis, columns, functions, minPeriods, closed, center, d);
+    return new Rolling(options(), rows, millis, columns, functions, minPeriods, closed, center,
+        d, suffix);
+  }
+
+  /**
+   * A copy that appends {@code suffix} to every generated name (SEMANTICS §1.9): {@code
+   * temp_rolling_mean_10_left} with {@code "_left"}, so steps on one column that differ only in
+   * {@code closed}, {@code center} or {@code min_periods} can coexist. The receiver is unchanged.
+   */
+  public Rolling withSuffix(String s) {
+    if (s == null) {
+      throw new IllegalArgumentException("Rolling: suffix must not be null. Use \"\" for none.");
+    }
+    return new Rolling(options(), rows, millis, columns, functions, minPeriods, closed, center,
+        ddof, s);
+  }
+
+  /** The suffix appended to generated names; empty by default. */
+  public String suffix() {
+    return suffix;
   }
 
   public List<Fn> functions() {
@@ -161,7 +190,8 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
 
   @Override
   protected Rolling withOptions(SeriesOptions o) {
-    return new Rolling(o, rows, millis, columns, functions, minPeriods, closed, center, ddof);
+    return new Rolling(o, rows, millis, columns, functions, minPeriods, closed, center, ddof,
+        suffix);
   }
 
   @Override
@@ -176,7 +206,8 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
   @Override
   public String toString() {
     return "rolling{window=" + windowName() + ", functions=" + Names.lower(functions) + ", columns=" + columns
-        + ", closed=" + Names.lower(closed) + (center ? ", center=true" : "") + "}";
+        + ", closed=" + Names.lower(closed) + (center ? ", center=true" : "")
+        + (suffix.isEmpty() ? "" : ", suffix=" + suffix) + "}";
   }
 
   @Override
@@ -188,7 +219,8 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
     Schema.Builder b = OpColumns.copyOf(in);
     for (int f : idx) {
       for (Fn fn : functions) {
-        String name = in.getField(f).getName() + "_rolling_" + Names.lower(fn) + "_" + windowName();
+        String name = in.getField(f).getName() + "_rolling_" + Names.lower(fn) + "_" + windowName()
+            + suffix;
         names.add(name);
         b.addField(OpColumns.derived(name, fn == Fn.COUNT ? FieldType.INT64 : FieldType.DOUBLE));
       }

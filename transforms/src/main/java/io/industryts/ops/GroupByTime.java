@@ -42,8 +42,8 @@ import org.joda.time.Duration;
  * {@code a 00:10 → 1, a 00:50 → 3, a 02:30 → 5, b 00:20 → 10} gives {@code a 00:00 (2, 3, 2), a
  * 02:00 (5, 5, 1), b 00:00 (10, 10, 1)}; no {@code a 01:00} row.
  *
- * <p>Output schema: the time, key and {@code by} fields where they were in the input (the time
- * field holds the label), then the aggregates {@code {c}_{agg}} in call order (types as {@link
+ * <p>Output schema: the key fields (in key order), the {@code by} fields (in {@code by} order),
+ * the time field (holding the label), then the aggregates {@code {c}_{agg}} in call order (types as {@link
  * Resample}: count INT64, sum INT64 for integral input else DOUBLE, min/max/first/last the input
  * type, others DOUBLE). Other input columns are dropped. The element timestamp is the bucket's last
  * covered instant (§1.8).
@@ -234,15 +234,18 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
         aggFields.add(Field.nullable(e.column + "_" + Names.lower(a), Resample.outputType(a, type)));
       }
     }
-    Schema.Builder b = Schema.builder();
+    Schema.Builder b = OpColumns.keysThenTime(input, byIdx);
     List<String> names = new ArrayList<>();
     List<Integer> kept = new ArrayList<>();
-    for (int f = 0; f < in.getFieldCount(); f++) {
-      if (input.isTimeOrKey(f) || FillNull.indexOf(byIdx, f) >= 0) {
-        b.addField(in.getField(f));
-        names.add(in.getField(f).getName());
-        kept.add(f);
-      }
+    for (int k : input.keyIndexes()) {
+      kept.add(k);
+    }
+    for (int f : byIdx) {
+      kept.add(f);
+    }
+    kept.add(input.timeIndex());
+    for (int f : kept) {
+      names.add(in.getField(f).getName());
     }
     for (Field f : aggFields) {
       if (names.contains(f.getName())) {

@@ -208,6 +208,24 @@ final class OpColumns {
     return false;
   }
 
+  /**
+   * The first fields of a row per bucket or grid point (SEMANTICS §2.7 "Column order"): the key
+   * fields in key order, then {@code by} (group_by_time), then the time field, whatever their
+   * positions in the input, as pandas' {@code groupby(keys).resample(...).reset_index()} gives.
+   */
+  static Schema.Builder keysThenTime(ChunkLayout input, int... by) {
+    Schema in = input.schema();
+    Schema.Builder b = Schema.builder();
+    for (int k : input.keyIndexes()) {
+      b.addField(in.getField(k));
+    }
+    for (int f : by) {
+      b.addField(in.getField(f));
+    }
+    b.addField(in.getField(input.timeIndex()));
+    return b;
+  }
+
   static boolean[] nulls(Column c) {
     if (c instanceof io.industryts.engine.PrimitiveColumn) {
       return ((io.industryts.engine.PrimitiveColumn) c).nulls();

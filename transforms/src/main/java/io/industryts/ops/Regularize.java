@@ -46,7 +46,7 @@ import org.joda.time.Instant;
  * neighbour missing, its distance to {@code g}). {@link #withFlag}: {@code {c}_is_filled} is true
  * iff no row was at {@code g} and the value is non-null.
  *
- * <p>Output schema: the time and key fields where they were in the input, then {@code columns}
+ * <p>Output schema: the key fields (in key order), the time field, then {@code columns}
  * (default: all but time and keys; linear: value columns) in order, typed as the input (DECIMAL as
  * DOUBLE) or DOUBLE for linear, then the flags. The time field holds {@code g}; the element
  * timestamp is {@code g + w − 1 ms} (set by the engine). Counters {@code rows_inserted}, {@code
@@ -199,12 +199,7 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
         }
       }
     }
-    Schema.Builder b = Schema.builder();
-    for (int f = 0; f < in.getFieldCount(); f++) {
-      if (input.isTimeOrKey(f)) {
-        b.addField(in.getField(f));
-      }
-    }
+    Schema.Builder b = OpColumns.keysThenTime(input);
     FieldType[] outTypes = new FieldType[idx.length];
     for (int c = 0; c < idx.length; c++) {
       Field field = in.getField(idx[c]);

@@ -38,7 +38,7 @@ import org.joda.time.Instant;
  * or with {@link #withoutEmptyBuckets()} only buckets that received a row. The time field holds the
  * label; the element timestamp is the bucket's last covered instant (§1.8, set by the engine).
  *
- * <p>Output schema: the time and key fields where they were, then the aggregates: with {@link
+ * <p>Output schema: the key fields (in key order), the time field, then the aggregates: with {@link
  * #aggregate(Agg)} one column {@code {c}} per column; with per-column aggregations, in call order,
  * {@code {c}} for a single aggregation and {@code {c}_{agg}} for each of a list. Types: mean,
  * median, std, var DOUBLE; count INT64; sum INT64 for integral input else DOUBLE; min, max, first,
@@ -343,12 +343,7 @@ public final class Resample extends TimeSeriesTransform<Resample> {
         outFields.add(Field.nullable(name, outputType(a, type)));
       }
     }
-    Schema.Builder b = Schema.builder();
-    for (int f = 0; f < in.getFieldCount(); f++) {
-      if (input.isTimeOrKey(f)) {
-        b.addField(in.getField(f));
-      }
-    }
+    Schema.Builder b = OpColumns.keysThenTime(input);
     List<String> seen = new ArrayList<>();
     for (Field f : outFields) {
       if (seen.contains(f.getName()) || input.keyFields().contains(f.getName())

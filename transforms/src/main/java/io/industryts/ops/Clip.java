@@ -115,7 +115,8 @@ public final class Clip extends TimeSeriesTransform<Clip> {
       FieldType t = keepIntegral && OpColumns.isIntegral(field.getType())
           ? field.getType() : FieldType.DOUBLE;
       asLong[pos] = OpColumns.isIntegral(t);
-      b.addField(field.withType(t.withNullable(true)));
+      // clipping never creates a null: a NOT NULL column stays NOT NULL
+      b.addField(field.withType(t.withNullable(field.getType().getNullable())));
     }
     return new ClipKernel(context.stepName(), input.withSchema(b.build()), idx, asLong,
         lower == null ? Double.NEGATIVE_INFINITY : lower,

@@ -125,7 +125,8 @@ public final class DropDuplicates extends TimeSeriesTransform<DropDuplicates> {
       if (keep == Keep.MEAN && !input.isTimeOrKey(f) && !listed
           && OpColumns.isNumeric(field.getType())) {
         averaged[f] = true;
-        b.addField(field.withType(FieldType.DOUBLE.withNullable(true)));
+        // the mean of a group of present values is present: NOT NULL stays NOT NULL
+        b.addField(field.withType(FieldType.DOUBLE.withNullable(field.getType().getNullable())));
       } else {
         b.addField(field);
       }

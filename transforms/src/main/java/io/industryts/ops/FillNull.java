@@ -258,7 +258,8 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
       FieldType t = (method == Method.MEAN || method == Method.MEDIAN)
           ? FieldType.DOUBLE : OpColumns.selectedType(field.getType());
       outTypes[pos] = t;
-      b.addField(field.withType(t.withNullable(true)));
+      // filling never creates a null: a NOT NULL column stays NOT NULL
+      b.addField(field.withType(t.withNullable(field.getType().getNullable())));
     }
     if (flag) {
       for (int f : idx) {

@@ -150,8 +150,9 @@ public final class Interpolate extends TimeSeriesTransform<Interpolate> {
     Schema.Builder b = Schema.builder();
     for (int f = 0; f < in.getFieldCount(); f++) {
       Field field = in.getField(f);
+      // interpolation only fills nulls: a NOT NULL column stays NOT NULL
       b.addField(FillNull.indexOf(idx, f) < 0 ? field
-          : field.withType(FieldType.DOUBLE.withNullable(true)));
+          : field.withType(FieldType.DOUBLE.withNullable(field.getType().getNullable())));
     }
     if (flag) {
       List<String> flags = new ArrayList<>();

@@ -262,8 +262,16 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
     Schema.Builder b = Schema.builder();
     for (int f = 0; f < in.getFieldCount(); f++) {
       Field field = in.getField(f);
-      b.addField(toDouble && FillNull.indexOf(idx, f) >= 0
-          ? field.withType(FieldType.DOUBLE.withNullable(true)) : field);
+      if (FillNull.indexOf(idx, f) < 0) {
+        b.addField(field);
+      } else if (toDouble) {
+        // clip and median replace values by values: a NOT NULL column stays NOT NULL
+        b.addField(field.withType(FieldType.DOUBLE.withNullable(field.getType().getNullable())));
+      } else {
+        // action null writes nulls, so the column becomes nullable
+        b.addField(action == Action.NULL ? field.withType(field.getType().withNullable(true))
+            : field);
+      }
     }
     if (action == Action.FLAG) {
       List<String> names = new ArrayList<>();

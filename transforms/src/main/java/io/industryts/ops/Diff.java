@@ -16,6 +16,13 @@ import io.industryts.engine.Kernel;
  * {@code {c}_diff{n}} per column and period, DOUBLE, nullable, derived. Example: {@code v = 2, 4, ·,
  * 5, 0, 3} gives {@code v_diff1 = ·, 2, ·, ·, −5, 3}.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for a period below 1 or a non-numeric, missing, time or key
  *     column
  */

@@ -51,6 +51,13 @@ import org.joda.time.Duration;
  * <p>Edges: empty input gives no row; a single row gives one group; an all-null column gives
  * {@code count} 0, {@code sum} 0 and null for the others. Class {@code ordered}.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for a width ≤ 0, no aggregations, a {@code by} column that is
  *     missing, the time column or a key column, an aggregation column that is missing, time or key,
  *     or a numeric aggregation of a non-numeric column
@@ -136,14 +143,22 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
     return copy(entries, Arrays.asList(columns), closed, label, origin, offset, ddof);
   }
 
+  /**
+   * A copy whose buckets are closed on {@code side}: {@code LEFT} (default) {@code [start, end)},
+   * {@code RIGHT} {@code (start, end]} (§1.7).
+   */
   public GroupByTime closed(Side side) {
     return copy(entries, by, side, label, origin, offset, ddof);
   }
 
+  /**
+   * A copy labelling each bucket with its {@code LEFT} (default) start or {@code RIGHT} end (§1.7).
+   */
   public GroupByTime label(Side side) {
     return copy(entries, by, closed, side, origin, offset, ddof);
   }
 
+  /** A copy whose bucket grid starts at {@code o} (default: the epoch, §1.7). */
   public GroupByTime withOrigin(Origin o) {
     return copy(entries, by, closed, label, o, offset, ddof);
   }
@@ -153,6 +168,9 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
     return copy(entries, by, closed, label, origin, d.getMillis(), ddof);
   }
 
+  /**
+   * A copy using {@code d} delta degrees of freedom for {@code std} and {@code var} (default 1).
+   */
   public GroupByTime withDdof(int d) {
     if (d < 0) {
       throw new IllegalArgumentException("GroupByTime: ddof must be >= 0. Got " + d + ".");

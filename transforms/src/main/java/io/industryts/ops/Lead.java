@@ -18,6 +18,13 @@ import org.joda.time.Duration;
  * Output: {@code {c}_lead{n}} / {@code {c}_lead_{d}}, the column's type, nullable, derived. Example:
  * {@code v = 2, 4, ·, 5} gives {@code v_lead1 = 4, ·, 5, ·}.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException as {@link Lag}
  */
 public final class Lead extends Shift<Lead> {

@@ -17,6 +17,13 @@ import io.industryts.engine.Kernel;
  * {@code x_i ≠ 0}, null when {@code x_i = 0}. Output {@code {c}_pct_change{n}}, DOUBLE, derived.
  * Example: {@code v = 2, 4, ·, 5, 0, 3} gives {@code ·, 1, ·, ·, −1, inf}.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException as {@link Diff}
  */
 public final class PctChange extends Shift<PctChange> {

@@ -54,6 +54,13 @@ import org.joda.time.Instant;
  * forward gives {@code ·, ·, 3, 3, 3} at 00:00…00:04, linear {@code ·, 2.1429, 4.125, 6.375,
  * 8.625}.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for a rule or max_gap ≤ 0, start after end, or (when applied) a
  *     missing, time or key column, or a non-numeric column with linear fill
  */
@@ -149,14 +156,17 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
     return withFlag(true);
   }
 
+  /** A copy that adds (or not) a never-null BOOLEAN {@code {c}_is_filled} per column. */
   public Regularize withFlag(boolean on) {
     return copy(fill, columns, maxGap, origin, offset, start, end, on);
   }
 
+  /** The grid step. */
   public Duration rule() {
     return Duration.millis(width);
   }
 
+  /** How grid points without a row get their values. */
   public Fill fillMethod() {
     return fill;
   }

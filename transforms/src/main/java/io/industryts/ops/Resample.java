@@ -45,6 +45,14 @@ import org.joda.time.Instant;
  * last the input type (DECIMAL as DOUBLE). Counter {@code buckets_empty}. Example (rule 1h): rows
  * {@code 00:10 1, 00:50 3, 01:00 5, 02:30 ·, 02:40 9} give means {@code 00:00 2, 01:00 5, 02:00 9}.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered} ({@code whole-series} with origin {@code
+ * start} / {@code start_day}).
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for a rule ≤ 0, both aggregation forms, a numeric aggregation
  *     of a non-numeric column, or a missing, time or key column
  */
@@ -86,10 +94,12 @@ public final class Resample extends TimeSeriesTransform<Resample> {
       this.instant = instant;
     }
 
+    /** The Unix epoch, 1970-01-01T00:00Z (the default origin). */
     public static Origin epoch() {
       return new Origin(Grid.SeriesOrigin.NONE, 0);
     }
 
+    /** The fixed instant {@code t}. */
     public static Origin at(Instant t) {
       return new Origin(Grid.SeriesOrigin.NONE, t.getMillis());
     }
@@ -236,16 +246,26 @@ public final class Resample extends TimeSeriesTransform<Resample> {
     return new IllegalArgumentException("Resample: set aggregation or aggregations, not both.");
   }
 
+  /**
+   * A copy whose buckets are closed on {@code side}: {@code LEFT} (default) {@code [start, end)},
+   * {@code RIGHT} {@code (start, end]} (§1.7).
+   */
   public Resample closed(Side side) {
     return copy(aggregation, aggregationSet, columns, entries, side, label, origin, offset,
         emitEmpty, ddof);
   }
 
+  /**
+   * A copy labelling each bucket with its {@code LEFT} (default) start or {@code RIGHT} end (§1.7).
+   */
   public Resample label(Side side) {
     return copy(aggregation, aggregationSet, columns, entries, closed, side, origin, offset,
         emitEmpty, ddof);
   }
 
+  /**
+   * A copy whose bucket grid starts at {@code o} (default: the epoch; see {@link Origin}, §1.7).
+   */
   public Resample withOrigin(Origin o) {
     return copy(aggregation, aggregationSet, columns, entries, closed, label, o, offset, emitEmpty,
         ddof);
@@ -263,6 +283,9 @@ public final class Resample extends TimeSeriesTransform<Resample> {
         ddof);
   }
 
+  /**
+   * A copy using {@code d} delta degrees of freedom for {@code std} and {@code var} (default 1).
+   */
   public Resample withDdof(int d) {
     if (d < 0) {
       throw new IllegalArgumentException("Resample: ddof must be >= 0. Got " + d + ".");
@@ -271,6 +294,7 @@ public final class Resample extends TimeSeriesTransform<Resample> {
         emitEmpty, d);
   }
 
+  /** The bucket width. */
   public Duration rule() {
     return Duration.millis(width);
   }

@@ -41,6 +41,13 @@ import org.joda.time.Duration;
  * nullable, derived. Example: {@code 1, 2, 4, 8, ·, 16} with mean over 3 rows gives {@code ·, ·,
  * 2.3333, 4.6667, ·, ·}.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for a window below 1 row or ≤ 0, {@code min_periods} out of
  *     range, center with a duration window or a closed side other than right, or a non-numeric,
  *     missing, time or key column
@@ -124,6 +131,10 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
         center, ddof, suffix);
   }
 
+  /**
+   * A copy that outputs null unless the window holds at least {@code n} non-null values (rows:
+   * default the window; duration: 1).
+   */
   public Rolling withMinPeriods(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("Rolling: min_periods must be >= 1. Got " + n + ".");
@@ -136,6 +147,10 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
         suffix);
   }
 
+  /**
+   * A copy including the window ends {@code c} ({@code RIGHT} default, {@code LEFT}, {@code BOTH},
+   * {@code NEITHER}); see the class javadoc.
+   */
   public Rolling closed(Closed c) {
     if (center && c != Closed.RIGHT) {
       throw centerError();
@@ -158,6 +173,9 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
         "Rolling: center needs a row window and closed \"right\".");
   }
 
+  /**
+   * A copy using {@code d} delta degrees of freedom for {@code std} and {@code var} (default 1).
+   */
   public Rolling withDdof(int d) {
     if (d < 0) {
       throw new IllegalArgumentException("Rolling: ddof must be >= 0. Got " + d + ".");
@@ -184,6 +202,7 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
     return suffix;
   }
 
+  /** The window functions computed, in output order. */
   public List<Fn> functions() {
     return functions;
   }

@@ -35,6 +35,7 @@ public final class PlanContext implements Serializable {
     return stepName;
   }
 
+  /** The series options the step runs under (resolved time column, keys, zone). */
   public SeriesOptions options() {
     return options;
   }
@@ -49,6 +50,7 @@ public final class PlanContext implements Serializable {
     return new TreeSet<>(inputs.keySet());
   }
 
+  /** The zone for zone-less times, calendar features and {@code start_day} (§1.3). */
   public ZoneId timeZone() {
     return options.timeZone();
   }

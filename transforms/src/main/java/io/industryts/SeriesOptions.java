@@ -18,9 +18,17 @@ public final class SeriesOptions implements Serializable {
   private final String zoneId;
   private final String sequenceColumn;
   private final boolean nanAsNull;
+  /** Whether the keys were set (even to none); advisory, not part of equality. */
+  private final boolean keysDeclared;
 
   private SeriesOptions(String timeColumn, List<String> keyColumns, String zoneId,
       String sequenceColumn, boolean nanAsNull) {
+    this(timeColumn, keyColumns, zoneId, sequenceColumn, nanAsNull, !keyColumns.isEmpty());
+  }
+
+  private SeriesOptions(String timeColumn, List<String> keyColumns, String zoneId,
+      String sequenceColumn, boolean nanAsNull, boolean keysDeclared) {
+    this.keysDeclared = keysDeclared;
     this.timeColumn = timeColumn;
     this.keyColumns = List.copyOf(keyColumns);
     this.zoneId = zoneId;
@@ -38,10 +46,20 @@ public final class SeriesOptions implements Serializable {
     return timeColumn;
   }
 
+  /** The key columns identifying a series (§1.4), in order; empty = the input is one series. */
   public List<String> keyColumns() {
     return keyColumns;
   }
 
+  /**
+   * Whether the key columns were set explicitly, possibly to none ({@code keyedBy()} says "one
+   * series" on purpose); when they were not, an input with a likely key column draws a warning.
+   */
+  public boolean keysDeclared() {
+    return keysDeclared;
+  }
+
+  /** The zone of zone-less times and calendar features (§1.3); UTC by default. */
   public ZoneId timeZone() {
     return ZoneId.of(zoneId);
   }
@@ -59,25 +77,31 @@ public final class SeriesOptions implements Serializable {
     return nanAsNull;
   }
 
+  /** A copy with the explicit time column {@code name} ({@code null}: auto-detect, §1.2). */
   public SeriesOptions withTimeColumn(String name) {
-    return new SeriesOptions(name, keyColumns, zoneId, sequenceColumn, nanAsNull);
+    return new SeriesOptions(name, keyColumns, zoneId, sequenceColumn, nanAsNull, keysDeclared);
   }
 
+  /** A copy keyed by {@code keys} (§1.4); an empty list declares the input one series. */
   public SeriesOptions withKeyColumns(List<String> keys) {
-    return new SeriesOptions(timeColumn, keys, zoneId, sequenceColumn, nanAsNull);
+    return new SeriesOptions(timeColumn, keys, zoneId, sequenceColumn, nanAsNull, true);
   }
 
+  /** A copy reading zone-less times and computing calendar features in {@code zone} (§1.3). */
   public SeriesOptions withTimeZone(ZoneId zone) {
-    return new SeriesOptions(timeColumn, keyColumns, zone.getId(), sequenceColumn, nanAsNull);
+    return new SeriesOptions(timeColumn, keyColumns, zone.getId(), sequenceColumn, nanAsNull,
+        keysDeclared);
   }
 
+  /** A copy whose equal timestamps are ordered by the field {@code name} ascending (§1.4). */
   public SeriesOptions withSequenceColumn(String name) {
-    return new SeriesOptions(timeColumn, keyColumns, zoneId, name, nanAsNull);
+    return new SeriesOptions(timeColumn, keyColumns, zoneId, name, nanAsNull, keysDeclared);
   }
 
   /** A copy that reads NaN as null ({@code true}, the default) or keeps it ({@code false}). */
   public SeriesOptions withNanAsNull(boolean nanAsNull) {
-    return new SeriesOptions(timeColumn, keyColumns, zoneId, sequenceColumn, nanAsNull);
+    return new SeriesOptions(timeColumn, keyColumns, zoneId, sequenceColumn, nanAsNull,
+        keysDeclared);
   }
 
   @Override

@@ -90,10 +90,12 @@ public final class TimeColumn {
     return false;
   }
 
+  /** The resolved time field's name. */
   public String name() {
     return name;
   }
 
+  /** Which rule of SEMANTICS §1.2 chose the field. */
   public Rule rule() {
     return rule;
   }

@@ -15,6 +15,8 @@ import java.util.Set;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A chain of operations run as one fused engine job: the Java equivalent of a TOML pipeline file.
@@ -33,11 +35,22 @@ import org.apache.beam.sdk.values.Row;
  *
  * <p>Steps are named {@code <index>_<type>} (from 1) unless named with {@link #then(String,
  * Operation)}; names appear in counters ({@code industryts:<step>.rows_dropped}) and error records.
- * Series options set on the pipeline (time column, keys, zone) apply to every step; options set on
- * an individual operation are ignored inside a pipeline. Immutable: every method returns a copy.
+ * Series options set on the pipeline (time column, keys, zone) apply to every step. An operation
+ * that sets its own keys ({@code .keyedBy}) or time column ({@code .withTimeColumn}) inside a
+ * pipeline must agree with the pipeline's: equal, or set where the pipeline sets none (the
+ * pipeline then uses them for every step); anything else fails at construction with a message
+ * naming the step and the fix. The zone and NaN rule of an operation are the pipeline's.
+ *
+ * <p>Output schema: each step's, in turn. The time field leaves the pipeline as DATETIME (Joda
+ * instants, ms) whatever its input type: INT64 or DOUBLE epoch numbers, STRING times and the
+ * logical timestamp types are converted in place by the first step (SEMANTICS §1.3), so a field
+ * that came in as INT64 or STRING comes out as DATETIME.
+ *
+ * <p>Immutable: every method returns a copy.
  */
 public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PCollection<Row>> {
   private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(TimeSeriesPipeline.class);
 
   private final String pipelineName;
   private final SeriesOptions options;
@@ -45,6 +58,8 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
   private final TimeParser timeParser;
   /** Named second inputs for join steps (asof_join with right = name). */
   private final transient Map<String, PCollection<Row>> inputs;
+  /** Whether construction messages name TOML keys rather than Java methods. */
+  private final boolean tomlNames;
 
   private TimeSeriesPipeline(String name, SeriesOptions options, List<Engine.Step> steps,
       TimeParser timeParser) {
@@ -53,7 +68,13 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
 
   private TimeSeriesPipeline(String name, SeriesOptions options, List<Engine.Step> steps,
       TimeParser timeParser, Map<String, PCollection<Row>> inputs) {
+    this(name, options, steps, timeParser, inputs, false);
+  }
+
+  private TimeSeriesPipeline(String name, SeriesOptions options, List<Engine.Step> steps,
+      TimeParser timeParser, Map<String, PCollection<Row>> inputs, boolean tomlNames) {
     super(name);
+    this.tomlNames = tomlNames;
     this.pipelineName = name;
     this.options = options;
     this.steps = List.copyOf(steps);
@@ -61,7 +82,16 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
     this.inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
   }
 
-  /** An empty pipeline called {@code name} (SEMANTICS §1.1 {@code [pipeline].name}). */
+  /**
+   * An empty pipeline called {@code name} (SEMANTICS §1.1 {@code [pipeline].name}), the entry point
+   * of the Java API:
+   *
+   * <pre>{@code
+   * sensors.apply(TimeSeriesPipeline.named("plant_a").keyedBy("tag")
+   *     .then(FillNull.forward())
+   *     .then(Lag.rows(1).of("temp")));
+   * }</pre>
+   */
   public static TimeSeriesPipeline named(String name) {
     return new TimeSeriesPipeline(name, SeriesOptions.defaults(), List.of(), null);
   }
@@ -74,25 +104,29 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
   /** A copy that uses {@code column} as the time column (§1.2). */
   public TimeSeriesPipeline withTimeColumn(String column) {
     return new TimeSeriesPipeline(pipelineName, options.withTimeColumn(column), steps, timeParser,
-        inputs);
+        inputs, tomlNames);
   }
 
-  /** A copy keyed by {@code keyColumns} (§1.4). */
+  /**
+   * A copy keyed by {@code keyColumns} (§1.4): every step works per series and never combines
+   * rows of different series. With no columns, the input is declared one series.
+   */
   public TimeSeriesPipeline keyedBy(String... keyColumns) {
     return new TimeSeriesPipeline(
-        pipelineName, options.withKeyColumns(Arrays.asList(keyColumns)), steps, timeParser, inputs);
+        pipelineName, options.withKeyColumns(Arrays.asList(keyColumns)), steps, timeParser, inputs,
+        tomlNames);
   }
 
   /** A copy reading zone-less times in {@code zone} (§1.3). */
   public TimeSeriesPipeline withTimeZone(ZoneId zone) {
     return new TimeSeriesPipeline(pipelineName, options.withTimeZone(zone), steps, timeParser,
-        inputs);
+        inputs, tomlNames);
   }
 
   /** A copy that keeps NaN cells of the input as present values when {@code false} (§1.10). */
   public TimeSeriesPipeline withNanAsNull(boolean nanAsNull) {
     return new TimeSeriesPipeline(pipelineName, options.withNanAsNull(nanAsNull), steps, timeParser,
-        inputs);
+        inputs, tomlNames);
   }
 
   /** A copy with {@code operation} appended, named {@code <index>_<type>}. */
@@ -116,7 +150,7 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
     }
     List<Engine.Step> next = new ArrayList<>(steps);
     next.add(new Engine.Step(stepName, operation));
-    return new TimeSeriesPipeline(pipelineName, options, next, timeParser, inputs);
+    return new TimeSeriesPipeline(pipelineName, options, next, timeParser, inputs, tomlNames);
   }
 
   /**
@@ -124,7 +158,7 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
    * unit, DST rules of SEMANTICS §1.3); by default the built-in formats in the pipeline's zone.
    */
   public TimeSeriesPipeline withTimeParser(TimeParser parser) {
-    return new TimeSeriesPipeline(pipelineName, options, steps, parser, inputs);
+    return new TimeSeriesPipeline(pipelineName, options, steps, parser, inputs, tomlNames);
   }
 
   /**
@@ -135,14 +169,14 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
   public TimeSeriesPipeline withInput(String name, PCollection<Row> rows) {
     Map<String, PCollection<Row>> next = new LinkedHashMap<>(inputs);
     next.put(name, rows);
-    return new TimeSeriesPipeline(pipelineName, options, steps, timeParser, next);
+    return new TimeSeriesPipeline(pipelineName, options, steps, timeParser, next, tomlNames);
   }
 
   /** As {@link #withInput(String, PCollection)} for every entry of {@code named}. */
   public TimeSeriesPipeline withInputs(Map<String, PCollection<Row>> named) {
     Map<String, PCollection<Row>> next = new LinkedHashMap<>(inputs);
     next.putAll(named);
-    return new TimeSeriesPipeline(pipelineName, options, steps, timeParser, next);
+    return new TimeSeriesPipeline(pipelineName, options, steps, timeParser, next, tomlNames);
   }
 
   /** The named second inputs supplied with {@link #withInput}. */
@@ -150,14 +184,25 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
     return inputs;
   }
 
+  /**
+   * A copy whose construction errors name the TOML keys that fix them ({@code
+   * [pipeline].time_column}, {@code [pipeline].key_columns}) instead of the Java methods; used for
+   * pipelines built from a TOML file.
+   */
+  public TimeSeriesPipeline namingTomlKeys() {
+    return new TimeSeriesPipeline(pipelineName, options, steps, timeParser, inputs, true);
+  }
+
   private TimeParser timeParser() {
     return timeParser != null ? timeParser : TimeParser.builder().zone(options.timeZone()).build();
   }
 
+  /** The series options set on the pipeline itself (before steps' own settings are merged). */
   public SeriesOptions options() {
     return options;
   }
 
+  /** The steps, in order. */
   public List<Engine.Step> steps() {
     return steps;
   }
@@ -172,8 +217,63 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
 
   /** Runs the chain and returns the errors output (SEMANTICS §1.13) instead of failing. */
   public Engine.RowsResult expandWithErrors(PCollection<Row> input) {
-    return Engine.runOnRowsWithErrors(input, options, steps, new ValueTimeConversion(timeParser()),
-        inputs);
+    SeriesOptions effective = effectiveOptions();
+    if (input.hasSchema()) {
+      SeriesChecks.check("TimeSeriesPipeline", input.getSchema(), effective, tomlNames);
+      if (!tomlNames) {
+        SeriesChecks.unkeyedWarning("TimeSeriesPipeline", input.getSchema(), effective, false)
+            .ifPresent(LOG::warn);
+      }
+    }
+    return Engine.runOnRowsWithErrors(input, effective, steps,
+        new ValueTimeConversion(timeParser()), inputs);
+  }
+
+  /**
+   * The pipeline's options with the keys and time column that steps set themselves: a step's own
+   * setting must equal the pipeline's, or fill one the pipeline leaves open (then all steps that
+   * set it must agree).
+   *
+   * @throws IllegalArgumentException naming the step, both settings and the fix
+   */
+  SeriesOptions effectiveOptions() {
+    SeriesOptions effective = options;
+    String keysStep = null;
+    String timeStep = null;
+    for (Engine.Step step : steps) {
+      if (!(step.operation() instanceof TimeSeriesTransform)) {
+        continue;
+      }
+      SeriesOptions own = ((TimeSeriesTransform<?>) step.operation()).options();
+      List<String> keys = own.keyColumns();
+      if (!keys.isEmpty() && !keys.equals(effective.keyColumns())) {
+        if (options.keysDeclared() || keysStep != null) {
+          String other = keysStep == null ? "the pipeline is keyed by " + effective.keyColumns()
+              : "step \"" + keysStep + "\" is keyed by " + effective.keyColumns();
+          throw new IllegalArgumentException("TimeSeriesPipeline: step \"" + step.name() + "\" ("
+              + step.operation().typeName() + ") is keyed by " + keys + ", but " + other
+              + ". All steps of a pipeline run on the same series: key the pipeline with"
+              + " TimeSeriesPipeline.keyedBy(...) and remove .keyedBy(...) from the operations.");
+        }
+        effective = effective.withKeyColumns(keys);
+        keysStep = step.name();
+      }
+      String time = own.timeColumn();
+      if (time != null && !time.equals(effective.timeColumn())) {
+        if (effective.timeColumn() != null) {
+          String other = timeStep == null ? "the pipeline's is \"" + effective.timeColumn() + "\""
+              : "step \"" + timeStep + "\" uses \"" + effective.timeColumn() + "\"";
+          throw new IllegalArgumentException("TimeSeriesPipeline: step \"" + step.name() + "\" ("
+              + step.operation().typeName() + ") sets time column \"" + time + "\", but " + other
+              + ". A pipeline has one time column: set it with"
+              + " TimeSeriesPipeline.withTimeColumn(...) and remove .withTimeColumn(...) from the"
+              + " operations.");
+        }
+        effective = effective.withTimeColumn(time);
+        timeStep = step.name();
+      }
+    }
+    return effective;
   }
 
   @Override

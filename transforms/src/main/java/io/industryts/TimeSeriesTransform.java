@@ -11,6 +11,8 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Base of every industryts operation: a {@code PTransform<PCollection<Row>, PCollection<Row>>}
@@ -27,6 +29,7 @@ import org.apache.beam.sdk.values.Row;
 public abstract class TimeSeriesTransform<T extends TimeSeriesTransform<T>>
     extends PTransform<PCollection<Row>, PCollection<Row>> implements Operation {
   private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(TimeSeriesTransform.class);
 
   /** Display keys of the operation type and series options (a parameter never shadows them). */
   private static final List<String> OPTION_KEYS =
@@ -34,6 +37,7 @@ public abstract class TimeSeriesTransform<T extends TimeSeriesTransform<T>>
 
   private final SeriesOptions options;
 
+  /** An operation running under {@code options} when used on its own. */
   protected TimeSeriesTransform(SeriesOptions options) {
     this.options = options;
   }
@@ -51,12 +55,17 @@ public abstract class TimeSeriesTransform<T extends TimeSeriesTransform<T>>
     return withOptions(options.withTimeColumn(name));
   }
 
-  /** A copy whose series are identified by the values of {@code keyColumns} (§1.4). */
+  /**
+   * A copy whose series are identified by the values of {@code keyColumns} (§1.4); with no columns,
+   * a copy that declares the whole input one series (and silences the warning about a likely key
+   * column). Inside a {@link TimeSeriesPipeline} the keys must equal the pipeline's (or, when the
+   * pipeline sets none, those of the other steps), which then key every step.
+   */
   public T keyedBy(String... keyColumns) {
     return withOptions(options.withKeyColumns(Arrays.asList(keyColumns)));
   }
 
-  /** A copy keyed by {@code keyColumns}. */
+  /** As {@link #keyedBy(String...)}. */
   public T keyedBy(List<String> keyColumns) {
     return withOptions(options.withKeyColumns(keyColumns));
   }
@@ -74,8 +83,22 @@ public abstract class TimeSeriesTransform<T extends TimeSeriesTransform<T>>
     return withOptions(options.withNanAsNull(nanAsNull));
   }
 
+  /**
+   * Runs this operation alone: checks the time and key columns against the input schema (a
+   * missing one fails here, naming this operation and the method that fixes it), warns once when
+   * the input has a likely series key but no keys were set ({@link #keyedBy}), then converts Rows
+   * to chunks, runs the kernel and converts back.
+   *
+   * @throws IllegalArgumentException when the input has no schema, or the configuration does not
+   *     fit it (SEMANTICS §1.13)
+   */
   @Override
   public PCollection<Row> expand(PCollection<Row> input) {
+    if (input.hasSchema()) {
+      String who = getClass().getSimpleName();
+      SeriesChecks.check(who, input.getSchema(), options, false);
+      SeriesChecks.unkeyedWarning(who, input.getSchema(), options, false).ifPresent(LOG::warn);
+    }
     return Engine.runOnRows(input, options, List.of(new Engine.Step(stepName(), this)));
   }
 

@@ -68,6 +68,13 @@ import org.joda.time.Duration;
  * <p>On the engine the right rows are co-segmented with the left segments; no worker ever holds a
  * whole series of either side (docs/architecture.md).
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for a tolerance ≤ 0 or (when applied) an unregistered input, a
  *     {@code by} key missing on either side, a missing or reserved column, or a name clash
  */
@@ -170,6 +177,9 @@ public final class AsofJoin extends TimeSeriesTransform<AsofJoin> implements Joi
     return withDirection(Direction.NEAREST);
   }
 
+  /**
+   * A copy matching the {@code BACKWARD} (default), {@code FORWARD} or {@code NEAREST} right row.
+   */
   public AsofJoin withDirection(Direction d) {
     return copy(rightTimeColumn, by, d, tolerance, allowExactMatches, columns, suffix);
   }
@@ -184,6 +194,7 @@ public final class AsofJoin extends TimeSeriesTransform<AsofJoin> implements Joi
     return withExactMatches(false);
   }
 
+  /** A copy that accepts (default) or refuses right rows at exactly the left time. */
   public AsofJoin withExactMatches(boolean allow) {
     return copy(rightTimeColumn, by, direction, tolerance, allow, columns, suffix);
   }
@@ -193,6 +204,10 @@ public final class AsofJoin extends TimeSeriesTransform<AsofJoin> implements Joi
     return columns(Arrays.asList(names));
   }
 
+  /**
+   * A copy adding the right columns {@code names}, in this order (default: all but its time and
+   * {@code by}).
+   */
   public AsofJoin columns(List<String> names) {
     return copy(rightTimeColumn, by, direction, tolerance, allowExactMatches, names, suffix);
   }
@@ -207,26 +222,32 @@ public final class AsofJoin extends TimeSeriesTransform<AsofJoin> implements Joi
     return copy(name, by, direction, tolerance, allowExactMatches, columns, suffix);
   }
 
+  /** The equality keys matched between the two sides. */
   public List<String> by() {
     return by;
   }
 
+  /** Which right row is matched. */
   public Direction direction() {
     return direction;
   }
 
+  /** The largest allowed distance between the left and the matched right time, if set. */
   public Optional<Duration> tolerance() {
     return Optional.ofNullable(tolerance);
   }
 
+  /** Whether a right row at exactly the left time matches. */
   public boolean allowExactMatches() {
     return allowExactMatches;
   }
 
+  /** The right columns added; empty = all but its time and {@code by} columns. */
   public List<String> columns() {
     return columns;
   }
 
+  /** The suffix appended to an added column whose name exists on the left. */
   public String suffix() {
     return suffix;
   }

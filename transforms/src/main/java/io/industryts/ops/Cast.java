@@ -51,6 +51,13 @@ import org.apache.beam.sdk.schemas.Schema.TypeName;
  * {@link io.industryts.io.NaTokens}) is a missing value (null) for every non-string target, not an
  * invalid one, as pandas reads it. Class {@code row}.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code row}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for an unsupported target or source type, a missing column, a
  *     column named twice, or the time or a key column
  */

@@ -32,6 +32,13 @@ import org.apache.beam.sdk.schemas.Schema.FieldType;
  * {@code values_clipped}. Example: {@code [-5, 3, ·, 120]} between 0 and 100 gives {@code [0, 3, ·,
  * 100]}.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code row}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for no bound, {@code lower > upper}, or (when applied) a missing,
  *     time, key or non-numeric column
  */
@@ -70,10 +77,12 @@ public final class Clip extends TimeSeriesTransform<Clip> {
     return between(null, upper, columns);
   }
 
+  /** The lower bound, or {@code null} when unbounded below. */
   public Double lower() {
     return lower;
   }
 
+  /** The upper bound, or {@code null} when unbounded above. */
   public Double upper() {
     return upper;
   }
@@ -115,7 +124,8 @@ public final class Clip extends TimeSeriesTransform<Clip> {
       FieldType t = keepIntegral && OpColumns.isIntegral(field.getType())
           ? field.getType() : FieldType.DOUBLE;
       asLong[pos] = OpColumns.isIntegral(t);
-      b.addField(field.withType(t.withNullable(true)));
+      // clipping never creates a null: a NOT NULL column stays NOT NULL
+      b.addField(field.withType(t.withNullable(field.getType().getNullable())));
     }
     return new ClipKernel(context.stepName(), input.withSchema(b.build()), idx, asLong,
         lower == null ? Double.NEGATIVE_INFINITY : lower,

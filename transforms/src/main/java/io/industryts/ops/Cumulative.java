@@ -47,6 +47,13 @@ import org.joda.time.Duration;
  * sums and products wrap on overflow, as pandas' int64. Class {@code ordered}: the engine carries a
  * summary of every earlier segment.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for no functions, a {@code reset_every} ≤ 0, a missing, time,
  *     key or non-numeric column, or an output name that already exists
  */
@@ -462,6 +469,9 @@ public final class Cumulative extends TimeSeriesTransform<Cumulative> {
       acc.lastBucket = current;
       if (out != null) {
         for (int k = 0; k < cols.length * nf; k++) {
+          if (!integral[k / nf]) {
+            OpColumns.nullCreatedNans(dOut[k], nOut[k], seg.column(cols[k / nf]));
+          }
           out[firstOut + k] = integral[k / nf] ? new LongColumn(lOut[k], nOut[k])
               : new DoubleColumn(dOut[k], nOut[k]);
         }

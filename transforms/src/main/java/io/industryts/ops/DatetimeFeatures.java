@@ -37,6 +37,13 @@ import org.apache.beam.sdk.schemas.Schema.FieldType;
  * order, then the cyclic pairs; all are derived. Example: 2024-06-15 13:45:10 gives dayofweek 5,
  * weekofyear 24, dayofyear 167, quarter 2, is_weekend true, hour_sin −0.2588.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code row}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for a cyclic feature outside {@code [hour, minute, second,
  *     dayofweek, month, dayofyear]}, no feature at all, or an output name that exists
  */

@@ -4,7 +4,6 @@ import io.industryts.PlanContext;
 import io.industryts.SeriesOptions;
 import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Kernel;
-import java.util.Arrays;
 
 /**
  * Differences to earlier rows — SEMANTICS §2.3.2 {@code diff}.
@@ -17,6 +16,13 @@ import java.util.Arrays;
  * {@code {c}_diff{n}} per column and period, DOUBLE, nullable, derived. Example: {@code v = 2, 4, ·,
  * 5, 0, 3} gives {@code v_diff1 = ·, 2, ·, ·, −5, 3}.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for a period below 1 or a non-numeric, missing, time or key
  *     column
  */
@@ -27,23 +33,20 @@ public final class Diff extends Shift<Diff> {
     super(options, spec);
   }
 
-  /** The staged call {@code Diff.periods(1).of("v")}. */
-  public static Stage periods(int... periods) {
-    return new Stage(Spec.rows("Diff", false, periods));
+  /**
+   * The differences over row periods (none = {@code 1}) of the value columns; {@link #of} picks
+   * columns: {@code Diff.periods(1).of("v")}.
+   *
+   * @throws IllegalArgumentException for a period below 1
+   */
+  public static Diff periods(int... periods) {
+    return new Diff(SeriesOptions.defaults(), Spec.rows("Diff", false, periods));
   }
 
-  /** The periods of a diff, waiting for its columns. */
-  public static final class Stage {
-    private final Spec spec;
 
-    private Stage(Spec spec) {
-      this.spec = spec;
-    }
-
-    /** The differences of {@code columns} (none = value columns). */
-    public Diff of(String... columns) {
-      return new Diff(SeriesOptions.defaults(), spec.withColumns(Arrays.asList(columns)));
-    }
+  @Override
+  Diff withSpec(Spec newSpec) {
+    return new Diff(options(), newSpec);
   }
 
   @Override

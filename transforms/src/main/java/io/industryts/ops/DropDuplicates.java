@@ -40,6 +40,13 @@ import org.apache.beam.sdk.schemas.Schema.FieldType;
  * 2, {@code last} rows 2 and 3, {@code none} row 2, {@code mean} gives {@code a 00:00 1.5} and
  * {@code b 00:00 5}.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException when an {@code alsoOn} column is missing or is the time or a
  *     key column
  */
@@ -94,10 +101,12 @@ public final class DropDuplicates extends TimeSeriesTransform<DropDuplicates> {
     return new DropDuplicates(options(), keep, Arrays.asList(columns));
   }
 
+  /** Which row of a group of duplicates is kept. */
   public Keep keep() {
     return keep;
   }
 
+  /** Columns that, besides keys and time, must also be equal for rows to be duplicates. */
   public List<String> alsoOnColumns() {
     return alsoOn;
   }
@@ -125,7 +134,8 @@ public final class DropDuplicates extends TimeSeriesTransform<DropDuplicates> {
       if (keep == Keep.MEAN && !input.isTimeOrKey(f) && !listed
           && OpColumns.isNumeric(field.getType())) {
         averaged[f] = true;
-        b.addField(field.withType(FieldType.DOUBLE.withNullable(true)));
+        // the mean of a group of present values is present: NOT NULL stays NOT NULL
+        b.addField(field.withType(FieldType.DOUBLE.withNullable(field.getType().getNullable())));
       } else {
         b.addField(field);
       }

@@ -25,6 +25,13 @@ import java.util.List;
  * rows_dropped}. Example: {@code (00:00, a=1, b=·), (01:00, a=·, b=·), (02:00, a=3, b=4)}: {@code
  * any} keeps 02:00, {@code all} keeps 00:00 and 02:00. Empty input gives empty output.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code row}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException (when applied) for a missing, time or key column
  */
 public final class DropNull extends TimeSeriesTransform<DropNull> {
@@ -57,10 +64,12 @@ public final class DropNull extends TimeSeriesTransform<DropNull> {
     return new DropNull(SeriesOptions.defaults(), How.ALL, Arrays.asList(columns));
   }
 
+  /** Whether a row is dropped when {@code ANY} or {@code ALL} of the columns are null. */
   public How how() {
     return how;
   }
 
+  /** The columns examined; empty = all but time and keys. */
   public List<String> columns() {
     return columns;
   }

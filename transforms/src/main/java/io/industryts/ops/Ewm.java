@@ -46,6 +46,13 @@ import org.joda.time.Duration;
  * length costs O(1) carried values per segment; the rows of each segment then run pandas'
  * recursion itself from the carried state.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for a parameter out of range, a duration half-life with
  *     {@code adjust = false} or std/var, {@code min_periods < 1}, or (when applied) a missing,
  *     time, key or non-numeric column or an existing output name
@@ -169,6 +176,7 @@ public final class Ewm extends TimeSeriesTransform<Ewm> {
     return copy(adjust, ignoreNa, functions, n, columns);
   }
 
+  /** The smoothing factor α the decay parameter resolves to (span, com and alpha forms). */
   public double alphaValue() {
     return alpha;
   }
@@ -619,6 +627,7 @@ public final class Ewm extends TimeSeriesTransform<Ewm> {
           }
         }
         for (int k = 0; k < fns.length; k++) {
+          OpColumns.nullCreatedNans(o[k], on[k], col);
           out[base + c * fns.length + k] = new DoubleColumn(o[k], on[k]);
         }
       }

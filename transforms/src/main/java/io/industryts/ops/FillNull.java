@@ -46,6 +46,14 @@ import org.joda.time.Duration;
  * never null, derived). Counter {@code values_filled}. Example: hourly {@code 1, ·, ·, 4, ·(04:00),
  * ·(09:00), 7, ·} with forward and {@code max_gap = 3h} gives {@code 1, 1, 1, 4, ·, ·, 7, 7}.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered} (forward, backward), {@code row} (constant,
+ * zero), {@code whole-series} (mean, median).
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for a missing, time or key column, a value a column cannot hold,
  *     a non-numeric column with mean/median/zero, or an option the method does not take
  */
@@ -164,6 +172,10 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
     return withFlag(true);
   }
 
+  /**
+   * A copy that adds (or not) a never-null BOOLEAN {@code {c}_is_filled} per column, true where a
+   * null was filled.
+   */
   public FillNull withFlag(boolean on) {
     return new FillNull(options(), method, columns, value, limit, maxGap, limitArea, on);
   }
@@ -176,10 +188,12 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
     }
   }
 
+  /** How nulls are filled. */
   public Method method() {
     return method;
   }
 
+  /** The columns filled; empty = the default columns (§1.5). */
   public List<String> columns() {
     return columns;
   }
@@ -258,7 +272,8 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
       FieldType t = (method == Method.MEAN || method == Method.MEDIAN)
           ? FieldType.DOUBLE : OpColumns.selectedType(field.getType());
       outTypes[pos] = t;
-      b.addField(field.withType(t.withNullable(true)));
+      // filling never creates a null: a NOT NULL column stays NOT NULL
+      b.addField(field.withType(t.withNullable(field.getType().getNullable())));
     }
     if (flag) {
       for (int f : idx) {
@@ -805,6 +820,7 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
             outNulls[i] = true;
           }
         }
+        OpColumns.nullCreatedNans(out, outNulls, col);
         filled[c] = new DoubleColumn(out, outNulls);
       }
       return assemble(input, filled, ctx);

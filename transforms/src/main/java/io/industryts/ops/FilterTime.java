@@ -26,6 +26,13 @@ import org.joda.time.Instant;
  * change. Counter {@code rows_dropped}. Example: start 01:00, end 03:00 keeps 01:00 and
  * 02:59:59.999, drops 00:59 and 03:00.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code row}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException when start is not before end, or neither is given
  */
 public final class FilterTime extends TimeSeriesTransform<FilterTime> {
@@ -68,10 +75,12 @@ public final class FilterTime extends TimeSeriesTransform<FilterTime> {
         .toString();
   }
 
+  /** The inclusive start, or {@code null} when open. */
   public Instant start() {
     return start;
   }
 
+  /** The exclusive end, or {@code null} when open. */
   public Instant end() {
     return end;
   }

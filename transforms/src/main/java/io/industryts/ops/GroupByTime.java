@@ -47,8 +47,8 @@ import org.joda.time.Duration;
  * {@code a 00:10 → 1, a 00:50 → 3, a 02:30 → 5, b 00:20 → 10} gives {@code a 00:00 (2, 3, 2), a
  * 02:00 (5, 5, 1), b 00:00 (10, 10, 1)}; no {@code a 01:00} row.
  *
- * <p>Output schema: the time, key and {@code by} fields where they were in the input (the time
- * field holds the label), then the aggregates {@code {c}_{agg}} in call order (types as {@link
+ * <p>Output schema: the key fields (in key order), the {@code by} fields (in {@code by} order),
+ * the time field (holding the label), then the aggregates {@code {c}_{agg}} in call order (types as {@link
  * Resample}: count INT64, sum INT64 for integral input else DOUBLE, min/max/first/last the input
  * type, others DOUBLE). Other input columns are dropped. The element timestamp is the bucket's last
  * covered instant (§1.8).
@@ -63,10 +63,17 @@ import org.joda.time.Duration;
  * <p>Edges: empty input gives no row; a single row gives one group; an all-null column gives
  * {@code count} 0, {@code sum} 0 and null for the others. Class {@code ordered}.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for a width, integral unit or max gap ≤ 0, no aggregations,
- *     {@code twa} or {@code integral} with {@code by}, a {@code by} column that is
- *     missing, the time column or a key column, an aggregation column that is missing, time or key,
- *     or a numeric aggregation of a non-numeric column
+ *     {@code twa} or {@code integral} with {@code by}, a {@code by} column that is missing, the
+ *     time column or a key column, an aggregation column that is missing, time or key, or a numeric
+ *     aggregation of a non-numeric column
  */
 public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
   private static final long serialVersionUID = 1L;
@@ -173,14 +180,22 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
     return op;
   }
 
+  /**
+   * A copy whose buckets are closed on {@code side}: {@code LEFT} (default) {@code [start, end)},
+   * {@code RIGHT} {@code (start, end]} (§1.7).
+   */
   public GroupByTime closed(Side side) {
     return copy(entries, by, side, label, origin, offset, ddof);
   }
 
+  /**
+   * A copy labelling each bucket with its {@code LEFT} (default) start or {@code RIGHT} end (§1.7).
+   */
   public GroupByTime label(Side side) {
     return copy(entries, by, closed, side, origin, offset, ddof);
   }
 
+  /** A copy whose bucket grid starts at {@code o} (default: the epoch, §1.7). */
   public GroupByTime withOrigin(Origin o) {
     return copy(entries, by, closed, label, o, offset, ddof);
   }
@@ -190,6 +205,9 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
     return copy(entries, by, closed, label, origin, d.getMillis(), ddof);
   }
 
+  /**
+   * A copy using {@code d} delta degrees of freedom for {@code std} and {@code var} (default 1).
+   */
   public GroupByTime withDdof(int d) {
     if (d < 0) {
       throw new IllegalArgumentException("GroupByTime: ddof must be >= 0. Got " + d + ".");
@@ -298,15 +316,18 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
         aggFields.add(Field.nullable(e.column + "_" + Names.lower(a), Resample.outputType(a, type)));
       }
     }
-    Schema.Builder b = Schema.builder();
+    Schema.Builder b = OpColumns.keysThenTime(input, byIdx);
     List<String> names = new ArrayList<>();
     List<Integer> kept = new ArrayList<>();
-    for (int f = 0; f < in.getFieldCount(); f++) {
-      if (input.isTimeOrKey(f) || FillNull.indexOf(byIdx, f) >= 0) {
-        b.addField(in.getField(f));
-        names.add(in.getField(f).getName());
-        kept.add(f);
-      }
+    for (int k : input.keyIndexes()) {
+      kept.add(k);
+    }
+    for (int f : byIdx) {
+      kept.add(f);
+    }
+    kept.add(input.timeIndex());
+    for (int f : kept) {
+      names.add(in.getField(f).getName());
     }
     for (Field f : aggFields) {
       if (names.contains(f.getName())) {

@@ -43,6 +43,13 @@ import org.joda.time.Duration;
  * 03:00 ·, 04:00 16, 08:00 ·, 09:00 20}): linear fills 14 and 19.2; with {@code max_gap = 4h} the
  * 08:00 run (span 5 h) stays null.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for a max_gap ≤ 0, or (when applied) a missing, time, key or
  *     non-numeric column
  */
@@ -113,14 +120,17 @@ public final class Interpolate extends TimeSeriesTransform<Interpolate> {
     return withFlag(true);
   }
 
+  /** A copy that adds (or not) a never-null BOOLEAN {@code {c}_is_filled} per column. */
   public Interpolate withFlag(boolean on) {
     return new Interpolate(options(), method, columns, maxGap, edges, on);
   }
 
+  /** The interpolation method. */
   public Method method() {
     return method;
   }
 
+  /** The columns interpolated; empty = the value columns. */
   public List<String> columns() {
     return columns;
   }
@@ -150,8 +160,9 @@ public final class Interpolate extends TimeSeriesTransform<Interpolate> {
     Schema.Builder b = Schema.builder();
     for (int f = 0; f < in.getFieldCount(); f++) {
       Field field = in.getField(f);
+      // interpolation only fills nulls: a NOT NULL column stays NOT NULL
       b.addField(FillNull.indexOf(idx, f) < 0 ? field
-          : field.withType(FieldType.DOUBLE.withNullable(true)));
+          : field.withType(FieldType.DOUBLE.withNullable(field.getType().getNullable())));
     }
     if (flag) {
       List<String> flags = new ArrayList<>();

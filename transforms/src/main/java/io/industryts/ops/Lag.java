@@ -4,8 +4,6 @@ import io.industryts.PlanContext;
 import io.industryts.SeriesOptions;
 import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Kernel;
-import java.util.Arrays;
-import java.util.List;
 import org.joda.time.Duration;
 
 /**
@@ -26,6 +24,13 @@ import org.joda.time.Duration;
  * Example: {@code v = 2, 4, ·, 5} gives {@code v_lag1 = ·, 2, 4, ·}. The first rows of every series
  * are null; a single-row series gets null.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for a period below 1, a duration ≤ 0, a missing, time or key
  *     column, or an output name that already exists
  */
@@ -36,42 +41,59 @@ public final class Lag extends Shift<Lag> {
     super(options, spec);
   }
 
-  /** Row periods: the staged call {@code Lag.rows(1, 2).of("temp")}. */
-  public static Stage rows(int... periods) {
-    return new Stage(Spec.rows("Lag", false, periods));
+  /**
+   * The lag by row periods (none = {@code 1}) of the value columns; {@link #of} picks columns:
+   * {@code Lag.rows(1, 2).of("temp")}.
+   *
+   * @throws IllegalArgumentException for a period below 1
+   */
+  public static Lag rows(int... periods) {
+    return new Lag(SeriesOptions.defaults(), Spec.rows("Lag", false, periods));
   }
 
-  /** Duration periods (as-of in time): {@code Lag.by(Duration.standardMinutes(90)).of("v")}. */
-  public static Stage by(Duration... periods) {
-    return new Stage(Spec.durations("Lag", false, periods));
+  /**
+   * The lag by duration periods (as-of in time) of the value columns: {@code
+   * Lag.by(Duration.standardMinutes(90)).of("v")}.
+   *
+   * @throws IllegalArgumentException for no period or a duration ≤ 0
+   */
+  public static Lag by(Duration... periods) {
+    return new Lag(SeriesOptions.defaults(), Spec.durations("Lag", false, periods));
   }
 
-  /** The periods of a lag, waiting for its columns. */
-  public static final class Stage {
-    private final Spec spec;
-
-    private Stage(Spec spec) {
-      this.spec = spec;
-    }
-
-    /** The lag of {@code columns} (none = value columns). */
-    public Lag of(String... columns) {
-      return new Lag(SeriesOptions.defaults(), spec.withColumns(Arrays.asList(columns)));
-    }
-
-    /** The lag of the value columns. */
-    public Lag ofValueColumns() {
-      return of();
-    }
+  /**
+   * A copy with row periods {@code more} after the current ones, so one step mixes rows and
+   * durations as TOML's {@code periods = [1, 24, "1d"]} does: {@code
+   * Lag.rows(1, 24).andBy(Duration.standardDays(1))}. Outputs follow the periods' order.
+   */
+  public Lag andRows(int... more) {
+    return new Lag(options(), spec.andRows(more));
   }
 
-  /** A copy that accepts duration matches within {@code tolerance} of {@code t − d} only. */
+  /** A copy with duration periods {@code more} after the current ones (see {@link #andRows}). */
+  public Lag andBy(Duration... more) {
+    return new Lag(options(), spec.andDurations(more));
+  }
+
+  /** The lag of the value columns (the default; kept for readability). */
+  public Lag ofValueColumns() {
+    return of();
+  }
+
+
+  /**
+   * A copy that accepts duration matches within {@code tolerance} of {@code t − d} only (row
+   * periods are not affected).
+   *
+   * @throws IllegalArgumentException without a duration period, or for a tolerance ≤ 0
+   */
   public Lag withTolerance(Duration tolerance) {
     return new Lag(options(), spec.withTolerance(tolerance));
   }
 
-  public List<String> columns() {
-    return spec.columns;
+  @Override
+  Lag withSpec(Spec newSpec) {
+    return new Lag(options(), newSpec);
   }
 
   @Override

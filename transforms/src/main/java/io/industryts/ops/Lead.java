@@ -4,7 +4,6 @@ import io.industryts.PlanContext;
 import io.industryts.SeriesOptions;
 import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Kernel;
-import java.util.Arrays;
 import org.joda.time.Duration;
 
 /**
@@ -19,6 +18,13 @@ import org.joda.time.Duration;
  * Output: {@code {c}_lead{n}} / {@code {c}_lead_{d}}, the column's type, nullable, derived. Example:
  * {@code v = 2, 4, ·, 5} gives {@code v_lead1 = 4, ·, 5, ·}.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException as {@link Lag}
  */
 public final class Lead extends Shift<Lead> {
@@ -28,29 +34,53 @@ public final class Lead extends Shift<Lead> {
     super(options, spec);
   }
 
-  public static Stage rows(int... periods) {
-    return new Stage(Spec.rows("Lead", true, periods));
+  /**
+   * The lead by row periods (none = {@code 1}) of the value columns; {@link #of} picks columns:
+   * {@code Lead.rows(1).of("v")}.
+   *
+   * @throws IllegalArgumentException for a period below 1
+   */
+  public static Lead rows(int... periods) {
+    return new Lead(SeriesOptions.defaults(), Spec.rows("Lead", true, periods));
   }
 
-  public static Stage by(Duration... periods) {
-    return new Stage(Spec.durations("Lead", true, periods));
+  /**
+   * The lead by duration periods (as-of in time) of the value columns: {@code
+   * Lead.by(Duration.standardMinutes(90)).of("v")}.
+   *
+   * @throws IllegalArgumentException for no period or a duration ≤ 0
+   */
+  public static Lead by(Duration... periods) {
+    return new Lead(SeriesOptions.defaults(), Spec.durations("Lead", true, periods));
   }
 
-  /** The periods of a lead, waiting for its columns. */
-  public static final class Stage {
-    private final Spec spec;
-
-    private Stage(Spec spec) {
-      this.spec = spec;
-    }
-
-    public Lead of(String... columns) {
-      return new Lead(SeriesOptions.defaults(), spec.withColumns(Arrays.asList(columns)));
-    }
+  /**
+   * A copy with row periods {@code more} after the current ones, so one step mixes rows and
+   * durations as TOML's {@code periods = [1, "1d"]} does. Outputs follow the periods' order.
+   */
+  public Lead andRows(int... more) {
+    return new Lead(options(), spec.andRows(more));
   }
 
+  /** A copy with duration periods {@code more} after the current ones (see {@link #andRows}). */
+  public Lead andBy(Duration... more) {
+    return new Lead(options(), spec.andDurations(more));
+  }
+
+
+  /**
+   * A copy that accepts duration matches within {@code tolerance} of {@code t + d} only (row
+   * periods are not affected).
+   *
+   * @throws IllegalArgumentException without a duration period, or for a tolerance ≤ 0
+   */
   public Lead withTolerance(Duration tolerance) {
     return new Lead(options(), spec.withTolerance(tolerance));
+  }
+
+  @Override
+  Lead withSpec(Spec newSpec) {
+    return new Lead(options(), newSpec);
   }
 
   @Override

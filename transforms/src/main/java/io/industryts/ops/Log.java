@@ -32,6 +32,13 @@ import java.util.List;
  * or with {@link Invalid#ERROR} its whole row goes to the errors output (reason {@code
  * log_domain}) and leaves the output. Class {@code row}.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code row}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for a missing, time, key or non-numeric column, or an output
  *     name that already exists
  */

@@ -35,6 +35,13 @@ import org.apache.beam.sdk.values.PCollection;
  * (counter {@code series_degenerate}); a single-row series with a non-zero value gives ±1, as
  * pandas. Needs bounded input (class {@code whole-series}).
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code whole-series}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for a missing, time, key or non-numeric column, an output name
  *     that exists, or an unbounded input
  */
@@ -63,6 +70,10 @@ public final class Normalize extends TimeSeriesTransform<Normalize> {
     return new Normalize(SeriesOptions.defaults(), Arrays.asList(columns), Fit.SERIES, "");
   }
 
+  /**
+   * A copy fitting {@code max|x|} per series ({@code SERIES}, the default) or over all rows ({@code
+   * GLOBAL}).
+   */
   public Normalize withFit(Fit f) {
     return new Normalize(options(), columns, f, suffix);
   }
@@ -162,6 +173,7 @@ public final class Normalize extends TimeSeriesTransform<Normalize> {
             }
           }
         }
+        OpColumns.nullCreatedNans(r, rn, col);
         out[targets[c]] = new DoubleColumn(r, rn);
       }
       if (degenerate && ctx.firstSegment()) {

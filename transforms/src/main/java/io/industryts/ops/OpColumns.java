@@ -175,6 +175,57 @@ final class OpColumns {
   }
 
   /** The null mask of a column (shared for primitive columns). */
+  /**
+   * SEMANTICS §1.10, "our operations never create NaN": marks as null every NaN of {@code out}
+   * that arithmetic made from non-NaN values ({@code inf − inf}, {@code inf / inf}, {@code 0 ·
+   * inf}). When {@code source} itself holds a present NaN (read with {@code nan_as_null = false})
+   * the NaNs of {@code out} are that NaN propagating (IEEE 754) and stay.
+   */
+  static void nullCreatedNans(double[] out, boolean[] outNulls, Column source) {
+    if (hasPresentNan(source)) {
+      return;
+    }
+    for (int i = 0; i < out.length; i++) {
+      if (Double.isNaN(out[i]) && !outNulls[i]) {
+        outNulls[i] = true;
+        out[i] = 0;
+      }
+    }
+  }
+
+  /** Whether a non-null cell of {@code c} is a DOUBLE or FLOAT NaN. */
+  static boolean hasPresentNan(Column c) {
+    if (!(c instanceof DoubleColumn)) {
+      return false;
+    }
+    double[] v = ((DoubleColumn) c).values();
+    boolean[] n = ((DoubleColumn) c).nulls();
+    for (int i = 0; i < v.length; i++) {
+      if (!n[i] && Double.isNaN(v[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The first fields of a row per bucket or grid point (SEMANTICS §2.7 "Column order"): the key
+   * fields in key order, then {@code by} (group_by_time), then the time field, whatever their
+   * positions in the input, as pandas' {@code groupby(keys).resample(...).reset_index()} gives.
+   */
+  static Schema.Builder keysThenTime(ChunkLayout input, int... by) {
+    Schema in = input.schema();
+    Schema.Builder b = Schema.builder();
+    for (int k : input.keyIndexes()) {
+      b.addField(in.getField(k));
+    }
+    for (int f : by) {
+      b.addField(in.getField(f));
+    }
+    b.addField(in.getField(input.timeIndex()));
+    return b;
+  }
+
   static boolean[] nulls(Column c) {
     if (c instanceof io.industryts.engine.PrimitiveColumn) {
       return ((io.industryts.engine.PrimitiveColumn) c).nulls();

@@ -47,6 +47,14 @@ import org.apache.beam.sdk.schemas.Schema.FieldType;
  * values_replaced} / {@code rows_dropped}. Example: hourly {@code 10, 11, 10, 12, 50, 11, 10, ·}:
  * zscore {@code k = 2} clips 50 to 46.0563; iqr flags only 50 (fences 7.75, 13.75).
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code whole-series} (no window), {@code ordered} (window),
+ * {@code row} (range).
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for a threshold ≤ 0, a range without bounds or with {@code
  *     lower > upper}, action median with range, or a non-numeric, missing, time or key column
  */
@@ -118,6 +126,7 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
     return of(Method.ZSCORE, k, columns);
   }
 
+  /** As {@link #zscore(double, String...)} with threshold 3. */
   public static Outliers zscore(String... columns) {
     return zscore(3.0, columns);
   }
@@ -127,6 +136,7 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
     return of(Method.IQR, k, columns);
   }
 
+  /** As {@link #iqr(double, String...)} with threshold 1.5. */
   public static Outliers iqr(String... columns) {
     return iqr(1.5, columns);
   }
@@ -136,6 +146,7 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
     return of(Method.HAMPEL, k, columns);
   }
 
+  /** As {@link #hampel(double, String...)} with threshold 3. */
   public static Outliers hampel(String... columns) {
     return hampel(3.0, columns);
   }
@@ -223,10 +234,12 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
     }
   }
 
+  /** The detection method. */
   public Method method() {
     return method;
   }
 
+  /** What is done with a detected outlier. */
   public Action action() {
     return action;
   }
@@ -262,8 +275,16 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
     Schema.Builder b = Schema.builder();
     for (int f = 0; f < in.getFieldCount(); f++) {
       Field field = in.getField(f);
-      b.addField(toDouble && FillNull.indexOf(idx, f) >= 0
-          ? field.withType(FieldType.DOUBLE.withNullable(true)) : field);
+      if (FillNull.indexOf(idx, f) < 0) {
+        b.addField(field);
+      } else if (toDouble) {
+        // clip and median replace values by values: a NOT NULL column stays NOT NULL
+        b.addField(field.withType(FieldType.DOUBLE.withNullable(field.getType().getNullable())));
+      } else {
+        // action null writes nulls, so the column becomes nullable
+        b.addField(action == Action.NULL ? field.withType(field.getType().withNullable(true))
+            : field);
+      }
     }
     if (action == Action.FLAG) {
       List<String> names = new ArrayList<>();

@@ -4,7 +4,6 @@ import io.industryts.PlanContext;
 import io.industryts.SeriesOptions;
 import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Kernel;
-import java.util.Arrays;
 
 /**
  * Relative changes to earlier rows — SEMANTICS §2.3.2 {@code pct_change}.
@@ -18,6 +17,13 @@ import java.util.Arrays;
  * {@code x_i ≠ 0}, null when {@code x_i = 0}. Output {@code {c}_pct_change{n}}, DOUBLE, derived.
  * Example: {@code v = 2, 4, ·, 5, 0, 3} gives {@code ·, 1, ·, ·, −1, inf}.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException as {@link Diff}
  */
 public final class PctChange extends Shift<PctChange> {
@@ -27,21 +33,20 @@ public final class PctChange extends Shift<PctChange> {
     super(options, spec);
   }
 
-  public static Stage periods(int... periods) {
-    return new Stage(Spec.rows("PctChange", false, periods));
+  /**
+   * The relative changes over row periods (none = {@code 1}) of the value columns; {@link #of}
+   * picks columns: {@code PctChange.periods(1).of("v")}.
+   *
+   * @throws IllegalArgumentException for a period below 1
+   */
+  public static PctChange periods(int... periods) {
+    return new PctChange(SeriesOptions.defaults(), Spec.rows("PctChange", false, periods));
   }
 
-  /** The periods of a pct_change, waiting for its columns. */
-  public static final class Stage {
-    private final Spec spec;
 
-    private Stage(Spec spec) {
-      this.spec = spec;
-    }
-
-    public PctChange of(String... columns) {
-      return new PctChange(SeriesOptions.defaults(), spec.withColumns(Arrays.asList(columns)));
-    }
+  @Override
+  PctChange withSpec(Spec newSpec) {
+    return new PctChange(options(), newSpec);
   }
 
   @Override

@@ -8,7 +8,11 @@ import java.util.Arrays;
  *
  * <p>λ̂ maximizes the profile log-likelihood with Brent's method: a downhill bracket search
  * started from {@code (−2, 2)} (the result may lie outside), then Brent's parabolic/golden-section
- * minimization of the negative log-likelihood until the bracket is narrower than 1e-10.
+ * minimization of the negative log-likelihood until the bracket is narrower than 1e-10. Near its
+ * maximum the log-likelihood is flat: with tens of thousands of values its double-precision
+ * rounding hides λ̂ to about 1e-8, which moves the outputs by ~1e-6 relative. Box-Cox therefore
+ * refines Brent's λ to the root of the likelihood's derivative ({@link BoxCoxSlope}), whose sign
+ * is exact to a few ulps, by bisection to adjacent doubles.
  */
 final class Power {
   private Power() {}
@@ -57,7 +61,145 @@ final class Power {
     }
     double[] x = Arrays.copyOf(sorted, n);
     Likelihood nll = f == Family.BOX_COX ? new BoxCoxLikelihood(x) : new YeoJohnsonLikelihood(x);
-    return minimize(nll, -2.0, 2.0);
+    double lam = minimize(nll, -2.0, 2.0);
+    return f == Family.BOX_COX ? new BoxCoxSlope(x).refine(lam) : lam;
+  }
+
+  /**
+   * The derivative of the Box-Cox profile log-likelihood {@code ℓ(λ) = (λ − 1)·Σ ln x − (n/2)·ln
+   * σ²(λ)}:
+   *
+   * <pre>
+   * ℓ'(λ) = Σ ln x − n·Σ (y − ȳ)·y' / Σ (y − ȳ)²,   y = (x^λ − 1)/λ,   y' = (ln x)²·φ(λ ln x)
+   * </pre>
+   *
+   * with {@code φ(u) = (u·e^u − (e^u − 1))/u²} (a series near 0, so λ = 0 and small λ lose no
+   * digits). When {@code |λ ln x|} would overflow, the scale-free form {@code Σ ln x − n·[Σ (z −
+   * z̄)·z·ln x / Σ (z − z̄)² − 1/λ]} with {@code z = x^λ / max x^λ} is used. Sums are compensated
+   * (Neumaier).
+   */
+  static final class BoxCoxSlope {
+    private final double[] logs;
+    private final double sumLog;
+    private final double[] y;
+    private final double[] dy;
+
+    BoxCoxSlope(double[] x) {
+      logs = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        logs[i] = Math.log(x[i]);
+      }
+      sumLog = Stats.compensatedSum(logs, logs.length);
+      y = new double[x.length];
+      dy = new double[x.length];
+    }
+
+    /** {@code ℓ'(λ)}; NaN when undefined (e.g. all transformed values equal in doubles). */
+    double at(double lam) {
+      int n = logs.length;
+      double big = 0;
+      double top = Double.NEGATIVE_INFINITY;
+      for (double l : logs) {
+        big = Math.max(big, Math.abs(lam * l));
+        top = Math.max(top, lam * l);
+      }
+      boolean scaled = big >= 300;
+      for (int i = 0; i < n; i++) {
+        double u = lam * logs[i];
+        if (scaled) {
+          y[i] = Math.exp(u - top);
+          dy[i] = y[i] * logs[i];
+        } else {
+          y[i] = lam == 0 ? logs[i] : Math.expm1(u) / lam;
+          dy[i] = logs[i] * logs[i] * phi(u);
+        }
+      }
+      double mean = Stats.compensatedSum(y, n) / n;
+      double num = 0;
+      double numC = 0;
+      double den = 0;
+      double denC = 0;
+      for (int i = 0; i < n; i++) {
+        double d = y[i] - mean;
+        double p = d * dy[i];
+        double t = num + p;
+        numC += Math.abs(num) >= Math.abs(p) ? (num - t) + p : (p - t) + num;
+        num = t;
+        double q = d * d;
+        t = den + q;
+        denC += Math.abs(den) >= Math.abs(q) ? (den - t) + q : (q - t) + den;
+        den = t;
+      }
+      double ratio = (num + numC) / (den + denC);
+      return sumLog - n * (scaled ? ratio - 1 / lam : ratio);
+    }
+
+    /** {@code (u·e^u − expm1(u))/u²}, the factor of {@code (ln x)²} in {@code dy/dλ}. */
+    static double phi(double u) {
+      if (Math.abs(u) >= 0.5) {
+        return (u * Math.exp(u) - Math.expm1(u)) / (u * u);
+      }
+      // Σ_{k≥1} k·u^(k−1)/(k+1)!: 1/2 + u/3 + u²/8 + u³/30 + ...
+      double sum = 0;
+      double power = 1;
+      double factorial = 2;
+      for (int k = 1; k < 40; k++) {
+        double term = k * power / factorial;
+        sum += term;
+        if (Math.abs(term) <= 1e-17 * Math.abs(sum)) {
+          break;
+        }
+        power *= u;
+        factorial *= k + 2;
+      }
+      return sum;
+    }
+
+    /**
+     * The root of {@code ℓ'} next to Brent's {@code lam}: a bracket grown from {@code lam} towards
+     * the sign of the slope, then bisection until its ends are adjacent doubles. Returns {@code lam}
+     * unchanged when the slope is not finite there or no sign change is found close by.
+     */
+    double refine(double lam) {
+      double g0 = at(lam);
+      if (!Double.isFinite(g0) || g0 == 0) {
+        return lam;
+      }
+      double step = 1e-7 * Math.max(1, Math.abs(lam));
+      double dir = g0 > 0 ? 1 : -1; // ℓ rises towards the maximum
+      double far = lam + dir * step;
+      double gFar = at(far);
+      for (int i = 0; i < 40 && Double.isFinite(gFar) && Math.signum(gFar) == Math.signum(g0);
+          i++) {
+        step *= 2;
+        far = lam + dir * step;
+        gFar = at(far);
+      }
+      if (!Double.isFinite(gFar) || Math.signum(gFar) == Math.signum(g0)) {
+        return lam;
+      }
+      double a = lam;
+      double b = far;
+      for (int i = 0; i < 200; i++) {
+        double mid = 0.5 * (a + b);
+        if (mid == a || mid == b) {
+          break;
+        }
+        double gm = at(mid);
+        if (!Double.isFinite(gm)) {
+          break;
+        }
+        if (gm == 0) {
+          return mid;
+        }
+        if (Math.signum(gm) == Math.signum(g0)) {
+          a = mid;
+        } else {
+          b = mid;
+        }
+      }
+      return Math.abs(at(a)) <= Math.abs(at(b)) ? a : b;
+    }
   }
 
   /** Whether the transform of the extreme values at {@code lam} stays finite. */

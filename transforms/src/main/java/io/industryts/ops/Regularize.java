@@ -46,13 +46,20 @@ import org.joda.time.Instant;
  * neighbour missing, its distance to {@code g}). {@link #withFlag}: {@code {c}_is_filled} is true
  * iff no row was at {@code g} and the value is non-null.
  *
- * <p>Output schema: the time and key fields where they were in the input, then {@code columns}
+ * <p>Output schema: the key fields (in key order), the time field, then {@code columns}
  * (default: all but time and keys; linear: value columns) in order, typed as the input (DECIMAL as
  * DOUBLE) or DOUBLE for linear, then the flags. The time field holds {@code g}; the element
  * timestamp is {@code g + w − 1 ms} (set by the engine). Counters {@code rows_inserted}, {@code
  * values_filled}. Example (1 min; rows {@code 00:00:20 1, 00:01:00 ·, 00:01:30 3, 00:04:10 9}):
  * forward gives {@code ·, ·, 3, 3, 3} at 00:00…00:04, linear {@code ·, 2.1429, 4.125, 6.375,
  * 8.625}.
+ *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
  *
  * @throws IllegalArgumentException for a rule or max_gap ≤ 0, start after end, or (when applied) a
  *     missing, time or key column, or a non-numeric column with linear fill
@@ -149,14 +156,17 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
     return withFlag(true);
   }
 
+  /** A copy that adds (or not) a never-null BOOLEAN {@code {c}_is_filled} per column. */
   public Regularize withFlag(boolean on) {
     return copy(fill, columns, maxGap, origin, offset, start, end, on);
   }
 
+  /** The grid step. */
   public Duration rule() {
     return Duration.millis(width);
   }
 
+  /** How grid points without a row get their values. */
   public Fill fillMethod() {
     return fill;
   }
@@ -199,12 +209,7 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
         }
       }
     }
-    Schema.Builder b = Schema.builder();
-    for (int f = 0; f < in.getFieldCount(); f++) {
-      if (input.isTimeOrKey(f)) {
-        b.addField(in.getField(f));
-      }
-    }
+    Schema.Builder b = OpColumns.keysThenTime(input);
     FieldType[] outTypes = new FieldType[idx.length];
     for (int c = 0; c < idx.length; c++) {
       Field field = in.getField(idx[c]);
@@ -533,6 +538,7 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
         }
         o[q] = Interpolate.InterpolateKernel.linear(tp, vp, tn, vn, g);
       }
+      OpColumns.nullCreatedNans(o, on, col);
       return new DoubleColumn(o, on);
     }
   }

@@ -44,7 +44,7 @@ import org.joda.time.Instant;
  * or with {@link #withoutEmptyBuckets()} only buckets that received a row. The time field holds the
  * label; the element timestamp is the bucket's last covered instant (§1.8, set by the engine).
  *
- * <p>Output schema: the time and key fields where they were, then the aggregates: with {@link
+ * <p>Output schema: the key fields (in key order), the time field, then the aggregates: with {@link
  * #aggregate(Agg)} one column {@code {c}} per column; with per-column aggregations, in call order,
  * {@code {c}} for a single aggregation and {@code {c}_{agg}} for each of a list. Types: mean,
  * median, std, var DOUBLE; count INT64; sum INT64 for integral input else DOUBLE; min, max, first,
@@ -62,6 +62,14 @@ import org.joda.time.Instant;
  * bucket from the series' first row to its last is emitted, whatever {@link #withoutEmptyBuckets()}
  * says. Example (1h; {@code 00:00 10, 00:30 20, 02:00 30}): twa {@code 15, 20, ·} as a step,
  * {@code 18.333, 26.667, ·} linear.
+ *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered} ({@code whole-series} with origin {@code
+ * start} / {@code start_day}).
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
  *
  * @throws IllegalArgumentException for a rule, integral unit or max gap ≤ 0, both aggregation
  *     forms, a numeric aggregation of a non-numeric column, or a missing, time or key column
@@ -117,10 +125,12 @@ public final class Resample extends TimeSeriesTransform<Resample> {
       this.instant = instant;
     }
 
+    /** The Unix epoch, 1970-01-01T00:00Z (the default origin). */
     public static Origin epoch() {
       return new Origin(Grid.SeriesOrigin.NONE, 0);
     }
 
+    /** The fixed instant {@code t}. */
     public static Origin at(Instant t) {
       return new Origin(Grid.SeriesOrigin.NONE, t.getMillis());
     }
@@ -276,16 +286,26 @@ public final class Resample extends TimeSeriesTransform<Resample> {
     return new IllegalArgumentException("Resample: set aggregation or aggregations, not both.");
   }
 
+  /**
+   * A copy whose buckets are closed on {@code side}: {@code LEFT} (default) {@code [start, end)},
+   * {@code RIGHT} {@code (start, end]} (§1.7).
+   */
   public Resample closed(Side side) {
     return copy(aggregation, aggregationSet, columns, entries, side, label, origin, offset,
         emitEmpty, ddof);
   }
 
+  /**
+   * A copy labelling each bucket with its {@code LEFT} (default) start or {@code RIGHT} end (§1.7).
+   */
   public Resample label(Side side) {
     return copy(aggregation, aggregationSet, columns, entries, closed, side, origin, offset,
         emitEmpty, ddof);
   }
 
+  /**
+   * A copy whose bucket grid starts at {@code o} (default: the epoch; see {@link Origin}, §1.7).
+   */
   public Resample withOrigin(Origin o) {
     return copy(aggregation, aggregationSet, columns, entries, closed, label, o, offset, emitEmpty,
         ddof);
@@ -303,6 +323,9 @@ public final class Resample extends TimeSeriesTransform<Resample> {
         ddof);
   }
 
+  /**
+   * A copy using {@code d} delta degrees of freedom for {@code std} and {@code var} (default 1).
+   */
   public Resample withDdof(int d) {
     if (d < 0) {
       throw new IllegalArgumentException("Resample: ddof must be >= 0. Got " + d + ".");
@@ -351,6 +374,7 @@ public final class Resample extends TimeSeriesTransform<Resample> {
     return gap.getMillis();
   }
 
+  /** The bucket width. */
   public Duration rule() {
     return Duration.millis(width);
   }
@@ -424,12 +448,7 @@ public final class Resample extends TimeSeriesTransform<Resample> {
         outFields.add(Field.nullable(name, outputType(a, type)));
       }
     }
-    Schema.Builder b = Schema.builder();
-    for (int f = 0; f < in.getFieldCount(); f++) {
-      if (input.isTimeOrKey(f)) {
-        b.addField(in.getField(f));
-      }
-    }
+    Schema.Builder b = OpColumns.keysThenTime(input);
     List<String> seen = new ArrayList<>();
     for (Field f : outFields) {
       if (seen.contains(f.getName()) || input.keyFields().contains(f.getName())

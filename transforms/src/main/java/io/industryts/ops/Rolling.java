@@ -41,6 +41,13 @@ import org.joda.time.Duration;
  * nullable, derived. Example: {@code 1, 2, 4, 8, ·, 16} with mean over 3 rows gives {@code ·, ·,
  * 2.3333, 4.6667, ·, ·}.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for a window below 1 row or ≤ 0, {@code min_periods} out of
  *     range, center with a duration window or a closed side other than right, or a non-numeric,
  *     missing, time or key column
@@ -76,9 +83,15 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
   private final Closed closed;
   private final boolean center;
   private final int ddof;
+  private final String suffix;
 
   private Rolling(SeriesOptions options, int rows, long millis, List<String> columns,
       List<Fn> functions, int minPeriods, Closed closed, boolean center, int ddof) {
+    this(options, rows, millis, columns, functions, minPeriods, closed, center, ddof, "");
+  }
+
+  private Rolling(SeriesOptions options, int rows, long millis, List<String> columns,
+      List<Fn> functions, int minPeriods, Closed closed, boolean center, int ddof, String suffix) {
     super(options);
     this.rows = rows;
     this.millis = millis;
@@ -88,6 +101,7 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
     this.closed = closed;
     this.center = center;
     this.ddof = ddof;
+    this.suffix = suffix;
   }
 
   /** A window of {@code n} rows over {@code columns} (none = value columns), computing the mean. */
@@ -114,9 +128,13 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
       throw new IllegalArgumentException("Rolling: functions must not be empty.");
     }
     return new Rolling(options(), rows, millis, columns, Arrays.asList(fns), minPeriods, closed,
-        center, ddof);
+        center, ddof, suffix);
   }
 
+  /**
+   * A copy that outputs null unless the window holds at least {@code n} non-null values (rows:
+   * default the window; duration: 1).
+   */
   public Rolling withMinPeriods(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("Rolling: min_periods must be >= 1. Got " + n + ".");
@@ -125,14 +143,20 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
       throw new IllegalArgumentException("Rolling: min_periods (" + n + ") > window (" + rows
           + ").");
     }
-    return new Rolling(options(), rows, millis, columns, functions, n, closed, center, ddof);
+    return new Rolling(options(), rows, millis, columns, functions, n, closed, center, ddof,
+        suffix);
   }
 
+  /**
+   * A copy including the window ends {@code c} ({@code RIGHT} default, {@code LEFT}, {@code BOTH},
+   * {@code NEITHER}); see the class javadoc.
+   */
   public Rolling closed(Closed c) {
     if (center && c != Closed.RIGHT) {
       throw centerError();
     }
-    return new Rolling(options(), rows, millis, columns, functions, minPeriods, c, center, ddof);
+    return new Rolling(options(), rows, millis, columns, functions, minPeriods, c, center, ddof,
+        suffix);
   }
 
   /** A copy whose row window is centered on each row. */
@@ -140,7 +164,8 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
     if (rows == 0 || closed != Closed.RIGHT) {
       throw centerError();
     }
-    return new Rolling(options(), rows, millis, columns, functions, minPeriods, closed, true, ddof);
+    return new Rolling(options(), rows, millis, columns, functions, minPeriods, closed, true,
+        ddof, suffix);
   }
 
   private static IllegalArgumentException centerError() {
@@ -148,20 +173,44 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
         "Rolling: center needs a row window and closed \"right\".");
   }
 
+  /**
+   * A copy using {@code d} delta degrees of freedom for {@code std} and {@code var} (default 1).
+   */
   public Rolling withDdof(int d) {
     if (d < 0) {
       throw new IllegalArgumentException("Rolling: ddof must be >= 0. Got " + d + ".");
     }
-    return new Rolling(options(), rows, millis, columns, functions, minPeriods, closed, center, d);
+    return new Rolling(options(), rows, millis, columns, functions, minPeriods, closed, center,
+        d, suffix);
   }
 
+  /**
+   * A copy that appends {@code suffix} to every generated name (SEMANTICS §1.9): {@code
+   * temp_rolling_mean_10_left} with {@code "_left"}, so steps on one column that differ only in
+   * {@code closed}, {@code center} or {@code min_periods} can coexist. The receiver is unchanged.
+   */
+  public Rolling withSuffix(String s) {
+    if (s == null) {
+      throw new IllegalArgumentException("Rolling: suffix must not be null. Use \"\" for none.");
+    }
+    return new Rolling(options(), rows, millis, columns, functions, minPeriods, closed, center,
+        ddof, s);
+  }
+
+  /** The suffix appended to generated names; empty by default. */
+  public String suffix() {
+    return suffix;
+  }
+
+  /** The window functions computed, in output order. */
   public List<Fn> functions() {
     return functions;
   }
 
   @Override
   protected Rolling withOptions(SeriesOptions o) {
-    return new Rolling(o, rows, millis, columns, functions, minPeriods, closed, center, ddof);
+    return new Rolling(o, rows, millis, columns, functions, minPeriods, closed, center, ddof,
+        suffix);
   }
 
   @Override
@@ -176,7 +225,8 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
   @Override
   public String toString() {
     return "rolling{window=" + windowName() + ", functions=" + Names.lower(functions) + ", columns=" + columns
-        + ", closed=" + Names.lower(closed) + (center ? ", center=true" : "") + "}";
+        + ", closed=" + Names.lower(closed) + (center ? ", center=true" : "")
+        + (suffix.isEmpty() ? "" : ", suffix=" + suffix) + "}";
   }
 
   @Override
@@ -188,7 +238,8 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
     Schema.Builder b = OpColumns.copyOf(in);
     for (int f : idx) {
       for (Fn fn : functions) {
-        String name = in.getField(f).getName() + "_rolling_" + Names.lower(fn) + "_" + windowName();
+        String name = in.getField(f).getName() + "_rolling_" + Names.lower(fn) + "_" + windowName()
+            + suffix;
         names.add(name);
         b.addField(OpColumns.derived(name, fn == Fn.COUNT ? FieldType.INT64 : FieldType.DOUBLE));
       }

@@ -37,6 +37,13 @@ import org.apache.beam.sdk.schemas.Schema.FieldType;
  * {c}{suffix}} columns (DOUBLE, derived) are appended. Example: {@code x = 1, 2, 3, 4, ·} gives
  * standard {@code −1.3416, −0.4472, 0.4472, 1.3416, ·} and minmax {@code 0, 1/3, 2/3, 1, ·}.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code whole-series} ({@code fixed}: {@code row}).
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for a bad range, quantile range, {@code scale = 0}, ddof with a
  *     method other than standard, or a non-numeric, missing, time or key column
  */
@@ -139,6 +146,10 @@ public final class Scale extends TimeSeriesTransform<Scale> {
     return new Scale(options(), method, columns, d, a, b, center, scale, fit, suffix);
   }
 
+  /**
+   * A copy fitting its statistics per series ({@code SERIES}, the default) or over all rows ({@code
+   * GLOBAL}).
+   */
   public Scale withFit(Fit f) {
     return new Scale(options(), method, columns, ddof, a, b, center, scale, f, suffix);
   }
@@ -156,6 +167,7 @@ public final class Scale extends TimeSeriesTransform<Scale> {
     }
   }
 
+  /** The scaling method. */
   public Method method() {
     return method;
   }
@@ -268,6 +280,7 @@ public final class Scale extends TimeSeriesTransform<Scale> {
             }
           }
         }
+        OpColumns.nullCreatedNans(r, rn, col);
         out[targets[c]] = new DoubleColumn(r, rn);
       }
       if (degenerate && ctx.firstSegment()) {

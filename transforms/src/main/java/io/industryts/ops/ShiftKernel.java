@@ -26,9 +26,9 @@ final class ShiftKernel extends BaseKernel {
 
   private final int[] sources;
   private final FieldType[] types;
-  /** Row offset per output (negative = earlier rows), used when {@code millis} is null. */
+  /** Row offset per output (negative = earlier rows), used where {@code millis} is 0. */
   private final int[] offsets;
-  /** Duration per output (lag > 0, lead < 0), or null for row periods. */
+  /** Duration per output (lag > 0, lead < 0), or 0 for a row period. */
   private final long[] millis;
   private final long tolerance;
   private final Kind kind;
@@ -51,7 +51,7 @@ final class ShiftKernel extends BaseKernel {
     Column[] out = Arrays.copyOf(input.columnsCopy(), outputLayout().schema().getFieldCount());
     int[] idx = new int[n];
     for (int o = 0; o < sources.length; o++) {
-      if (millis == null) {
+      if (millis[o] == 0) {
         int off = offsets[o];
         for (int i = 0; i < n; i++) {
           int j = i + off;
@@ -112,6 +112,12 @@ final class ShiftKernel extends BaseKernel {
         out[i] = v[i] > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
       } else {
         outNulls[i] = true;
+      }
+      // §1.10: inf − inf and inf / inf are null, not NaN; a NaN operand (nan_as_null = false)
+      // propagates
+      if (Double.isNaN(out[i]) && !Double.isNaN(v[i]) && !Double.isNaN(v[j])) {
+        outNulls[i] = true;
+        out[i] = 0;
       }
     }
     return new DoubleColumn(out, outNulls);

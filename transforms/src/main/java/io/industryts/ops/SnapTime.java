@@ -25,6 +25,13 @@ import org.joda.time.Duration;
  * change; element timestamps become {@code max(old, new time)} (§1.8). Example, freq 1s: {@code
  * 00:00:00.500 → 00:00:00}, {@code 00:00:01.500 → 00:00:02}, {@code 00:00:01.499 → 00:00:01}.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code row}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for a freq ≤ 0
  */
 public final class SnapTime extends TimeSeriesTransform<SnapTime> {
@@ -73,10 +80,12 @@ public final class SnapTime extends TimeSeriesTransform<SnapTime> {
     return of(freq, mode);
   }
 
+  /** The grid step, epoch-aligned. */
   public Duration freq() {
     return Duration.millis(freq);
   }
 
+  /** How times move to the grid ({@code ROUND}, {@code FLOOR}, {@code CEIL}). */
   public Mode mode() {
     return mode;
   }

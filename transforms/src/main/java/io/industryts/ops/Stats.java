@@ -100,6 +100,19 @@ final class Stats {
     }
   }
 
+  /** Neumaier-compensated sum of {@code vals[0..m)}: exact to about one rounding of the total. */
+  static double compensatedSum(double[] vals, int m) {
+    double sum = 0;
+    double c = 0;
+    for (int i = 0; i < m; i++) {
+      double v = vals[i];
+      double t = sum + v;
+      c += Math.abs(sum) >= Math.abs(v) ? (sum - t) + v : (v - t) + sum;
+      sum = t;
+    }
+    return sum + c;
+  }
+
   /** Exact (two-pass) variance of {@code v[idx[0..m)]}; NaN when {@code m <= ddof}. */
   static double variance(double[] vals, int m, int ddof) {
     if (m <= ddof) {

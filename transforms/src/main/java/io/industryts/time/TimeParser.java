@@ -222,6 +222,7 @@ public final class TimeParser implements Serializable {
       return this;
     }
 
+    /** The parser with the settings given so far. */
     public TimeParser build() {
       return new TimeParser(this);
     }
@@ -252,6 +253,7 @@ public final class TimeParser implements Serializable {
     }
   }
 
+  /** The zone of zone-less times. */
   public ZoneId zone() {
     return zone;
   }
@@ -261,14 +263,17 @@ public final class TimeParser implements Serializable {
     return format;
   }
 
+  /** The unit of numeric times. */
   public EpochUnit epochUnit() {
     return epochUnit;
   }
 
+  /** What a zone-less time in a DST overlap resolves to. */
   public Ambiguous ambiguous() {
     return ambiguous;
   }
 
+  /** What a zone-less time in a DST gap resolves to. */
   public Nonexistent nonexistent() {
     return nonexistent;
   }

@@ -37,6 +37,26 @@ import org.junit.jupiter.api.Test;
  */
 class BoxCoxTest {
   @Test
+  void slopeFactorIsContinuousWhereItsSeriesMeetsTheClosedForm() {
+    // φ(u) = (u·e^u − expm1(u))/u², 1/2 at 0; series below |u| = 0.5, closed form above
+    assertEquals(0.5, Power.BoxCoxSlope.phi(0), 0);
+    for (double u : new double[] {-0.5, 0.5}) {
+      double below = Power.BoxCoxSlope.phi(Math.nextDown(Math.abs(u)) * Math.signum(u));
+      assertEquals(Power.BoxCoxSlope.phi(u), below, 1e-15);
+    }
+  }
+
+  @Test
+  void fittedLambdaIsWhereTheLikelihoodSlopeChangesSign() {
+    double[] x = {1, 2, 3, 5, 8, 13};
+    double lam = Power.mle(Power.Family.BOX_COX, x, x.length);
+    assertThat(lam, closeTo(0.0835, 5e-5)); // SEMANTICS §2.5.4 example
+    Power.BoxCoxSlope slope = new Power.BoxCoxSlope(x);
+    assertTrue(slope.at(lam - 1e-13) > 0, "rising before λ̂");
+    assertTrue(slope.at(lam + 1e-13) < 0, "falling after λ̂");
+  }
+
+  @Test
   void boxCoxFixedLambdaExampleNullsInvalidValues() {
     Map<String, Long> counters = new HashMap<>();
     Chunk out = run(BoxCox.withLambda(0.5, "x").plan(LAYOUT, plan("bc")),

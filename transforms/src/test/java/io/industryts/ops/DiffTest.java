@@ -46,6 +46,17 @@ class DiffTest {
   }
 
   @Test
+  void diffWithSuffixCoexistsWithTheUnsuffixedDiff() {
+    Kernel first = Diff.periods(1).of("v").plan(LAYOUT, plan("d"));
+    Kernel second = Diff.periods(1).withSuffix("_b").plan(first.outputLayout(), plan("d2"));
+    assertEquals(List.of("tag", "t", "v", "s", "v_diff1", "v_diff1_b"),
+        second.outputLayout().schema().getFieldNames());
+    Chunk out = io.industryts.engine.Engine.runInMemory(ShiftSupport.seriesA(),
+        List.of(first, second));
+    assertThat(values(out, "v_diff1_b"), contains(null, 2.0, null, null, -5.0, 3.0));
+  }
+
+  @Test
   void rejectsNonNumericDiffColumn() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Diff.periods(1).of("s").plan(LAYOUT, plan("d")));

@@ -63,6 +63,48 @@ class LagTest {
   }
 
   @Test
+  void mixedRowAndDurationPeriodsGiveOneOutputEachInTheGivenOrder() {
+    // SEMANTICS §2.3.1 periods = [1, "90min", 2]: v_lag1, v_lag_90min, v_lag2 (§1.9 order)
+    Kernel k = Lag.rows(1).andBy(Duration.standardMinutes(90)).andRows(2).of("v")
+        .plan(LAYOUT, plan("l"));
+    assertEquals(List.of("tag", "t", "v", "s", "v_lag1", "v_lag_90min", "v_lag2"),
+        k.outputLayout().schema().getFieldNames());
+    assertThat(run(k, "v_lag1"), contains(null, 2L, 4L, null, 5L, 0L));
+    assertThat(run(k, "v_lag_90min"), contains(null, null, 2L, 4L, null, 5L));
+    assertThat(run(k, "v_lag2"), contains(null, null, 2L, 4L, null, 5L));
+  }
+
+  @Test
+  void toleranceOfAMixedLagAppliesToItsDurationPeriodsOnly() {
+    Chunk in = chunk(LAYOUT, KEY_A, hms("00:00", "01:00", "05:00"), col(1L, 2L, 3L),
+        col("a", "b", "c"));
+    Kernel k = Lag.rows(1).andBy(Duration.standardHours(1)).of("v")
+        .withTolerance(Duration.standardHours(1)).plan(LAYOUT, plan("l"));
+    Chunk out = KernelHarness.run(k, in, new int[] {2}, new HashMap<>());
+    assertThat(values(out, "v_lag1"), contains(null, 1L, 2L));
+    assertThat(values(out, "v_lag_1h"), contains(null, 1L, null));
+  }
+
+  @Test
+  void suffixIsAppendedToEveryGeneratedName() {
+    Kernel first = Lag.rows(1).of("v").plan(LAYOUT, plan("l"));
+    Kernel second = Lag.rows(1, 2).of("v").withSuffix("_again")
+        .plan(first.outputLayout(), plan("l2"));
+    assertEquals(List.of("tag", "t", "v", "s", "v_lag1", "v_lag1_again", "v_lag2_again"),
+        second.outputLayout().schema().getFieldNames());
+    assertTrue(OpColumns.isDerived(second.outputLayout().schema().getField("v_lag1_again")));
+  }
+
+  @Test
+  void aFactoryAloneIsATransformOverTheValueColumns() {
+    // Lag.rows(1) without of(...) is already a PTransform; keyedBy and the other options chain
+    Lag lag = Lag.rows(1).keyedBy("tag");
+    assertEquals(List.of("tag"), lag.options().keyColumns());
+    assertEquals(List.of("tag", "t", "v", "s", "v_lag1"),
+        lag.plan(LAYOUT, plan("l")).outputLayout().schema().getFieldNames());
+  }
+
+  @Test
   void rejectsPeriodBelowOne() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lag.rows(0));
     assertEquals("Lag: periods must be >= 1. Got 0. Use lead for later rows.", e.getMessage());

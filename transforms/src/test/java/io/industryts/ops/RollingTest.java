@@ -115,6 +115,30 @@ class RollingTest {
   }
 
   @Test
+  void stepsThatDifferInClosedCoexistThroughASuffix() {
+    // SEMANTICS §1.1, §1.9: suffix is appended to the generated name
+    Kernel right = Rolling.rows(2, "v").withMinPeriods(1).plan(LAYOUT, plan("r"));
+    Kernel left = Rolling.rows(2, "v").closed(Rolling.Closed.LEFT).withMinPeriods(1)
+        .withSuffix("_left").plan(right.outputLayout(), plan("l"));
+    assertEquals(List.of("t", "v", "v_rolling_mean_2", "v_rolling_mean_2_left"),
+        left.outputLayout().schema().getFieldNames());
+    Chunk out = io.industryts.engine.Engine.runInMemory(example(), List.of(right, left));
+    KernelHarness.assertCells(values(out, "v_rolling_mean_2"), 1e-12, 0,
+        1.0, 1.5, 3.0, 6.0, 8.0, 16.0);
+    KernelHarness.assertCells(values(out, "v_rolling_mean_2_left"), 1e-12, 0,
+        null, 1.0, 1.5, 3.0, 6.0, 8.0);
+  }
+
+  @Test
+  void withoutASuffixTheSecondStepClashesWithTheFirst() {
+    Kernel right = Rolling.rows(2, "v").plan(LAYOUT, plan("r"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Rolling.rows(2, "v").closed(Rolling.Closed.LEFT).plan(right.outputLayout(),
+            plan("l")));
+    assertEquals(true, e.getMessage().contains("Set suffix"), e.getMessage());
+  }
+
+  @Test
   void outputsAreDerivedAndOrderedByColumnThenFunction() {
     Kernel k = Rolling.rows(10).compute(Rolling.Fn.MEAN, Rolling.Fn.STD).plan(LAYOUT, plan("r"));
     assertEquals(List.of("t", "v", "v_rolling_mean_10", "v_rolling_std_10"),

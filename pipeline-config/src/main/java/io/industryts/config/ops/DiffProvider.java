@@ -19,7 +19,7 @@ public final class DiffProvider implements OperationProvider {
 
   @Override
   public Operation create(ValidatedParams p, StepContext context) {
-    ProviderSupport.rejectIfSet(p, "suffix", "Diff");
-    return Diff.periods(ProviderSupport.ints(p.list("periods"))).of(p.columns());
+    Diff op = Diff.periods(ProviderSupport.ints(p.list("periods"))).of(p.columns());
+    return p.string("suffix").isEmpty() ? op : op.withSuffix(p.string("suffix"));
   }
 }

@@ -6,6 +6,7 @@ import io.industryts.config.OperationProvider;
 import io.industryts.config.StepContext;
 import io.industryts.config.ValidatedParams;
 import io.industryts.ops.Lag;
+import org.joda.time.Duration;
 
 /** {@code lag} (SEMANTICS §2.3.1): values of earlier rows, by position or by time. */
 public final class LagProvider implements OperationProvider {
@@ -19,11 +20,23 @@ public final class LagProvider implements OperationProvider {
 
   @Override
   public Operation create(ValidatedParams p, StepContext context) {
-    ProviderSupport.rejectIfSet(p, "suffix", "Lag");
-    Lag op =
-        ProviderSupport.allRows(p, "Lag")
-            ? Lag.rows(ProviderSupport.ints(p.list("periods"))).of(p.columns())
-            : Lag.by(ProviderSupport.durations(p.list("periods"))).of(p.columns());
+    // one step may mix rows and durations (SEMANTICS §2.3.1); outputs follow the list's order
+    Lag op = null;
+    for (Object period : p.list("periods")) {
+      if (period instanceof Integer) {
+        op = op == null ? Lag.rows((Integer) period) : op.andRows((Integer) period);
+      } else {
+        op = op == null ? Lag.by((Duration) period) : op.andBy((Duration) period);
+      }
+    }
+    if (op == null) {
+      throw new IllegalArgumentException("Lag: periods must not be empty. Got []; expected ints"
+          + " >= 1 and/or durations, e.g. periods = [1, 24, \"1d\"].");
+    }
+    op = op.of(p.columns());
+    if (!p.string("suffix").isEmpty()) {
+      op = op.withSuffix(p.string("suffix"));
+    }
     return p.isSet("tolerance") ? op.withTolerance(p.duration("tolerance")) : op;
   }
 }

@@ -19,7 +19,7 @@ public final class PctChangeProvider implements OperationProvider {
 
   @Override
   public Operation create(ValidatedParams p, StepContext context) {
-    ProviderSupport.rejectIfSet(p, "suffix", "PctChange");
-    return PctChange.periods(ProviderSupport.ints(p.list("periods"))).of(p.columns());
+    PctChange op = PctChange.periods(ProviderSupport.ints(p.list("periods"))).of(p.columns());
+    return p.string("suffix").isEmpty() ? op : op.withSuffix(p.string("suffix"));
   }
 }

@@ -1,6 +1,5 @@
 package io.industryts.config.ops;
 
-import io.industryts.config.ValidatedParams;
 import java.util.List;
 import java.util.Locale;
 import org.joda.time.Duration;
@@ -63,49 +62,5 @@ final class ProviderSupport {
 
   static Duration[] durations(List<?> values) {
     return values.stream().map(v -> (Duration) v).toArray(Duration[]::new);
-  }
-
-  /**
-   * Rejects a key the Java operation does not offer yet, as a construction error naming the fix,
-   * instead of silently ignoring it.
-   */
-  static void rejectIfSet(ValidatedParams p, String key, String operation) {
-    Object v = p.get(key);
-    boolean set =
-        p.isSet(key)
-            && !(v instanceof String && ((String) v).isEmpty())
-            && !Boolean.FALSE.equals(v);
-    if (set) {
-      throw new IllegalArgumentException(
-          operation
-              + ": "
-              + key
-              + " is not supported by this version. Remove "
-              + key
-              + " from the step.");
-    }
-  }
-
-  /**
-   * Periods that are all ints or all durations; a mix needs two steps because one operation shifts
-   * either by rows or by time.
-   */
-  static boolean allRows(ValidatedParams p, String operation) {
-    List<Object> periods = p.list("periods");
-    long rows = periods.stream().filter(v -> v instanceof Integer).count();
-    if (rows != 0 && rows != periods.size()) {
-      throw new IllegalArgumentException(
-          operation
-              + ": periods mixes rows and durations. Got "
-              + periods.stream()
-                  .map(
-                      v ->
-                          v instanceof Duration
-                              ? io.industryts.time.Durations.canonical((Duration) v)
-                              : v.toString())
-                  .toList()
-              + "; expected only ints or only durations. Use one step for each.");
-    }
-    return rows == periods.size();
   }
 }

@@ -66,7 +66,6 @@ public final class RollingProvider implements OperationProvider {
 
   @Override
   public Operation create(ValidatedParams p, StepContext context) {
-    ProviderSupport.rejectIfSet(p, "suffix", "Rolling");
     Object window = p.get("window");
     Rolling op =
         window instanceof Integer
@@ -83,6 +82,9 @@ public final class RollingProvider implements OperationProvider {
     }
     if (p.bool("center")) {
       op = op.centered();
+    }
+    if (!p.string("suffix").isEmpty()) {
+      op = op.withSuffix(p.string("suffix"));
     }
     return p.isSet("ddof") ? op.withDdof(p.integer("ddof")) : op;
   }

@@ -233,11 +233,30 @@ class ProvidersBuildJavaOperationsTest {
   }
 
   @Test
-  void lagMixingRowsAndDurationsIsRejected() {
-    assertEquals(
-        "job.toml:1:1: operations[1] (lag): Lag: periods mixes rows and durations. Got"
-            + " [1, 90min]; expected only ints or only durations. Use one step for each.",
-        problems("type = \"lag\"\nperiods = [1, \"90min\"]\n"));
+  void lagMixingRowsAndDurationsKeepsTheListOrder() {
+    assertSame(
+        Lag.rows(1, 24).andBy(Duration.standardDays(1)).of("v"),
+        step("type = \"lag\"\ncolumns = [\"v\"]\nperiods = [1, 24, \"1d\"]\n"));
+    assertSame(
+        Lead.by(Duration.standardMinutes(90)).andRows(2).of("v")
+            .withTolerance(Duration.standardMinutes(5)),
+        step("type = \"lead\"\ncolumns = [\"v\"]\nperiods = [\"90min\", 2]\n"
+            + "tolerance = \"5min\"\n"));
+  }
+
+  @Test
+  void suffixOfShiftsAndRollingIsPassedToTheOperation() {
+    assertSame(Lag.rows(1).of("v").withSuffix("_raw"),
+        step("type = \"lag\"\ncolumns = [\"v\"]\nsuffix = \"_raw\"\n"));
+    assertSame(Lead.rows(1).of("v").withSuffix("_raw"),
+        step("type = \"lead\"\ncolumns = [\"v\"]\nsuffix = \"_raw\"\n"));
+    assertSame(Diff.periods(1).of("v").withSuffix("_raw"),
+        step("type = \"diff\"\ncolumns = [\"v\"]\nsuffix = \"_raw\"\n"));
+    assertSame(PctChange.periods(1).of("v").withSuffix("_raw"),
+        step("type = \"pct_change\"\ncolumns = [\"v\"]\nsuffix = \"_raw\"\n"));
+    assertSame(Rolling.rows(3, "v").closed(Rolling.Closed.LEFT).withSuffix("_left"),
+        step("type = \"rolling\"\nwindow = 3\ncolumns = [\"v\"]\nclosed = \"left\"\n"
+            + "suffix = \"_left\"\n"));
   }
 
   @Test

@@ -444,7 +444,11 @@ class FileOutputTest {
                       Files.write(temp, "half".getBytes(StandardCharsets.UTF_8));
                       throw new IOException("disk full");
                     }));
-    assertEquals("disk full", boom.getMessage());
+    assertEquals(
+        "cannot write output " + p + ": the file system of " + p.toAbsolutePath().getParent()
+            + " is full (disk full). No output was replaced. Free space there or write elsewhere"
+            + " (--output, [output] path).",
+        boom.getMessage());
     assertEquals("old", text(p));
     writeFile(FileOutput.to(p.toString()), LAYOUT, chunks(LAYOUT, wideRows()));
     assertTrue(text(p).startsWith("tag,time,"));

@@ -138,23 +138,28 @@ public final class StagedFiles {
 
   /**
    * Removes the temporary files of {@code target} left by processes that no longer run (the
-   * token's process id is not alive on this machine) and returns those it leaves in place because
-   * a running process may still be writing them (a process with that id exists: another run, or a
-   * reused id).
+   * token's process id is not alive on this machine), and leaves in place those a running process
+   * may still be writing (a process with that id exists: another run, or a reused id).
+   *
+   * @return the removed and the remaining temporary files
    */
-  public static List<Path> removeStale(Path target) {
+  public static Stale removeStale(Path target) {
+    List<Path> removed = new ArrayList<>();
     List<Path> kept = new ArrayList<>();
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
-      return kept;
+      return new Stale(removed, kept);
     }
     String prefix = "." + abs.getFileName() + ".";
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, prefix.replace("[", "\\[")
-        .replace("*", "\\*").replace("?", "\\?").replace("{", "\\{") + "*.tmp")) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path f : files) {
         String name = f.getFileName().toString();
-        String token = name.substring(prefix.length(), name.length() - ".tmp".length());
+        if (!name.startsWith(prefix) || !name.endsWith(".tmp")
+            || name.length() != prefix.length() + 16 + ".tmp".length()) {
+          continue;
+        }
+        String token = name.substring(prefix.length(), prefix.length() + 16);
         if (!TOKEN.matcher(token).matches()) {
           continue;
         }
@@ -163,18 +168,40 @@ public final class StagedFiles {
             pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).isPresent();
         if (running) {
           kept.add(f);
-        } else {
-          try {
-            Files.deleteIfExists(f);
-          } catch (IOException e) {
-            kept.add(f);
-          }
+          continue;
+        }
+        try {
+          Files.deleteIfExists(f);
+          removed.add(f);
+        } catch (IOException e) {
+          kept.add(f);
         }
       }
     } catch (IOException e) {
       // an unreadable directory: the write itself will say so
     }
-    return kept;
+    return new Stale(removed, kept);
+  }
+
+  /** What {@link #removeStale} found: temporary files removed, and left in place. */
+  public static final class Stale {
+    private final List<Path> removed;
+    private final List<Path> kept;
+
+    Stale(List<Path> removed, List<Path> kept) {
+      this.removed = List.copyOf(removed);
+      this.kept = List.copyOf(kept);
+    }
+
+    /** Temporaries of processes that no longer run, now removed. */
+    public List<Path> removed() {
+      return removed;
+    }
+
+    /** Temporaries of a process with a live id, left in place. */
+    public List<Path> kept() {
+      return kept;
+    }
   }
 
   /**

@@ -1,10 +1,12 @@
 package io.industryts.runners;
 
 import io.industryts.config.ConfigException;
+import io.industryts.config.InputConfig;
 import io.industryts.config.JobConfig;
 import io.industryts.config.OperationRegistry;
 import io.industryts.engine.Engine;
 import io.industryts.runners.CommandLine.Command;
+import io.industryts.io.FileReadException;
 import io.industryts.io.StagedFiles;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -161,6 +163,10 @@ public final class Main {
       err.println("industryts: " + cl.jobFile() + ": " + count(e.problems().size(), "problem")
           + "; nothing was run.");
       return INVALID;
+    } catch (FileReadException e) {
+      // an input file found unreadable while the job was built: nothing ran
+      report(cl, e, "failed");
+      return INVALID;
     } catch (IllegalArgumentException e) {
       // construction errors: the job does not fit its input (SEMANTICS §1.13)
       report(cl, e, "invalid job");
@@ -207,6 +213,10 @@ public final class Main {
    */
   static JobConfig loadJob(CommandLine cl) throws UsageException {
     Path file = Path.of(cl.jobFile());
+    if (Files.isDirectory(file)) {
+      throw new UsageException("job file " + cl.jobFile() + " is a directory. Expected a TOML job"
+          + " file, e.g. " + file.resolve("job.toml") + " or examples/configs/quickstart.toml.");
+    }
     if (!Files.isRegularFile(file)) {
       throw new UsageException("job file not found: " + cl.jobFile() + " (working directory "
           + Path.of("").toAbsolutePath() + "). Expected a TOML job, e.g. "
@@ -230,14 +240,25 @@ public final class Main {
     JobPipeline.Overrides overrides = JobPipeline.Overrides.from(cl);
     List<String> outputPaths = JobPipeline.outputs(job, overrides);
     Optional<String> errorsPath = JobPipeline.errorsPath(job, overrides);
-    OutputPaths.checkDistinct(outputPaths, errorsPath.orElse(null),
-        JobPipeline.mainInputPath(job, overrides));
+    String inputPath = JobPipeline.mainInputPath(job, overrides);
+    OutputPaths.checkDistinct(outputPaths, errorsPath.orElse(null), inputPath);
+    String delimiter = job.input().map(InputConfig::delimiter).orElse(null);
+    ColumnLimit.check(inputPath, delimiter == null ? 0 : Inputs.delimiter(delimiter),
+        cl.maxColumns());
     List<Path> targets = new ArrayList<>();
     outputPaths.forEach(o -> targets.add(Path.of(o)));
     errorsPath.ifPresent(e -> targets.add(Path.of(e)));
     List<Path> leftInPlace = new ArrayList<>();
+    List<Path> removed = new ArrayList<>();
     for (Path t : targets) {
-      leftInPlace.addAll(StagedFiles.removeStale(t));
+      StagedFiles.Stale stale = StagedFiles.removeStale(t);
+      removed.addAll(stale.removed());
+      leftInPlace.addAll(stale.kept());
+    }
+    if (!removed.isEmpty()) {
+      err.println("industryts: removed " + count(removed.size(), "temporary file") + " left by an"
+          + " earlier run that was stopped: " + removed.stream().map(Path::toString)
+              .collect(Collectors.joining(", ")));
     }
     // With the workers in this JVM the launcher puts every output in place once all are complete;
     // on a cluster each writer renames its own file when it is complete.
@@ -360,7 +381,8 @@ public final class Main {
       e.printStackTrace(err);
     } else if (!(cause instanceof IllegalArgumentException)
         && !(cause instanceof Engine.BadRowException) && !(cause instanceof OutOfHeapException)
-        && !(cause instanceof StagedFiles.OutputException)) {
+        && !(cause instanceof StagedFiles.OutputException)
+        && !(cause instanceof FileReadException)) {
       err.println("(run with --verbose for the stack trace)");
     }
   }
@@ -371,7 +393,8 @@ public final class Main {
     Throwable t = e;
     while (t != null) {
       if (t instanceof Engine.BadRowException || t instanceof OutOfHeapException
-          || t instanceof StagedFiles.OutputException || t instanceof JobNotDoneException) {
+          || t instanceof StagedFiles.OutputException || t instanceof JobNotDoneException
+          || t instanceof FileReadException) {
         return t;
       }
       if (t.getMessage() != null) {
@@ -391,10 +414,14 @@ public final class Main {
       return t.getClass().getName();
     }
     m = withoutRepeatedLocation(m);
+    if (m.startsWith("industryts: ")) {
+      m = m.substring("industryts: ".length()); // the launcher's own prefix is already printed
+    }
     return t instanceof RuntimeException && !(t instanceof IllegalArgumentException)
         && !(t instanceof Engine.BadRowException)
         && !(t instanceof IllegalStateException) && !(t instanceof UnsupportedOperationException)
         && !(t instanceof OutOfHeapException) && !(t instanceof JobNotDoneException)
+        && !(t instanceof FileReadException)
         ? t.getClass().getSimpleName() + ": " + m : m;
   }
 

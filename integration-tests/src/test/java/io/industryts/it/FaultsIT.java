@@ -211,6 +211,89 @@ class FaultsIT {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Reproducible Parquet; unreadable input files
+
+  @Test
+  void parquetOutputIsByteIdenticalAcrossRunsAndRunsPrintNoCoderWarning() throws IOException {
+    Path input = csv("in.csv", 3_000);
+    Path job = job("job.toml");
+    for (String run : List.of("one", "two")) {
+      Launcher.Result r = Launcher.run("run", job.toString(), "--input", input.toString(),
+          "--output", tmp.resolve(run + "/r.parquet").toString(), "--output",
+          tmp.resolve(run + "/r.arrow").toString());
+      assertThat(r.toString(), r.exitCode, is(0));
+      assertThat(r.err, not(containsString("SerializableCoder")));
+      assertThat(r.err, not(containsString("WARN")));
+    }
+    assertTrue(java.util.Arrays.equals(Files.readAllBytes(tmp.resolve("one/r.parquet")),
+        Files.readAllBytes(tmp.resolve("two/r.parquet"))), "Parquet bytes differ between runs");
+    assertTrue(java.util.Arrays.equals(Files.readAllBytes(tmp.resolve("one/r.arrow")),
+        Files.readAllBytes(tmp.resolve("two/r.arrow"))), "Arrow bytes differ between runs");
+  }
+
+  @Test
+  void unreadableParquetAndArrowFilesAreNamedWithWhatToDo() throws IOException {
+    Path input = csv("in.csv", 3_000);
+    Path job = job("job.toml");
+    Path good = tmp.resolve("good/r.parquet");
+    Path goodArrow = tmp.resolve("good/r.arrow");
+    Launcher.Result made = Launcher.run("run", job.toString(), "--input", input.toString(),
+        "--output", good.toString(), "--output", goodArrow.toString());
+    assertThat(made.toString(), made.exitCode, is(0));
+    byte[] parquet = Files.readAllBytes(good);
+    byte[] arrow = Files.readAllBytes(goodArrow);
+    Path bad = tmp.resolve("bad");
+    Files.createDirectories(bad);
+    Files.write(bad.resolve("truncated.parquet"), java.util.Arrays.copyOf(parquet,
+        parquet.length / 2));
+    byte[] damaged = parquet.clone();
+    for (int i = 100; i < Math.min(2_000, damaged.length / 2); i++) {
+      damaged[i] ^= 0x5a; // inside the first column's pages
+    }
+    Files.write(bad.resolve("damaged.parquet"), damaged);
+    Files.copy(input, bad.resolve("text.parquet"));
+    Files.write(bad.resolve("truncated.arrow"), java.util.Arrays.copyOf(arrow, arrow.length / 2));
+    Files.writeString(bad.resolve("text.arrow"), "not arrow at all\n");
+
+    assertUnreadable(job, bad.resolve("truncated.parquet"), "Parquet file " + bad.resolve(
+        "truncated.parquet") + ": it is truncated: the Parquet footer at its end is missing (a"
+        + " copy or a write that did not finish). Copy or write it again.");
+    assertUnreadable(job, bad.resolve("damaged.parquet"), "Parquet file " + bad.resolve(
+        "damaged.parquet") + ": it is damaged (");
+    assertUnreadable(job, bad.resolve("text.parquet"), "Parquet file " + bad.resolve(
+        "text.parquet") + ": it is not a Parquet file (it starts with \"DateTime,a,b,c\\n2024-01-0\","
+        + " which looks like CSV text). Rename it to .csv, or set [input] format = \"csv\".");
+    assertUnreadable(job, bad.resolve("truncated.arrow"), "Arrow IPC file " + bad.resolve(
+        "truncated.arrow") + ": it is truncated: the Arrow IPC footer at its end is missing");
+    assertUnreadable(job, bad.resolve("text.arrow"), "Arrow IPC file " + bad.resolve(
+        "text.arrow") + ": it is not an Arrow IPC file (it starts with \"not arrow at all\\n\"");
+
+    // in a glob, the message says which file
+    Path glob = tmp.resolve("glob");
+    Files.createDirectories(glob);
+    Files.write(glob.resolve("a.parquet"), parquet);
+    Files.write(glob.resolve("b.parquet"), java.util.Arrays.copyOf(parquet, 100));
+    Files.write(glob.resolve("c.parquet"), parquet);
+    Launcher.Result r = Launcher.run("run", job.toString(), "--input",
+        glob.resolve("*.parquet").toString(), "--output", tmp.resolve("o.csv").toString());
+    assertThat(r.toString(), r.exitCode, is(2));
+    assertThat(r.err, containsString("cannot read Parquet file " + glob.resolve("b.parquet")
+        + " (file 2 of 3 matched): it is truncated"));
+    assertThat(r.err, containsString("Copy or write it again, or leave it out of the input"
+        + " glob."));
+  }
+
+  private void assertUnreadable(Path job, Path file, String message) {
+    Launcher.Result r = Launcher.run("run", job.toString(), "--input", file.toString(),
+        "--output", tmp.resolve("never.csv").toString());
+    assertThat(r.toString(), r.exitCode, is(2));
+    assertThat(r.err, containsString("failed: FileInput: cannot read " + message));
+    assertThat(r.err, not(containsString("\tat ")));
+    assertThat(r.err, not(containsString("LocalInputFile@")));
+    assertTrue(Files.notExists(tmp.resolve("never.csv")));
+  }
+
+  // ---------------------------------------------------------------------------------------------
 
   /** Waits until {@code p} has begun writing a temporary file in {@code dir}. */
   private static void awaitTemporary(Process p, Path dir) throws Exception {

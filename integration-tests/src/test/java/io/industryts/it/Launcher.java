@@ -114,6 +114,21 @@ final class Launcher {
     return runJar(jar, java, List.of(), args);
   }
 
+  /**
+   * Starts the jar with the default JDK and {@code jvmFlags} in the project directory, its stdout
+   * and stderr going to {@code log}; the caller waits for, signals or kills the process.
+   */
+  static Process start(List<String> jvmFlags, Path log, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(javas().get(0).toString());
+    cmd.addAll(jvmFlags);
+    cmd.add("-jar");
+    cmd.add(jar().toString());
+    cmd.addAll(List.of(args));
+    return new ProcessBuilder(cmd).directory(projectDir().toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+  }
+
   /** Runs {@code jar} with {@code java} and {@code jvmFlags} in the project directory. */
   static Result runJar(Path jar, Path java, List<String> jvmFlags, String... args) {
     List<String> cmd = new ArrayList<>();

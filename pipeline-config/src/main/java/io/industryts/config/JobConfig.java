@@ -77,11 +77,42 @@ public final class JobConfig {
   public static JobConfig load(
       Path file, OperationRegistry registry, Set<String> commandLineInputs) {
     String display = file.toString();
+    String text;
     try {
-      return new TomlLoader(display, registry, commandLineInputs).load(Toml.parse(file), file);
+      text = java.nio.file.Files.readString(file);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      text = null; // the parser reports where the bytes are not UTF-8
     } catch (IOException e) {
       throw new ConfigException(
           List.of(new ConfigProblem(display, 1, 1, "", "cannot read the job file: " + e)));
+    }
+    try {
+      if (text != null) {
+        checkNesting(text, display);
+      }
+      return new TomlLoader(display, registry, commandLineInputs)
+          .load(text != null ? parseGuarded(text, display) : Toml.parse(file), file);
+    } catch (IOException e) {
+      throw new ConfigException(
+          List.of(new ConfigProblem(display, 1, 1, "", "cannot read the job file: " + e)));
+    }
+  }
+
+  private static void checkNesting(String text, String fileName) {
+    TomlNesting.check(text, fileName)
+        .ifPresent(p -> {
+          throw new ConfigException(List.of(p));
+        });
+  }
+
+  /** Parses {@code text}; a parser that still runs out of stack gives a config error. */
+  private static org.tomlj.TomlParseResult parseGuarded(String text, String fileName) {
+    try {
+      return Toml.parse(text);
+    } catch (StackOverflowError e) {
+      throw new ConfigException(List.of(new ConfigProblem(fileName, 1, 1, "",
+          "the file is nested too deeply to parse (arrays or inline tables within each other)."
+              + " Expected a flat value; check the brackets.")));
     }
   }
 
@@ -91,7 +122,8 @@ public final class JobConfig {
    * @throws ConfigException with every problem of the text
    */
   public static JobConfig parse(String toml, String fileName, OperationRegistry registry) {
-    return new TomlLoader(fileName, registry, Set.of()).load(Toml.parse(toml), null);
+    checkNesting(toml, fileName);
+    return new TomlLoader(fileName, registry, Set.of()).load(parseGuarded(toml, fileName), null);
   }
 
   /** The file this config was loaded from, if any. */

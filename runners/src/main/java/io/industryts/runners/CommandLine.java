@@ -60,7 +60,8 @@ public final class CommandLine {
   private static final Pattern INPUT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private static final Map<Command, Set<String>> OPTIONS = Map.of(
-      Command.RUN, Set.of("input", "output", "errors", "runner", "parallelism", "verbose", "help"),
+      Command.RUN, Set.of("input", "output", "errors", "runner", "parallelism", "max-columns",
+          "verbose", "help"),
       Command.VALIDATE, Set.of("input", "verbose", "help"),
       Command.EXPLAIN, Set.of("input", "verbose", "help"),
       Command.OPS, Set.of("verbose", "help"),
@@ -81,6 +82,7 @@ public final class CommandLine {
   private final String errors;
   private final String runner;
   private final Integer parallelism;
+  private final Integer maxColumns;
   private final Map<String, String> benchOptions;
   private final List<String> beamArgs;
 
@@ -95,6 +97,7 @@ public final class CommandLine {
     this.errors = b.errors;
     this.runner = b.runner;
     this.parallelism = b.parallelism;
+    this.maxColumns = b.maxColumns;
     this.benchOptions = Collections.unmodifiableMap(new LinkedHashMap<>(b.benchOptions));
     this.beamArgs = List.copyOf(b.beamArgs);
   }
@@ -193,6 +196,7 @@ public final class CommandLine {
       case "errors": return "--errors out/bad_rows.csv";
       case "runner": return "--runner=DirectRunner";
       case "parallelism": return "--parallelism 4";
+      case "max-columns": return "--max-columns 20000";
       case "mode": return "--mode full";
       case "threads": return "--threads 2";
       case "repeats": return "--repeats 5";
@@ -269,6 +273,14 @@ public final class CommandLine {
     return runner;
   }
 
+  /**
+   * {@code --max-columns N}: the most header columns a CSV input may have; default {@value
+   * ColumnLimit#DEFAULT}.
+   */
+  public int maxColumns() {
+    return maxColumns == null ? ColumnLimit.DEFAULT : maxColumns;
+  }
+
   /** {@code --parallelism N}: worker threads / slots; default the number of cores. */
   public OptionalInt parallelism() {
     return parallelism == null ? OptionalInt.empty() : OptionalInt.of(parallelism);
@@ -303,6 +315,7 @@ public final class CommandLine {
     String errors;
     String runner = "DirectRunner";
     Integer parallelism;
+    Integer maxColumns;
     final Map<String, String> benchOptions = new LinkedHashMap<>();
     final List<String> beamArgs = new ArrayList<>();
 
@@ -327,6 +340,8 @@ public final class CommandLine {
         runner = runnerName(value);
       } else if (name.equals("parallelism")) {
         parallelism = positiveInt(name, value);
+      } else if (name.equals("max-columns")) {
+        maxColumns = positiveInt(name, value);
       }
     }
 

@@ -47,6 +47,7 @@ final class Help {
       "                         (Flink and Spark need a jar built with -Pflink / -Pspark)",
       "  --parallelism N        worker threads (Direct) or parallelism (Flink, Spark);",
       "                         default: the number of cores",
+      "  --max-columns N        the most header columns a CSV input may have (default 10000)",
       "  -v, --verbose          info logging; stack traces on failure",
       "  -- BEAM_OPTIONS        passed to Beam unchanged, e.g. -- --flinkMaster=host:8081",
       "");

@@ -20,6 +20,7 @@ import io.industryts.io.FileInput;
 import io.industryts.io.FileOutput;
 import io.industryts.io.ReadResult;
 import io.industryts.io.TypeDecision;
+import io.industryts.io.StagedFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -99,46 +100,58 @@ public final class JobPipeline {
     private final Map<String, String> namedInputs;
     private final List<String> outputs;
     private final String errors;
+    private final String stagingToken;
 
     private Overrides(String mainInput, Map<String, String> namedInputs, List<String> outputs,
-        String errors) {
+        String errors, String stagingToken) {
       this.mainInput = mainInput;
       this.namedInputs = Collections.unmodifiableMap(new LinkedHashMap<>(namedInputs));
       this.outputs = List.copyOf(outputs);
       this.errors = errors;
+      this.stagingToken = stagingToken;
     }
 
     /** Nothing replaced. */
     public static Overrides none() {
-      return new Overrides(null, Map.of(), List.of(), null);
+      return new Overrides(null, Map.of(), List.of(), null, null);
     }
 
     /** The overrides of a parsed command line. */
     public static Overrides from(CommandLine cl) {
       return new Overrides(cl.mainInput().orElse(null), cl.namedInputs(), cl.outputs(),
-          cl.errors().orElse(null));
+          cl.errors().orElse(null), null);
     }
 
     /** A copy reading {@code path} as the main input. */
     public Overrides withInput(String path) {
-      return new Overrides(path, namedInputs, outputs, errors);
+      return new Overrides(path, namedInputs, outputs, errors, stagingToken);
+    }
+
+    /**
+     * A copy whose pipeline leaves every output and the dead-letter file under its temporary name
+     * ({@link StagedFiles#temporary}) for the caller to put in place together once the pipeline
+     * has succeeded ({@link StagedFiles#commit}). Without it, the outputs are renamed into place
+     * by their writer, the dead-letter file by its own.
+     */
+    public Overrides withStagingToken(String token) {
+      return new Overrides(mainInput, namedInputs, outputs, errors, token);
     }
 
     /** A copy reading {@code path} as the named input {@code name} (replaces its {@code path}). */
     public Overrides withInput(String name, String path) {
       Map<String, String> next = new LinkedHashMap<>(namedInputs);
       next.put(name, path);
-      return new Overrides(mainInput, next, outputs, errors);
+      return new Overrides(mainInput, next, outputs, errors, stagingToken);
     }
 
     /** A copy writing these outputs instead of {@code [output] path}. */
     public Overrides withOutputs(List<String> paths) {
-      return new Overrides(mainInput, namedInputs, paths, errors);
+      return new Overrides(mainInput, namedInputs, paths, errors, stagingToken);
     }
 
     /** A copy writing dead letters to {@code path}. */
     public Overrides withErrors(String path) {
-      return new Overrides(mainInput, namedInputs, outputs, path);
+      return new Overrides(mainInput, namedInputs, outputs, path, stagingToken);
     }
   }
 
@@ -314,13 +327,18 @@ public final class JobPipeline {
       if (delimiter != null) {
         out = out.withCsvDelimiter(Inputs.delimiter(delimiter));
       }
+      if (overrides.stagingToken != null) {
+        out = out.staged(overrides.stagingToken);
+      }
       files.add(out);
     }
     FileOutput.writeAll(finalSegments, segments.layout(), files);
     PCollection<Row> allErrors = PCollectionList.of(readErrors).and(result.errors())
         .and(rightErrors.getAll())
         .apply("AllErrors", Flatten.pCollections()).setRowSchema(ErrorRecords.SCHEMA);
-    if (errorsPath.isPresent()) {
+    if (errorsPath.isPresent() && overrides.stagingToken != null) {
+      DeadLetters.write(allErrors, errorsPath.get(), overrides.stagingToken);
+    } else if (errorsPath.isPresent()) {
       DeadLetters.write(allErrors, errorsPath.get());
     } else {
       Engine.failOnErrors("FailOnBadRows", allErrors);

@@ -1,13 +1,21 @@
 package io.industryts.runners;
 
 import io.industryts.config.ConfigException;
+import io.industryts.config.InputConfig;
 import io.industryts.config.JobConfig;
 import io.industryts.config.OperationRegistry;
 import io.industryts.engine.Engine;
 import io.industryts.runners.CommandLine.Command;
+import io.industryts.io.FileReadException;
+import io.industryts.io.StagedFiles;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 
@@ -31,6 +39,12 @@ public final class Main {
   private final PrintStream out;
   private final PrintStream err;
 
+  /**
+   * Heap set aside at start and released when the heap runs out, so that the launcher can still
+   * report the failure and remove its temporary files.
+   */
+  private static volatile byte[] reserve = new byte[4 << 20];
+
   private Main(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
@@ -39,7 +53,15 @@ public final class Main {
   public static void main(String[] args) {
     configureLogging(args);
     preloadBeam(args);
-    int status = run(args, System.out, System.err);
+    int status;
+    try {
+      status = run(args, System.out, System.err);
+    } catch (Throwable e) {
+      // the report itself failed (e.g. the heap ran out again): still a failure, never a hang
+      reserve = null;
+      System.err.println("industryts: failed: " + e);
+      status = FAILED;
+    }
     System.out.flush();
     System.err.flush();
     // Runner thread pools may still hold non-daemon threads; the launcher's work is done.
@@ -91,6 +113,12 @@ public final class Main {
   private static void configureLogging(String[] args) {
     if (launcherArgsContain(args, "--verbose", "-v")) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+    } else {
+      // The DirectRunner logs an Error of a worker thread (e.g. OutOfMemoryError) with its stack
+      // trace; the launcher reports the failed job in one paragraph instead.
+      System.setProperty(
+          "org.slf4j.simpleLogger.log.org.apache.beam.runners.direct.DirectTransformExecutor",
+          "off");
     }
   }
 
@@ -135,12 +163,21 @@ public final class Main {
       err.println("industryts: " + cl.jobFile() + ": " + count(e.problems().size(), "problem")
           + "; nothing was run.");
       return INVALID;
+    } catch (FileReadException e) {
+      // an input file found unreadable while the job was built: nothing ran
+      report(cl, e, "failed");
+      return INVALID;
     } catch (IllegalArgumentException e) {
       // construction errors: the job does not fit its input (SEMANTICS §1.13)
       report(cl, e, "invalid job");
       return INVALID;
     } catch (RuntimeException | Error e) {
-      report(cl, e, "failed");
+      Throwable failure = e;
+      if (e instanceof OutOfMemoryError) {
+        reserve = null;
+        failure = new OutOfHeapException(e);
+      }
+      report(cl, failure, "failed");
       return FAILED;
     }
   }
@@ -176,6 +213,10 @@ public final class Main {
    */
   static JobConfig loadJob(CommandLine cl) throws UsageException {
     Path file = Path.of(cl.jobFile());
+    if (Files.isDirectory(file)) {
+      throw new UsageException("job file " + cl.jobFile() + " is a directory. Expected a TOML job"
+          + " file, e.g. " + file.resolve("job.toml") + " or examples/configs/quickstart.toml.");
+    }
     if (!Files.isRegularFile(file)) {
       throw new UsageException("job file not found: " + cl.jobFile() + " (working directory "
           + Path.of("").toAbsolutePath() + "). Expected a TOML job, e.g. "
@@ -196,23 +237,136 @@ public final class Main {
     RunnerSetup.checkAvailable(cl.runner());
     JobConfig job = loadJob(cl);
     int parallelism = cl.parallelism().orElse(RunnerSetup.cores());
+    JobPipeline.Overrides overrides = JobPipeline.Overrides.from(cl);
+    List<String> outputPaths = JobPipeline.outputs(job, overrides);
+    Optional<String> errorsPath = JobPipeline.errorsPath(job, overrides);
+    String inputPath = JobPipeline.mainInputPath(job, overrides);
+    OutputPaths.checkDistinct(outputPaths, errorsPath.orElse(null), inputPath);
+    String delimiter = job.input().map(InputConfig::delimiter).orElse(null);
+    ColumnLimit.check(inputPath, delimiter == null ? 0 : Inputs.delimiter(delimiter),
+        cl.maxColumns());
+    List<Path> targets = new ArrayList<>();
+    outputPaths.forEach(o -> targets.add(Path.of(o)));
+    errorsPath.ifPresent(e -> targets.add(Path.of(e)));
+    List<Path> leftInPlace = new ArrayList<>();
+    List<Path> removed = new ArrayList<>();
+    for (Path t : targets) {
+      StagedFiles.Stale stale = StagedFiles.removeStale(t);
+      removed.addAll(stale.removed());
+      leftInPlace.addAll(stale.kept());
+    }
+    if (!removed.isEmpty()) {
+      err.println("industryts: removed " + count(removed.size(), "temporary file") + " left by an"
+          + " earlier run that was stopped: " + removed.stream().map(Path::toString)
+              .collect(Collectors.joining(", ")));
+    }
+    // With the workers in this JVM the launcher puts every output in place once all are complete;
+    // on a cluster each writer renames its own file when it is complete.
+    String token = RunnerSetup.runsInThisJvm(cl.runner(), cl.beamArgs())
+        ? StagedFiles.newToken() : null;
+    if (token != null) {
+      overrides = overrides.withStagingToken(token);
+    }
     PipelineOptions options = RunnerSetup.options(cl.runner(), parallelism, job.pipelineName(),
         cl.beamArgs());
-    JobPipeline jp = JobPipeline.build(job, JobPipeline.Overrides.from(cl), options);
+    JobPipeline jp = JobPipeline.build(job, overrides, options);
     err.println("industryts: running \"" + jp.name() + "\" on " + cl.runner() + " ("
         + parallelism + (cl.runner().equals("DirectRunner") ? " threads" : " parallelism")
         + "): " + jp.input() + " -> " + String.join(", ", jp.outputs()));
+    Thread cleanup = token == null ? null
+        : new Thread(() -> StagedFiles.discard(targets, token), "industryts-remove-temporaries");
+    if (cleanup != null) {
+      // SIGTERM or Ctrl-C: the JVM runs this hook; the half-written temporaries go with it
+      Runtime.getRuntime().addShutdownHook(cleanup);
+    }
+    MemoryWatch.arm();
     PipelineResult result;
-    try (Progress progress = Progress.start(err, start)) {
-      result = jp.pipeline().run();
-      progress.watch(result);
-      result.waitUntilFinish();
+    try {
+      try (Progress progress = Progress.start(err, start)) {
+        result = jp.pipeline().run();
+        progress.watch(result);
+        PipelineResult.State state = result.waitUntilFinish();
+        if (state != PipelineResult.State.DONE) {
+          throw new JobNotDoneException("the pipeline ended in state " + state + ", not DONE; "
+              + "no output was replaced.");
+        }
+      }
+      if (token != null) {
+        try {
+          StagedFiles.commit(targets, token);
+        } catch (IOException e) {
+          throw new JobNotDoneException(e.getMessage(), e);
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      if (token != null) {
+        StagedFiles.discard(targets, token);
+      }
+      if (isOutOfMemory(e)) {
+        reserve = null; // room to report
+        throw new OutOfHeapException(e);
+      }
+      throw e;
+    } finally {
+      if (cleanup != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException e) {
+          // shutting down: the hook runs
+        }
+      }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     RunSummary summary = RunSummary.of(result.metrics(), jp.stepNames())
         .withInputTypes(jp.inputTypes());
     err.print(summary.format(jp.outputs(), jp.errorsPath().orElse(null), seconds));
+    if (!leftInPlace.isEmpty()) {
+      err.println("industryts: temporary files of a process that may still be writing were left in"
+          + " place (remove them if no other industryts job writes there): "
+          + leftInPlace.stream().map(Path::toString).collect(Collectors.joining(", ")));
+    }
     return OK;
+  }
+
+  /**
+   * Whether {@code e} is or was caused by an {@link OutOfMemoryError}, or the job did not finish
+   * and the heap was exhausted during the run (the DirectRunner may swallow the error).
+   */
+  private static boolean isOutOfMemory(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return e instanceof JobNotDoneException && MemoryWatch.heapWasExhausted();
+  }
+
+  /** A pipeline that ended without finishing its work: not DONE, or an output never written. */
+  static final class JobNotDoneException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    JobNotDoneException(String message) {
+      super(message);
+    }
+
+    JobNotDoneException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** The Java heap ran out while the job ran; the message says what to do. */
+  static final class OutOfHeapException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    OutOfHeapException(Throwable cause) {
+      super("the Java heap (" + MemoryWatch.maxHeap() + ") ran out of memory while the job ran;"
+          + " no output was replaced. The DirectRunner holds the whole input in memory (README,"
+          + " \"Memory limits\": about 0.8 GB plus 0.23 GB per million rows of 8 values). Give"
+          + " it a larger heap, e.g. INDUSTRYTS_JAVA_OPTS=\"-Xmx8g\" ./industryts run ... (or"
+          + " java -Xmx8g -jar industryts.jar run ...), or run on the Flink runner, whose local"
+          + " mode spills to disk (industryts-flink.jar run ... --runner=FlinkRunner,"
+          + " docs/cluster.md).", cause);
+    }
   }
 
   /** One paragraph: what failed and why; the stack trace only when verbose. */
@@ -227,7 +381,9 @@ public final class Main {
     if (cl.isVerbose()) {
       e.printStackTrace(err);
     } else if (!(cause instanceof IllegalArgumentException)
-        && !(cause instanceof Engine.BadRowException)) {
+        && !(cause instanceof Engine.BadRowException) && !(cause instanceof OutOfHeapException)
+        && !(cause instanceof StagedFiles.OutputException)
+        && !(cause instanceof FileReadException)) {
       err.println("(run with --verbose for the stack trace)");
     }
   }
@@ -237,7 +393,9 @@ public final class Main {
     Throwable best = e;
     Throwable t = e;
     while (t != null) {
-      if (t instanceof Engine.BadRowException) {
+      if (t instanceof Engine.BadRowException || t instanceof OutOfHeapException
+          || t instanceof StagedFiles.OutputException || t instanceof JobNotDoneException
+          || t instanceof FileReadException) {
         return t;
       }
       if (t.getMessage() != null) {
@@ -257,9 +415,14 @@ public final class Main {
       return t.getClass().getName();
     }
     m = withoutRepeatedLocation(m);
+    if (m.startsWith("industryts: ")) {
+      m = m.substring("industryts: ".length()); // the launcher's own prefix is already printed
+    }
     return t instanceof RuntimeException && !(t instanceof IllegalArgumentException)
         && !(t instanceof Engine.BadRowException)
         && !(t instanceof IllegalStateException) && !(t instanceof UnsupportedOperationException)
+        && !(t instanceof OutOfHeapException) && !(t instanceof JobNotDoneException)
+        && !(t instanceof FileReadException)
         ? t.getClass().getSimpleName() + ": " + m : m;
   }
 

@@ -122,6 +122,27 @@ public final class RunnerSetup {
     }
   }
 
+  /**
+   * Whether the job's workers run in this JVM (the DirectRunner, Flink's embedded cluster, Spark
+   * {@code local[...]}), so that the files they write are on this machine and the launcher can put
+   * them in place once the whole job has succeeded.
+   */
+  static boolean runsInThisJvm(String runner, List<String> userArgs) {
+    switch (runner) {
+      case "FlinkRunner":
+        return isFlinkLocal(userArgs);
+      case "SparkRunner":
+        for (String a : userArgs) {
+          if (a.startsWith("--sparkMaster=")) {
+            return a.substring("--sparkMaster=".length()).startsWith("local");
+          }
+        }
+        return true;
+      default:
+        return true;
+    }
+  }
+
   /** True unless {@code --flinkMaster} names a cluster: the embedded mini cluster runs the job. */
   private static boolean isFlinkLocal(List<String> userArgs) {
     for (String a : userArgs) {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.industryts.runners.CommandLine.Command;
@@ -107,8 +108,17 @@ class CommandLineTest {
     UsageException e = assertThrows(UsageException.class,
         () -> CommandLine.parse("run", "j.toml", "--ouput", "x.csv"));
     assertThat(e.getMessage(), equalTo("unknown option --ouput for run. Valid options: "
-        + "[--errors, --help, --input, --output, --parallelism, --runner, --verbose]"
-        + " (did you mean \"output\"?). Beam pipeline options go after a bare --."));
+        + "[--errors, --help, --input, --max-columns, --output, --parallelism, --runner,"
+        + " --verbose] (did you mean \"output\"?). Beam pipeline options go after a bare --."));
+  }
+
+  @Test
+  void maxColumnsDefaultsToTenThousandAndTakesAPositiveInteger() throws UsageException {
+    assertThat(CommandLine.parse("run", "j.toml").maxColumns(), is(10_000));
+    assertThat(CommandLine.parse("run", "j.toml", "--max-columns=50000").maxColumns(), is(50_000));
+    UsageException e = assertThrows(UsageException.class,
+        () -> CommandLine.parse("run", "j.toml", "--max-columns", "0"));
+    assertThat(e.getMessage(), startsWith("option --max-columns must be a positive integer."));
   }
 
   @Test

@@ -126,4 +126,85 @@ class MainTest {
     assertThat(Main.withoutRepeatedLocation("d/a.csv:3: column \"t\": bad"),
         equalTo("d/a.csv:3: column \"t\": bad"));
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // Faults found before anything runs
+
+  private static final String JOB = "[pipeline]\nname = \"t\"\n\n[input]\npath = \"in.csv\"\n\n"
+      + "[[operations]]\ntype = \"fill_null\"\nmethod = \"forward\"\n";
+
+  private Path job(Path dir, String text) throws IOException {
+    Files.writeString(dir.resolve("in.csv"), "DateTime,v\n2024-01-01T00:00:00Z,1\n");
+    Path job = dir.resolve("job.toml");
+    Files.writeString(job, text);
+    return job;
+  }
+
+  @Test
+  void aJobPathThatIsADirectorySaysSo(@TempDir Path dir) {
+    assertThat(run("validate", dir.toString()), is(Main.INVALID));
+    assertThat(err(), equalTo("industryts: job file " + dir + " is a directory. Expected a TOML"
+        + " job file, e.g. " + dir.resolve("job.toml") + " or examples/configs/quickstart.toml.\n"));
+  }
+
+  @Test
+  void aDeeplyNestedValueIsAConfigErrorWithItsPosition(@TempDir Path dir) throws IOException {
+    Path job = job(dir, JOB + "\n[output]\npath = " + "[".repeat(100_000) + "]".repeat(100_000)
+        + "\n");
+    assertThat(run("validate", job.toString()), is(Main.INVALID));
+    assertThat(err(), equalTo(job + ":12:72: value nested deeper than 64 arrays or inline tables."
+        + " Expected a flat value (a string, a number, an array of them or a small table); check"
+        + " the brackets of this value.\nindustryts: " + job + ": 1 problem; nothing was run.\n"));
+  }
+
+  @Test
+  void aMissingTimeColumnIsReportedWithOnePrefix(@TempDir Path dir) throws IOException {
+    Path job = job(dir, JOB.replace("name = \"t\"\n", "name = \"t\"\ntime_column = \"when\"\n")
+        + "\n[output]\npath = \"out.csv\"\n");
+    assertThat(run("run", job.toString()), is(Main.INVALID));
+    assertThat(err(), equalTo("industryts: " + job + " invalid job: time column \"when\" (set by"
+        + " time_column) not found. Available fields: [DateTime, v]. Fix [pipeline].time_column."
+        + "\n"));
+  }
+
+  @Test
+  void errorsEqualToAnOutputIsRefused(@TempDir Path dir) throws IOException {
+    Path job = job(dir, JOB + "\n[output]\npath = [\"out/a.csv\", \"out/b.csv\"]\n"
+        + "errors = \"out/../out/b.csv\"\n");
+    assertThat(run("run", job.toString()), is(Main.INVALID));
+    Path real = OutputPaths.canonical(dir.resolve("out/b.csv").toString());
+    assertThat(err(), equalTo("industryts: output " + dir.resolve("out/b.csv") + " and errors file "
+        + dir.resolve("out/b.csv") + " are the same file (" + real + "): the dead-letter records"
+        + " would overwrite the results. Give each its own path (--output, --errors, or [output]"
+        + " path / errors in the job file), e.g. --errors " + dir.resolve("out/bad_rows.csv")
+        + "; nothing was run.\n"));
+    assertThat(Files.exists(dir.resolve("out")), is(false));
+  }
+
+  @Test
+  void anOutputThatIsTheInputIsRefused(@TempDir Path dir) throws IOException {
+    Path job = job(dir, JOB + "\n[output]\npath = \"in.csv\"\n");
+    assertThat(run("run", job.toString()), is(Main.INVALID));
+    assertThat(err(), startsWith("industryts: output " + dir.resolve("in.csv") + " is the input"
+        + " file "));
+    assertThat(Files.readString(dir.resolve("in.csv")), startsWith("DateTime,v\n"));
+  }
+
+  @Test
+  void aHeaderWiderThanTheColumnLimitFailsFast(@TempDir Path dir) throws IOException {
+    Path job = job(dir, JOB + "\n[output]\npath = \"out.csv\"\n");
+    StringBuilder header = new StringBuilder("DateTime");
+    for (int i = 0; i < 30; i++) {
+      header.append(",c").append(i);
+    }
+    Files.writeString(dir.resolve("in.csv"), header + "\n");
+    assertThat(run("run", job.toString(), "--max-columns", "20"), is(Main.INVALID));
+    assertThat(err(), equalTo("industryts: input " + dir.resolve("in.csv") + " has more than 20"
+        + " columns in its header line; nothing was run. Expected a file with one column per"
+        + " field (time, keys, values). If the file is right, raise the limit with --max-columns N"
+        + " (memory and inspection time grow with the columns); if it is not, check its line"
+        + " breaks and delimiter ([input] delimiter).\n"));
+    assertThat(ColumnLimit.countHeaderColumns(dir.resolve("in.csv"), ',', 1_000), is(31L));
+    assertThat(ColumnLimit.countHeaderColumns(dir.resolve("in.csv"), ',', 10), is(11L));
+  }
 }

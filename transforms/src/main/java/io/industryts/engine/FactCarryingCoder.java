@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.List;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CustomCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 
 /**
  * A coder of the engine's join values ({@link Part}, {@link JoinPart}): chunks through their
@@ -15,7 +14,7 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 abstract class FactCarryingCoder<T> extends CustomCoder<T> {
   private static final long serialVersionUID = 1L;
 
-  final SerializableCoder<Serializable> facts = SerializableCoder.of(Serializable.class);
+  final Coder<Serializable> facts = JavaSerializedCoder.of();
 
   /** The coders that decide equality. */
   abstract List<Coder<?>> components();

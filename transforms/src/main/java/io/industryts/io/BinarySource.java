@@ -220,9 +220,10 @@ final class BinarySource {
           cols = arrowColumns(f);
           tasks.add(new Task(i, 0, 0));
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(
-            "FileInput: cannot read " + format + " file " + f + ": " + e.getMessage(), e);
+      } catch (IllegalArgumentException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        throw unreadable(f, i, files.size(), format, e);
       }
       if (first == null) {
         first = cols;
@@ -317,6 +318,87 @@ final class BinarySource {
                 + ". All files of one input must share the schema (same names, types and order).");
       }
     }
+  }
+
+  /**
+   * {@code file} cannot be read: says which file (of how many), what is wrong with it, judged from
+   * its first and last bytes and the reader's error, and what to do.
+   */
+  static FileReadException unreadable(
+      Path file, int index, int count, FileInput.Format format, Throwable e) {
+    String kind = format == FileInput.Format.PARQUET ? "Parquet" : "Arrow IPC";
+    String magic = format == FileInput.Format.PARQUET ? "PAR1" : "ARROW1";
+    byte[] head = new byte[0];
+    byte[] tail = new byte[0];
+    long size = -1;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      size = ch.size();
+      ByteBuffer h = ByteBuffer.allocate((int) Math.min(64, size));
+      ch.read(h, 0);
+      head = java.util.Arrays.copyOf(h.array(), h.position());
+      ByteBuffer t = ByteBuffer.allocate((int) Math.min(magic.length(), size));
+      ch.read(t, size - t.capacity());
+      tail = java.util.Arrays.copyOf(t.array(), t.position());
+    } catch (IOException | RuntimeException ignored) {
+      // the reader's own error is all there is to say
+    }
+    String start = new String(head, StandardCharsets.ISO_8859_1);
+    String end = new String(tail, StandardCharsets.ISO_8859_1);
+    boolean arrowStream = format == FileInput.Format.ARROW && head.length >= 4
+        && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xff && (head[2] & 0xff) == 0xff
+        && (head[3] & 0xff) == 0xff;
+    String what;
+    String fix;
+    if (size == 0) {
+      what = "it is empty";
+      fix = "Write it again from its source";
+    } else if (size > 0 && !start.startsWith(magic) && !arrowStream) {
+      boolean text = looksLikeText(head);
+      what = "it is not " + (kind.startsWith("A") ? "an " : "a ") + kind + " file (it starts with \""
+          + printable(start.substring(0, Math.min(24, start.length()))) + "\""
+          + (text ? ", which looks like CSV text" : "") + ")";
+      fix = text ? "Rename it to .csv, or set [input] format = \"csv\""
+          : "Check that the file is the one you meant, or set [input] format";
+    } else if (size > 0 && !arrowStream && !end.equals(magic)) {
+      what = "it is truncated: the " + kind + " footer at its end is missing (a copy or a write"
+          + " that did not finish)";
+      fix = "Copy or write it again";
+    } else {
+      what = "it is damaged (" + innermost(e) + ")";
+      fix = "Write it again from its source";
+    }
+    String which = count > 1 ? " (file " + (index + 1) + " of " + count + " matched)" : "";
+    return new FileReadException("FileInput: cannot read " + kind + " file " + file + which + ": "
+        + what + ". " + fix + (count > 1 ? ", or leave it out of the input glob." : "."), e);
+  }
+
+  private static boolean looksLikeText(byte[] head) {
+    if (head.length == 0) {
+      return false;
+    }
+    for (byte b : head) {
+      if (b < 0x09 || (b > 0x0d && b < 0x20)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String printable(String s) {
+    StringBuilder b = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      b.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : c == '\n' ? "\\n" : "?");
+    }
+    return b.toString();
+  }
+
+  private static String innermost(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName()
+        : t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 
   private static List<SourceColumn> parquetColumns(Path file, int fileIndex, List<Task> tasks)
@@ -620,12 +702,26 @@ final class BinarySource {
       if (plan.format == FileInput.Format.ARROW) {
         allocator = new RootAllocator();
         channel = FileChannel.open(path, StandardOpenOption.READ);
-        arrow = openArrow(path, channel, allocator);
+        try {
+          arrow = openArrow(path, channel, allocator);
+        } catch (IOException | RuntimeException e) {
+          throw unreadable(path, task.fileIndex, plan.files.size(), plan.format, e);
+        }
       }
     }
 
     @Override
     protected boolean produce() throws IOException {
+      try {
+        return produceOrFail();
+      } catch (IllegalArgumentException | FileReadException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        throw unreadable(path, task.fileIndex, plan.files.size(), plan.format, e);
+      }
+    }
+
+    private boolean produceOrFail() throws IOException {
       if (done) {
         return false;
       }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -52,8 +53,24 @@ public final class DeadLetters {
     return errors.apply("WriteDeadLetters", to(path));
   }
 
+  /**
+   * Writes {@code errors} to the temporary name of {@code path} under {@code token} ({@link
+   * StagedFiles#temporary}), for the caller to put in place with the job's other outputs ({@link
+   * StagedFiles#commit}).
+   *
+   * @return the target path, once its temporary file is complete
+   * @throws IllegalArgumentException as {@link #write(PCollection, String)}
+   */
+  public static PCollection<String> write(PCollection<Row> errors, String path, String token) {
+    return errors.apply("WriteDeadLetters", writer(path).staged(token));
+  }
+
   /** The writing transform, to apply under a name of your choice. */
   public static PTransform<PCollection<Row>, PCollection<String>> to(String path) {
+    return writer(path);
+  }
+
+  private static Write writer(String path) {
     String n = path.toLowerCase(Locale.ROOT);
     boolean json = n.endsWith(".jsonl") || n.endsWith(".ndjson");
     if (!json && !n.endsWith(".csv")) {
@@ -70,10 +87,20 @@ public final class DeadLetters {
     private static final long serialVersionUID = 1L;
     private final String path;
     private final boolean json;
+    private final String stagingToken;
 
     Write(String path, boolean json) {
+      this(path, json, null);
+    }
+
+    private Write(String path, boolean json, String stagingToken) {
       this.path = path;
       this.json = json;
+      this.stagingToken = stagingToken;
+    }
+
+    Write staged(String token) {
+      return new Write(path, json, Objects.requireNonNull(token, "token"));
     }
 
     @Override
@@ -86,7 +113,7 @@ public final class DeadLetters {
       }
       return errors
           .apply("Gather", Gather.all())
-          .apply("Write", ParDo.of(new WriteFn(path, json)))
+          .apply("Write", ParDo.of(new WriteFn(path, json, stagingToken)))
           .setCoder(StringUtf8Coder.of());
     }
   }
@@ -104,10 +131,12 @@ public final class DeadLetters {
         Metrics.counter("industryts", RECORDS_WRITTEN_COUNTER);
     private final String path;
     private final boolean json;
+    private final String stagingToken;
 
-    WriteFn(String path, boolean json) {
+    WriteFn(String path, boolean json, String stagingToken) {
       this.path = path;
       this.json = json;
+      this.stagingToken = stagingToken;
     }
 
     @ProcessElement
@@ -120,7 +149,14 @@ public final class DeadLetters {
         }
       }
       rows.sort(ORDER);
-      AtomicFiles.write(Paths.get(path), temp -> writeRows(temp, rows, json));
+      Path target = Paths.get(path);
+      if (stagingToken != null) {
+        StagedFiles.stage(target, stagingToken, temp -> writeRows(temp, rows, json));
+      } else {
+        String token = StagedFiles.newToken();
+        StagedFiles.stage(target, token, temp -> writeRows(temp, rows, json));
+        StagedFiles.commit(List.of(target), token);
+      }
       RECORDS_WRITTEN.inc(rows.size());
       out.output(path);
     }

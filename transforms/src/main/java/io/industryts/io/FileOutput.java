@@ -57,9 +57,13 @@ import org.apache.beam.sdk.values.Row;
  *       Timestamp(MILLISECOND, "UTC")}.
  * </ul>
  *
- * <p>Each file is written to a temporary name in the same directory and renamed over the target
- * ({@code ATOMIC_MOVE}, {@code REPLACE_EXISTING}); a failed job leaves no half-written file.
- * Missing parent directories are created. The output collection holds the written paths.
+ * <p>Each file is written to a temporary name in the same directory ({@code .NAME.<token>.tmp})
+ * and, once every output of the call is complete, renamed over its target ({@code ATOMIC_MOVE},
+ * {@code REPLACE_EXISTING}); if one output fails, none is replaced and the temporary files are
+ * removed. {@link #staged} leaves the renaming to the caller, so that outputs written by several
+ * transforms (the dead-letter file too) are put in place together. Missing parent directories are
+ * created; a write failure names the output, the cause (full disk, read-only directory) and the
+ * fix. The output collection holds the written paths.
  *
  * <p>Immutable: every {@code with*} method returns a copy.
  */
@@ -84,14 +88,21 @@ public final class FileOutput implements Serializable {
   private final char csvDelimiter;
   private final String csvTimeFormat;
   private final boolean parquetMicros;
+  private final String stagingToken;
 
   private FileOutput(
-      String path, Format format, char csvDelimiter, String csvTimeFormat, boolean parquetMicros) {
+      String path,
+      Format format,
+      char csvDelimiter,
+      String csvTimeFormat,
+      boolean parquetMicros,
+      String stagingToken) {
     this.path = path;
     this.format = format;
     this.csvDelimiter = csvDelimiter;
     this.csvTimeFormat = csvTimeFormat;
     this.parquetMicros = parquetMicros;
+    this.stagingToken = stagingToken;
   }
 
   /**
@@ -112,7 +123,7 @@ public final class FileOutput implements Serializable {
               + "\" from its extension. Expected "
               + ".csv, .parquet, .arrow, .ipc or .feather; or call withFormat(...).");
     }
-    return new FileOutput(path, f, n.endsWith(".tsv") ? '\t' : ',', null, true);
+    return new FileOutput(path, f, n.endsWith(".tsv") ? '\t' : ',', null, true, null);
   }
 
   /** Convenience for {@code to(path.toString())}. */
@@ -123,7 +134,12 @@ public final class FileOutput implements Serializable {
   /** Sets the format instead of deriving it from the extension. */
   public FileOutput withFormat(Format format) {
     return new FileOutput(
-        path, Objects.requireNonNull(format, "format"), csvDelimiter, csvTimeFormat, parquetMicros);
+        path,
+        Objects.requireNonNull(format, "format"),
+        csvDelimiter,
+        csvTimeFormat,
+        parquetMicros,
+        stagingToken);
   }
 
   /**
@@ -139,7 +155,7 @@ public final class FileOutput implements Serializable {
               + (int) delimiter
               + ".");
     }
-    return new FileOutput(path, format, delimiter, csvTimeFormat, parquetMicros);
+    return new FileOutput(path, format, delimiter, csvTimeFormat, parquetMicros, stagingToken);
   }
 
   /**
@@ -158,12 +174,28 @@ public final class FileOutput implements Serializable {
       throw new IllegalArgumentException(
           "FileOutput: invalid CSV time format \"" + pattern + "\": " + e.getMessage(), e);
     }
-    return new FileOutput(path, format, csvDelimiter, pattern, parquetMicros);
+    return new FileOutput(path, format, csvDelimiter, pattern, parquetMicros, stagingToken);
   }
 
   /** Parquet times as {@code TIMESTAMP(MILLIS)} instead of {@code TIMESTAMP(MICROS)}. */
   public FileOutput withParquetMillis() {
-    return new FileOutput(path, format, csvDelimiter, csvTimeFormat, false);
+    return new FileOutput(path, format, csvDelimiter, csvTimeFormat, false, stagingToken);
+  }
+
+  /**
+   * Leaves the written file under its temporary name {@code .NAME.<token>.tmp} ({@link
+   * StagedFiles#temporary}) for the caller to put in place with {@link StagedFiles#commit} once
+   * every output of the job is complete (or remove with {@link StagedFiles#discard}). Without it,
+   * the outputs of one {@link #writeAll} are renamed into place as soon as all of them are written.
+   */
+  public FileOutput staged(String token) {
+    return new FileOutput(
+        path,
+        format,
+        csvDelimiter,
+        csvTimeFormat,
+        parquetMicros,
+        Objects.requireNonNull(token, "token"));
   }
 
   public String path() {
@@ -230,10 +262,16 @@ public final class FileOutput implements Serializable {
     }
   }
 
+  /** Writes this output by itself: its temporary file, then renamed into place. */
   void writeFile(ChunkLayout layout, List<Chunk> chunks) throws IOException {
-    Path target = Paths.get(path);
-    AtomicFiles.write(
-        target,
+    writeConcurrently(layout, chunks, List.of(this));
+  }
+
+  /** Writes this output to its temporary file under {@code token}; see {@link StagedFiles}. */
+  void writeFile(ChunkLayout layout, List<Chunk> chunks, String token) throws IOException {
+    StagedFiles.stage(
+        Paths.get(path),
+        token,
         temp -> {
           switch (format) {
             case CSV:
@@ -346,17 +384,21 @@ public final class FileOutput implements Serializable {
   /**
    * Writes every output, each on its own thread (the first on the calling one): the writer runs on
    * one worker, and a Parquet encoder is single-threaded, so two outputs would otherwise leave a
-   * core idle. Fails with the first output's error, after all have finished.
+   * core idle. Every output goes to its temporary name first; when all are complete, those not
+   * {@link #staged} are renamed into place together. If one fails, every temporary file is removed
+   * and no output is replaced; the first failure is thrown.
    */
   static void writeConcurrently(ChunkLayout layout, List<Chunk> chunks, List<FileOutput> outputs)
       throws IOException {
+    String token = StagedFiles.newToken();
     List<Thread> others = new ArrayList<>();
     IOException[] failures = new IOException[outputs.size()];
     for (int i = 1; i < outputs.size(); i++) {
       int index = i;
+      FileOutput o = outputs.get(index);
       Thread t = new Thread(() -> {
         try {
-          outputs.get(index).writeFile(layout, chunks);
+          o.writeFile(layout, chunks, o.tokenOr(token));
         } catch (IOException | RuntimeException e) {
           failures[index] = e instanceof IOException ? (IOException) e
               : new IOException(e.getMessage(), e);
@@ -366,7 +408,7 @@ public final class FileOutput implements Serializable {
       others.add(t);
     }
     try {
-      outputs.get(0).writeFile(layout, chunks);
+      outputs.get(0).writeFile(layout, chunks, outputs.get(0).tokenOr(token));
     } catch (IOException e) {
       failures[0] = e;
     } finally {
@@ -375,14 +417,38 @@ public final class FileOutput implements Serializable {
           t.join();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
+          discardAll(outputs, token);
           throw new IOException("FileOutput: interrupted while writing " + outputs, e);
         }
       }
     }
     for (IOException e : failures) {
       if (e != null) {
+        discardAll(outputs, token);
         throw e;
       }
+    }
+    List<Path> unstaged = new ArrayList<>();
+    for (FileOutput o : outputs) {
+      if (o.stagingToken == null) {
+        unstaged.add(Paths.get(o.path));
+      }
+    }
+    try {
+      StagedFiles.commit(unstaged, token);
+    } catch (IOException e) {
+      discardAll(outputs, token);
+      throw e;
+    }
+  }
+
+  private String tokenOr(String token) {
+    return stagingToken != null ? stagingToken : token;
+  }
+
+  private static void discardAll(List<FileOutput> outputs, String token) {
+    for (FileOutput o : outputs) {
+      StagedFiles.discard(List.of(Paths.get(o.path)), o.tokenOr(token));
     }
   }
 

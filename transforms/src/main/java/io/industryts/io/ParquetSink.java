@@ -6,7 +6,15 @@ import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Column;
 import io.industryts.engine.DoubleColumn;
 import io.industryts.engine.LongColumn;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +28,12 @@ import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.format.ColumnChunk;
+import org.apache.parquet.format.ColumnMetaData;
+import org.apache.parquet.format.Encoding;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.PageEncodingStats;
+import org.apache.parquet.format.Util;
 import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -134,6 +148,52 @@ final class ParquetSink {
       Path temp, ChunkLayout layout, List<Chunk> chunks, boolean micros, CompressionCodecName codec)
       throws IOException {
     write(new LocalOutputFile(temp), layout, chunks, micros, codec);
+    sortFooterEncodings(temp);
+  }
+
+  /**
+   * Makes the footer byte-reproducible: parquet-mr collects each column chunk's encodings (and
+   * their page statistics) in hash sets of enum constants, whose iteration order follows identity
+   * hash codes and so changes from run to run; the same data then gave footers that differ in the
+   * order of those lists. Sorting them by the encodings' Thrift values gives one footer, of the
+   * same length, rewritten in place.
+   */
+  static void sortFooterEncodings(Path file) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ,
+        StandardOpenOption.WRITE)) {
+      long size = ch.size();
+      ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+      ch.read(tail, size - 8);
+      int length = tail.getInt(0);
+      long start = size - 8 - length;
+      ByteBuffer footer = ByteBuffer.allocate(length);
+      ch.read(footer, start);
+      FileMetaData meta = Util.readFileMetaData(new ByteArrayInputStream(footer.array()));
+      for (org.apache.parquet.format.RowGroup group : meta.getRow_groups()) {
+        for (ColumnChunk column : group.getColumns()) {
+          ColumnMetaData m = column.getMeta_data();
+          if (m == null) {
+            continue;
+          }
+          List<Encoding> encodings = new ArrayList<>(m.getEncodings());
+          encodings.sort(Comparator.comparingInt(Encoding::getValue));
+          m.setEncodings(encodings);
+          if (m.getEncoding_stats() != null) {
+            List<PageEncodingStats> stats = new ArrayList<>(m.getEncoding_stats());
+            stats.sort(Comparator.<PageEncodingStats>comparingInt(e -> e.getPage_type().getValue())
+                .thenComparingInt(e -> e.getEncoding().getValue()));
+            m.setEncoding_stats(stats);
+          }
+        }
+      }
+      ByteArrayOutputStream sorted = new ByteArrayOutputStream(length);
+      Util.writeFileMetaData(meta, sorted);
+      if (sorted.size() != length) {
+        throw new IOException("ParquetSink: the reordered footer of " + file + " has "
+            + sorted.size() + " bytes instead of " + length);
+      }
+      ch.write(ByteBuffer.wrap(sorted.toByteArray()), start);
+    }
   }
 
   /** Rows each column writes before the rows are counted (pages are cut at row counts). */

@@ -444,13 +444,120 @@ class FileOutputTest {
                       Files.write(temp, "half".getBytes(StandardCharsets.UTF_8));
                       throw new IOException("disk full");
                     }));
-    assertEquals("disk full", boom.getMessage());
+    assertEquals(
+        "cannot write output " + p + ": the file system of " + p.toAbsolutePath().getParent()
+            + " is full (disk full). No output was replaced. Free space there or write elsewhere"
+            + " (--output, [output] path).",
+        boom.getMessage());
     assertEquals("old", text(p));
     writeFile(FileOutput.to(p.toString()), LAYOUT, chunks(LAYOUT, wideRows()));
     assertTrue(text(p).startsWith("tag,time,"));
     try (Stream<Path> s = Files.list(p.getParent())) {
       assertEquals(List.of(p), s.collect(Collectors.toList()));
     }
+  }
+
+  @Test
+  void oneFailingOutputReplacesNoneOfTheOthersAndLeavesNoTemporaries() throws IOException {
+    Path good = dir.resolve("all/good.csv");
+    Path alsoGood = dir.resolve("all/good.parquet");
+    Path bad = dir.resolve("all/bad.arrow");
+    Files.createDirectories(bad.resolve("inside")); // a directory where the file should go
+    Files.writeString(good, "old");
+    Files.writeString(alsoGood, "old");
+    List<Chunk> chunks = chunks(LAYOUT, wideRows());
+    IOException e = assertThrows(IOException.class, () -> FileOutput.writeConcurrently(LAYOUT,
+        chunks, List.of(FileOutput.to(good), FileOutput.to(alsoGood), FileOutput.to(bad))));
+    assertEquals("cannot write output " + bad + ": it is a directory. No output was replaced."
+        + " Give a file name (e.g. " + bad.resolve("result.arrow") + ") with --output or [output]"
+        + " path.", e.getMessage());
+    assertEquals("old", text(good));
+    assertEquals("old", text(alsoGood));
+    try (Stream<Path> s = Files.list(good.getParent())) {
+      assertEquals(List.of("bad.arrow", "good.csv", "good.parquet"),
+          s.map(f -> f.getFileName().toString()).sorted().collect(Collectors.toList()));
+    }
+  }
+
+  @Test
+  void stagedOutputsWaitForTheirCommit() throws IOException {
+    Path out = dir.resolve("st/out.csv");
+    String token = StagedFiles.newToken();
+    FileOutput.writeConcurrently(LAYOUT, chunks(LAYOUT, wideRows()),
+        List.of(FileOutput.to(out).staged(token)));
+    assertFalse(Files.exists(out));
+    Path temp = StagedFiles.temporary(out, token);
+    assertEquals(dir.resolve("st/.out.csv." + token + ".tmp").toAbsolutePath(), temp);
+    assertTrue(text(temp).startsWith("tag,time,"));
+    StagedFiles.commit(List.of(out), token);
+    assertTrue(text(out).startsWith("tag,time,"));
+    assertFalse(Files.exists(temp));
+  }
+
+  @Test
+  void staleTemporariesOfDeadProcessesAreRemovedAndLiveOnesKept() throws IOException {
+    Path out = dir.resolve("stale/out.csv");
+    Files.createDirectories(out.getParent());
+    // process id 0x7ffffff0 is above every Linux pid_max: no such process runs
+    Path dead = out.resolveSibling(".out.csv.7ffffff012345678.tmp");
+    Path live = StagedFiles.temporary(out, StagedFiles.newToken()); // this process's own id
+    Path other = out.resolveSibling(".other.csv.7ffffff012345678.tmp");
+    Path notOurs = out.resolveSibling(".out.csv.notatoken.tmp");
+    for (Path p : List.of(dead, live, other, notOurs)) {
+      Files.writeString(p, "half");
+    }
+    StagedFiles.Stale stale = StagedFiles.removeStale(out);
+    assertEquals(List.of(dead), stale.removed());
+    assertEquals(List.of(live), stale.kept());
+    assertFalse(Files.exists(dead));
+    assertTrue(Files.exists(live) && Files.exists(other) && Files.exists(notOurs));
+  }
+
+  @Test
+  void parquetFooterListsEncodingsInAscendingOrder() throws Exception {
+    Path p = dir.resolve("enc.parquet");
+    writeFile(FileOutput.to(p.toString()), LAYOUT, chunks(LAYOUT, wideRows()));
+    byte[] first = Files.readAllBytes(p);
+    org.apache.parquet.format.FileMetaData meta = footer(p);
+    int checked = 0;
+    for (org.apache.parquet.format.RowGroup g : meta.getRow_groups()) {
+      for (org.apache.parquet.format.ColumnChunk c : g.getColumns()) {
+        List<Integer> values = new ArrayList<>();
+        c.getMeta_data().getEncodings().forEach(e -> values.add(e.getValue()));
+        List<Integer> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        assertEquals(sorted, values, "encodings of " + c.getMeta_data().getPath_in_schema());
+        checked += values.size() > 1 ? 1 : 0;
+      }
+    }
+    assertTrue(checked > 0, "no column has several encodings to order");
+    // a footer whose lists are in another order is rewritten to the same bytes
+    for (org.apache.parquet.format.RowGroup g : meta.getRow_groups()) {
+      for (org.apache.parquet.format.ColumnChunk c : g.getColumns()) {
+        List<org.apache.parquet.format.Encoding> reversed =
+            new ArrayList<>(c.getMeta_data().getEncodings());
+        java.util.Collections.reverse(reversed);
+        c.getMeta_data().setEncodings(reversed);
+      }
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    org.apache.parquet.format.Util.writeFileMetaData(meta, bytes);
+    byte[] scrambled = first.clone();
+    System.arraycopy(bytes.toByteArray(), 0, scrambled, first.length - 8 - bytes.size(),
+        bytes.size());
+    Path q = dir.resolve("scrambled.parquet");
+    Files.write(q, scrambled);
+    assertFalse(java.util.Arrays.equals(first, scrambled));
+    ParquetSink.sortFooterEncodings(q);
+    assertTrue(java.util.Arrays.equals(first, Files.readAllBytes(q)));
+  }
+
+  private static org.apache.parquet.format.FileMetaData footer(Path p) throws IOException {
+    byte[] all = Files.readAllBytes(p);
+    int length = java.nio.ByteBuffer.wrap(all, all.length - 8, 4)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+    return org.apache.parquet.format.Util.readFileMetaData(
+        new java.io.ByteArrayInputStream(all, all.length - 8 - length, length));
   }
 
   // ---------------------------------------------------------------------------------------------

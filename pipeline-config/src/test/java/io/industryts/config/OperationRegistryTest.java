@@ -27,9 +27,10 @@ class OperationRegistryTest {
     assertEquals(
         List.of("asof_join", "box_cox", "cast", "clip", "cumulative", "datetime_features", "diff",
             "drop_columns", "drop_duplicates", "drop_null", "ewm", "fill_null", "filter_time",
-            "group_by_time", "interpolate", "lag", "lead", "log", "normalize", "outliers",
+            "group_by_time", "interpolate", "lag", "lead", "log", "mask_quality", "normalize",
+            "outliers",
             "pct_change", "regularize", "rename", "resample", "rolling", "scale", "select",
-            "snap_time", "test_echo", "yeo_johnson"),
+            "snap_time", "state_intervals", "test_echo", "yeo_johnson"),
         OperationRegistry.load().types());
   }
 
@@ -50,9 +51,10 @@ class OperationRegistryTest {
     assertEquals(
         List.of("asof_join", "box_cox", "cast", "clip", "cumulative", "datetime_features", "diff",
             "drop_columns", "drop_duplicates", "drop_null", "ewm", "fill_null", "filter_time",
-            "group_by_time", "interpolate", "lag", "lead", "log", "normalize", "outliers",
+            "group_by_time", "interpolate", "lag", "lead", "log", "mask_quality", "normalize",
+            "outliers",
             "pct_change", "regularize", "rename", "resample", "rolling", "scale", "select",
-            "snap_time", "test_echo", "yeo_johnson"),
+            "snap_time", "state_intervals", "test_echo", "yeo_johnson"),
         TestRegistries.fakes().types());
   }
 

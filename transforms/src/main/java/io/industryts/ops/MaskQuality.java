@@ -109,6 +109,10 @@ public final class MaskQuality extends TimeSeriesTransform<MaskQuality> {
 
   /** A copy whose good qualities are exactly these integer codes (numeric quality columns). */
   public MaskQuality withGood(long... codes) {
+    if (codes.length == 0) {
+      throw new IllegalArgumentException("MaskQuality: good must list at least one code. Got [];"
+          + " expected e.g. [192] or leave it unset for OPC DA 192..255.");
+    }
     List<Long> c = new ArrayList<>();
     for (long x : codes) {
       c.add(x);
@@ -118,6 +122,10 @@ public final class MaskQuality extends TimeSeriesTransform<MaskQuality> {
 
   /** A copy whose good qualities are these words, compared case-insensitively (STRING columns). */
   public MaskQuality withGood(String... words) {
+    if (words.length == 0) {
+      throw new IllegalArgumentException("MaskQuality: good must list at least one word. Got [];"
+          + " expected e.g. [\"Good\"] or leave it unset for \"good\".");
+    }
     return new MaskQuality(options(), qualityColumn, pairs, columns, null, Arrays.asList(words),
         dropQuality);
   }

@@ -31,9 +31,10 @@ import org.apache.beam.sdk.schemas.Schema.TypeName;
  * mask_quality}.
  *
  * <pre>{@code
- * rows.apply(MaskQuality.by("quality").of("flow", "temp"));               // OPC DA: 192..255 good
- * rows.apply(MaskQuality.pairs(Map.of("flow", "flow_q", "temp", "temp_q")).withGood("Good", "OK"));
- * rows.apply(MaskQuality.by("status").withGood(0L).keepQuality());        // OPC UA: 0 good
+ * input.apply(MaskQuality.by("quality").of("flow", "temp"));    // OPC DA: 192..255 good
+ * input.apply(MaskQuality.by("status").withGood(0L).keepQuality()); // OPC UA: 0 good
+ * input.apply(MaskQuality.pairs(Map.of("flow", "flow_q", "temp", "temp_q"))
+ *     .withGood("Good", "OK"));
  * }</pre>
  *
  * <p>A value whose quality is not good becomes null (counter {@code values_masked}: values that
@@ -43,8 +44,9 @@ import org.apache.beam.sdk.schemas.Schema.TypeName;
  * #withGood(String...)} lists the words; words compare case-insensitively. Default columns: the
  * value columns (§1.5) that are not quality columns. The quality columns are dropped from the
  * output unless {@link #keepQuality()}; kept ones are marked derived, so they are not value columns
- * of later steps. Masked columns keep their type and position. Example (OPC DA): {@code (flow=5,
- * q=192), (flow=6, q=0), (flow=7, q=·)} gives {@code flow = 5, ·, ·} and {@code values_masked = 2}.
+ * of later steps. Masked columns keep their type and position. Example (OPC DA): {@code
+ * (flow=5, q=192), (flow=6, q=0), (flow=7, q=·)} gives {@code flow = 5, ·, ·} and {@code
+ * values_masked = 2}.
  *
  * @throws IllegalArgumentException (when applied) for a missing, time or key column, a quality
  *     column that is neither numeric nor STRING, good codes of the wrong kind for a quality column,

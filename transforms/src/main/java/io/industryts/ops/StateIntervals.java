@@ -30,8 +30,9 @@ import org.joda.time.Instant;
  * exceeded — SEMANTICS §2.8.3 {@code state_intervals}.
  *
  * <pre>{@code
- * rows.apply(StateIntervals.of("status").keyedBy("machine"));
- * rows.apply(StateIntervals.where("temp").above(90.0).withMinDuration(Duration.standardMinutes(5)));
+ * input.apply(StateIntervals.of("status").keyedBy("machine"));
+ * input.apply(StateIntervals.where("temp").above(90.0)
+ *     .withMinDuration(Duration.standardMinutes(5)));
  * }</pre>
  *
  * <p>The state of a row is the value of {@code column} ({@link #of}), or with {@link #above} /
@@ -104,14 +105,14 @@ public final class StateIntervals extends TimeSeriesTransform<StateIntervals> {
 
   /** A copy whose state is {@code x > threshold} (or'ed with {@link #below} when both are set). */
   public StateIntervals above(double threshold) {
-    return new StateIntervals(options(), column, condition, finite("above", threshold), below, nulls, maxGap,
-        minDuration);
+    return new StateIntervals(options(), column, condition, finite("above", threshold), below,
+        nulls, maxGap, minDuration);
   }
 
   /** A copy whose state is {@code x < threshold} (or'ed with {@link #above} when both are set). */
   public StateIntervals below(double threshold) {
-    return new StateIntervals(options(), column, condition, above, finite("below", threshold), nulls, maxGap,
-        minDuration);
+    return new StateIntervals(options(), column, condition, above, finite("below", threshold),
+        nulls, maxGap, minDuration);
   }
 
   /** A copy that leaves rows with a null state out before forming runs ({@code nulls = "skip"}). */
@@ -121,14 +122,14 @@ public final class StateIntervals extends TimeSeriesTransform<StateIntervals> {
 
   /** A copy with the given null handling. */
   public StateIntervals withNulls(Nulls n) {
-    return new StateIntervals(options(), column, condition, above, below, Objects.requireNonNull(n), maxGap,
-        minDuration);
+    return new StateIntervals(options(), column, condition, above, below,
+        Objects.requireNonNull(n), maxGap, minDuration);
   }
 
   /** A copy in which two consecutive rows further apart than {@code gap} end a run. */
   public StateIntervals withMaxGap(Duration gap) {
-    return new StateIntervals(options(), column, condition, above, below, nulls, positive("max_gap", gap),
-        minDuration);
+    return new StateIntervals(options(), column, condition, above, below, nulls,
+        positive("max_gap", gap), minDuration);
   }
 
   /** A copy that emits only runs lasting at least {@code d} (exactly {@code d} is emitted). */
@@ -221,7 +222,8 @@ public final class StateIntervals extends TimeSeriesTransform<StateIntervals> {
     b.addField(Field.of("end", FieldType.DATETIME));
     b.addField(Field.of("duration_s", FieldType.DOUBLE));
     b.addField(Field.of("rows", FieldType.INT64));
-    ChunkLayout out = input.withSchema(b.build()).withElementTimeOffset(0).withElementTimeField("end");
+    ChunkLayout out = input.withSchema(b.build()).withElementTimeOffset(0)
+        .withElementTimeField("end");
     return new StateKernel(context.stepName(), out, src, above, below, nulls == Nulls.SKIP,
         maxGap == null ? -1 : maxGap.getMillis(),
         minDuration == null ? -1 : minDuration.getMillis());
@@ -285,7 +287,7 @@ public final class StateIntervals extends TimeSeriesTransform<StateIntervals> {
       this.minDuration = minDuration;
     }
 
-    /** The state of every row (null for a null state), as boxed values compared by {@link #same}. */
+    /** The state of every row (null for a null state), boxed, compared by {@link #same}. */
     private Object[] states(Chunk c) {
       Column col = c.column(src);
       int n = c.size();

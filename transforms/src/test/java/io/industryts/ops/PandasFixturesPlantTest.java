@@ -58,7 +58,8 @@ class PandasFixturesPlantTest {
   private static Chunk run(Operation op, Chunk in) {
     Kernel k = op.plan(in.layout(), KernelHarness.plan("fixture"));
     int n = in.size();
-    int[][] cuts = {{}, {n / 3, 2 * n / 3}, IntStream.range(1, n / 500).map(i -> i * 500).toArray()};
+    int[][] cuts = {{}, {n / 3, 2 * n / 3},
+        IntStream.range(1, n / 500).map(i -> i * 500).toArray()};
     Chunk first = null;
     for (int[] c : cuts) {
       Chunk out = KernelHarness.run(k, in, c, new HashMap<>());

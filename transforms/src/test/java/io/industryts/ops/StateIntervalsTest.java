@@ -203,7 +203,8 @@ class StateIntervalsTest {
     assertEquals(List.of("on 00:00:00 00:00:00 0.0 1"),
         run(StateIntervals.of("status"), statuses(times("00:00"), "on")));
     Chunk nulls = statuses(times("00:00", "00:01", "00:02"), null, null, null);
-    assertEquals(List.of("null 00:00:00 00:02:00 120.0 3"), run(StateIntervals.of("status"), nulls));
+    assertEquals(List.of("null 00:00:00 00:02:00 120.0 3"),
+        run(StateIntervals.of("status"), nulls));
     assertEquals(List.of(), run(StateIntervals.of("status").skipNulls(), nulls));
   }
 

@@ -30,7 +30,8 @@ class IndustrialProvidersTest {
 
   @Test
   void stateIntervalsNeedsAColumnAndKnownNulls() {
-    assertEquals("job.toml:1:1: operations[1] (state_intervals): missing required key \"column\" (string)",
+    assertEquals("job.toml:1:1: operations[1] (state_intervals): missing required key \"column\""
+        + " (string)",
         problems("type = \"state_intervals\"\n").lines().findFirst().orElseThrow());
     assertEquals("job.toml:4:1: operations[1] (state_intervals): nulls \"drop\" is not one of"
         + " [state, skip]",
@@ -45,7 +46,8 @@ class IndustrialProvidersTest {
         step("type = \"mask_quality\"\nquality_column = \"q\"\ncolumns = [\"flow\", \"temp\"]\n"
             + "good = [0]\ndrop_quality = false\n"));
     assertSame(MaskQuality.by("q").withGood("Good", "Uncertain"),
-        step("type = \"mask_quality\"\nquality_column = \"q\"\ngood = [\"Good\", \"Uncertain\"]\n"));
+        step("type = \"mask_quality\"\nquality_column = \"q\"\n"
+            + "good = [\"Good\", \"Uncertain\"]\n"));
   }
 
   @Test

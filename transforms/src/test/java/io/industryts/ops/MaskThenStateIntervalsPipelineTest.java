@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * whole, as one segment of the passes, or cut into segments of 16 rows; every interval row is
  * stamped with its {@code end}.
  */
-class PlantOpsPipelineTest {
+class MaskThenStateIntervalsPipelineTest {
   private static final Schema IN = Schema.builder().addNullableField("machine", FieldType.STRING)
       .addDateTimeField("time").addNullableField("kw", FieldType.DOUBLE)
       .addNullableField("quality", FieldType.INT64).build();

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the example jobs basic_pipeline, feature_engineering, production_pipeline and asof_weather
- * through the jar on the generated sample data and checks each output's columns, row count and
- * values.
+ * Runs the example jobs basic_pipeline, feature_engineering, production_pipeline, asof_weather,
+ * plant_states and plant_energy through the jar on the generated sample data and checks each
+ * output's columns, row count and values.
  */
 class ExampleJobsIT {
   @TempDir
@@ -200,5 +200,106 @@ class ExampleJobsIT {
     }
     // outages longer than max_gap stay null, but most grid points have a value
     assertThat(values, greaterThan(expected / 2));
+  }
+
+  /** The plant file's rows, first per (machine, time) in file order, per machine in time order. */
+  private static Map<String, List<String[]>> plantSeries(Path csv) throws IOException {
+    Map<String, Map<Long, String[]>> first = new java.util.TreeMap<>();
+    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    assertThat(lines.get(0),
+        equalTo("machine,time,power_kw,power_quality,energy_kwh,status"));
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", -1);
+      first.computeIfAbsent(cells[0], k -> new java.util.TreeMap<>())
+          .putIfAbsent(second(cells[1]), cells);
+    }
+    Map<String, List<String[]>> out = new java.util.TreeMap<>();
+    first.forEach((machine, rows) -> out.put(machine, new java.util.ArrayList<>(rows.values())));
+    return out;
+  }
+
+  private static String utc(long second) {
+    return UTC_SECONDS.format(LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC));
+  }
+
+  /**
+   * Every run of each machine's status (a reading more than 5 minutes after the previous one
+   * starts a new run, which then ends at its last reading), as a scan of the sample file finds
+   * them (SEMANTICS §2.8.3).
+   */
+  @Test
+  void plantStatesAreTheRunsOfEachMachinesStatus() throws IOException {
+    Path in = sample("plant.csv");
+    Path out = tmp.resolve("plant_states.csv");
+    List<String> lines = run("plant_states.toml", in, out);
+    assertThat(lines.get(0), equalTo("machine,status,time,end,duration_s,rows"));
+    List<String> want = new java.util.ArrayList<>();
+    long outages = 0;
+    for (Map.Entry<String, List<String[]>> e : plantSeries(in).entrySet()) {
+      List<String[]> g = e.getValue();
+      int i = 0;
+      while (i < g.size()) {
+        int j = i + 1;
+        while (j < g.size() && g.get(j)[5].equals(g.get(i)[5])
+            && second(g.get(j)[1]) - second(g.get(j - 1)[1]) <= 300) {
+          j++;
+        }
+        boolean gapAfter = j < g.size() && second(g.get(j)[1]) - second(g.get(j - 1)[1]) > 300;
+        outages += gapAfter ? 1 : 0;
+        long start = second(g.get(i)[1]);
+        long end = j == g.size() || gapAfter ? second(g.get(j - 1)[1]) : second(g.get(j)[1]);
+        want.add(e.getKey() + "," + g.get(i)[5] + "," + utc(start) + "," + utc(end) + ","
+            + (double) (end - start) + "," + (j - i));
+        i = j;
+      }
+    }
+    assertThat(outages, is(2L)); // press-1's 25 min and oven-1's 7 min
+    assertThat(want.size(), greaterThan(30));
+    assertThat(lines.subList(1, lines.size()), equalTo(want));
+  }
+
+  /**
+   * Hourly mean power of each machine over the samples whose OPC DA quality is good (192..255),
+   * as a scan of the sample file computes it; every other sample with a value is counted as
+   * masked (SEMANTICS §2.8.4).
+   */
+  @Test
+  void plantEnergyAveragesOnlyGoodQualityPowerPerHour() throws IOException {
+    Path in = sample("plant.csv");
+    Path out = tmp.resolve("plant_energy.csv");
+    Launcher.Result r = Launcher.run("run", "examples/configs/plant_energy.toml", "--input",
+        in.toString(), "--output", out.toString(), "--errors", tmp.resolve("bad.csv").toString());
+    assertThat(r.toString(), r.exitCode, is(0));
+    List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+    assertThat(lines.get(0), equalTo("time,machine,power_kw"));
+    Map<String, double[]> hours = new java.util.TreeMap<>(); // "machine hour" -> sum, count
+    long masked = 0;
+    for (Map.Entry<String, List<String[]>> e : plantSeries(in).entrySet()) {
+      for (String[] cells : e.getValue()) {
+        String key = e.getKey() + "," + utc(second(cells[1]) / 3600 * 3600);
+        double[] acc = hours.computeIfAbsent(key, k -> new double[2]);
+        int quality = Integer.parseInt(cells[3]);
+        if (cells[2].isEmpty()) {
+          continue;
+        }
+        if (quality < 192 || quality > 255) {
+          masked++;
+          continue;
+        }
+        acc[0] += Double.parseDouble(cells[2]);
+        acc[1]++;
+      }
+    }
+    assertThat(masked, greaterThan(10L));
+    assertThat(r.err, containsString(String.format("(values_masked %,d)", masked)));
+    assertThat((long) lines.size() - 1, is((long) hours.size()));
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", -1);
+      double[] acc = hours.get(cells[1] + "," + cells[0]);
+      assertThat(line, acc != null && acc[1] > 0, is(true));
+      double mean = Double.parseDouble(cells[2]);
+      assertThat(line, Math.abs(mean - acc[0] / acc[1]) <= 1e-9 * Math.abs(mean), is(true));
+      assertThat(line, mean >= 0 && mean < 100, is(true)); // no -9999 placeholder got through
+    }
   }
 }

@@ -131,6 +131,15 @@ class StateIntervalsTest {
   }
 
   @Test
+  void aNanKeptAsAValueIsNeitherAboveNorBelow() {
+    Chunk in = temps(times("00:00", "00:01", "00:02"), 95.0, Double.NaN, 5.0);
+    assertEquals(List.of("true 00:00:00 00:01:00 60.0 1", "false 00:01:00 00:02:00 60.0 2"),
+        run(StateIntervals.where("temp").above(90), in));
+    assertEquals(List.of("true 00:00:00 00:01:00 60.0 1", "false 00:01:00 00:02:00 60.0 1",
+        "true 00:02:00 00:02:00 0.0 1"), run(StateIntervals.where("temp").above(90).below(10), in));
+  }
+
+  @Test
   void aboveOrBelowBothSet() {
     Chunk in = temps(times("00:00", "00:01", "00:02", "00:03"), 5.0, 50.0, 99.0, 50.0);
     assertEquals(List.of("true 00:00:00 00:01:00 60.0 1", "false 00:01:00 00:02:00 60.0 1",

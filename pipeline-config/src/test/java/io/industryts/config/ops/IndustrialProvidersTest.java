@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.industryts.ops.MaskQuality;
 import io.industryts.ops.StateIntervals;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,15 @@ import org.junit.jupiter.api.Test;
  * the same operations as their Java factories, and their configuration errors name the keys.
  */
 class IndustrialProvidersTest {
+  @Test
+  void keysAreThoseOfTheSections() {
+    assertEquals(List.of("name", "column", "above", "below", "nulls", "max_gap", "min_duration"),
+        StateIntervalsProvider.DESCRIPTION.validKeys());
+    assertEquals(
+        List.of("name", "quality_column", "pairs", "columns", "good", "drop_quality"),
+        MaskQualityProvider.DESCRIPTION.validKeys());
+  }
+
   @Test
   void stateIntervalsOfAColumnAndOfAThreshold() {
     assertSame(StateIntervals.of("status"),

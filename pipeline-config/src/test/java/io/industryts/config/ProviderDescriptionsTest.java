@@ -87,7 +87,7 @@ class ProviderDescriptionsTest {
   }
 
   @Test
-  void resampleKeysMatchTheSpecExample() {
+  void resampleKeysMatchTheSpecExamplePlusTheTimeWeightedKeys() {
     assertEquals(
         List.of(
             "name",
@@ -100,7 +100,10 @@ class ProviderDescriptionsTest {
             "origin",
             "offset",
             "emit_empty",
-            "ddof"),
+            "ddof",
+            "interpolation",
+            "integral_unit",
+            "max_gap"),
         keysByType().get("resample"));
   }
 
@@ -176,7 +179,8 @@ class ProviderDescriptionsTest {
   void aggregationKeys() {
     assertEquals(
         List.of(
-            "name", "every", "aggregations", "by", "closed", "label", "origin", "offset", "ddof"),
+            "name", "every", "aggregations", "by", "closed", "label", "origin", "offset", "ddof",
+            "interpolation", "integral_unit", "max_gap"),
         keysByType().get("group_by_time"));
     assertEquals(
         List.of("name", "functions", "columns", "reset_every", "offset", "suffix"),

@@ -3,6 +3,7 @@ package io.industryts.ops;
 import io.industryts.PlanContext;
 import io.industryts.SeriesOptions;
 import io.industryts.TimeSeriesTransform;
+import io.industryts.engine.BidirectionalCarryKernel;
 import io.industryts.engine.BooleanColumn;
 import io.industryts.engine.Chunk;
 import io.industryts.engine.ChunkLayout;
@@ -14,6 +15,7 @@ import io.industryts.engine.Kernel;
 import io.industryts.engine.KernelContext;
 import io.industryts.engine.LongColumn;
 import io.industryts.ops.Resample.Agg;
+import io.industryts.ops.Resample.Interpolation;
 import io.industryts.ops.Resample.Origin;
 import io.industryts.ops.Resample.Side;
 import java.io.Serializable;
@@ -32,6 +34,9 @@ import org.joda.time.Duration;
  * <pre>{@code
  * input.apply(GroupByTime.every(Duration.standardHours(1))
  *     .aggregate("v", Resample.Agg.MEAN, Resample.Agg.MAX).alsoBy("status"));
+ * input.apply(GroupByTime.every(Duration.standardHours(1))
+ *     .aggregate("power_kw", Resample.Agg.INTEGRAL, Resample.Agg.MAX)
+ *     .withIntegralUnit(Duration.standardHours(1)).withMaxGap(Duration.standardMinutes(15)));
  * }</pre>
  *
  * <p>Each row goes to its bucket (§1.7, as {@link Resample}: {@code closed}, {@code label}, {@code
@@ -48,10 +53,18 @@ import org.joda.time.Duration;
  * type, others DOUBLE). Other input columns are dropped. The element timestamp is the bucket's last
  * covered instant (§1.8).
  *
+ * <p>{@code twa} and {@code integral} (§2.8.1) are those of {@link Resample} ({@link
+ * #withInterpolation}, {@link #withIntegralUnit}, {@link #withMaxGap}). A stretch between two
+ * samples gives a value to every bucket it crosses, so with either of them a group is also emitted
+ * for every bucket a defined stretch crosses (its other aggregations see no values: {@code count}
+ * 0, {@code sum} 0, others null). They need the whole series and cannot be combined with {@code
+ * by}.
+ *
  * <p>Edges: empty input gives no row; a single row gives one group; an all-null column gives
  * {@code count} 0, {@code sum} 0 and null for the others. Class {@code ordered}.
  *
- * @throws IllegalArgumentException for a width ≤ 0, no aggregations, a {@code by} column that is
+ * @throws IllegalArgumentException for a width, integral unit or max gap ≤ 0, no aggregations,
+ *     {@code twa} or {@code integral} with {@code by}, a {@code by} column that is
  *     missing, the time column or a key column, an aggregation column that is missing, time or key,
  *     or a numeric aggregation of a non-numeric column
  */
@@ -78,10 +91,17 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
   private final Origin origin;
   private final long offset;
   private final int ddof;
+  private final Interpolation interpolation;
+  private final long integralUnit;
+  private final long maxGap;
 
   private GroupByTime(SeriesOptions options, long width, List<Entry> entries, List<String> by,
-      Side closed, Side label, Origin origin, long offset, int ddof) {
+      Side closed, Side label, Origin origin, long offset, int ddof, Interpolation interpolation,
+      long integralUnit, long maxGap) {
     super(options);
+    this.interpolation = interpolation;
+    this.integralUnit = integralUnit;
+    this.maxGap = maxGap;
     this.width = width;
     this.entries = List.copyOf(entries);
     this.by = List.copyOf(by);
@@ -98,12 +118,13 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
       throw new IllegalArgumentException("GroupByTime: every must be > 0. Got " + every + ".");
     }
     return new GroupByTime(SeriesOptions.defaults(), every.getMillis(), List.of(), List.of(),
-        Side.LEFT, Side.LEFT, Origin.epoch(), 0, 1);
+        Side.LEFT, Side.LEFT, Origin.epoch(), 0, 1, Interpolation.PREVIOUS, 1000, 0);
   }
 
   private GroupByTime copy(List<Entry> ents, List<String> b, Side c, Side l, Origin o, long off,
       int d) {
-    return new GroupByTime(options(), width, ents, b, c, l, o, off, d);
+    return new GroupByTime(options(), width, ents, b, c, l, o, off, d, interpolation,
+        integralUnit, maxGap);
   }
 
   /** Aggregates {@code column} into {@code {column}_{agg}} for each aggregation. */
@@ -128,12 +149,28 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
     }
     List<Entry> ents = new ArrayList<>(entries);
     ents.add(new Entry(column, aggs));
-    return copy(ents, by, closed, label, origin, offset, ddof);
+    return checkByWithTimeWeighted(copy(ents, by, closed, label, origin, offset, ddof));
   }
 
   /** Extra grouping columns besides the keys and the bucket (TOML {@code by}). */
   public GroupByTime alsoBy(String... columns) {
-    return copy(entries, Arrays.asList(columns), closed, label, origin, offset, ddof);
+    return checkByWithTimeWeighted(
+        copy(entries, Arrays.asList(columns), closed, label, origin, offset, ddof));
+  }
+
+  /** {@code twa} and {@code integral} integrate a series' signal; by groups would cut it. */
+  private static GroupByTime checkByWithTimeWeighted(GroupByTime op) {
+    if (!op.by.isEmpty()) {
+      for (Entry e : op.entries) {
+        for (Agg a : e.aggs) {
+          if (TimeWeighted.isTimeWeighted(a)) {
+            throw new IllegalArgumentException(
+                "GroupByTime: twa and integral need the whole series; remove by.");
+          }
+        }
+      }
+    }
+    return op;
   }
 
   public GroupByTime closed(Side side) {
@@ -160,9 +197,34 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
     return copy(entries, by, closed, label, origin, offset, d);
   }
 
+  /**
+   * How {@code twa} and {@code integral} join consecutive samples (default {@link
+   * Interpolation#PREVIOUS}: a step).
+   */
+  public GroupByTime withInterpolation(Interpolation how) {
+    return new GroupByTime(options(), width, entries, by, closed, label, origin, offset, ddof, how,
+        integralUnit, maxGap);
+  }
+
+  /** The unit of {@code integral}: value × {@code unit} (default 1 s; 1 h turns kW into kWh). */
+  public GroupByTime withIntegralUnit(Duration unit) {
+    return new GroupByTime(options(), width, entries, by, closed, label, origin, offset, ddof,
+        interpolation, Resample.checkIntegralUnit("GroupByTime", unit), maxGap);
+  }
+
+  /**
+   * Two consecutive samples further apart than {@code gap} do not connect: {@code twa} and {@code
+   * integral} leave the stretch between them out.
+   */
+  public GroupByTime withMaxGap(Duration gap) {
+    return new GroupByTime(options(), width, entries, by, closed, label, origin, offset, ddof,
+        interpolation, integralUnit, Resample.checkMaxGap("GroupByTime", gap));
+  }
+
   @Override
   protected GroupByTime withOptions(SeriesOptions o) {
-    return new GroupByTime(o, width, entries, by, closed, label, origin, offset, ddof);
+    return new GroupByTime(o, width, entries, by, closed, label, origin, offset, ddof,
+        interpolation, integralUnit, maxGap);
   }
 
   @Override
@@ -182,7 +244,9 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
     return s.append("}, by=").append(by).append(", closed=").append(Names.lower(closed))
         .append(", label=").append(Names.lower(label)).append(", origin=").append(origin)
         .append(offset != 0 ? ", offset=" + Names.duration(Duration.millis(offset)) : "")
-        .append(ddof != 1 ? ", ddof=" + ddof : "").append('}').toString();
+        .append(ddof != 1 ? ", ddof=" + ddof : "")
+        .append(Resample.signalToString(interpolation, integralUnit, maxGap)).append('}')
+        .toString();
   }
 
   @Override
@@ -263,13 +327,49 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
     Grid grid = origin.perSeries() == Grid.SeriesOrigin.NONE
         ? Grid.fixed(width, origin.instant() + offset, right)
         : Grid.perSeries(width, origin.perSeries(), offset, right, context.timeZone());
+    int[] src = sources.stream().mapToInt(Integer::intValue).toArray();
+    Agg[] aggArray = aggs.toArray(new Agg[0]);
+    int[] signals = TimeWeighted.sources(src, aggArray);
+    if (signals != null) {
+      if (byIdx.length > 0) {
+        throw new IllegalArgumentException(
+            "GroupByTime: twa and integral need the whole series; remove by.");
+      }
+      return new TimeWeightedGroupKernel(context.stepName(), out,
+          ContextSpec.regrid(grid).withSeriesInfo(), grid, src, aggArray, label == Side.RIGHT,
+          ddof, new TimeWeighted(signals, interpolation, maxGap, integralUnit));
+    }
     return new GroupKernel(context.stepName(), out, ContextSpec.regrid(grid).withSeriesInfo(), grid,
-        byIdx, byOut, sources.stream().mapToInt(Integer::intValue).toArray(),
-        aggs.toArray(new Agg[0]), label == Side.RIGHT, ddof);
+        byIdx, byOut, src, aggArray, label == Side.RIGHT, ddof, null);
+  }
+
+  /**
+   * A {@link GroupKernel} with {@code twa} or {@code integral} (and no {@code by}): it also emits
+   * the buckets that a defined stretch crosses, and carries {@link TimeWeighted.Ends} both ways
+   * because the samples around a segment may be any number of segments away.
+   */
+  static final class TimeWeightedGroupKernel extends GroupKernel
+      implements BidirectionalCarryKernel<TimeWeighted.Ends> {
+    private static final long serialVersionUID = 1L;
+
+    TimeWeightedGroupKernel(String step, ChunkLayout out, ContextSpec spec, Grid grid,
+        int[] sources, Agg[] aggs, boolean labelRight, int ddof, TimeWeighted signal) {
+      super(step, out, spec, grid, new int[0], new int[0], sources, aggs, labelRight, ddof, signal);
+    }
+
+    @Override
+    public TimeWeighted.Ends summarize(Chunk segment) {
+      return signal.summarize(segment);
+    }
+
+    @Override
+    public TimeWeighted.Ends combine(TimeWeighted.Ends earlier, TimeWeighted.Ends later) {
+      return signal.combine(earlier, later);
+    }
   }
 
   /** Emits one row per non-empty (bucket, by values) group of the segment. */
-  static final class GroupKernel extends BaseKernel {
+  static class GroupKernel extends BaseKernel {
     private static final long serialVersionUID = 1L;
     private final Grid grid;
     private final int[] by;
@@ -278,10 +378,13 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
     private final Agg[] aggs;
     private final boolean labelRight;
     private final int ddof;
+    /** The signal of {@code twa} and {@code integral} (then there is no by); else null. */
+    final TimeWeighted signal;
 
     GroupKernel(String step, ChunkLayout out, ContextSpec spec, Grid grid, int[] by, int[] byOut,
-        int[] sources, Agg[] aggs, boolean labelRight, int ddof) {
+        int[] sources, Agg[] aggs, boolean labelRight, int ddof, TimeWeighted signal) {
       super(step, out, spec);
+      this.signal = signal;
       this.grid = grid;
       this.by = by;
       this.byOut = byOut;
@@ -293,6 +396,9 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
 
     @Override
     public Chunk apply(Chunk input, KernelContext ctx) {
+      if (signal != null) {
+        return applyTimeWeighted(input, ctx);
+      }
       int n = input.size();
       if (n == 0) {
         return Chunk.empty(outputLayout(), input.key());
@@ -357,6 +463,66 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
       for (int o = 0; o < aggs.length; o++) {
         out[base + o] = Resample.ResampleKernel.aggregate(data.column(sources[o]), aggs[o],
             outputLayout().fieldType(base + o), rowStart, nb, buf, ddof);
+      }
+      return new Chunk(outputLayout(), input.key(), times, seqs, out);
+    }
+
+    /**
+     * Groups are buckets: every bucket with a row of the segment, and every bucket of the segment's
+     * range that a defined stretch of a {@code twa} / {@code integral} column crosses.
+     */
+    private Chunk applyTimeWeighted(Chunk input, KernelContext ctx) {
+      int n = input.size();
+      long anchor = grid.seriesAnchor(ctx.seriesFirstTime());
+      long[] t = input.times();
+      TimeWeighted.Ends before = (TimeWeighted.Ends) ctx.carry();
+      TimeWeighted.Ends after = (TimeWeighted.Ends) ctx.carryAfter();
+      boolean right = grid.closedRight();
+      long segStart = ctx.segmentStart();
+      long segEnd = ctx.segmentEnd();
+      long kFrom = segStart == Long.MIN_VALUE ? Long.MIN_VALUE
+          : grid.bucketIndex(right ? segStart + 1 : segStart, anchor);
+      long kTo = segEnd == Long.MAX_VALUE ? Long.MAX_VALUE
+          : grid.bucketIndex(right ? segEnd : segEnd - 1, anchor);
+      long[] crossed = signal.crossedBuckets(input, before, after, grid, anchor, kFrom, kTo);
+      // merge the buckets of the rows (ascending) with the crossed ones
+      long[] ks = new long[n + crossed.length];
+      int[] rowStart = new int[n + crossed.length + 1];
+      int nb = 0;
+      int r = 0;
+      int c = 0;
+      while (r < n || c < crossed.length) {
+        long kr = r < n ? grid.bucketIndex(t[r], anchor) : Long.MAX_VALUE;
+        long k = c < crossed.length ? Math.min(kr, crossed[c]) : kr;
+        ks[nb] = k;
+        rowStart[nb] = r;
+        nb++;
+        while (r < n && grid.bucketIndex(t[r], anchor) == k) {
+          r++;
+        }
+        while (c < crossed.length && crossed[c] == k) {
+          c++;
+        }
+      }
+      rowStart[nb] = n;
+      ks = Arrays.copyOf(ks, nb);
+      rowStart = Arrays.copyOf(rowStart, nb + 1);
+      long[] times = new long[nb];
+      long[] starts = new long[nb];
+      long[] seqs = new long[nb];
+      for (int q = 0; q < nb; q++) {
+        starts[q] = grid.bucketStart(ks[q], anchor);
+        times[q] = starts[q] + (labelRight ? grid.widthMillis() : 0);
+        seqs[q] = ks[q];
+      }
+      Column[] out = new Column[outputLayout().schema().getFieldCount()];
+      int base = out.length - aggs.length;
+      double[] buf = new double[Math.max(1, Resample.ResampleKernel.maxBucket(rowStart, nb))];
+      for (int o = 0; o < aggs.length; o++) {
+        out[base + o] = TimeWeighted.isTimeWeighted(aggs[o])
+            ? signal.column(input, sources[o], aggs[o], before, after, starts, grid.widthMillis())
+            : Resample.ResampleKernel.aggregate(input.column(sources[o]), aggs[o],
+                outputLayout().fieldType(base + o), rowStart, nb, buf, ddof);
       }
       return new Chunk(outputLayout(), input.key(), times, seqs, out);
     }

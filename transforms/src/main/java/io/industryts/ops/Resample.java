@@ -3,6 +3,7 @@ package io.industryts.ops;
 import io.industryts.PlanContext;
 import io.industryts.SeriesOptions;
 import io.industryts.TimeSeriesTransform;
+import io.industryts.engine.BidirectionalCarryKernel;
 import io.industryts.engine.Chunk;
 import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Column;
@@ -30,6 +31,11 @@ import org.joda.time.Instant;
  * input.apply(Resample.every(Duration.standardMinutes(5))
  *     .aggregate("flow", Resample.Agg.SUM, Resample.Agg.MAX).aggregate("temp", Resample.Agg.MEAN)
  *     .closed(Resample.Side.RIGHT).label(Resample.Side.RIGHT));
+ * // hourly energy (kWh) and time-weighted mean power of a kW signal sampled irregularly
+ * input.apply(Resample.every(Duration.standardHours(1))
+ *     .aggregate("power_kw", Resample.Agg.INTEGRAL, Resample.Agg.TWA)
+ *     .withInterpolation(Resample.Interpolation.LINEAR).withIntegralUnit(Duration.standardHours(1))
+ *     .withMaxGap(Duration.standardMinutes(15)));
  * }</pre>
  *
  * <p>Each row goes to its bucket (§1.7: width {@code w}, edges at origin + offset + k·w, {@code
@@ -45,8 +51,20 @@ import org.joda.time.Instant;
  * last the input type (DECIMAL as DOUBLE). Counter {@code buckets_empty}. Example (rule 1h): rows
  * {@code 00:10 1, 00:50 3, 01:00 5, 02:30 ·, 02:40 9} give means {@code 00:00 2, 01:00 5, 02:00 9}.
  *
- * @throws IllegalArgumentException for a rule ≤ 0, both aggregation forms, a numeric aggregation
- *     of a non-numeric column, or a missing, time or key column
+ * <p>{@link Agg#TWA} and {@link Agg#INTEGRAL} (§2.8.1, numeric columns, DOUBLE) integrate the
+ * signal built from the series' non-null samples (the last of equal times): a step that holds each
+ * value until the next sample ({@link Interpolation#PREVIOUS}, the default) or the line between
+ * them ({@link Interpolation#LINEAR}), undefined before the first sample, after the last and across
+ * gaps longer than {@link #withMaxGap}. A stretch gives every bucket it crosses its share, so the
+ * value in force at a bucket's start may come from any earlier bucket or segment. {@code integral}
+ * is in value × {@link #withIntegralUnit integral unit} (default 1 s); {@code twa} divides it by the
+ * defined time; both are null where the defined part of a bucket has measure 0. With either, every
+ * bucket from the series' first row to its last is emitted, whatever {@link #withoutEmptyBuckets()}
+ * says. Example (1h; {@code 00:00 10, 00:30 20, 02:00 30}): twa {@code 15, 20, ·} as a step,
+ * {@code 18.333, 26.667, ·} linear.
+ *
+ * @throws IllegalArgumentException for a rule, integral unit or max gap ≤ 0, both aggregation
+ *     forms, a numeric aggregation of a non-numeric column, or a missing, time or key column
  */
 public final class Resample extends TimeSeriesTransform<Resample> {
   private static final long serialVersionUID = 1L;
@@ -62,11 +80,24 @@ public final class Resample extends TimeSeriesTransform<Resample> {
     COUNT,
     MEDIAN,
     STD,
-    VAR;
+    VAR,
+    /** Time-weighted average of the signal over the bucket (§2.8.1). */
+    TWA,
+    /** Integral of the signal over the bucket, in value × integral unit (§2.8.1). */
+    INTEGRAL;
 
     boolean numeric() {
       return this != FIRST && this != LAST && this != COUNT;
     }
+  }
+
+  /**
+   * How {@link Agg#TWA} and {@link Agg#INTEGRAL} join consecutive samples (TOML {@code
+   * interpolation}): a value holds until the next sample, or a straight line to it.
+   */
+  public enum Interpolation {
+    PREVIOUS,
+    LINEAR
   }
 
   /** Bucket side (TOML {@code closed}, {@code label}). */
@@ -147,11 +178,18 @@ public final class Resample extends TimeSeriesTransform<Resample> {
   private final long offset;
   private final boolean emitEmpty;
   private final int ddof;
+  private final Interpolation interpolation;
+  private final long integralUnit;
+  private final long maxGap;
 
   private Resample(SeriesOptions options, long width, Agg aggregation, boolean aggregationSet,
       List<String> columns, List<Entry> entries, Side closed, Side label, Origin origin,
-      long offset, boolean emitEmpty, int ddof) {
+      long offset, boolean emitEmpty, int ddof, Interpolation interpolation, long integralUnit,
+      long maxGap) {
     super(options);
+    this.interpolation = interpolation;
+    this.integralUnit = integralUnit;
+    this.maxGap = maxGap;
     this.width = width;
     this.aggregation = aggregation;
     this.aggregationSet = aggregationSet;
@@ -171,12 +209,14 @@ public final class Resample extends TimeSeriesTransform<Resample> {
       throw new IllegalArgumentException("Resample: rule must be > 0. Got " + rule + ".");
     }
     return new Resample(SeriesOptions.defaults(), rule.getMillis(), Agg.MEAN, false, List.of(),
-        List.of(), Side.LEFT, Side.LEFT, Origin.epoch(), 0, true, 1);
+        List.of(), Side.LEFT, Side.LEFT, Origin.epoch(), 0, true, 1, Interpolation.PREVIOUS,
+        1000, 0);
   }
 
   private Resample copy(Agg agg, boolean aggSet, List<String> cols, List<Entry> ents, Side c,
       Side l, Origin o, long off, boolean empty, int d) {
-    return new Resample(options(), width, agg, aggSet, cols, ents, c, l, o, off, empty, d);
+    return new Resample(options(), width, agg, aggSet, cols, ents, c, l, o, off, empty, d,
+        interpolation, integralUnit, maxGap);
   }
 
   /** One aggregation for every column of {@link #of} (default: value columns). */
@@ -271,6 +311,46 @@ public final class Resample extends TimeSeriesTransform<Resample> {
         emitEmpty, d);
   }
 
+  /**
+   * How {@code twa} and {@code integral} join consecutive samples (default {@link
+   * Interpolation#PREVIOUS}: a step).
+   */
+  public Resample withInterpolation(Interpolation how) {
+    return new Resample(options(), width, aggregation, aggregationSet, columns, entries, closed,
+        label, origin, offset, emitEmpty, ddof, how, integralUnit, maxGap);
+  }
+
+  /** The unit of {@code integral}: value × {@code unit} (default 1 s; 1 h turns kW into kWh). */
+  public Resample withIntegralUnit(Duration unit) {
+    return new Resample(options(), width, aggregation, aggregationSet, columns, entries, closed,
+        label, origin, offset, emitEmpty, ddof, interpolation, checkIntegralUnit("Resample", unit),
+        maxGap);
+  }
+
+  /**
+   * Two consecutive samples further apart than {@code gap} do not connect: {@code twa} and {@code
+   * integral} leave the stretch between them out.
+   */
+  public Resample withMaxGap(Duration gap) {
+    return new Resample(options(), width, aggregation, aggregationSet, columns, entries, closed,
+        label, origin, offset, emitEmpty, ddof, interpolation, integralUnit,
+        checkMaxGap("Resample", gap));
+  }
+
+  static long checkIntegralUnit(String op, Duration unit) {
+    if (unit == null || unit.getMillis() <= 0) {
+      throw new IllegalArgumentException(op + ": integral_unit must be > 0. Got " + unit + ".");
+    }
+    return unit.getMillis();
+  }
+
+  static long checkMaxGap(String op, Duration gap) {
+    if (gap == null || gap.getMillis() <= 0) {
+      throw new IllegalArgumentException(op + ": max_gap must be > 0. Got " + gap + ".");
+    }
+    return gap.getMillis();
+  }
+
   public Duration rule() {
     return Duration.millis(width);
   }
@@ -278,7 +358,7 @@ public final class Resample extends TimeSeriesTransform<Resample> {
   @Override
   protected Resample withOptions(SeriesOptions o) {
     return new Resample(o, width, aggregation, aggregationSet, columns, entries, closed, label,
-        origin, offset, emitEmpty, ddof);
+        origin, offset, emitEmpty, ddof, interpolation, integralUnit, maxGap);
   }
 
   @Override
@@ -305,7 +385,8 @@ public final class Resample extends TimeSeriesTransform<Resample> {
     return s.append(", closed=").append(Names.lower(closed)).append(", label=")
         .append(Names.lower(label)).append(", origin=").append(origin)
         .append(offset != 0 ? ", offset=" + Names.duration(Duration.millis(offset)) : "")
-        .append(emitEmpty ? "" : ", emit_empty=false").append('}').toString();
+        .append(emitEmpty ? "" : ", emit_empty=false")
+        .append(signalToString(interpolation, integralUnit, maxGap)).append('}').toString();
   }
 
   @Override
@@ -366,9 +447,25 @@ public final class Resample extends TimeSeriesTransform<Resample> {
         ? Grid.fixed(width, origin.instant + offset, right)
         : Grid.perSeries(width, origin.perSeries, offset, right, context.timeZone());
     int[] src = sources.stream().mapToInt(Integer::intValue).toArray();
+    Agg[] aggArray = aggs.toArray(new Agg[0]);
+    int[] signals = TimeWeighted.sources(src, aggArray);
+    if (signals != null) {
+      // a stretch crossing a bucket gives it a value: every bucket of the series' range is emitted
+      return new TimeWeightedResampleKernel(context.stepName(), out,
+          ContextSpec.regrid(grid).withSeriesInfo(), grid, src, aggArray, label == Side.RIGHT,
+          ddof, new TimeWeighted(signals, interpolation, maxGap, integralUnit));
+    }
     return new ResampleKernel(context.stepName(), out,
-        ContextSpec.regrid(grid).withSeriesInfo(), grid, src,
-        aggs.toArray(new Agg[0]), label == Side.RIGHT, emitEmpty, ddof);
+        ContextSpec.regrid(grid).withSeriesInfo(), grid, src, aggArray, label == Side.RIGHT,
+        emitEmpty, ddof, null);
+  }
+
+  /** The keys of §2.8.1 that differ from their defaults, for {@code toString}. */
+  static String signalToString(Interpolation interpolation, long integralUnit, long maxGap) {
+    return (interpolation != Interpolation.PREVIOUS ? ", interpolation=" + Names.lower(interpolation)
+        : "") + (integralUnit != 1000 ? ", integral_unit="
+        + Names.duration(Duration.millis(integralUnit)) : "")
+        + (maxGap > 0 ? ", max_gap=" + Names.duration(Duration.millis(maxGap)) : "");
   }
 
   /**
@@ -396,8 +493,33 @@ public final class Resample extends TimeSeriesTransform<Resample> {
     }
   }
 
+  /**
+   * A {@link ResampleKernel} with {@code twa} or {@code integral}: every segment needs the last
+   * sample before it and the first after it, any number of segments away, so it carries {@link
+   * TimeWeighted.Ends} both ways.
+   */
+  static final class TimeWeightedResampleKernel extends ResampleKernel
+      implements BidirectionalCarryKernel<TimeWeighted.Ends> {
+    private static final long serialVersionUID = 1L;
+
+    TimeWeightedResampleKernel(String step, ChunkLayout out, ContextSpec spec, Grid grid,
+        int[] sources, Agg[] aggs, boolean labelRight, int ddof, TimeWeighted signal) {
+      super(step, out, spec, grid, sources, aggs, labelRight, true, ddof, signal);
+    }
+
+    @Override
+    public TimeWeighted.Ends summarize(Chunk segment) {
+      return signal.summarize(segment);
+    }
+
+    @Override
+    public TimeWeighted.Ends combine(TimeWeighted.Ends earlier, TimeWeighted.Ends later) {
+      return signal.combine(earlier, later);
+    }
+  }
+
   /** Emits one row per bucket of the segment. */
-  static final class ResampleKernel extends BaseKernel {
+  static class ResampleKernel extends BaseKernel {
     private static final long serialVersionUID = 1L;
     private final Grid grid;
     private final int[] sources;
@@ -405,9 +527,11 @@ public final class Resample extends TimeSeriesTransform<Resample> {
     private final boolean labelRight;
     private final boolean emitEmpty;
     private final int ddof;
+    /** The signal of {@code twa} and {@code integral}; null when neither is asked for. */
+    final TimeWeighted signal;
 
     ResampleKernel(String step, ChunkLayout out, ContextSpec spec, Grid grid, int[] sources,
-        Agg[] aggs, boolean labelRight, boolean emitEmpty, int ddof) {
+        Agg[] aggs, boolean labelRight, boolean emitEmpty, int ddof, TimeWeighted signal) {
       super(step, out, spec);
       this.grid = grid;
       this.sources = sources;
@@ -415,6 +539,7 @@ public final class Resample extends TimeSeriesTransform<Resample> {
       this.labelRight = labelRight;
       this.emitEmpty = emitEmpty;
       this.ddof = ddof;
+      this.signal = signal;
     }
 
     @Override
@@ -487,9 +612,16 @@ public final class Resample extends TimeSeriesTransform<Resample> {
       Column[] out = new Column[outputLayout().schema().getFieldCount()];
       int base = out.length - aggs.length;
       double[] buf = new double[Math.max(1, maxBucket(rowStart, nb))];
+      long[] starts = new long[nb];
+      for (int q = 0; q < nb; q++) {
+        starts[q] = grid.bucketStart(ks[q], anchor);
+      }
       for (int o = 0; o < aggs.length; o++) {
-        out[base + o] = aggregate(input.column(sources[o]), aggs[o],
-            outputLayout().fieldType(base + o), rowStart, nb, buf);
+        out[base + o] = TimeWeighted.isTimeWeighted(aggs[o])
+            ? signal.column(input, sources[o], aggs[o], (TimeWeighted.Ends) ctx.carry(),
+                (TimeWeighted.Ends) ctx.carryAfter(), starts, grid.widthMillis())
+            : aggregate(input.column(sources[o]), aggs[o], outputLayout().fieldType(base + o),
+                rowStart, nb, buf);
       }
       return new Chunk(outputLayout(), input.key(), times, ks.clone(), out);
     }

@@ -16,7 +16,9 @@ import java.util.Map;
 public final class GroupByTimeProvider implements OperationProvider {
   public static final OperationDescription DESCRIPTION =
       OperationDescription.builder("group_by_time")
-          .doc("One row per non-empty (keys, by, bucket) group with {c}_{agg} aggregates.")
+          .doc(
+              "One row per non-empty (keys, by, bucket) group with {c}_{agg} aggregates; with"
+                  + " twa/integral also one per bucket a signal stretch crosses.")
           .param(ParamSpec.of("every", ParamType.DURATION).required().doc("Bucket width."))
           .param(
               ParamSpec.of("aggregations", ParamType.AGGREGATION_TABLE)
@@ -32,9 +34,16 @@ public final class GroupByTimeProvider implements OperationProvider {
           .param(SharedParams.BUCKET_ORIGIN)
           .param(SharedParams.BUCKET_OFFSET)
           .param(SharedParams.DDOF)
+          .param(SharedParams.SIGNAL_INTERPOLATION)
+          .param(SharedParams.SIGNAL_INTEGRAL_UNIT)
+          .param(SharedParams.SIGNAL_MAX_GAP)
+          .rule(SharedParams.signalKeysNeedTimeWeighted())
           .example(
               "[[operations]]\ntype = \"group_by_time\"\nevery = \"1h\"\n"
-                  + "aggregations = { v = [\"mean\", \"max\"] }\nby = [\"status\"]\n")
+                  + "aggregations = { v = [\"mean\", \"max\"] }\nby = [\"status\"]\n\n"
+                  + "[[operations]]\ntype = \"group_by_time\"\nevery = \"1h\"\n"
+                  + "aggregations = { power_kw = [\"integral\", \"max\"] }\n"
+                  + "integral_unit = \"1h\"\nmax_gap = \"15min\"\n")
           .build();
 
   @Override
@@ -72,6 +81,17 @@ public final class GroupByTimeProvider implements OperationProvider {
     }
     if (p.isSet("offset")) {
       op = op.withOffset(p.duration("offset"));
+    }
+    if (p.isSet("interpolation")) {
+      op =
+          op.withInterpolation(
+              ProviderSupport.constant(Resample.Interpolation.class, p.string("interpolation")));
+    }
+    if (p.isSet("integral_unit")) {
+      op = op.withIntegralUnit(p.duration("integral_unit"));
+    }
+    if (p.isSet("max_gap")) {
+      op = op.withMaxGap(p.duration("max_gap"));
     }
     return p.isSet("ddof") ? op.withDdof(p.integer("ddof")) : op;
   }

@@ -18,7 +18,9 @@ import org.joda.time.Instant;
 /** {@code resample} (SEMANTICS §2.2.1): aggregate into fixed time buckets. */
 public final class ResampleProvider implements OperationProvider {
   static final List<String> AGGREGATIONS =
-      List.of("mean", "sum", "min", "max", "first", "last", "count", "median", "std", "var");
+      List.of(
+          "mean", "sum", "min", "max", "first", "last", "count", "median", "std", "var", "twa",
+          "integral");
 
   public static final OperationDescription DESCRIPTION =
       OperationDescription.builder("resample")
@@ -44,11 +46,19 @@ public final class ResampleProvider implements OperationProvider {
           .param(
               ParamSpec.of("emit_empty", ParamType.BOOL)
                   .defaultsTo(true)
-                  .doc("Emit empty buckets inside each series' range."))
+                  .doc("Emit empty buckets inside each series' range (always with twa/integral)."))
           .param(SharedParams.DDOF)
+          .param(SharedParams.SIGNAL_INTERPOLATION)
+          .param(SharedParams.SIGNAL_INTEGRAL_UNIT)
+          .param(SharedParams.SIGNAL_MAX_GAP)
           .rule(ParamRule.notBoth("aggregation", "aggregations"))
           .rule(ParamRule.notBoth("columns", "aggregations"))
-          .example("[[operations]]\ntype = \"resample\"\nrule = \"1h\"\naggregation = \"mean\"\n")
+          .rule(SharedParams.signalKeysNeedTimeWeighted())
+          .example(
+              "[[operations]]\ntype = \"resample\"\nrule = \"1h\"\naggregation = \"mean\"\n\n"
+                  + "[[operations]]\ntype = \"resample\"\nrule = \"1h\"\n"
+                  + "aggregations = { power_kw = [\"integral\", \"twa\"] }\n"
+                  + "interpolation = \"linear\"\nintegral_unit = \"1h\"\nmax_gap = \"15min\"\n")
           .build();
 
   @Override
@@ -93,6 +103,17 @@ public final class ResampleProvider implements OperationProvider {
     }
     if (!p.bool("emit_empty")) {
       op = op.withoutEmptyBuckets();
+    }
+    if (p.isSet("interpolation")) {
+      op =
+          op.withInterpolation(
+              ProviderSupport.constant(Resample.Interpolation.class, p.string("interpolation")));
+    }
+    if (p.isSet("integral_unit")) {
+      op = op.withIntegralUnit(p.duration("integral_unit"));
+    }
+    if (p.isSet("max_gap")) {
+      op = op.withMaxGap(p.duration("max_gap"));
     }
     return p.isSet("ddof") ? op.withDdof(p.integer("ddof")) : op;
   }

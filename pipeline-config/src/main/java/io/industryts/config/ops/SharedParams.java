@@ -47,6 +47,60 @@ final class SharedParams {
           .atLeast(0)
           .doc("Delta degrees of freedom for std and var.");
 
+  /** {@code interpolation} of the {@code twa} / {@code integral} signal (SEMANTICS §2.8.1). */
+  static final ParamSpec SIGNAL_INTERPOLATION =
+      ParamSpec.of("interpolation", ParamType.STRING)
+          .defaultsTo("previous")
+          .allowed("previous", "linear")
+          .doc("twa/integral signal: previous (a value holds until the next sample) or linear.");
+
+  /** {@code integral_unit}: the integral is in value × this duration. */
+  static final ParamSpec SIGNAL_INTEGRAL_UNIT =
+      ParamSpec.of("integral_unit", ParamType.DURATION)
+          .defaultsTo(Duration.standardSeconds(1))
+          .doc("integral in value x this unit (\"1h\": kW -> kWh).");
+
+  /** {@code max_gap}: samples further apart do not connect. */
+  static final ParamSpec SIGNAL_MAX_GAP =
+      ParamSpec.of("max_gap", ParamType.DURATION)
+          .doc("twa/integral: consecutive samples further apart do not connect (undefined).");
+
+  /**
+   * {@code interpolation}, {@code integral_unit} and {@code max_gap} only mean something with a
+   * {@code twa} or {@code integral} aggregation; setting them without one is a mistake.
+   */
+  static ParamRule signalKeysNeedTimeWeighted() {
+    List<String> keys = List.of("interpolation", "integral_unit", "max_gap");
+    return ParamRule.of(
+        "interpolation, integral_unit and max_gap need a twa or integral aggregation",
+        keys,
+        p -> {
+          for (String k : keys) {
+            if (p.isSet(k) && !hasTimeWeighted(p)) {
+              return "\"" + k + "\" is only valid with a twa or integral aggregation";
+            }
+          }
+          return null;
+        });
+  }
+
+  private static boolean hasTimeWeighted(io.industryts.config.ValidatedParams p) {
+    List<Object> names = new java.util.ArrayList<>();
+    if (p.isSet("aggregation")) {
+      names.add(p.string("aggregation"));
+    }
+    if (p.isSet("aggregations")) {
+      for (Object v : p.<Object>table("aggregations").values()) {
+        if (v instanceof List) {
+          names.addAll((List<?>) v);
+        } else {
+          names.add(v);
+        }
+      }
+    }
+    return names.contains("twa") || names.contains("integral");
+  }
+
   private SharedParams() {}
 
   /**

@@ -5,6 +5,7 @@ import io.industryts.config.OperationRegistry;
 import io.industryts.config.ops.AsofJoinProvider;
 import io.industryts.config.ops.BoxCoxProvider;
 import io.industryts.config.ops.CastProvider;
+import io.industryts.config.ops.CounterProvider;
 import io.industryts.config.ops.CumulativeProvider;
 import io.industryts.config.ops.DatetimeFeaturesProvider;
 import io.industryts.config.ops.DiffProvider;
@@ -72,6 +73,7 @@ public final class TestRegistries {
         new RenameProvider(),
         new CastProvider(),
         new AsofJoinProvider(),
+        new CounterProvider(),
         new StateIntervalsProvider(),
         new MaskQualityProvider());
   }

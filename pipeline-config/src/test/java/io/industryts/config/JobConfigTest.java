@@ -211,6 +211,8 @@ class JobConfigTest {
     expected.put("offset", "\"0s\"");
     expected.put("emit_empty", "true");
     expected.put("ddof", "1");
+    expected.put("interpolation", "\"previous\"");
+    expected.put("integral_unit", "\"1s\"");
     assertEquals(expected, resample.resolved());
   }
 

@@ -258,48 +258,122 @@ class ExampleJobsIT {
     assertThat(lines.subList(1, lines.size()), equalTo(want));
   }
 
+  /** Time-weighted step integral (SEMANTICS §2.8.1 "previous") of samples over [b0, b1), in ms. */
+  private static double[] stepIntegral(List<Long> times, List<Double> values, long b0, long b1,
+      long maxGapMs) {
+    double area = 0;
+    long covered = 0;
+    for (int i = 0; i + 1 < times.size(); i++) {
+      long a = times.get(i);
+      long b = times.get(i + 1);
+      if (b - a > maxGapMs) {
+        continue;
+      }
+      long lo = Math.max(a, b0);
+      long hi = Math.min(b, b1);
+      if (hi > lo) {
+        area += values.get(i) * (hi - lo);
+        covered += hi - lo;
+      }
+    }
+    return new double[] {area, covered};
+  }
+
+  private static void assertClose(String where, String cell, Double want) {
+    if (want == null) {
+      assertThat(where, cell, equalTo(""));
+      return;
+    }
+    double got = Double.parseDouble(cell);
+    assertThat(where + ": " + got + " vs " + want,
+        Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want)), is(true));
+  }
+
   /**
-   * Hourly mean power of each machine over the samples whose OPC DA quality is good (192..255),
-   * as a scan of the sample file computes it; every other sample with a value is counted as
-   * masked (SEMANTICS §2.8.4).
+   * Per machine and hour: the integral (kWh) and mean of the power samples whose OPC DA quality is
+   * good (192..255), and the sum of the energy meter's increases (wrap at 100000, more than 100 kWh
+   * at once left out), as a scan of the sample file computes them (SEMANTICS §2.8.1, §2.8.2,
+   * §2.8.4); every other power sample with a value is counted as masked.
    */
   @Test
-  void plantEnergyAveragesOnlyGoodQualityPowerPerHour() throws IOException {
+  void plantEnergyIntegratesGoodPowerAndSumsMeterIncreasesPerHour() throws IOException {
     Path in = sample("plant.csv");
     Path out = tmp.resolve("plant_energy.csv");
     Launcher.Result r = Launcher.run("run", "examples/configs/plant_energy.toml", "--input",
         in.toString(), "--output", out.toString(), "--errors", tmp.resolve("bad.csv").toString());
     assertThat(r.toString(), r.exitCode, is(0));
     List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-    assertThat(lines.get(0), equalTo("time,machine,power_kw"));
-    Map<String, double[]> hours = new java.util.TreeMap<>(); // "machine hour" -> sum, count
+    assertThat(lines.get(0),
+        equalTo("time,machine,power_kw_integral,power_kw_mean,energy_kwh_increase"));
     long masked = 0;
+    long glitches = 0;
+    long wraps = 0;
+    Map<String, Double[]> want = new java.util.TreeMap<>(); // "machine,hour" -> 3 cells
     for (Map.Entry<String, List<String[]>> e : plantSeries(in).entrySet()) {
+      List<Long> ts = new java.util.ArrayList<>();
+      List<Double> kw = new java.util.ArrayList<>();
+      Map<Long, double[]> meanAcc = new java.util.TreeMap<>();
+      Map<Long, Double> increases = new java.util.TreeMap<>();
+      Double previousMeter = null;
+      long firstHour = Long.MAX_VALUE;
+      long lastHour = Long.MIN_VALUE;
       for (String[] cells : e.getValue()) {
-        String key = e.getKey() + "," + utc(second(cells[1]) / 3600 * 3600);
-        double[] acc = hours.computeIfAbsent(key, k -> new double[2]);
+        long s = second(cells[1]);
+        long hour = s / 3600 * 3600;
+        firstHour = Math.min(firstHour, hour);
+        lastHour = Math.max(lastHour, hour);
+        increases.putIfAbsent(hour, 0.0);
         int quality = Integer.parseInt(cells[3]);
-        if (cells[2].isEmpty()) {
-          continue;
-        }
-        if (quality < 192 || quality > 255) {
+        if (!cells[2].isEmpty() && (quality < 192 || quality > 255)) {
           masked++;
-          continue;
+        } else if (!cells[2].isEmpty()) {
+          ts.add(s * 1000);
+          kw.add(Double.parseDouble(cells[2]));
+          double[] acc = meanAcc.computeIfAbsent(hour, h -> new double[2]);
+          acc[0] += Double.parseDouble(cells[2]);
+          acc[1]++;
         }
-        acc[0] += Double.parseDouble(cells[2]);
-        acc[1]++;
+        double meter = Double.parseDouble(cells[4]);
+        if (previousMeter != null) {
+          double d = meter >= previousMeter ? meter - previousMeter
+              : meter + 100_000 - previousMeter;
+          wraps += meter < previousMeter ? 1 : 0;
+          if (d > 100) {
+            glitches++;
+          } else {
+            increases.merge(hour, d, Double::sum);
+          }
+        }
+        previousMeter = meter;
+      }
+      for (long h = firstHour; h <= lastHour; h += 3600) {
+        double[] area = stepIntegral(ts, kw, h * 1000, (h + 3600) * 1000, 300_000);
+        double[] acc = meanAcc.get(h);
+        want.put(e.getKey() + "," + utc(h), new Double[] {
+            area[1] > 0 ? area[0] / 3_600_000.0 : null,
+            acc == null ? null : acc[0] / acc[1],
+            increases.getOrDefault(h, 0.0)});
       }
     }
     assertThat(masked, greaterThan(10L));
+    assertThat(wraps, is(2L)); // oven-1's wrap and press-2's meter replacement
+    assertThat(glitches, is(1L)); // the replacement
     assertThat(r.err, containsString(String.format("(values_masked %,d)", masked)));
-    assertThat((long) lines.size() - 1, is((long) hours.size()));
+    assertThat((long) lines.size() - 1, is((long) want.size()));
+    double integralTotal = 0;
+    double meterTotal = 0;
     for (String line : lines.subList(1, lines.size())) {
       String[] cells = line.split(",", -1);
-      double[] acc = hours.get(cells[1] + "," + cells[0]);
-      assertThat(line, acc != null && acc[1] > 0, is(true));
-      double mean = Double.parseDouble(cells[2]);
-      assertThat(line, Math.abs(mean - acc[0] / acc[1]) <= 1e-9 * Math.abs(mean), is(true));
-      assertThat(line, mean >= 0 && mean < 100, is(true)); // no -9999 placeholder got through
+      Double[] w = want.get(cells[1] + "," + cells[0]);
+      assertThat(line, w != null, is(true));
+      assertClose(line + " power_kw_integral", cells[2], w[0]);
+      assertClose(line + " power_kw_mean", cells[3], w[1]);
+      assertClose(line + " energy_kwh_increase", cells[4], w[2]);
+      integralTotal += cells[2].isEmpty() ? 0 : Double.parseDouble(cells[2]);
+      meterTotal += Double.parseDouble(cells[4]);
     }
+    // both measure the same energy: they agree within the masked and outage stretches
+    assertThat(integralTotal + " kWh vs meter " + meterTotal,
+        Math.abs(integralTotal - meterTotal) < 0.05 * meterTotal, is(true));
   }
 }

@@ -29,6 +29,13 @@ import java.util.Random;
  *       has data, so the standard pipeline's resample emits no empty bucket.
  *   <li>{@code tags_long.csv}: long format, several tags (tag, tagTime, value, quality), each
  *       with its own irregular cadence, gaps, duplicates, spikes and empty values.
+ *   <li>{@code plant.csv}: a plant historian export, long by machine (machine, time, power_kw,
+ *       power_quality, energy_kwh, status), one row a minute over 6 hours for three machines:
+ *       power in kW with an OPC DA quality code (192 good; a few samples 24 "comm failure" with a
+ *       -9999 value, 64 "uncertain" or 216 "good, local override"), an energy meter totalizer in
+ *       kWh (press-2's meter is replaced at 03:00 and restarts from 0; oven-1's 5-digit meter
+ *       wraps at 100000), a run status on/off/fault, two outages, an empty power cell and re-sent
+ *       duplicate lines.
  *   <li>{@code weather.csv}: the site's weather station over the same 6 hours as {@code
  *       sensors.csv} (DateTime, ambient_temp, humidity), one observation every 5 to 9 minutes at
  *       irregular seconds, a few empty cells: the second input of the as-of join example.
@@ -45,9 +52,11 @@ public final class GenerateSampleData {
     n += sensors(dir.resolve("sensors.csv"));
     n += wide(dir.resolve("sensors_wide.csv"));
     n += tags(dir.resolve("tags_long.csv"));
+    n += plant(dir.resolve("plant.csv"));
     n += weather(dir.resolve("weather.csv")); // last: its presence means all files are there
     System.out.println("wrote " + n + " rows to " + dir.resolve("sensors.csv") + ", "
-        + dir.resolve("sensors_wide.csv") + ", " + dir.resolve("tags_long.csv") + " and "
+        + dir.resolve("sensors_wide.csv") + ", " + dir.resolve("tags_long.csv") + ", "
+        + dir.resolve("plant.csv") + " and "
         + dir.resolve("weather.csv"));
   }
 
@@ -173,6 +182,66 @@ public final class GenerateSampleData {
         out.add(line);
         if (r.nextDouble() < 0.003) {
           out.add(line); // an exact duplicate row
+        }
+      }
+    }
+    Files.write(file, out, StandardCharsets.UTF_8);
+    return out.size() - 1;
+  }
+
+  /** Rollover of oven-1's 5-digit energy meter, kWh. */
+  static final double METER_WRAP = 100_000.0;
+
+  private static int plant(Path file) throws IOException {
+    Random r = new Random(20240105L);
+    String[] machines = {"press-1", "press-2", "oven-1"};
+    double[] ratedKw = {45.0, 30.0, 80.0};
+    double[] meterStart = {12_345.0, 8_020.5, 99_950.0};
+    String[] startStatus = {"on", "off", "on"};
+    List<String> out = new ArrayList<>();
+    out.add("machine,time,power_kw,power_quality,energy_kwh,status");
+    for (int m = 0; m < machines.length; m++) {
+      String status = startStatus[m];
+      double meter = meterStart[m];
+      for (long s = 20L * m; s < 6 * 3600; s += 60) {
+        if (m == 0 && s >= 7200 && s < 7200 + 25 * 60 || m == 2 && s >= 15_000 && s < 15_420) {
+          continue; // an outage: the historian stored nothing (25 min on press-1, 7 min on oven-1)
+        }
+        if (r.nextDouble() < 0.05) {
+          double u = r.nextDouble();
+          status = status.equals("on") ? (u < 0.7 ? "off" : "fault")
+              : status.equals("off") ? "on" : "off"; // a fault is cleared to off, then restarted
+        }
+        double kw = status.equals("on")
+            ? ratedKw[m] * (1 + 0.1 * Math.sin(s / 900.0)) + r.nextGaussian() * ratedKw[m] * 0.03
+            : status.equals("off") ? Math.abs(0.4 + r.nextGaussian() * 0.05) : 0.0;
+        meter += kw / 60.0; // the meter integrates the true power
+        if (m == 1 && s == 3 * 3600 + 20) {
+          meter = kw / 60.0; // press-2's meter is replaced and restarts from 0
+        }
+        if (meter >= METER_WRAP) {
+          meter -= METER_WRAP; // oven-1's 5-digit meter wraps
+        }
+        int quality = 192;
+        String power = num(kw, 3);
+        double u = r.nextDouble();
+        if (u < 0.02) {
+          quality = 24; // bad, communication failure: the value is a placeholder
+          power = "-9999.000";
+        } else if (u < 0.03) {
+          quality = 64; // uncertain: a stale reading
+          power = num(kw * 0.5, 3);
+        } else if (u < 0.04) {
+          quality = 216; // good, local override
+        }
+        if (m == 1 && s == 4 * 3600 + 20) {
+          power = ""; // an empty cell
+        }
+        String line = machines[m] + "," + ISO.format(START.plusSeconds(s)) + "," + power + ","
+            + quality + "," + num(meter, 3) + "," + status;
+        out.add(line);
+        if (r.nextDouble() < 0.005) {
+          out.add(line); // re-sent by the collector
         }
       }
     }

@@ -116,4 +116,22 @@ class ConfigCommandsIT {
     assertThat(r.err, startsWith("industryts: unknown operation type \"resampel\" (did you mean "
         + "\"resample\"?). Known types: ["));
   }
+
+  @Test
+  void opsShowsStateIntervalsAndMaskQualityWithTheirKeys() {
+    Launcher.Result all = Launcher.run("ops");
+    assertThat(all.toString(), all.exitCode, is(0));
+    assertThat(all.out, containsString("\nstate_intervals "));
+    assertThat(all.out, containsString("\nmask_quality "));
+    Launcher.Result r = Launcher.run("ops", "state_intervals");
+    assertThat(r.toString(), r.exitCode, is(0));
+    assertThat(r.out, startsWith("## state_intervals (industryts:state_intervals:v1)\n"));
+    assertThat(r.out, containsString("| `nulls` | string | \"state\" | state, skip |"));
+    assertThat(r.out,
+        containsString("type = \"state_intervals\"\ncolumn = \"temp\"\nabove = 90.0"));
+    r = Launcher.run("ops", "mask_quality");
+    assertThat(r.toString(), r.exitCode, is(0));
+    assertThat(r.out, containsString("| `good` | [int] \\| [string] | OPC DA 192..255; strings:"));
+    assertThat(r.out, containsString("| `drop_quality` | bool | true |"));
+  }
 }

@@ -22,6 +22,7 @@ import org.tomlj.TomlTable;
  * Double or Duration; {@code *_LIST} an unmodifiable {@link List}; {@code FLOAT_PAIR} a list of two
  * Doubles; {@code STRING_TABLE} an ordered {@code Map<String, String>}; {@code AGGREGATION_TABLE}
  * an ordered {@code Map<String, Object>} whose values are a String or a {@code List<String>};
+ * {@code INT_LIST_OR_STRING_LIST} a list of Longs or of Strings;
  * {@code SCALAR} Long, Double, String or Boolean as written.
  */
 public enum ParamType {
@@ -39,6 +40,8 @@ public enum ParamType {
   INT_OR_INT_LIST("int | [int]"),
   INT_OR_DURATION_LIST("int | duration | [int | duration]"),
   FLOAT_PAIR("[float, float]"),
+  /** Codes or words: all integers or all strings ({@code mask_quality}'s {@code good}). */
+  INT_LIST_OR_STRING_LIST("[int] | [string]"),
   STRING_TABLE("table of string"),
   AGGREGATION_TABLE("table column -> string | [string]"),
   SCALAR("number | string | bool"),
@@ -121,6 +124,25 @@ public enum ParamType {
             throw new Mismatch("must be " + display + ". Got " + pair.size() + " values.");
           }
           return pair;
+        }
+      case INT_LIST_OR_STRING_LIST:
+        {
+          if (!(v instanceof TomlArray)) {
+            throw wrong(v);
+          }
+          TomlArray a = (TomlArray) v;
+          boolean words = a.size() > 0 && a.get(0) instanceof String;
+          List<Object> out = new ArrayList<>(a.size());
+          for (int i = 0; i < a.size(); i++) {
+            Object e = a.get(i);
+            if (words ? !(e instanceof String) : !(e instanceof Long)) {
+              throw new Mismatch("must be " + display + ", all integers or all strings. Got "
+                  + literal(e) + " as element " + (i + 1) + " after "
+                  + (words ? "a string" : "integers") + ".");
+            }
+            out.add(e);
+          }
+          return Collections.unmodifiableList(out);
         }
       case STRING_TABLE:
         {

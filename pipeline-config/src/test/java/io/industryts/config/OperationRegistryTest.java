@@ -25,11 +25,12 @@ class OperationRegistryTest {
   @Test
   void serviceLoaderFindsEveryDescribedOperation() {
     assertEquals(
-        List.of("asof_join", "box_cox", "cast", "clip", "counter", "cumulative", "datetime_features", "diff",
-            "drop_columns", "drop_duplicates", "drop_null", "ewm", "fill_null", "filter_time",
-            "group_by_time", "interpolate", "lag", "lead", "log", "normalize", "outliers",
-            "pct_change", "regularize", "rename", "resample", "rolling", "scale", "select",
-            "snap_time", "test_echo", "yeo_johnson"),
+        List.of("asof_join", "box_cox", "cast", "clip", "counter", "cumulative",
+            "datetime_features", "diff", "drop_columns", "drop_duplicates", "drop_null", "ewm",
+            "fill_null", "filter_time", "group_by_time", "interpolate", "lag", "lead", "log",
+            "mask_quality", "normalize", "outliers", "pct_change", "regularize", "rename",
+            "resample", "rolling", "scale", "select", "snap_time", "state_intervals", "test_echo",
+            "yeo_johnson"),
         OperationRegistry.load().types());
   }
 
@@ -48,11 +49,12 @@ class OperationRegistryTest {
   @Test
   void typesAreSorted() {
     assertEquals(
-        List.of("asof_join", "box_cox", "cast", "clip", "counter", "cumulative", "datetime_features", "diff",
-            "drop_columns", "drop_duplicates", "drop_null", "ewm", "fill_null", "filter_time",
-            "group_by_time", "interpolate", "lag", "lead", "log", "normalize", "outliers",
-            "pct_change", "regularize", "rename", "resample", "rolling", "scale", "select",
-            "snap_time", "test_echo", "yeo_johnson"),
+        List.of("asof_join", "box_cox", "cast", "clip", "counter", "cumulative",
+            "datetime_features", "diff", "drop_columns", "drop_duplicates", "drop_null", "ewm",
+            "fill_null", "filter_time", "group_by_time", "interpolate", "lag", "lead", "log",
+            "mask_quality", "normalize", "outliers", "pct_change", "regularize", "rename",
+            "resample", "rolling", "scale", "select", "snap_time", "state_intervals", "test_echo",
+            "yeo_johnson"),
         TestRegistries.fakes().types());
   }
 

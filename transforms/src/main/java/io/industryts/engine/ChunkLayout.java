@@ -23,10 +23,13 @@ public final class ChunkLayout implements Serializable {
   private final Schema keySchema;
   private final boolean[] timeOrKey;
   private final long elementTimeOffset;
+  private final String elementTimeField;
 
-  private ChunkLayout(Schema schema, int timeIndex, int[] keyIndexes, long elementTimeOffset) {
+  private ChunkLayout(Schema schema, int timeIndex, int[] keyIndexes, long elementTimeOffset,
+      String elementTimeField) {
     this.schema = schema;
     this.elementTimeOffset = elementTimeOffset;
+    this.elementTimeField = elementTimeField;
     this.timeIndex = timeIndex;
     this.keyIndexes = keyIndexes;
     Schema.Builder kb = Schema.builder();
@@ -67,7 +70,7 @@ public final class ChunkLayout implements Serializable {
         throw new IllegalArgumentException("\"" + k + "\" is the time column and cannot be a key column.");
       }
     }
-    return new ChunkLayout(schema, t, keys, 0);
+    return new ChunkLayout(schema, t, keys, 0, null);
   }
 
   /** The same time and key fields (by name) in another schema, e.g. an operation's output schema. */
@@ -77,7 +80,9 @@ public final class ChunkLayout implements Serializable {
       keys.add(schema.getField(k).getName());
     }
     ChunkLayout out = of(newSchema, timeField(), keys);
-    return elementTimeOffset == 0 ? out : out.withElementTimeOffset(elementTimeOffset);
+    out = elementTimeOffset == 0 ? out : out.withElementTimeOffset(elementTimeOffset);
+    return elementTimeField != null && newSchema.hasField(elementTimeField)
+        ? out.withElementTimeField(elementTimeField) : out;
   }
 
   /**
@@ -87,7 +92,26 @@ public final class ChunkLayout implements Serializable {
    * so row-preserving operations after it keep those timestamps.
    */
   public ChunkLayout withElementTimeOffset(long offsetMillis) {
-    return new ChunkLayout(schema, timeIndex, keyIndexes, offsetMillis);
+    return new ChunkLayout(schema, timeIndex, keyIndexes, offsetMillis, elementTimeField);
+  }
+
+  /**
+   * The same layout whose rows leave the engine stamped with the value of the non-null DATETIME
+   * field {@code field} instead of their time field (SEMANTICS §2.8.3: a state interval is stamped
+   * with its {@code end}). Kept by {@link #withSchema} while the field exists.
+   */
+  public ChunkLayout withElementTimeField(String field) {
+    if (!schema.hasField(field)
+        || schema.getField(field).getType().getTypeName() != TypeName.DATETIME) {
+      throw new IllegalArgumentException("element time field \"" + field
+          + "\" must be a DATETIME field of " + schema.getFieldNames());
+    }
+    return new ChunkLayout(schema, timeIndex, keyIndexes, elementTimeOffset, field);
+  }
+
+  /** Index of the field that holds each row's element timestamp, or -1 (the time field). */
+  public int elementTimeIndex() {
+    return elementTimeField == null ? -1 : schema.indexOf(elementTimeField);
   }
 
   /** Element timestamp minus time field of the rows (0 unless rows stand for buckets). */
@@ -168,7 +192,8 @@ public final class ChunkLayout implements Serializable {
     }
     ChunkLayout l = (ChunkLayout) o;
     return timeIndex == l.timeIndex && Arrays.equals(keyIndexes, l.keyIndexes)
-        && schema.equals(l.schema) && elementTimeOffset == l.elementTimeOffset;
+        && schema.equals(l.schema) && elementTimeOffset == l.elementTimeOffset
+        && java.util.Objects.equals(elementTimeField, l.elementTimeField);
   }
 
   @Override

@@ -16,6 +16,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.joda.time.Instant;
+import org.joda.time.ReadableInstant;
 
 /** The engine's edges: Rows into chunks (buffered per bundle, no shuffle) and chunks back to Rows. */
 final class RowEdges {
@@ -185,8 +186,8 @@ final class RowEdges {
   }
 
   /**
-   * Emits the rows of each segment, stamped with their time plus the layout's element-time offset
-   * (never earlier than the segment's).
+   * Emits the rows of each segment, stamped with their time plus the layout's element-time offset,
+   * or with the layout's element-time field (never earlier than the segment's).
    */
   static final class ChunksToRowsFn extends DoFn<KV<KV<Row, Long>, Chunk>, Row> {
     @ProcessElement
@@ -195,8 +196,10 @@ final class RowEdges {
       Chunk c = e.getValue();
       long floor = ts.getMillis();
       long offset = c.layout().elementTimeOffset();
+      int timeField = c.layout().elementTimeIndex();
       for (int i = 0; i < c.size(); i++) {
-        long t = c.times()[i] + offset;
+        long t = timeField < 0 ? c.times()[i] + offset
+            : ((ReadableInstant) c.column(timeField).get(i)).getMillis();
         out.outputWithTimestamp(c.row(i), new Instant(Math.max(t, floor)));
       }
     }

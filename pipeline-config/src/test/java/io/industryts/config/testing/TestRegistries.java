@@ -16,6 +16,7 @@ import io.industryts.config.ops.GroupByTimeProvider;
 import io.industryts.config.ops.LagProvider;
 import io.industryts.config.ops.LeadProvider;
 import io.industryts.config.ops.LogProvider;
+import io.industryts.config.ops.MaskQualityProvider;
 import io.industryts.config.ops.NormalizeProvider;
 import io.industryts.config.ops.OutliersProvider;
 import io.industryts.config.ops.PctChangeProvider;
@@ -28,6 +29,7 @@ import io.industryts.config.ops.DropNullProvider;
 import io.industryts.config.ops.ClipProvider;
 import io.industryts.config.ops.FilterTimeProvider;
 import io.industryts.config.ops.SnapTimeProvider;
+import io.industryts.config.ops.StateIntervalsProvider;
 import io.industryts.config.ops.RegularizeProvider;
 import io.industryts.config.ops.EwmProvider;
 import io.industryts.config.ops.SelectProvider;
@@ -71,7 +73,9 @@ public final class TestRegistries {
         new RenameProvider(),
         new CastProvider(),
         new AsofJoinProvider(),
-        new CounterProvider());
+        new CounterProvider(),
+        new StateIntervalsProvider(),
+        new MaskQualityProvider());
   }
 
   /** Real descriptions, fake operations, and {@code test_echo}. */

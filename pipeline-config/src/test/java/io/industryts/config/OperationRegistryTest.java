@@ -26,6 +26,7 @@ class OperationRegistryTest {
   void serviceLoaderFindsEveryDescribedOperation() {
     assertEquals(
         List.of("asof_join", "box_cox", "cast", "clip", "cumulative", "datetime_features", "diff",
+            "downsample_lttb",
             "drop_columns", "drop_duplicates", "drop_null", "ewm", "fill_null", "filter_time",
             "group_by_time", "interpolate", "lag", "lead", "log", "normalize", "outliers",
             "pct_change", "regularize", "rename", "resample", "rolling", "scale", "select",
@@ -49,6 +50,7 @@ class OperationRegistryTest {
   void typesAreSorted() {
     assertEquals(
         List.of("asof_join", "box_cox", "cast", "clip", "cumulative", "datetime_features", "diff",
+            "downsample_lttb",
             "drop_columns", "drop_duplicates", "drop_null", "ewm", "fill_null", "filter_time",
             "group_by_time", "interpolate", "lag", "lead", "log", "normalize", "outliers",
             "pct_change", "regularize", "rename", "resample", "rolling", "scale", "select",

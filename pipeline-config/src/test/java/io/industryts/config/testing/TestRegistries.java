@@ -8,6 +8,7 @@ import io.industryts.config.ops.CastProvider;
 import io.industryts.config.ops.CumulativeProvider;
 import io.industryts.config.ops.DatetimeFeaturesProvider;
 import io.industryts.config.ops.DiffProvider;
+import io.industryts.config.ops.DownsampleLttbProvider;
 import io.industryts.config.ops.DropColumnsProvider;
 import io.industryts.config.ops.DropDuplicatesProvider;
 import io.industryts.config.ops.FillNullProvider;
@@ -69,7 +70,8 @@ public final class TestRegistries {
         new DropColumnsProvider(),
         new RenameProvider(),
         new CastProvider(),
-        new AsofJoinProvider());
+        new AsofJoinProvider(),
+        new DownsampleLttbProvider());
   }
 
   /** Real descriptions, fake operations, and {@code test_echo}. */

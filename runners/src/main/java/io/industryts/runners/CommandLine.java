@@ -60,7 +60,8 @@ public final class CommandLine {
   private static final Pattern INPUT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private static final Map<Command, Set<String>> OPTIONS = Map.of(
-      Command.RUN, Set.of("input", "output", "errors", "runner", "parallelism", "verbose", "help"),
+      Command.RUN, Set.of("input", "output", "errors", "report", "runner", "parallelism", "verbose",
+          "help"),
       Command.VALIDATE, Set.of("input", "verbose", "help"),
       Command.EXPLAIN, Set.of("input", "verbose", "help"),
       Command.OPS, Set.of("verbose", "help"),
@@ -79,6 +80,7 @@ public final class CommandLine {
   private final Map<String, String> namedInputs;
   private final List<String> outputs;
   private final String errors;
+  private final String report;
   private final String runner;
   private final Integer parallelism;
   private final Map<String, String> benchOptions;
@@ -93,6 +95,7 @@ public final class CommandLine {
     this.namedInputs = Collections.unmodifiableMap(new LinkedHashMap<>(b.namedInputs));
     this.outputs = List.copyOf(b.outputs);
     this.errors = b.errors;
+    this.report = b.report;
     this.runner = b.runner;
     this.parallelism = b.parallelism;
     this.benchOptions = Collections.unmodifiableMap(new LinkedHashMap<>(b.benchOptions));
@@ -191,6 +194,7 @@ public final class CommandLine {
       case "input": return "--input data/sensors.csv or --input name=PATH";
       case "output": return "--output out/clean.parquet";
       case "errors": return "--errors out/bad_rows.csv";
+      case "report": return "--report out/report.html";
       case "runner": return "--runner=DirectRunner";
       case "parallelism": return "--parallelism 4";
       case "mode": return "--mode full";
@@ -264,6 +268,11 @@ public final class CommandLine {
     return Optional.ofNullable(errors);
   }
 
+  /** {@code --report PATH}: writes the job report there; replaces {@code [output] report}. */
+  public Optional<String> report() {
+    return Optional.ofNullable(report);
+  }
+
   /** {@code --runner}: one of {@link #RUNNERS}, default {@code DirectRunner}. */
   public String runner() {
     return runner;
@@ -301,6 +310,7 @@ public final class CommandLine {
     final Map<String, String> namedInputs = new LinkedHashMap<>();
     final List<String> outputs = new ArrayList<>();
     String errors;
+    String report;
     String runner = "DirectRunner";
     Integer parallelism;
     final Map<String, String> benchOptions = new LinkedHashMap<>();
@@ -323,6 +333,9 @@ public final class CommandLine {
       } else if (name.equals("errors")) {
         once(name, errors);
         errors = value;
+      } else if (name.equals("report")) {
+        once(name, report);
+        report = value;
       } else if (name.equals("runner")) {
         runner = runnerName(value);
       } else if (name.equals("parallelism")) {

@@ -19,6 +19,7 @@ import io.industryts.io.DeadLetters;
 import io.industryts.io.FileInput;
 import io.industryts.io.FileOutput;
 import io.industryts.io.ReadResult;
+import io.industryts.runners.report.JobReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,9 +73,11 @@ public final class JobPipeline {
   private final List<String> stepNames;
   private final List<String> outputs;
   private final String errors;
+  private final JobReport report;
 
   private JobPipeline(Pipeline pipeline, String name, String input, TimeColumn timeColumn,
-      ChunkLayout outputLayout, List<String> stepNames, List<String> outputs, String errors) {
+      ChunkLayout outputLayout, List<String> stepNames, List<String> outputs, String errors,
+      JobReport report) {
     this.pipeline = pipeline;
     this.name = name;
     this.input = input;
@@ -83,6 +86,7 @@ public final class JobPipeline {
     this.stepNames = List.copyOf(stepNames);
     this.outputs = List.copyOf(outputs);
     this.errors = errors;
+    this.report = report;
   }
 
   /**
@@ -95,46 +99,53 @@ public final class JobPipeline {
     private final Map<String, String> namedInputs;
     private final List<String> outputs;
     private final String errors;
+    private final String report;
 
     private Overrides(String mainInput, Map<String, String> namedInputs, List<String> outputs,
-        String errors) {
+        String errors, String report) {
       this.mainInput = mainInput;
       this.namedInputs = Collections.unmodifiableMap(new LinkedHashMap<>(namedInputs));
       this.outputs = List.copyOf(outputs);
       this.errors = errors;
+      this.report = report;
     }
 
     /** Nothing replaced. */
     public static Overrides none() {
-      return new Overrides(null, Map.of(), List.of(), null);
+      return new Overrides(null, Map.of(), List.of(), null, null);
     }
 
     /** The overrides of a parsed command line. */
     public static Overrides from(CommandLine cl) {
       return new Overrides(cl.mainInput().orElse(null), cl.namedInputs(), cl.outputs(),
-          cl.errors().orElse(null));
+          cl.errors().orElse(null), cl.report().orElse(null));
     }
 
     /** A copy reading {@code path} as the main input. */
     public Overrides withInput(String path) {
-      return new Overrides(path, namedInputs, outputs, errors);
+      return new Overrides(path, namedInputs, outputs, errors, report);
     }
 
     /** A copy reading {@code path} as the named input {@code name} (replaces its {@code path}). */
     public Overrides withInput(String name, String path) {
       Map<String, String> next = new LinkedHashMap<>(namedInputs);
       next.put(name, path);
-      return new Overrides(mainInput, next, outputs, errors);
+      return new Overrides(mainInput, next, outputs, errors, report);
     }
 
     /** A copy writing these outputs instead of {@code [output] path}. */
     public Overrides withOutputs(List<String> paths) {
-      return new Overrides(mainInput, namedInputs, paths, errors);
+      return new Overrides(mainInput, namedInputs, paths, errors, report);
     }
 
     /** A copy writing dead letters to {@code path}. */
     public Overrides withErrors(String path) {
-      return new Overrides(mainInput, namedInputs, outputs, path);
+      return new Overrides(mainInput, namedInputs, outputs, path, report);
+    }
+
+    /** A copy writing the job report to {@code path}. */
+    public Overrides withReport(String path) {
+      return new Overrides(mainInput, namedInputs, outputs, errors, path);
     }
   }
 
@@ -224,6 +235,14 @@ public final class JobPipeline {
     return job.output().map(OutputConfig::errors).map(p -> resolve(job, p));
   }
 
+  /** The job report path after overrides ({@code --report}, {@code [output] report}), if any. */
+  public static Optional<String> reportPath(JobConfig job, Overrides overrides) {
+    if (overrides.report != null) {
+      return Optional.of(overrides.report);
+    }
+    return job.output().map(o -> o.report().path()).map(p -> resolve(job, p));
+  }
+
   /** {@code path} as written in the job file, resolved against the job file's directory. */
   static String resolve(JobConfig job, String path) {
     Path p = Path.of(path);
@@ -295,10 +314,17 @@ public final class JobPipeline {
       // right, in one piece): no stages for the passes over segments
       engineOptions = engineOptions.withWholeSeriesOnly();
     }
-    Engine.Result result = Engine.run(Engine.segment(chunks, layout, kernels, engineOptions),
-        kernels, types, rightChunks);
+    Segments inputSegments = Engine.segment(chunks, layout, kernels, engineOptions);
+    Engine.Result result = Engine.run(inputSegments, kernels, types, rightChunks);
     Segments segments = result.segments();
     PCollection<KV<KV<Row, Long>, Chunk>> finalSegments = segments.collection();
+    JobReport report = null;
+    Optional<String> reportPath = reportPath(job, overrides);
+    if (reportPath.isPresent()) {
+      report = JobReport.plan(reportPath.get(), job.output().map(OutputConfig::report)
+          .orElse(OutputConfig.Report.none()), layout, segments.layout(), kernels, types);
+      report.collect(inputSegments.collection(), finalSegments);
+    }
     String timeFormat = job.output().map(OutputConfig::timeFormat).orElse(null);
     String delimiter = job.output().map(OutputConfig::delimiter).orElse(null);
     List<FileOutput> files = new ArrayList<>();
@@ -327,7 +353,7 @@ public final class JobPipeline {
     }
     return new JobPipeline(p, job.pipelineName(), inputPath, input.timeColumn(),
         segments.layout(), names,
-        outputPaths, errorsPath.orElse(null));
+        outputPaths, errorsPath.orElse(null), report);
   }
 
   /** The pipeline, ready to run. */
@@ -368,6 +394,11 @@ public final class JobPipeline {
   /** The dead-letter path, if bad rows are kept rather than failing the job. */
   public Optional<String> errorsPath() {
     return Optional.ofNullable(errors);
+  }
+
+  /** The job report to write after the run, if one was asked for. */
+  public Optional<JobReport> report() {
+    return Optional.ofNullable(report);
   }
 
   /** Counts the rows of passing chunks; passes them on unchanged. */

@@ -211,6 +211,17 @@ public final class Main {
     double seconds = (System.nanoTime() - start) / 1e9;
     RunSummary summary = RunSummary.of(result.metrics(), jp.stepNames());
     err.print(summary.format(jp.outputs(), jp.errorsPath().orElse(null), seconds));
+    if (jp.report().isPresent()) {
+      long reportStart = System.nanoTime();
+      try {
+        jp.report().get().write(jp, cl.jobFile(), summary.counters(), cl.runner(), seconds);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot write the job report "
+            + jp.report().get().path() + ": " + e.getMessage(), e);
+      }
+      err.printf(java.util.Locale.ROOT, "industryts: report %s (%.1f s)%n",
+          jp.report().get().path(), (System.nanoTime() - reportStart) / 1e9);
+    }
     return OK;
   }
 

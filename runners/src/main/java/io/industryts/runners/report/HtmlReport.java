@@ -190,19 +190,20 @@ public final class HtmlReport {
     sb.append("<h3>Rows in and out</h3><figure id=\"rows-chart\">")
         .append(Svg.barChart(labels, List.of("rows in", "rows out"), rows)).append("</figure>")
         .append("<h3>What each step changed</h3><figure id=\"changes-chart\">")
-        .append(Svg.barChart(labels, new ArrayList<>(COUNTER_KINDS.keySet()), changes))
+        .append(Svg.stackedBars(labels, new ArrayList<>(COUNTER_KINDS.keySet()), changes))
         .append("</figure></section>\n");
   }
 
   private static void plots(StringBuilder sb, Model m) {
     sb.append("<section id=\"plots\"><h2>Input and output</h2><p class=\"legend\">")
         .append("<span class=\"key key-input\"></span>input <span class=\"key key-output\">")
-        .append("</span>output <span class=\"key key-gap\"></span>longest gaps");
+        .append("</span>output <span class=\"key key-gap\"></span>gaps (at least 3&times; the cadence)");
     if (m.markers) {
       sb.append(" &middot; markers: <b class=\"sym filled\">&#9650;</b> filled ")
           .append("<b class=\"sym changed\">&#9670;</b> clipped / changed ")
           .append("<b class=\"sym masked\">&#10005;</b> masked ")
-          .append("<b class=\"sym dropped\">&#9679;</b> dropped");
+          .append("<b class=\"sym dropped\">&#9679;</b> dropped (on the time axis when the ")
+          .append("dropped row had no value)");
     }
     sb.append("</p><p class=\"note\">Each line is thinned to at most ")
         .append(ReportCollector.POINTS).append(" points by LTTB (the shape is kept); markers ")
@@ -227,9 +228,10 @@ public final class HtmlReport {
         String id = "plot-" + plotIndex++;
         sb.append("<figure class=\"plot-figure\" data-series=\"").append(esc(s.label))
             .append("\" data-column=\"").append(esc(c)).append("\"><figcaption><b>")
-            .append(esc(c)).append("</b> <span class=\"counts\">").append(count(cs.input.size()))
-            .append(" / ").append(count(cs.output.size())).append(" points plotted; nulls in ")
-            .append(count(cs.inputNulls)).append(", out ").append(count(cs.outputNulls));
+            .append(esc(c)).append("</b> <span class=\"counts\">plotted ")
+            .append(count(cs.input.size())).append(" input and ").append(count(cs.output.size()))
+            .append(" output points; nulls: input ").append(count(cs.inputNulls))
+            .append(", output ").append(count(cs.outputNulls));
         if (m.markers) {
           for (Marker k : Marker.values()) {
             long total = cs.markerTotals[k.ordinal()];
@@ -241,12 +243,27 @@ public final class HtmlReport {
           }
         }
         sb.append("</span></figcaption>")
-            .append(Svg.timePlot(id, cs.input, cs.output, cs.markers, s.steps.longestGaps()))
+            .append(Svg.timePlot(id, cs.input, cs.output, cs.markers, shadedGaps(s.steps)))
             .append("</figure>");
       }
       sb.append("</div>");
     }
     sb.append("</section>\n");
+  }
+
+  /**
+   * The longest gaps worth shading: at least three times the cadence (a single missing reading is
+   * not an outage and would only stripe the plot).
+   */
+  static List<TimeSteps.Gap> shadedGaps(TimeSteps steps) {
+    List<TimeSteps.Gap> out = new ArrayList<>();
+    double cadence = steps.medianStep();
+    for (TimeSteps.Gap g : steps.longestGaps()) {
+      if (!Double.isNaN(cadence) && g.length() >= 3 * cadence && g.length() > 0) {
+        out.add(g);
+      }
+    }
+    return out;
   }
 
   private static void schema(StringBuilder sb, Model m) {
@@ -345,6 +362,8 @@ public final class HtmlReport {
       "svg text{font-size:12px;fill:#3e4c59}.bars .category{font-size:13px;fill:#1d2630}",
       ".bar-0{fill:#7b9acc}.bar-1{fill:#1d3557}.bar-2{fill:#2a9d8f}.bar-3{fill:#e9a03b}",
       ".bar-4{fill:#8e44ad}.bars .value{font-size:12px;fill:#3e4c59}",
+      ".kind-0{fill:#d62828}.kind-1{fill:#2a9d8f}.kind-2{fill:#e9a03b}.kind-3{fill:#8e44ad}",
+      ".kind-4{fill:#52606d}",
       ".grid{stroke:#e4e7eb}.tick,.frame{stroke:#9aa5b1}",
       ".line-input{fill:none;stroke:#9aa5b1;stroke-width:1.4}",
       "circle.line-input{fill:#9aa5b1}circle.line-output{fill:#1f6fb2}",

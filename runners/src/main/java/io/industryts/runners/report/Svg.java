@@ -260,6 +260,66 @@ public final class Svg {
     return sb.toString();
   }
 
+  /**
+   * One stacked horizontal bar per category, a segment per kind with a value (class {@code
+   * kind-<k>}), and the non-zero parts spelled out beside it; scaled to the largest total.
+   */
+  public static String stackedBars(List<String> categories, List<String> kinds, long[][] values) {
+    int barHeight = 18;
+    int rowHeight = 28;
+    int labelWidth = 200;
+    int height = Math.max(1, categories.size()) * rowHeight + 34;
+    long max = 1;
+    for (long[] row : values) {
+      long total = 0;
+      for (long v : row) {
+        total += v;
+      }
+      max = Math.max(max, total);
+    }
+    double scale = (WIDTH - labelWidth - 330) / (double) max;
+    StringBuilder sb = new StringBuilder();
+    sb.append("<svg class=\"bars stacked\" viewBox=\"0 0 ").append(WIDTH).append(' ')
+        .append(height).append("\" role=\"img\">");
+    for (int c = 0; c < categories.size(); c++) {
+      int y = 6 + c * rowHeight;
+      sb.append("<text class=\"category\" x=\"").append(labelWidth - 8).append("\" y=\"")
+          .append(y + barHeight / 2 + 4).append("\" text-anchor=\"end\">")
+          .append(esc(categories.get(c))).append("</text>");
+      double x = labelWidth;
+      List<String> parts = new ArrayList<>();
+      for (int k = 0; k < kinds.size(); k++) {
+        long v = values[c][k];
+        if (v == 0) {
+          continue;
+        }
+        double w = Math.max(2, v * scale);
+        sb.append("<rect class=\"bar kind-").append(k).append("\" x=\"").append(num(x))
+            .append("\" y=\"").append(y).append("\" width=\"").append(num(w))
+            .append("\" height=\"").append(barHeight).append("\"><title>")
+            .append(esc(categories.get(c) + " " + kinds.get(k) + ": " + HtmlReport.count(v)))
+            .append("</title></rect>");
+        x += w;
+        parts.add(kinds.get(k) + " " + HtmlReport.count(v));
+      }
+      sb.append("<text class=\"value\" x=\"").append(num(x + 8)).append("\" y=\"")
+          .append(y + barHeight / 2 + 4).append("\">")
+          .append(esc(parts.isEmpty() ? "no change" : String.join(", ", parts)))
+          .append("</text>");
+    }
+    int ly = height - 10;
+    int lx = labelWidth;
+    for (int k = 0; k < kinds.size(); k++) {
+      sb.append("<rect class=\"bar kind-").append(k).append("\" x=\"").append(lx)
+          .append("\" y=\"").append(ly - 10).append("\" width=\"12\" height=\"12\"/><text x=\"")
+          .append(lx + 16).append("\" y=\"").append(ly).append("\">").append(esc(kinds.get(k)))
+          .append("</text>");
+      lx += 30 + 8 * kinds.get(k).length();
+    }
+    sb.append("</svg>");
+    return sb.toString();
+  }
+
   /** Escapes text for HTML and SVG content and attributes. */
   static String esc(String s) {
     StringBuilder sb = new StringBuilder(s.length());

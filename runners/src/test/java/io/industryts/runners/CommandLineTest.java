@@ -39,6 +39,16 @@ class CommandLineTest {
   }
 
   @Test
+  void reportTakesOnePath() throws Exception {
+    assertThat(CommandLine.parse("run", "job.toml", "--report", "out/r.html").report(),
+        equalTo(Optional.of("out/r.html")));
+    assertThat(CommandLine.parse("run", "job.toml").report(), equalTo(Optional.empty()));
+    UsageException e = assertThrows(UsageException.class, () -> CommandLine.parse("run",
+        "job.toml", "--report", "a.html", "--report", "b.html"));
+    assertThat(e.getMessage(), containsString("--report"));
+  }
+
+  @Test
   void outputIsRepeatableInOrder() throws Exception {
     CommandLine cl = CommandLine.parse("run", "job.toml", "--output", "a.parquet", "--output",
         "b.csv");
@@ -107,7 +117,7 @@ class CommandLineTest {
     UsageException e = assertThrows(UsageException.class,
         () -> CommandLine.parse("run", "j.toml", "--ouput", "x.csv"));
     assertThat(e.getMessage(), equalTo("unknown option --ouput for run. Valid options: "
-        + "[--errors, --help, --input, --output, --parallelism, --runner, --verbose]"
+        + "[--errors, --help, --input, --output, --parallelism, --report, --runner, --verbose]"
         + " (did you mean \"output\"?). Beam pipeline options go after a bare --."));
   }
 

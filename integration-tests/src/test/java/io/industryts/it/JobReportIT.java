@@ -77,8 +77,8 @@ class JobReportIT {
     for (String c : COLUMNS) {
       String figure = figure(dom, c);
       assertEquals(1, count(figure, "<svg class=\"plot\""), c);
-      assertEquals(1, count(figure, "<polyline class=\"line-input\""), c);
-      assertEquals(1, count(figure, "<polyline class=\"line-output\""), c);
+      assertEquals(1, count(figure, "<path class=\"line-input\" d=\"M"), c);
+      assertEquals(1, count(figure, "<path class=\"line-output\" d=\"M"), c);
     }
     assertThat(figure(dom, "pressure"), containsString("<g class=\"markers marker-changed\">"));
     assertThat(figure(dom, "flow"), containsString("<g class=\"markers marker-filled\">"));

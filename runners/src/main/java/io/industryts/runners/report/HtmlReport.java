@@ -243,7 +243,8 @@ public final class HtmlReport {
           }
         }
         sb.append("</span></figcaption>")
-            .append(Svg.timePlot(id, cs.input, cs.output, cs.markers, shadedGaps(s.steps)))
+            .append(Svg.timePlot(id, cs.input, cs.output, cs.markers, shadedGaps(s.steps),
+                lineBreak(s)))
             .append("</figure>");
       }
       sb.append("</div>");
@@ -264,6 +265,18 @@ public final class HtmlReport {
       }
     }
     return out;
+  }
+
+  /**
+   * Where a plotted line breaks: points more than three cadences apart, and more than three times
+   * the spacing thinning leaves ({@code span / points}), so LTTB's own spacing never breaks it.
+   */
+  static long lineBreak(SeriesReport s) {
+    double cadence = s.steps.medianStep();
+    if (Double.isNaN(cadence) || s.last <= s.first) {
+      return 0;
+    }
+    return Math.max(Math.round(3 * cadence), 3 * (s.last - s.first) / ReportCollector.POINTS);
   }
 
   private static void schema(StringBuilder sb, Model m) {
@@ -365,9 +378,9 @@ public final class HtmlReport {
       ".kind-0{fill:#d62828}.kind-1{fill:#2a9d8f}.kind-2{fill:#e9a03b}.kind-3{fill:#8e44ad}",
       ".kind-4{fill:#52606d}",
       ".grid{stroke:#e4e7eb}.tick,.frame{stroke:#9aa5b1}",
-      ".line-input{fill:none;stroke:#9aa5b1;stroke-width:1.4}",
+      ".line-input{fill:none;stroke:#9aa5b1;stroke-width:1.4;stroke-linejoin:round}",
       "circle.line-input{fill:#9aa5b1}circle.line-output{fill:#1f6fb2}",
-      ".line-output{fill:none;stroke:#1f6fb2;stroke-width:1.6}",
+      ".line-output{fill:none;stroke:#1f6fb2;stroke-width:1.6;stroke-linejoin:round}",
       ".gap{fill:#f4a261;fill-opacity:.22}",
       ".marker-filled .marker{fill:#2a9d8f}.marker-changed .marker{fill:#e9a03b}",
       ".marker-masked .marker{stroke:#8e44ad;stroke-width:2;fill:none}",

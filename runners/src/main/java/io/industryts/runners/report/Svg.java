@@ -40,9 +40,10 @@ public final class Svg {
    * kind and the gaps shaded.
    *
    * @param gaps time ranges to shade (longest gaps), each {@code [start, end]}
+   * @param breakGap the lines break between points farther apart than this (ms); 0: never
    */
   static String timePlot(String id, Points input, Points output, Points[] markers,
-      List<TimeSteps.Gap> gaps) {
+      List<TimeSteps.Gap> gaps, long breakGap) {
     long t0 = Long.MAX_VALUE;
     long t1 = Long.MIN_VALUE;
     double y0 = Double.POSITIVE_INFINITY;
@@ -90,8 +91,8 @@ public final class Svg {
           .append(" (").append(esc(HtmlReport.duration(g.length()))).append(")</title></rect>");
     }
     axes(sb, f, yTicks);
-    polyline(sb, "line-input", input, f);
-    polyline(sb, "line-output", output, f);
+    line(sb, "line-input", input, f, breakGap);
+    line(sb, "line-output", output, f, breakGap);
     for (Marker m : Marker.values()) {
       Points p = markers[m.ordinal()];
       if (p.size() == 0) {
@@ -123,7 +124,12 @@ public final class Svg {
     }
   }
 
-  private static void polyline(StringBuilder sb, String cssClass, Points p, Frame f) {
+  /**
+   * A line through the points as one path, broken (a new {@code M}) where two consecutive points
+   * are more than {@code breakGap} ms apart: a long outage or a run of nulls is not drawn as if
+   * the values were known.
+   */
+  private static void line(StringBuilder sb, String cssClass, Points p, Frame f, long breakGap) {
     if (p.size() == 0) {
       return;
     }
@@ -132,11 +138,11 @@ public final class Svg {
           .append("\" cy=\"").append(num(f.y(p.v[0]))).append("\" r=\"2\"/>");
       return;
     }
-    sb.append("<polyline class=\"").append(cssClass).append("\" points=\"");
+    sb.append("<path class=\"").append(cssClass).append("\" d=\"");
     for (int i = 0; i < p.size(); i++) {
-      sb.append(num(f.x(p.t[i]))).append(',').append(num(f.y(p.v[i]))).append(' ');
+      boolean jump = i == 0 || breakGap > 0 && p.t[i] - p.t[i - 1] > breakGap;
+      sb.append(jump ? 'M' : 'L').append(num(f.x(p.t[i]))).append(' ').append(num(f.y(p.v[i])));
     }
-    sb.setLength(sb.length() - 1);
     sb.append("\"/>");
   }
 

@@ -58,27 +58,42 @@ class SvgTest {
     Points[] markers = noMarkers();
     markers[Marker.CHANGED.ordinal()] = new Points(new long[] {1000}, new double[] {4});
     markers[Marker.DROPPED.ordinal()] = new Points(new long[] {2000}, new double[] {Double.NaN});
-    String svg = Svg.timePlot("p", in, out, markers, List.of(new TimeSteps.Gap(1000, 3000)));
+    String svg = Svg.timePlot("p", in, out, markers, List.of(new TimeSteps.Gap(1000, 3000)), 0);
     assertTrue(svg.startsWith("<svg class=\"plot\" id=\"p\""));
-    assertEquals(1, occurrences(svg, "class=\"line-input\""));
-    assertEquals(1, occurrences(svg, "class=\"line-output\""));
+    assertEquals(1, occurrences(svg, "<path class=\"line-input\" d=\"M"));
+    assertEquals(1, occurrences(svg, "<path class=\"line-output\" d=\"M"));
     assertEquals(1, occurrences(svg, "<rect class=\"gap\""));
     assertTrue(svg.contains("<g class=\"markers marker-changed\"><path"));
     // a dropped row without a value sits on the time axis (y = height - bottom margin)
     assertTrue(svg.contains("<g class=\"markers marker-dropped\"><circle class=\"marker\" cx=\""
         + "743.3\" cy=\"246.0\""), svg);
-    Matcher m = Pattern.compile("points=\"([^\"]*)\"").matcher(svg);
-    assertTrue(m.find());
-    for (String xy : m.group(1).split(" ")) {
-      double x = Double.parseDouble(xy.split(",")[0]);
-      double y = Double.parseDouble(xy.split(",")[1]);
-      assertTrue(x >= 70 && x <= Svg.WIDTH - 20 && y >= 12 && y <= Svg.PLOT_HEIGHT - 34, xy);
+    Matcher m = Pattern.compile("[ML]([0-9.]+) ([0-9.]+)").matcher(svg);
+    int points = 0;
+    while (m.find()) {
+      double x = Double.parseDouble(m.group(1));
+      double y = Double.parseDouble(m.group(2));
+      assertTrue(x >= 70 && x <= Svg.WIDTH - 20 && y >= 12 && y <= Svg.PLOT_HEIGHT - 34, m.group());
+      points++;
     }
+    assertEquals(4 + 3 + 1, points); // input, output and the changed marker's path start
+  }
+
+  @Test
+  void linesBreakWherePointsAreFartherApartThanTheBreakGap() {
+    Points in = new Points(new long[] {0, 10, 20, 100, 110}, new double[] {1, 2, 3, 4, 5});
+    String svg = Svg.timePlot("p", in, Points.EMPTY, noMarkers(), List.of(), 30);
+    Matcher m = Pattern.compile("<path class=\"line-input\" d=\"([^\"]*)\"").matcher(svg);
+    assertTrue(m.find());
+    assertEquals("MLLML", m.group(1).replaceAll("[^ML]", ""));
+    Matcher whole = Pattern.compile("<path class=\"line-input\" d=\"([^\"]*)\"")
+        .matcher(Svg.timePlot("p", in, Points.EMPTY, noMarkers(), List.of(), 0));
+    assertTrue(whole.find());
+    assertEquals("MLLLL", whole.group(1).replaceAll("[^ML]", ""));
   }
 
   @Test
   void aPlotWithoutValuesSaysSo() {
-    assertTrue(Svg.timePlot("e", Points.EMPTY, Points.EMPTY, noMarkers(), List.of())
+    assertTrue(Svg.timePlot("e", Points.EMPTY, Points.EMPTY, noMarkers(), List.of(), 0)
         .contains(">no values</text>"));
   }
 

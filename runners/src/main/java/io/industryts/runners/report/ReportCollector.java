@@ -24,7 +24,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -75,7 +74,7 @@ public final class ReportCollector {
         .apply("Report/Sides", Flatten.pCollections()).setCoder(tagged)
         .apply("Report/BySegment", KeyGroups.<KV<Row, Long>, Side>byKey())
         .apply("Report/Profile", ParDo.of(new ProfileFn(columns, markers)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), SerializableCoder.of(SegmentProfile.class)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), new ProfileCoder()))
         .apply("Report/Gather", GroupByKey.create())
         .apply("Report/WriteData", ParDo.of(new WriteDataFn(dataFile)));
   }
@@ -126,6 +125,36 @@ public final class ReportCollector {
     public Side decode(InputStream in) throws IOException {
       boolean isOutput = in.read() == 1;
       return new Side(isOutput, (isOutput ? output : input).decode(in));
+    }
+  }
+
+  /**
+   * Profiles as Java-serialized bytes with their length first. (Beam's {@code SerializableCoder}
+   * would do the same but warns on every run that the class has no {@code equals}; profiles are
+   * never compared or used as keys.)
+   */
+  static final class ProfileCoder extends CustomCoder<SegmentProfile> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void encode(SegmentProfile value, OutputStream out) throws IOException {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      try (ObjectOutputStream o = new ObjectOutputStream(bytes)) {
+        o.writeObject(value);
+      }
+      org.apache.beam.sdk.util.VarInt.encode(bytes.size(), out);
+      bytes.writeTo(out);
+    }
+
+    @Override
+    public SegmentProfile decode(InputStream in) throws IOException {
+      byte[] bytes = new byte[org.apache.beam.sdk.util.VarInt.decodeInt(in)];
+      new java.io.DataInputStream(in).readFully(bytes);
+      try (ObjectInputStream o = new ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+        return (SegmentProfile) o.readObject();
+      } catch (ClassNotFoundException e) {
+        throw new IOException("industryts: report profile not readable: " + e, e);
+      }
     }
   }
 
@@ -215,7 +244,7 @@ public final class ReportCollector {
         s.output = out.observed(output.times()).lttb(POINTS);
         s.outputNulls = out.nulls();
       }
-      if (markers && input != null) {
+      if (markers && in != null) {
         compare(input.times(), in, output == null ? new long[0] : output.times(), out, s);
       }
       p.columns.put(c, s);

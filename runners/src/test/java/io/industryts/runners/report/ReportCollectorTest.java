@@ -137,6 +137,45 @@ class ReportCollectorTest {
   }
 
   @Test
+  void aColumnOnlyTheOutputHasGetsNoMarkers() {
+    Chunk in = chunk(new long[] {0, 10}, 1.0, 2.0);
+    Schema outSchema = Schema.builder().addDateTimeField("t")
+        .addNullableField("v", FieldType.DOUBLE).addNullableField("v_lag1", FieldType.DOUBLE)
+        .build();
+    ChunkLayout outLayout = ChunkLayout.of(outSchema, "t", List.of());
+    ColumnBuilder v = ColumnBuilder.forType(FieldType.DOUBLE.withNullable(true), 2);
+    v.appendValue(1.0);
+    v.appendValue(2.0);
+    ColumnBuilder lag = ColumnBuilder.forType(FieldType.DOUBLE.withNullable(true), 2);
+    lag.appendValue(null);
+    lag.appendValue(1.0);
+    Chunk out = new Chunk(outLayout, Row.withSchema(outLayout.keySchema()).build(),
+        new long[] {0, 10}, new long[2], new Column[] {null, v.build(), lag.build()});
+    ColumnSamples s = ReportCollector.profile("", 0, in, out, List.of("v_lag1"), true).columns
+        .get("v_lag1");
+    assertEquals(0, java.util.Arrays.stream(s.markerTotals).sum());
+    assertEquals(0, s.input.size());
+    assertArrayEquals(new long[] {10}, s.output.t);
+  }
+
+  @Test
+  void profilesRoundTripThroughTheirCoder() throws Exception {
+    SegmentProfile a = ReportCollector.profile("x", 2, chunk(new long[] {0, 10}, 1.0, null),
+        chunk(new long[] {0, 10}, 1.0, 3.0), List.of("v"), true);
+    ReportCollector.ProfileCoder coder = new ReportCollector.ProfileCoder();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    coder.encode(a, bytes);
+    coder.encode(a, bytes);
+    java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(bytes.toByteArray());
+    for (int i = 0; i < 2; i++) {
+      SegmentProfile back = coder.decode(in);
+      assertEquals("x", back.series);
+      assertEquals(1, back.columns.get("v").markerTotals[Marker.FILLED.ordinal()]);
+    }
+    assertEquals(-1, in.read());
+  }
+
+  @Test
   void seriesLabelsJoinKeyValues() {
     Schema keys = Schema.builder().addNullableField("site", FieldType.STRING)
         .addNullableField("tag", FieldType.STRING).build();

@@ -100,6 +100,16 @@ public final class JobReport {
         markers, dataFile.toString());
   }
 
+  /** The value columns the report plots. */
+  List<String> columns() {
+    return columns;
+  }
+
+  /** Whether the page marks changed values (no step re-grids or moves times). */
+  boolean markers() {
+    return markers;
+  }
+
   /** The report's path. */
   public Path path() {
     return path;
@@ -130,7 +140,7 @@ public final class JobReport {
     m.stepNames = jp.stepNames();
     m.stepTypes = stepTypes;
     m.series = series;
-    m.plotted = chooseSeries(series, m.notes);
+    m.plotted = chooseSeries(series, settings, m.notes);
     m.columns = columns;
     m.markers = markers;
     if (!markers) {
@@ -146,7 +156,8 @@ public final class JobReport {
   }
 
   /** {@code report_series} in order (missing ones noted), else the first {@code report_max_series}. */
-  private List<SeriesReport> chooseSeries(List<SeriesReport> all, List<String> notes) {
+  static List<SeriesReport> chooseSeries(List<SeriesReport> all, OutputConfig.Report settings,
+      List<String> notes) {
     List<SeriesReport> out = new ArrayList<>();
     if (settings.series().isEmpty()) {
       for (SeriesReport s : all) {

@@ -133,8 +133,8 @@ class JobReportIT {
     if (dead.find()) {
       out.put("write.error_records", number(dead.group(1)));
     }
-    Matcher step = Pattern.compile("(?m)^  (\\S+)\\s+([\\d,]+) in\\s+([\\d,]+) out(?:  \\((.*)\\))?$")
-        .matcher(err);
+    Matcher step = Pattern.compile(
+        "(?m)^  (\\S+)\\s+([\\d,]+) in\\s+([\\d,]+) out(?:  \\((.*)\\))?$").matcher(err);
     while (step.find()) {
       out.put(step.group(1) + ".rows_in", number(step.group(2)));
       out.put(step.group(1) + ".rows_out", number(step.group(3)));

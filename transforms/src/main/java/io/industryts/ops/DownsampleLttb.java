@@ -25,11 +25,11 @@ import java.util.Objects;
  * PCollection<Row> forPlot = input.apply(DownsampleLttb.to(2000).on("flow").keyedBy("tag"));
  * }</pre>
  *
- * <p>Per series, of the {@code n} rows whose {@code column} is not null: all when {@code n ≤ points},
- * else the first, the last, and from each of {@code points − 2} buckets the row whose triangle with
- * the previously kept row and the mean of the next bucket is largest (ties: the earliest row); the
- * selection is {@link Lttb#select}. Rows whose column is null (or NaN with {@code nan_as_null =
- * false}) are dropped too. Kept rows are unchanged (all columns) and keep their order; the output
+ * <p>Per series, of the {@code n} rows whose {@code column} is not null: all when {@code n ≤
+ * points}, else the first, the last, and from each of {@code points − 2} buckets the row whose
+ * triangle with the previously kept row and the mean of the next bucket is largest (ties: the
+ * earliest row); the selection is {@link Lttb#select}. Rows whose column is null (or NaN with
+ * {@code nan_as_null = false}) are dropped too. Kept rows are unchanged (all columns) and keep their order; the output
  * schema equals the input schema. Counter {@code rows_dropped}. Example: {@code v = 0, 5, 1, 1, 0}
  * at 00:00 … 04:00 with {@code points = 3} keeps 00:00, 01:00 (the spike) and 04:00.
  *
@@ -52,10 +52,11 @@ public final class DownsampleLttb extends TimeSeriesTransform<DownsampleLttb> {
     this.column = column;
   }
 
-  /** Keep {@code points} rows per series: the staged call {@code DownsampleLttb.to(2000).on("flow")}. */
+  /** Keeps {@code points} rows per series; {@code DownsampleLttb.to(2000).on("x")}. */
   public static Stage to(int points) {
     if (points < 3) {
-      throw new IllegalArgumentException("DownsampleLttb: points must be >= 3. Got " + points + ".");
+      throw new IllegalArgumentException(
+          "DownsampleLttb: points must be >= 3. Got " + points + ".");
     }
     return new Stage(points);
   }

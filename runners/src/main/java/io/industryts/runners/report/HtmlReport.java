@@ -197,7 +197,8 @@ public final class HtmlReport {
   private static void plots(StringBuilder sb, Model m) {
     sb.append("<section id=\"plots\"><h2>Input and output</h2><p class=\"legend\">")
         .append("<span class=\"key key-input\"></span>input <span class=\"key key-output\">")
-        .append("</span>output <span class=\"key key-gap\"></span>gaps (at least 3&times; the cadence)");
+        .append("</span>output <span class=\"key key-gap\"></span>")
+        .append("gaps (at least 3&times; the cadence)");
     if (m.markers) {
       sb.append(" &middot; markers: <b class=\"sym filled\">&#9650;</b> filled ")
           .append("<b class=\"sym changed\">&#9670;</b> clipped / changed ")
@@ -338,7 +339,7 @@ public final class HtmlReport {
     return s;
   }
 
-  /** A duration in the largest fitting units, e.g. {@code 1 h 30 min}, {@code 2 d 4 h}, {@code 250 ms}. */
+  /** A duration in its two largest units, e.g. {@code 1 h 30 min}, {@code 2 d 4 h}. */
   static String duration(long ms) {
     if (ms < 1000) {
       return ms + " ms";
@@ -367,7 +368,8 @@ public final class HtmlReport {
       "table{border-collapse:collapse;font-size:14px}",
       "table.facts th{text-align:left;padding:3px 18px 3px 0;color:#52606d;font-weight:600}",
       "table.data{width:100%}table.data th{background:#eef1f5;text-align:left;padding:5px 8px;",
-      "border-bottom:1px solid #cbd2d9}table.data td{padding:4px 8px;border-bottom:1px solid #eef1f5}",
+      "border-bottom:1px solid #cbd2d9}",
+      "table.data td{padding:4px 8px;border-bottom:1px solid #eef1f5}",
       "td.n{text-align:right;font-variant-numeric:tabular-nums}",
       "figure{margin:6px 0 14px}figcaption{font-size:14px;margin-bottom:2px}",
       ".counts{color:#52606d}.note,.legend{font-size:13px;color:#52606d}",

@@ -155,7 +155,7 @@ public final class JobReport {
         temp -> Files.writeString(temp, html, StandardCharsets.UTF_8));
   }
 
-  /** {@code report_series} in order (missing ones noted), else the first {@code report_max_series}. */
+  /** {@code report_series} in order (missing ones noted), else the first report_max_series. */
   static List<SeriesReport> chooseSeries(List<SeriesReport> all, OutputConfig.Report settings,
       List<String> notes) {
     List<SeriesReport> out = new ArrayList<>();

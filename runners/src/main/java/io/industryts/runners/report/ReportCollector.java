@@ -308,7 +308,7 @@ public final class ReportCollector {
     }
   }
 
-  /** A numeric column of a chunk as doubles and nulls (NaN counts as null, as the plots skip it). */
+  /** A numeric column of a chunk as doubles and nulls (NaN counts as null: plots skip it). */
   static final class Values {
     private final double[] v;
     private final boolean[] nulls;

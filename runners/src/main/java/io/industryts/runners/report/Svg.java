@@ -118,7 +118,8 @@ public final class Svg {
       case CHANGED:
         return "<path class=\"marker\" d=\"M" + num(x) + " " + num(y - 5) + "l5 5l-5 5l-5 -5z\"/>";
       case MASKED:
-        return "<path class=\"marker\" d=\"M" + num(x - 4) + " " + num(y - 4) + "l8 8m0 -8l-8 8\"/>";
+        return "<path class=\"marker\" d=\"M" + num(x - 4) + " " + num(y - 4)
+            + "l8 8m0 -8l-8 8\"/>";
       default:
         return "<circle class=\"marker\" cx=\"" + num(x) + "\" cy=\"" + num(y) + "\" r=\"3.5\"/>";
     }
@@ -182,7 +183,7 @@ public final class Svg {
     return TIME_STEPS[TIME_STEPS.length - 1];
   }
 
-  /** A tick label: date and minutes, seconds when {@code step} is below a minute, date alone ≥ 1 d. */
+  /** A tick label: seconds below a one-minute step, date alone from one day, else date and time. */
   static String time(long t, long step) {
     String pattern = step == 0 ? "yyyy-MM-dd HH:mm:ss"
         : step < 60_000 ? "HH:mm:ss" : step < 86_400_000L ? "MM-dd HH:mm" : "yyyy-MM-dd";

@@ -103,8 +103,8 @@ class SvgTest {
         new long[][] {{1000, 500}, {250, 0}});
     assertTrue(svg.contains("b&lt;"));
     assertTrue(svg.contains(">1,000</text>"));
-    Matcher m = Pattern.compile("<rect class=\"bar bar-\\d\" x=\"200\" y=\"\\d+\" width=\"([0-9.]+)")
-        .matcher(svg);
+    Matcher m = Pattern.compile(
+        "<rect class=\"bar bar-\\d\" x=\"200\" y=\"\\d+\" width=\"([0-9.]+)").matcher(svg);
     double[] widths = new double[4];
     for (int i = 0; i < 4; i++) {
       assertTrue(m.find());

@@ -12,12 +12,79 @@ public final class OutputConfig {
   private final String errors;
   private final String timeFormat;
   private final String delimiter;
+  private final Report report;
 
-  OutputConfig(List<String> paths, String errors, String timeFormat, String delimiter) {
+  OutputConfig(List<String> paths, String errors, String timeFormat, String delimiter,
+      Report report) {
     this.paths = List.copyOf(paths);
     this.errors = errors;
     this.timeFormat = timeFormat;
     this.delimiter = delimiter;
+    this.report = report;
+  }
+
+  /**
+   * The job report keys: {@code report} (the HTML path, or {@code null}), {@code report_columns}
+   * and {@code report_series} (empty: the defaults), {@code report_max_series}.
+   */
+  public static final class Report {
+    private final String path;
+    private final List<String> columns;
+    private final int maxSeries;
+    private final List<String> series;
+
+    /** Report settings; empty lists mean "every numeric value column" and "the first series". */
+    public Report(String path, List<String> columns, int maxSeries, List<String> series) {
+      this.path = path;
+      this.columns = List.copyOf(columns);
+      this.maxSeries = maxSeries;
+      this.series = List.copyOf(series);
+    }
+
+    /** No report, default settings. */
+    public static Report none() {
+      return new Report(null, List.of(), 6, List.of());
+    }
+
+    /** {@code report}: the HTML path as written, or {@code null}. */
+    public String path() {
+      return path;
+    }
+
+    /** {@code report_columns}: the value columns to plot; empty for every numeric one. */
+    public List<String> columns() {
+      return columns;
+    }
+
+    /** {@code report_max_series}: how many series to plot when {@link #series()} is empty. */
+    public int maxSeries() {
+      return maxSeries;
+    }
+
+    /** {@code report_series}: the series to plot by their key label; empty for the first ones. */
+    public List<String> series() {
+      return series;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Report)) {
+        return false;
+      }
+      Report r = (Report) o;
+      return Objects.equals(path, r.path) && columns.equals(r.columns) && maxSeries == r.maxSeries
+          && series.equals(r.series);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(path, columns, maxSeries, series);
+    }
+  }
+
+  /** The job report settings ({@code report*} keys). */
+  public Report report() {
+    return report;
   }
 
   /** Output paths as written; empty when only {@code errors} is configured. */
@@ -49,12 +116,13 @@ public final class OutputConfig {
     return paths.equals(c.paths)
         && Objects.equals(errors, c.errors)
         && Objects.equals(timeFormat, c.timeFormat)
-        && Objects.equals(delimiter, c.delimiter);
+        && Objects.equals(delimiter, c.delimiter)
+        && report.equals(c.report);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(paths, errors, timeFormat, delimiter);
+    return Objects.hash(paths, errors, timeFormat, delimiter, report);
   }
 
   @Override

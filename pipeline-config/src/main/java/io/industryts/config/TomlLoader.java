@@ -95,7 +95,19 @@ final class TomlLoader {
           ParamSpec.of("time_format", ParamType.TIME_PATTERN)
               .defaultsToDescribed("ISO-8601 UTC")
               .doc("java.time pattern for CSV times, rendered in UTC."),
-          ParamSpec.of("delimiter", ParamType.STRING).defaultsTo(",").doc("CSV delimiter."));
+          ParamSpec.of("delimiter", ParamType.STRING).defaultsTo(",").doc("CSV delimiter."),
+          ParamSpec.of("report", ParamType.STRING)
+              .doc("Job report path (.html): one self-contained page; --report PATH overrides."),
+          ParamSpec.of("report_columns", ParamType.STRING_LIST)
+              .defaultsToDescribed("every numeric value column")
+              .doc("Value columns the report plots."),
+          ParamSpec.of("report_max_series", ParamType.INT)
+              .defaultsTo(6)
+              .atLeast(1)
+              .doc("The report plots the first this many series (in key order)."),
+          ParamSpec.of("report_series", ParamType.STRING_LIST)
+              .defaultsToDescribed("the first report_max_series series")
+              .doc("Series the report plots, by key values joined with \"/\" (e.g. \"pump1\")."));
 
   private final String file;
   private final OperationRegistry registry;
@@ -204,7 +216,12 @@ final class TomlLoader {
               stringList(o.getOrDefault("path", List.of())),
               (String) o.get("errors"),
               (String) o.get("time_format"),
-              (String) o.get("delimiter"));
+              (String) o.get("delimiter"),
+              new OutputConfig.Report(
+                  (String) o.get("report"),
+                  stringList(o.getOrDefault("report_columns", List.of())),
+                  (Integer) o.getOrDefault("report_max_series", 6),
+                  stringList(o.getOrDefault("report_series", List.of()))));
     }
 
     Set<String> inputNames = new LinkedHashSet<>();

@@ -173,6 +173,21 @@ class JobConfigTest {
   }
 
   @Test
+  void reportKeysAreReadAndDefaulted() {
+    OutputConfig.Report r = parse("[output]\npath = \"o.csv\"\nreport = \"r.html\"\n"
+        + "report_columns = [\"temp\", \"flow\"]\nreport_max_series = 3\n"
+        + "report_series = [\"FI-1\"]\n").output().orElseThrow().report();
+    assertEquals("r.html", r.path());
+    assertEquals(List.of("temp", "flow"), r.columns());
+    assertEquals(3, r.maxSeries());
+    assertEquals(List.of("FI-1"), r.series());
+    OutputConfig.Report none = parse("[output]\npath = \"o.csv\"\n").output().orElseThrow()
+        .report();
+    assertEquals(OutputConfig.Report.none(), none);
+    assertNull(none.path());
+  }
+
+  @Test
   void explicitStepNamesAreKept() {
     assertThat(
         load("full.toml").steps().stream().map(StepConfig::name).toList(),

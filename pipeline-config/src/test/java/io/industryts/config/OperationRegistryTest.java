@@ -26,7 +26,8 @@ class OperationRegistryTest {
   void serviceLoaderFindsEveryDescribedOperation() {
     assertEquals(
         List.of("asof_join", "box_cox", "cast", "clip", "counter", "cumulative",
-            "datetime_features", "diff", "drop_columns", "drop_duplicates", "drop_null", "ewm",
+            "datetime_features", "diff", "downsample_lttb", "drop_columns", "drop_duplicates",
+            "drop_null", "ewm",
             "fill_null", "filter_time", "group_by_time", "interpolate", "lag", "lead", "log",
             "mask_quality", "normalize", "outliers", "pct_change", "regularize", "rename",
             "resample", "rolling", "scale", "select", "snap_time", "state_intervals", "test_echo",
@@ -50,7 +51,8 @@ class OperationRegistryTest {
   void typesAreSorted() {
     assertEquals(
         List.of("asof_join", "box_cox", "cast", "clip", "counter", "cumulative",
-            "datetime_features", "diff", "drop_columns", "drop_duplicates", "drop_null", "ewm",
+            "datetime_features", "diff", "downsample_lttb", "drop_columns", "drop_duplicates",
+            "drop_null", "ewm",
             "fill_null", "filter_time", "group_by_time", "interpolate", "lag", "lead", "log",
             "mask_quality", "normalize", "outliers", "pct_change", "regularize", "rename",
             "resample", "rolling", "scale", "select", "snap_time", "state_intervals", "test_echo",

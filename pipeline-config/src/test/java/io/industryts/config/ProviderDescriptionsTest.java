@@ -163,6 +163,11 @@ class ProviderDescriptionsTest {
   }
 
   @Test
+  void downsampleLttbKeysAreBothRequired() {
+    assertEquals(List.of("name", "column", "points"), keysByType().get("downsample_lttb"));
+  }
+
+  @Test
   void transformationKeys() {
     assertEquals(List.of("name", "columns", "fit", "suffix"), keysByType().get("normalize"));
     assertEquals(

@@ -60,8 +60,8 @@ public final class CommandLine {
   private static final Pattern INPUT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private static final Map<Command, Set<String>> OPTIONS = Map.of(
-      Command.RUN, Set.of("input", "output", "errors", "runner", "parallelism", "max-columns",
-          "verbose", "help"),
+      Command.RUN, Set.of("input", "output", "errors", "report", "runner", "parallelism",
+          "max-columns", "verbose", "help"),
       Command.VALIDATE, Set.of("input", "verbose", "help"),
       Command.EXPLAIN, Set.of("input", "verbose", "help"),
       Command.OPS, Set.of("verbose", "help"),
@@ -80,6 +80,7 @@ public final class CommandLine {
   private final Map<String, String> namedInputs;
   private final List<String> outputs;
   private final String errors;
+  private final String report;
   private final String runner;
   private final Integer parallelism;
   private final Integer maxColumns;
@@ -95,6 +96,7 @@ public final class CommandLine {
     this.namedInputs = Collections.unmodifiableMap(new LinkedHashMap<>(b.namedInputs));
     this.outputs = List.copyOf(b.outputs);
     this.errors = b.errors;
+    this.report = b.report;
     this.runner = b.runner;
     this.parallelism = b.parallelism;
     this.maxColumns = b.maxColumns;
@@ -194,6 +196,7 @@ public final class CommandLine {
       case "input": return "--input data/sensors.csv or --input name=PATH";
       case "output": return "--output out/clean.parquet";
       case "errors": return "--errors out/bad_rows.csv";
+      case "report": return "--report out/report.html";
       case "runner": return "--runner=DirectRunner";
       case "parallelism": return "--parallelism 4";
       case "max-columns": return "--max-columns 20000";
@@ -268,6 +271,11 @@ public final class CommandLine {
     return Optional.ofNullable(errors);
   }
 
+  /** {@code --report PATH}: writes the job report there; replaces {@code [output] report}. */
+  public Optional<String> report() {
+    return Optional.ofNullable(report);
+  }
+
   /** {@code --runner}: one of {@link #RUNNERS}, default {@code DirectRunner}. */
   public String runner() {
     return runner;
@@ -313,6 +321,7 @@ public final class CommandLine {
     final Map<String, String> namedInputs = new LinkedHashMap<>();
     final List<String> outputs = new ArrayList<>();
     String errors;
+    String report;
     String runner = "DirectRunner";
     Integer parallelism;
     Integer maxColumns;
@@ -336,6 +345,9 @@ public final class CommandLine {
       } else if (name.equals("errors")) {
         once(name, errors);
         errors = value;
+      } else if (name.equals("report")) {
+        once(name, report);
+        report = value;
       } else if (name.equals("runner")) {
         runner = runnerName(value);
       } else if (name.equals("parallelism")) {

@@ -43,6 +43,8 @@ final class Help {
       "                         repeatable; replaces [output] path",
       "  --errors PATH          dead-letter file for bad rows (.csv or .jsonl); without it the",
       "                         job fails on the first bad row; replaces [output] errors",
+      "  --report PATH          job report: one self-contained HTML page (steps, counters,",
+      "                         input/output plots); replaces [output] report",
       "  --runner NAME          DirectRunner (default), FlinkRunner or SparkRunner",
       "                         (Flink and Spark need a jar built with -Pflink / -Pspark)",
       "  --parallelism N        worker threads (Direct) or parallelism (Flink, Spark);",

@@ -21,6 +21,7 @@ import io.industryts.io.FileOutput;
 import io.industryts.io.ReadResult;
 import io.industryts.io.TypeDecision;
 import io.industryts.io.StagedFiles;
+import io.industryts.runners.report.JobReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -75,10 +76,11 @@ public final class JobPipeline {
   private final List<String> outputs;
   private final String errors;
   private final List<TypeDecision> inputTypes;
+  private final JobReport report;
 
   private JobPipeline(Pipeline pipeline, String name, String input, TimeColumn timeColumn,
       ChunkLayout outputLayout, List<String> stepNames, List<String> outputs, String errors,
-      List<TypeDecision> inputTypes) {
+      List<TypeDecision> inputTypes, JobReport report) {
     this.pipeline = pipeline;
     this.name = name;
     this.input = input;
@@ -88,6 +90,7 @@ public final class JobPipeline {
     this.outputs = List.copyOf(outputs);
     this.errors = errors;
     this.inputTypes = List.copyOf(inputTypes);
+    this.report = report;
   }
 
   /**
@@ -101,30 +104,32 @@ public final class JobPipeline {
     private final List<String> outputs;
     private final String errors;
     private final String stagingToken;
+    private final String report;
 
     private Overrides(String mainInput, Map<String, String> namedInputs, List<String> outputs,
-        String errors, String stagingToken) {
+        String errors, String stagingToken, String report) {
       this.mainInput = mainInput;
       this.namedInputs = Collections.unmodifiableMap(new LinkedHashMap<>(namedInputs));
       this.outputs = List.copyOf(outputs);
       this.errors = errors;
       this.stagingToken = stagingToken;
+      this.report = report;
     }
 
     /** Nothing replaced. */
     public static Overrides none() {
-      return new Overrides(null, Map.of(), List.of(), null, null);
+      return new Overrides(null, Map.of(), List.of(), null, null, null);
     }
 
     /** The overrides of a parsed command line. */
     public static Overrides from(CommandLine cl) {
       return new Overrides(cl.mainInput().orElse(null), cl.namedInputs(), cl.outputs(),
-          cl.errors().orElse(null), null);
+          cl.errors().orElse(null), null, cl.report().orElse(null));
     }
 
     /** A copy reading {@code path} as the main input. */
     public Overrides withInput(String path) {
-      return new Overrides(path, namedInputs, outputs, errors, stagingToken);
+      return new Overrides(path, namedInputs, outputs, errors, stagingToken, report);
     }
 
     /**
@@ -134,24 +139,29 @@ public final class JobPipeline {
      * by their writer, the dead-letter file by its own.
      */
     public Overrides withStagingToken(String token) {
-      return new Overrides(mainInput, namedInputs, outputs, errors, token);
+      return new Overrides(mainInput, namedInputs, outputs, errors, token, report);
     }
 
     /** A copy reading {@code path} as the named input {@code name} (replaces its {@code path}). */
     public Overrides withInput(String name, String path) {
       Map<String, String> next = new LinkedHashMap<>(namedInputs);
       next.put(name, path);
-      return new Overrides(mainInput, next, outputs, errors, stagingToken);
+      return new Overrides(mainInput, next, outputs, errors, stagingToken, report);
     }
 
     /** A copy writing these outputs instead of {@code [output] path}. */
     public Overrides withOutputs(List<String> paths) {
-      return new Overrides(mainInput, namedInputs, paths, errors, stagingToken);
+      return new Overrides(mainInput, namedInputs, paths, errors, stagingToken, report);
     }
 
     /** A copy writing dead letters to {@code path}. */
     public Overrides withErrors(String path) {
-      return new Overrides(mainInput, namedInputs, outputs, path, stagingToken);
+      return new Overrides(mainInput, namedInputs, outputs, path, stagingToken, report);
+    }
+
+    /** A copy writing the job report to {@code path}. */
+    public Overrides withReport(String path) {
+      return new Overrides(mainInput, namedInputs, outputs, errors, stagingToken, path);
     }
   }
 
@@ -241,6 +251,14 @@ public final class JobPipeline {
     return job.output().map(OutputConfig::errors).map(p -> resolve(job, p));
   }
 
+  /** The job report path after overrides ({@code --report}, {@code [output] report}), if any. */
+  public static Optional<String> reportPath(JobConfig job, Overrides overrides) {
+    if (overrides.report != null) {
+      return Optional.of(overrides.report);
+    }
+    return job.output().map(o -> o.report().path()).map(p -> resolve(job, p));
+  }
+
   /** {@code path} as written in the job file, resolved against the job file's directory. */
   static String resolve(JobConfig job, String path) {
     Path p = Path.of(path);
@@ -312,10 +330,17 @@ public final class JobPipeline {
       // right, in one piece): no stages for the passes over segments
       engineOptions = engineOptions.withWholeSeriesOnly();
     }
-    Engine.Result result = Engine.run(Engine.segment(chunks, layout, kernels, engineOptions),
-        kernels, types, rightChunks);
+    Segments inputSegments = Engine.segment(chunks, layout, kernels, engineOptions);
+    Engine.Result result = Engine.run(inputSegments, kernels, types, rightChunks);
     Segments segments = result.segments();
     PCollection<KV<KV<Row, Long>, Chunk>> finalSegments = segments.collection();
+    JobReport report = null;
+    Optional<String> reportPath = reportPath(job, overrides);
+    if (reportPath.isPresent()) {
+      report = JobReport.plan(reportPath.get(), job.output().map(OutputConfig::report)
+          .orElse(OutputConfig.Report.none()), layout, segments.layout(), kernels, types);
+      report.collect(inputSegments.collection(), finalSegments);
+    }
     String timeFormat = job.output().map(OutputConfig::timeFormat).orElse(null);
     String delimiter = job.output().map(OutputConfig::delimiter).orElse(null);
     List<FileOutput> files = new ArrayList<>();
@@ -349,7 +374,7 @@ public final class JobPipeline {
     }
     return new JobPipeline(p, job.pipelineName(), inputPath, input.timeColumn(),
         segments.layout(), names,
-        outputPaths, errorsPath.orElse(null), input.typeDecisions());
+        outputPaths, errorsPath.orElse(null), input.typeDecisions(), report);
   }
 
   /** The pipeline, ready to run. */
@@ -395,6 +420,11 @@ public final class JobPipeline {
   /** The dead-letter path, if bad rows are kept rather than failing the job. */
   public Optional<String> errorsPath() {
     return Optional.ofNullable(errors);
+  }
+
+  /** The job report to write after the run, if one was asked for. */
+  public Optional<JobReport> report() {
+    return Optional.ofNullable(report);
   }
 
   /** Counts the rows of passing chunks; passes them on unchanged. */

@@ -241,7 +241,8 @@ public final class Main {
     List<String> outputPaths = JobPipeline.outputs(job, overrides);
     Optional<String> errorsPath = JobPipeline.errorsPath(job, overrides);
     String inputPath = JobPipeline.mainInputPath(job, overrides);
-    OutputPaths.checkDistinct(outputPaths, errorsPath.orElse(null), inputPath);
+    OutputPaths.checkDistinct(outputPaths, errorsPath.orElse(null),
+        JobPipeline.reportPath(job, overrides).orElse(null), inputPath);
     String delimiter = job.input().map(InputConfig::delimiter).orElse(null);
     ColumnLimit.check(inputPath, delimiter == null ? 0 : Inputs.delimiter(delimiter),
         cl.maxColumns());
@@ -324,6 +325,17 @@ public final class Main {
       err.println("industryts: temporary files of a process that may still be writing were left in"
           + " place (remove them if no other industryts job writes there): "
           + leftInPlace.stream().map(Path::toString).collect(Collectors.joining(", ")));
+    }
+    if (jp.report().isPresent()) {
+      long reportStart = System.nanoTime();
+      try {
+        jp.report().get().write(jp, cl.jobFile(), summary.counters(), cl.runner(), seconds);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot write the job report "
+            + jp.report().get().path() + ": " + e.getMessage(), e);
+      }
+      err.printf(java.util.Locale.ROOT, "industryts: report %s (%.1f s)%n",
+          jp.report().get().path(), (System.nanoTime() - reportStart) / 1e9);
     }
     return OK;
   }

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Checks, before a job runs, that its files cannot overwrite one another: no two outputs, and not
- * the dead-letter file, may be the same file, nor may an output be the input (paths compared after
+ * the dead-letter file or the job report, may be the same file, nor may an output be the input (paths compared after
  * resolving {@code ..}, symbolic links and the working directory).
  */
 final class OutputPaths {
@@ -20,10 +20,11 @@ final class OutputPaths {
   /**
    * @param outputs the output paths, resolved as the job will write them
    * @param errors the dead-letter path, or null
+   * @param report the job report path, or null
    * @param input the main input path or glob
    * @throws UsageException naming both paths, the file they share and the fix
    */
-  static void checkDistinct(List<String> outputs, String errors, String input)
+  static void checkDistinct(List<String> outputs, String errors, String report, String input)
       throws UsageException {
     Map<Path, String> seen = new LinkedHashMap<>();
     List<String> all = new ArrayList<>();
@@ -37,11 +38,15 @@ final class OutputPaths {
     if (errors != null) {
       paths.add(errors);
     }
+    if (report != null) {
+      all.add("report " + report);
+      paths.add(report);
+    }
     for (int i = 0; i < paths.size(); i++) {
       Path canonical = canonical(paths.get(i));
       String first = seen.putIfAbsent(canonical, all.get(i));
       if (first != null) {
-        boolean withErrors = errors != null && i == paths.size() - 1;
+        boolean withErrors = errors != null && i == outputs.size();
         throw new UsageException(first + " and " + all.get(i) + " are the same file ("
             + canonical + "): "
             + (withErrors ? "the dead-letter records would overwrite the results"

@@ -63,6 +63,11 @@ public final class RunSummary {
     return new RunSummary(new LinkedHashMap<>(counters), steps, List.of());
   }
 
+  /** Every counter of the run by name ({@code "<step>.<counter>"}), unmodifiable. */
+  public Map<String, Long> counters() {
+    return java.util.Collections.unmodifiableMap(counters);
+  }
+
   /** A counter's value, 0 if it was never incremented. */
   public long counter(String name) {
     return counters.getOrDefault(name, 0L);

@@ -40,6 +40,16 @@ class CommandLineTest {
   }
 
   @Test
+  void reportTakesOnePath() throws Exception {
+    assertThat(CommandLine.parse("run", "job.toml", "--report", "out/r.html").report(),
+        equalTo(Optional.of("out/r.html")));
+    assertThat(CommandLine.parse("run", "job.toml").report(), equalTo(Optional.empty()));
+    UsageException e = assertThrows(UsageException.class, () -> CommandLine.parse("run",
+        "job.toml", "--report", "a.html", "--report", "b.html"));
+    assertThat(e.getMessage(), containsString("--report"));
+  }
+
+  @Test
   void outputIsRepeatableInOrder() throws Exception {
     CommandLine cl = CommandLine.parse("run", "job.toml", "--output", "a.parquet", "--output",
         "b.csv");
@@ -108,8 +118,8 @@ class CommandLineTest {
     UsageException e = assertThrows(UsageException.class,
         () -> CommandLine.parse("run", "j.toml", "--ouput", "x.csv"));
     assertThat(e.getMessage(), equalTo("unknown option --ouput for run. Valid options: "
-        + "[--errors, --help, --input, --max-columns, --output, --parallelism, --runner,"
-        + " --verbose] (did you mean \"output\"?). Beam pipeline options go after a bare --."));
+        + "[--errors, --help, --input, --max-columns, --output, --parallelism, --report,"
+        + " --runner, --verbose] (did you mean \"output\"?). Beam pipeline options go after a bare --."));
   }
 
   @Test

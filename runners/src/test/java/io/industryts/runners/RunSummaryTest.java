@@ -28,6 +28,14 @@ class RunSummaryTest {
   }
 
   @Test
+  void countersAreAllTheRunsCountersByNameAndReadOnly() {
+    Map<String, Long> all = RunSummary.of(counters(), STEPS).counters();
+    assertThat(all, equalTo(counters()));
+    org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+        () -> all.put("x", 1L));
+  }
+
+  @Test
   void consistentCountsHaveNoInconsistency() {
     assertThat(RunSummary.of(counters(), STEPS).inconsistencies(), empty());
   }

@@ -9,6 +9,7 @@ import io.industryts.config.ops.CounterProvider;
 import io.industryts.config.ops.CumulativeProvider;
 import io.industryts.config.ops.DatetimeFeaturesProvider;
 import io.industryts.config.ops.DiffProvider;
+import io.industryts.config.ops.DownsampleLttbProvider;
 import io.industryts.config.ops.DropColumnsProvider;
 import io.industryts.config.ops.DropDuplicatesProvider;
 import io.industryts.config.ops.FillNullProvider;
@@ -75,7 +76,8 @@ public final class TestRegistries {
         new AsofJoinProvider(),
         new CounterProvider(),
         new StateIntervalsProvider(),
-        new MaskQualityProvider());
+        new MaskQualityProvider(),
+        new DownsampleLttbProvider());
   }
 
   /** Real descriptions, fake operations, and {@code test_echo}. */

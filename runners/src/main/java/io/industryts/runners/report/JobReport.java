@@ -1,0 +1,186 @@
+package io.industryts.runners.report;
+
+import io.industryts.config.OutputConfig;
+import io.industryts.engine.Chunk;
+import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.Kernel;
+import io.industryts.runners.JobPipeline;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * The job report of one run ({@code --report PATH} or {@code [output] report}): planned with the
+ * pipeline, collected inside it ({@link ReportCollector}), written by the launcher after the run
+ * with the counters ({@link HtmlReport}), atomically.
+ *
+ * <pre>{@code
+ * JobReport report = JobReport.plan("out/report.html", settings, inputLayout, outputLayout,
+ *     kernels, stepTypes);
+ * report.collect(inputSegments, outputSegments);   // while building the pipeline
+ * // ... run ...
+ * report.write(jobPipeline, "job.toml", counters, "DirectRunner", seconds);
+ * }</pre>
+ */
+public final class JobReport {
+  private final Path path;
+  private final Path dataFile;
+  private final OutputConfig.Report settings;
+  private final ChunkLayout inputLayout;
+  private final ChunkLayout outputLayout;
+  private final List<String> columns;
+  private final boolean markers;
+  private final List<String> stepTypes;
+
+  private JobReport(Path path, OutputConfig.Report settings, ChunkLayout inputLayout,
+      ChunkLayout outputLayout, List<String> columns, boolean markers, List<String> stepTypes) {
+    this.path = path.toAbsolutePath();
+    this.dataFile = this.path.resolveSibling("." + this.path.getFileName() + ".data");
+    this.settings = settings;
+    this.inputLayout = inputLayout;
+    this.outputLayout = outputLayout;
+    this.columns = List.copyOf(columns);
+    this.markers = markers;
+    this.stepTypes = List.copyOf(stepTypes);
+  }
+
+  /**
+   * Plans the report of a job whose steps run {@code kernels} on {@code input} rows and give
+   * {@code output} rows.
+   *
+   * @throws IllegalArgumentException when a {@code report_columns} entry is not a numeric value
+   *     column of the input or the output
+   */
+  public static JobReport plan(String path, OutputConfig.Report settings, ChunkLayout input,
+      ChunkLayout output, List<Kernel> kernels, List<String> stepTypes) {
+    Set<String> numeric = new LinkedHashSet<>(numericValueColumns(input));
+    numeric.addAll(numericValueColumns(output));
+    List<String> columns = settings.columns().isEmpty() ? numericValueColumns(input)
+        : settings.columns();
+    for (String c : columns) {
+      if (!numeric.contains(c)) {
+        throw new IllegalArgumentException("industryts: report_columns: \"" + c + "\" is not a "
+            + "numeric value column of the input or the output. Expected one of " + numeric
+            + "; fix [output] report_columns.");
+      }
+    }
+    boolean sameTimes = true;
+    for (Kernel k : kernels) {
+      sameTimes &= k.context().grid() == null && !k.context().changesTime();
+    }
+    return new JobReport(Path.of(path), settings, input, output, columns, sameTimes, stepTypes);
+  }
+
+  private static List<String> numericValueColumns(ChunkLayout layout) {
+    List<String> out = new ArrayList<>();
+    Schema s = layout.schema();
+    for (int f = 0; f < s.getFieldCount(); f++) {
+      Schema.TypeName t = s.getField(f).getType().getTypeName();
+      if (!layout.isTimeOrKey(f) && (t.isNumericType() || t == Schema.TypeName.BOOLEAN)) {
+        out.add(s.getField(f).getName());
+      }
+    }
+    return out;
+  }
+
+  /** Adds the collection to the pipeline: segments as read, and as written. */
+  public void collect(PCollection<KV<KV<Row, Long>, Chunk>> inputSegments,
+      PCollection<KV<KV<Row, Long>, Chunk>> outputSegments) {
+    ReportCollector.collect(inputSegments, inputLayout, outputSegments, outputLayout, columns,
+        markers, dataFile.toString());
+  }
+
+  /** The value columns the report plots. */
+  List<String> columns() {
+    return columns;
+  }
+
+  /** Whether the page marks changed values (no step re-grids or moves times). */
+  boolean markers() {
+    return markers;
+  }
+
+  /** The report's path. */
+  public Path path() {
+    return path;
+  }
+
+  /** Writes the page from the collected data and the run's counters; removes the data file. */
+  public void write(JobPipeline jp, String jobFile, Map<String, Long> counters, String runner,
+      double wallSeconds) throws IOException {
+    List<SeriesReport> series;
+    try {
+      series = SeriesReport.merge(ReportCollector.read(dataFile));
+    } finally {
+      Files.deleteIfExists(dataFile);
+    }
+    HtmlReport.Model m = new HtmlReport.Model();
+    m.jobName = jp.name();
+    m.jobFile = jobFile;
+    m.runner = runner;
+    m.inputs = List.of(jp.input());
+    m.timeColumn = jp.timeColumn().name();
+    m.timeColumnReason = jp.timeColumn().reason();
+    m.keyColumns = inputLayout.keyFields();
+    m.outputs = jp.outputs();
+    m.errorsPath = jp.errorsPath().orElse(null);
+    m.wallSeconds = wallSeconds;
+    m.generatedAt = System.currentTimeMillis();
+    m.counters = counters;
+    m.stepNames = jp.stepNames();
+    m.stepTypes = stepTypes;
+    m.series = series;
+    m.plotted = chooseSeries(series, settings, m.notes);
+    m.columns = columns;
+    m.markers = markers;
+    if (!markers) {
+      m.notes.add("No markers: a step re-grids or moves times, so input and output rows do not "
+          + "share times.");
+    }
+    m.outputSchema = outputLayout.schema();
+    m.outputTimeField = outputLayout.timeField();
+    m.outputKeyFields = outputLayout.keyFields();
+    String html = HtmlReport.render(m);
+    ReportCollector.writeAtomically(path,
+        temp -> Files.writeString(temp, html, StandardCharsets.UTF_8));
+  }
+
+  /** {@code report_series} in order (missing ones noted), else the first report_max_series. */
+  static List<SeriesReport> chooseSeries(List<SeriesReport> all, OutputConfig.Report settings,
+      List<String> notes) {
+    List<SeriesReport> out = new ArrayList<>();
+    if (settings.series().isEmpty()) {
+      for (SeriesReport s : all) {
+        if (out.size() == settings.maxSeries()) {
+          break;
+        }
+        out.add(s);
+      }
+      return out;
+    }
+    for (String want : settings.series()) {
+      SeriesReport found = null;
+      for (SeriesReport s : all) {
+        if (s.label.equals(want)) {
+          found = s;
+        }
+      }
+      if (found == null) {
+        notes.add("Series \"" + want + "\" (report_series) has no rows.");
+      } else {
+        out.add(found);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,376 @@
+package io.industryts.runners.report;
+
+import io.industryts.runners.report.ColumnSamples.Marker;
+import io.industryts.runners.report.ColumnSamples.Points;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Inline SVG written by the report itself: a time plot (input and output lines on one time axis,
+ * markers, gap shading) and a horizontal grouped bar chart. Pure functions from data to markup; the
+ * page's stylesheet ({@link HtmlReport}) gives the classes their colours.
+ *
+ * <pre>{@code
+ * String svg = Svg.barChart(List.of("clean", "fill"), List.of("rows in", "rows out"),
+ *     new long[][] {{100, 98}, {98, 98}});
+ * }</pre>
+ */
+public final class Svg {
+  private Svg() {}
+
+  static final int WIDTH = 1100;
+  static final int PLOT_HEIGHT = 280;
+  private static final int LEFT = 70;
+  private static final int RIGHT = 20;
+  private static final int TOP = 12;
+  private static final int BOTTOM = 34;
+
+  /** Candidate time-axis steps, ms: the first giving at most 8 ticks is used. */
+  private static final long[] TIME_STEPS = {1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000,
+      120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 10_800_000, 21_600_000,
+      43_200_000, 86_400_000L, 172_800_000L, 604_800_000L, 1_209_600_000L, 2_592_000_000L,
+      7_776_000_000L, 15_552_000_000L, 31_536_000_000L, 63_072_000_000L, 157_680_000_000L};
+
+  /**
+   * A time plot of one column: the input (thin, grey) and output (blue) lines, the markers of each
+   * kind and the gaps shaded.
+   *
+   * @param gaps time ranges to shade (longest gaps), each {@code [start, end]}
+   * @param breakGap the lines break between points farther apart than this (ms); 0: never
+   */
+  static String timePlot(String id, Points input, Points output, Points[] markers,
+      List<TimeSteps.Gap> gaps, long breakGap) {
+    long t0 = Long.MAX_VALUE;
+    long t1 = Long.MIN_VALUE;
+    double y0 = Double.POSITIVE_INFINITY;
+    double y1 = Double.NEGATIVE_INFINITY;
+    List<Points> all = new ArrayList<>(List.of(input, output));
+    all.addAll(List.of(markers));
+    for (Points p : all) {
+      for (int i = 0; i < p.size(); i++) {
+        t0 = Math.min(t0, p.t[i]);
+        t1 = Math.max(t1, p.t[i]);
+        if (!Double.isNaN(p.v[i])) {
+          y0 = Math.min(y0, p.v[i]);
+          y1 = Math.max(y1, p.v[i]);
+        }
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("<svg class=\"plot\" id=\"").append(esc(id)).append("\" viewBox=\"0 0 ")
+        .append(WIDTH).append(' ').append(PLOT_HEIGHT)
+        .append("\" preserveAspectRatio=\"xMidYMid meet\" role=\"img\">");
+    if (t0 > t1 || y0 > y1) {
+      sb.append("<text class=\"empty\" x=\"").append(WIDTH / 2).append("\" y=\"")
+          .append(PLOT_HEIGHT / 2).append("\" text-anchor=\"middle\">no values</text></svg>");
+      return sb.toString();
+    }
+    if (t0 == t1) {
+      t0 -= 1000;
+      t1 += 1000;
+    }
+    double[] yTicks = niceTicks(y0, y1, 5);
+    y0 = Math.min(y0, yTicks[0]);
+    y1 = Math.max(y1, yTicks[yTicks.length - 1]);
+    if (y0 == y1) {
+      y0 -= 1;
+      y1 += 1;
+    }
+    Frame f = new Frame(t0, t1, y0, y1, PLOT_HEIGHT);
+    for (TimeSteps.Gap g : gaps) {
+      double a = f.x(Math.max(g.start(), t0));
+      double b = f.x(Math.min(g.end(), t1));
+      sb.append("<rect class=\"gap\" x=\"").append(num(a)).append("\" y=\"").append(TOP)
+          .append("\" width=\"").append(num(Math.max(1.5, b - a))).append("\" height=\"")
+          .append(PLOT_HEIGHT - TOP - BOTTOM).append("\"><title>gap ")
+          .append(esc(time(g.start(), 0))).append(" to ").append(esc(time(g.end(), 0)))
+          .append(" (").append(esc(HtmlReport.duration(g.length()))).append(")</title></rect>");
+    }
+    axes(sb, f, yTicks);
+    line(sb, "line-input", input, f, breakGap);
+    line(sb, "line-output", output, f, breakGap);
+    for (Marker m : Marker.values()) {
+      Points p = markers[m.ordinal()];
+      if (p.size() == 0) {
+        continue;
+      }
+      sb.append("<g class=\"markers marker-").append(m.cssClass()).append("\">");
+      for (int i = 0; i < p.size(); i++) {
+        double x = f.x(p.t[i]);
+        double y = Double.isNaN(p.v[i]) ? PLOT_HEIGHT - BOTTOM : f.y(p.v[i]);
+        sb.append(shape(m, x, y));
+      }
+      sb.append("</g>");
+    }
+    sb.append("</svg>");
+    return sb.toString();
+  }
+
+  /** One marker's shape: filled ▲, changed ◆, masked ✕, dropped ●. */
+  private static String shape(Marker m, double x, double y) {
+    switch (m) {
+      case FILLED:
+        return "<path class=\"marker\" d=\"M" + num(x) + " " + num(y - 5) + "l4.5 8h-9z\"/>";
+      case CHANGED:
+        return "<path class=\"marker\" d=\"M" + num(x) + " " + num(y - 5) + "l5 5l-5 5l-5 -5z\"/>";
+      case MASKED:
+        return "<path class=\"marker\" d=\"M" + num(x - 4) + " " + num(y - 4)
+            + "l8 8m0 -8l-8 8\"/>";
+      default:
+        return "<circle class=\"marker\" cx=\"" + num(x) + "\" cy=\"" + num(y) + "\" r=\"3.5\"/>";
+    }
+  }
+
+  /**
+   * A line through the points as one path, broken (a new {@code M}) where two consecutive points
+   * are more than {@code breakGap} ms apart: a long outage or a run of nulls is not drawn as if
+   * the values were known.
+   */
+  private static void line(StringBuilder sb, String cssClass, Points p, Frame f, long breakGap) {
+    if (p.size() == 0) {
+      return;
+    }
+    if (p.size() == 1) {
+      sb.append("<circle class=\"").append(cssClass).append("\" cx=\"").append(num(f.x(p.t[0])))
+          .append("\" cy=\"").append(num(f.y(p.v[0]))).append("\" r=\"2\"/>");
+      return;
+    }
+    sb.append("<path class=\"").append(cssClass).append("\" d=\"");
+    for (int i = 0; i < p.size(); i++) {
+      boolean jump = i == 0 || breakGap > 0 && p.t[i] - p.t[i - 1] > breakGap;
+      sb.append(jump ? 'M' : 'L').append(num(f.x(p.t[i]))).append(' ').append(num(f.y(p.v[i])));
+    }
+    sb.append("\"/>");
+  }
+
+  private static void axes(StringBuilder sb, Frame f, double[] yTicks) {
+    int bottom = f.height - BOTTOM;
+    sb.append("<g class=\"axis\">");
+    for (double v : yTicks) {
+      double y = f.y(v);
+      sb.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
+          .append("\" y1=\"").append(num(y)).append("\" y2=\"").append(num(y)).append("\"/>")
+          .append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(num(y + 4))
+          .append("\" text-anchor=\"end\">").append(esc(HtmlReport.number(v))).append("</text>");
+    }
+    long step = timeStep(f.t1 - f.t0);
+    long first = Math.floorDiv(f.t0 + step - 1, step) * step;
+    for (long t = first; t <= f.t1; t += step) {
+      double x = f.x(t);
+      sb.append("<line class=\"tick\" x1=\"").append(num(x)).append("\" x2=\"").append(num(x))
+          .append("\" y1=\"").append(bottom).append("\" y2=\"").append(bottom + 5).append("\"/>")
+          .append("<text x=\"").append(num(x)).append("\" y=\"").append(bottom + 19)
+          .append("\" text-anchor=\"middle\">").append(esc(time(t, step))).append("</text>");
+    }
+    sb.append("<line class=\"frame\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
+        .append("\" y1=\"").append(bottom).append("\" y2=\"").append(bottom).append("\"/>")
+        .append("<line class=\"frame\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT)
+        .append("\" y1=\"").append(TOP).append("\" y2=\"").append(bottom).append("\"/>")
+        .append("</g>");
+  }
+
+  /** The time-axis tick step for a span: at most 8 ticks. */
+  static long timeStep(long span) {
+    for (long s : TIME_STEPS) {
+      if (span / s <= 8) {
+        return s;
+      }
+    }
+    return TIME_STEPS[TIME_STEPS.length - 1];
+  }
+
+  /** A tick label: seconds below a one-minute step, date alone from one day, else date and time. */
+  static String time(long t, long step) {
+    String pattern = step == 0 ? "yyyy-MM-dd HH:mm:ss"
+        : step < 60_000 ? "HH:mm:ss" : step < 86_400_000L ? "MM-dd HH:mm" : "yyyy-MM-dd";
+    return DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(ZoneOffset.UTC)
+        .format(Instant.ofEpochMilli(t));
+  }
+
+  /** About {@code target} round ticks (1, 2, 2.5 or 5 × 10^k apart) covering {@code [lo, hi]}. */
+  static double[] niceTicks(double lo, double hi, int target) {
+    if (lo == hi) {
+      double pad = lo == 0 ? 1 : Math.abs(lo) * 0.1;
+      lo -= pad;
+      hi += pad;
+    }
+    double raw = (hi - lo) / target;
+    double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+    double step = mag;
+    for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+      if (m * mag >= raw) {
+        step = m * mag;
+        break;
+      }
+    }
+    double start = Math.floor(lo / step) * step;
+    double end = Math.ceil(hi / step) * step;
+    int n = (int) Math.round((end - start) / step) + 1;
+    double[] ticks = new double[n];
+    for (int i = 0; i < n; i++) {
+      ticks[i] = start + i * step;
+    }
+    return ticks;
+  }
+
+  /**
+   * A horizontal grouped bar chart: one group per category, one bar per series, with the values
+   * printed beside the bars; scaled to the largest value.
+   */
+  public static String barChart(List<String> categories, List<String> series, long[][] values) {
+    int barHeight = 14;
+    int groupGap = 12;
+    int labelWidth = 200;
+    int groupHeight = series.size() * barHeight + groupGap;
+    int height = Math.max(1, categories.size()) * groupHeight + 30;
+    long max = 1;
+    for (long[] row : values) {
+      for (long v : row) {
+        max = Math.max(max, v);
+      }
+    }
+    double scale = (WIDTH - labelWidth - 140) / (double) max;
+    StringBuilder sb = new StringBuilder();
+    sb.append("<svg class=\"bars\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
+        .append("\" role=\"img\">");
+    for (int c = 0; c < categories.size(); c++) {
+      int y = 6 + c * groupHeight;
+      sb.append("<text class=\"category\" x=\"").append(labelWidth - 8).append("\" y=\"")
+          .append(y + series.size() * barHeight / 2 + 4).append("\" text-anchor=\"end\">")
+          .append(esc(categories.get(c))).append("</text>");
+      for (int s = 0; s < series.size(); s++) {
+        long v = values[c][s];
+        double w = v * scale;
+        int by = y + s * barHeight;
+        sb.append("<rect class=\"bar bar-").append(s).append("\" x=\"").append(labelWidth)
+            .append("\" y=\"").append(by).append("\" width=\"").append(num(Math.max(v > 0 ? 1 : 0,
+                w))).append("\" height=\"").append(barHeight - 2).append("\"><title>")
+            .append(esc(categories.get(c) + " " + series.get(s) + ": " + HtmlReport.count(v)))
+            .append("</title></rect><text class=\"value\" x=\"")
+            .append(num(labelWidth + w + 6)).append("\" y=\"").append(by + barHeight - 4)
+            .append("\">").append(esc(HtmlReport.count(v))).append("</text>");
+      }
+    }
+    int ly = height - 10;
+    int lx = labelWidth;
+    for (int s = 0; s < series.size(); s++) {
+      sb.append("<rect class=\"bar bar-").append(s).append("\" x=\"").append(lx).append("\" y=\"")
+          .append(ly - 10).append("\" width=\"12\" height=\"12\"/><text x=\"").append(lx + 16)
+          .append("\" y=\"").append(ly).append("\">").append(esc(series.get(s))).append("</text>");
+      lx += 30 + 8 * series.get(s).length();
+    }
+    sb.append("</svg>");
+    return sb.toString();
+  }
+
+  /**
+   * One stacked horizontal bar per category, a segment per kind with a value (class {@code
+   * kind-<k>}), and the non-zero parts spelled out beside it; scaled to the largest total.
+   */
+  public static String stackedBars(List<String> categories, List<String> kinds, long[][] values) {
+    int barHeight = 18;
+    int rowHeight = 28;
+    int labelWidth = 200;
+    int height = Math.max(1, categories.size()) * rowHeight + 34;
+    long max = 1;
+    for (long[] row : values) {
+      long total = 0;
+      for (long v : row) {
+        total += v;
+      }
+      max = Math.max(max, total);
+    }
+    double scale = (WIDTH - labelWidth - 330) / (double) max;
+    StringBuilder sb = new StringBuilder();
+    sb.append("<svg class=\"bars stacked\" viewBox=\"0 0 ").append(WIDTH).append(' ')
+        .append(height).append("\" role=\"img\">");
+    for (int c = 0; c < categories.size(); c++) {
+      int y = 6 + c * rowHeight;
+      sb.append("<text class=\"category\" x=\"").append(labelWidth - 8).append("\" y=\"")
+          .append(y + barHeight / 2 + 4).append("\" text-anchor=\"end\">")
+          .append(esc(categories.get(c))).append("</text>");
+      double x = labelWidth;
+      List<String> parts = new ArrayList<>();
+      for (int k = 0; k < kinds.size(); k++) {
+        long v = values[c][k];
+        if (v == 0) {
+          continue;
+        }
+        double w = Math.max(2, v * scale);
+        sb.append("<rect class=\"bar kind-").append(k).append("\" x=\"").append(num(x))
+            .append("\" y=\"").append(y).append("\" width=\"").append(num(w))
+            .append("\" height=\"").append(barHeight).append("\"><title>")
+            .append(esc(categories.get(c) + " " + kinds.get(k) + ": " + HtmlReport.count(v)))
+            .append("</title></rect>");
+        x += w;
+        parts.add(kinds.get(k) + " " + HtmlReport.count(v));
+      }
+      sb.append("<text class=\"value\" x=\"").append(num(x + 8)).append("\" y=\"")
+          .append(y + barHeight / 2 + 4).append("\">")
+          .append(esc(parts.isEmpty() ? "no change" : String.join(", ", parts)))
+          .append("</text>");
+    }
+    int ly = height - 10;
+    int lx = labelWidth;
+    for (int k = 0; k < kinds.size(); k++) {
+      sb.append("<rect class=\"bar kind-").append(k).append("\" x=\"").append(lx)
+          .append("\" y=\"").append(ly - 10).append("\" width=\"12\" height=\"12\"/><text x=\"")
+          .append(lx + 16).append("\" y=\"").append(ly).append("\">").append(esc(kinds.get(k)))
+          .append("</text>");
+      lx += 30 + 8 * kinds.get(k).length();
+    }
+    sb.append("</svg>");
+    return sb.toString();
+  }
+
+  /** Escapes text for HTML and SVG content and attributes. */
+  static String esc(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&': sb.append("&amp;"); break;
+        case '<': sb.append("&lt;"); break;
+        case '>': sb.append("&gt;"); break;
+        case '"': sb.append("&quot;"); break;
+        case '\'': sb.append("&#39;"); break;
+        default: sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** A coordinate with one decimal (keeps the page small). */
+  static String num(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  /** Maps time and value to plot coordinates. */
+  private static final class Frame {
+    final long t0;
+    final long t1;
+    final double y0;
+    final double y1;
+    final int height;
+
+    Frame(long t0, long t1, double y0, double y1, int height) {
+      this.t0 = t0;
+      this.t1 = t1;
+      this.y0 = y0;
+      this.y1 = y1;
+      this.height = height;
+    }
+
+    double x(long t) {
+      return LEFT + (t - t0) * (double) (WIDTH - LEFT - RIGHT) / (t1 - t0);
+    }
+
+    double y(double v) {
+      return TOP + (y1 - v) * (height - TOP - BOTTOM) / (y1 - y0);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package io.industryts.runners.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.industryts.runners.report.ColumnSamples.Marker;
+import io.industryts.runners.report.ColumnSamples.Points;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The SVG builders: ticks, time axis, plot elements and bar charts. */
+class SvgTest {
+  private static int occurrences(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  private static Points[] noMarkers() {
+    Points[] m = new Points[Marker.values().length];
+    Arrays.fill(m, Points.EMPTY);
+    return m;
+  }
+
+  @Test
+  void niceTicksAreRoundAndCoverTheRange() {
+    assertArrayEquals(new double[] {0, 2, 4, 6, 8, 10}, Svg.niceTicks(0.3, 9.7, 5), 1e-12);
+    assertArrayEquals(new double[] {70, 72, 74, 76}, Svg.niceTicks(71.2, 74.9, 2), 1e-12);
+    assertArrayEquals(new double[] {4.5, 5, 5.5}, Svg.niceTicks(5, 5, 2), 1e-12);
+  }
+
+  @Test
+  void timeStepGivesAtMostEightTicks() {
+    assertEquals(3_600_000, Svg.timeStep(6 * 3_600_000L));
+    assertEquals(1_000, Svg.timeStep(5_000));
+    assertEquals(86_400_000L, Svg.timeStep(7 * 86_400_000L));
+  }
+
+  @Test
+  void tickLabelsFollowTheStep() {
+    long t = java.time.Instant.parse("2024-03-05T06:07:08Z").toEpochMilli();
+    assertEquals("06:07:08", Svg.time(t, 10_000));
+    assertEquals("03-05 06:07", Svg.time(t, 3_600_000));
+    assertEquals("2024-03-05", Svg.time(t, 86_400_000L));
+    assertEquals("2024-03-05 06:07:08", Svg.time(t, 0));
+  }
+
+  @Test
+  void timePlotDrawsBothLinesMarkersAndGapsInsideTheFrame() {
+    Points in = new Points(new long[] {0, 1000, 2000, 3000}, new double[] {1, 5, 2, 3});
+    Points out = new Points(new long[] {0, 1000, 3000}, new double[] {1, 4, 3});
+    Points[] markers = noMarkers();
+    markers[Marker.CHANGED.ordinal()] = new Points(new long[] {1000}, new double[] {4});
+    markers[Marker.DROPPED.ordinal()] = new Points(new long[] {2000}, new double[] {Double.NaN});
+    String svg = Svg.timePlot("p", in, out, markers, List.of(new TimeSteps.Gap(1000, 3000)), 0);
+    assertTrue(svg.startsWith("<svg class=\"plot\" id=\"p\""));
+    assertEquals(1, occurrences(svg, "<path class=\"line-input\" d=\"M"));
+    assertEquals(1, occurrences(svg, "<path class=\"line-output\" d=\"M"));
+    assertEquals(1, occurrences(svg, "<rect class=\"gap\""));
+    assertTrue(svg.contains("<g class=\"markers marker-changed\"><path"));
+    // a dropped row without a value sits on the time axis (y = height - bottom margin)
+    assertTrue(svg.contains("<g class=\"markers marker-dropped\"><circle class=\"marker\" cx=\""
+        + "743.3\" cy=\"246.0\""), svg);
+    Matcher m = Pattern.compile("[ML]([0-9.]+) ([0-9.]+)").matcher(svg);
+    int points = 0;
+    while (m.find()) {
+      double x = Double.parseDouble(m.group(1));
+      double y = Double.parseDouble(m.group(2));
+      assertTrue(x >= 70 && x <= Svg.WIDTH - 20 && y >= 12 && y <= Svg.PLOT_HEIGHT - 34, m.group());
+      points++;
+    }
+    assertEquals(4 + 3 + 1, points); // input, output and the changed marker's path start
+  }
+
+  @Test
+  void linesBreakWherePointsAreFartherApartThanTheBreakGap() {
+    Points in = new Points(new long[] {0, 10, 20, 100, 110}, new double[] {1, 2, 3, 4, 5});
+    String svg = Svg.timePlot("p", in, Points.EMPTY, noMarkers(), List.of(), 30);
+    Matcher m = Pattern.compile("<path class=\"line-input\" d=\"([^\"]*)\"").matcher(svg);
+    assertTrue(m.find());
+    assertEquals("MLLML", m.group(1).replaceAll("[^ML]", ""));
+    Matcher whole = Pattern.compile("<path class=\"line-input\" d=\"([^\"]*)\"")
+        .matcher(Svg.timePlot("p", in, Points.EMPTY, noMarkers(), List.of(), 0));
+    assertTrue(whole.find());
+    assertEquals("MLLLL", whole.group(1).replaceAll("[^ML]", ""));
+  }
+
+  @Test
+  void aPlotWithoutValuesSaysSo() {
+    assertTrue(Svg.timePlot("e", Points.EMPTY, Points.EMPTY, noMarkers(), List.of(), 0)
+        .contains(">no values</text>"));
+  }
+
+  @Test
+  void barsAreScaledToTheLargestValueAndLabelled() {
+    String svg = Svg.barChart(List.of("a", "b<"), List.of("in", "out"),
+        new long[][] {{1000, 500}, {250, 0}});
+    assertTrue(svg.contains("b&lt;"));
+    assertTrue(svg.contains(">1,000</text>"));
+    Matcher m = Pattern.compile(
+        "<rect class=\"bar bar-\\d\" x=\"200\" y=\"\\d+\" width=\"([0-9.]+)").matcher(svg);
+    double[] widths = new double[4];
+    for (int i = 0; i < 4; i++) {
+      assertTrue(m.find());
+      widths[i] = Double.parseDouble(m.group(1));
+    }
+    assertEquals(widths[0] / 2, widths[1], 0.1);
+    assertEquals(widths[0] / 4, widths[2], 0.1);
+    assertEquals(0, widths[3]);
+  }
+
+  @Test
+  void stackedBarsSpellOutTheNonZeroParts() {
+    String svg = Svg.stackedBars(List.of("1. clean", "2. fill"), List.of("dropped", "filled"),
+        new long[][] {{9, 0}, {0, 137}});
+    assertTrue(svg.contains(">dropped 9</text>"));
+    assertTrue(svg.contains(">filled 137</text>"));
+    assertEquals(2, occurrences(svg, "<rect class=\"bar kind-") - 2); // + the two legend keys
+  }
+
+  @Test
+  void textIsEscaped() {
+    assertEquals("a&lt;b&gt;&amp;&quot;&#39;", Svg.esc("a<b>&\"'"));
+  }
+}

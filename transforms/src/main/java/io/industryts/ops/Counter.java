@@ -46,6 +46,13 @@ import org.joda.time.Duration;
  * derived. Class {@code ordered}: the engine carries each column's last non-null sample into every
  * later segment.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for a rollover, rate unit or max increase ≤ 0, no or repeated
  *     outputs, a missing, time, key or non-numeric column, or an output name that already exists
  */

@@ -37,6 +37,13 @@ import java.util.Objects;
  * gathers the series' times and values (16 bytes a row) as its statistics and each segment keeps
  * its own share of the selection. Needs bounded input.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code whole-series}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for {@code points < 3} (at construction), or (when applied) a
  *     missing, time, key or non-numeric column, or an unbounded input
  */
@@ -76,10 +83,12 @@ public final class DownsampleLttb extends TimeSeriesTransform<DownsampleLttb> {
     }
   }
 
+  /** The number of rows kept per series (at most; all rows when a series has fewer). */
   public int points() {
     return points;
   }
 
+  /** The numeric column whose shape the kept rows preserve. */
   public String column() {
     return column;
   }

@@ -48,6 +48,13 @@ import org.apache.beam.sdk.schemas.Schema.TypeName;
  * (flow=5, q=192), (flow=6, q=0), (flow=7, q=·)} gives {@code flow = 5, ·, ·} and {@code
  * values_masked = 2}.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code row}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException (when applied) for a missing, time or key column, a quality
  *     column that is neither numeric nor STRING, good codes of the wrong kind for a quality column,
  *     or a column that is its own quality column

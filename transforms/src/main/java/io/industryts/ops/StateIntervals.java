@@ -53,6 +53,13 @@ import org.joda.time.Instant;
  * {@code 00:00 on, 00:05 on, 00:10 off, 00:30 on} gives {@code (on, 00:00, 00:10, 600, 2)},
  * {@code (off, 00:10, 00:30, 1200, 1)}, {@code (on, 00:30, 00:30, 0, 1)}.
  *
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
+ * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
+ * in the global window is rejected today when the transform is applied: Beam refuses the engine's
+ * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
+ * bounded input as the fix.
+ *
  * @throws IllegalArgumentException for a max_gap or min_duration ≤ 0, a threshold that is not
  *     finite, or (when applied) a missing, time or key column, a threshold on a non-numeric column,
  *     or an output name that clashes with a key or the time column
@@ -154,6 +161,7 @@ public final class StateIntervals extends TimeSeriesTransform<StateIntervals> {
     return d;
   }
 
+  /** The column whose value (or threshold condition) is the state. */
   public String column() {
     return column;
   }

@@ -2,7 +2,6 @@ package io.industryts.engine;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -519,11 +518,5 @@ final class AsofJoiner {
             + ": an as-of join gets no series facts");
       }
     }
-  }
-
-  static String describe(AsofKernel k) {
-    return "as-of join: " + k.stepName() + " with input \"" + k.rightInput()
-        + "\" (right rows co-segmented with the left segments; keys "
-        + Arrays.toString(k.rightLayout().keyFields().toArray()) + ")";
   }
 }

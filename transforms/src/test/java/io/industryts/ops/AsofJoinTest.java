@@ -360,19 +360,20 @@ class AsofJoinTest {
     assertEquals(List.of("segment: one shuffle by (series, time segment)", "pass 1: 1_clip",
         "as-of join: 2_asof_join with input \"r\" (right rows co-segmented with the left "
             + "segments; keys [k])", "pass 2: 3_lag (context: halo 1 rows before, 0 after)"),
-        io.industryts.engine.Engine.describePasses(kernels));
+        io.industryts.engine.Engine.compile(l, kernels).describe());
   }
 
   @Test
   void aGridAfterTheJoinUsesTheFirstSegmentationWithoutReCutting() {
-    List<io.industryts.engine.Kernel> kernels = io.industryts.engine.Engine.plan(leftLayout(),
+    io.industryts.engine.ChunkLayout left = leftLayout();
+    List<io.industryts.engine.Kernel> kernels = io.industryts.engine.Engine.plan(left,
         SeriesOptions.defaults().withKeyColumns(List.of("k")),
         List.of(new io.industryts.engine.Engine.Step("1_asof_join", AsofJoin.withInput("r")
                 .columns("v")),
             new io.industryts.engine.Engine.Step("2_resample",
                 Resample.every(Duration.standardMinutes(1)).aggregate(Resample.Agg.MEAN))),
         Map.of("r", RIGHT));
-    List<String> lines = io.industryts.engine.Engine.describePasses(kernels);
+    List<String> lines = io.industryts.engine.Engine.compile(left, kernels).describe();
     assertEquals(3, lines.size(), lines.toString());
     assertEquals(List.of(false, false, false),
         lines.stream().map(l -> l.startsWith("re-segment")).toList(), lines.toString());

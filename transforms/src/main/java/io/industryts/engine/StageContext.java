@@ -1,0 +1,137 @@
+package io.industryts.engine;
+
+import io.industryts.ErrorRecords;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * The one {@link KernelContext}: what a pass hands each of its kernels for one segment, read from
+ * the segment's {@link SegmentContext} (built by the executor from the pass's {@link
+ * ContextRecipe}), with counts and bad rows going to the executor's {@link Sink}. Mutable per
+ * kernel as the pass runs (the kernel, its operation type, the halo rows still present).
+ */
+final class StageContext implements KernelContext {
+
+  /** Where an executor sends the counts and bad rows kernels report. */
+  interface Sink {
+    /** Adds {@code n} to the counter {@code industryts:<step>.<name>}. */
+    void count(String step, String name, long n);
+
+    /** A bad row as an {@link ErrorRecords#SCHEMA} record. */
+    void rowError(Row record);
+  }
+
+  /** Counts nothing and fails on the first bad row: for callers that hold a series in memory. */
+  static final Sink FAIL_ON_BAD_ROWS = new Sink() {
+    @Override
+    public void count(String step, String name, long n) {
+      // counters belong to pipeline runs
+    }
+
+    @Override
+    public void rowError(Row record) {
+      throw new Engine.BadRowException(record.getString("message"));
+    }
+  };
+
+  private final Sink sink;
+  private final SegmentContext c;
+  Kernel kernel;
+  String operation;
+  int haloBefore;
+  int haloAfter;
+
+  /** {@code c} is null for a pass that needs no context. */
+  StageContext(Sink sink, SegmentContext c) {
+    this.sink = sink;
+    this.c = c;
+  }
+
+  @Override
+  public int haloBefore() {
+    return haloBefore;
+  }
+
+  @Override
+  public int haloAfter() {
+    return haloAfter;
+  }
+
+  @Override
+  public Object carry() {
+    return c == null ? null : c.carry;
+  }
+
+  @Override
+  public Object carryAfter() {
+    return c == null ? null : c.carryAfter;
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Object stats() {
+    if (c != null && c.stats != null) {
+      return c.stats;
+    }
+    return kernel instanceof StatsKernel ? ((StatsKernel) kernel).createAccumulator() : null;
+  }
+
+  private SegmentContext required() {
+    if (c == null) {
+      throw new IllegalStateException(kernel.stepName() + ": the kernel reads series facts "
+          + "without declaring them; declare ContextSpec.withSeriesInfo()");
+    }
+    return c;
+  }
+
+  @Override
+  public long seriesFirstTime() {
+    return required().seriesFirst;
+  }
+
+  @Override
+  public long seriesLastTime() {
+    return required().seriesLast;
+  }
+
+  @Override
+  public long seriesRowCount() {
+    return required().seriesCount;
+  }
+
+  @Override
+  public boolean firstSegment() {
+    return required().firstSegment;
+  }
+
+  @Override
+  public boolean lastSegment() {
+    return required().lastSegment;
+  }
+
+  @Override
+  public long segmentStart() {
+    return c == null ? Long.MIN_VALUE : c.segmentStart;
+  }
+
+  @Override
+  public long segmentEnd() {
+    return c == null ? Long.MAX_VALUE : c.segmentEnd;
+  }
+
+  @Override
+  public long gridAnchor() {
+    return required().anchor;
+  }
+
+  @Override
+  public void count(String name, long n) {
+    sink.count(kernel.stepName(), name, n);
+  }
+
+  @Override
+  public void rowError(Chunk chunk, int row, String reason, String field, String message) {
+    sink.rowError(ErrorRecords.of(null, null, kernel.stepName(), operation, reason, field, message,
+        RowJson.of(chunk, row)));
+    sink.count(kernel.stepName(), "errors", 1);
+  }
+}

@@ -49,7 +49,7 @@ final class Pass implements ExecutionPlan.Stage {
 
   /** Whether the pass fits its statistics over all series together (one group). */
   boolean globalGroup() {
-    return recipe.state() == ContextRecipe.State.GLOBAL_STATISTICS;
+    return recipe.statistics() == ContextRecipe.Statistics.GLOBAL;
   }
 
   Kernel first() {
@@ -72,18 +72,10 @@ final class Pass implements ExecutionPlan.Stage {
   @Override
   public String describe() {
     List<String> context = new ArrayList<>();
-    switch (recipe.state()) {
-      case SERIES_STATISTICS:
-      case GLOBAL_STATISTICS:
-        context.add("statistics per series");
-        break;
-      case CARRY_FORWARD:
-      case CARRY_BACKWARD:
-      case CARRY_BOTH:
-        context.add("carry from neighbouring segments");
-        break;
-      default:
-        break;
+    if (recipe.fitsStatistics()) {
+      context.add("statistics per series");
+    } else if (recipe.carries()) {
+      context.add("carry from neighbouring segments");
     }
     if (rowsBefore > 0 || rowsAfter > 0) {
       context.add("halo " + rowsBefore + " rows before, " + rowsAfter + " after");
@@ -164,8 +156,10 @@ final class Pass implements ExecutionPlan.Stage {
 
     /** The pass, on segments aligned to {@code alignedBefore}. */
     Pass build(Grid alignedBefore) {
-      ContextRecipe recipe = new ContextRecipe(ContextRecipe.stateOf(kernels.get(0)), rowsBefore,
-          rowsAfter, millisBefore, millisAfter, seriesInfo);
+      Kernel first = kernels.get(0);
+      ContextRecipe recipe = new ContextRecipe(ContextRecipe.Carry.of(first),
+          ContextRecipe.Statistics.of(first), rowsBefore, rowsAfter, millisBefore, millisAfter,
+          seriesInfo);
       return new Pass(kernels, operations, recipe, changesGrid ? null : alignedBefore);
     }
   }

@@ -182,10 +182,10 @@ final class PassRunner {
       s.head = c.slice(0, Math.min(s.count, to + pass.rowsAfter));
     }
     Kernel k = pass.first();
-    if (k instanceof CarryKernel) {
+    if (pass.recipe.carries()) {
       s.carry = ((CarryKernel) k).summarize(c);
     }
-    if (k instanceof StatsKernel) {
+    if (pass.recipe.fitsStatistics()) {
       StatsKernel sk = (StatsKernel) k;
       s.stats = sk.addSegment(sk.createAccumulator(), c);
     }
@@ -250,17 +250,17 @@ final class PassRunner {
       }
       Kernel k = pass.first();
       Map<Row, Serializable> statsBySeries = new HashMap<>();
-      if (k instanceof StatsKernel) {
+      if (pass.recipe.fitsStatistics()) {
         StatsKernel sk = (StatsKernel) k;
         Serializable global = null;
         for (Map.Entry<Row, List<SegmentSummary>> s : bySeries.entrySet()) {
           Serializable acc = seriesStats(sk, s.getValue());
           statsBySeries.put(s.getKey(), acc);
-          if (sk.globalFit()) {
+          if (pass.globalGroup()) {
             global = global == null ? acc : (Serializable) sk.merge(sk.merge(sk.createAccumulator(), global), acc);
           }
         }
-        if (sk.globalFit() && global != null) {
+        if (pass.globalGroup() && global != null) {
           for (Row series : bySeries.keySet()) {
             statsBySeries.put(series, global);
           }
@@ -304,7 +304,7 @@ final class PassRunner {
     Serializable[] carry = new Serializable[n];
     Serializable[] carryAfter = new Serializable[n];
     Kernel k = pass.first();
-    if (k instanceof BidirectionalCarryKernel) {
+    if (pass.recipe.carry() == ContextRecipe.Carry.BOTH) {
       // prefix and suffix combinations of the same summaries
       CarryKernel ck = (CarryKernel) k;
       for (int i = 1; i < n; i++) {
@@ -313,9 +313,9 @@ final class PassRunner {
       for (int i = n - 2; i >= 0; i--) {
         carryAfter[i] = (Serializable) ck.combine(seg[i + 1].carry, carryAfter[i + 1]);
       }
-    } else if (k instanceof CarryKernel) {
+    } else if (pass.recipe.carries()) {
       CarryKernel ck = (CarryKernel) k;
-      if (ck.forward()) {
+      if (pass.recipe.carry() == ContextRecipe.Carry.FORWARD) {
         for (int i = 1; i < n; i++) {
           carry[i] = (Serializable) ck.combine(carry[i - 1], seg[i - 1].carry);
         }

@@ -1,6 +1,7 @@
 package io.industryts.engine;
 
 import io.industryts.ErrorRecords;
+import java.io.Serializable;
 import org.apache.beam.sdk.values.Row;
 
 /**
@@ -57,22 +58,57 @@ final class StageContext implements KernelContext {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
+  public <S extends Serializable> S carry(CarryKernel<S> k) {
+    requireApplied(k);
+    return c == null ? null : (S) c.carry;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <S extends Serializable> S carryAfter(BidirectionalCarryKernel<S> k) {
+    requireApplied(k);
+    return c == null ? null : (S) c.carryAfter;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <A extends Serializable> A stats(StatsKernel<A> k) {
+    requireApplied(k);
+    if (c != null && c.stats != null) {
+      return (A) c.stats;
+    }
+    return k.createAccumulator();
+  }
+
+  @Override
+  @Deprecated
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public Object carry() {
-    return c == null ? null : c.carry;
+    return kernel instanceof CarryKernel ? carry((CarryKernel) kernel) : null;
   }
 
   @Override
+  @Deprecated
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public Object carryAfter() {
-    return c == null ? null : c.carryAfter;
+    return kernel instanceof BidirectionalCarryKernel
+        ? carryAfter((BidirectionalCarryKernel) kernel) : null;
   }
 
   @Override
+  @Deprecated
   @SuppressWarnings({"unchecked", "rawtypes"})
   public Object stats() {
-    if (c != null && c.stats != null) {
-      return c.stats;
+    return kernel instanceof StatsKernel ? stats((StatsKernel) kernel) : null;
+  }
+
+  /** The kernel a typed state read names must be the one applied: its state is the only one here. */
+  private void requireApplied(Kernel k) {
+    if (k != kernel) {
+      throw new IllegalStateException(kernel.stepName() + ": read the state of another kernel ("
+          + k.stepName() + "); pass the kernel being applied (this)");
     }
-    return kernel instanceof StatsKernel ? ((StatsKernel) kernel).createAccumulator() : null;
   }
 
   private SegmentContext required() {

@@ -48,36 +48,6 @@ public interface KernelContext {
     return null;
   }
 
-  /**
-   * The carry, untyped.
-   *
-   * @deprecated read it typed with {@link #carry(CarryKernel) carry(this)}
-   */
-  @Deprecated
-  default Object carry() {
-    return null;
-  }
-
-  /**
-   * The later carry, untyped.
-   *
-   * @deprecated read it typed with {@link #carryAfter(BidirectionalCarryKernel) carryAfter(this)}
-   */
-  @Deprecated
-  default Object carryAfter() {
-    return null;
-  }
-
-  /**
-   * The statistics, untyped.
-   *
-   * @deprecated read them typed with {@link #stats(StatsKernel) stats(this)}
-   */
-  @Deprecated
-  default Object stats() {
-    return null;
-  }
-
   /** First time of the series (declared {@code seriesInfo} or a grid). */
   long seriesFirstTime();
 

@@ -81,28 +81,6 @@ final class StageContext implements KernelContext {
     return k.createAccumulator();
   }
 
-  @Override
-  @Deprecated
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  public Object carry() {
-    return kernel instanceof CarryKernel ? carry((CarryKernel) kernel) : null;
-  }
-
-  @Override
-  @Deprecated
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  public Object carryAfter() {
-    return kernel instanceof BidirectionalCarryKernel
-        ? carryAfter((BidirectionalCarryKernel) kernel) : null;
-  }
-
-  @Override
-  @Deprecated
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  public Object stats() {
-    return kernel instanceof StatsKernel ? stats((StatsKernel) kernel) : null;
-  }
-
   /** The kernel a typed state read names must be the one applied: its state is the only one here. */
   private void requireApplied(Kernel k) {
     if (k != kernel) {

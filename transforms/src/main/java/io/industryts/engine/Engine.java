@@ -41,45 +41,23 @@ public final class Engine {
 
   private Engine() {}
 
-  /** One named operation of a chain. */
-  public static final class Step implements Serializable {
+  /**
+   * One named operation of a chain.
+   *
+   * @param name the step name (SEMANTICS §1.1 {@code name}), unique in its chain
+   * @param operation the operation
+   */
+  public record Step(String name, Operation operation) implements Serializable {
     private static final long serialVersionUID = 1L;
-    private final String name;
-    private final Operation operation;
-
-    public Step(String name, Operation operation) {
-      this.name = name;
-      this.operation = operation;
-    }
-
-    public String name() {
-      return name;
-    }
-
-    public Operation operation() {
-      return operation;
-    }
   }
 
-  /** The outcome of a run: final segments plus the errors output (bad rows, §1.13). */
-  public static final class Result {
-    private final Segments segments;
-    private final PCollection<Row> errors;
-
-    Result(Segments segments, PCollection<Row> errors) {
-      this.segments = segments;
-      this.errors = errors;
-    }
-
-    public Segments segments() {
-      return segments;
-    }
-
-    /** Rows with {@link io.industryts.ErrorRecords#SCHEMA}. */
-    public PCollection<Row> errors() {
-      return errors;
-    }
-  }
+  /**
+   * The outcome of a run: final segments plus the errors output (bad rows, §1.13).
+   *
+   * @param segments the final segments
+   * @param errors rows with {@link io.industryts.ErrorRecords#SCHEMA}
+   */
+  public record Result(Segments segments, PCollection<Row> errors) {}
 
   /** Applies {@code steps} to {@code input}; the first bad row (e.g. an unparseable time) fails the pipeline. */
   public static PCollection<Row> runOnRows(PCollection<Row> input, SeriesOptions options,
@@ -95,25 +73,13 @@ public final class Engine {
     return r.rows();
   }
 
-  /** Rows out plus the errors output. */
-  public static final class RowsResult {
-    private final PCollection<Row> rows;
-    private final PCollection<Row> errors;
-
-    RowsResult(PCollection<Row> rows, PCollection<Row> errors) {
-      this.rows = rows;
-      this.errors = errors;
-    }
-
-    public PCollection<Row> rows() {
-      return rows;
-    }
-
-    /** Rows with {@link io.industryts.ErrorRecords#SCHEMA}. */
-    public PCollection<Row> errors() {
-      return errors;
-    }
-  }
+  /**
+   * Rows out plus the errors output.
+   *
+   * @param rows the output rows
+   * @param errors rows with {@link io.industryts.ErrorRecords#SCHEMA}
+   */
+  public record RowsResult(PCollection<Row> rows, PCollection<Row> errors) {}
 
   /**
    * Applies {@code steps} to {@code input}, routing bad rows to the errors output. All

@@ -46,6 +46,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  * the stage is right after any pass (a bucket label may lie on a plan's segment edge). Every join is
  * a Flatten + GroupByKey of tagged {@link JoinPart}s, like the engine's context joins; there are no
  * side inputs.
+ *
+ * <p>Somewhat over 500 lines on purpose: the five steps above exchange the same facts and parts,
+ * and each step's DoFn is short; split apart they would hide the order of the protocol.
  */
 final class AsofJoiner {
   private AsofJoiner() {}

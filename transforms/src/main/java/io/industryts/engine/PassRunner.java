@@ -30,6 +30,10 @@ import org.apache.beam.sdk.values.TupleTagList;
  * builds each segment's {@link SegmentContext} (halo rows, carry, statistics, series facts,
  * bounds), joins it to the segment by (series, segment), and runs the kernels there. A pass
  * without context is a single ParDo.
+ *
+ * <p>Somewhat over 500 lines on purpose: the summaries, the context builder (also used by the
+ * {@link InMemoryExecutor}) and the pass DoFns are one protocol over the same tags and parts, and
+ * read best in one place.
  */
 final class PassRunner {
   private PassRunner() {}

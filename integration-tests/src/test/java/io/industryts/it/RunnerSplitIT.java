@@ -29,8 +29,11 @@ class RunnerSplitIT {
   /** Smallest part of the engine's samples one of the two workers may have. */
   private static final double FAIR_SHARE = 0.3;
 
-  /** Runs WorkerCpu around a FlinkRunner job; returns its stdout (the table). */
-  private static String workerCpu(String job, Path input, String name, String... jvmArgs)
+  /**
+   * Runs WorkerCpu around a FlinkRunner job, with {@code beamArgs} after the launcher's bare
+   * {@code --}; returns its stdout (the table).
+   */
+  private static String workerCpu(String job, Path input, String name, String... beamArgs)
       throws IOException, InterruptedException {
     Path dir = Path.of("target", "runner-split").toAbsolutePath();
     Files.createDirectories(dir);
@@ -39,10 +42,13 @@ class RunnerSplitIT {
     String java = Launcher.javas().get(0).toString();
     List<String> cmd = new ArrayList<>(List.of(java,
         Launcher.projectDir().resolve("benchmarks/WorkerCpu.java").toString(), "--", java));
-    cmd.addAll(List.of(jvmArgs));
     cmd.addAll(List.of("-jar", RunnerJars.flinkSparkJar().toString(), "run", job,
         "--input", input.toString(), "--output", dir.resolve(name + ".csv").toString(),
         "--runner=FlinkRunner", "--parallelism", "2"));
+    if (beamArgs.length > 0) {
+      cmd.add("--");
+      cmd.addAll(List.of(beamArgs));
+    }
     Process p = new ProcessBuilder(cmd).directory(Launcher.projectDir().toFile())
         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!p.waitFor(10, TimeUnit.MINUTES)) {
@@ -67,11 +73,11 @@ class RunnerSplitIT {
 
   @Test
   void oneLongSeriesKeepsBothFlinkWorkersBusy() throws Exception {
-    // 400,000 rows in segments of 16,384 (-Dindustryts.segmentRows): 25 segments of one series,
+    // 400,000 rows in segments of 16,384 (--segmentRows): 25 segments of one series,
     // as 10M rows make 153 segments of the default 65,536
     Path in = RunnerJars.generated("wide_400000.csv", "wide", "400000");
     assertBothWorkersBusy(workerCpu("examples/configs/standard_pipeline.toml", in,
-        "one-series", "-Dindustryts.segmentRows=16384"));
+        "one-series", "--segmentRows=16384"));
   }
 
   @Test

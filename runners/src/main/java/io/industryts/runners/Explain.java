@@ -71,7 +71,7 @@ final class Explain {
     printSchema(last.schema(), last, out);
     out.println();
     out.println("execution:");
-    for (String line : Engine.describePasses(kernels)) {
+    for (String line : Engine.compile(layout, kernels, job.engineSteps()).describe()) {
       out.println("  " + line);
     }
     out.println();

@@ -2,7 +2,6 @@ package io.industryts.engine;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +46,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  * the stage is right after any pass (a bucket label may lie on a plan's segment edge). Every join is
  * a Flatten + GroupByKey of tagged {@link JoinPart}s, like the engine's context joins; there are no
  * side inputs.
+ *
+ * <p>Somewhat over 500 lines on purpose: the five steps above exchange the same facts and parts,
+ * and each step's DoFn is short; split apart they would hide the order of the protocol.
  */
 final class AsofJoiner {
   private AsofJoiner() {}
@@ -519,11 +521,5 @@ final class AsofJoiner {
             + ": an as-of join gets no series facts");
       }
     }
-  }
-
-  static String describe(AsofKernel k) {
-    return "as-of join: " + k.stepName() + " with input \"" + k.rightInput()
-        + "\" (right rows co-segmented with the left segments; keys "
-        + Arrays.toString(k.rightLayout().keyFields().toArray()) + ")";
   }
 }

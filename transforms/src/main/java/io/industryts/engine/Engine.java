@@ -14,16 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.RowCoder;
-import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Values;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -46,45 +41,23 @@ public final class Engine {
 
   private Engine() {}
 
-  /** One named operation of a chain. */
-  public static final class Step implements Serializable {
+  /**
+   * One named operation of a chain.
+   *
+   * @param name the step name (SEMANTICS §1.1 {@code name}), unique in its chain
+   * @param operation the operation
+   */
+  public record Step(String name, Operation operation) implements Serializable {
     private static final long serialVersionUID = 1L;
-    private final String name;
-    private final Operation operation;
-
-    public Step(String name, Operation operation) {
-      this.name = name;
-      this.operation = operation;
-    }
-
-    public String name() {
-      return name;
-    }
-
-    public Operation operation() {
-      return operation;
-    }
   }
 
-  /** The outcome of a run: final segments plus the errors output (bad rows, §1.13). */
-  public static final class Result {
-    private final Segments segments;
-    private final PCollection<Row> errors;
-
-    Result(Segments segments, PCollection<Row> errors) {
-      this.segments = segments;
-      this.errors = errors;
-    }
-
-    public Segments segments() {
-      return segments;
-    }
-
-    /** Rows with {@link io.industryts.ErrorRecords#SCHEMA}. */
-    public PCollection<Row> errors() {
-      return errors;
-    }
-  }
+  /**
+   * The outcome of a run: final segments plus the errors output (bad rows, §1.13).
+   *
+   * @param segments the final segments
+   * @param errors rows with {@link io.industryts.ErrorRecords#SCHEMA}
+   */
+  public record Result(Segments segments, PCollection<Row> errors) {}
 
   /** Applies {@code steps} to {@code input}; the first bad row (e.g. an unparseable time) fails the pipeline. */
   public static PCollection<Row> runOnRows(PCollection<Row> input, SeriesOptions options,
@@ -100,25 +73,13 @@ public final class Engine {
     return r.rows();
   }
 
-  /** Rows out plus the errors output. */
-  public static final class RowsResult {
-    private final PCollection<Row> rows;
-    private final PCollection<Row> errors;
-
-    RowsResult(PCollection<Row> rows, PCollection<Row> errors) {
-      this.rows = rows;
-      this.errors = errors;
-    }
-
-    public PCollection<Row> rows() {
-      return rows;
-    }
-
-    /** Rows with {@link io.industryts.ErrorRecords#SCHEMA}. */
-    public PCollection<Row> errors() {
-      return errors;
-    }
-  }
+  /**
+   * Rows out plus the errors output.
+   *
+   * @param rows the output rows
+   * @param errors rows with {@link io.industryts.ErrorRecords#SCHEMA}
+   */
+  public record RowsResult(PCollection<Row> rows, PCollection<Row> errors) {}
 
   /**
    * Applies {@code steps} to {@code input}, routing bad rows to the errors output. All
@@ -154,8 +115,8 @@ public final class Engine {
     }
     Map<String, Schema> inputSchemas = new LinkedHashMap<>();
     inputs.forEach((n, rows) -> inputSchemas.put(n, requireSchema(n, rows)));
-    List<Kernel> kernels = plan(layout, resolved, steps, inputSchemas);
-    requireBoundedForWholeSeries(input, kernels);
+    ExecutionPlan plan = compile(layout, plan(layout, resolved, steps, inputSchemas), steps);
+    requireBoundedForWholeSeries(input, plan);
     PCollectionTuple edge = input.apply("ToChunks",
         ParDo.of(new RowEdges.RowsToChunksFn(layout, timeConversion, options.sequenceColumn(), tc.reason(),
             options.nanAsNull()))
@@ -164,22 +125,20 @@ public final class Engine {
     edge.get(RowEdges.ERRORS).setRowSchema(ErrorRecords.SCHEMA);
     PCollectionList<Row> rightErrors = PCollectionList.empty(input.getPipeline());
     Map<String, PCollection<Chunk>> rightChunks = new LinkedHashMap<>();
-    for (Kernel k : kernels) {
-      if (k instanceof AsofKernel) {
-        AsofKernel join = (AsofKernel) k;
-        ChunkLayout rl = join.rightLayout();
-        PCollection<Row> rows = inputs.get(join.rightInput());
-        PCollectionTuple rightEdge = rows.apply(join.stepName() + "/RightToChunks",
-            ParDo.of(new RowEdges.RowsToChunksFn(rl, timeConversion,
-                    rl.schema().hasField(String.valueOf(options.sequenceColumn()))
-                        ? options.sequenceColumn() : null,
-                    "right input \"" + join.rightInput() + "\"", options.nanAsNull()))
-                .withOutputTags(RowEdges.CHUNKS, TupleTagList.of(RowEdges.ERRORS)));
-        rightChunks.put(join.stepName(), rightEdge.get(RowEdges.CHUNKS).setCoder(ChunkCoder.of(rl)));
-        rightErrors = rightErrors.and(rightEdge.get(RowEdges.ERRORS).setRowSchema(ErrorRecords.SCHEMA));
-      }
+    for (AsofKernel join : plan.joins()) {
+      ChunkLayout rl = join.rightLayout();
+      PCollection<Row> rows = inputs.get(join.rightInput());
+      PCollectionTuple rightEdge = rows.apply(join.stepName() + "/RightToChunks",
+          ParDo.of(new RowEdges.RowsToChunksFn(rl, timeConversion,
+                  rl.schema().hasField(String.valueOf(options.sequenceColumn()))
+                      ? options.sequenceColumn() : null,
+                  "right input \"" + join.rightInput() + "\"", options.nanAsNull()))
+              .withOutputTags(RowEdges.CHUNKS, TupleTagList.of(RowEdges.ERRORS)));
+      rightChunks.put(join.stepName(), rightEdge.get(RowEdges.CHUNKS).setCoder(ChunkCoder.of(rl)));
+      rightErrors = rightErrors.and(rightEdge.get(RowEdges.ERRORS).setRowSchema(ErrorRecords.SCHEMA));
     }
-    Result result = run(segment(chunks, layout, kernels), kernels, operationTypes(steps), rightChunks);
+    Result result = PipelineExecutor.run(segment(chunks, plan, options(input)), plan, rightChunks,
+        options(input));
     PCollection<Row> rows = toRows(result.segments());
     PCollection<Row> errors = PCollectionList.of(edge.get(RowEdges.ERRORS)).and(result.errors())
         .and(rightErrors.getAll())
@@ -204,49 +163,43 @@ public final class Engine {
    */
   public static Segments segment(PCollection<Chunk> chunks, ChunkLayout layout,
       List<Kernel> kernels, EngineOptions options) {
+    return segment(chunks, ExecutionPlan.compile(layout, kernels, stepNames(kernels)), options);
+  }
+
+  /** The plan's {@link ExecutionPlan.SegmentStage}. */
+  static Segments segment(PCollection<Chunk> chunks, ExecutionPlan plan, EngineOptions options) {
     EngineOptions effective = options;
-    if (options.wholeSeriesOnly() && !wholeRouteCovers(kernels)) {
+    if (options.wholeSeriesOnly() && !plan.runsWholeSeries()) {
       effective = EngineOptions.forPipeline(chunks.getPipeline().getOptions());
     }
-    return Segmenter.segment("Segment", chunks, layout, firstGrid(kernels, 0), effective);
+    return Segmenter.segment("Segment", chunks, plan.inputLayout(), plan.segmentGrid(), effective);
   }
 
-  /** Whether the whole-series route can run every one of {@code kernels}. */
-  private static boolean wholeRouteCovers(List<Kernel> kernels) {
+  private static List<String> stepNames(List<Kernel> kernels) {
+    List<String> names = new ArrayList<>();
     for (Kernel k : kernels) {
-      if (k instanceof AsofKernel || (k instanceof StatsKernel && ((StatsKernel<?>) k).globalFit())) {
-        return false;
-      }
+      names.add(k.stepName());
     }
-    return true;
-  }
-
-  private static Grid firstGrid(List<Kernel> kernels, int from) {
-    for (int i = from; i < kernels.size(); i++) {
-      ContextSpec c = kernels.get(i).context();
-      if (c.grid() != null) {
-        return c.grid();
-      }
-      if (c.changesTime()) {
-        return null;
-      }
-    }
-    return null;
+    return names;
   }
 
   /**
    * Rejects an unbounded input when a kernel fits statistics over whole series (SEMANTICS §1.14):
    * those need every row of a series before the first output.
    */
-  static void requireBoundedForWholeSeries(PCollection<?> input, List<Kernel> kernels) {
-    if (input.isBounded() == PCollection.IsBounded.BOUNDED) {
+  static void requireBoundedForWholeSeries(PCollection<?> input, ExecutionPlan plan) {
+    if (input.isBounded() == PCollection.IsBounded.BOUNDED || !plan.fitsStatistics()) {
       return;
     }
-    for (Kernel k : kernels) {
+    for (Kernel k : plan.kernels()) {
       if (k instanceof StatsKernel) {
         throw new IllegalArgumentException(((StatsKernel<?>) k).unboundedInputMessage());
       }
     }
+  }
+
+  private static EngineOptions options(PCollection<?> input) {
+    return EngineOptions.forPipeline(input.getPipeline().getOptions());
   }
 
   private static Schema requireSchema(String name, PCollection<Row> rows) {
@@ -284,82 +237,17 @@ public final class Engine {
   }
 
   /**
-   * How {@link #run} will fuse {@code kernels} (planned by {@link #plan}) into passes over the
-   * segments, one readable line per pass, for the launcher's {@code explain}: e.g. {@code "pass 2:
-   * 4_outliers + 5_resample (context: statistics per series)"}.
+   * Compiles planned {@code kernels} (from {@link #plan}) for input chunks of {@code input} into
+   * the physical plan every executor runs and {@code explain} prints ({@link
+   * ExecutionPlan#describe()}); error records name each step's operation type.
    */
-  public static List<String> describePasses(List<Kernel> kernels) {
-    List<String> lines = new ArrayList<>();
-    lines.add("segment: one shuffle by (series, time segment)"
-        + (firstGrid(kernels, 0) != null ? ", edges on the " + firstGrid(kernels, 0) : ""));
-    int index = 0;
-    int from = 0;
-    Grid aligned = firstGrid(kernels, 0);
-    for (int i = 0; i <= kernels.size(); i++) {
-      if (i < kernels.size() && !(kernels.get(i) instanceof AsofKernel)) {
-        continue;
-      }
-      List<Kernel> stage = kernels.subList(from, i);
-      index = describeStage(stage, aligned, index, lines);
-      if (i < kernels.size()) {
-        lines.add(AsofJoiner.describe((AsofKernel) kernels.get(i)));
-        from = i + 1;
-        aligned = alignmentAfter(stage, aligned); // a join keeps the segments as they are
-      }
-    }
-    return lines;
+  public static ExecutionPlan compile(ChunkLayout input, List<Kernel> kernels, List<Step> steps) {
+    return ExecutionPlan.compile(input, kernels, operationTypes(steps));
   }
 
-  /** The grid the segments are aligned to after {@link #runPasses} ran {@code kernels}. */
-  private static Grid alignmentAfter(List<Kernel> kernels, Grid aligned) {
-    Grid current = aligned;
-    int done = 0;
-    for (Pass pass : Pass.plan(kernels, aligned)) {
-      if (pass.resegmentBefore) {
-        current = firstGrid(kernels, done);
-      }
-      done += pass.kernels.size();
-      current = pass.kernels.isEmpty() ? current
-          : lastGridAlignment(pass, new SegmentPlanning(current));
-    }
-    return current;
-  }
-
-  private static int describeStage(List<Kernel> kernels, Grid aligned, int start,
-      List<String> lines) {
-    int index = start;
-    for (Pass pass : Pass.plan(kernels, aligned)) {
-      if (pass.resegmentBefore) {
-        lines.add("re-segment: one shuffle (" + (pass.kernels.isEmpty() ? "restore series order"
-            : "times changed or a new grid") + ")");
-      }
-      if (pass.kernels.isEmpty()) {
-        continue;
-      }
-      index++;
-      List<String> names = new ArrayList<>();
-      for (Kernel k : pass.kernels) {
-        names.add(k.stepName());
-      }
-      List<String> context = new ArrayList<>();
-      if (pass.first() instanceof StatsKernel) {
-        context.add("statistics per series");
-      } else if (pass.first() instanceof CarryKernel) {
-        context.add("carry from neighbouring segments");
-      }
-      if (pass.rowsBefore > 0 || pass.rowsAfter > 0) {
-        context.add("halo " + pass.rowsBefore + " rows before, " + pass.rowsAfter + " after");
-      }
-      if (pass.millisBefore > 0 || pass.millisAfter > 0) {
-        context.add("halo " + pass.millisBefore + " ms before, " + pass.millisAfter + " ms after");
-      }
-      if (pass.seriesInfo) {
-        context.add("series first/last time");
-      }
-      lines.add("pass " + index + ": " + String.join(" + ", names)
-          + (context.isEmpty() ? "" : " (context: " + String.join("; ", context) + ")"));
-    }
-    return index;
+  /** As {@link #compile(ChunkLayout, List, List)}, naming each kernel's step in error records. */
+  public static ExecutionPlan compile(ChunkLayout input, List<Kernel> kernels) {
+    return ExecutionPlan.compile(input, kernels, stepNames(kernels));
   }
 
   private static List<String> operationTypes(List<Step> steps) {
@@ -372,11 +260,7 @@ public final class Engine {
 
   /** Runs planned kernels over segments, fusing consecutive kernels into passes. */
   public static Result run(Segments segments, List<Kernel> kernels) {
-    List<String> types = new ArrayList<>();
-    for (Kernel k : kernels) {
-      types.add(k.stepName());
-    }
-    return run(segments, kernels, types);
+    return run(segments, kernels, stepNames(kernels));
   }
 
   /** As {@link #run(Segments, List)}, naming each kernel's operation type in error records. */
@@ -393,154 +277,10 @@ public final class Engine {
    */
   public static Result run(Segments segments, List<Kernel> kernels, List<String> operationTypes,
       Map<String, PCollection<Chunk>> rightChunks) {
-    Segments current = segments;
-    PCollectionList<Row> errors = PCollectionList.empty(segments.plans().getPipeline());
-    int from = 0;
-    int stage = 0;
-    for (int i = 0; i <= kernels.size(); i++) {
-      if (i < kernels.size() && !(kernels.get(i) instanceof AsofKernel)) {
-        continue;
-      }
-      if (i > from || (i == kernels.size() && from == 0)) {
-        Result r = runPasses(stage == 0 ? "" : "AfterJoin" + stage + "/", current,
-            kernels.subList(from, i), operationTypes.subList(from, i));
-        current = r.segments();
-        errors = errors.and(r.errors());
-      }
-      if (i < kernels.size()) {
-        AsofKernel join = (AsofKernel) kernels.get(i);
-        PCollection<Chunk> right = rightChunks.get(join.stepName());
-        if (right == null) {
-          throw new IllegalArgumentException(join.stepName() + ": input \"" + join.rightInput()
-              + "\" was not supplied. Bind it (AsofJoin.with(rows), TimeSeriesPipeline"
-              + ".withInput) or register it ([inputs." + join.rightInput() + "] / --input "
-              + join.rightInput() + "=PATH).");
-        }
-        current = AsofJoiner.join("Join" + (++stage) + join.stepName(), current, join, right);
-        from = i + 1;
-      }
-    }
-    PCollection<Row> all = errors.size() == 0
-        ? segments.plans().getPipeline().apply("NoErrors", Create.empty(ErrorRecords.SCHEMA))
-        : errors.size() == 1 ? errors.get(0)
-        : errors.apply("AllStepErrors", Flatten.pCollections()).setRowSchema(ErrorRecords.SCHEMA);
-    return new Result(current, all);
-  }
-
-  private static Result runPasses(String prefix, Segments segments, List<Kernel> kernels,
-      List<String> operationTypes) {
-    List<Pass> passes = Pass.plan(kernels, segments.planning().alignedTo);
-    EngineOptions options =
-        EngineOptions.forPipeline(segments.plans().getPipeline().getOptions());
-    // series that fit in one segment run every pass in one step, unless a pass fits over all series
-    boolean wholeRoute = segments.whole() != null && options.wholeSeries()
-        && passes.stream().noneMatch(p -> !p.kernels.isEmpty() && PassRunner.globalGroup(p));
-    Segments current = wholeRoute ? segments.withoutWhole() : segments;
-    List<List<String>> passOperations = new ArrayList<>();
-    List<Grid> passGrids = new ArrayList<>();
-    int planned = 0;
-    for (Pass pass : passes) {
-      passOperations.add(new ArrayList<>(
-          operationTypes.subList(planned, planned + pass.kernels.size())));
-      passGrids.add(pass.resegmentBefore ? firstGrid(kernels, planned) : null);
-      planned += pass.kernels.size();
-    }
-    // with every series held apart there are no segments for the passes: no stages for them
-    boolean passStages = !wholeRoute || segments.split() != null;
-    PCollectionList<Row> errors = PCollectionList.empty(segments.plans().getPipeline());
-    // the series' plans keyed per series and as one group, made once per segmentation and layout
-    PCollection<KV<Row, Part>> seriesPlans = null;
-    PCollection<KV<Row, Part>> globalPlans = null;
-    ChunkLayout plansLayout = null;
-    PassRunner.Prepared prepared = null;
-    int index = 0;
-    int done = 0;
-    for (int p = 0; p < passes.size() && passStages; p++) {
-      Pass pass = passes.get(p);
-      index++;
-      if (pass.resegmentBefore) {
-        PCollection<Chunk> chunks = current.collection()
-            .apply(prefix + "Unkey" + index, Values.create()).setCoder(ChunkCoder.of(current.layout()));
-        current = Segmenter.segment(prefix + "Resegment" + index, chunks, current.layout(),
-            firstGrid(kernels, done), options);
-        seriesPlans = null;
-        globalPlans = null;
-      }
-      if (pass.kernels.isEmpty()) {
-        continue;
-      }
-      List<String> names = new ArrayList<>();
-      for (Kernel k : pass.kernels) {
-        names.add(k.stepName());
-      }
-      String name = prefix + "Pass" + index + String.join("+", names);
-      PCollection<KV<Row, Part>> planGroups = null;
-      if (pass.needsSummary()) {
-        // plans are flattened with this pass's summaries, whose coder follows the current layout
-        // (Flink unions only equal coders): re-key them when a pass before changed the layout
-        if (!current.layout().equals(plansLayout)) {
-          seriesPlans = null;
-          globalPlans = null;
-          plansLayout = current.layout();
-        }
-        if (PassRunner.globalGroup(pass)) {
-          globalPlans = globalPlans != null ? globalPlans
-              : PassRunner.planGroups(prefix + "PlanGroups" + index, current, true);
-          planGroups = globalPlans;
-        } else {
-          seriesPlans = seriesPlans != null ? seriesPlans
-              : PassRunner.planGroups(prefix + "PlanGroups" + index, current, false);
-          planGroups = seriesPlans;
-        }
-      }
-      // the next pass's input is emitted ready for its context join when it reads this output
-      Pass next = p + 1 < passes.size() && !passes.get(p + 1).resegmentBefore
-          && !passes.get(p + 1).kernels.isEmpty() && passes.get(p + 1).needsSummary()
-          ? passes.get(p + 1) : null;
-      PCollectionTuple out = PassRunner.run(name, current, pass,
-          new ArrayList<>(operationTypes.subList(done, done + pass.kernels.size())), planGroups,
-          prepared != null && prepared.pass == pass ? prepared : null, next);
-      done += pass.kernels.size();
-      ChunkLayout layout = pass.kernels.get(pass.kernels.size() - 1).outputLayout();
-      current = current.next(out.get(PassRunner.MAIN), layout,
-          new SegmentPlanning(lastGridAlignment(pass, current.planning())));
-      prepared = next == null ? null : new PassRunner.Prepared(next,
-          out.get(PassRunner.NEXT_PARTS), out.get(PassRunner.NEXT_SUMMARIES));
-      errors = errors.and(out.get(PassRunner.ERRORS));
-    }
-    if (wholeRoute) {
-      ChunkLayout layout = kernels.isEmpty() ? segments.layout()
-          : kernels.get(kernels.size() - 1).outputLayout();
-      PCollectionTuple whole = segments.whole().apply(prefix + "WholeSeries",
-          ParDo.of(new PassRunner.WholeSeriesFn(passes, passOperations, passGrids,
-                  segments.planning().alignedTo, segments.segmentRows()))
-              .withOutputTags(PassRunner.MAIN, TupleTagList.of(PassRunner.ERRORS)));
-      KvCoder<KV<Row, Long>, Chunk> coder = KvCoder.of(
-          KvCoder.of(RowCoder.of(layout.keySchema()), VarLongCoder.of()), ChunkCoder.of(layout));
-      whole.get(PassRunner.ERRORS).setRowSchema(ErrorRecords.SCHEMA);
-      PCollection<KV<KV<Row, Long>, Chunk>> wholeOut = whole.get(PassRunner.MAIN).setCoder(coder);
-      PCollection<KV<KV<Row, Long>, Chunk>> all = !passStages ? wholeOut
-          : PCollectionList.of(current.collection()).and(wholeOut)
-              .apply(prefix + "WithWholeSeries", Flatten.pCollections())
-              .setCoder(coder);
-      current = current.next(all, layout, new SegmentPlanning(
-          alignmentAfter(kernels, segments.planning().alignedTo)));
-      errors = errors.and(whole.get(PassRunner.ERRORS));
-    }
-    PCollection<Row> allErrors = errors.size() == 0
-        ? segments.plans().getPipeline().apply(prefix + "NoErrors",
-            Create.empty(ErrorRecords.SCHEMA))
-        : errors.apply(prefix + "StepErrors", Flatten.pCollections()).setRowSchema(ErrorRecords.SCHEMA);
-    return new Result(current, allErrors);
-  }
-
-  private static Grid lastGridAlignment(Pass pass, SegmentPlanning before) {
-    for (Kernel k : pass.kernels) {
-      if (k.context().grid() != null || k.context().changesTime()) {
-        return null;
-      }
-    }
-    return before.alignedTo;
+    ExecutionPlan plan = ExecutionPlan.compile(segments.layout(), kernels, operationTypes,
+        segments.planning().alignedTo);
+    return PipelineExecutor.run(segments, plan, rightChunks,
+        EngineOptions.forPipeline(segments.plans().getPipeline().getOptions()));
   }
 
   /**
@@ -549,7 +289,7 @@ public final class Engine {
    * bad row throws {@link BadRowException}.
    */
   public static Chunk runInMemory(Chunk series, List<Kernel> kernels) {
-    return InMemorySeries.run(series, kernels);
+    return InMemoryExecutor.run(compile(series.layout(), kernels), series);
   }
 
   /**

@@ -4,18 +4,19 @@ import java.io.Serializable;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
- * Tuning of the engine, fixed when the pipeline is built (so every worker sees the same values).
+ * Tuning of the engine for one pipeline, fixed when the pipeline is built (so every worker sees the
+ * same values), from its {@link EngineTuningOptions}.
  *
- * <p>Segment size: {@code -Dindustryts.segmentRows=N} when set (tests lower it to get many
- * segments), else {@link #DIRECT_SEGMENT_ROWS} on the DirectRunner and {@link
- * #DEFAULT_SEGMENT_ROWS} elsewhere. On the DirectRunner grouped chunks stay in memory (no
- * encoding), and every pass over segments costs a fixed number of pipeline stages, so bigger
- * segments win there: a series of up to about a million rows fits in one segment and runs all its
- * kernels in one step (measured on the 1M-row benchmark pipeline, 2 cores: see
- * docs/architecture.md). Runners that serialize elements keep segments of tens of thousands of rows.
+ * <p>Segment size: {@link EngineTuningOptions#getSegmentRows()}, by default {@link
+ * #DIRECT_SEGMENT_ROWS} on the DirectRunner and {@link #DEFAULT_SEGMENT_ROWS} elsewhere. On the
+ * DirectRunner grouped chunks stay in memory (no encoding), and every pass over segments costs a
+ * fixed number of pipeline stages, so bigger segments win there: a series of up to about a million
+ * rows fits in one segment and runs all its kernels in one step (measured on the 1M-row benchmark
+ * pipeline, 2 cores: see docs/architecture.md). Runners that serialize elements keep segments of
+ * tens of thousands of rows.
  *
- * <p>{@code -Dindustryts.wholeSeries=false} sends one-segment series through the passes too (tests
- * compare both ways).
+ * <p>{@link EngineTuningOptions#getWholeSeries()} {@code false} sends one-segment series through the
+ * passes too (tests compare both ways).
  *
  * <p>{@link #withWholeSeriesOnly()} is a promise that every series fits in one segment (the launcher
  * makes it when its input is estimated to hold at most one segment's rows): the pipeline then holds only the
@@ -41,30 +42,18 @@ public final class EngineOptions implements Serializable {
 
   private EngineOptions(int segmentRows, boolean wholeSeries, boolean wholeSeriesOnly) {
     if (segmentRows < 1) {
-      throw new IllegalArgumentException("industryts.segmentRows must be >= 1. Got " + segmentRows
-          + ". Set a row count such as 65536.");
+      throw new IllegalArgumentException("industryts: segmentRows must be >= 1. Got " + segmentRows
+          + ". Set a row count such as --segmentRows=65536.");
     }
     this.segmentRows = segmentRows;
     this.wholeSeries = wholeSeries;
     this.wholeSeriesOnly = wholeSeriesOnly;
   }
 
-  /** The system properties when set, else the defaults for a runner other than the DirectRunner. */
-  public static EngineOptions fromSystemProperties() {
-    return fromSystemProperties(DEFAULT_SEGMENT_ROWS);
-  }
-
-  /** The system properties when set, else the defaults for the runner of {@code options}. */
+  /** The tuning set in {@code options} ({@link EngineTuningOptions}), defaults for its runner. */
   public static EngineOptions forPipeline(PipelineOptions options) {
-    return fromSystemProperties(KeyGroups.isDirect(options) ? DIRECT_SEGMENT_ROWS
-        : DEFAULT_SEGMENT_ROWS);
-  }
-
-  private static EngineOptions fromSystemProperties(int defaultRows) {
-    String v = System.getProperty("industryts.segmentRows");
-    String whole = System.getProperty("industryts.wholeSeries");
-    return new EngineOptions(v == null ? defaultRows : Integer.parseInt(v.trim()),
-        whole == null || !whole.trim().equalsIgnoreCase("false"));
+    EngineTuningOptions tuning = options.as(EngineTuningOptions.class);
+    return new EngineOptions(tuning.getSegmentRows(), tuning.getWholeSeries());
   }
 
   public static EngineOptions withSegmentRows(int rows) {

@@ -1,8 +1,13 @@
 package io.industryts.engine;
 
+import java.io.Serializable;
+
 /**
  * What the engine hands a {@link Kernel} with each segment: halo sizes, the carry, fitted
- * statistics, series facts and the segment's bounds. Only what the kernel declared is filled in.
+ * statistics, series facts and the segment's bounds. Only what the kernel declared is filled in:
+ * halo, grid and series facts in its {@link ContextSpec}, the state it keeps across segments by
+ * the type it implements ({@link CarryKernel}, {@link BidirectionalCarryKernel}, {@link
+ * StatsKernel}), whose type parameter is the type of its carry or statistics.
  */
 public interface KernelContext {
 
@@ -17,26 +22,29 @@ public interface KernelContext {
   }
 
   /**
-   * The carry of a {@link CarryKernel}: the combined summaries of every earlier segment (forward)
-   * or every later segment (backward) of the series; {@code null} when there is none.
+   * The carry of {@code kernel} (the kernel being applied, passed as {@code this}): the combined
+   * summaries of every earlier segment (forward) or every later segment (backward) of the series;
+   * {@code null} when there is none. The kernel's declared summary type is the result type, so a
+   * kernel reads its carry without a cast.
    */
-  default Object carry() {
+  default <S extends Serializable> S carry(CarryKernel<S> kernel) {
     return null;
   }
 
   /**
-   * For a {@link BidirectionalCarryKernel}: the combined summaries of every later segment of the
-   * series; {@code null} when there is none (and for every other kernel).
+   * For a {@link BidirectionalCarryKernel} ({@code kernel}, passed as {@code this}): the combined
+   * summaries of every later segment of the series; {@code null} when there is none.
    */
-  default Object carryAfter() {
+  default <S extends Serializable> S carryAfter(BidirectionalCarryKernel<S> kernel) {
     return null;
   }
 
   /**
-   * The statistics of a {@link StatsKernel} over the whole series (or input); never null for a
-   * statistics kernel, null for every other kernel.
+   * The statistics of {@code kernel} (passed as {@code this}) over the whole series (or input, for
+   * a {@link StatsKernel#globalFit() global fit}); never null when the engine applies a statistics
+   * kernel.
    */
-  default Object stats() {
+  default <A extends Serializable> A stats(StatsKernel<A> kernel) {
     return null;
   }
 

@@ -29,8 +29,9 @@ import org.joda.time.Instant;
  * the same as {@code GroupByKey} with {@code TimestampCombiner.EARLIEST}: each key's values, in no
  * particular order, stamped with the earliest timestamp among them.
  *
- * <p>The shard count is {@code -Dindustryts.groupShards=N} when set ({@code 0}: plain {@code
- * GroupByKey} on every runner), else four per core on the DirectRunner, at least 8. Shards are the
+ * <p>The shard count is {@link EngineTuningOptions#getGroupShards()} ({@code --groupShards=N};
+ * {@code 0}: plain {@code GroupByKey} on every runner), by default four per core on the
+ * DirectRunner, at least 8. Shards are the
  * unit of parallel work there, so they must outnumber the cores; a shard's values are held in
  * memory, as the DirectRunner holds every group anyway.
  *
@@ -82,10 +83,9 @@ public final class KeyGroups {
     }
   }
 
-  /** Whether {@code options} run on the DirectRunner (all workers in this JVM). */
+  /** Whether the workers of a run with {@code options} share this JVM (the DirectRunner). */
   static boolean isDirect(PipelineOptions options) {
-    return options.getRunner() != null
-        && options.getRunner().getSimpleName().equals("DirectRunner");
+    return options.as(EngineTuningOptions.class).getWorkersInProcess();
   }
 
   /** Values parked in this JVM between {@link ToShardFn} and {@link SplitShardFn}, by id. */
@@ -108,7 +108,7 @@ public final class KeyGroups {
       if (value == null) {
         throw new IllegalStateException("industryts: grouped value " + id + " was taken twice "
             + "or never parked in this JVM (values are parked only on the DirectRunner, whose "
-            + "workers share one JVM). Set -Dindustryts.groupShards=0 to group without parking.");
+            + "workers share one JVM). Set --groupShards=0 to group without parking.");
       }
       return value == NULL ? null : (V) value;
     }
@@ -121,16 +121,12 @@ public final class KeyGroups {
 
   /** The shard count for a pipeline run with {@code options}: 0 means plain GroupByKey. */
   static int shards(PipelineOptions options) {
-    String set = System.getProperty("industryts.groupShards");
-    if (set != null) {
-      int n = Integer.parseInt(set.trim());
-      if (n < 0) {
-        throw new IllegalArgumentException("industryts.groupShards must be >= 0. Got " + n
-            + ". Use 0 for one group per key, or a shard count such as 4 per core.");
-      }
-      return n;
+    int n = options.as(EngineTuningOptions.class).getGroupShards();
+    if (n < 0) {
+      throw new IllegalArgumentException("industryts: groupShards must be >= 0. Got " + n
+          + ". Use --groupShards=0 for one group per key, or a shard count such as 4 per core.");
     }
-    return isDirect(options) ? Math.max(8, 4 * Runtime.getRuntime().availableProcessors()) : 0;
+    return n;
   }
 
   /**

@@ -1,115 +1,166 @@
 package io.industryts.engine;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Consecutive kernels fused into one traversal of the segments. A pass computes at most one context
- * per segment from its input segments (halo tails and heads, the carry or the statistics of its
- * first kernel, series facts) and then runs all its kernels on each segment without materializing
- * rows.
+ * A stage of an {@link ExecutionPlan}: consecutive kernels fused into one traversal of the
+ * segments. A pass computes at most one context per segment from its input segments (its {@link
+ * ContextRecipe}: halo tails and heads, the carry or the statistics of its first kernel, series
+ * facts) and then runs all its kernels on each segment without materializing rows. Immutable; built
+ * only by {@link ExecutionPlan#compile}.
  */
-final class Pass implements Serializable {
-  private static final long serialVersionUID = 1L;
+final class Pass implements ExecutionPlan.Stage {
+  private static final long serialVersionUID = 2L;
 
-  final List<Kernel> kernels = new ArrayList<>();
-  /** Re-cut the segments before this pass (time changed, or a grid the segments are not aligned to). */
-  boolean resegmentBefore;
-  int rowsBefore;
-  int rowsAfter;
-  long millisBefore;
-  long millisAfter;
-  boolean seriesInfo;
-  private boolean allRowPreserving = true;
-  private boolean hasCarry;
+  final List<Kernel> kernels;
+  /** The operation type of each kernel, for error records. */
+  final List<String> operations;
+  final ContextRecipe recipe;
+  final int rowsBefore;
+  final int rowsAfter;
+  final long millisBefore;
+  final long millisAfter;
+  final boolean seriesInfo;
+  /** The grid the segments are aligned to after this pass (null: none). */
+  final Grid alignedAfter;
+
+  private Pass(List<Kernel> kernels, List<String> operations, ContextRecipe recipe,
+      Grid alignedAfter) {
+    this.kernels = List.copyOf(kernels);
+    this.operations = List.copyOf(operations);
+    this.recipe = recipe;
+    this.rowsBefore = recipe.rowsBefore();
+    this.rowsAfter = recipe.rowsAfter();
+    this.millisBefore = recipe.millisBefore();
+    this.millisAfter = recipe.millisAfter();
+    this.seriesInfo = recipe.seriesInfo();
+    this.alignedAfter = alignedAfter;
+  }
 
   boolean hasHalo() {
-    return rowsBefore > 0 || rowsAfter > 0 || millisBefore > 0 || millisAfter > 0;
+    return recipe.hasHalo();
   }
 
   /** Whether the pass needs a context computed from its input segments. */
   boolean needsSummary() {
-    return hasHalo() || seriesInfo || first() instanceof CarryKernel || first() instanceof StatsKernel;
+    return recipe.needsSummary();
+  }
+
+  /** Whether the pass fits its statistics over all series together (one group). */
+  boolean globalGroup() {
+    return recipe.statistics() == ContextRecipe.Statistics.GLOBAL;
   }
 
   Kernel first() {
     return kernels.get(0);
   }
 
-  /** Whether {@code k} can run in this pass after the kernels already in it. */
-  boolean accepts(Kernel k) {
-    ContextSpec c = k.context();
-    if (k instanceof CarryKernel || k instanceof StatsKernel || c.grid() != null) {
-      return false; // needs context computed from its own input
-    }
-    Kernel last = kernels.get(kernels.size() - 1);
-    if (last.context().changesTime()) {
-      return false;
-    }
-    if (c.hasHalo()) {
-      // Halo rows go through every earlier kernel of the pass, so those must keep rows 1:1 and
-      // must not depend on a carry (which is only right for the segment's own first row).
-      return allRowPreserving && !hasCarry;
-    }
-    if (c.seriesInfo()) {
-      return allRowPreserving; // series first/last/count of the pass input still hold
-    }
-    return c.rowPreserving() || !hasHalo();
+  ChunkLayout outputLayout() {
+    return kernels.get(kernels.size() - 1).outputLayout();
   }
 
-  /** A grid kernel joins when the series facts of the pass input still hold and nothing is haloed. */
-  boolean acceptsGrid() {
-    return allRowPreserving && !hasHalo() && !hasCarry
-        && !kernels.get(kernels.size() - 1).context().changesTime();
-  }
-
-  void add(Kernel k) {
-    ContextSpec c = k.context();
-    kernels.add(k);
-    rowsBefore += c.rowsBefore();
-    rowsAfter += c.rowsAfter();
-    millisBefore += c.millisBefore();
-    millisAfter += c.millisAfter();
-    seriesInfo |= c.seriesInfo() || c.grid() != null;
-    hasCarry |= k instanceof CarryKernel;
-    allRowPreserving &= c.rowPreserving() && !c.changesTime();
-  }
-
-  /** Splits kernels into passes; marks where the segments must be re-cut. */
-  static List<Pass> plan(List<Kernel> kernels, Grid alignedTo) {
-    List<Pass> passes = new ArrayList<>();
-    Pass current = null;
-    Grid aligned = alignedTo;
-    boolean timeChanged = false;
+  /** The kernels' step names joined by {@code +}, for stage names and descriptions. */
+  String stepNames() {
+    List<String> names = new ArrayList<>();
     for (Kernel k : kernels) {
-      Grid g = k.context().grid();
-      // a carry or statistics kernel (also a grid one) needs context from its own input
-      boolean ownContext = k instanceof CarryKernel || k instanceof StatsKernel;
-      boolean joins = current != null && !(g != null && ownContext)
-          && (g == null ? current.accepts(k) : current.acceptsGrid() && g.equals(aligned));
-      if (!joins) {
-        current = new Pass();
-        passes.add(current);
-        if (timeChanged || (g != null && !g.equals(aligned))) {
-          current.resegmentBefore = true;
-          aligned = g;
-          timeChanged = false;
-        }
-      }
-      current.add(k);
-      if (g != null) {
-        aligned = null; // bucket labels may sit on the segment edge: a second grid re-cuts
-      }
-      if (k.context().changesTime()) {
-        timeChanged = true;
-      }
+      names.add(k.stepName());
     }
-    if (timeChanged) {
-      Pass resort = new Pass();
-      resort.resegmentBefore = true;
-      passes.add(resort); // no kernels: only restores series order
+    return String.join("+", names);
+  }
+
+  @Override
+  public String describe() {
+    List<String> context = new ArrayList<>();
+    if (recipe.fitsStatistics()) {
+      context.add("statistics per series");
+    } else if (recipe.carries()) {
+      context.add("carry from neighbouring segments");
     }
-    return passes;
+    if (rowsBefore > 0 || rowsAfter > 0) {
+      context.add("halo " + rowsBefore + " rows before, " + rowsAfter + " after");
+    }
+    if (millisBefore > 0 || millisAfter > 0) {
+      context.add("halo " + millisBefore + " ms before, " + millisAfter + " ms after");
+    }
+    if (seriesInfo) {
+      context.add("series first/last time");
+    }
+    List<String> names = new ArrayList<>();
+    for (Kernel k : kernels) {
+      names.add(k.stepName());
+    }
+    return String.join(" + ", names)
+        + (context.isEmpty() ? "" : " (context: " + String.join("; ", context) + ")");
+  }
+
+  /** Collects the kernels of one pass while {@link ExecutionPlan#compile} decides where passes end. */
+  static final class Builder {
+    private final List<Kernel> kernels = new ArrayList<>();
+    private final List<String> operations = new ArrayList<>();
+    private int rowsBefore;
+    private int rowsAfter;
+    private long millisBefore;
+    private long millisAfter;
+    private boolean seriesInfo;
+    private boolean allRowPreserving = true;
+    private boolean hasCarry;
+    private boolean changesGrid;
+
+    private boolean hasHalo() {
+      return rowsBefore > 0 || rowsAfter > 0 || millisBefore > 0 || millisAfter > 0;
+    }
+
+    private Kernel last() {
+      return kernels.get(kernels.size() - 1);
+    }
+
+    /** Whether {@code k} can run in this pass after the kernels already in it. */
+    boolean accepts(Kernel k) {
+      ContextSpec c = k.context();
+      if (ContextRecipe.ownState(k) || c.grid() != null) {
+        return false; // needs context computed from its own input
+      }
+      if (last().context().changesTime()) {
+        return false;
+      }
+      if (c.hasHalo()) {
+        // Halo rows go through every earlier kernel of the pass, so those must keep rows 1:1 and
+        // must not depend on a carry (which is only right for the segment's own first row).
+        return allRowPreserving && !hasCarry;
+      }
+      if (c.seriesInfo()) {
+        return allRowPreserving; // series first/last/count of the pass input still hold
+      }
+      return c.rowPreserving() || !hasHalo();
+    }
+
+    /** A grid kernel joins when the series facts of the pass input still hold and nothing is haloed. */
+    boolean acceptsGrid() {
+      return allRowPreserving && !hasHalo() && !hasCarry && !last().context().changesTime();
+    }
+
+    void add(Kernel k, String operation) {
+      ContextSpec c = k.context();
+      kernels.add(k);
+      operations.add(operation);
+      rowsBefore += c.rowsBefore();
+      rowsAfter += c.rowsAfter();
+      millisBefore += c.millisBefore();
+      millisAfter += c.millisAfter();
+      seriesInfo |= c.seriesInfo() || c.grid() != null;
+      hasCarry |= k instanceof CarryKernel;
+      allRowPreserving &= c.rowPreserving() && !c.changesTime();
+      changesGrid |= c.grid() != null || c.changesTime();
+    }
+
+    /** The pass, on segments aligned to {@code alignedBefore}. */
+    Pass build(Grid alignedBefore) {
+      Kernel first = kernels.get(0);
+      ContextRecipe recipe = new ContextRecipe(ContextRecipe.Carry.of(first),
+          ContextRecipe.Statistics.of(first), rowsBefore, rowsAfter, millisBefore, millisAfter,
+          seriesInfo);
+      return new Pass(kernels, operations, recipe, changesGrid ? null : alignedBefore);
+    }
   }
 }

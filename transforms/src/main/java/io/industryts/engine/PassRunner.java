@@ -30,6 +30,10 @@ import org.apache.beam.sdk.values.TupleTagList;
  * builds each segment's {@link SegmentContext} (halo rows, carry, statistics, series facts,
  * bounds), joins it to the segment by (series, segment), and runs the kernels there. A pass
  * without context is a single ParDo.
+ *
+ * <p>Somewhat over 500 lines on purpose: the summaries, the context builder (also used by the
+ * {@link InMemoryExecutor}) and the pass DoFns are one protocol over the same tags and parts, and
+ * read best in one place.
  */
 final class PassRunner {
   private PassRunner() {}
@@ -60,11 +64,6 @@ final class PassRunner {
       new TupleTag<KV<KV<Row, Long>, Part>>() {};
   static final TupleTag<KV<Row, Part>> NEXT_SUMMARIES = new TupleTag<KV<Row, Part>>() {};
 
-  /** Whether {@code pass} fits its statistics over all series together (one group). */
-  static boolean globalGroup(Pass pass) {
-    return pass.first() instanceof StatsKernel && ((StatsKernel<?>) pass.first()).globalFit();
-  }
-
   /** Every series' plan keyed by its group (per series, or one group for a global fit). */
   static PCollection<KV<Row, Part>> planGroups(String name, Segments in, boolean global) {
     RowCoder groupCoder = global ? RowCoder.of(NO_FIELDS) : RowCoder.of(in.layout().keySchema());
@@ -79,19 +78,19 @@ final class PassRunner {
    * set, the output is not {@link #MAIN} but {@link #NEXT_PARTS} and {@link #NEXT_SUMMARIES}, ready
    * for pass {@code next}.
    */
-  static PCollectionTuple run(String name, Segments in, Pass pass, List<String> operations,
+  static PCollectionTuple run(String name, Segments in, Pass pass,
       PCollection<KV<Row, Part>> planGroups, Prepared prepared, Pass next) {
     PCollection<KV<KV<Row, Long>, Chunk>> segs = in.collection();
-    ChunkLayout outLayout = pass.kernels.get(pass.kernels.size() - 1).outputLayout();
+    ChunkLayout outLayout = pass.outputLayout();
     TupleTagList extra = next == null ? TupleTagList.of(ERRORS)
         : TupleTagList.of(ERRORS).and(NEXT_PARTS).and(NEXT_SUMMARIES);
     PCollectionTuple out;
     if (!pass.needsSummary()) {
-      out = segs.apply(name, ParDo.of(new PlainPassFn(pass, operations, next))
+      out = segs.apply(name, ParDo.of(new PlainPassFn(pass, next))
           .withOutputTags(MAIN, extra));
     } else {
       RowCoder keyCoder = RowCoder.of(in.layout().keySchema());
-      boolean global = globalGroup(pass);
+      boolean global = pass.globalGroup();
       RowCoder groupCoder = global ? RowCoder.of(NO_FIELDS) : keyCoder;
       Part.PartCoder parts = new Part.PartCoder(in.layout());
       KvCoder<KV<Row, Long>, Part> segmentParts =
@@ -112,7 +111,7 @@ final class PassRunner {
           .apply(name + "/SegmentsAndContexts", Flatten.pCollections())
           .setCoder(segmentParts)
           .apply(name + "/JoinContexts", KeyGroups.byKey())
-          .apply(name, ParDo.of(new JoinedPassFn(pass, operations, next))
+          .apply(name, ParDo.of(new JoinedPassFn(pass, next))
               .withOutputTags(MAIN, extra));
     }
     RowCoder outKeys = RowCoder.of(outLayout.keySchema());
@@ -123,7 +122,7 @@ final class PassRunner {
       Part.PartCoder nextParts = new Part.PartCoder(outLayout);
       out.get(NEXT_PARTS).setCoder(KvCoder.of(KvCoder.of(outKeys, VarLongCoder.of()), nextParts));
       out.get(NEXT_SUMMARIES).setCoder(KvCoder.of(
-          globalGroup(next) ? RowCoder.of(NO_FIELDS) : outKeys, nextParts));
+          next.globalGroup() ? RowCoder.of(NO_FIELDS) : outKeys, nextParts));
     }
     return out;
   }
@@ -187,10 +186,10 @@ final class PassRunner {
       s.head = c.slice(0, Math.min(s.count, to + pass.rowsAfter));
     }
     Kernel k = pass.first();
-    if (k instanceof CarryKernel) {
+    if (pass.recipe.carries()) {
       s.carry = ((CarryKernel) k).summarize(c);
     }
-    if (k instanceof StatsKernel) {
+    if (pass.recipe.fitsStatistics()) {
       StatsKernel sk = (StatsKernel) k;
       s.stats = sk.addSegment(sk.createAccumulator(), c);
     }
@@ -255,17 +254,17 @@ final class PassRunner {
       }
       Kernel k = pass.first();
       Map<Row, Serializable> statsBySeries = new HashMap<>();
-      if (k instanceof StatsKernel) {
+      if (pass.recipe.fitsStatistics()) {
         StatsKernel sk = (StatsKernel) k;
         Serializable global = null;
         for (Map.Entry<Row, List<SegmentSummary>> s : bySeries.entrySet()) {
           Serializable acc = seriesStats(sk, s.getValue());
           statsBySeries.put(s.getKey(), acc);
-          if (sk.globalFit()) {
+          if (pass.globalGroup()) {
             global = global == null ? acc : (Serializable) sk.merge(sk.merge(sk.createAccumulator(), global), acc);
           }
         }
-        if (sk.globalFit() && global != null) {
+        if (pass.globalGroup() && global != null) {
           for (Row series : bySeries.keySet()) {
             statsBySeries.put(series, global);
           }
@@ -309,7 +308,7 @@ final class PassRunner {
     Serializable[] carry = new Serializable[n];
     Serializable[] carryAfter = new Serializable[n];
     Kernel k = pass.first();
-    if (k instanceof BidirectionalCarryKernel) {
+    if (pass.recipe.carry() == ContextRecipe.Carry.BOTH) {
       // prefix and suffix combinations of the same summaries
       CarryKernel ck = (CarryKernel) k;
       for (int i = 1; i < n; i++) {
@@ -318,9 +317,9 @@ final class PassRunner {
       for (int i = n - 2; i >= 0; i--) {
         carryAfter[i] = (Serializable) ck.combine(seg[i + 1].carry, carryAfter[i + 1]);
       }
-    } else if (k instanceof CarryKernel) {
+    } else if (pass.recipe.carries()) {
       CarryKernel ck = (CarryKernel) k;
-      if (ck.forward()) {
+      if (pass.recipe.carry() == ContextRecipe.Carry.FORWARD) {
         for (int i = 1; i < n; i++) {
           carry[i] = (Serializable) ck.combine(carry[i - 1], seg[i - 1].carry);
         }
@@ -421,17 +420,15 @@ final class PassRunner {
   /** Runs the kernels of a pass on one segment; shared by both pass shapes. */
   abstract static class PassDoFn<InT> extends DoFn<InT, KV<KV<Row, Long>, Chunk>> {
     final Pass pass;
-    final List<String> operations;
     /** The pass after this one, whose input this one emits ready for its join (or null). */
     final Pass next;
     private final boolean nextGlobal;
     private transient Map<String, Counter> counters;
 
-    PassDoFn(Pass pass, List<String> operations, Pass next) {
+    PassDoFn(Pass pass, Pass next) {
       this.pass = pass;
-      this.operations = operations;
       this.next = next;
-      this.nextGlobal = next != null && globalGroup(next);
+      this.nextGlobal = next != null && next.globalGroup();
     }
 
     Counter counter(String step, String name) {
@@ -441,8 +438,23 @@ final class PassRunner {
       return counters.computeIfAbsent(step + "." + name, n -> Metrics.counter("industryts", n));
     }
 
+    /** Counters and the errors output of this DoFn, for kernels. */
+    StageContext.Sink sink(MultiOutputReceiver out) {
+      return new StageContext.Sink() {
+        @Override
+        public void count(String step, String name, long n) {
+          counter(step, name).inc(n);
+        }
+
+        @Override
+        public void rowError(Row record) {
+          out.get(ERRORS).output(record);
+        }
+      };
+    }
+
     void runKernels(KV<Row, Long> key, Chunk segment, SegmentContext context, MultiOutputReceiver out) {
-      Chunk data = applyPass(pass, operations, segment, context, out);
+      Chunk data = InMemoryExecutor.runPass(pass, segment, context, sink(out));
       if (next == null) {
         out.get(MAIN).output(KV.of(key, data));
       } else {
@@ -450,153 +462,12 @@ final class PassRunner {
         out.get(NEXT_SUMMARIES).output(summarize(next, nextGlobal, key, data));
       }
     }
-
-    /** Runs the kernels of {@code pass} on one segment with its context (or null); halo dropped. */
-    Chunk applyPass(Pass pass, List<String> operations, Chunk segment, SegmentContext context,
-        MultiOutputReceiver out) {
-      Ctx ctx = new Ctx(out, context);
-      Chunk data = segment;
-      if (context != null && (context.haloBefore != null || context.haloAfter != null)) {
-        List<Chunk> parts = new ArrayList<>(3);
-        if (context.haloBefore != null) {
-          parts.add(context.haloBefore);
-          ctx.haloBefore = context.haloBefore.size();
-        }
-        parts.add(segment);
-        if (context.haloAfter != null) {
-          parts.add(context.haloAfter);
-          ctx.haloAfter = context.haloAfter.size();
-        }
-        data = Chunk.concat(parts);
-      }
-      for (int i = 0; i < pass.kernels.size(); i++) {
-        Kernel k = pass.kernels.get(i);
-        ctx.kernel = k;
-        ctx.operation = operations.get(i);
-        counter(k.stepName(), "rows_in").inc(data.size() - ctx.haloBefore - ctx.haloAfter);
-        data = k.apply(data, ctx);
-        if (!k.context().rowPreserving()) {
-          ctx.haloBefore = 0;
-          ctx.haloAfter = 0;
-        }
-        counter(k.stepName(), "rows_out").inc(data.size() - ctx.haloBefore - ctx.haloAfter);
-      }
-      if (ctx.haloBefore > 0 || ctx.haloAfter > 0) {
-        data = data.slice(ctx.haloBefore, data.size() - ctx.haloAfter);
-      }
-      return data;
-    }
-
-    /** The context handed to kernels for one segment. */
-    private final class Ctx implements KernelContext {
-      private final MultiOutputReceiver out;
-      private final SegmentContext c;
-      Kernel kernel;
-      String operation;
-      int haloBefore;
-      int haloAfter;
-
-      Ctx(MultiOutputReceiver out, SegmentContext c) {
-        this.out = out;
-        this.c = c;
-      }
-
-      @Override
-      public int haloBefore() {
-        return haloBefore;
-      }
-
-      @Override
-      public int haloAfter() {
-        return haloAfter;
-      }
-
-      @Override
-      public Object carry() {
-        return c == null ? null : c.carry;
-      }
-
-      @Override
-      public Object carryAfter() {
-        return c == null ? null : c.carryAfter;
-      }
-
-      @Override
-      @SuppressWarnings({"unchecked", "rawtypes"})
-      public Object stats() {
-        if (c != null && c.stats != null) {
-          return c.stats;
-        }
-        return kernel instanceof StatsKernel ? ((StatsKernel) kernel).createAccumulator() : null;
-      }
-
-      private SegmentContext required() {
-        if (c == null) {
-          throw new IllegalStateException(kernel.stepName() + ": the kernel reads series facts "
-              + "without declaring them; declare ContextSpec.withSeriesInfo()");
-        }
-        return c;
-      }
-
-      @Override
-      public long seriesFirstTime() {
-        return required().seriesFirst;
-      }
-
-      @Override
-      public long seriesLastTime() {
-        return required().seriesLast;
-      }
-
-      @Override
-      public long seriesRowCount() {
-        return required().seriesCount;
-      }
-
-      @Override
-      public boolean firstSegment() {
-        return required().firstSegment;
-      }
-
-      @Override
-      public boolean lastSegment() {
-        return required().lastSegment;
-      }
-
-      @Override
-      public long segmentStart() {
-        return c == null ? Long.MIN_VALUE : c.segmentStart;
-      }
-
-      @Override
-      public long segmentEnd() {
-        return c == null ? Long.MAX_VALUE : c.segmentEnd;
-      }
-
-      @Override
-      public long gridAnchor() {
-        return required().anchor;
-      }
-
-      @Override
-      public void count(String name, long n) {
-        counter(kernel.stepName(), name).inc(n);
-      }
-
-      @Override
-      public void rowError(Chunk chunk, int row, String reason, String field, String message) {
-        // the row's origin in the input (file and line) when it has one
-        out.get(ERRORS).output(ErrorRecords.of(chunk.source(row), chunk.line(row),
-            kernel.stepName(), operation, reason, field, message, RowJson.of(chunk, row)));
-        counter(kernel.stepName(), "errors").inc();
-      }
-    }
   }
 
   /** A pass without context: one ParDo over the segments. */
   static final class PlainPassFn extends PassDoFn<KV<KV<Row, Long>, Chunk>> {
-    PlainPassFn(Pass pass, List<String> operations, Pass next) {
-      super(pass, operations, next);
+    PlainPassFn(Pass pass, Pass next) {
+      super(pass, next);
     }
 
     @ProcessElement
@@ -607,8 +478,8 @@ final class PassRunner {
 
   /** A pass with context: each segment arrives grouped with its context. */
   static final class JoinedPassFn extends PassDoFn<KV<KV<Row, Long>, Iterable<Part>>> {
-    JoinedPassFn(Pass pass, List<String> operations, Pass next) {
-      super(pass, operations, next);
+    JoinedPassFn(Pass pass, Pass next) {
+      super(pass, next);
     }
 
     @ProcessElement
@@ -628,66 +499,29 @@ final class PassRunner {
   }
 
   /**
-   * Runs every pass of a stage on series that fit in one segment, one element per series: each
-   * pass's context is built from the segment alone, exactly as the passes would build it for a
-   * series with one segment ({@link #contexts}), so both routes give the same rows. Re-segmenting
-   * becomes a sort, with the series' plan recomputed for the next grid.
+   * Runs the stages of a section of the plan on series that fit in one segment, one element per
+   * series, with the {@link InMemoryExecutor}.
    */
   static final class WholeSeriesFn extends PassDoFn<KV<KV<Row, Long>, Chunk>> {
-    private final List<Pass> passes;
-    private final List<List<String>> passOperations;
-    private final List<Grid> passGrids;
+    private final List<ExecutionPlan.Stage> stages;
     private final Grid alignedTo;
     private final int segmentRows;
 
-    /**
-     * {@code passGrids} holds, per pass that re-segments, the grid its segmentation aligns to
-     * (null entries elsewhere); {@code alignedTo} is the grid of the input segmentation.
-     */
-    WholeSeriesFn(List<Pass> passes, List<List<String>> passOperations, List<Grid> passGrids,
-        Grid alignedTo, int segmentRows) {
-      super(null, List.of(), null);
-      this.passes = passes;
-      this.passOperations = passOperations;
-      this.passGrids = passGrids;
+    /** {@code alignedTo} is the grid of the input segmentation. */
+    WholeSeriesFn(List<ExecutionPlan.Stage> stages, Grid alignedTo, int segmentRows) {
+      super(null, null);
+      this.stages = List.copyOf(stages);
       this.alignedTo = alignedTo;
       this.segmentRows = segmentRows;
     }
 
     @ProcessElement
     public void process(@Element KV<KV<Row, Long>, Chunk> e, MultiOutputReceiver out) {
-      KV<Row, Long> key = e.getKey();
-      Chunk data = e.getValue();
-      SeriesPlan plan = Segmenter.plan(stats(data), alignedTo, segmentRows);
-      for (int p = 0; p < passes.size(); p++) {
-        Pass pass = passes.get(p);
-        if (pass.resegmentBefore) {
-          data = data.sorted();
-          if (data.size() == 0) {
-            return; // as the segmenter drops empty chunks
-          }
-          plan = Segmenter.plan(stats(data), passGrids.get(p), segmentRows);
-          key = KV.of(key.getKey(), plan.segmentOf(data.times()[0]));
-        }
-        if (pass.kernels.isEmpty()) {
-          continue;
-        }
-        SegmentContext context = null;
-        if (pass.needsSummary()) {
-          SegmentSummary summary = (SegmentSummary) summarize(pass, false, key, data).getValue().fact;
-          Serializable stats = pass.first() instanceof StatsKernel
-              ? seriesStats((StatsKernel<?>) pass.first(), List.of(summary)) : null;
-          context = contexts(pass, new SegmentSummary[] {summary}, plan, stats)[0];
-        }
-        data = applyPass(pass, passOperations.get(p), data, context, out);
+      KV<KV<Row, Long>, Chunk> result = InMemoryExecutor.run(stages, e.getKey(), e.getValue(),
+          alignedTo, segmentRows, sink(out));
+      if (result != null) {
+        out.get(MAIN).output(result);
       }
-      out.get(MAIN).output(KV.of(key, data));
-    }
-
-    private static SeriesStats stats(Chunk c) {
-      SeriesStats s = new SeriesStats();
-      s.add(c.times());
-      return s;
     }
   }
 }

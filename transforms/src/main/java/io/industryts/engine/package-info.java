@@ -1,6 +1,11 @@
 /**
  * The chunk engine (ARCHITECTURE §2): columnar {@link io.industryts.engine.Chunk}s of one series,
- * kernels that declare their context, segmentation of each series into time segments, halos,
- * carries, fitted statistics and fusion of consecutive kernels into passes.
+ * kernels that declare their context ({@link io.industryts.engine.ContextSpec}, and their typed
+ * carry or statistics by the interface they implement), and the {@link
+ * io.industryts.engine.ExecutionPlan} compiled once from them: segmentation of each series into
+ * time segments, passes of fused kernels with the context each needs (halos, carries, fitted
+ * statistics, series facts), re-segmentations and as-of joins. The plan runs on a Beam runner
+ * ({@code PipelineExecutor}) or on series held in memory ({@code InMemoryExecutor}); {@link
+ * io.industryts.engine.EngineTuningOptions} tunes it.
  */
 package io.industryts.engine;

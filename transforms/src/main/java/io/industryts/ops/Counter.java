@@ -257,7 +257,7 @@ public final class Counter extends TimeSeriesTransform<Counter> {
 
     @Override
     public Chunk apply(Chunk input, KernelContext ctx) {
-      Last carry = (Last) ctx.carry();
+      Last carry = ctx.carry(this);
       int n = input.size();
       long[] t = input.times();
       Column[] out = Arrays.copyOf(input.columnsCopy(), outputLayout().schema().getFieldCount());

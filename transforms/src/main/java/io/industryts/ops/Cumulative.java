@@ -385,7 +385,7 @@ public final class Cumulative extends TimeSeriesTransform<Cumulative> {
     @Override
     public Chunk apply(Chunk input, KernelContext ctx) {
       Column[] out = Arrays.copyOf(input.columnsCopy(), outputLayout().schema().getFieldCount());
-      run(input, (Acc) ctx.carry(), out);
+      run(input, ctx.carry(this), out);
       return input.withColumns(outputLayout(), out);
     }
 

@@ -234,7 +234,7 @@ public final class DownsampleLttb extends TimeSeriesTransform<DownsampleLttb> {
         ctx.count("rows_dropped", input.size());
         return input.take(rows, 0);
       }
-      Observed all = (Observed) ctx.stats();
+      Observed all = ctx.stats(this);
       boolean[] selected = all.selection(points);
       int offset = all.offsetOf(input.times()[rows[0]], input.seqs()[rows[0]]);
       int[] keep = new int[rows.length];

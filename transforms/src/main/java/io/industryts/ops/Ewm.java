@@ -593,7 +593,7 @@ public final class Ewm extends TimeSeriesTransform<Ewm> {
     public Chunk apply(Chunk input, KernelContext ctx) {
       int n = input.size();
       long[] t = input.times();
-      Summary before = (Summary) ctx.carry();
+      Summary before = ctx.carry(this);
       int base = input.columns().length;
       Column[] out = Arrays.copyOf(input.columnsCopy(), base + cols.length * fns.length);
       for (int c = 0; c < cols.length; c++) {

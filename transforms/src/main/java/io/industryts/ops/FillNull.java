@@ -498,7 +498,7 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
     public Chunk apply(Chunk input, KernelContext ctx) {
       int n = input.size();
       long[] t = input.times();
-      Summary carry = (Summary) ctx.carry();
+      Summary carry = ctx.carry(this);
       Column[] filled = new Column[cols.length];
       int[] src = new int[n];
       for (int c = 0; c < cols.length; c++) {
@@ -679,7 +679,7 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
 
     @Override
     boolean inside(KernelContext ctx, Chunk input, int c, int i) {
-      ObservedRange r = (ObservedRange) ctx.stats();
+      ObservedRange r = ctx.stats(this);
       long t = input.times()[i];
       long q = input.seqs()[i];
       // the source side exists (checked by the caller); inside iff the other side has one too
@@ -799,7 +799,7 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
 
     @Override
     public Chunk apply(Chunk input, KernelContext ctx) {
-      Values s = (Values) ctx.stats();
+      Values s = ctx.stats(this);
       int n = input.size();
       Column[] filled = new Column[cols.length];
       for (int c = 0; c < cols.length; c++) {

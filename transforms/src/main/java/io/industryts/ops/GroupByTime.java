@@ -496,8 +496,10 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
       int n = input.size();
       long anchor = grid.seriesAnchor(ctx.seriesFirstTime());
       long[] t = input.times();
-      TimeWeighted.Ends before = (TimeWeighted.Ends) ctx.carry();
-      TimeWeighted.Ends after = (TimeWeighted.Ends) ctx.carryAfter();
+      // only the time-weighted subclass declares the two-way carry this path reads
+      TimeWeightedGroupKernel self = (TimeWeightedGroupKernel) this;
+      TimeWeighted.Ends before = ctx.carry(self);
+      TimeWeighted.Ends after = ctx.carryAfter(self);
       boolean right = grid.closedRight();
       long segStart = ctx.segmentStart();
       long segEnd = ctx.segmentEnd();

@@ -282,8 +282,8 @@ public final class Interpolate extends TimeSeriesTransform<Interpolate> {
     public Chunk apply(Chunk input, KernelContext ctx) {
       int n = input.size();
       long[] t = input.times();
-      Ends before = (Ends) ctx.carry();
-      Ends after = (Ends) ctx.carryAfter();
+      Ends before = ctx.carry(this);
+      Ends after = ctx.carryAfter(this);
       int inFields = input.columns().length;
       Column[] out = Arrays.copyOf(input.columnsCopy(), outputLayout().schema().getFieldCount());
       long filled = 0;

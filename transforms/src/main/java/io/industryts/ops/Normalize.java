@@ -149,7 +149,7 @@ public final class Normalize extends TimeSeriesTransform<Normalize> {
 
     @Override
     public Chunk apply(Chunk input, KernelContext ctx) {
-      ColumnStats s = (ColumnStats) ctx.stats();
+      ColumnStats s = ctx.stats(this);
       int n = input.size();
       Column[] out = Arrays.copyOf(input.columnsCopy(), outputLayout().schema().getFieldCount());
       boolean degenerate = false;

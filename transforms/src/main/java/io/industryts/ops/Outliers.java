@@ -597,7 +597,7 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
 
     @Override
     Bounds bounds(KernelContext ctx, int c) {
-      ColumnStats s = (ColumnStats) ctx.stats();
+      ColumnStats s = ctx.stats(this);
       Bounds b = new Bounds();
       Stats.Moments m = s.moments[c];
       if (m.n < minPeriods || m.n == 0) {

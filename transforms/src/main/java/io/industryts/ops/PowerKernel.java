@@ -127,7 +127,7 @@ class PowerKernel extends BaseKernel {
 
     @Override
     double lambda(KernelContext ctx, int c) {
-      Values s = (Values) ctx.stats();
+      Values s = ctx.stats(this);
       byte status = s.status(family, c);
       if (status != Values.FIT && ctx.firstSegment()) {
         ctx.count(status == Values.UNFIT ? "series_unfit" : "lambda_overflow", 1);

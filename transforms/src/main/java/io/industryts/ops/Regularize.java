@@ -364,8 +364,8 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
     @Override
     public Chunk apply(Chunk input, KernelContext ctx) {
       long anchor = grid.seriesAnchor(ctx.seriesFirstTime());
-      Edge before = (Edge) ctx.carry();
-      Edge after = (Edge) ctx.carryAfter();
+      Edge before = ctx.carry(this);
+      Edge after = ctx.carryAfter(this);
       int n = input.size();
       long[] t = input.times();
       long kFirst = grid.bucketIndex(start != Long.MIN_VALUE ? start : ctx.seriesFirstTime(), anchor);

@@ -635,10 +635,13 @@ public final class Resample extends TimeSeriesTransform<Resample> {
       for (int q = 0; q < nb; q++) {
         starts[q] = grid.bucketStart(ks[q], anchor);
       }
+      // only the time-weighted subclass declares the two-way carry that twa/integral read
+      TimeWeightedResampleKernel self =
+          this instanceof TimeWeightedResampleKernel ? (TimeWeightedResampleKernel) this : null;
       for (int o = 0; o < aggs.length; o++) {
         out[base + o] = TimeWeighted.isTimeWeighted(aggs[o])
-            ? signal.column(input, sources[o], aggs[o], (TimeWeighted.Ends) ctx.carry(),
-                (TimeWeighted.Ends) ctx.carryAfter(), starts, grid.widthMillis())
+            ? signal.column(input, sources[o], aggs[o], ctx.carry(self),
+                ctx.carryAfter(self), starts, grid.widthMillis())
             : aggregate(input.column(sources[o]), aggs[o], outputLayout().fieldType(base + o),
                 rowStart, nb, buf);
       }

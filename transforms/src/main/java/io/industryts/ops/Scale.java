@@ -326,7 +326,7 @@ public final class Scale extends TimeSeriesTransform<Scale> {
 
     @Override
     double[] coefficients(KernelContext ctx, int c) {
-      ColumnStats s = (ColumnStats) ctx.stats();
+      ColumnStats s = ctx.stats(this);
       Stats.Moments m = s.moments[c];
       if (m.n == 0) {
         return null;

@@ -406,8 +406,8 @@ public final class StateIntervals extends TimeSeriesTransform<StateIntervals> {
       int m = k.length;
       long[] t = input.times();
       long[] seqs = input.seqs();
-      Runs before = (Runs) ctx.carry();
-      Runs after = (Runs) ctx.carryAfter();
+      Runs before = ctx.carry(this);
+      Runs after = ctx.carryAfter(this);
       ChunkLayout out = outputLayout();
       Schema os = out.schema();
       int stateField = out.keyIndexes().length;

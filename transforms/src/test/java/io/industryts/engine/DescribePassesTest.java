@@ -14,7 +14,7 @@ class DescribePassesTest {
     Kernel lag = new TestKernels.Lag(IN, 2);
     Kernel cum = new TestKernels.CumSum(lag.outputLayout());
     Kernel center = new TestKernels.Center(cum.outputLayout());
-    assertThat(Engine.describePasses(List.of(lag, cum, center)), contains(
+    assertThat(Engine.compile(IN, List.of(lag, cum, center)).describe(), contains(
         "segment: one shuffle by (series, time segment)",
         "pass 1: lag (context: halo 2 rows before, 0 after)",
         "pass 2: cum (context: carry from neighbouring segments)",
@@ -23,7 +23,7 @@ class DescribePassesTest {
 
   @Test
   void noKernelsIsOnlyTheSegmentation() {
-    assertThat(Engine.describePasses(List.of()),
+    assertThat(Engine.compile(IN, List.of()).describe(),
         contains("segment: one shuffle by (series, time segment)"));
   }
 }

@@ -20,7 +20,6 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,13 +31,8 @@ class EngineTest {
   static final SeriesOptions BY_TAG = SeriesOptions.defaults().withKeyColumns(List.of("tag"));
 
   @BeforeEach
-  void smallSegments() {
-    System.setProperty("industryts.segmentRows", "7"); // about nine segments per series
-  }
-
-  @AfterEach
-  void reset() {
-    System.clearProperty("industryts.segmentRows");
+  void smallSegments(TestPipeline p) {
+    p.getOptions().as(EngineTuningOptions.class).setSegmentRows(7); // about nine segments per series
   }
 
   /** Two series of 60 rows each at irregular times with one long gap, in shuffled order. */

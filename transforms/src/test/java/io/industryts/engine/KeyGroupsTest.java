@@ -28,7 +28,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TimestampedValue;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,11 +37,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(BeamPipelineExtension.class)
 class KeyGroupsTest {
-  @AfterEach
-  void clearProperty() {
-    System.clearProperty("industryts.groupShards");
-  }
-
   /** Keys k0..k49, three values each at times 3i+2, 3i, 3i+1 seconds. */
   private static PCollection<KV<String, Integer>> input(TestPipeline p) {
     List<TimestampedValue<KV<String, Integer>>> values = new ArrayList<>();
@@ -83,14 +77,14 @@ class KeyGroupsTest {
 
   @Test
   void shardedGroupsHoldEachKeysValuesAtTheirEarliestTimestamp(TestPipeline p) {
-    System.setProperty("industryts.groupShards", "3");
+    p.getOptions().as(EngineTuningOptions.class).setGroupShards(3);
     PAssert.that(describe(input(p).apply(KeyGroups.byKey()))).containsInAnyOrder(expected());
     p.run().waitUntilFinish();
   }
 
   @Test
   void onTheDirectRunnerValuesAreParkedAndAllTakenBack(TestPipeline p) {
-    System.setProperty("industryts.groupShards", "3");
+    p.getOptions().as(EngineTuningOptions.class).setGroupShards(3);
     int before = KeyGroups.Parked.size();
     PAssert.that(describe(input(p).apply(KeyGroups.byKey()))).containsInAnyOrder(expected());
     p.run().waitUntilFinish();
@@ -122,7 +116,7 @@ class KeyGroupsTest {
 
   @Test
   void plainGroupByKeyGivesTheSameGroups(TestPipeline p) {
-    System.setProperty("industryts.groupShards", "0");
+    p.getOptions().as(EngineTuningOptions.class).setGroupShards(0);
     PAssert.that(describe(input(p).apply(KeyGroups.byKey()))).containsInAnyOrder(expected());
     p.run().waitUntilFinish();
   }
@@ -135,7 +129,7 @@ class KeyGroupsTest {
     var other = PipelineOptionsFactory.create();
     other.setRunner(null);
     assertThat(KeyGroups.shards(other), is(0));
-    System.setProperty("industryts.groupShards", "5");
+    direct.as(EngineTuningOptions.class).setGroupShards(5);
     assertThat(KeyGroups.shards(direct), is(5));
   }
 }

@@ -105,7 +105,7 @@ final class TestKernels {
 
     @Override
     public Chunk apply(Chunk in, KernelContext ctx) {
-      double s = ctx.carry() == null ? 0 : (Double) ctx.carry();
+      double s = ctx.carry(this) == null ? 0 : ctx.carry(this);
       double[] x = ((DoubleColumn) in.column(v)).values();
       double[] o = new double[in.size()];
       for (int i = 0; i < o.length; i++) {
@@ -146,8 +146,8 @@ final class TestKernels {
 
     @Override
     public Chunk apply(Chunk in, KernelContext ctx) {
-      double s = summarize(in) + (ctx.carry() == null ? 0 : (Double) ctx.carry())
-          + (ctx.carryAfter() == null ? 0 : (Double) ctx.carryAfter());
+      double s = summarize(in) + (ctx.carry(this) == null ? 0 : ctx.carry(this))
+          + (ctx.carryAfter(this) == null ? 0 : ctx.carryAfter(this));
       double[] o = new double[in.size()];
       java.util.Arrays.fill(o, s);
       return append(in, o, new boolean[o.length]);
@@ -186,7 +186,7 @@ final class TestKernels {
 
     @Override
     public Chunk apply(Chunk in, KernelContext ctx) {
-      double[] s = (double[]) ctx.stats();
+      double[] s = ctx.stats(this);
       double mean = s[0] / s[1];
       double[] x = ((DoubleColumn) in.column(v)).values();
       double[] o = new double[in.size()];

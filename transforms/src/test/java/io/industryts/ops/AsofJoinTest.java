@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.industryts.SeriesOptions;
 import io.industryts.TimeSeriesPipeline;
 import io.industryts.testing.BeamPipelineExtension;
+import io.industryts.engine.EngineTuningOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,7 +21,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,11 +35,6 @@ class AsofJoinTest {
       .addNullableField("v", FieldType.INT64).build();
   /** Segment sizes: one segment per series, and one, two, three rows per segment. */
   static final int[] SEGMENT_ROWS = {65_536, 1, 2, 3};
-
-  @AfterEach
-  void reset() {
-    System.clearProperty("industryts.segmentRows");
-  }
 
   static Row left(long seconds, String k, long seq) {
     return Row.withSchema(LEFT).addValues(new Instant(seconds * 1000), k, seq, (double) seconds,
@@ -103,7 +98,7 @@ class AsofJoinTest {
   void workedExampleOfSemanticsAllFiveColumnsOnEverySegmentation(TestPipeline p) {
     Duration five = Duration.standardSeconds(5);
     for (int rows : SEGMENT_ROWS) {
-      System.setProperty("industryts.segmentRows", String.valueOf(rows));
+      p.getOptions().as(EngineTuningOptions.class).setSegmentRows(rows);
       String s = "seg" + rows;
       PCollection<Row> out = run(p, s, exampleLeft(), exampleRight(), join().backward(),
           join().withTolerance(five), join().forward().withTolerance(five),
@@ -119,7 +114,7 @@ class AsofJoinTest {
 
   @Test
   void passesBeforeAndAfterTheJoinRunOnItsRowsOnSmallSegments(TestPipeline p) {
-    System.setProperty("industryts.segmentRows", "2");
+    p.getOptions().as(EngineTuningOptions.class).setSegmentRows(2);
     PCollection<Row> l = p.apply("Left", Create.of(exampleLeft()).withRowSchema(LEFT));
     PCollection<Row> r = p.apply("Right", Create.of(exampleRight()).withRowSchema(RIGHT));
     PCollection<Row> out = l.apply(TimeSeriesPipeline.of("chain",
@@ -185,7 +180,7 @@ class AsofJoinTest {
     List<Row> l = List.of(left(5, "a", 0), left(5, "a", 1));
     List<Row> r = List.of(right(5, "a", 0, 1L), right(5, "a", 1, 2L), right(5, "a", 2, 3L));
     for (int rows : SEGMENT_ROWS) {
-      System.setProperty("industryts.segmentRows", String.valueOf(rows));
+      p.getOptions().as(EngineTuningOptions.class).setSegmentRows(rows);
       PCollection<Row> out = run(p, "ties" + rows, l, r, join(), join().forward(),
           join().nearest());
       assertColumn(out, "v_0", "backward " + rows, 3L, 3L);
@@ -221,7 +216,7 @@ class AsofJoinTest {
       r.add(right(3 + 17 * i, "a", i, i % 3 == 2 ? null : (long) i));
     }
     for (int rows : new int[] {2, 7}) {
-      System.setProperty("industryts.segmentRows", String.valueOf(rows));
+      p.getOptions().as(EngineTuningOptions.class).setSegmentRows(rows);
       AsofJoin.Direction[] all = AsofJoin.Direction.values();
       AsofJoin[] joins = new AsofJoin[all.length];
       for (int j = 0; j < all.length; j++) {
@@ -360,19 +355,20 @@ class AsofJoinTest {
     assertEquals(List.of("segment: one shuffle by (series, time segment)", "pass 1: 1_clip",
         "as-of join: 2_asof_join with input \"r\" (right rows co-segmented with the left "
             + "segments; keys [k])", "pass 2: 3_lag (context: halo 1 rows before, 0 after)"),
-        io.industryts.engine.Engine.describePasses(kernels));
+        io.industryts.engine.Engine.compile(l, kernels).describe());
   }
 
   @Test
   void aGridAfterTheJoinUsesTheFirstSegmentationWithoutReCutting() {
-    List<io.industryts.engine.Kernel> kernels = io.industryts.engine.Engine.plan(leftLayout(),
+    io.industryts.engine.ChunkLayout left = leftLayout();
+    List<io.industryts.engine.Kernel> kernels = io.industryts.engine.Engine.plan(left,
         SeriesOptions.defaults().withKeyColumns(List.of("k")),
         List.of(new io.industryts.engine.Engine.Step("1_asof_join", AsofJoin.withInput("r")
                 .columns("v")),
             new io.industryts.engine.Engine.Step("2_resample",
                 Resample.every(Duration.standardMinutes(1)).aggregate(Resample.Agg.MEAN))),
         Map.of("r", RIGHT));
-    List<String> lines = io.industryts.engine.Engine.describePasses(kernels);
+    List<String> lines = io.industryts.engine.Engine.compile(left, kernels).describe();
     assertEquals(3, lines.size(), lines.toString());
     assertEquals(List.of(false, false, false),
         lines.stream().map(l -> l.startsWith("re-segment")).toList(), lines.toString());

@@ -17,6 +17,7 @@ import io.industryts.engine.ColumnBuilder;
 import io.industryts.engine.Kernel;
 import io.industryts.testing.BeamPipelineExtension;
 import java.io.IOException;
+import io.industryts.engine.EngineTuningOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -188,40 +189,36 @@ class DownsampleLttbTest {
    */
   @Test
   void manySegmentsKeepTheRowsOfOneSelection(TestPipeline p) {
-    System.setProperty("industryts.segmentRows", "16");
-    try {
-      List<Row> rows = new ArrayList<>();
-      Map<String, List<Long>> want = new TreeMap<>();
-      for (String tag : new String[] {"a", "b"}) {
-        int n = tag.equals("a") ? 200 : 75;
-        long[] x = new long[n];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-          x[i] = i * 1000L;
-          y[i] = Math.sin(i * (tag.equals("a") ? 0.3 : 0.7)) * (1 + i % 4);
-          rows.add(row(tag, x[i], y[i]));
-        }
-        List<Long> kept = new ArrayList<>();
-        for (int i : Lttb.select(x, y, 12)) {
-          kept.add(x[i]);
-        }
-        want.put(tag, kept);
+    p.getOptions().as(EngineTuningOptions.class).setSegmentRows(16);
+    List<Row> rows = new ArrayList<>();
+    Map<String, List<Long>> want = new TreeMap<>();
+    for (String tag : new String[] {"a", "b"}) {
+      int n = tag.equals("a") ? 200 : 75;
+      long[] x = new long[n];
+      double[] y = new double[n];
+      for (int i = 0; i < n; i++) {
+        x[i] = i * 1000L;
+        y[i] = Math.sin(i * (tag.equals("a") ? 0.3 : 0.7)) * (1 + i % 4);
+        rows.add(row(tag, x[i], y[i]));
       }
-      PCollection<Row> out = input(p, rows).apply(DownsampleLttb.to(12).on("v").keyedBy("tag"));
-      PAssert.that(out).satisfies(got -> {
-        Map<String, List<Long>> times = new TreeMap<>();
-        for (Row r : got) {
-          times.computeIfAbsent(r.getString("tag"), x -> new ArrayList<>())
-              .add(r.getDateTime("time").getMillis());
-        }
-        times.values().forEach(l -> l.sort(null));
-        assertEquals(want, times);
-        return null;
-      });
-      p.run();
-    } finally {
-      System.clearProperty("industryts.segmentRows");
+      List<Long> kept = new ArrayList<>();
+      for (int i : Lttb.select(x, y, 12)) {
+        kept.add(x[i]);
+      }
+      want.put(tag, kept);
     }
+    PCollection<Row> out = input(p, rows).apply(DownsampleLttb.to(12).on("v").keyedBy("tag"));
+    PAssert.that(out).satisfies(got -> {
+      Map<String, List<Long>> times = new TreeMap<>();
+      for (Row r : got) {
+        times.computeIfAbsent(r.getString("tag"), x -> new ArrayList<>())
+            .add(r.getDateTime("time").getMillis());
+      }
+      times.values().forEach(l -> l.sort(null));
+      assertEquals(want, times);
+      return null;
+    });
+    p.run();
   }
 
   @Test

@@ -263,18 +263,21 @@ final class KernelHarness {
     }
 
     @Override
-    public Object carry() {
-      return carry;
+    @SuppressWarnings("unchecked")
+    public <S extends Serializable> S carry(CarryKernel<S> kernel) {
+      return (S) carry;
     }
 
     @Override
-    public Object carryAfter() {
-      return carryAfter;
+    @SuppressWarnings("unchecked")
+    public <S extends Serializable> S carryAfter(BidirectionalCarryKernel<S> kernel) {
+      return (S) carryAfter;
     }
 
     @Override
-    public Object stats() {
-      return stats;
+    @SuppressWarnings("unchecked")
+    public <A extends Serializable> A stats(StatsKernel<A> kernel) {
+      return (A) stats;
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Engine;
 import io.industryts.engine.Kernel;
 import io.industryts.io.FileInput;
+import io.industryts.engine.EngineTuningOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -33,7 +34,6 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,11 +55,6 @@ class ManySeriesPipelineTest {
 
   @TempDir
   Path dir;
-
-  @AfterEach
-  void reset() {
-    System.clearProperty("industryts.segmentRows");
-  }
 
   /** The input file, keeping the series of the given plants (all when none is given). */
   private Path input(Set<String> plants) throws IOException {
@@ -104,7 +99,11 @@ class ManySeriesPipelineTest {
    * pandas result of the same series.
    */
   private void assertMatchesPandas(Set<String> plants, int series) throws IOException {
-    Pipeline p = pipeline();
+    assertMatchesPandas(plants, series, pipeline());
+  }
+
+  /** As {@link #assertMatchesPandas(Set, int)} on pipeline {@code p}. */
+  private void assertMatchesPandas(Set<String> plants, int series, Pipeline p) throws IOException {
     FileInput read = FileInput.of(input(plants)).keyedBy("plant", "sensor");
     ChunkLayout layout = read.layout();
     SeriesOptions options = SeriesOptions.defaults().withTimeColumn(read.timeColumn().name())
@@ -120,8 +119,9 @@ class ManySeriesPipelineTest {
 
   @Test
   void thousandSeriesMatchPandasGroupbyCellByCell() throws IOException {
-    System.setProperty("industryts.segmentRows", "64"); // 3,000 segments through the passes
-    assertMatchesPandas(Set.of(), 1000);
+    Pipeline p = pipeline();
+    p.getOptions().as(EngineTuningOptions.class).setSegmentRows(64); // 3,000 segments through the passes
+    assertMatchesPandas(Set.of(), 1000, p);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.industryts.TimeSeriesPipeline;
+import io.industryts.engine.EngineTuningOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,7 +26,6 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,12 +42,6 @@ class MaskThenStateIntervalsPipelineTest {
       new ConcurrentHashMap<>();
   private static final double ABOVE = 40.0;
   private static final long MAX_GAP = Duration.standardMinutes(10).getMillis();
-
-  @AfterEach
-  void reset() {
-    System.clearProperty("industryts.segmentRows");
-    System.clearProperty("industryts.wholeSeries");
-  }
 
   /** Three machines, minute rows with runs of load, bad-quality samples and one long gap. */
   private static List<Row> input() {
@@ -115,10 +109,14 @@ class MaskThenStateIntervalsPipelineTest {
         + seconds + " " + rows + " @ " + new Instant(stamp);
   }
 
-  private static List<String> run(String name) {
+  private static List<String> run(String name, boolean wholeSeries, int segmentRows) {
     DirectOptions o = PipelineOptionsFactory.as(DirectOptions.class);
     o.setRunner(DirectRunner.class);
     o.setTargetParallelism(2);
+    o.as(EngineTuningOptions.class).setWholeSeries(wholeSeries);
+    if (segmentRows > 0) {
+      o.as(EngineTuningOptions.class).setSegmentRows(segmentRows);
+    }
     Pipeline p = Pipeline.create(o);
     OUTPUTS.put(name, new ConcurrentLinkedQueue<>());
     p.apply(Create.of(input()).withRowSchema(IN))
@@ -137,11 +135,9 @@ class MaskThenStateIntervalsPipelineTest {
   void maskThenIntervalsEqualAScanOnEveryRoute() {
     List<String> want = expected();
     assertThat(want.size(), greaterThan(60));
-    assertEquals(want, run("whole"));
-    System.setProperty("industryts.wholeSeries", "false");
-    assertEquals(want, run("passes, one segment"));
-    System.setProperty("industryts.segmentRows", "16");
-    assertEquals(want, run("passes, segments of 16 rows"));
+    assertEquals(want, run("whole", true, 0));
+    assertEquals(want, run("passes, one segment", false, 0));
+    assertEquals(want, run("passes, segments of 16 rows", false, 16));
   }
 
   private static final class Collect extends DoFn<Row, Void> {

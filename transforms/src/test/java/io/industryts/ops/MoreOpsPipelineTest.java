@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.industryts.TimeSeriesTransform;
 import io.industryts.testing.BeamPipelineExtension;
+import io.industryts.engine.EngineTuningOptions;
 import java.util.List;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.testing.PAssert;
@@ -17,7 +18,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,11 +28,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(BeamPipelineExtension.class)
 class MoreOpsPipelineTest {
 
-  @AfterEach
-  void reset() {
-    System.clearProperty("industryts.segmentRows");
-  }
-
   /**
    * On segments of about nine rows (and a 2 h gap that leaves whole grid segments empty) every
    * operation equals one kernel run over each whole series: both carries, grids and re-sorting
@@ -40,7 +35,7 @@ class MoreOpsPipelineTest {
    */
   @Test
   void segmentedRunsMatchWholeSeriesKernelRuns(TestPipeline p) {
-    System.setProperty("industryts.segmentRows", "9");
+    p.getOptions().as(EngineTuningOptions.class).setSegmentRows(9);
     List<Row> rows = bigInput();
     PCollection<Row> in = input(p, rows);
     long t0 = 1_700_000_000_000L;

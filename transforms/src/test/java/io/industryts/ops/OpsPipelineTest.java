@@ -10,6 +10,7 @@ import io.industryts.engine.ColumnBuilder;
 import io.industryts.engine.Column;
 import io.industryts.engine.Kernel;
 import io.industryts.testing.BeamPipelineExtension;
+import io.industryts.engine.EngineTuningOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,7 +24,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,11 +35,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OpsPipelineTest {
   static final Schema IN = Schema.builder().addNullableField("tag", FieldType.STRING)
       .addDateTimeField("time").addNullableField("v", FieldType.DOUBLE).build();
-
-  @AfterEach
-  void reset() {
-    System.clearProperty("industryts.segmentRows");
-  }
 
   static Row row(String tag, long t, Double v) {
     return Row.withSchema(IN).addValues(tag, new Instant(t), v).build();
@@ -167,7 +162,7 @@ class OpsPipelineTest {
    */
   @Test
   void segmentedRunsMatchWholeSeriesKernelRuns(TestPipeline p) {
-    System.setProperty("industryts.segmentRows", "9");
+    p.getOptions().as(EngineTuningOptions.class).setSegmentRows(9);
     List<Row> rows = bigInput();
     PCollection<Row> in = input(p, rows);
     List<TimeSeriesTransform<?>> ops = List.of(
@@ -225,7 +220,7 @@ class OpsPipelineTest {
   @Test
   void standardPipelineOnManySegmentsEqualsTheKernelChain(TestPipeline p) throws Exception {
     Chunk in = PandasFixturesTest.load("skab_valve1_0.csv", ";");
-    System.setProperty("industryts.segmentRows", "400");
+    p.getOptions().as(EngineTuningOptions.class).setSegmentRows(400);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < in.size(); i++) {
       rows.add(in.row(i));

@@ -10,6 +10,7 @@ import io.industryts.SeriesOptions;
 import io.industryts.TimeSeriesPipeline;
 import io.industryts.engine.Chunk;
 import io.industryts.testing.BeamPipelineExtension;
+import io.industryts.engine.EngineTuningOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +25,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,11 +43,6 @@ class PandasFixturesAsofTest {
       .addNullableField("v", FieldType.DOUBLE).build();
   private static final Schema AMBIENT_RIGHT = Schema.builder().addDateTimeField("t")
       .addNullableField("value", FieldType.DOUBLE).build();
-
-  @AfterEach
-  void reset() {
-    System.clearProperty("industryts.segmentRows");
-  }
 
   private static Double number(String s) {
     return s.isEmpty() ? null : Double.valueOf(s);
@@ -72,7 +67,7 @@ class PandasFixturesAsofTest {
 
   @Test
   void ambientAgainstAShiftedResampleOfItself(TestPipeline p) throws IOException {
-    System.setProperty("industryts.segmentRows", "1000");
+    p.getOptions().as(EngineTuningOptions.class).setSegmentRows(1000);
     Chunk ambient = load("ambient_temperature_system_failure.csv", ",");
     Schema left = Schema.builder().addDateTimeField("t").addNullableField("value", FieldType.DOUBLE)
         .addInt64Field("seq").build();
@@ -103,7 +98,7 @@ class PandasFixturesAsofTest {
 
   @Test
   void keyedFramesWithRepeatedTimesOnBothSides(TestPipeline p) throws IOException {
-    System.setProperty("industryts.segmentRows", "7");
+    p.getOptions().as(EngineTuningOptions.class).setSegmentRows(7);
     List<Row> leftRows = new ArrayList<>();
     for (Map<String, String> r : fixture("asof/keyed_left.csv")) {
       leftRows.add(Row.withSchema(KEYED_LEFT).addValues(new Instant(time(r.get("t"))), r.get("k"),

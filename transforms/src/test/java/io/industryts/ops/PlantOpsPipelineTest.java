@@ -1,5 +1,6 @@
 package io.industryts.ops;
 
+import io.industryts.engine.EngineTuningOptions;
 import static io.industryts.ops.OpsPipelineTest.IN;
 import static io.industryts.ops.OpsPipelineTest.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,7 +18,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,14 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(BeamPipelineExtension.class)
 class PlantOpsPipelineTest {
 
-  @AfterEach
-  void reset() {
-    System.clearProperty("industryts.segmentRows");
-  }
-
   @Test
   void segmentedRunsMatchWholeSeriesKernelRuns(TestPipeline p) {
-    System.setProperty("industryts.segmentRows", "9");
+    p.getOptions().as(EngineTuningOptions.class).setSegmentRows(9);
     List<Row> rows = OpsPipelineTest.bigInput();
     PCollection<Row> in = p.apply(Create.of(rows).withRowSchema(IN));
     List<TimeSeriesTransform<?>> ops = List.of(

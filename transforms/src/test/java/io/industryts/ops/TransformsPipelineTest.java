@@ -15,6 +15,7 @@ import io.industryts.engine.ValueTimeConversion;
 import io.industryts.ops.Cumulative.CumFn;
 import io.industryts.ops.Resample.Agg;
 import io.industryts.testing.BeamPipelineExtension;
+import io.industryts.engine.EngineTuningOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,7 +32,6 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -44,11 +44,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TransformsPipelineTest {
   private static final Schema IN = Schema.builder().addNullableField("tag", FieldType.STRING)
       .addDateTimeField("time").addNullableField("v", FieldType.DOUBLE).build();
-
-  @AfterEach
-  void reset() {
-    System.clearProperty("industryts.segmentRows");
-  }
 
   private static Row row(String tag, long t, Double v) {
     return Row.withSchema(IN).addValues(tag, new Instant(t), v).build();
@@ -101,7 +96,7 @@ class TransformsPipelineTest {
   }
 
   private static void assertSegmentedRunMatches(TestPipeline p, TimeSeriesTransform<?> op) {
-    System.setProperty("industryts.segmentRows", "8");
+    p.getOptions().as(EngineTuningOptions.class).setSegmentRows(8);
     List<Row> rows = bigInput();
     PCollection<Row> out = p.apply(Create.of(rows).withRowSchema(IN)).apply(op.keyedBy("tag"));
     List<Row> want = expected(rows, op);

@@ -12,6 +12,7 @@ import io.industryts.engine.Engine;
 import io.industryts.engine.EngineOptions;
 import io.industryts.engine.Kernel;
 import io.industryts.io.FileInput;
+import io.industryts.engine.EngineTuningOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,6 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,12 +49,6 @@ class WholeSeriesRouteTest {
       .addDateTimeField("time").addNullableField("v", FieldType.DOUBLE)
       .addNullableField("w", FieldType.DOUBLE).build();
   private static final Map<String, ConcurrentLinkedQueue<Row>> OUTPUTS = new ConcurrentHashMap<>();
-
-  @AfterEach
-  void reset() {
-    System.clearProperty("industryts.segmentRows");
-    System.clearProperty("industryts.wholeSeries");
-  }
 
   /** Three series of irregular rows (jitter, duplicates, nulls, a spike, a long gap), shuffled. */
   private static List<Row> input() {
@@ -96,10 +90,15 @@ class WholeSeriesRouteTest {
         .then(Scale.standard());
   }
 
-  private static List<Row> run(String name) {
+  /** The chain's rows, with the whole-series route on or off and segments of the default size or {@code segmentRows}. */
+  private static List<Row> run(String name, boolean wholeSeries, Integer segmentRows) {
     DirectOptions o = PipelineOptionsFactory.as(DirectOptions.class);
     o.setRunner(DirectRunner.class);
     o.setTargetParallelism(2);
+    o.as(EngineTuningOptions.class).setWholeSeries(wholeSeries);
+    if (segmentRows != null) {
+      o.as(EngineTuningOptions.class).setSegmentRows(segmentRows);
+    }
     Pipeline p = Pipeline.create(o);
     OUTPUTS.put(name, new ConcurrentLinkedQueue<>());
     p.apply(Create.of(input()).withRowSchema(IN)).apply(chain())
@@ -110,11 +109,9 @@ class WholeSeriesRouteTest {
 
   @Test
   void wholeSeriesRouteEqualsThePassesOnOneAndOnManySegments() {
-    List<Row> whole = run("whole");
-    System.setProperty("industryts.wholeSeries", "false");
-    List<Row> passesOneSegment = run("passes, one segment");
-    System.setProperty("industryts.segmentRows", "16");
-    List<Row> passesManySegments = run("passes, segments of 16 rows");
+    List<Row> whole = run("whole", true, null);
+    List<Row> passesOneSegment = run("passes, one segment", false, null);
+    List<Row> passesManySegments = run("passes, segments of 16 rows", false, 16);
     assertThat(whole.size(), greaterThan(300));
     OpsPipelineTest.assertRowsClose(passesOneSegment, whole);
     OpsPipelineTest.assertRowsClose(passesManySegments, whole);

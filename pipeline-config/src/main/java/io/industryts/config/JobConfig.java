@@ -91,7 +91,18 @@ public final class JobConfig {
    * @throws ConfigException with every problem of the text
    */
   public static JobConfig parse(String toml, String fileName, OperationRegistry registry) {
-    return new TomlLoader(fileName, registry, Set.of()).load(Toml.parse(toml), null);
+    return parse(toml, fileName, registry, Set.of());
+  }
+
+  /**
+   * As {@link #parse(String, String, OperationRegistry)}, with second inputs supplied by the caller
+   * as rows ({@code asof_join} {@code right = "<name>"}); these names count as registered.
+   *
+   * @throws ConfigException with every problem of the text
+   */
+  public static JobConfig parse(
+      String toml, String fileName, OperationRegistry registry, Set<String> inputNames) {
+    return new TomlLoader(fileName, registry, inputNames).load(Toml.parse(toml), null);
   }
 
   /** The file this config was loaded from, if any. */

@@ -13,6 +13,8 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The extension injects a TestPipeline; TimeSeriesRows works as a PAssert check on it. */
 @ExtendWith(BeamPipelineExtension.class)
@@ -26,6 +28,14 @@ class BeamPipelineExtensionTest {
         .satisfies(TimeSeriesRows.equalTo(row("a", 0, 1.0, 1L), row("b", 0, 2.0 + 1e-12, 2L))
             .keyedBy("tag")
             .withTolerance(1e-9));
+    p.run();
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {1.0, 2.0})
+  void eachParameterizedInvocationGetsItsOwnPipeline(double v, TestPipeline p) {
+    PCollection<Row> rows = p.apply(Create.of(row("a", 0, v, 1L)).withRowSchema(SCHEMA));
+    PAssert.that(rows).satisfies(TimeSeriesRows.equalTo(row("a", 0, v, 1L)).keyedBy("tag"));
     p.run();
   }
 

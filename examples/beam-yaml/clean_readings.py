@@ -1,7 +1,7 @@
 """Beam Python pipeline using industryts operations through the expansion-service jar.
 
     mvn -B -DskipTests -pl transforms/schematransforms -am package
-    java -jar transforms/schematransforms/target/industryts-schematransforms-0.1.0-SNAPSHOT-expansion-service.jar 8097 &
+    java -jar transforms/schematransforms/target/industryts-expansion-service.jar 8097 &
     python examples/beam-yaml/clean_readings.py
 
 Needs Beam Python 2.62 (pip install apache-beam). ExternalTransformProvider asks the expansion

@@ -7,7 +7,7 @@ import org.apache.beam.sdk.expansion.service.ExpansionService;
  * javaJar} providers) and Beam Python ({@code ExternalTransformProvider}):
  *
  * <pre>
- * java -jar industryts-schematransforms-VERSION-expansion-service.jar 8097
+ * java -jar industryts-expansion-service.jar 8097
  * </pre>
  *
  * <p>Arguments after the port are Beam pipeline options for the expansion service (Beam Python
@@ -26,7 +26,7 @@ public final class ExpansionServiceMain {
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || !args[0].matches("[0-9]+")) {
       System.err.println(
-          "usage: java -jar industryts-schematransforms-VERSION-expansion-service.jar PORT"
+          "usage: java -jar industryts-expansion-service.jar PORT"
               + " [BEAM_OPTIONS...]\n"
               + "Serves every industryts operation as beam:schematransform:io.industryts:TYPE:v1."
               + (args.length == 0 ? "" : "\nGot \"" + args[0] + "\" where the port belongs."));

@@ -99,6 +99,12 @@ class LibraryAdoptionIT {
     Files.writeString(WORK.resolve("footprint.txt"), report);
     assertTrue(names.contains("industryts-transforms-" + VERSION + ".jar"), names.toString());
     assertTrue(names.stream().anyMatch(n -> n.startsWith("beam-sdks-java-core-2.62.0")), names.toString());
+    // the slim core: the file formats' libraries come only with industryts-io
+    List<String> fileFormats = names.stream()
+        .filter(n -> n.startsWith("hadoop-") || n.startsWith("parquet-") || n.startsWith("arrow-")
+            || n.startsWith("industryts-io"))
+        .toList();
+    assertEquals(List.of(), fileFormats, "industryts-transforms pulls in file-format libraries");
   }
 
   @Test

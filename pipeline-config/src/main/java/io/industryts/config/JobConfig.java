@@ -122,8 +122,19 @@ public final class JobConfig {
    * @throws ConfigException with every problem of the text
    */
   public static JobConfig parse(String toml, String fileName, OperationRegistry registry) {
+    return parse(toml, fileName, registry, Set.of());
+  }
+
+  /**
+   * As {@link #parse(String, String, OperationRegistry)}, with second inputs supplied by the caller
+   * as rows ({@code asof_join} {@code right = "<name>"}); these names count as registered.
+   *
+   * @throws ConfigException with every problem of the text
+   */
+  public static JobConfig parse(
+      String toml, String fileName, OperationRegistry registry, Set<String> inputNames) {
     checkNesting(toml, fileName);
-    return new TomlLoader(fileName, registry, Set.of()).load(parseGuarded(toml, fileName), null);
+    return new TomlLoader(fileName, registry, inputNames).load(parseGuarded(toml, fileName), null);
   }
 
   /** The file this config was loaded from, if any. */

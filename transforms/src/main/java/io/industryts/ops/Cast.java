@@ -13,7 +13,7 @@ import io.industryts.engine.Kernel;
 import io.industryts.engine.KernelContext;
 import io.industryts.engine.LongColumn;
 import io.industryts.engine.ObjectColumn;
-import io.industryts.io.NaTokens;
+import io.industryts.NaTokens;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ import org.apache.beam.sdk.schemas.Schema.TypeName;
  * <p>Edges: nulls stay null. An invalid value becomes null (counter {@code invalid_input}) or, with
  * {@link Invalid#ERROR}, its row goes to the errors output (reason {@code cast_invalid}). A string
  * that is one of pandas' NA tokens ({@code "NaN"}, {@code "nan"}, {@code "NA"}, {@code "null"}, …,
- * {@link io.industryts.io.NaTokens}) is a missing value (null) for every non-string target, not an
+ * {@link io.industryts.NaTokens}) is a missing value (null) for every non-string target, not an
  * invalid one, as pandas reads it. Class {@code row}.
  *
  * <p>Execution class (SEMANTICS §1.14): {@code row}.

@@ -17,8 +17,6 @@ import io.industryts.engine.Chunk;
 import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Kernel;
 import io.industryts.testing.BeamPipelineExtension;
-import io.industryts.io.FileInput;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -217,32 +215,6 @@ class SemanticsDecisionsTest {
         .plan(D, plan("l"));
     assertEquals(Arrays.asList(null, 1.0, null),
         values(run(k, in, new HashMap<>()), "v_lag_1h"));
-  }
-
-  // §2.7 CSV types, where pandas read_csv differs or the spec is silent: a quoted empty cell is
-  // null (pandas NaN); true/false cells stay STRING (pandas infers bool; §2.7 "otherwise
-  // STRING"); an integer beyond INT64 is read as DOUBLE only when [input.types] says so (without
-  // it, FileInputCsvTest#integerBeyondInt64IsAnErrorNamingTheFix; pandas keeps such a column as
-  // text); a quoted number is a number.
-  @Test
-  void csvQuotedEmptyIsNullBooleansAreTextAndHugeIntegersAreDoubleWhenSet(TestPipeline p)
-      throws Exception {
-    Path f = dir.resolve("quirks.csv");
-    Files.writeString(f, "time,s,b,big,q\n2024-01-01,\"\",true,99999999999999999999,1\n"
-        + "2024-01-02,x,False,1,\"2\"\n");
-    FileInput in = FileInput.of(f).withType("big", FieldType.DOUBLE);
-    Schema s = in.schema();
-    assertEquals(List.of(FieldType.STRING, FieldType.STRING, FieldType.DOUBLE, FieldType.INT64),
-        List.of(s.getField("s").getType().withNullable(false),
-            s.getField("b").getType().withNullable(false),
-            s.getField("big").getType().withNullable(false),
-            s.getField("q").getType().withNullable(false)));
-    PAssert.that(p.apply(in).rows()).containsInAnyOrder(
-        Row.withSchema(s).addValues(Instant.parse("2024-01-01T00:00:00Z"), null, "true", 1e20, 1L)
-            .build(),
-        Row.withSchema(s).addValues(Instant.parse("2024-01-02T00:00:00Z"), "x", "False", 1.0, 2L)
-            .build());
-    p.run();
   }
 
   // §2.6.4 is silent on the text "NaN" (Double.parseDouble accepts it): it is a missing value, as

@@ -1,5 +1,6 @@
 package io.industryts.io;
 
+import io.industryts.NaTokens;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -29,7 +30,7 @@ final class NumberParser {
   }
 
   /** pandas' {@code read_csv} NA tokens (SEMANTICS §1.10), the empty string excluded. */
-  static final String[] NA_TOKENS = NaTokens.TOKENS;
+  static final String[] NA_TOKENS = NaTokens.tokens().toArray(new String[0]);
 
   private static final byte[][] NA_BYTES = new byte[NA_TOKENS.length][];
 

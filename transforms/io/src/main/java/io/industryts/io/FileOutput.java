@@ -47,7 +47,7 @@ import org.apache.beam.sdk.values.Row;
  * <ul>
  *   <li>{@code .csv}: header, {@code ,} (or {@link #withCsvDelimiter}), nulls empty, booleans
  *       {@code true}/{@code false}, doubles as the shortest decimal that reads back exactly, laid
- *       out as {@link Double#toString} (no exponent for 1e-3 ≤ |x| < 1e7), integers plainly, strings quoted when needed, times as
+ *       out as {@link Double#toString} (no exponent for 1e-3 ≤ |x| &lt; 1e7), integers plainly, strings quoted when needed, times as
  *       ISO-8601 UTC {@code 2024-01-01T00:00:00Z} ({@code .250Z} only with milliseconds) or a
  *       {@code java.time} pattern rendered in UTC ({@link #withCsvTimeFormat});
  *   <li>{@code .parquet}: every column OPTIONAL; times INT64 {@code TIMESTAMP(MICROS, UTC)} ({@link

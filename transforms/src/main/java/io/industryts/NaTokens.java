@@ -1,4 +1,4 @@
-package io.industryts.io;
+package io.industryts;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,7 +17,7 @@ import java.util.TreeSet;
  */
 public final class NaTokens {
   /** The tokens, the empty string excluded (an empty cell is missing anyway). */
-  static final String[] TOKENS = {
+  private static final String[] TOKENS = {
     "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>",
     "N/A", "NA", "NULL", "NaN", "n/a", "nan", "null"
   };

@@ -66,7 +66,7 @@ class SchemaTransformProvidersTest {
         resample.getField("aggregations").getType());
     assertTrue(
         resample.getField("aggregation").getDescription().endsWith(
-            "one of: mean, sum, min, max, first, last, count, median, std, var."),
+            "one of: mean, sum, min, max, first, last, count, median, std, var, twa, integral."),
         resample.getField("aggregation").getDescription());
     assertEquals(FieldType.BOOLEAN.withNullable(true), resample.getField("emit_empty").getType());
     assertEquals(FieldType.INT64.withNullable(true), resample.getField("ddof").getType());

@@ -103,6 +103,57 @@ class JobReportIT {
         + summary.get("2_drop_null.rows_dropped");
     assertEquals(dropped * COLUMNS.size(), markerTotal(dom, "dropped"));
 
+    assertNotBlank(png);
+  }
+
+  /**
+   * The plant example (examples/configs/plant_energy.toml, whose [output] asks for a report): the
+   * masked power samples, the meter's increases and the hourly integral are in the page, every
+   * counter it shows equals the run summary's, and its screenshot (kept in target/job-report) is
+   * not blank.
+   */
+  @Test
+  void plantEnergyReportShowsTheMaskedSamplesAndTheSummaryNumbers() throws Exception {
+    Files.createDirectories(OUT);
+    Path html = OUT.resolve("plant_energy.html");
+    Files.deleteIfExists(html);
+    Launcher.Result r = Launcher.run("run", "examples/configs/plant_energy.toml", "--input",
+        Launcher.sampleData().resolve("plant.csv").toString(), "--output",
+        tmp.resolve("plant.csv").toString(), "--errors", tmp.resolve("bad.csv").toString(),
+        "--report", html.toString());
+    assertThat(r.toString(), r.exitCode, is(0));
+    assertThat(r.err, containsString("industryts: report " + html));
+    Map<String, Long> summary = summaryCounters(r.err);
+    assertThat(summary.get("2_mask_quality.values_masked"), greaterThan(0L));
+
+    Path chromium = chromium();
+    Assumptions.assumeTrue(chromium != null, "Chromium is not installed (/usr/bin/chromium or "
+        + "chromium on PATH); .ci/run installs it with apt-get install chromium. Skipping the "
+        + "rendered-page checks of the plant report.");
+    String dom = chromium(chromium, "--dump-dom", html.toUri().toString());
+    Path png = OUT.resolve("plant_energy.png");
+    Files.deleteIfExists(png);
+    chromium(chromium, "--screenshot=" + png, "--window-size=1280,2000",
+        html.toUri().toString());
+    for (String section : List.of("job", "steps", "plots", "schema")) {
+      assertThat(dom, containsString("<section id=\"" + section + "\">"));
+    }
+    String power = figure(dom, "power_kw");
+    assertEquals(1, count(power, "<path class=\"line-input\" d=\"M"));
+    assertEquals(1, count(power, "<path class=\"line-output\" d=\"M"));
+    Map<String, String> shown = pageCounters(dom);
+    assertTrue(shown.containsKey("2_mask_quality.values_masked"), shown.toString());
+    for (Map.Entry<String, String> e : shown.entrySet()) {
+      String value = e.getValue().replaceAll("^[a-z_]+ ", "");
+      assertEquals(String.format("%,d", summary.getOrDefault(e.getKey(), 0L)), value,
+          e.getKey() + " in the page");
+    }
+    assertThat(dom, containsString("power_kw_integral"));
+    assertNotBlank(png);
+  }
+
+  /** A screenshot with many colours and mostly not background: something was drawn. */
+  private static void assertNotBlank(Path png) throws IOException {
     BufferedImage image = ImageIO.read(png.toFile());
     assertEquals(1280, image.getWidth());
     Set<Integer> colours = new HashSet<>();

@@ -1,13 +1,13 @@
 package io.industryts.schematransforms;
 
 import io.industryts.config.JobConfig;
+import io.industryts.config.TomlLiterals;
 import io.industryts.config.OperationDescription;
 import io.industryts.config.ParamSpec;
 import io.industryts.config.ParamType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.schemas.Schema;
@@ -118,7 +118,7 @@ final class ConfigurationSchemas {
    */
   static String toToml(OperationDescription d, Row config) {
     StringBuilder pipeline = new StringBuilder("[pipeline]\n");
-    StringBuilder step = new StringBuilder("[[operations]]\ntype = ").append(string(d.type()));
+    StringBuilder step = new StringBuilder("[[operations]]\ntype = ").append(TomlLiterals.string(d.type()));
     step.append('\n');
     for (ParamSpec p : allKeys(d)) {
       Object v = config.getSchema().hasField(p.key()) ? config.getValue(p.key()) : null;
@@ -134,14 +134,14 @@ final class ConfigurationSchemas {
   private static String literal(ParamType type, Object v) {
     switch (type) {
       case INT_OR_DURATION:
-        return INTEGER.matcher(v.toString().trim()).matches() ? v.toString().trim() : string(v);
+        return INTEGER.matcher(v.toString().trim()).matches() ? v.toString().trim() : TomlLiterals.string(String.valueOf(v));
       case FLOAT_OR_DURATION:
-        return FLOAT.matcher(v.toString().trim()).matches() ? v.toString().trim() : string(v);
+        return FLOAT.matcher(v.toString().trim()).matches() ? v.toString().trim() : TomlLiterals.string(String.valueOf(v));
       case SCALAR:
         {
           String s = v.toString().trim();
           boolean bare = FLOAT.matcher(s).matches() || s.equals("true") || s.equals("false");
-          return bare ? s : string(v);
+          return bare ? s : TomlLiterals.string(String.valueOf(v));
         }
       case INT_OR_DURATION_LIST:
         return ((Collection<?>) v)
@@ -154,59 +154,12 @@ final class ConfigurationSchemas {
           Collection<?> items = (Collection<?>) v;
           boolean codes = items.stream().allMatch(e -> INTEGER.matcher(e.toString().trim()).matches());
           return items.stream()
-              .map(e -> codes ? e.toString().trim() : string(e))
+              .map(e -> codes ? e.toString().trim() : TomlLiterals.string(String.valueOf(e)))
               .collect(Collectors.joining(", ", "[", "]"));
         }
       default:
-        return literal(v);
+        return TomlLiterals.render(v);
     }
   }
 
-  private static String literal(Object v) {
-    if (v instanceof String) {
-      return string(v);
-    } else if (v instanceof Double) {
-      double x = (Double) v;
-      return Double.isNaN(x) ? "nan" : Double.isInfinite(x) ? (x > 0 ? "inf" : "-inf") : v.toString();
-    } else if (v instanceof Collection) {
-      return ((Collection<?>) v)
-          .stream().map(ConfigurationSchemas::literal).collect(Collectors.joining(", ", "[", "]"));
-    } else if (v instanceof Map) {
-      return ((Map<?, ?>) v)
-          .entrySet().stream()
-              .map(e -> string(e.getKey()) + " = " + literal(e.getValue()))
-              .collect(Collectors.joining(", ", "{ ", " }"));
-    }
-    return String.valueOf(v);
-  }
-
-  private static String string(Object s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (char c : s.toString().toCharArray()) {
-      switch (c) {
-        case '"':
-          sb.append("\\\"");
-          break;
-        case '\\':
-          sb.append("\\\\");
-          break;
-        case '\n':
-          sb.append("\\n");
-          break;
-        case '\t':
-          sb.append("\\t");
-          break;
-        case '\r':
-          sb.append("\\r");
-          break;
-        default:
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-      }
-    }
-    return sb.append('"').toString();
-  }
 }

@@ -366,11 +366,11 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
 
   /**
    * A {@link GroupKernel} with {@code twa} or {@code integral} (and no {@code by}): it also emits
-   * the buckets that a defined stretch crosses, and carries {@link TimeWeighted.Ends} both ways
+   * the buckets that a defined stretch crosses, and carries {@link SampleEnds} both ways
    * because the samples around a segment may be any number of segments away.
    */
   static final class TimeWeightedGroupKernel extends GroupKernel
-      implements BidirectionalCarryKernel<TimeWeighted.Ends> {
+      implements BidirectionalCarryKernel<SampleEnds> {
     private static final long serialVersionUID = 1L;
 
     TimeWeightedGroupKernel(String step, ChunkLayout out, ContextSpec spec, Grid grid,
@@ -379,13 +379,13 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
     }
 
     @Override
-    public TimeWeighted.Ends summarize(Chunk segment) {
+    public SampleEnds summarize(Chunk segment) {
       return signal.summarize(segment);
     }
 
     @Override
-    public TimeWeighted.Ends combine(TimeWeighted.Ends earlier, TimeWeighted.Ends later) {
-      return signal.combine(earlier, later);
+    public SampleEnds combine(SampleEnds earlier, SampleEnds later) {
+      return SampleEnds.combine(earlier, later);
     }
   }
 
@@ -498,8 +498,8 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
       long[] t = input.times();
       // only the time-weighted subclass declares the two-way carry this path reads
       TimeWeightedGroupKernel self = (TimeWeightedGroupKernel) this;
-      TimeWeighted.Ends before = ctx.carry(self);
-      TimeWeighted.Ends after = ctx.carryAfter(self);
+      SampleEnds before = ctx.carry(self);
+      SampleEnds after = ctx.carryAfter(self);
       boolean right = grid.closedRight();
       long segStart = ctx.segmentStart();
       long segEnd = ctx.segmentEnd();

@@ -178,79 +178,11 @@ public final class Interpolate extends TimeSeriesTransform<Interpolate> {
         edges, maxGap == null ? -1 : maxGap.getMillis(), flag);
   }
 
-  /** First and last observation of each column in a stretch of the series. */
-  static final class Ends implements Serializable {
-    private static final long serialVersionUID = 1L;
-    final boolean[] has;
-    final long[] firstTime;
-    final double[] firstValue;
-    final long[] lastTime;
-    final double[] lastValue;
-
-    Ends(int k) {
-      has = new boolean[k];
-      firstTime = new long[k];
-      firstValue = new double[k];
-      lastTime = new long[k];
-      lastValue = new double[k];
-    }
-
-    /** The observations of numeric columns {@code cols} of a sorted chunk. */
-    static Ends of(Chunk seg, int[] cols) {
-      Ends e = new Ends(cols.length);
-      long[] t = seg.times();
-      for (int c = 0; c < cols.length; c++) {
-        Column col = seg.column(cols[c]);
-        boolean[] nulls = OpColumns.nulls(col);
-        double[] v = OpColumns.doubles(col);
-        int first = -1;
-        int last = -1;
-        for (int i = 0; i < nulls.length; i++) {
-          if (!nulls[i]) {
-            if (first < 0) {
-              first = i;
-            }
-            last = i;
-          }
-        }
-        if (first >= 0) {
-          e.has[c] = true;
-          e.firstTime[c] = t[first];
-          e.firstValue[c] = v[first];
-          e.lastTime[c] = t[last];
-          e.lastValue[c] = v[last];
-        }
-      }
-      return e;
-    }
-
-    static Ends combine(Ends earlier, Ends later) {
-      if (earlier == null) {
-        return later;
-      }
-      if (later == null) {
-        return earlier;
-      }
-      int k = earlier.has.length;
-      Ends e = new Ends(k);
-      for (int c = 0; c < k; c++) {
-        Ends f = earlier.has[c] ? earlier : later;
-        Ends l = later.has[c] ? later : earlier;
-        e.has[c] = earlier.has[c] || later.has[c];
-        e.firstTime[c] = f.firstTime[c];
-        e.firstValue[c] = f.firstValue[c];
-        e.lastTime[c] = l.lastTime[c];
-        e.lastValue[c] = l.lastValue[c];
-      }
-      return e;
-    }
-  }
-
   /**
    * Interpolation of one segment: the last observation before it comes with the earlier carry,
    * the first after it with the later carry, so runs spanning any number of segments are exact.
    */
-  static final class InterpolateKernel extends BaseKernel implements BidirectionalCarryKernel<Ends> {
+  static final class InterpolateKernel extends BaseKernel implements BidirectionalCarryKernel<SampleEnds> {
     private static final long serialVersionUID = 1L;
     private final int[] cols;
     private final Method method;
@@ -269,21 +201,21 @@ public final class Interpolate extends TimeSeriesTransform<Interpolate> {
     }
 
     @Override
-    public Ends summarize(Chunk segment) {
-      return Ends.of(segment, cols);
+    public SampleEnds summarize(Chunk segment) {
+      return SampleEnds.of(segment, cols, false);
     }
 
     @Override
-    public Ends combine(Ends earlier, Ends later) {
-      return Ends.combine(earlier, later);
+    public SampleEnds combine(SampleEnds earlier, SampleEnds later) {
+      return SampleEnds.combine(earlier, later);
     }
 
     @Override
     public Chunk apply(Chunk input, KernelContext ctx) {
       int n = input.size();
       long[] t = input.times();
-      Ends before = ctx.carry(this);
-      Ends after = ctx.carryAfter(this);
+      SampleEnds before = ctx.carry(this);
+      SampleEnds after = ctx.carryAfter(this);
       int inFields = input.columns().length;
       Column[] out = Arrays.copyOf(input.columnsCopy(), outputLayout().schema().getFieldCount());
       long filled = 0;

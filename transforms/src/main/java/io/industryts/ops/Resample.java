@@ -515,10 +515,10 @@ public final class Resample extends TimeSeriesTransform<Resample> {
   /**
    * A {@link ResampleKernel} with {@code twa} or {@code integral}: every segment needs the last
    * sample before it and the first after it, any number of segments away, so it carries {@link
-   * TimeWeighted.Ends} both ways.
+   * SampleEnds} both ways.
    */
   static final class TimeWeightedResampleKernel extends ResampleKernel
-      implements BidirectionalCarryKernel<TimeWeighted.Ends> {
+      implements BidirectionalCarryKernel<SampleEnds> {
     private static final long serialVersionUID = 1L;
 
     TimeWeightedResampleKernel(String step, ChunkLayout out, ContextSpec spec, Grid grid,
@@ -527,13 +527,13 @@ public final class Resample extends TimeSeriesTransform<Resample> {
     }
 
     @Override
-    public TimeWeighted.Ends summarize(Chunk segment) {
+    public SampleEnds summarize(Chunk segment) {
       return signal.summarize(segment);
     }
 
     @Override
-    public TimeWeighted.Ends combine(TimeWeighted.Ends earlier, TimeWeighted.Ends later) {
-      return signal.combine(earlier, later);
+    public SampleEnds combine(SampleEnds earlier, SampleEnds later) {
+      return SampleEnds.combine(earlier, later);
     }
   }
 

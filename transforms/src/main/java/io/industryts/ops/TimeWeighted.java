@@ -16,7 +16,7 @@ import java.util.Arrays;
  *
  * <p>A stretch between two samples may cross any number of buckets and segments, so a segment
  * needs the last sample before it and the first after it, wherever they are: the kernels carry
- * {@link Ends} summaries in both directions ({@link io.industryts.engine.BidirectionalCarryKernel})
+ * {@link SampleEnds} summaries in both directions ({@link io.industryts.engine.BidirectionalCarryKernel})
  * and build each column's samples as {@code [last before] segment [first after]}.
  */
 final class TimeWeighted implements Serializable {
@@ -52,75 +52,9 @@ final class TimeWeighted implements Serializable {
     return n == 0 ? null : Arrays.copyOf(out, n);
   }
 
-  /**
-   * The first and last sample of each column in a stretch of the series (per {@link #fields}
-   * position; {@code has} false when the stretch has no non-null value of the column).
-   */
-  static final class Ends implements Serializable {
-    private static final long serialVersionUID = 1L;
-    final boolean[] has;
-    final long[] firstTime;
-    final double[] firstValue;
-    final long[] lastTime;
-    final double[] lastValue;
-
-    Ends(int k) {
-      has = new boolean[k];
-      firstTime = new long[k];
-      firstValue = new double[k];
-      lastTime = new long[k];
-      lastValue = new double[k];
-    }
-  }
-
   /** The first and last sample of every column of one segment (sorted, no halo). */
-  Ends summarize(Chunk seg) {
-    Ends e = new Ends(fields.length);
-    long[] t = seg.times();
-    for (int c = 0; c < fields.length; c++) {
-      Column col = seg.column(fields[c]);
-      boolean[] nulls = OpColumns.nulls(col);
-      double[] v = OpColumns.doubles(col);
-      int first = -1;
-      int last = -1;
-      for (int r = 0; r < t.length; r++) {
-        if (!nulls[r]) {
-          if (first < 0 || t[r] == t[first]) {
-            first = r; // the last sample of the first time with one
-          }
-          last = r;
-        }
-      }
-      if (first >= 0) {
-        e.has[c] = true;
-        e.firstTime[c] = t[first];
-        e.firstValue[c] = v[first];
-        e.lastTime[c] = t[last];
-        e.lastValue[c] = v[last];
-      }
-    }
-    return e;
-  }
-
-  /** {@code earlier} followed by {@code later}; either may be null. Associative. */
-  Ends combine(Ends earlier, Ends later) {
-    if (earlier == null) {
-      return later;
-    }
-    if (later == null) {
-      return earlier;
-    }
-    Ends e = new Ends(fields.length);
-    for (int c = 0; c < fields.length; c++) {
-      Ends f = earlier.has[c] ? earlier : later;
-      Ends l = later.has[c] ? later : earlier;
-      e.has[c] = earlier.has[c] || later.has[c];
-      e.firstTime[c] = f.firstTime[c];
-      e.firstValue[c] = f.firstValue[c];
-      e.lastTime[c] = l.lastTime[c];
-      e.lastValue[c] = l.lastValue[c];
-    }
-    return e;
+  SampleEnds summarize(Chunk seg) {
+    return SampleEnds.of(seg, fields, true);
   }
 
   /**
@@ -152,7 +86,7 @@ final class TimeWeighted implements Serializable {
    * The stretches of source {@code field} that touch this segment: from the last sample before it
    * ({@code before}) through the segment's samples to the first sample after it ({@code after}).
    */
-  Stretches stretches(Chunk seg, int field, Ends before, Ends after) {
+  Stretches stretches(Chunk seg, int field, SampleEnds before, SampleEnds after) {
     int c = position(field);
     long[] t = seg.times();
     int n = t.length;
@@ -240,7 +174,7 @@ final class TimeWeighted implements Serializable {
    * The {@code twa} or {@code integral} column of {@code field} for buckets starting at {@code
    * start}: null where the defined part of a bucket has measure 0.
    */
-  Column column(Chunk seg, int field, Agg agg, Ends before, Ends after, long[] start, long width) {
+  Column column(Chunk seg, int field, Agg agg, SampleEnds before, SampleEnds after, long[] start, long width) {
     int nb = start.length;
     double[] area = new double[nb];
     long[] covered = new long[nb];
@@ -261,7 +195,7 @@ final class TimeWeighted implements Serializable {
    * Indexes of the buckets (edges at {@code anchor + k·w}) in {@code [kFrom, kTo]} that some
    * defined stretch of any source crosses with positive length, ascending, distinct.
    */
-  long[] crossedBuckets(Chunk seg, Ends before, Ends after, Grid grid, long anchor, long kFrom,
+  long[] crossedBuckets(Chunk seg, SampleEnds before, SampleEnds after, Grid grid, long anchor, long kFrom,
       long kTo) {
     long w = grid.widthMillis();
     long[] ks = new long[16];

@@ -39,12 +39,14 @@ final class Launcher {
    */
   static synchronized Path sampleData() {
     Path dir = Path.of("target", "sample-data").toAbsolutePath();
-    if (Files.isRegularFile(dir.resolve("weather.csv"))) { // the generator's last file
-      return dir;
-    }
+    Path generator = projectDir().resolve("examples/scripts/GenerateSampleData.java");
     try {
-      Process p = new ProcessBuilder(javas().get(0).toString(),
-          projectDir().resolve("examples/scripts/GenerateSampleData.java").toString(),
+      Path last = dir.resolve("weather.csv"); // the generator's last file
+      if (Files.isRegularFile(last)
+          && Files.getLastModifiedTime(last).compareTo(Files.getLastModifiedTime(generator)) >= 0) {
+        return dir; // made by this version of the generator
+      }
+      Process p = new ProcessBuilder(javas().get(0).toString(), generator.toString(),
           dir.toString()).redirectErrorStream(true)
           // not inheritIO: output on the test JVM's own stdout corrupts failsafe's channel
           .redirectOutput(Path.of("target", "sample-data.log").toAbsolutePath().toFile())

@@ -21,8 +21,8 @@ class PublicApiJavadocTest {
   }
 
   @Test
-  void reportsUndocumentedTypesAndMethodsButNotOverridesOrDocumentedOnes(@TempDir Path dir)
-      throws IOException {
+  void reportsUndocumentedTypesConstructorsAndMethodsButNotOverridesOrDocumentedOnes(
+      @TempDir Path dir) throws IOException {
     Path pkg = Files.createDirectories(dir.resolve("a"));
     Files.writeString(pkg.resolve("package-info.java"), "public class NotScanned {}\n");
     Files.writeString(pkg.resolve("Foo.java"), String.join("\n",
@@ -40,13 +40,17 @@ class PublicApiJavadocTest {
         "  public void annotatedBare() {}",
         "  private void hidden() {}",
         "  public record Pair(int a, int b) {}",
+        "  public Foo(int a) {}",
+        "  /** Documented constructor. */",
+        "  public Foo() {}",
         "}"));
     String foo = pkg.resolve("Foo.java").toString();
     assertEquals(List.of(
             foo + ":2: public final class Foo {",
             foo + ":5: public static <T> List<T> bare(T t) {",
             foo + ":12: public void annotatedBare() {}",
-            foo + ":14: public record Pair(int a, int b) {}"),
+            foo + ":14: public record Pair(int a, int b) {}",
+            foo + ":15: public Foo(int a) {}"),
         PublicApiJavadoc.undocumented(dir));
   }
 

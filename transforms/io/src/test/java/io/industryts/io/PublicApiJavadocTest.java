@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every public class and method of {@code io.industryts.io} has a javadoc comment (overrides
- * inherit theirs); a new undocumented one fails here.
+ * Every public class, constructor and method of {@code io.industryts.io} has a javadoc comment
+ * (overrides inherit theirs); a new undocumented one fails here.
  */
 class PublicApiJavadocTest {
   @Test

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class PublicApiJavadocTest {
   @Test
-  void everyPublicClassAndMethodHasJavadoc() {
+  void everyPublicClassConstructorAndMethodHasJavadoc() {
     assertEquals(List.of(), PublicApiJavadoc.undocumented(Paths.get("src", "main", "java")),
-        "public classes and methods without javadoc");
+        "public classes, constructors and methods without javadoc");
   }
 }

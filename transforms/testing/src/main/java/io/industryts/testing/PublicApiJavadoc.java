@@ -21,9 +21,9 @@ import java.util.stream.Stream;
  * <pre>{@code
  * class PublicApiJavadocTest {
  *   @Test
- *   void everyPublicClassAndMethodHasJavadoc() {
+ *   void everyPublicClassConstructorAndMethodHasJavadoc() {
  *     assertEquals(List.of(), PublicApiJavadoc.undocumented(Paths.get("src", "main", "java")),
- *         "public classes and methods without javadoc");
+ *         "public classes, constructors and methods without javadoc");
  *   }
  * }
  * }</pre>

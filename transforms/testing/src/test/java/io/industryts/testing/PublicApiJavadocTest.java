@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The scanner finds undocumented public members, and this module has none. */
 class PublicApiJavadocTest {
   @Test
-  void everyPublicClassAndMethodOfThisModuleHasJavadoc() {
+  void everyPublicClassConstructorAndMethodOfThisModuleHasJavadoc() {
     assertEquals(List.of(), PublicApiJavadoc.undocumented(Paths.get("src", "main", "java")),
-        "public classes and methods without javadoc");
+        "public classes, constructors and methods without javadoc");
   }
 
   @Test

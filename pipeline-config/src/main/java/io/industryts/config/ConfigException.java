@@ -12,6 +12,11 @@ public final class ConfigException extends IllegalArgumentException {
 
   private final transient List<ConfigProblem> problems;
 
+  /**
+   * An exception whose message lists {@code problems}, one per line, in the order given.
+   *
+   * @param problems every problem found in the file, in file order; not empty
+   */
   public ConfigException(List<ConfigProblem> problems) {
     super(problems.stream().map(ConfigProblem::toString).collect(Collectors.joining("\n")));
     this.problems = List.copyOf(problems);

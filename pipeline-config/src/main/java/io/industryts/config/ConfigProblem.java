@@ -20,6 +20,16 @@ public final class ConfigProblem {
   private final String scope;
   private final String message;
 
+  /**
+   * A problem at {@code file:line:column}.
+   *
+   * @param file the job file's name as the user gave it, printed first
+   * @param line 1-based line
+   * @param column 1-based column
+   * @param scope the table the problem is in ({@code operations[2] (resample)}, {@code pipeline},
+   *     ...); {@code null} or empty for the file itself
+   * @param message what is wrong, what was expected and the fix
+   */
   public ConfigProblem(String file, int line, int column, String scope, String message) {
     this.file = file;
     this.line = line;
@@ -28,6 +38,7 @@ public final class ConfigProblem {
     this.message = Objects.requireNonNull(message);
   }
 
+  /** The job file's name as the user gave it (the first part of {@link #toString()}). */
   public String file() {
     return file;
   }
@@ -47,6 +58,7 @@ public final class ConfigProblem {
     return scope;
   }
 
+  /** What is wrong, what was expected and how to fix it, without the position and scope. */
   public String message() {
     return message;
   }

@@ -80,6 +80,10 @@ public final class OperationDescription {
     return List.copyOf(params.keySet());
   }
 
+  /**
+   * The rules over several keys (mutually exclusive keys, keys valid only with another key's
+   * value), in declaration order; the loader checks them after each key's own type and bounds.
+   */
   public List<ParamRule> rules() {
     return rules;
   }
@@ -118,6 +122,11 @@ public final class OperationDescription {
       return this;
     }
 
+    /**
+     * Sets the one-line description printed by {@code industryts ops} and in the docs.
+     *
+     * @throws NullPointerException if {@code oneLine} is null
+     */
     public Builder doc(String oneLine) {
       this.doc = Objects.requireNonNull(oneLine);
       return this;
@@ -133,16 +142,22 @@ public final class OperationDescription {
       return this;
     }
 
+    /** Adds a rule over several keys; see {@link ParamRule}. */
     public Builder rule(ParamRule rule) {
       rules.add(rule);
       return this;
     }
 
+    /**
+     * Sets the example {@code [[operations]]} table shown in the docs; without one, a table with
+     * only {@code type} is shown.
+     */
     public Builder example(String toml) {
       this.example = toml;
       return this;
     }
 
+    /** The description with the keys, rules and example added so far. */
     public OperationDescription build() {
       if (example == null) {
         StringBuilder sb = new StringBuilder("[[operations]]\ntype = \"" + type + "\"\n");

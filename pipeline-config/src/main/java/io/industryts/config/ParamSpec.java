@@ -123,10 +123,12 @@ public final class ParamSpec implements Serializable {
     return key;
   }
 
+  /** The value type the key accepts, which also fixes the Java type the provider receives. */
   public ParamType type() {
     return type;
   }
 
+  /** {@code true} if the table must set the key; a required key has no default. */
   public boolean isRequired() {
     return required;
   }
@@ -162,6 +164,7 @@ public final class ParamSpec implements Serializable {
     return minExclusive;
   }
 
+  /** The one-line description printed by {@code industryts ops} and in the docs. */
   public String doc() {
     return doc;
   }

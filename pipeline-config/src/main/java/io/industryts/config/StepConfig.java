@@ -38,6 +38,7 @@ public final class StepConfig {
     return name;
   }
 
+  /** The operation type, the table's {@code type} key ({@code lag}, {@code resample}, ...). */
   public String type() {
     return params.description().type();
   }
@@ -47,6 +48,7 @@ public final class StepConfig {
     return params.description().id();
   }
 
+  /** The table's keys after validation, with defaults available. */
   public ValidatedParams params() {
     return params;
   }
@@ -61,6 +63,7 @@ public final class StepConfig {
     return Collections.unmodifiableMap(out);
   }
 
+  /** The operation the provider built from the table's keys. */
   public Operation operation() {
     return operation;
   }
@@ -75,6 +78,7 @@ public final class StepConfig {
     return line;
   }
 
+  /** Column of the table's {@code [[operations]]} header. */
   public int column() {
     return column;
   }

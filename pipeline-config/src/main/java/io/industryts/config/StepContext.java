@@ -15,6 +15,14 @@ public final class StepContext {
   private final SeriesOptions options;
   private final Set<String> inputNames;
 
+  /**
+   * A context for the step at {@code index}.
+   *
+   * @param index 1-based position of the step in {@code [[operations]]}
+   * @param stepName the step's name: its {@code name} key, or {@code <index>_<type>}
+   * @param options the pipeline's series options (time and key columns, time zone)
+   * @param inputNames the registered input names, {@code main} included
+   */
   public StepContext(int index, String stepName, SeriesOptions options, Set<String> inputNames) {
     this.index = index;
     this.stepName = stepName;
@@ -32,10 +40,12 @@ public final class StepContext {
     return index;
   }
 
+  /** The step's name: its {@code name} key, or {@code <index>_<type>}; names the Beam step. */
   public String stepName() {
     return stepName;
   }
 
+  /** The pipeline's series options: time column, key columns, time zone, sequence column. */
   public SeriesOptions options() {
     return options;
   }

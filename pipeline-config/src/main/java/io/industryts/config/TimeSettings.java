@@ -62,38 +62,50 @@ public final class TimeSettings {
     return timeFormat;
   }
 
+  /** The unit of numeric times ({@code epoch_unit}); {@code AUTO} infers it from the magnitude. */
   public EpochUnit epochUnit() {
     return epochUnit;
   }
 
+  /** Which instant a zone-less time in a DST overlap becomes ({@code ambiguous}). */
   public Ambiguous ambiguous() {
     return ambiguous;
   }
 
+  /** What a zone-less time in a DST gap becomes ({@code nonexistent}). */
   public Nonexistent nonexistent() {
     return nonexistent;
   }
 
+  /** Whether NaN read from input becomes null ({@code nan_as_null}, §1.10). */
   public boolean nanAsNull() {
     return nanAsNull;
   }
 
+  /**
+   * A copy with {@code pattern} ({@code time_format}) replacing the built-in string formats;
+   * {@code null} restores them.
+   */
   public TimeSettings withTimeFormat(String pattern) {
     return new TimeSettings(pattern, epochUnit, ambiguous, nonexistent, nanAsNull);
   }
 
+  /** A copy with the unit of numeric times set ({@code epoch_unit}). */
   public TimeSettings withEpochUnit(EpochUnit unit) {
     return new TimeSettings(timeFormat, unit, ambiguous, nonexistent, nanAsNull);
   }
 
+  /** A copy with the choice for zone-less times in a DST overlap set ({@code ambiguous}). */
   public TimeSettings withAmbiguous(Ambiguous a) {
     return new TimeSettings(timeFormat, epochUnit, a, nonexistent, nanAsNull);
   }
 
+  /** A copy with the choice for zone-less times in a DST gap set ({@code nonexistent}). */
   public TimeSettings withNonexistent(Nonexistent n) {
     return new TimeSettings(timeFormat, epochUnit, ambiguous, n, nanAsNull);
   }
 
+  /** A copy that turns NaN read from input into null, or keeps it ({@code nan_as_null}). */
   public TimeSettings withNanAsNull(boolean b) {
     return new TimeSettings(timeFormat, epochUnit, ambiguous, nonexistent, b);
   }

@@ -66,22 +66,47 @@ public final class ValidatedParams {
     return description.param(key).map(ParamSpec::defaultValue).orElse(null);
   }
 
+  /**
+   * {@link #get} of a {@code STRING}, {@code ZONE} or {@code TIME_PATTERN} key.
+   *
+   * @throws ClassCastException if {@code key} is declared with another type
+   */
   public String string(String key) {
     return (String) get(key);
   }
 
+  /**
+   * {@link #get} of an {@code INT} key; {@code null} when unset without default.
+   *
+   * @throws ClassCastException if {@code key} is declared with another type
+   */
   public Integer integer(String key) {
     return (Integer) get(key);
   }
 
+  /**
+   * {@link #get} of a {@code FLOAT} key (TOML integers already converted).
+   *
+   * @throws ClassCastException if {@code key} is declared with another type
+   */
   public Double number(String key) {
     return (Double) get(key);
   }
 
+  /**
+   * {@link #get} of a {@code BOOL} key.
+   *
+   * @throws ClassCastException if {@code key} is declared with another type
+   */
   public Boolean bool(String key) {
     return (Boolean) get(key);
   }
 
+  /**
+   * {@link #get} of a {@code DURATION} or {@code OFFSET} key.
+   *
+   * @throws ClassCastException if {@code key} is declared with another type
+   */
   public Duration duration(String key) {
     return (Duration) get(key);
   }

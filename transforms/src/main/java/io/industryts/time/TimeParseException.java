@@ -22,6 +22,12 @@ public final class TimeParseException extends IllegalArgumentException {
 
   private final String reason;
 
+  /**
+   * A time that cannot be converted, for the given reason.
+   *
+   * @param reason {@link #UNPARSEABLE}, {@link #AMBIGUOUS} or {@link #NONEXISTENT}
+   * @param message what was read (value, and row or field where known) and what was expected
+   */
   public TimeParseException(String reason, String message) {
     super(message);
     this.reason = reason;

@@ -139,6 +139,12 @@ public final class DeadLetters {
       this.stagingToken = stagingToken;
     }
 
+    /**
+     * Writes all error records to the dead-letter file, sorted by source, line, step and message
+     * so reruns produce the same file; emits the path written.
+     *
+     * @throws IOException if the file cannot be written; the previous file is left in place
+     */
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<Row>> all, OutputReceiver<String> out)
         throws IOException {

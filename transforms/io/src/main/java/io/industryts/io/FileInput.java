@@ -377,6 +377,7 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
   // ---------------------------------------------------------------------------------------------
   // Settings
 
+  /** The file, directory or glob pattern this input reads, as given to {@code of}. */
   public String pattern() {
     return pattern;
   }
@@ -386,26 +387,35 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
     return delimiter;
   }
 
+  /**
+   * The CSV column types set by {@link #withTypes} and {@link #withType}; columns not listed
+   * are inferred from the first {@link #sampleRows()} rows.
+   */
   public Map<String, FieldType> types() {
     return types;
   }
 
+  /** Whether NaN and the CSV NA tokens become null on read (§1.10); see {@link #withNanAsNull}. */
   public boolean nanAsNull() {
     return nanAsNull;
   }
 
+  /** The time column, key columns, time zone and sequence column the rows are read with. */
   public SeriesOptions seriesOptions() {
     return seriesOptions;
   }
 
+  /** CSV rows of each file read to infer the column types not set explicitly. */
   public int sampleRows() {
     return sampleRows;
   }
 
+  /** Size in bytes of the CSV byte ranges parsed in parallel. */
   public long splitBytes() {
     return splitBytes;
   }
 
+  /** Largest number of rows in one chunk handed to the engine. */
   public int chunkRows() {
     return chunkRows;
   }

@@ -198,10 +198,12 @@ public final class FileOutput implements Serializable {
         Objects.requireNonNull(token, "token"));
   }
 
+  /** The file this output writes, as given to {@link #to(String)}. */
   public String path() {
     return path;
   }
 
+  /** The file format: set by {@link #withFormat} or derived from the extension of the path. */
   public Format format() {
     return format;
   }
@@ -354,6 +356,12 @@ public final class FileOutput implements Serializable {
       this.outputs = outputs;
     }
 
+    /**
+     * Writes every output from the segments of all series, ordered by key and start time so
+     * the file does not depend on the order the runner delivered them in; emits each path written.
+     *
+     * @throws IOException if a file cannot be written; no output is replaced then
+     */
     @ProcessElement
     public void process(
         @Element KV<Integer, Iterable<KV<KV<Row, Long>, Chunk>>> all, OutputReceiver<String> out)

@@ -51,6 +51,7 @@ final class Gather<T> extends PTransform<PCollection<T>, PCollection<KV<Integer,
   private static final class KeyByZero<T> extends DoFn<T, KV<Integer, T>> {
     private static final long serialVersionUID = 1L;
 
+    /** Keys the element by 0, so all of them meet on one worker. */
     @ProcessElement
     public void process(@Element T element, OutputReceiver<KV<Integer, T>> out) {
       out.output(KV.of(0, element));

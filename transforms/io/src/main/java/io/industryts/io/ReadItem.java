@@ -169,6 +169,7 @@ final class ReadItem {
       this.errors = errors;
     }
 
+    /** Emits the item's chunk to the chunk output or its error row to the error output. */
     @ProcessElement
     public void process(@Element ReadItem item, MultiOutputReceiver out) {
       if (item.chunk != null) {

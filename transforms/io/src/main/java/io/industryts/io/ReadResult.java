@@ -76,6 +76,7 @@ public final class ReadResult implements POutput {
   static final class ToRowsFn extends DoFn<Chunk, Row> {
     private static final long serialVersionUID = 1L;
 
+    /** Emits each row of {@code chunk}, stamped with its time as the element timestamp. */
     @ProcessElement
     public void process(@Element Chunk chunk, OutputReceiver<Row> out) {
       long[] times = chunk.times();

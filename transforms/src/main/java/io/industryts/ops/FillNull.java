@@ -757,6 +757,14 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
     }
 
     @Override
+    public String unboundedInputMessage() {
+      return "FillNull: method \"" + (median ? "median" : "mean") + "\" fits per series and needs "
+          + "bounded input. Got an unbounded PCollection; fill with a value that needs no "
+          + "statistics: FillNull.forward(...) (with withLimit or withMaxGap), "
+          + "FillNull.constant(value, ...) or FillNull.zero(...).";
+    }
+
+    @Override
     public Values createAccumulator() {
       return new Values(cols.length, median);
     }

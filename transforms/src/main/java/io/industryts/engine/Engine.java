@@ -19,6 +19,11 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
+import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Trigger;
+import org.apache.beam.sdk.values.WindowingStrategy;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -117,6 +122,7 @@ public final class Engine {
     inputs.forEach((n, rows) -> inputSchemas.put(n, requireSchema(n, rows)));
     ExecutionPlan plan = compile(layout, plan(layout, resolved, steps, inputSchemas), steps);
     requireBoundedForWholeSeries(input, plan);
+    requireSupportedWindowing(input, plan);
     PCollectionTuple edge = input.apply("ToChunks",
         ParDo.of(new RowEdges.RowsToChunksFn(layout, timeConversion, options.sequenceColumn(), tc.reason(),
             options.nanAsNull()))
@@ -195,6 +201,41 @@ public final class Engine {
       if (k instanceof StatsKernel) {
         throw new IllegalArgumentException(((StatsKernel<?>) k).unboundedInputMessage());
       }
+    }
+  }
+
+  /**
+   * Rejects, when the operations are applied, a windowing the engine cannot run correctly, with
+   * the fix (SEMANTICS §1.8, §1.14; docs/streaming.md). The engine processes each window's rows
+   * as a series of their own once the window is complete, so it needs, on unbounded input, a
+   * window that ends (not the global window, until the streaming executor exists) and, on any
+   * input, one pane per window: a trigger that fires early or repeatedly, or late panes on
+   * unbounded input, would each be processed as a partial series and give wrong rows.
+   */
+  static void requireSupportedWindowing(PCollection<?> input, ExecutionPlan plan) {
+    WindowingStrategy<?, ?> w = input.getWindowingStrategy();
+    String steps = String.join(", ", stepNames(plan.kernels()));
+    boolean unbounded = input.isBounded() == PCollection.IsBounded.UNBOUNDED;
+    if (unbounded && w.getWindowFn() instanceof GlobalWindows) {
+      throw new IllegalArgumentException("industryts: " + steps + ": unbounded input in the "
+          + "global window is not supported yet. Supported on unbounded input: fixed windows, "
+          + "each window processed as a series of its own once the watermark passes its end. "
+          + "Window the input first, e.g. input.apply(Window.into(FixedWindows.of("
+          + "Duration.standardMinutes(5)))).");
+    }
+    Trigger trigger = w.getTrigger();
+    if (!(trigger instanceof DefaultTrigger || trigger instanceof AfterWatermark.FromEndOfWindow)) {
+      throw new IllegalArgumentException("industryts: " + steps + ": the input's trigger "
+          + trigger + " may fire a window more than once (early or repeated panes); each pane "
+          + "would be processed as a partial series of its own. Use the default trigger: window "
+          + "with Window.into(FixedWindows.of(...)) without .triggering(...).");
+    }
+    if (unbounded && w.getAllowedLateness().getMillis() > 0) {
+      throw new IllegalArgumentException("industryts: " + steps + ": the input allows late data ("
+          + "allowed lateness " + w.getAllowedLateness() + "); a late pane would be processed "
+          + "as a partial series of its own. Remove .withAllowedLateness(...) from the input's "
+          + "Window (late rows are then dropped by Beam, counted in its dropped-due-to-lateness "
+          + "metric).");
     }
   }
 

@@ -16,6 +16,8 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.TimestampCombiner;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.joda.time.Instant;
@@ -27,7 +29,10 @@ import org.joda.time.Instant;
  * which made 1,000 small series take minutes), so there the keys are first gathered into a few
  * hash shards, grouped once per shard, and split back into per-key groups in memory. The result is
  * the same as {@code GroupByKey} with {@code TimestampCombiner.EARLIEST}: each key's values, in no
- * particular order, stamped with the earliest timestamp among them.
+ * particular order, stamped with the earliest timestamp among them, or with the timestamp the
+ * runner gave the shard when that is later (a runner may stamp a group later than its earliest
+ * value, e.g. when values arrive behind the watermark hold, and output must never be earlier than
+ * the element it comes from).
  *
  * <p>The shard count is {@link EngineTuningOptions#getGroupShards()} ({@code --groupShards=N};
  * {@code 0}: plain {@code GroupByKey} on every runner), by default four per core on the
@@ -77,6 +82,9 @@ public final class KeyGroups {
       return input
           .apply("ToShards", ParDo.of(new ToShardFn<K, V, W>(shards, park)))
           .setCoder(KvCoder.of(VarIntCoder.of(), stamped))
+          // a shard must carry its earliest value's time, not the end of its window
+          .apply("EarliestShardTimestamps", Window.<KV<Integer, KV<KV<K, Long>, W>>>configure()
+              .withTimestampCombiner(TimestampCombiner.EARLIEST))
           .apply("GroupShards", GroupByKey.create())
           .apply("SplitShards", ParDo.of(new SplitShardFn<K, V, W>(park)))
           .setCoder(KvCoder.of(coder.getKeyCoder(), IterableCoder.of(coder.getValueCoder())));
@@ -153,7 +161,10 @@ public final class KeyGroups {
     }
   }
 
-  /** Splits one shard into its keys' groups, each stamped with its own earliest timestamp. */
+  /**
+   * Splits one shard into its keys' groups, each stamped with its own earliest timestamp, or the
+   * shard's timestamp when that is later.
+   */
   static final class SplitShardFn<K, V, W>
       extends DoFn<KV<Integer, Iterable<KV<KV<K, Long>, W>>>, KV<K, Iterable<V>>> {
     private final boolean parked;
@@ -165,7 +176,7 @@ public final class KeyGroups {
     @ProcessElement
     @SuppressWarnings("unchecked")
     public void process(@Element KV<Integer, Iterable<KV<KV<K, Long>, W>>> shard,
-        OutputReceiver<KV<K, Iterable<V>>> out) {
+        @Timestamp Instant shardTime, OutputReceiver<KV<K, Iterable<V>>> out) {
       Map<K, List<V>> groups = new LinkedHashMap<>();
       Map<K, Long> earliest = new LinkedHashMap<>();
       for (KV<KV<K, Long>, W> e : shard.getValue()) {
@@ -176,7 +187,7 @@ public final class KeyGroups {
       }
       for (Map.Entry<K, List<V>> g : groups.entrySet()) {
         out.outputWithTimestamp(KV.of(g.getKey(), g.getValue()),
-            new Instant(earliest.get(g.getKey())));
+            new Instant(Math.max(earliest.get(g.getKey()), shardTime.getMillis())));
       }
     }
   }

@@ -62,7 +62,8 @@ final class RowEdges {
     }
 
     @ProcessElement
-    public void process(@Element Row row, BoundedWindow window, MultiOutputReceiver out) {
+    public void process(@Element Row row, @Timestamp Instant elementTime, BoundedWindow window,
+        MultiOutputReceiver out) {
       int t = layout.timeIndex();
       Object tv = row.getValue(t);
       String timeName = layout.timeField();
@@ -82,9 +83,10 @@ final class RowEdges {
       Row key = layout.keyOf(row);
       Buffer b = buffers.computeIfAbsent(KV.of(key, window),
           k -> new Buffer(layout, key, nanAsNull));
-      b.add(row, millis, sequence(row));
+      b.add(row, millis, sequence(row), elementTime.getMillis());
       if (b.size() >= MAX_ROWS) {
-        out.get(CHUNKS).outputWithTimestamp(b.build(), new Instant(b.minTime));
+        out.get(CHUNKS).outputWithTimestamp(b.build(),
+            new Instant(Math.max(b.timestamp(window), elementTime.getMillis())));
         buffers.remove(KV.of(key, window));
       }
     }
@@ -117,7 +119,8 @@ final class RowEdges {
     public void finish(FinishBundleContext c) {
       for (Map.Entry<KV<Row, BoundedWindow>, Buffer> e : buffers.entrySet()) {
         Buffer b = e.getValue();
-        c.output(CHUNKS, b.build(), new Instant(b.minTime), e.getKey().getValue());
+        c.output(CHUNKS, b.build(), new Instant(b.timestamp(e.getKey().getValue())),
+            e.getKey().getValue());
       }
       buffers = null;
     }
@@ -133,6 +136,7 @@ final class RowEdges {
     private long[] seqs = new long[64];
     private int n;
     long minTime = Long.MAX_VALUE;
+    private long minElementTime = Long.MAX_VALUE;
 
     Buffer(ChunkLayout layout, Row key, boolean nanAsNull) {
       this.layout = layout;
@@ -150,7 +154,19 @@ final class RowEdges {
       return n;
     }
 
-    void add(Row row, long time, long seq) {
+    /**
+     * The chunk's element timestamp in {@code window}: its earliest row time, but never before its
+     * rows' earliest element timestamp (a chunk stamped behind the watermark would be grouped at
+     * the end of its window) and never after the end of the window. Rows whose time lies outside their
+     * window (input without event timestamps, all at the minimum, then windowed) would otherwise
+     * stamp a chunk outside its window, and the runner would drop it or its plan as late.
+     */
+    long timestamp(BoundedWindow window) {
+      return Math.min(Math.max(minTime, minElementTime), window.maxTimestamp().getMillis());
+    }
+
+    void add(Row row, long time, long seq, long elementTime) {
+      minElementTime = Math.min(minElementTime, elementTime);
       if (n == times.length) {
         times = java.util.Arrays.copyOf(times, n * 2);
         seqs = java.util.Arrays.copyOf(seqs, n * 2);
@@ -187,20 +203,22 @@ final class RowEdges {
 
   /**
    * Emits the rows of each segment, stamped with their time plus the layout's element-time offset,
-   * or with the layout's element-time field (never earlier than the segment's).
+   * or with the layout's element-time field (never earlier than the segment's, never after the
+   * end of its window).
    */
   static final class ChunksToRowsFn extends DoFn<KV<KV<Row, Long>, Chunk>, Row> {
     @ProcessElement
     public void process(@Element KV<KV<Row, Long>, Chunk> e, @Timestamp Instant ts,
-        OutputReceiver<Row> out) {
+        BoundedWindow window, OutputReceiver<Row> out) {
       Chunk c = e.getValue();
       long floor = ts.getMillis();
+      long ceiling = Math.max(floor, window.maxTimestamp().getMillis());
       long offset = c.layout().elementTimeOffset();
       int timeField = c.layout().elementTimeIndex();
       for (int i = 0; i < c.size(); i++) {
         long t = timeField < 0 ? c.times()[i] + offset
             : ((ReadableInstant) c.column(timeField).get(i)).getMillis();
-        out.outputWithTimestamp(c.row(i), new Instant(Math.max(t, floor)));
+        out.outputWithTimestamp(c.row(i), new Instant(Math.min(Math.max(t, floor), ceiling)));
       }
     }
   }

@@ -25,8 +25,7 @@ public interface StatsKernel<A extends Serializable> extends Kernel {
    */
   default String unboundedInputMessage() {
     return stepName() + ": fits statistics over whole series and needs bounded input. Got an "
-        + "unbounded PCollection; use a fixed-parameter variant (e.g. scale method \"fixed\") or a "
-        + "windowed one.";
+        + "unbounded PCollection; use a variant of the operation with fixed parameters.";
   }
 
   /** Whether statistics span all series (scale {@code fit = "global"}). */

@@ -50,9 +50,9 @@ import org.joda.time.Duration;
  * zero), {@code whole-series} (mean, median).
  * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
  * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window is rejected today when the transform is applied: Beam refuses the engine's
- * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
- * bounded input as the fix.
+ * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
+ * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
+ * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a missing, time or key column, a value a column cannot hold,
  *     a non-numeric column with mean/median/zero, or an option the method does not take
@@ -754,6 +754,14 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
         boolean median) {
       super(step, out, ContextSpec.rowLocal(), cols, outTypes, flag);
       this.median = median;
+    }
+
+    @Override
+    public String unboundedInputMessage() {
+      return "FillNull: method \"" + (median ? "median" : "mean") + "\" fits per series and needs "
+          + "bounded input. Got an unbounded PCollection; fill with a value that needs no "
+          + "statistics: FillNull.forward(...) (with withLimit or withMaxGap), "
+          + "FillNull.constant(value, ...) or FillNull.zero(...).";
     }
 
     @Override

@@ -57,9 +57,9 @@ import org.joda.time.Instant;
  * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
  * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
  * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window is rejected today when the transform is applied: Beam refuses the engine's
- * grouping without a trigger ({@code IllegalStateException}), and whole-series operations name
- * bounded input as the fix.
+ * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
+ * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
+ * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a rule or max_gap ≤ 0, start after end, or (when applied) a
  *     missing, time or key column, or a non-numeric column with linear fill

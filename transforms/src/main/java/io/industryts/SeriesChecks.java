@@ -1,13 +1,15 @@
 package io.industryts;
 
+import io.industryts.engine.spi.SeriesOptions;
+import io.industryts.engine.spi.TimeColumn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
+import org.apache.beam.sdk.schemas.Schema;
 
 /**
  * Checks of the series options against the input schema, run at construction ({@code expand()},

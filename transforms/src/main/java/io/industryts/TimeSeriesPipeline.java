@@ -2,6 +2,8 @@ package io.industryts;
 
 import io.industryts.engine.Engine;
 import io.industryts.engine.ValueTimeConversion;
+import io.industryts.engine.spi.Operation;
+import io.industryts.engine.spi.SeriesOptions;
 import io.industryts.time.TimeParser;
 import java.time.ZoneId;
 import java.util.ArrayList;

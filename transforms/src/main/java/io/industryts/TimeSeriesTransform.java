@@ -1,6 +1,8 @@
 package io.industryts;
 
 import io.industryts.engine.Engine;
+import io.industryts.engine.spi.Operation;
+import io.industryts.engine.spi.SeriesOptions;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.industryts.engine.spi.SeriesOptions;
 import io.industryts.ops.Diff;
 import io.industryts.ops.FillNull;
 import io.industryts.ops.Lag;
 import io.industryts.testing.BeamPipelineExtension;
 import java.util.List;
 import java.util.Optional;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;

@@ -1,7 +1,7 @@
 package io.industryts.config;
 
-import io.industryts.SeriesOptions;
 import io.industryts.engine.Engine;
+import io.industryts.engine.spi.SeriesOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

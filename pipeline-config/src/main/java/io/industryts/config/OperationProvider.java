@@ -1,6 +1,6 @@
 package io.industryts.config;
 
-import io.industryts.Operation;
+import io.industryts.engine.spi.Operation;
 
 /**
  * Makes one operation type available to TOML jobs: describes its keys and builds the operation by

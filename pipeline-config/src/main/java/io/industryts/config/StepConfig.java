@@ -1,7 +1,7 @@
 package io.industryts.config;
 
-import io.industryts.Operation;
 import io.industryts.engine.Engine;
+import io.industryts.engine.spi.Operation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.industryts.config;
 
-import io.industryts.SeriesOptions;
+import io.industryts.engine.spi.SeriesOptions;
 import java.util.List;
 import java.util.Set;
 

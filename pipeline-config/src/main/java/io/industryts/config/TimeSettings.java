@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * How the job reads times (SEMANTICS §1.3, §1.10): the {@code [pipeline]} keys {@code time_format},
  * {@code epoch_unit}, {@code ambiguous}, {@code nonexistent} and {@code nan_as_null}. The time zone
- * lives in {@link io.industryts.SeriesOptions}.
+ * lives in {@link io.industryts.engine.spi.SeriesOptions}.
  */
 public final class TimeSettings {
   /** Unit of numeric times. */

@@ -1,7 +1,7 @@
 package io.industryts.config;
 
-import io.industryts.Operation;
-import io.industryts.SeriesOptions;
+import io.industryts.engine.spi.Operation;
+import io.industryts.engine.spi.SeriesOptions;
 import io.industryts.io.FileInput;
 import java.time.ZoneId;
 import java.util.ArrayList;

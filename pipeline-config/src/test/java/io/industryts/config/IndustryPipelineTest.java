@@ -2,10 +2,10 @@ package io.industryts.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.industryts.SeriesOptions;
 import io.industryts.TimeSeriesPipeline;
 import io.industryts.config.testing.FakeOperation;
 import io.industryts.config.testing.TestRegistries;
+import io.industryts.engine.spi.SeriesOptions;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.industryts.SeriesOptions;
 import io.industryts.config.testing.FakeOperation;
 import io.industryts.config.testing.TestRegistries;
+import io.industryts.engine.spi.SeriesOptions;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package io.industryts.runners;
 
-import io.industryts.SeriesOptions;
 import io.industryts.config.JobConfig;
 import io.industryts.config.StepConfig;
-import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Engine;
-import io.industryts.engine.Kernel;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.SeriesOptions;
 import io.industryts.io.FileInput;
 import io.industryts.io.TypeDecision;
 import java.io.PrintStream;

@@ -1,26 +1,24 @@
 package io.industryts.runners;
 
-import io.industryts.ErrorRecords;
-import io.industryts.JoinOperation;
-import io.industryts.SeriesOptions;
-import io.industryts.TimeColumn;
 import io.industryts.config.InputConfig;
 import io.industryts.config.JobConfig;
 import io.industryts.config.OutputConfig;
-import io.industryts.engine.AsofKernel;
-import io.industryts.engine.Chunk;
 import io.industryts.engine.ChunkCoder;
-import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Engine;
-import io.industryts.engine.EngineOptions;
-import io.industryts.engine.Kernel;
-import io.industryts.engine.Segments;
+import io.industryts.engine.PlanResult;
+import io.industryts.engine.RunPlan;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.ErrorRecords;
+import io.industryts.engine.spi.JoinOperation;
+import io.industryts.engine.spi.SeriesOptions;
+import io.industryts.engine.spi.TimeColumn;
 import io.industryts.io.DeadLetters;
 import io.industryts.io.FileInput;
 import io.industryts.io.FileOutput;
 import io.industryts.io.ReadResult;
-import io.industryts.io.TypeDecision;
 import io.industryts.io.StagedFiles;
+import io.industryts.io.TypeDecision;
 import io.industryts.runners.report.JobReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +35,6 @@ import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.Row;
@@ -285,21 +282,19 @@ public final class JobPipeline {
     SeriesOptions resolved = job.seriesOptions().withTimeColumn(input.timeColumn().name());
     List<Engine.Step> steps = job.engineSteps();
     Map<String, String> namedPaths = namedInputPaths(job, overrides);
-    List<Kernel> kernels = Engine.plan(layout, resolved, steps, namedInputSchemas(job, overrides));
+    RunPlan run = RunPlan.of(layout, resolved, steps, namedInputSchemas(job, overrides))
+        .withEstimatedRows(input.estimatedRows());
     Map<String, FileInput> rightReaders = new LinkedHashMap<>();
-    for (Kernel k : kernels) {
-      if (k instanceof AsofKernel) {
-        AsofKernel join = (AsofKernel) k;
-        ChunkLayout want = join.rightLayout();
-        FileInput reader = namedReader(job, join.rightInput(), namedPaths.get(join.rightInput()),
-            want.timeField(), want.keyFields());
-        if (!reader.layout().equals(want)) {
-          throw new IllegalArgumentException(join.stepName() + ": input \"" + join.rightInput()
-              + "\" reads as " + reader.layout() + " but the join was planned for " + want
-              + ". Steps joining the same input must use the same right_time_column.");
-        }
-        rightReaders.put(join.stepName(), reader);
+    for (RunPlan.RightInput join : run.rightInputs()) {
+      ChunkLayout want = join.layout();
+      FileInput reader = namedReader(job, join.inputName(), namedPaths.get(join.inputName()),
+          want.timeField(), want.keyFields());
+      if (!reader.layout().equals(want)) {
+        throw new IllegalArgumentException(join.stepName() + ": input \"" + join.inputName()
+            + "\" reads as " + reader.layout() + " but the join was planned for " + want
+            + ". Steps joining the same input must use the same right_time_column.");
       }
+      rightReaders.put(join.stepName(), reader);
     }
 
     Pipeline p = Pipeline.create(options);
@@ -310,36 +305,22 @@ public final class JobPipeline {
     PCollection<Row> readErrors = read.errors()
         .apply("CountReadErrors", ParDo.of(new CountRowsFn(READ_ERRORS)))
         .setRowSchema(ErrorRecords.SCHEMA);
-    List<String> types = new ArrayList<>();
-    for (Engine.Step s : steps) {
-      types.add(s.operation().typeName());
-    }
-    Map<String, PCollection<Chunk>> rightChunks = new LinkedHashMap<>();
     PCollectionList<Row> rightErrors = PCollectionList.empty(p);
     for (Map.Entry<String, FileInput> r : rightReaders.entrySet()) {
       ReadResult rr = p.apply("ReadRight_" + r.getKey(), r.getValue());
-      rightChunks.put(r.getKey(), rr.chunks());
+      run = run.withRightInput(r.getKey(), rr.chunks());
       rightErrors = rightErrors.and(rr.errors()
           .apply("CountRightReadErrors_" + r.getKey(), ParDo.of(new CountRowsFn(READ_ERRORS)))
           .setRowSchema(ErrorRecords.SCHEMA));
     }
-    EngineOptions engineOptions = EngineOptions.forPipeline(options);
-    long rows = input.estimatedRows();
-    if (rows >= 0 && rows <= engineOptions.segmentRows()) {
-      // every series fits in one segment (if the estimate is short, a series is still computed
-      // right, in one piece): no stages for the passes over segments
-      engineOptions = engineOptions.withWholeSeriesOnly();
-    }
-    Segments inputSegments = Engine.segment(chunks, layout, kernels, engineOptions);
-    Engine.Result result = Engine.run(inputSegments, kernels, types, rightChunks);
-    Segments segments = result.segments();
-    PCollection<KV<KV<Row, Long>, Chunk>> finalSegments = segments.collection();
+    PlanResult result = chunks.apply("RunPlan", run);
     JobReport report = null;
     Optional<String> reportPath = reportPath(job, overrides);
     if (reportPath.isPresent()) {
       report = JobReport.plan(reportPath.get(), job.output().map(OutputConfig::report)
-          .orElse(OutputConfig.Report.none()), layout, segments.layout(), kernels, types);
-      report.collect(inputSegments.collection(), finalSegments);
+          .orElse(OutputConfig.Report.none()), layout, result.layout(), run.kernels(),
+          run.operationTypes());
+      report.collect(result.inputSegments(), result.segments());
     }
     String timeFormat = job.output().map(OutputConfig::timeFormat).orElse(null);
     String delimiter = job.output().map(OutputConfig::delimiter).orElse(null);
@@ -357,7 +338,7 @@ public final class JobPipeline {
       }
       files.add(out);
     }
-    FileOutput.writeAll(finalSegments, segments.layout(), files);
+    FileOutput.writeAll(result.segments(), result.layout(), files);
     PCollection<Row> allErrors = PCollectionList.of(readErrors).and(result.errors())
         .and(rightErrors.getAll())
         .apply("AllErrors", Flatten.pCollections()).setRowSchema(ErrorRecords.SCHEMA);
@@ -373,7 +354,7 @@ public final class JobPipeline {
       names.add(s.name());
     }
     return new JobPipeline(p, job.pipelineName(), inputPath, input.timeColumn(),
-        segments.layout(), names,
+        result.layout(), names,
         outputPaths, errorsPath.orElse(null), input.typeDecisions(), report);
   }
 

@@ -1,12 +1,12 @@
 package io.industryts.runners;
 
 import io.industryts.config.JobConfig;
-import io.industryts.engine.Chunk;
 import io.industryts.engine.ChunkCoder;
-import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Engine;
-import io.industryts.engine.Kernel;
 import io.industryts.engine.Segments;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Kernel;
 import io.industryts.io.FileInput;
 import io.industryts.io.ReadResult;
 import java.util.ArrayList;
@@ -99,7 +99,7 @@ final class MicroBench {
     }
     FileInput input = Inputs.reader(csv, job.input().orElse(null), job);
     ChunkLayout layout = input.layout();
-    io.industryts.SeriesOptions resolved =
+    io.industryts.engine.spi.SeriesOptions resolved =
         job.seriesOptions().withTimeColumn(input.timeColumn().name());
     List<Kernel> clean = Engine.plan(layout, resolved, cleaning);
     ChunkLayout cleanLayout = clean.isEmpty() ? layout : clean.get(clean.size() - 1).outputLayout();

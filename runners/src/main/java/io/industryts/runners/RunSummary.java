@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
@@ -45,7 +46,8 @@ public final class RunSummary {
   public static RunSummary of(MetricResults metrics, List<String> steps) {
     MetricQueryResults q = metrics.queryMetrics(MetricsFilter.builder()
         .addNameFilter(MetricNameFilter.inNamespace("industryts")).build());
-    Map<String, Long> counters = new LinkedHashMap<>();
+    // sorted by name: the order a runner reports counters in depends on its transform names
+    Map<String, Long> counters = new TreeMap<>();
     for (MetricResult<Long> c : q.getCounters()) {
       Long v;
       try {
@@ -55,7 +57,7 @@ public final class RunSummary {
       }
       counters.merge(c.getName().getName(), v == null ? 0L : v, Long::sum);
     }
-    return new RunSummary(counters, steps, List.of());
+    return new RunSummary(new LinkedHashMap<>(counters), steps, List.of());
   }
 
   /** A summary of known counter values ({@code "<step>.<counter>"} to value). */

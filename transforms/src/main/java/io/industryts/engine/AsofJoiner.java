@@ -1,5 +1,8 @@
 package io.industryts.engine;
 
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.KernelContext;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,9 @@
 package io.industryts.engine;
 
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.KernelContext;
 import java.util.List;
 import org.apache.beam.sdk.schemas.Schema;
 

@@ -1,5 +1,9 @@
 package io.industryts.engine;
 
+import io.industryts.engine.spi.BidirectionalCarryKernel;
+import io.industryts.engine.spi.CarryKernel;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.StatsKernel;
 import java.io.Serializable;
 
 /**

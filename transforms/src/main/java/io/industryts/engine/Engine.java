@@ -1,11 +1,15 @@
 package io.industryts.engine;
 
-import io.industryts.ErrorRecords;
-import io.industryts.JoinOperation;
-import io.industryts.Operation;
-import io.industryts.PlanContext;
-import io.industryts.SeriesOptions;
-import io.industryts.TimeColumn;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.ErrorRecords;
+import io.industryts.engine.spi.JoinOperation;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.Operation;
+import io.industryts.engine.spi.PlanContext;
+import io.industryts.engine.spi.SeriesOptions;
+import io.industryts.engine.spi.StatsKernel;
+import io.industryts.engine.spi.TimeColumn;
 import io.industryts.time.TimeParser;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -60,7 +64,7 @@ public final class Engine {
    * The outcome of a run: final segments plus the errors output (bad rows, §1.13).
    *
    * @param segments the final segments
-   * @param errors rows with {@link io.industryts.ErrorRecords#SCHEMA}
+   * @param errors rows with {@link io.industryts.engine.spi.ErrorRecords#SCHEMA}
    */
   public record Result(Segments segments, PCollection<Row> errors) {}
 
@@ -82,7 +86,7 @@ public final class Engine {
    * Rows out plus the errors output.
    *
    * @param rows the output rows
-   * @param errors rows with {@link io.industryts.ErrorRecords#SCHEMA}
+   * @param errors rows with {@link io.industryts.engine.spi.ErrorRecords#SCHEMA}
    */
   public record RowsResult(PCollection<Row> rows, PCollection<Row> errors) {}
 

@@ -1,5 +1,9 @@
 package io.industryts.engine;
 
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.Grid;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.StatsKernel;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.industryts.engine;
 
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,5 +1,10 @@
 package io.industryts.engine;
 
+import io.industryts.engine.spi.CarryKernel;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.ContextSpec;
+import io.industryts.engine.spi.Grid;
+import io.industryts.engine.spi.Kernel;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,9 @@
 package io.industryts.engine;
 
-import io.industryts.ErrorRecords;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.ErrorRecords;
+import io.industryts.engine.spi.Grid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

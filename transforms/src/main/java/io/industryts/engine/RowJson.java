@@ -1,5 +1,7 @@
 package io.industryts.engine;
 
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.RowValues;
 import org.apache.beam.sdk.schemas.Schema;
 
 /** Renders one chunk row as a JSON object, for error records. */

@@ -1,5 +1,7 @@
 package io.industryts.engine;
 
+import io.industryts.engine.spi.BidirectionalCarryKernel;
+import io.industryts.engine.spi.Chunk;
 import java.io.Serializable;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.industryts.engine;
 
+import io.industryts.engine.spi.Grid;
 import java.io.Serializable;
 
 /** How a collection was segmented: the grid its boundaries align to (or none). */

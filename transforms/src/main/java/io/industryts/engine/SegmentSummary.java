@@ -1,5 +1,8 @@
 package io.industryts.engine;
 
+import io.industryts.engine.spi.CarryKernel;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.StatsKernel;
 import java.io.Serializable;
 
 /** What a pass needs to know about one segment of its input. */

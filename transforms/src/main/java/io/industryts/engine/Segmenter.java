@@ -1,5 +1,8 @@
 package io.industryts.engine;
 
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Grid;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

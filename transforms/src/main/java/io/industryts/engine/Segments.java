@@ -1,5 +1,7 @@
 package io.industryts.engine;
 
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;

@@ -1,6 +1,12 @@
 package io.industryts.engine;
 
-import io.industryts.ErrorRecords;
+import io.industryts.engine.spi.BidirectionalCarryKernel;
+import io.industryts.engine.spi.CarryKernel;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ErrorRecords;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.KernelContext;
+import io.industryts.engine.spi.StatsKernel;
 import java.io.Serializable;
 import org.apache.beam.sdk.values.Row;
 

@@ -6,7 +6,7 @@ import java.io.Serializable;
  * Converts the time field of an incoming Row to epoch milliseconds (SEMANTICS §1.3). Implementations
  * throw {@link BadTimeException} for a value that is not a time.
  */
-public interface TimeConversion extends Serializable {
+interface TimeConversion extends Serializable {
 
   /** Epoch millis of {@code value} (never null: null times are handled by the caller). */
   long toMillis(Object value) throws BadTimeException;

@@ -1,8 +1,8 @@
 package io.industryts.ops;
 
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.ContextSpec;
-import io.industryts.engine.Kernel;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.ContextSpec;
+import io.industryts.engine.spi.Kernel;
 
 /** The parts every kernel of this package shares: step name, output layout, declared context. */
 abstract class BaseKernel implements Kernel {

@@ -1,7 +1,7 @@
 package io.industryts.ops;
 
-import io.industryts.engine.Chunk;
-import io.industryts.engine.Column;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.Column;
 import java.io.Serializable;
 
 /**

@@ -1,11 +1,11 @@
 package io.industryts.ops;
 
-import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.spi.ChunkLayout;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 
 /**
  * Output layout of the SEMANTICS §2.5 transformations: each column replaced in place as DOUBLE,

@@ -1,14 +1,14 @@
 package io.industryts.ops;
 
-import io.industryts.PlanContext;
-import io.industryts.SeriesOptions;
 import io.industryts.TimeSeriesTransform;
-import io.industryts.engine.Chunk;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Column;
-import io.industryts.engine.ContextSpec;
-import io.industryts.engine.Kernel;
-import io.industryts.engine.KernelContext;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Column;
+import io.industryts.engine.spi.ContextSpec;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.KernelContext;
+import io.industryts.engine.spi.PlanContext;
+import io.industryts.engine.spi.SeriesOptions;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,27 +1,27 @@
 package io.industryts.ops;
 
-import io.industryts.PlanContext;
-import io.industryts.SeriesOptions;
 import io.industryts.TimeSeriesTransform;
-import io.industryts.engine.BooleanColumn;
-import io.industryts.engine.CarryKernel;
-import io.industryts.engine.Chunk;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Column;
-import io.industryts.engine.ContextSpec;
-import io.industryts.engine.DoubleColumn;
-import io.industryts.engine.Kernel;
-import io.industryts.engine.KernelContext;
-import io.industryts.engine.StatsKernel;
+import io.industryts.engine.spi.BooleanColumn;
+import io.industryts.engine.spi.CarryKernel;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Column;
+import io.industryts.engine.spi.ContextSpec;
+import io.industryts.engine.spi.DoubleColumn;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.KernelContext;
+import io.industryts.engine.spi.PlanContext;
+import io.industryts.engine.spi.SeriesOptions;
+import io.industryts.engine.spi.StatsKernel;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
+import org.apache.beam.sdk.schemas.Schema;
 import org.joda.time.Duration;
 
 /**
@@ -710,8 +710,8 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
           src[i] = col.isNull(i) ? -2 : i;
         }
         Object v = value != null ? value : zeroOf(col);
-        if (v instanceof Number && !(col instanceof io.industryts.engine.ObjectColumn)) {
-          v = col instanceof io.industryts.engine.LongColumn ? (Object) ((Number) v).longValue()
+        if (v instanceof Number && !(col instanceof io.industryts.engine.spi.ObjectColumn)) {
+          v = col instanceof io.industryts.engine.spi.LongColumn ? (Object) ((Number) v).longValue()
               : (Object) ((Number) v).doubleValue();
         } else if (v instanceof Number && outTypes[c].getTypeName() == TypeName.DOUBLE) {
           v = ((Number) v).doubleValue();
@@ -722,7 +722,7 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
     }
 
     private static Object zeroOf(Column col) {
-      return col instanceof io.industryts.engine.LongColumn ? (Object) 0L : (Object) 0.0;
+      return col instanceof io.industryts.engine.spi.LongColumn ? (Object) 0L : (Object) 0.0;
     }
   }
 

@@ -1,9 +1,9 @@
 package io.industryts.ops;
 
-import io.industryts.PlanContext;
-import io.industryts.SeriesOptions;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Kernel;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.PlanContext;
+import io.industryts.engine.spi.SeriesOptions;
 import org.joda.time.Duration;
 
 /**

@@ -1,18 +1,18 @@
 package io.industryts.ops;
 
-import io.industryts.engine.BooleanColumn;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Column;
-import io.industryts.engine.DoubleColumn;
-import io.industryts.engine.LongColumn;
-import io.industryts.engine.ObjectColumn;
+import io.industryts.engine.spi.BooleanColumn;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Column;
+import io.industryts.engine.spi.DoubleColumn;
+import io.industryts.engine.spi.LongColumn;
+import io.industryts.engine.spi.ObjectColumn;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
+import org.apache.beam.sdk.schemas.Schema;
 
 /**
  * Column conventions shared by the operations (SEMANTICS §1.5, §1.9, §2 intro): value-column
@@ -227,8 +227,8 @@ final class OpColumns {
   }
 
   static boolean[] nulls(Column c) {
-    if (c instanceof io.industryts.engine.PrimitiveColumn) {
-      return ((io.industryts.engine.PrimitiveColumn) c).nulls();
+    if (c instanceof io.industryts.engine.spi.PrimitiveColumn) {
+      return ((io.industryts.engine.spi.PrimitiveColumn) c).nulls();
     }
     int n = c.size();
     boolean[] out = new boolean[n];

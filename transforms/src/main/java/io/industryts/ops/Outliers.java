@@ -1,23 +1,23 @@
 package io.industryts.ops;
 
-import io.industryts.PlanContext;
-import io.industryts.SeriesOptions;
 import io.industryts.TimeSeriesTransform;
-import io.industryts.engine.BooleanColumn;
-import io.industryts.engine.Chunk;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Column;
-import io.industryts.engine.ContextSpec;
-import io.industryts.engine.DoubleColumn;
-import io.industryts.engine.Kernel;
-import io.industryts.engine.KernelContext;
-import io.industryts.engine.StatsKernel;
+import io.industryts.engine.spi.BooleanColumn;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Column;
+import io.industryts.engine.spi.ContextSpec;
+import io.industryts.engine.spi.DoubleColumn;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.KernelContext;
+import io.industryts.engine.spi.PlanContext;
+import io.industryts.engine.spi.SeriesOptions;
+import io.industryts.engine.spi.StatsKernel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 
 /**
  * Detects and treats outliers against whole-series statistics — SEMANTICS §2.1.5 {@code outliers}.

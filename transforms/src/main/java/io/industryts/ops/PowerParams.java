@@ -1,8 +1,8 @@
 package io.industryts.ops;
 
-import io.industryts.PlanContext;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Kernel;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.PlanContext;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;

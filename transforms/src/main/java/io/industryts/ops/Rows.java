@@ -1,6 +1,6 @@
 package io.industryts.ops;
 
-import io.industryts.engine.Chunk;
+import io.industryts.engine.spi.Chunk;
 
 /** Row selections shared by kernels that route bad rows to the errors output. */
 final class Rows {

@@ -1,10 +1,10 @@
 package io.industryts.ops;
 
-import io.industryts.PlanContext;
-import io.industryts.SeriesOptions;
 import io.industryts.TimeSeriesTransform;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Kernel;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.PlanContext;
+import io.industryts.engine.spi.SeriesOptions;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.schemas.Schema;

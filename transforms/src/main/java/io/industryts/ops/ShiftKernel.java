@@ -1,11 +1,11 @@
 package io.industryts.ops;
 
-import io.industryts.engine.Chunk;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Column;
-import io.industryts.engine.ContextSpec;
-import io.industryts.engine.DoubleColumn;
-import io.industryts.engine.KernelContext;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Column;
+import io.industryts.engine.spi.ContextSpec;
+import io.industryts.engine.spi.DoubleColumn;
+import io.industryts.engine.spi.KernelContext;
 import java.util.Arrays;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 

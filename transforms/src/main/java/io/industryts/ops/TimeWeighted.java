@@ -1,9 +1,9 @@
 package io.industryts.ops;
 
-import io.industryts.engine.Chunk;
-import io.industryts.engine.Column;
-import io.industryts.engine.DoubleColumn;
-import io.industryts.engine.Grid;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.Column;
+import io.industryts.engine.spi.DoubleColumn;
+import io.industryts.engine.spi.Grid;
 import io.industryts.ops.Resample.Agg;
 import io.industryts.ops.Resample.Interpolation;
 import java.io.Serializable;
@@ -16,7 +16,8 @@ import java.util.Arrays;
  *
  * <p>A stretch between two samples may cross any number of buckets and segments, so a segment
  * needs the last sample before it and the first after it, wherever they are: the kernels carry
- * {@link SampleEnds} summaries in both directions ({@link io.industryts.engine.BidirectionalCarryKernel})
+ * {@link SampleEnds} summaries in both directions
+ * ({@link io.industryts.engine.spi.BidirectionalCarryKernel})
  * and build each column's samples as {@code [last before] segment [first after]}.
  */
 final class TimeWeighted implements Serializable {

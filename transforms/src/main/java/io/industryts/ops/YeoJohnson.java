@@ -1,10 +1,10 @@
 package io.industryts.ops;
 
-import io.industryts.PlanContext;
-import io.industryts.SeriesOptions;
 import io.industryts.TimeSeriesTransform;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Kernel;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.PlanContext;
+import io.industryts.engine.spi.SeriesOptions;
 
 /**
  * Yeo-Johnson power transform with a fixed λ or λ estimated per series by maximum likelihood —

@@ -3,6 +3,8 @@ package io.industryts.engine;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Kernel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,21 @@
 package io.industryts.engine;
 
-import io.industryts.Operation;
-import io.industryts.PlanContext;
+import io.industryts.engine.spi.BidirectionalCarryKernel;
+import io.industryts.engine.spi.CarryKernel;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Column;
+import io.industryts.engine.spi.ContextSpec;
+import io.industryts.engine.spi.DoubleColumn;
+import io.industryts.engine.spi.Grid;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.KernelContext;
+import io.industryts.engine.spi.Operation;
+import io.industryts.engine.spi.PlanContext;
+import io.industryts.engine.spi.StatsKernel;
 import java.util.Arrays;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 
 /** Small kernels exercising each kind of context, for engine tests. */
 final class TestKernels {

@@ -3,17 +3,17 @@ package io.industryts.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.industryts.SeriesOptions;
 import io.industryts.TimeSeriesPipeline;
-import io.industryts.testing.BeamPipelineExtension;
 import io.industryts.engine.EngineTuningOptions;
+import io.industryts.engine.spi.SeriesOptions;
+import io.industryts.testing.BeamPipelineExtension;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -326,7 +326,7 @@ class AsofJoinTest {
 
   @Test
   void addedColumnsFollowTheLeftFieldsInRightOrderWithTheSuffixOnClashes() {
-    io.industryts.engine.Kernel k = AsofJoin.withInput("r").plan(leftLayout(),
+    io.industryts.engine.spi.Kernel k = AsofJoin.withInput("r").plan(leftLayout(),
         context(Map.of("r", RIGHT)));
     assertEquals(List.of("t", "k", "seq", "x", "v", "seq_right", "v_right"),
         k.outputLayout().schema().getFieldNames());
@@ -343,9 +343,9 @@ class AsofJoinTest {
 
   @Test
   void describePassesShowsTheJoinAsItsOwnStageBetweenPasses() {
-    io.industryts.engine.ChunkLayout l = leftLayout();
-    io.industryts.PlanContext c = context(Map.of("r", RIGHT));
-    List<io.industryts.engine.Kernel> kernels = io.industryts.engine.Engine.plan(l,
+    io.industryts.engine.spi.ChunkLayout l = leftLayout();
+    io.industryts.engine.spi.PlanContext c = context(Map.of("r", RIGHT));
+    List<io.industryts.engine.spi.Kernel> kernels = io.industryts.engine.Engine.plan(l,
         SeriesOptions.defaults().withKeyColumns(List.of("k")),
         List.of(new io.industryts.engine.Engine.Step("1_clip", Clip.atLeast(0.0, "x")),
             new io.industryts.engine.Engine.Step("2_asof_join", AsofJoin.withInput("r")
@@ -360,8 +360,8 @@ class AsofJoinTest {
 
   @Test
   void aGridAfterTheJoinUsesTheFirstSegmentationWithoutReCutting() {
-    io.industryts.engine.ChunkLayout left = leftLayout();
-    List<io.industryts.engine.Kernel> kernels = io.industryts.engine.Engine.plan(left,
+    io.industryts.engine.spi.ChunkLayout left = leftLayout();
+    List<io.industryts.engine.spi.Kernel> kernels = io.industryts.engine.Engine.plan(left,
         SeriesOptions.defaults().withKeyColumns(List.of("k")),
         List.of(new io.industryts.engine.Engine.Step("1_asof_join", AsofJoin.withInput("r")
                 .columns("v")),
@@ -374,12 +374,12 @@ class AsofJoinTest {
         lines.stream().map(l -> l.startsWith("re-segment")).toList(), lines.toString());
   }
 
-  static io.industryts.engine.ChunkLayout leftLayout() {
-    return io.industryts.engine.ChunkLayout.of(LEFT, "t", List.of("k"));
+  static io.industryts.engine.spi.ChunkLayout leftLayout() {
+    return io.industryts.engine.spi.ChunkLayout.of(LEFT, "t", List.of("k"));
   }
 
-  static io.industryts.PlanContext context(Map<String, Schema> inputs) {
-    return new io.industryts.PlanContext("join", SeriesOptions.defaults()
+  static io.industryts.engine.spi.PlanContext context(Map<String, Schema> inputs) {
+    return new io.industryts.engine.spi.PlanContext("join", SeriesOptions.defaults()
         .withKeyColumns(List.of("k")), inputs);
   }
 }

@@ -9,8 +9,8 @@ import static io.industryts.ops.RowOpsSupport.LAYOUT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.industryts.engine.Chunk;
-import io.industryts.engine.Kernel;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.Kernel;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -4,10 +4,10 @@ import static io.industryts.ops.KernelHarness.chunk;
 import static io.industryts.ops.KernelHarness.col;
 import static io.industryts.ops.KernelHarness.hms;
 
-import io.industryts.engine.Chunk;
-import io.industryts.engine.ChunkLayout;
-import org.apache.beam.sdk.schemas.Schema;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 
 /**

@@ -11,14 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.industryts.engine.Chunk;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Kernel;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Kernel;
 import io.industryts.ops.Cumulative.CumFn;
 import java.util.HashMap;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 

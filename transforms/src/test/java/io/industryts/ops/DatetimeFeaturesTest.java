@@ -8,11 +8,11 @@ import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.industryts.PlanContext;
-import io.industryts.SeriesOptions;
-import io.industryts.engine.Chunk;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Kernel;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.PlanContext;
+import io.industryts.engine.spi.SeriesOptions;
 import io.industryts.ops.DatetimeFeatures.Feature;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -12,12 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.industryts.engine.Chunk;
-import io.industryts.engine.ColumnBuilder;
-import io.industryts.engine.Kernel;
+import io.industryts.engine.EngineTuningOptions;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ColumnBuilder;
+import io.industryts.engine.spi.Kernel;
 import io.industryts.testing.BeamPipelineExtension;
 import java.io.IOException;
-import io.industryts.engine.EngineTuningOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -241,7 +241,7 @@ class DownsampleLttbTest {
         b.appendDouble(((Number) in.row(i).getValue(f)).doubleValue());
       }
     }
-    io.industryts.engine.Column[] cols = in.columnsCopy();
+    io.industryts.engine.spi.Column[] cols = in.columnsCopy();
     cols[f] = b.build();
     Chunk holed = in.withColumns(in.layout(), cols);
     Chunk out = PandasFixturesTest.run(DownsampleLttb.to(100).on("HUFL"), holed, true);

@@ -3,15 +3,15 @@ package io.industryts.ops;
 import static io.industryts.ops.PandasFixturesTest.assertRows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.industryts.engine.Chunk;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.DoubleColumn;
-import io.industryts.engine.Kernel;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.DoubleColumn;
+import io.industryts.engine.spi.Kernel;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 

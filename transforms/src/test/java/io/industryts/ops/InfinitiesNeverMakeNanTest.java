@@ -9,19 +9,19 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.industryts.Operation;
-import io.industryts.engine.Chunk;
-import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Engine;
-import io.industryts.engine.Kernel;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.Operation;
 import io.industryts.ops.Cumulative.CumFn;
 import io.industryts.ops.Resample.Agg;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 

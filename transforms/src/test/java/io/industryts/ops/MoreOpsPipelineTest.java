@@ -8,8 +8,8 @@ import static io.industryts.ops.OpsPipelineTest.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.industryts.TimeSeriesTransform;
-import io.industryts.testing.BeamPipelineExtension;
 import io.industryts.engine.EngineTuningOptions;
+import io.industryts.testing.BeamPipelineExtension;
 import java.util.List;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.testing.PAssert;

@@ -3,11 +3,11 @@ package io.industryts.ops;
 import static io.industryts.ops.KernelHarness.chunk;
 import static io.industryts.ops.KernelHarness.hms;
 
-import io.industryts.engine.Chunk;
-import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 
 /**
  * Inputs shared by {@link NormalizeTest} and {@link LogTest}: one unkeyed hourly series with a

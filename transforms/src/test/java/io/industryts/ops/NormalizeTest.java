@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.industryts.engine.Chunk;
-import io.industryts.engine.Kernel;
-import io.industryts.engine.StatsKernel;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.StatsKernel;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +69,7 @@ class NormalizeTest {
   @Test
   void normalizeGlobalFitIsAStatsKernelOverAllSeries() {
     Kernel k = Normalize.maxAbs("x").withFit(Normalize.Fit.GLOBAL).plan(LAYOUT, plan("norm"));
-    assertTrue(((io.industryts.engine.StatsKernel<?>) k).globalFit());
+    assertTrue(((io.industryts.engine.spi.StatsKernel<?>) k).globalFit());
   }
 
   @Test

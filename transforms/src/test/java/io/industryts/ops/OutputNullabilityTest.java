@@ -3,10 +3,10 @@ package io.industryts.ops;
 import static io.industryts.ops.KernelHarness.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.industryts.Operation;
-import io.industryts.engine.ChunkLayout;
-import org.apache.beam.sdk.schemas.Schema;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Operation;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -6,9 +6,9 @@ import static io.industryts.ops.PandasFixturesTest.load;
 import static io.industryts.ops.PandasFixturesTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.industryts.engine.Chunk;
-import io.industryts.engine.Column;
-import io.industryts.engine.DoubleColumn;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.Column;
+import io.industryts.engine.spi.DoubleColumn;
 import java.io.IOException;
 import java.util.Map;
 import org.joda.time.Duration;

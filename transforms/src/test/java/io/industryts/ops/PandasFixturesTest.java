@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.industryts.Operation;
-import io.industryts.engine.Chunk;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Column;
-import io.industryts.engine.ColumnBuilder;
-import io.industryts.engine.Kernel;
-import io.industryts.engine.SeriesOrder;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Column;
+import io.industryts.engine.spi.ColumnBuilder;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.Operation;
+import io.industryts.engine.spi.SeriesOrder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +26,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Assumptions;
@@ -210,13 +210,13 @@ class PandasFixturesTest {
 
   private static Chunk ambientWithNulls() throws IOException {
     Chunk in = load("ambient_temperature_system_failure.csv", ",");
-    boolean[] nulls = ((io.industryts.engine.DoubleColumn) in.column("value")).nulls().clone();
+    boolean[] nulls = ((io.industryts.engine.spi.DoubleColumn) in.column("value")).nulls().clone();
     for (Map<String, String> r : fixture("fill_null/ambient_nulls.csv")) {
       nulls[Integer.parseInt(r.get("row"))] = true;
     }
-    double[] v = ((io.industryts.engine.DoubleColumn) in.column("value")).values().clone();
+    double[] v = ((io.industryts.engine.spi.DoubleColumn) in.column("value")).values().clone();
     Column[] cols = in.columnsCopy();
-    cols[1] = new io.industryts.engine.DoubleColumn(v, nulls);
+    cols[1] = new io.industryts.engine.spi.DoubleColumn(v, nulls);
     return in.withColumns(in.layout(), cols);
   }
 

@@ -6,14 +6,14 @@ import static io.industryts.ops.KernelHarness.hms;
 import static io.industryts.ops.KernelHarness.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.industryts.engine.Chunk;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Kernel;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Kernel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 
 /**
  * Inputs and runners shared by the power-transform conformance tests ({@link BoxCoxTest},

@@ -1,8 +1,8 @@
 package io.industryts.ops;
 
-import io.industryts.engine.ChunkLayout;
-import org.apache.beam.sdk.schemas.Schema;
+import io.industryts.engine.spi.ChunkLayout;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 
 /**
  * The unkeyed schema {@code (t, a DOUBLE, b INT64)} shared by the row-operation conformance tests:

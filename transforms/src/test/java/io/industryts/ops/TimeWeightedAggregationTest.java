@@ -13,11 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.industryts.engine.BidirectionalCarryKernel;
-import io.industryts.engine.Chunk;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Grid;
-import io.industryts.engine.Kernel;
+import io.industryts.engine.spi.BidirectionalCarryKernel;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Grid;
+import io.industryts.engine.spi.Kernel;
 import io.industryts.ops.Resample.Agg;
 import io.industryts.ops.Resample.Interpolation;
 import io.industryts.ops.Resample.Side;
@@ -25,8 +25,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 

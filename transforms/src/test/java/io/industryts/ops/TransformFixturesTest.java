@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.industryts.engine.Chunk;
+import io.industryts.engine.spi.Chunk;
 import io.industryts.ops.Cumulative.CumFn;
 import io.industryts.ops.Resample.Agg;
 import java.io.IOException;

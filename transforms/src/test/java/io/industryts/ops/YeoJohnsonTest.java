@@ -12,9 +12,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.industryts.engine.Chunk;
-import io.industryts.engine.Kernel;
-import io.industryts.engine.StatsKernel;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.StatsKernel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

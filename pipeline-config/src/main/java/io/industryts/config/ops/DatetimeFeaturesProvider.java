@@ -1,6 +1,5 @@
 package io.industryts.config.ops;
 
-import io.industryts.Operation;
 import io.industryts.config.OperationDescription;
 import io.industryts.config.OperationProvider;
 import io.industryts.config.ParamRule;
@@ -8,6 +7,7 @@ import io.industryts.config.ParamSpec;
 import io.industryts.config.ParamType;
 import io.industryts.config.StepContext;
 import io.industryts.config.ValidatedParams;
+import io.industryts.engine.spi.Operation;
 import io.industryts.ops.DatetimeFeatures;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package io.industryts.config.ops;
 
-import io.industryts.Operation;
 import io.industryts.config.OperationDescription;
 import io.industryts.config.OperationProvider;
 import io.industryts.config.ParamSpec;
 import io.industryts.config.ParamType;
 import io.industryts.config.StepContext;
 import io.industryts.config.ValidatedParams;
+import io.industryts.engine.spi.Operation;
 import io.industryts.ops.DownsampleLttb;
 
 /** {@code downsample_lttb} (SEMANTICS §2.8.5): keep the rows that keep a column's shape. */

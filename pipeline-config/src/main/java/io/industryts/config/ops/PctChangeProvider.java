@@ -1,10 +1,10 @@
 package io.industryts.config.ops;
 
-import io.industryts.Operation;
 import io.industryts.config.OperationDescription;
 import io.industryts.config.OperationProvider;
 import io.industryts.config.StepContext;
 import io.industryts.config.ValidatedParams;
+import io.industryts.engine.spi.Operation;
 import io.industryts.ops.PctChange;
 
 /** {@code pct_change} (SEMANTICS §2.3.2): relative changes to earlier rows. */

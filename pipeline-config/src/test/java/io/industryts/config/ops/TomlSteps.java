@@ -3,10 +3,10 @@ package io.industryts.config.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.industryts.Operation;
 import io.industryts.config.ConfigException;
 import io.industryts.config.JobConfig;
 import io.industryts.config.OperationRegistry;
+import io.industryts.engine.spi.Operation;
 
 /**
  * One-step TOML jobs parsed through the registry found by {@code ServiceLoader}, for the tests

@@ -1,12 +1,12 @@
 package io.industryts.config.testing;
 
-import io.industryts.Operation;
 import io.industryts.config.OperationDescription;
 import io.industryts.config.OperationProvider;
 import io.industryts.config.ParamSpec;
 import io.industryts.config.ParamType;
 import io.industryts.config.StepContext;
 import io.industryts.config.ValidatedParams;
+import io.industryts.engine.spi.Operation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,9 +1,9 @@
 package io.industryts.config.testing;
 
-import io.industryts.Operation;
-import io.industryts.PlanContext;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Kernel;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.Operation;
+import io.industryts.engine.spi.PlanContext;
 import java.util.Map;
 import java.util.Objects;
 

@@ -1,10 +1,10 @@
 package io.industryts.config.testing;
 
-import io.industryts.Operation;
 import io.industryts.config.OperationDescription;
 import io.industryts.config.OperationProvider;
 import io.industryts.config.StepContext;
 import io.industryts.config.ValidatedParams;
+import io.industryts.engine.spi.Operation;
 
 /** A provider with a real description whose operations are {@link FakeOperation}s. */
 public final class FakeProvider implements OperationProvider {

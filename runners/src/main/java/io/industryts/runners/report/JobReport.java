@@ -1,9 +1,9 @@
 package io.industryts.runners.report;
 
 import io.industryts.config.OutputConfig;
-import io.industryts.engine.Chunk;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Kernel;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Kernel;
 import io.industryts.runners.JobPipeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

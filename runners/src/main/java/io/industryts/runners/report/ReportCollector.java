@@ -1,12 +1,12 @@
 package io.industryts.runners.report;
 
-import io.industryts.engine.Chunk;
 import io.industryts.engine.ChunkCoder;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Column;
-import io.industryts.engine.DoubleColumn;
 import io.industryts.engine.KeyGroups;
-import io.industryts.engine.LongColumn;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Column;
+import io.industryts.engine.spi.DoubleColumn;
+import io.industryts.engine.spi.LongColumn;
 import io.industryts.runners.report.ColumnSamples.Marker;
 import io.industryts.runners.report.ColumnSamples.Points;
 import java.io.IOException;

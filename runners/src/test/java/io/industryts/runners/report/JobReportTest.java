@@ -5,17 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.industryts.PlanContext;
-import io.industryts.SeriesOptions;
 import io.industryts.config.OutputConfig;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Kernel;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.PlanContext;
+import io.industryts.engine.spi.SeriesOptions;
 import io.industryts.ops.DropNull;
 import io.industryts.ops.Resample;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class JobReportTest {
       .addNullableField("n", FieldType.INT64).addNullableField("note", FieldType.STRING).build();
   private static final ChunkLayout LAYOUT = ChunkLayout.of(SCHEMA, "t", List.of("tag"));
 
-  private static Kernel kernel(io.industryts.Operation op) {
+  private static Kernel kernel(io.industryts.engine.spi.Operation op) {
     return op.plan(LAYOUT, new PlanContext("s", SeriesOptions.defaults()));
   }
 

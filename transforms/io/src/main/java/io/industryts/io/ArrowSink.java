@@ -1,11 +1,11 @@
 package io.industryts.io;
 
-import io.industryts.engine.BooleanColumn;
-import io.industryts.engine.Chunk;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Column;
-import io.industryts.engine.DoubleColumn;
-import io.industryts.engine.LongColumn;
+import io.industryts.engine.spi.BooleanColumn;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Column;
+import io.industryts.engine.spi.DoubleColumn;
+import io.industryts.engine.spi.LongColumn;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.channels.FileChannel;

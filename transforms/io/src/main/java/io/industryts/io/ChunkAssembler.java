@@ -1,13 +1,13 @@
 package io.industryts.io;
 
-import io.industryts.engine.BooleanColumn;
-import io.industryts.engine.Chunk;
 import io.industryts.engine.ChunkCoder;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Column;
-import io.industryts.engine.DoubleColumn;
-import io.industryts.engine.LongColumn;
-import io.industryts.engine.ObjectColumn;
+import io.industryts.engine.spi.BooleanColumn;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Column;
+import io.industryts.engine.spi.DoubleColumn;
+import io.industryts.engine.spi.LongColumn;
+import io.industryts.engine.spi.ObjectColumn;
 import java.util.Arrays;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.values.Row;

@@ -1,12 +1,12 @@
 package io.industryts.io;
 
 import com.fasterxml.jackson.core.io.NumberOutput;
-import io.industryts.engine.BooleanColumn;
-import io.industryts.engine.Chunk;
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Column;
-import io.industryts.engine.DoubleColumn;
-import io.industryts.engine.LongColumn;
+import io.industryts.engine.spi.BooleanColumn;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Column;
+import io.industryts.engine.spi.DoubleColumn;
+import io.industryts.engine.spi.LongColumn;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.ReadableInstant;
 

@@ -1,9 +1,9 @@
 package io.industryts.io;
 
-import io.industryts.ErrorRecords;
-import io.industryts.TimeColumn;
-import io.industryts.engine.Chunk;
-import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.ErrorRecords;
+import io.industryts.engine.spi.TimeColumn;
 import io.industryts.time.TimeParseException;
 import io.industryts.time.TimeParser;
 import java.io.IOException;
@@ -31,9 +31,9 @@ import org.apache.beam.sdk.io.BoundedSource;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.Instant;

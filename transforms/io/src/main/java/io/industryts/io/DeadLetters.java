@@ -1,6 +1,6 @@
 package io.industryts.io;
 
-import io.industryts.ErrorRecords;
+import io.industryts.engine.spi.ErrorRecords;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
 package io.industryts.io;
 
-import io.industryts.ErrorRecords;
-import io.industryts.SeriesOptions;
-import io.industryts.TimeColumn;
-import io.industryts.engine.Chunk;
 import io.industryts.engine.ChunkCoder;
-import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.ErrorRecords;
+import io.industryts.engine.spi.SeriesOptions;
+import io.industryts.engine.spi.TimeColumn;
 import io.industryts.time.TimeParser;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -20,8 +20,8 @@ import java.util.function.Consumer;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.BoundedSource;
 import org.apache.beam.sdk.io.Read;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.display.DisplayData;
@@ -79,7 +79,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * index << 40) | byte offset of the line} for CSV and {@code (file index << 40) | row index} for
  * Parquet and Arrow, so it grows in file order across the files of a glob. Each row also carries
  * its origin, the file and physical line (Parquet / Arrow: row number), for the error records of
- * operations ({@link io.industryts.engine.Chunk#source(int)}).
+ * operations ({@link io.industryts.engine.spi.Chunk#source(int)}).
  *
  * <p><b>Bad rows</b> go to {@link ReadResult#errors()} with source file, physical line (1-based,
  * the header is line 1; for Parquet / Arrow the 1-based row number), reason ({@code

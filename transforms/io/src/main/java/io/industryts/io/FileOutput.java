@@ -1,7 +1,7 @@
 package io.industryts.io;
 
-import io.industryts.engine.Chunk;
-import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.industryts.io;
 
-import io.industryts.ErrorRecords;
-import io.industryts.engine.Chunk;
 import io.industryts.engine.ChunkCoder;
-import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.ErrorRecords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package io.industryts.io;
 
-import io.industryts.engine.Chunk;
-import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -21,7 +21,7 @@ import org.joda.time.Instant;
  *   <li>{@link #chunks()}: each chunk holds rows of one series (equal key values), in file order,
  *       not sorted by time; its element timestamp is the smallest time in it. Coder {@code
  *       ChunkCoder.of(layout())}. Each row's {@code seq} is its input order (SEMANTICS §1.4).
- *   <li>{@link #errors()}: one {@link io.industryts.ErrorRecords#SCHEMA} row per bad input row
+ *   <li>{@link #errors()}: one {@link io.industryts.engine.spi.ErrorRecords#SCHEMA} row per bad input row
  *       (SEMANTICS §2.7), step and operation {@code "read"}.
  *   <li>{@link #rows()}: the same rows as Beam Rows, for pipelines without the engine.
  * </ul>
@@ -55,7 +55,7 @@ public final class ReadResult implements POutput {
     return chunks;
   }
 
-  /** Bad rows, as {@link io.industryts.ErrorRecords#SCHEMA} rows. */
+  /** Bad rows, as {@link io.industryts.engine.spi.ErrorRecords#SCHEMA} rows. */
   public PCollection<Row> errors() {
     return errors;
   }

@@ -1,6 +1,6 @@
 package io.industryts.io;
 
-import io.industryts.engine.Chunk;
+import io.industryts.engine.spi.Chunk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.industryts.SeriesOptions;
+import io.industryts.engine.spi.SeriesOptions;
 import java.math.BigDecimal;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -181,7 +181,7 @@ class FileInputBinaryTest {
     // nan_as_null = false keeps the NaN
     assertTrue(Double.isNaN(read(in.withNanAsNull(false)).rows().get(4).getDouble("v")));
     // each row's origin: the file and its 1-based row number (count = row index)
-    for (io.industryts.engine.Chunk c : r.chunks) {
+    for (io.industryts.engine.spi.Chunk c : r.chunks) {
       for (int i = 0; i < c.size(); i++) {
         assertEquals(p.toString(), c.source(i));
         assertEquals((Long) c.column("count").get(i) + 1, c.line(i));

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.industryts.engine.Chunk;
-import io.industryts.engine.ChunkLayout;
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
 import io.industryts.testing.BeamPipelineExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.values.KV;
@@ -698,11 +698,11 @@ class FileOutputTest {
     Path p = dir.resolve("dl.csv");
     List<Row> rows =
         List.of(
-            io.industryts.ErrorRecords.of(
+            io.industryts.engine.spi.ErrorRecords.of(
                 "b.csv", 2L, "read", "read", "null_time", "t", "b.csv:2: x", "a,\"b\""),
-            io.industryts.ErrorRecords.of(
+            io.industryts.engine.spi.ErrorRecords.of(
                 "a.csv", 9L, "read", "read", "wrong_field_count", null, "a.csv:9: y", "1,2"),
-            io.industryts.ErrorRecords.of(
+            io.industryts.engine.spi.ErrorRecords.of(
                 null, null, "3_log", "log", "invalid_input", "v", "z", "{\"v\": -1}"));
     List<Row> sorted = new ArrayList<>(rows);
     sorted.sort(DeadLetters.ORDER);

@@ -4,7 +4,7 @@ import static io.industryts.io.IoTesting.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.industryts.engine.Chunk;
+import io.industryts.engine.spi.Chunk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;

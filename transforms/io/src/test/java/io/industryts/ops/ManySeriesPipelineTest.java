@@ -6,13 +6,13 @@ import static io.industryts.ops.PandasFixturesTest.time;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import io.industryts.SeriesOptions;
 import io.industryts.TimeSeriesPipeline;
-import io.industryts.engine.ChunkLayout;
 import io.industryts.engine.Engine;
-import io.industryts.engine.Kernel;
-import io.industryts.io.FileInput;
 import io.industryts.engine.EngineTuningOptions;
+import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.spi.SeriesOptions;
+import io.industryts.io.FileInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;

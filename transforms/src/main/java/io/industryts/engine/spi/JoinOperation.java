@@ -1,4 +1,4 @@
-package io.industryts;
+package io.industryts.engine.spi;
 
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +10,7 @@ import org.apache.beam.sdk.values.Row;
  * SEMANTICS §2.2.4, §2.7). The engine plans it with the named input's schema ({@link
  * PlanContext#input(String)}) and feeds it that input's rows; a launcher reads the input from its
  * file, a Java caller binds a {@code PCollection<Row>} (directly in the operation, or by name on a
- * {@link TimeSeriesPipeline}).
+ * {@link io.industryts.TimeSeriesPipeline}).
  */
 public interface JoinOperation extends Operation {
 

@@ -1,4 +1,4 @@
-package io.industryts.engine;
+package io.industryts.engine.spi;
 
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.joda.time.Instant;

@@ -1,7 +1,5 @@
-package io.industryts;
+package io.industryts.engine.spi;
 
-import io.industryts.engine.ChunkLayout;
-import io.industryts.engine.Kernel;
 import java.io.Serializable;
 
 /**

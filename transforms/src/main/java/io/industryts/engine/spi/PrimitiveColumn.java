@@ -1,4 +1,4 @@
-package io.industryts.engine;
+package io.industryts.engine.spi;
 
 /** A column backed by a primitive array and a {@code boolean[]} null mask of the same length. */
 public abstract class PrimitiveColumn extends Column {

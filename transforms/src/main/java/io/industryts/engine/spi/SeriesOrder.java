@@ -1,4 +1,4 @@
-package io.industryts.engine;
+package io.industryts.engine.spi;
 
 /** Series order (SEMANTICS §1.4): time ascending, ties by input order (seq) ascending. */
 public final class SeriesOrder {

@@ -1,4 +1,4 @@
-package io.industryts.engine;
+package io.industryts.engine.spi;
 
 import java.io.Serializable;
 

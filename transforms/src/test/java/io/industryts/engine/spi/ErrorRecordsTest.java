@@ -1,4 +1,4 @@
-package io.industryts;
+package io.industryts.engine.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

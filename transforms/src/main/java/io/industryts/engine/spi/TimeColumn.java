@@ -1,10 +1,10 @@
-package io.industryts;
+package io.industryts.engine.spi;
 
 import java.util.List;
 import java.util.Locale;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
+import org.apache.beam.sdk.schemas.Schema;
 
 /**
  * Time column resolution (SEMANTICS §1.2): the explicit name, else the first field named (ignoring

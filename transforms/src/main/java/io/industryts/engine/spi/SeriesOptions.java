@@ -1,4 +1,4 @@
-package io.industryts;
+package io.industryts.engine.spi;
 
 import java.io.Serializable;
 import java.time.ZoneId;

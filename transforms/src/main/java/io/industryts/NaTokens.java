@@ -18,8 +18,23 @@ import java.util.TreeSet;
 public final class NaTokens {
   /** The tokens, the empty string excluded (an empty cell is missing anyway). */
   private static final String[] TOKENS = {
-    "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>",
-    "N/A", "NA", "NULL", "NaN", "n/a", "nan", "null"
+    "#N/A",
+    "#N/A N/A",
+    "#NA",
+    "-1.#IND",
+    "-1.#QNAN",
+    "-NaN",
+    "-nan",
+    "1.#IND",
+    "1.#QNAN",
+    "<NA>",
+    "N/A",
+    "NA",
+    "NULL",
+    "NaN",
+    "n/a",
+    "nan",
+    "null"
   };
 
   private static final Set<String> SET = new TreeSet<>(Arrays.asList(TOKENS));

@@ -39,9 +39,9 @@ import org.slf4j.LoggerFactory;
  * Operation)}; names appear in counters ({@code industryts:<step>.rows_dropped}) and error records.
  * Series options set on the pipeline (time column, keys, zone) apply to every step. An operation
  * that sets its own keys ({@code .keyedBy}) or time column ({@code .withTimeColumn}) inside a
- * pipeline must agree with the pipeline's: equal, or set where the pipeline sets none (the
- * pipeline then uses them for every step); anything else fails at construction with a message
- * naming the step and the fix. The zone and NaN rule of an operation are the pipeline's.
+ * pipeline must agree with the pipeline's: equal, or set where the pipeline sets none (the pipeline
+ * then uses them for every step); anything else fails at construction with a message naming the
+ * step and the fix. The zone and NaN rule of an operation are the pipeline's.
  *
  * <p>Output schema: each step's, in turn. The time field leaves the pipeline as DATETIME (Joda
  * instants, ms) whatever its input type: INT64 or DOUBLE epoch numbers, STRING times and the
@@ -58,23 +58,34 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
   private final SeriesOptions options;
   private final List<Engine.Step> steps;
   private final TimeParser timeParser;
+
   /** Named second inputs for join steps (asof_join with right = name). */
   private final transient Map<String, PCollection<Row>> inputs;
+
   /** Whether construction messages name TOML keys rather than Java methods. */
   private final boolean tomlNames;
 
-  private TimeSeriesPipeline(String name, SeriesOptions options, List<Engine.Step> steps,
-      TimeParser timeParser) {
+  private TimeSeriesPipeline(
+      String name, SeriesOptions options, List<Engine.Step> steps, TimeParser timeParser) {
     this(name, options, steps, timeParser, Map.of());
   }
 
-  private TimeSeriesPipeline(String name, SeriesOptions options, List<Engine.Step> steps,
-      TimeParser timeParser, Map<String, PCollection<Row>> inputs) {
+  private TimeSeriesPipeline(
+      String name,
+      SeriesOptions options,
+      List<Engine.Step> steps,
+      TimeParser timeParser,
+      Map<String, PCollection<Row>> inputs) {
     this(name, options, steps, timeParser, inputs, false);
   }
 
-  private TimeSeriesPipeline(String name, SeriesOptions options, List<Engine.Step> steps,
-      TimeParser timeParser, Map<String, PCollection<Row>> inputs, boolean tomlNames) {
+  private TimeSeriesPipeline(
+      String name,
+      SeriesOptions options,
+      List<Engine.Step> steps,
+      TimeParser timeParser,
+      Map<String, PCollection<Row>> inputs,
+      boolean tomlNames) {
     super(name);
     this.tomlNames = tomlNames;
     this.pipelineName = name;
@@ -105,30 +116,34 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
 
   /** A copy that uses {@code column} as the time column (§1.2). */
   public TimeSeriesPipeline withTimeColumn(String column) {
-    return new TimeSeriesPipeline(pipelineName, options.withTimeColumn(column), steps, timeParser,
-        inputs, tomlNames);
+    return new TimeSeriesPipeline(
+        pipelineName, options.withTimeColumn(column), steps, timeParser, inputs, tomlNames);
   }
 
   /**
-   * A copy keyed by {@code keyColumns} (§1.4): every step works per series and never combines
-   * rows of different series. With no columns, the input is declared one series.
+   * A copy keyed by {@code keyColumns} (§1.4): every step works per series and never combines rows
+   * of different series. With no columns, the input is declared one series.
    */
   public TimeSeriesPipeline keyedBy(String... keyColumns) {
     return new TimeSeriesPipeline(
-        pipelineName, options.withKeyColumns(Arrays.asList(keyColumns)), steps, timeParser, inputs,
+        pipelineName,
+        options.withKeyColumns(Arrays.asList(keyColumns)),
+        steps,
+        timeParser,
+        inputs,
         tomlNames);
   }
 
   /** A copy reading zone-less times in {@code zone} (§1.3). */
   public TimeSeriesPipeline withTimeZone(ZoneId zone) {
-    return new TimeSeriesPipeline(pipelineName, options.withTimeZone(zone), steps, timeParser,
-        inputs, tomlNames);
+    return new TimeSeriesPipeline(
+        pipelineName, options.withTimeZone(zone), steps, timeParser, inputs, tomlNames);
   }
 
   /** A copy that keeps NaN cells of the input as present values when {@code false} (§1.10). */
   public TimeSeriesPipeline withNanAsNull(boolean nanAsNull) {
-    return new TimeSeriesPipeline(pipelineName, options.withNanAsNull(nanAsNull), steps, timeParser,
-        inputs, tomlNames);
+    return new TimeSeriesPipeline(
+        pipelineName, options.withNanAsNull(nanAsNull), steps, timeParser, inputs, tomlNames);
   }
 
   /** A copy with {@code operation} appended, named {@code <index>_<type>}. */
@@ -147,8 +162,10 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
       names.add(s.name());
     }
     if (names.contains(stepName)) {
-      throw new IllegalArgumentException("TimeSeriesPipeline: step name \"" + stepName
-          + "\" is used twice. Step names must be unique; pass another name to then(name, op).");
+      throw new IllegalArgumentException(
+          "TimeSeriesPipeline: step name \""
+              + stepName
+              + "\" is used twice. Step names must be unique; pass another name to then(name, op).");
     }
     List<Engine.Step> next = new ArrayList<>(steps);
     next.add(new Engine.Step(stepName, operation));
@@ -164,9 +181,9 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
   }
 
   /**
-   * A copy that supplies the named second input {@code name} (rows with a schema) to the join
-   * steps that read it, e.g. {@code AsofJoin.withInput("weather")} or a TOML step with {@code
-   * right = "weather"}. Rows get the pipeline's time parsing.
+   * A copy that supplies the named second input {@code name} (rows with a schema) to the join steps
+   * that read it, e.g. {@code AsofJoin.withInput("weather")} or a TOML step with {@code right =
+   * "weather"}. Rows get the pipeline's time parsing.
    */
   public TimeSeriesPipeline withInput(String name, PCollection<Row> rows) {
     Map<String, PCollection<Row>> next = new LinkedHashMap<>(inputs);
@@ -227,8 +244,8 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
             .ifPresent(LOG::warn);
       }
     }
-    return Engine.runOnRowsWithErrors(input, effective, steps,
-        new ValueTimeConversion(timeParser()), inputs);
+    return Engine.runOnRowsWithErrors(
+        input, effective, steps, new ValueTimeConversion(timeParser()), inputs);
   }
 
   /**
@@ -250,12 +267,21 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
       List<String> keys = own.keyColumns();
       if (!keys.isEmpty() && !keys.equals(effective.keyColumns())) {
         if (options.keysDeclared() || keysStep != null) {
-          String other = keysStep == null ? "the pipeline is keyed by " + effective.keyColumns()
-              : "step \"" + keysStep + "\" is keyed by " + effective.keyColumns();
-          throw new IllegalArgumentException("TimeSeriesPipeline: step \"" + step.name() + "\" ("
-              + step.operation().typeName() + ") is keyed by " + keys + ", but " + other
-              + ". All steps of a pipeline run on the same series: key the pipeline with"
-              + " TimeSeriesPipeline.keyedBy(...) and remove .keyedBy(...) from the operations.");
+          String other =
+              keysStep == null
+                  ? "the pipeline is keyed by " + effective.keyColumns()
+                  : "step \"" + keysStep + "\" is keyed by " + effective.keyColumns();
+          throw new IllegalArgumentException(
+              "TimeSeriesPipeline: step \""
+                  + step.name()
+                  + "\" ("
+                  + step.operation().typeName()
+                  + ") is keyed by "
+                  + keys
+                  + ", but "
+                  + other
+                  + ". All steps of a pipeline run on the same series: key the pipeline with"
+                  + " TimeSeriesPipeline.keyedBy(...) and remove .keyedBy(...) from the operations.");
         }
         effective = effective.withKeyColumns(keys);
         keysStep = step.name();
@@ -263,13 +289,22 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
       String time = own.timeColumn();
       if (time != null && !time.equals(effective.timeColumn())) {
         if (effective.timeColumn() != null) {
-          String other = timeStep == null ? "the pipeline's is \"" + effective.timeColumn() + "\""
-              : "step \"" + timeStep + "\" uses \"" + effective.timeColumn() + "\"";
-          throw new IllegalArgumentException("TimeSeriesPipeline: step \"" + step.name() + "\" ("
-              + step.operation().typeName() + ") sets time column \"" + time + "\", but " + other
-              + ". A pipeline has one time column: set it with"
-              + " TimeSeriesPipeline.withTimeColumn(...) and remove .withTimeColumn(...) from the"
-              + " operations.");
+          String other =
+              timeStep == null
+                  ? "the pipeline's is \"" + effective.timeColumn() + "\""
+                  : "step \"" + timeStep + "\" uses \"" + effective.timeColumn() + "\"";
+          throw new IllegalArgumentException(
+              "TimeSeriesPipeline: step \""
+                  + step.name()
+                  + "\" ("
+                  + step.operation().typeName()
+                  + ") sets time column \""
+                  + time
+                  + "\", but "
+                  + other
+                  + ". A pipeline has one time column: set it with"
+                  + " TimeSeriesPipeline.withTimeColumn(...) and remove .withTimeColumn(...) from the"
+                  + " operations.");
         }
         effective = effective.withTimeColumn(time);
         timeStep = step.name();
@@ -280,7 +315,8 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("TimeSeriesPipeline{name=" + pipelineName + ", " + options);
+    StringBuilder sb =
+        new StringBuilder("TimeSeriesPipeline{name=" + pipelineName + ", " + options);
     for (Engine.Step s : steps) {
       sb.append(", ").append(s.name()).append('=').append(s.operation());
     }

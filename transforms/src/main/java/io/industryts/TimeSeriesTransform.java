@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Base of every industryts operation: a {@code PTransform<PCollection<Row>, PCollection<Row>>}
- * that plans a kernel and runs it on the chunk engine. Used alone, it converts Rows to chunks
- * (buffered per bundle, no per-row shuffle), runs its kernel and converts back; inside a {@link
+ * Base of every industryts operation: a {@code PTransform<PCollection<Row>, PCollection<Row>>} that
+ * plans a kernel and runs it on the chunk engine. Used alone, it converts Rows to chunks (buffered
+ * per bundle, no per-row shuffle), runs its kernel and converts back; inside a {@link
  * TimeSeriesPipeline} or a TOML job it is fused with its neighbours.
  *
  * <p>Subclasses are immutable; every {@code with*} method returns a copy. Each renders itself as
@@ -86,10 +86,10 @@ public abstract class TimeSeriesTransform<T extends TimeSeriesTransform<T>>
   }
 
   /**
-   * Runs this operation alone: checks the time and key columns against the input schema (a
-   * missing one fails here, naming this operation and the method that fixes it), warns once when
-   * the input has a likely series key but no keys were set ({@link #keyedBy}), then converts Rows
-   * to chunks, runs the kernel and converts back.
+   * Runs this operation alone: checks the time and key columns against the input schema (a missing
+   * one fails here, naming this operation and the method that fixes it), warns once when the input
+   * has a likely series key but no keys were set ({@link #keyedBy}), then converts Rows to chunks,
+   * runs the kernel and converts back.
    *
    * @throws IllegalArgumentException when the input has no schema, or the configuration does not
    *     fit it (SEMANTICS §1.13)
@@ -123,11 +123,12 @@ public abstract class TimeSeriesTransform<T extends TimeSeriesTransform<T>>
         builder.add(DisplayData.item(p.getKey(), p.getValue()));
       }
     }
-    builder.addIfNotNull(DisplayData.item("time_column", options.timeColumn())
-        .withLabel("Time column"));
+    builder.addIfNotNull(
+        DisplayData.item("time_column", options.timeColumn()).withLabel("Time column"));
     if (!options.keyColumns().isEmpty()) {
-      builder.add(DisplayData.item("key_columns", options.keyColumns().toString())
-          .withLabel("Key columns"));
+      builder.add(
+          DisplayData.item("key_columns", options.keyColumns().toString())
+              .withLabel("Key columns"));
     }
     builder.add(DisplayData.item("time_zone", options.timeZone().getId()).withLabel("Time zone"));
   }

@@ -24,11 +24,13 @@ class PublicApiJavadocTest {
   private static final Path SOURCES = Paths.get("src", "main", "java", "io", "industryts");
   private static final List<Path> PACKAGES =
       List.of(SOURCES, SOURCES.resolve("ops"), SOURCES.resolve("time"));
-  private static final Pattern PUBLIC_METHOD = Pattern.compile(
-      "public\\s+(static\\s+|final\\s+|abstract\\s+|synchronized\\s+|default\\s+|<[^>]+>\\s+)*"
-          + "[\\w.<>\\[\\], ?]+\\s+\\w+\\s*\\(.*");
-  private static final Pattern TYPE = Pattern.compile(
-      "public\\s+(static\\s+|final\\s+|abstract\\s+)*(class|interface|enum|record|@interface)\\b.*");
+  private static final Pattern PUBLIC_METHOD =
+      Pattern.compile(
+          "public\\s+(static\\s+|final\\s+|abstract\\s+|synchronized\\s+|default\\s+|<[^>]+>\\s+)*"
+              + "[\\w.<>\\[\\], ?]+\\s+\\w+\\s*\\(.*");
+  private static final Pattern TYPE =
+      Pattern.compile(
+          "public\\s+(static\\s+|final\\s+|abstract\\s+)*(class|interface|enum|record|@interface)\\b.*");
 
   @Test
   void everyPublicMethodHasJavadoc() throws IOException {
@@ -63,15 +65,20 @@ class PublicApiJavadocTest {
     for (Path file : javaFiles(SOURCES.resolve("ops"))) {
       String text = Files.readString(file, StandardCharsets.UTF_8);
       String name = file.getFileName().toString().replace(".java", "");
-      boolean operation = Pattern.compile("public (final |abstract )?class " + name
-          + "\\s+extends\\s+(TimeSeriesTransform|Shift)<").matcher(text).find();
+      boolean operation =
+          Pattern.compile(
+                  "public (final |abstract )?class "
+                      + name
+                      + "\\s+extends\\s+(TimeSeriesTransform|Shift)<")
+              .matcher(text)
+              .find();
       if (!operation) {
         continue;
       }
       checked++;
       String classDoc = text.substring(0, text.indexOf("public final class " + name));
-      for (String phrase : List.of("Execution class (SEMANTICS §1.14)", "Windowed input",
-          "Unbounded input")) {
+      for (String phrase :
+          List.of("Execution class (SEMANTICS §1.14)", "Windowed input", "Unbounded input")) {
         if (!classDoc.contains(phrase)) {
           missing.add(name + ": " + phrase);
         }
@@ -83,8 +90,13 @@ class PublicApiJavadocTest {
 
   private static List<Path> javaFiles(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.toString().endsWith(".java")
-          && !f.getFileName().toString().equals("package-info.java")).sorted().toList();
+      return files
+          .filter(
+              f ->
+                  f.toString().endsWith(".java")
+                      && !f.getFileName().toString().equals("package-info.java"))
+          .sorted()
+          .toList();
     }
   }
 }

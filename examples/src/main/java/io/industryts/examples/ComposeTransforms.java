@@ -45,38 +45,46 @@ public final class ComposeTransforms {
   public static void main(String[] args) {
     String input = args.length > 0 ? args[0] : "examples/data/sensors.csv";
     String output = args.length > 1 ? args[1] : "out/compose";
-    String[] beamArgs = args.length > 2
-        ? Arrays.copyOfRange(args, 2, args.length) : new String[0];
+    String[] beamArgs = args.length > 2 ? Arrays.copyOfRange(args, 2, args.length) : new String[0];
     Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs(beamArgs).create());
 
     ReadResult read = p.apply("ReadSensors", FileInput.of(input).withTimeColumn("DateTime"));
     PCollection<Row> rows = read.rows();
 
     // Each operation is an ordinary PTransform<PCollection<Row>, PCollection<Row>>.
-    PCollection<Row> composed = rows
-        .apply("DropDuplicates", DropDuplicates.keepFirst().withTimeColumn("DateTime"))
-        .apply("FillNull", FillNull.forward().withTimeColumn("DateTime"))
-        .apply("Resample", Resample.every(Duration.standardMinutes(1))
-            .aggregate(Resample.Agg.MEAN).withTimeColumn("DateTime"))
-        .apply("Lag", Lag.rows(1).of("temperature").withTimeColumn("DateTime"));
+    PCollection<Row> composed =
+        rows.apply("DropDuplicates", DropDuplicates.keepFirst().withTimeColumn("DateTime"))
+            .apply("FillNull", FillNull.forward().withTimeColumn("DateTime"))
+            .apply(
+                "Resample",
+                Resample.every(Duration.standardMinutes(1))
+                    .aggregate(Resample.Agg.MEAN)
+                    .withTimeColumn("DateTime"))
+            .apply("Lag", Lag.rows(1).of("temperature").withTimeColumn("DateTime"));
 
     // The same steps as one composite transform; series options are set once for all steps.
-    PCollection<Row> pipelined = rows.apply(TimeSeriesPipeline.named("compose")
-        .withTimeColumn("DateTime")
-        .then(DropDuplicates.keepFirst())
-        .then(FillNull.forward())
-        .then(Resample.every(Duration.standardMinutes(1)).aggregate(Resample.Agg.MEAN))
-        .then(Lag.rows(1).of("temperature")));
+    PCollection<Row> pipelined =
+        rows.apply(
+            TimeSeriesPipeline.named("compose")
+                .withTimeColumn("DateTime")
+                .then(DropDuplicates.keepFirst())
+                .then(FillNull.forward())
+                .then(Resample.every(Duration.standardMinutes(1)).aggregate(Resample.Agg.MEAN))
+                .then(Lag.rows(1).of("temperature")));
 
-    composed.apply("FormatComposed", MapElements.via(new RowToCsv()))
+    composed
+        .apply("FormatComposed", MapElements.via(new RowToCsv()))
         .apply("WriteComposed", TextIO.write().to(output + "-composed").withSuffix(".csv"));
-    pipelined.apply("FormatPipelined", MapElements.via(new RowToCsv()))
+    pipelined
+        .apply("FormatPipelined", MapElements.via(new RowToCsv()))
         .apply("WritePipelined", TextIO.write().to(output + "-pipeline").withSuffix(".csv"));
     // Both forms produce the same rows, so the same count.
-    composed.apply("CountComposed", Count.globally())
+    composed
+        .apply("CountComposed", Count.globally())
         .apply("FormatCount", MapElements.via(new CountLine()))
-        .apply("WriteCount", TextIO.write().to(output + "-count").withSuffix(".txt")
-            .withoutSharding());
+        .apply(
+            "WriteCount",
+            TextIO.write().to(output + "-count").withSuffix(".txt").withoutSharding());
 
     p.run().waitUntilFinish();
   }

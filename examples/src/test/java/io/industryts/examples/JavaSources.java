@@ -27,10 +27,18 @@ final class JavaSources {
     Files.writeString(file, source, StandardCharsets.UTF_8);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StringWriter errors = new StringWriter();
-    boolean ok = javac.getTask(errors, null, null,
-        List.of("-classpath", System.getProperty("java.class.path"), "-d", dir.toString()),
-        null, javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)
-            .getJavaFileObjects(file.toFile())).call();
+    boolean ok =
+        javac
+            .getTask(
+                errors,
+                null,
+                null,
+                List.of("-classpath", System.getProperty("java.class.path"), "-d", dir.toString()),
+                null,
+                javac
+                    .getStandardFileManager(null, null, StandardCharsets.UTF_8)
+                    .getJavaFileObjects(file.toFile()))
+            .call();
     assertThat(what + " does not compile:\n" + errors + "\n" + numbered(source), ok, is(true));
   }
 

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class JavadocExamplesTest {
   private static final Path ROOT = Path.of(System.getProperty("industryts.project.dir", ".."));
   private static final Path OPS = ROOT.resolve("transforms/src/main/java/io/industryts/ops");
-  private static final Pattern EXAMPLE = Pattern.compile("<pre>\\{@code\\n(.*?)\\}</pre>",
-      Pattern.DOTALL);
+  private static final Pattern EXAMPLE =
+      Pattern.compile("<pre>\\{@code\\n(.*?)\\}</pre>", Pattern.DOTALL);
 
   @Test
   void everyOperationJavadocExampleCompiles(@TempDir Path dir) throws IOException {
@@ -38,45 +38,60 @@ class JavadocExamplesTest {
     for (Path file : operationSources()) {
       String text = Files.readString(file, StandardCharsets.UTF_8);
       Matcher m = EXAMPLE.matcher(text);
-      if (text.contains("extends TimeSeriesTransform") && !text.contains("abstract class")
+      if (text.contains("extends TimeSeriesTransform")
+          && !text.contains("abstract class")
           && !EXAMPLE.matcher(text).find()) {
         withoutExample.add(file.getFileName().toString());
       }
       while (m.find()) {
-        String body = m.group(1).lines()
-            .map(line -> line.replaceFirst("^\\s*\\* ?", ""))
-            .collect(Collectors.joining("\n"));
+        String body =
+            m.group(1)
+                .lines()
+                .map(line -> line.replaceFirst("^\\s*\\* ?", ""))
+                .collect(Collectors.joining("\n"));
         String from = file.getFileName().toString();
         sources.add(from);
-        methods.add("  // " + from + "\n  static void example" + methods.size()
-            + "(PCollection<Row> input, PCollection<Row> sensors, PCollection<Row> right,"
-            + " Instant start, Instant end) {\n" + body + "\n  }\n");
+        methods.add(
+            "  // "
+                + from
+                + "\n  static void example"
+                + methods.size()
+                + "(PCollection<Row> input, PCollection<Row> sensors, PCollection<Row> right,"
+                + " Instant start, Instant end) {\n"
+                + body
+                + "\n  }\n");
       }
     }
     assertThat("examples found in " + OPS, sources.size(), greaterThanOrEqualTo(25));
     assertThat("operations without a javadoc example", withoutExample, empty());
 
-    String source = String.join("\n",
-        "package javadoc;",
-        "import io.industryts.*;",
-        "import io.industryts.ops.*;",
-        "import java.util.*;",
-        "import org.apache.beam.sdk.schemas.Schema.FieldType;",
-        "import org.apache.beam.sdk.values.PCollection;",
-        "import org.apache.beam.sdk.values.Row;",
-        "import org.joda.time.Duration;",
-        "import org.joda.time.Instant;",
-        "final class Examples {",
-        String.join("\n", methods),
-        "}");
+    String source =
+        String.join(
+            "\n",
+            "package javadoc;",
+            "import io.industryts.*;",
+            "import io.industryts.ops.*;",
+            "import java.util.*;",
+            "import org.apache.beam.sdk.schemas.Schema.FieldType;",
+            "import org.apache.beam.sdk.values.PCollection;",
+            "import org.apache.beam.sdk.values.Row;",
+            "import org.joda.time.Duration;",
+            "import org.joda.time.Instant;",
+            "final class Examples {",
+            String.join("\n", methods),
+            "}");
     JavaSources.compile(
-        "javadoc examples (the comment above each method names its class)", "javadoc.Examples",
-        source, dir);
+        "javadoc examples (the comment above each method names its class)",
+        "javadoc.Examples",
+        source,
+        dir);
   }
 
   private static List<Path> operationSources() throws IOException {
     try (Stream<Path> files = Files.list(OPS)) {
-      return files.filter(f -> f.toString().endsWith(".java")).sorted()
+      return files
+          .filter(f -> f.toString().endsWith(".java"))
+          .sorted()
           .collect(Collectors.toList());
     }
   }

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigCommandsIT {
   private static final String QUICKSTART = "examples/configs/quickstart.toml";
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private Path write(String name, String text) throws IOException {
     Path p = tmp.resolve(name);
@@ -38,26 +37,36 @@ class ConfigCommandsIT {
 
   @Test
   void validateReportsEveryProblemWithPositionsAndExitsTwo() throws IOException {
-    Path job = write("broken.toml", String.join("\n",
-        "[pipline]",
-        "name = \"x\"",
-        "",
-        "[pipeline]",
-        "name = 3",
-        "time_colum = \"t\"",
-        ""));
+    Path job =
+        write(
+            "broken.toml",
+            String.join(
+                "\n",
+                "[pipline]",
+                "name = \"x\"",
+                "",
+                "[pipeline]",
+                "name = 3",
+                "time_colum = \"t\"",
+                ""));
     Launcher.Result r = Launcher.run("validate", job.toString());
     assertThat(r.toString(), r.exitCode, is(2));
     assertThat(r.out, emptyString());
-    assertThat(r.err, equalTo(String.join("\n",
-        job + ":1:1: unknown key \"pipline\". Did you mean \"pipeline\"? Valid keys: [pipeline, "
-            + "input, inputs, output, operations]",
-        job + ":5:1: pipeline: name must be a string. Got 3 (integer).",
-        job + ":6:1: pipeline: unknown key \"time_colum\". Did you mean \"time_column\"? Valid "
-            + "keys: [name, time_column, key_columns, time_zone, time_format, epoch_unit, "
-            + "ambiguous, nonexistent, nan_as_null, sequence_column]",
-        "industryts: " + job + ": 3 problems; nothing was run.",
-        "")));
+    assertThat(
+        r.err,
+        equalTo(
+            String.join(
+                "\n",
+                job
+                    + ":1:1: unknown key \"pipline\". Did you mean \"pipeline\"? Valid keys: [pipeline, "
+                    + "input, inputs, output, operations]",
+                job + ":5:1: pipeline: name must be a string. Got 3 (integer).",
+                job
+                    + ":6:1: pipeline: unknown key \"time_colum\". Did you mean \"time_column\"? Valid "
+                    + "keys: [name, time_column, key_columns, time_zone, time_format, epoch_unit, "
+                    + "ambiguous, nonexistent, nan_as_null, sequence_column]",
+                "industryts: " + job + ": 3 problems; nothing was run.",
+                "")));
   }
 
   @Test
@@ -78,15 +87,18 @@ class ConfigCommandsIT {
 
   @Test
   void validateReportsAMistypedOperationKey() throws IOException {
-    Path job = write("rul.toml", String.join("\n",
-        "[[operations]]",
-        "type = \"resample\"",
-        "rul = \"1min\"",
-        ""));
+    Path job =
+        write(
+            "rul.toml",
+            String.join("\n", "[[operations]]", "type = \"resample\"", "rul = \"1min\"", ""));
     Launcher.Result r = Launcher.run("validate", job.toString());
     assertThat(r.toString(), r.exitCode, is(2));
-    assertThat(r.err, containsString(job + ":3:1: operations[1] (resample): unknown key \"rul\". "
-        + "Did you mean \"rule\"?"));
+    assertThat(
+        r.err,
+        containsString(
+            job
+                + ":3:1: operations[1] (resample): unknown key \"rul\". "
+                + "Did you mean \"rule\"?"));
   }
 
   @Test
@@ -113,8 +125,11 @@ class ConfigCommandsIT {
   void opsOfAnUnknownTypeSuggestsAndExitsTwo() {
     Launcher.Result r = Launcher.run("ops", "resampel");
     assertThat(r.exitCode, is(2));
-    assertThat(r.err, startsWith("industryts: unknown operation type \"resampel\" (did you mean "
-        + "\"resample\"?). Known types: ["));
+    assertThat(
+        r.err,
+        startsWith(
+            "industryts: unknown operation type \"resampel\" (did you mean "
+                + "\"resample\"?). Known types: ["));
   }
 
   @Test
@@ -127,8 +142,8 @@ class ConfigCommandsIT {
     assertThat(r.toString(), r.exitCode, is(0));
     assertThat(r.out, startsWith("## state_intervals (industryts:state_intervals:v1)\n"));
     assertThat(r.out, containsString("| `nulls` | string | \"state\" | state, skip |"));
-    assertThat(r.out,
-        containsString("type = \"state_intervals\"\ncolumn = \"temp\"\nabove = 90.0"));
+    assertThat(
+        r.out, containsString("type = \"state_intervals\"\ncolumn = \"temp\"\nabove = 90.0"));
     r = Launcher.run("ops", "mask_quality");
     assertThat(r.toString(), r.exitCode, is(0));
     assertThat(r.out, containsString("| `good` | [int] \\| [string] | OPC DA 192..255; strings:"));

@@ -13,17 +13,16 @@ import org.junit.jupiter.api.io.TempDir;
  * the standard pipeline example at 1 d, each equal to pandas.
  */
 class Etth1RealDataIT {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void dailyResampleRollingLagsAndLeadEqualPandas() throws IOException {
     Path out = tmp.resolve("etth1_daily.csv");
-    String summary = RealData.run(RealData.job("etth1_daily.toml"), RealData.file("ETTh1.csv"),
-        out);
+    String summary =
+        RealData.run(RealData.job("etth1_daily.toml"), RealData.file("ETTh1.csv"), out);
     // the gap-free file gains no grid rows (no rows_inserted counter) before the daily buckets
-    assertThat(summary,
-        matchesPattern(RealData.summaryLine("1_regularize", "17,420", "17,420", "")));
+    assertThat(
+        summary, matchesPattern(RealData.summaryLine("1_regularize", "17,420", "17,420", "")));
     RealData.assertSameAsPandas("etth1_daily", out);
   }
 

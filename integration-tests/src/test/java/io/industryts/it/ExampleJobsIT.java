@@ -25,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * output's columns, row count and values.
  */
 class ExampleJobsIT {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private Path sample(String name) {
     return Launcher.sampleData().resolve(name);
@@ -34,13 +33,21 @@ class ExampleJobsIT {
 
   /** Runs a job with its input, output and errors replaced; returns the output lines. */
   private List<String> run(String job, Path input, Path out) throws IOException {
-    Launcher.Result r = Launcher.run("run", "examples/configs/" + job, "--input",
-        input.toString(), "--output", out.toString(),
-        "--errors", tmp.resolve("bad.csv").toString());
+    Launcher.Result r =
+        Launcher.run(
+            "run",
+            "examples/configs/" + job,
+            "--input",
+            input.toString(),
+            "--output",
+            out.toString(),
+            "--errors",
+            tmp.resolve("bad.csv").toString());
     assertThat(r.toString(), r.exitCode, is(0));
     List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-    assertThat(r.err, containsString(String.format("industryts: wrote %,d rows to %s",
-        lines.size() - 1, out)));
+    assertThat(
+        r.err,
+        containsString(String.format("industryts: wrote %,d rows to %s", lines.size() - 1, out)));
     assertThat(r.err, containsString("industryts: dead-lettered 0 rows"));
     assertThat(r.err.contains("counts do not add up"), is(false));
     return lines;
@@ -62,7 +69,9 @@ class ExampleJobsIT {
       String[] cells = line.split(",", -1);
       String key = keyField < 0 ? "" : cells[keyField];
       long m = minute(cells[timeField]);
-      range.merge(key, new long[] {m, m},
+      range.merge(
+          key,
+          new long[] {m, m},
           (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
     }
     return range.values().stream().mapToLong(r -> r[1] - r[0] + 1).sum();
@@ -84,20 +93,30 @@ class ExampleJobsIT {
   }
 
   /**
-   * Every reading (first row per timestamp) gets the latest weather observation at or before it,
-   * at most 15 minutes old, as a scan of both files computes it (pd.merge_asof backward).
+   * Every reading (first row per timestamp) gets the latest weather observation at or before it, at
+   * most 15 minutes old, as a scan of both files computes it (pd.merge_asof backward).
    */
   @Test
   void asofWeatherJoinsTheLatestObservationWithinFifteenMinutes() throws IOException {
     Path sensors = sample("sensors.csv");
     Path weather = sample("weather.csv");
     Path out = tmp.resolve("asof.csv");
-    Launcher.Result r = Launcher.run("run", "examples/configs/asof_weather.toml", "--input",
-        sensors.toString(), "--input", "weather=" + weather, "--output", out.toString(),
-        "--errors", tmp.resolve("bad.csv").toString());
+    Launcher.Result r =
+        Launcher.run(
+            "run",
+            "examples/configs/asof_weather.toml",
+            "--input",
+            sensors.toString(),
+            "--input",
+            "weather=" + weather,
+            "--output",
+            out.toString(),
+            "--errors",
+            tmp.resolve("bad.csv").toString());
     assertThat(r.toString(), r.exitCode, is(0));
     List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-    assertThat(lines.get(0),
+    assertThat(
+        lines.get(0),
         equalTo("DateTime,temperature,pressure,flow,vibration,ambient_temp,humidity"));
 
     // the first row per timestamp, in time order
@@ -117,11 +136,16 @@ class ExampleJobsIT {
         k++;
       }
       String[] cells = lines.get(row++).split(",", -1);
-      String[] want = k >= 0 && reading.getKey() - second(obs.get(k).split(",")[0]) <= 15 * 60
-          ? obs.get(k).split(",", -1) : new String[] {"", "", ""};
+      String[] want =
+          k >= 0 && reading.getKey() - second(obs.get(k).split(",")[0]) <= 15 * 60
+              ? obs.get(k).split(",", -1)
+              : new String[] {"", "", ""};
       matched += k >= 0 && !want[0].isEmpty() ? 1 : 0;
-      assertThat(cells[0], equalTo(UTC_SECONDS.format(
-          LocalDateTime.ofEpochSecond(reading.getKey(), 0, ZoneOffset.UTC))));
+      assertThat(
+          cells[0],
+          equalTo(
+              UTC_SECONDS.format(
+                  LocalDateTime.ofEpochSecond(reading.getKey(), 0, ZoneOffset.UTC))));
       for (int c = 1; c <= 2; c++) {
         assertThat(String.join(",", cells), number(cells[4 + c]), equalTo(number(want[c])));
       }
@@ -163,12 +187,15 @@ class ExampleJobsIT {
   void featureEngineeringAppendsLagsRollingCalendarDiffAndEwm() throws IOException {
     Path in = sample("sensors.csv");
     List<String> lines = run("feature_engineering.toml", in, tmp.resolve("features.csv"));
-    assertThat(lines.get(0), equalTo("DateTime,temperature,pressure,flow,vibration,"
-        + "temperature_lag1,temperature_lag5,pressure_lag1,pressure_lag5,"
-        + "temperature_rolling_mean_15min,temperature_rolling_std_15min,"
-        + "flow_rolling_mean_15min,flow_rolling_std_15min,"
-        + "hour,minute,hour_sin,hour_cos,minute_sin,minute_cos,"
-        + "flow_diff1,vibration_ewm_mean_span10"));
+    assertThat(
+        lines.get(0),
+        equalTo(
+            "DateTime,temperature,pressure,flow,vibration,"
+                + "temperature_lag1,temperature_lag5,pressure_lag1,pressure_lag5,"
+                + "temperature_rolling_mean_15min,temperature_rolling_std_15min,"
+                + "flow_rolling_mean_15min,flow_rolling_std_15min,"
+                + "hour,minute,hour_sin,hour_cos,minute_sin,minute_cos,"
+                + "flow_diff1,vibration_ewm_mean_span10"));
     assertThat((long) lines.size() - 1, is(minutesPerSeries(in, -1, 0)));
     assertAllFinite(lines, "hour_sin");
     assertAllFinite(lines, "vibration_ewm_mean_span10");
@@ -206,11 +233,11 @@ class ExampleJobsIT {
   private static Map<String, List<String[]>> plantSeries(Path csv) throws IOException {
     Map<String, Map<Long, String[]>> first = new java.util.TreeMap<>();
     List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-    assertThat(lines.get(0),
-        equalTo("machine,time,power_kw,power_quality,energy_kwh,status"));
+    assertThat(lines.get(0), equalTo("machine,time,power_kw,power_quality,energy_kwh,status"));
     for (String line : lines.subList(1, lines.size())) {
       String[] cells = line.split(",", -1);
-      first.computeIfAbsent(cells[0], k -> new java.util.TreeMap<>())
+      first
+          .computeIfAbsent(cells[0], k -> new java.util.TreeMap<>())
           .putIfAbsent(second(cells[1]), cells);
     }
     Map<String, List<String[]>> out = new java.util.TreeMap<>();
@@ -223,9 +250,9 @@ class ExampleJobsIT {
   }
 
   /**
-   * Every run of each machine's status (a reading more than 5 minutes after the previous one
-   * starts a new run, which then ends at its last reading), as a scan of the sample file finds
-   * them (SEMANTICS §2.8.3).
+   * Every run of each machine's status (a reading more than 5 minutes after the previous one starts
+   * a new run, which then ends at its last reading), as a scan of the sample file finds them
+   * (SEMANTICS §2.8.3).
    */
   @Test
   void plantStatesAreTheRunsOfEachMachinesStatus() throws IOException {
@@ -240,7 +267,8 @@ class ExampleJobsIT {
       int i = 0;
       while (i < g.size()) {
         int j = i + 1;
-        while (j < g.size() && g.get(j)[5].equals(g.get(i)[5])
+        while (j < g.size()
+            && g.get(j)[5].equals(g.get(i)[5])
             && second(g.get(j)[1]) - second(g.get(j - 1)[1]) <= 300) {
           j++;
         }
@@ -248,8 +276,18 @@ class ExampleJobsIT {
         outages += gapAfter ? 1 : 0;
         long start = second(g.get(i)[1]);
         long end = j == g.size() || gapAfter ? second(g.get(j - 1)[1]) : second(g.get(j)[1]);
-        want.add(e.getKey() + "," + g.get(i)[5] + "," + utc(start) + "," + utc(end) + ","
-            + (double) (end - start) + "," + (j - i));
+        want.add(
+            e.getKey()
+                + ","
+                + g.get(i)[5]
+                + ","
+                + utc(start)
+                + ","
+                + utc(end)
+                + ","
+                + (double) (end - start)
+                + ","
+                + (j - i));
         i = j;
       }
     }
@@ -259,8 +297,8 @@ class ExampleJobsIT {
   }
 
   /** Time-weighted step integral (SEMANTICS §2.8.1 "previous") of samples over [b0, b1), in ms. */
-  private static double[] stepIntegral(List<Long> times, List<Double> values, long b0, long b1,
-      long maxGapMs) {
+  private static double[] stepIntegral(
+      List<Long> times, List<Double> values, long b0, long b1, long maxGapMs) {
     double area = 0;
     long covered = 0;
     for (int i = 0; i + 1 < times.size(); i++) {
@@ -285,8 +323,10 @@ class ExampleJobsIT {
       return;
     }
     double got = Double.parseDouble(cell);
-    assertThat(where + ": " + got + " vs " + want,
-        Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want)), is(true));
+    assertThat(
+        where + ": " + got + " vs " + want,
+        Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want)),
+        is(true));
   }
 
   /**
@@ -299,12 +339,20 @@ class ExampleJobsIT {
   void plantEnergyIntegratesGoodPowerAndSumsMeterIncreasesPerHour() throws IOException {
     Path in = sample("plant.csv");
     Path out = tmp.resolve("plant_energy.csv");
-    Launcher.Result r = Launcher.run("run", "examples/configs/plant_energy.toml", "--input",
-        in.toString(), "--output", out.toString(), "--errors", tmp.resolve("bad.csv").toString());
+    Launcher.Result r =
+        Launcher.run(
+            "run",
+            "examples/configs/plant_energy.toml",
+            "--input",
+            in.toString(),
+            "--output",
+            out.toString(),
+            "--errors",
+            tmp.resolve("bad.csv").toString());
     assertThat(r.toString(), r.exitCode, is(0));
     List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-    assertThat(lines.get(0),
-        equalTo("time,machine,power_kw_integral,power_kw_mean,energy_kwh_increase"));
+    assertThat(
+        lines.get(0), equalTo("time,machine,power_kw_integral,power_kw_mean,energy_kwh_increase"));
     long masked = 0;
     long glitches = 0;
     long wraps = 0;
@@ -335,8 +383,8 @@ class ExampleJobsIT {
         }
         double meter = Double.parseDouble(cells[4]);
         if (previousMeter != null) {
-          double d = meter >= previousMeter ? meter - previousMeter
-              : meter + 100_000 - previousMeter;
+          double d =
+              meter >= previousMeter ? meter - previousMeter : meter + 100_000 - previousMeter;
           wraps += meter < previousMeter ? 1 : 0;
           if (d > 100) {
             glitches++;
@@ -349,10 +397,13 @@ class ExampleJobsIT {
       for (long h = firstHour; h <= lastHour; h += 3600) {
         double[] area = stepIntegral(ts, kw, h * 1000, (h + 3600) * 1000, 300_000);
         double[] acc = meanAcc.get(h);
-        want.put(e.getKey() + "," + utc(h), new Double[] {
-            area[1] > 0 ? area[0] / 3_600_000.0 : null,
-            acc == null ? null : acc[0] / acc[1],
-            increases.getOrDefault(h, 0.0)});
+        want.put(
+            e.getKey() + "," + utc(h),
+            new Double[] {
+              area[1] > 0 ? area[0] / 3_600_000.0 : null,
+              acc == null ? null : acc[0] / acc[1],
+              increases.getOrDefault(h, 0.0)
+            });
       }
     }
     assertThat(masked, greaterThan(10L));
@@ -373,7 +424,9 @@ class ExampleJobsIT {
       meterTotal += Double.parseDouble(cells[4]);
     }
     // both measure the same energy: they agree within the masked and outage stretches
-    assertThat(integralTotal + " kWh vs meter " + meterTotal,
-        Math.abs(integralTotal - meterTotal) < 0.05 * meterTotal, is(true));
+    assertThat(
+        integralTotal + " kWh vs meter " + meterTotal,
+        Math.abs(integralTotal - meterTotal) < 0.05 * meterTotal,
+        is(true));
   }
 }

@@ -34,17 +34,18 @@ import org.junit.jupiter.api.io.TempDir;
  * and the full-disk case is skipped, as there is no other way to fill a file system on purpose.
  */
 class FaultsIT {
-  private static final String JOB = String.join("\n",
-      "[pipeline]",
-      "name = \"faults\"",
-      "",
-      "[[operations]]",
-      "type = \"fill_null\"",
-      "method = \"forward\"",
-      "");
+  private static final String JOB =
+      String.join(
+          "\n",
+          "[pipeline]",
+          "name = \"faults\"",
+          "",
+          "[[operations]]",
+          "type = \"fill_null\"",
+          "method = \"forward\"",
+          "");
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private Path mounted;
 
@@ -63,13 +64,21 @@ class FaultsIT {
     Path input = csv("big.csv", 400_000);
     Path out = old("out/result.csv");
     Path job = job("job.toml");
-    Launcher.Result r = Launcher.runJar(Launcher.jar(), Launcher.javas().get(0),
-        List.of("-XX:+UseParallelGC", "-Xmx32m"),
-        "run", job.toString(), "--input", input.toString(), "--output", out.toString());
+    Launcher.Result r =
+        Launcher.runJar(
+            Launcher.jar(),
+            Launcher.javas().get(0),
+            List.of("-XX:+UseParallelGC", "-Xmx32m"),
+            "run",
+            job.toString(),
+            "--input",
+            input.toString(),
+            "--output",
+            out.toString());
     assertThat(r.toString(), r.exitCode, is(1));
     assertThat(r.err, containsString("failed: the Java heap ("));
-    assertThat(r.err, containsString("ran out of memory while the job ran; no output was"
-        + " replaced."));
+    assertThat(
+        r.err, containsString("ran out of memory while the job ran; no output was" + " replaced."));
     assertThat(r.err, containsString("INDUSTRYTS_JAVA_OPTS=\"-Xmx8g\""));
     assertThat(r.err, containsString("Flink runner, whose local mode spills to disk"));
     assertThat(r.err, containsString("README, \"Memory limits\""));
@@ -89,13 +98,22 @@ class FaultsIT {
     Path job = job("job.toml");
     String out = tmp.resolve("out/r.csv").toString();
     String same = tmp.resolve("out/../out/r.csv").toString();
-    Launcher.Result r = Launcher.run("run", job.toString(), "--input", input.toString(),
-        "--output", out, "--errors", same);
+    Launcher.Result r =
+        Launcher.run(
+            "run", job.toString(), "--input", input.toString(), "--output", out, "--errors", same);
     assertThat(r.toString(), r.exitCode, is(2));
-    assertThat(r.err, containsString("industryts: output " + out + " and errors file " + same
-        + " are the same file (" + tmp.toRealPath().resolve("out/r.csv") + "): the dead-letter"
-        + " records would overwrite the results. Give each its own path (--output, --errors, or"
-        + " [output] path / errors in the job file), e.g. --errors "));
+    assertThat(
+        r.err,
+        containsString(
+            "industryts: output "
+                + out
+                + " and errors file "
+                + same
+                + " are the same file ("
+                + tmp.toRealPath().resolve("out/r.csv")
+                + "): the dead-letter"
+                + " records would overwrite the results. Give each its own path (--output, --errors, or"
+                + " [output] path / errors in the job file), e.g. --errors "));
     assertThat(r.err, containsString("; nothing was run."));
     assertThat(r.err, not(containsString("running")));
     assertTrue(Files.notExists(tmp.resolve("out")));
@@ -104,14 +122,26 @@ class FaultsIT {
   @Test
   void oneOutputPathTwiceInTheJobFileIsRefusedBeforeRunning() throws IOException {
     Path input = csv("in.csv", 10);
-    Path job = write("job.toml", JOB + "[input]\npath = \"in.csv\"\n\n[output]\n"
-        + "path = [\"out/r.csv\", \"out/r.parquet\", \"./out/r.csv\"]\n");
+    Path job =
+        write(
+            "job.toml",
+            JOB
+                + "[input]\npath = \"in.csv\"\n\n[output]\n"
+                + "path = [\"out/r.csv\", \"out/r.parquet\", \"./out/r.csv\"]\n");
     Launcher.Result r = Launcher.run("run", job.toString());
     assertThat(r.toString(), r.exitCode, is(2));
     Path real = tmp.toRealPath().resolve("out/r.csv");
-    assertThat(r.err, containsString("industryts: output " + tmp.resolve("out/r.csv")
-        + " and output " + tmp.resolve("out/r.csv") + " are the same file (" + real + "): one"
-        + " output would overwrite the other."));
+    assertThat(
+        r.err,
+        containsString(
+            "industryts: output "
+                + tmp.resolve("out/r.csv")
+                + " and output "
+                + tmp.resolve("out/r.csv")
+                + " are the same file ("
+                + real
+                + "): one"
+                + " output would overwrite the other."));
     assertTrue(Files.notExists(tmp.resolve("out")));
     assertTrue(Files.exists(input));
   }
@@ -133,14 +163,32 @@ class FaultsIT {
       assertTrue(readOnly.toFile().setWritable(false, false));
     }
     Path bad = readOnly.resolve("bad.parquet");
-    Launcher.Result r = Launcher.run("run", job("job.toml").toString(), "--input",
-        input.toString(), "--output", good.toString(), "--output", bad.toString(), "--errors",
-        errors.toString());
+    Launcher.Result r =
+        Launcher.run(
+            "run",
+            job("job.toml").toString(),
+            "--input",
+            input.toString(),
+            "--output",
+            good.toString(),
+            "--output",
+            bad.toString(),
+            "--errors",
+            errors.toString());
     assertThat(r.toString(), r.exitCode, is(1));
-    assertThat(r.err, containsString("failed: cannot write output " + bad + ": " + readOnly
-        + " is not writable (" + (isRoot() ? "read-only file system" : "permission denied")
-        + "). No output was replaced. Write to a writable directory (--output, [output] path,"
-        + " --errors) or make " + readOnly + " writable."));
+    assertThat(
+        r.err,
+        containsString(
+            "failed: cannot write output "
+                + bad
+                + ": "
+                + readOnly
+                + " is not writable ("
+                + (isRoot() ? "read-only file system" : "permission denied")
+                + "). No output was replaced. Write to a writable directory (--output, [output] path,"
+                + " --errors) or make "
+                + readOnly
+                + " writable."));
     assertThat(r.err, not(containsString("\tat ")));
     assertEquals("old", Files.readString(good));
     assertEquals("old", Files.readString(errors));
@@ -157,12 +205,24 @@ class FaultsIT {
     mounted = full;
     Path out = full.resolve("result.csv");
     Files.writeString(out, "old");
-    Launcher.Result r = Launcher.run("run", job("job.toml").toString(), "--input",
-        input.toString(), "--output", out.toString());
+    Launcher.Result r =
+        Launcher.run(
+            "run",
+            job("job.toml").toString(),
+            "--input",
+            input.toString(),
+            "--output",
+            out.toString());
     assertThat(r.toString(), r.exitCode, is(1));
-    assertThat(r.err, containsString("failed: cannot write output " + out + ": the file system of "
-        + full + " is full (No space left on device). No output was replaced. Free space there or"
-        + " write elsewhere (--output, [output] path)."));
+    assertThat(
+        r.err,
+        containsString(
+            "failed: cannot write output "
+                + out
+                + ": the file system of "
+                + full
+                + " is full (No space left on device). No output was replaced. Free space there or"
+                + " write elsewhere (--output, [output] path)."));
     assertThat(r.err, not(containsString("\tat ")));
     assertEquals("old", Files.readString(out));
     assertThat(temporaries(full), empty());
@@ -175,9 +235,18 @@ class FaultsIT {
   void sigtermDuringAWriteRemovesTheTemporariesAndKeepsTheOldOutput() throws Exception {
     Path input = csv("big.csv", 300_000);
     Path out = old("out/result.csv");
-    Process p = Launcher.start(List.of(), tmp.resolve("run.log"), "run",
-        job("job.toml").toString(), "--input", input.toString(), "--output", out.toString(),
-        "--output", tmp.resolve("out/result.parquet").toString());
+    Process p =
+        Launcher.start(
+            List.of(),
+            tmp.resolve("run.log"),
+            "run",
+            job("job.toml").toString(),
+            "--input",
+            input.toString(),
+            "--output",
+            out.toString(),
+            "--output",
+            tmp.resolve("out/result.parquet").toString());
     awaitTemporary(p, out.getParent());
     p.destroy(); // SIGTERM
     assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the launcher did not stop on SIGTERM");
@@ -192,8 +261,16 @@ class FaultsIT {
     Path input = csv("big.csv", 300_000);
     Path out = old("out/result.csv");
     Path job = job("job.toml");
-    Process p = Launcher.start(List.of(), tmp.resolve("run.log"), "run", job.toString(),
-        "--input", input.toString(), "--output", out.toString());
+    Process p =
+        Launcher.start(
+            List.of(),
+            tmp.resolve("run.log"),
+            "run",
+            job.toString(),
+            "--input",
+            input.toString(),
+            "--output",
+            out.toString());
     awaitTemporary(p, out.getParent());
     p.destroyForcibly(); // SIGKILL: no shutdown hook runs
     assertTrue(p.waitFor(1, TimeUnit.MINUTES));
@@ -201,11 +278,21 @@ class FaultsIT {
     assertEquals(1, left.size(), "the killed run leaves its temporary file");
     assertEquals("old", Files.readString(out));
 
-    Launcher.Result r = Launcher.run("run", job.toString(), "--input", csv("small.csv", 100)
-        .toString(), "--output", out.toString());
+    Launcher.Result r =
+        Launcher.run(
+            "run",
+            job.toString(),
+            "--input",
+            csv("small.csv", 100).toString(),
+            "--output",
+            out.toString());
     assertThat(r.toString(), r.exitCode, is(0));
-    assertThat(r.err, containsString("industryts: removed 1 temporary file left by an earlier run"
-        + " that was stopped: " + left.get(0)));
+    assertThat(
+        r.err,
+        containsString(
+            "industryts: removed 1 temporary file left by an earlier run"
+                + " that was stopped: "
+                + left.get(0)));
     assertThat(temporaries(out.getParent()), empty());
     assertEquals(101, Files.readAllLines(out).size());
   }
@@ -218,17 +305,30 @@ class FaultsIT {
     Path input = csv("in.csv", 3_000);
     Path job = job("job.toml");
     for (String run : List.of("one", "two")) {
-      Launcher.Result r = Launcher.run("run", job.toString(), "--input", input.toString(),
-          "--output", tmp.resolve(run + "/r.parquet").toString(), "--output",
-          tmp.resolve(run + "/r.arrow").toString());
+      Launcher.Result r =
+          Launcher.run(
+              "run",
+              job.toString(),
+              "--input",
+              input.toString(),
+              "--output",
+              tmp.resolve(run + "/r.parquet").toString(),
+              "--output",
+              tmp.resolve(run + "/r.arrow").toString());
       assertThat(r.toString(), r.exitCode, is(0));
       assertThat(r.err, not(containsString("SerializableCoder")));
       assertThat(r.err, not(containsString("WARN")));
     }
-    assertTrue(java.util.Arrays.equals(Files.readAllBytes(tmp.resolve("one/r.parquet")),
-        Files.readAllBytes(tmp.resolve("two/r.parquet"))), "Parquet bytes differ between runs");
-    assertTrue(java.util.Arrays.equals(Files.readAllBytes(tmp.resolve("one/r.arrow")),
-        Files.readAllBytes(tmp.resolve("two/r.arrow"))), "Arrow bytes differ between runs");
+    assertTrue(
+        java.util.Arrays.equals(
+            Files.readAllBytes(tmp.resolve("one/r.parquet")),
+            Files.readAllBytes(tmp.resolve("two/r.parquet"))),
+        "Parquet bytes differ between runs");
+    assertTrue(
+        java.util.Arrays.equals(
+            Files.readAllBytes(tmp.resolve("one/r.arrow")),
+            Files.readAllBytes(tmp.resolve("two/r.arrow"))),
+        "Arrow bytes differ between runs");
   }
 
   @Test
@@ -237,15 +337,23 @@ class FaultsIT {
     Path job = job("job.toml");
     Path good = tmp.resolve("good/r.parquet");
     Path goodArrow = tmp.resolve("good/r.arrow");
-    Launcher.Result made = Launcher.run("run", job.toString(), "--input", input.toString(),
-        "--output", good.toString(), "--output", goodArrow.toString());
+    Launcher.Result made =
+        Launcher.run(
+            "run",
+            job.toString(),
+            "--input",
+            input.toString(),
+            "--output",
+            good.toString(),
+            "--output",
+            goodArrow.toString());
     assertThat(made.toString(), made.exitCode, is(0));
     byte[] parquet = Files.readAllBytes(good);
     byte[] arrow = Files.readAllBytes(goodArrow);
     Path bad = tmp.resolve("bad");
     Files.createDirectories(bad);
-    Files.write(bad.resolve("truncated.parquet"), java.util.Arrays.copyOf(parquet,
-        parquet.length / 2));
+    Files.write(
+        bad.resolve("truncated.parquet"), java.util.Arrays.copyOf(parquet, parquet.length / 2));
     byte[] damaged = parquet.clone();
     for (int i = 100; i < Math.min(2_000, damaged.length / 2); i++) {
       damaged[i] ^= 0x5a; // inside the first column's pages
@@ -255,18 +363,36 @@ class FaultsIT {
     Files.write(bad.resolve("truncated.arrow"), java.util.Arrays.copyOf(arrow, arrow.length / 2));
     Files.writeString(bad.resolve("text.arrow"), "not arrow at all\n");
 
-    assertUnreadable(job, bad.resolve("truncated.parquet"), "Parquet file " + bad.resolve(
-        "truncated.parquet") + ": it is truncated: the Parquet footer at its end is missing (a"
-        + " copy or a write that did not finish). Copy or write it again.");
-    assertUnreadable(job, bad.resolve("damaged.parquet"), "Parquet file " + bad.resolve(
-        "damaged.parquet") + ": it is damaged (");
-    assertUnreadable(job, bad.resolve("text.parquet"), "Parquet file " + bad.resolve(
-        "text.parquet") + ": it is not a Parquet file (it starts with \"DateTime,a,b,c\\n2024-01-0\","
-        + " which looks like CSV text). Rename it to .csv, or set [input] format = \"csv\".");
-    assertUnreadable(job, bad.resolve("truncated.arrow"), "Arrow IPC file " + bad.resolve(
-        "truncated.arrow") + ": it is truncated: the Arrow IPC footer at its end is missing");
-    assertUnreadable(job, bad.resolve("text.arrow"), "Arrow IPC file " + bad.resolve(
-        "text.arrow") + ": it is not an Arrow IPC file (it starts with \"not arrow at all\\n\"");
+    assertUnreadable(
+        job,
+        bad.resolve("truncated.parquet"),
+        "Parquet file "
+            + bad.resolve("truncated.parquet")
+            + ": it is truncated: the Parquet footer at its end is missing (a"
+            + " copy or a write that did not finish). Copy or write it again.");
+    assertUnreadable(
+        job,
+        bad.resolve("damaged.parquet"),
+        "Parquet file " + bad.resolve("damaged.parquet") + ": it is damaged (");
+    assertUnreadable(
+        job,
+        bad.resolve("text.parquet"),
+        "Parquet file "
+            + bad.resolve("text.parquet")
+            + ": it is not a Parquet file (it starts with \"DateTime,a,b,c\\n2024-01-0\","
+            + " which looks like CSV text). Rename it to .csv, or set [input] format = \"csv\".");
+    assertUnreadable(
+        job,
+        bad.resolve("truncated.arrow"),
+        "Arrow IPC file "
+            + bad.resolve("truncated.arrow")
+            + ": it is truncated: the Arrow IPC footer at its end is missing");
+    assertUnreadable(
+        job,
+        bad.resolve("text.arrow"),
+        "Arrow IPC file "
+            + bad.resolve("text.arrow")
+            + ": it is not an Arrow IPC file (it starts with \"not arrow at all\\n\"");
 
     // in a glob, the message says which file
     Path glob = tmp.resolve("glob");
@@ -274,18 +400,34 @@ class FaultsIT {
     Files.write(glob.resolve("a.parquet"), parquet);
     Files.write(glob.resolve("b.parquet"), java.util.Arrays.copyOf(parquet, 100));
     Files.write(glob.resolve("c.parquet"), parquet);
-    Launcher.Result r = Launcher.run("run", job.toString(), "--input",
-        glob.resolve("*.parquet").toString(), "--output", tmp.resolve("o.csv").toString());
+    Launcher.Result r =
+        Launcher.run(
+            "run",
+            job.toString(),
+            "--input",
+            glob.resolve("*.parquet").toString(),
+            "--output",
+            tmp.resolve("o.csv").toString());
     assertThat(r.toString(), r.exitCode, is(2));
-    assertThat(r.err, containsString("cannot read Parquet file " + glob.resolve("b.parquet")
-        + " (file 2 of 3 matched): it is truncated"));
-    assertThat(r.err, containsString("Copy or write it again, or leave it out of the input"
-        + " glob."));
+    assertThat(
+        r.err,
+        containsString(
+            "cannot read Parquet file "
+                + glob.resolve("b.parquet")
+                + " (file 2 of 3 matched): it is truncated"));
+    assertThat(
+        r.err, containsString("Copy or write it again, or leave it out of the input" + " glob."));
   }
 
   private void assertUnreadable(Path job, Path file, String message) {
-    Launcher.Result r = Launcher.run("run", job.toString(), "--input", file.toString(),
-        "--output", tmp.resolve("never.csv").toString());
+    Launcher.Result r =
+        Launcher.run(
+            "run",
+            job.toString(),
+            "--input",
+            file.toString(),
+            "--output",
+            tmp.resolve("never.csv").toString());
     assertThat(r.toString(), r.exitCode, is(2));
     assertThat(r.err, containsString("failed: FileInput: cannot read " + message));
     assertThat(r.err, not(containsString("\tat ")));
@@ -329,8 +471,13 @@ class FaultsIT {
       long t0 = 1_704_067_200L;
       for (int i = 0; i < rows; i++) {
         w.write(java.time.Instant.ofEpochSecond(t0 + i).toString());
-        w.write(String.format(Locale.ROOT, ",%.4f,%s,%d\n", Math.sin(i * 0.01),
-            i % 7 == 0 ? "" : Double.toString(i * 0.5), i));
+        w.write(
+            String.format(
+                Locale.ROOT,
+                ",%.4f,%s,%d\n",
+                Math.sin(i * 0.01),
+                i % 7 == 0 ? "" : Double.toString(i * 0.5),
+                i));
       }
     }
     return p;

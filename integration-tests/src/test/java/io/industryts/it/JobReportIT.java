@@ -31,44 +31,53 @@ import org.junit.jupiter.api.io.TempDir;
  * The job report as a person sees it: examples/configs/sensor_report.toml runs with --report, the
  * page is opened in headless Chromium, and the rendered DOM and a screenshot are checked: every
  * section, a plot per column with both lines and the markers, the numbers equal to the run
- * summary's, a screenshot that is not blank. The page and the screenshot stay in
- * target/job-report/ to be looked at. Skips when Chromium is not installed (.ci/run installs it).
+ * summary's, a screenshot that is not blank. The page and the screenshot stay in target/job-report/
+ * to be looked at. Skips when Chromium is not installed (.ci/run installs it).
  */
 class JobReportIT {
   private static final Path OUT = Path.of("target", "job-report").toAbsolutePath();
-  private static final List<String> COLUMNS = List.of("temperature", "pressure", "flow",
-      "vibration");
+  private static final List<String> COLUMNS =
+      List.of("temperature", "pressure", "flow", "vibration");
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void sensorReportShowsEverySectionPlotMarkerAndTheSummaryNumbers() throws Exception {
     Files.createDirectories(OUT);
     Path html = OUT.resolve("sensor_report.html");
     Files.deleteIfExists(html);
-    Launcher.Result r = Launcher.run("run", "examples/configs/sensor_report.toml", "--input",
-        Launcher.sampleData().resolve("sensors.csv").toString(), "--output",
-        tmp.resolve("out.csv").toString(), "--errors", tmp.resolve("bad.csv").toString(),
-        "--report", html.toString());
+    Launcher.Result r =
+        Launcher.run(
+            "run",
+            "examples/configs/sensor_report.toml",
+            "--input",
+            Launcher.sampleData().resolve("sensors.csv").toString(),
+            "--output",
+            tmp.resolve("out.csv").toString(),
+            "--errors",
+            tmp.resolve("bad.csv").toString(),
+            "--report",
+            html.toString());
     assertThat(r.toString(), r.exitCode, is(0));
     assertThat(r.err, containsString("industryts: report " + html));
     try (Stream<Path> files = Files.list(OUT)) {
-      assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith(".")),
+      assertTrue(
+          files.noneMatch(f -> f.getFileName().toString().startsWith(".")),
           "no temporary or data file left next to the report");
     }
     Map<String, Long> summary = summaryCounters(r.err);
     assertEquals(2148L, summary.get("launcher.rows_read"), r.err);
 
     Path chromium = chromium();
-    Assumptions.assumeTrue(chromium != null, "Chromium is not installed (/usr/bin/chromium or "
-        + "chromium on PATH); .ci/run installs it with apt-get install chromium. Skipping the "
-        + "rendered-page checks of the job report.");
+    Assumptions.assumeTrue(
+        chromium != null,
+        "Chromium is not installed (/usr/bin/chromium or "
+            + "chromium on PATH); .ci/run installs it with apt-get install chromium. Skipping the "
+            + "rendered-page checks of the job report.");
     String dom = chromium(chromium, "--dump-dom", html.toUri().toString());
     Path png = OUT.resolve("sensor_report.png");
     Files.deleteIfExists(png);
-    chromium(chromium, "--screenshot=" + png, "--window-size=1280,2000",
-        html.toUri().toString());
+    chromium(chromium, "--screenshot=" + png, "--window-size=1280,2000", html.toUri().toString());
 
     for (String section : List.of("job", "steps", "plots", "schema")) {
       assertThat(dom, containsString("<section id=\"" + section + "\">"));
@@ -89,18 +98,20 @@ class JobReportIT {
     assertThat(shown.size(), greaterThan(10));
     for (Map.Entry<String, String> e : shown.entrySet()) {
       String value = e.getValue().replaceAll("^[a-z_]+ ", "");
-      assertEquals(String.format("%,d", summary.getOrDefault(e.getKey(), 0L)), value,
+      assertEquals(
+          String.format("%,d", summary.getOrDefault(e.getKey(), 0L)),
+          value,
           e.getKey() + " in the page");
     }
     for (String step : List.of("1_drop_duplicates", "2_drop_null", "3_outliers", "4_fill_null")) {
-      assertTrue(shown.containsKey(step + ".rows_in") && shown.containsKey(step + ".rows_out"),
-          step);
+      assertTrue(
+          shown.containsKey(step + ".rows_in") && shown.containsKey(step + ".rows_out"), step);
     }
     // the markers count what the steps' counters count
     assertEquals(summary.get("4_fill_null.values_filled"), markerTotal(dom, "filled"));
     assertEquals(summary.get("3_outliers.values_clipped"), markerTotal(dom, "changed"));
-    long dropped = summary.get("1_drop_duplicates.rows_dropped")
-        + summary.get("2_drop_null.rows_dropped");
+    long dropped =
+        summary.get("1_drop_duplicates.rows_dropped") + summary.get("2_drop_null.rows_dropped");
     assertEquals(dropped * COLUMNS.size(), markerTotal(dom, "dropped"));
 
     assertNotBlank(png);
@@ -117,24 +128,33 @@ class JobReportIT {
     Files.createDirectories(OUT);
     Path html = OUT.resolve("plant_energy.html");
     Files.deleteIfExists(html);
-    Launcher.Result r = Launcher.run("run", "examples/configs/plant_energy.toml", "--input",
-        Launcher.sampleData().resolve("plant.csv").toString(), "--output",
-        tmp.resolve("plant.csv").toString(), "--errors", tmp.resolve("bad.csv").toString(),
-        "--report", html.toString());
+    Launcher.Result r =
+        Launcher.run(
+            "run",
+            "examples/configs/plant_energy.toml",
+            "--input",
+            Launcher.sampleData().resolve("plant.csv").toString(),
+            "--output",
+            tmp.resolve("plant.csv").toString(),
+            "--errors",
+            tmp.resolve("bad.csv").toString(),
+            "--report",
+            html.toString());
     assertThat(r.toString(), r.exitCode, is(0));
     assertThat(r.err, containsString("industryts: report " + html));
     Map<String, Long> summary = summaryCounters(r.err);
     assertThat(summary.get("2_mask_quality.values_masked"), greaterThan(0L));
 
     Path chromium = chromium();
-    Assumptions.assumeTrue(chromium != null, "Chromium is not installed (/usr/bin/chromium or "
-        + "chromium on PATH); .ci/run installs it with apt-get install chromium. Skipping the "
-        + "rendered-page checks of the plant report.");
+    Assumptions.assumeTrue(
+        chromium != null,
+        "Chromium is not installed (/usr/bin/chromium or "
+            + "chromium on PATH); .ci/run installs it with apt-get install chromium. Skipping the "
+            + "rendered-page checks of the plant report.");
     String dom = chromium(chromium, "--dump-dom", html.toUri().toString());
     Path png = OUT.resolve("plant_energy.png");
     Files.deleteIfExists(png);
-    chromium(chromium, "--screenshot=" + png, "--window-size=1280,2000",
-        html.toUri().toString());
+    chromium(chromium, "--screenshot=" + png, "--window-size=1280,2000", html.toUri().toString());
     for (String section : List.of("job", "steps", "plots", "schema")) {
       assertThat(dom, containsString("<section id=\"" + section + "\">"));
     }
@@ -146,7 +166,9 @@ class JobReportIT {
     assertTrue(shown.containsKey("2_mask_quality.values_masked"), shown.toString());
     for (Map.Entry<String, String> e : shown.entrySet()) {
       String value = e.getValue().replaceAll("^[a-z_]+ ", "");
-      assertEquals(String.format("%,d", summary.getOrDefault(e.getKey(), 0L)), value,
+      assertEquals(
+          String.format("%,d", summary.getOrDefault(e.getKey(), 0L)),
+          value,
           e.getKey() + " in the page");
     }
     assertThat(dom, containsString("power_kw_integral"));
@@ -168,8 +190,10 @@ class JobReportIT {
       }
     }
     assertThat("distinct colours in the screenshot", colours.size(), greaterThan(50));
-    assertThat("pixels that are not background",
-        notBackground * 4.0 / (image.getWidth() * image.getHeight()), greaterThan(0.3));
+    assertThat(
+        "pixels that are not background",
+        notBackground * 4.0 / (image.getWidth() * image.getHeight()),
+        greaterThan(0.3));
   }
 
   /** Counters of the summary on stderr: rows read and written, each step's in, out and extras. */
@@ -185,16 +209,17 @@ class JobReportIT {
     if (dead.find()) {
       out.put("write.error_records", number(dead.group(1)));
     }
-    Matcher step = Pattern.compile(
-        "(?m)^  (\\S+)\\s+([\\d,]+) in\\s+([\\d,]+) out(?:  \\((.*)\\))?$").matcher(err);
+    Matcher step =
+        Pattern.compile("(?m)^  (\\S+)\\s+([\\d,]+) in\\s+([\\d,]+) out(?:  \\((.*)\\))?$")
+            .matcher(err);
     while (step.find()) {
       out.put(step.group(1) + ".rows_in", number(step.group(2)));
       out.put(step.group(1) + ".rows_out", number(step.group(3)));
       if (step.group(4) != null) {
         for (String part : step.group(4).split(", ")) {
           int space = part.lastIndexOf(' ');
-          out.put(step.group(1) + "." + part.substring(0, space),
-              number(part.substring(space + 1)));
+          out.put(
+              step.group(1) + "." + part.substring(0, space), number(part.substring(space + 1)));
         }
       }
     }
@@ -218,8 +243,8 @@ class JobReportIT {
 
   /** Sum over the page's plots of the marker counts of one kind. */
   private static long markerTotal(String dom, String kind) {
-    Matcher m = Pattern.compile("data-marker=\"" + kind + "\">[^<]*? ([\\d,]+)</span>")
-        .matcher(dom);
+    Matcher m =
+        Pattern.compile("data-marker=\"" + kind + "\">[^<]*? ([\\d,]+)</span>").matcher(dom);
     long total = 0;
     while (m.find()) {
       total += number(m.group(1));
@@ -255,21 +280,35 @@ class JobReportIT {
 
   /** Runs headless Chromium with a fresh profile; returns its stdout. */
   private String chromium(Path chromium, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium")));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium")));
     cmd.addAll(List.of(args));
     Path out = tmp.resolve("chromium.out");
     Path err = tmp.resolve("chromium.err");
-    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
-        .start();
+    Process p =
+        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!p.waitFor(3, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new IllegalStateException("chromium timed out: " + cmd);
     }
-    assertEquals(0, p.exitValue(), "chromium " + String.join(" ", args) + ":\n"
-        + Files.readString(err, StandardCharsets.UTF_8));
+    assertEquals(
+        0,
+        p.exitValue(),
+        "chromium "
+            + String.join(" ", args)
+            + ":\n"
+            + Files.readString(err, StandardCharsets.UTF_8));
     return Files.readString(out, StandardCharsets.UTF_8);
   }
 }

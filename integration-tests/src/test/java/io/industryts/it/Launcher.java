@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 /** Runs {@code runners/target/industryts.jar} with {@code java -jar}, as a user would. */
 final class Launcher {
   /** The JDKs the jar must run on without extra flags, when installed. */
-  private static final List<String> KNOWN_JDKS = List.of(
-      "/usr/lib/jvm/java-17-openjdk-amd64", "/usr/lib/jvm/temurin-25-jdk-amd64");
+  private static final List<String> KNOWN_JDKS =
+      List.of("/usr/lib/jvm/java-17-openjdk-amd64", "/usr/lib/jvm/temurin-25-jdk-amd64");
 
   private Launcher() {}
 
@@ -46,11 +46,12 @@ final class Launcher {
           && Files.getLastModifiedTime(last).compareTo(Files.getLastModifiedTime(generator)) >= 0) {
         return dir; // made by this version of the generator
       }
-      Process p = new ProcessBuilder(javas().get(0).toString(), generator.toString(),
-          dir.toString()).redirectErrorStream(true)
-          // not inheritIO: output on the test JVM's own stdout corrupts failsafe's channel
-          .redirectOutput(Path.of("target", "sample-data.log").toAbsolutePath().toFile())
-          .start();
+      Process p =
+          new ProcessBuilder(javas().get(0).toString(), generator.toString(), dir.toString())
+              .redirectErrorStream(true)
+              // not inheritIO: output on the test JVM's own stdout corrupts failsafe's channel
+              .redirectOutput(Path.of("target", "sample-data.log").toAbsolutePath().toFile())
+              .start();
       if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
         throw new IllegalStateException("GenerateSampleData failed");
       }
@@ -127,8 +128,11 @@ final class Launcher {
     cmd.add("-jar");
     cmd.add(jar().toString());
     cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd).directory(projectDir().toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    return new ProcessBuilder(cmd)
+        .directory(projectDir().toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 
   /** Runs {@code jar} with {@code java} and {@code jvmFlags} in the project directory. */
@@ -142,14 +146,21 @@ final class Launcher {
     try {
       Path outFile = Files.createTempFile("industryts-it", ".out");
       Path errFile = Files.createTempFile("industryts-it", ".err");
-      Process p = new ProcessBuilder(cmd).directory(projectDir().toFile())
-          .redirectOutput(outFile.toFile()).redirectError(errFile.toFile()).start();
+      Process p =
+          new ProcessBuilder(cmd)
+              .directory(projectDir().toFile())
+              .redirectOutput(outFile.toFile())
+              .redirectError(errFile.toFile())
+              .start();
       if (!p.waitFor(5, TimeUnit.MINUTES)) {
         p.destroyForcibly();
         throw new IllegalStateException("timed out: " + cmd);
       }
-      Result r = new Result(p.exitValue(), Files.readString(outFile, StandardCharsets.UTF_8),
-          Files.readString(errFile, StandardCharsets.UTF_8));
+      Result r =
+          new Result(
+              p.exitValue(),
+              Files.readString(outFile, StandardCharsets.UTF_8),
+              Files.readString(errFile, StandardCharsets.UTF_8));
       Files.delete(outFile);
       Files.delete(errFile);
       return r;

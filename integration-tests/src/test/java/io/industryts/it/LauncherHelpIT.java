@@ -25,8 +25,8 @@ class LauncherHelpIT {
   void helpListsTheCommandsAndExitsZero(Path java) {
     Launcher.Result r = Launcher.run(java, "--help");
     assertThat(r.toString(), r.exitCode, is(0));
-    assertThat(r.out, startsWith("industryts - clean, regularize and enrich industrial time "
-        + "series"));
+    assertThat(
+        r.out, startsWith("industryts - clean, regularize and enrich industrial time " + "series"));
     assertThat(r.out, containsString("  run JOB.toml       run a job"));
     assertThat(r.out, containsString("  validate JOB.toml  check a job file"));
     assertThat(r.out, containsString("  explain JOB.toml "));
@@ -48,7 +48,8 @@ class LauncherHelpIT {
     assertThat(r.toString(), r.exitCode, is(0));
     assertThat(r.out, startsWith("Usage: industryts run JOB.toml [options] [-- BEAM_OPTIONS...]"));
     assertThat(r.out, containsString("  --errors PATH "));
-    assertThat(r.out, containsString("  --runner NAME          DirectRunner (default), FlinkRunner"));
+    assertThat(
+        r.out, containsString("  --runner NAME          DirectRunner (default), FlinkRunner"));
   }
 
   @Test
@@ -56,25 +57,30 @@ class LauncherHelpIT {
     Launcher.Result r = Launcher.run("valdate", "job.toml");
     assertThat(r.exitCode, is(2));
     assertThat(r.out, emptyString());
-    assertThat(r.err, equalTo("industryts: unknown command \"valdate\". Expected one of: run, "
-        + "validate, explain, ops, help (did you mean \"validate\"?).\n"
-        + "Run industryts --help for usage.\n"));
+    assertThat(
+        r.err,
+        equalTo(
+            "industryts: unknown command \"valdate\". Expected one of: run, "
+                + "validate, explain, ops, help (did you mean \"validate\"?).\n"
+                + "Run industryts --help for usage.\n"));
   }
 
   @Test
   void missingJobFileExitsTwoWithoutAStackTrace() {
     Launcher.Result r = Launcher.run("run", "no/such/job.toml");
     assertThat(r.exitCode, is(2));
-    assertThat(r.err, startsWith("industryts: job file not found: no/such/job.toml (working "
-        + "directory "));
-    assertThat(r.err, containsString("Expected a TOML job, e.g. examples/configs/quickstart.toml."));
+    assertThat(
+        r.err,
+        startsWith("industryts: job file not found: no/such/job.toml (working " + "directory "));
+    assertThat(
+        r.err, containsString("Expected a TOML job, e.g. examples/configs/quickstart.toml."));
     assertThat(r.err.contains("\tat "), is(false));
   }
 
   @Test
   void missingRunnerInTheDefaultJarExitsTwo() {
-    Launcher.Result r = Launcher.run("run", "examples/configs/quickstart.toml",
-        "--runner=SparkRunner");
+    Launcher.Result r =
+        Launcher.run("run", "examples/configs/quickstart.toml", "--runner=SparkRunner");
     assertThat(r.exitCode, is(2));
     assertThat(r.err, containsString("SparkRunner is not in this jar"));
   }

@@ -36,7 +36,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LibraryAdoptionIT {
-  /** The oldest Beam release the library is tested against (README, Use from your Beam pipeline). */
+  /**
+   * The oldest Beam release the library is tested against (README, Use from your Beam pipeline).
+   */
   static final String OLDEST_BEAM = "2.52.0";
 
   static final String VERSION = "0.1.0-SNAPSHOT";
@@ -52,9 +54,13 @@ class LibraryAdoptionIT {
     Path shared = sharedRepository();
     Files.writeString(
         SETTINGS,
-        "<settings>\n  <localRepository>" + REPO + "</localRepository>\n  <mirrors>\n"
+        "<settings>\n  <localRepository>"
+            + REPO
+            + "</localRepository>\n  <mirrors>\n"
             + "    <mirror>\n      <id>local-copy</id>\n      <mirrorOf>*</mirrorOf>\n"
-            + "      <url>" + shared.toUri() + "</url>\n    </mirror>\n  </mirrors>\n</settings>\n");
+            + "      <url>"
+            + shared.toUri()
+            + "</url>\n    </mirror>\n  </mirrors>\n</settings>\n");
     install(project.resolve("transforms/bom"), "industryts-bom", true);
     install(project.resolve("transforms"), "industryts-transforms", false);
     install(project.resolve("transforms/testing"), "industryts-testing", false);
@@ -63,14 +69,17 @@ class LibraryAdoptionIT {
   @Test
   @Order(1)
   void installedPomsStandAloneWithSourcesAndJavadoc() throws IOException {
-    for (String artifact : List.of("industryts-bom", "industryts-transforms", "industryts-testing")) {
+    for (String artifact :
+        List.of("industryts-bom", "industryts-transforms", "industryts-testing")) {
       Path dir = REPO.resolve("io/industryts/" + artifact + "/" + VERSION);
       String pom = Files.readString(dir.resolve(artifact + "-" + VERSION + ".pom"));
       assertFalse(pom.contains("<parent>"), artifact + " pom names a parent:\n" + pom);
       assertFalse(pom.contains("${"), artifact + " pom has unresolved properties:\n" + pom);
       if (!artifact.equals("industryts-bom")) {
-        assertTrue(Files.isRegularFile(dir.resolve(artifact + "-" + VERSION + "-sources.jar")), artifact);
-        assertTrue(Files.isRegularFile(dir.resolve(artifact + "-" + VERSION + "-javadoc.jar")), artifact);
+        assertTrue(
+            Files.isRegularFile(dir.resolve(artifact + "-" + VERSION + "-sources.jar")), artifact);
+        assertTrue(
+            Files.isRegularFile(dir.resolve(artifact + "-" + VERSION + "-javadoc.jar")), artifact);
       }
     }
   }
@@ -79,9 +88,12 @@ class LibraryAdoptionIT {
   @Order(2)
   void freshProjectFromTheReadmeSnippetCompilesAndPassesItsTest() throws Exception {
     Path fresh = freshProject("fresh", readmeSnippet());
-    run(fresh, "test",
+    run(
+        fresh,
+        "test",
         "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies",
-        "-DincludeScope=runtime", "-DoutputDirectory=target/runtime-jars");
+        "-DincludeScope=runtime",
+        "-DoutputDirectory=target/runtime-jars");
     assertTestsPassed(fresh);
 
     List<Path> jars;
@@ -93,17 +105,25 @@ class LibraryAdoptionIT {
       bytes += Files.size(j);
     }
     List<String> names = jars.stream().map(j -> j.getFileName().toString()).toList();
-    String report = String.format(
-        "runtime class path of a pipeline depending on industryts-transforms (and the DirectRunner):"
-            + " %d jars, %.1f MB%n%s%n", jars.size(), bytes / 1e6, String.join("\n", names));
+    String report =
+        String.format(
+            "runtime class path of a pipeline depending on industryts-transforms (and the DirectRunner):"
+                + " %d jars, %.1f MB%n%s%n",
+            jars.size(), bytes / 1e6, String.join("\n", names));
     Files.writeString(WORK.resolve("footprint.txt"), report);
     assertTrue(names.contains("industryts-transforms-" + VERSION + ".jar"), names.toString());
-    assertTrue(names.stream().anyMatch(n -> n.startsWith("beam-sdks-java-core-2.62.0")), names.toString());
+    assertTrue(
+        names.stream().anyMatch(n -> n.startsWith("beam-sdks-java-core-2.62.0")), names.toString());
     // the slim core: the file formats' libraries come only with industryts-io
-    List<String> fileFormats = names.stream()
-        .filter(n -> n.startsWith("hadoop-") || n.startsWith("parquet-") || n.startsWith("arrow-")
-            || n.startsWith("industryts-io"))
-        .toList();
+    List<String> fileFormats =
+        names.stream()
+            .filter(
+                n ->
+                    n.startsWith("hadoop-")
+                        || n.startsWith("parquet-")
+                        || n.startsWith("arrow-")
+                        || n.startsWith("industryts-io"))
+            .toList();
     assertEquals(List.of(), fileFormats, "industryts-transforms pulls in file-format libraries");
   }
 
@@ -113,15 +133,20 @@ class LibraryAdoptionIT {
     String snippet = readmeSnippet();
     String beamBom = "<artifactId>beam-sdks-java-bom</artifactId>\n      <version>2.62.0</version>";
     assertTrue(snippet.contains(beamBom), "the README snippet's Beam BOM moved:\n" + snippet);
-    Path fresh = freshProject(
-        "fresh-beam-" + OLDEST_BEAM,
-        snippet.replace(beamBom, beamBom.replace("2.62.0", OLDEST_BEAM)));
-    run(fresh, "test",
+    Path fresh =
+        freshProject(
+            "fresh-beam-" + OLDEST_BEAM,
+            snippet.replace(beamBom, beamBom.replace("2.62.0", OLDEST_BEAM)));
+    run(
+        fresh,
+        "test",
         "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies",
-        "-DincludeScope=runtime", "-DoutputDirectory=target/runtime-jars");
+        "-DincludeScope=runtime",
+        "-DoutputDirectory=target/runtime-jars");
     assertTestsPassed(fresh);
-    assertTrue(Files.isRegularFile(
-        fresh.resolve("target/runtime-jars/beam-sdks-java-core-" + OLDEST_BEAM + ".jar")));
+    assertTrue(
+        Files.isRegularFile(
+            fresh.resolve("target/runtime-jars/beam-sdks-java-core-" + OLDEST_BEAM + ".jar")));
   }
 
   /** The first xml block of the README's "Use from your Beam pipeline" section. */
@@ -138,7 +163,9 @@ class LibraryAdoptionIT {
     Path dir = WORK.resolve(name);
     Files.createDirectories(dir.resolve("src/main/java/com/example"));
     Files.createDirectories(dir.resolve("src/test/java/com/example"));
-    Files.writeString(dir.resolve("pom.xml"), """
+    Files.writeString(
+        dir.resolve("pom.xml"),
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <project xmlns="http://maven.apache.org/POM/4.0.0">
           <modelVersion>4.0.0</modelVersion>
@@ -170,8 +197,11 @@ class LibraryAdoptionIT {
             </plugins>
           </build>
         </project>
-        """.formatted(name, snippet));
-    Files.writeString(dir.resolve("src/main/java/com/example/CleanReadings.java"), """
+        """
+            .formatted(name, snippet));
+    Files.writeString(
+        dir.resolve("src/main/java/com/example/CleanReadings.java"),
+        """
         package com.example;
 
         import io.industryts.TimeSeriesPipeline;
@@ -193,7 +223,9 @@ class LibraryAdoptionIT {
           }
         }
         """);
-    Files.writeString(dir.resolve("src/test/java/com/example/CleanReadingsTest.java"), """
+    Files.writeString(
+        dir.resolve("src/test/java/com/example/CleanReadingsTest.java"),
+        """
         package com.example;
 
         import io.industryts.testing.BeamPipelineExtension;
@@ -253,17 +285,26 @@ class LibraryAdoptionIT {
     Path report = fresh.resolve("target/surefire-reports/TEST-com.example.CleanReadingsTest.xml");
     assertTrue(Files.isRegularFile(report), "the fresh project's test did not run: " + report);
     String xml = Files.readString(report);
-    assertTrue(xml.contains("tests=\"1\"") && xml.contains("failures=\"0\"")
-        && xml.contains("errors=\"0\"") && xml.contains("skipped=\"0\""), xml);
+    assertTrue(
+        xml.contains("tests=\"1\"")
+            && xml.contains("failures=\"0\"")
+            && xml.contains("errors=\"0\"")
+            && xml.contains("skipped=\"0\""),
+        xml);
   }
 
-  /** Installs one module's built artifacts (flattened pom, jar, sources, javadoc) into the private repository. */
+  /**
+   * Installs one module's built artifacts (flattened pom, jar, sources, javadoc) into the private
+   * repository.
+   */
   static void install(Path module, String artifact, boolean pomOnly) throws Exception {
     Path pom = module.resolve(".flattened-pom.xml");
     assertTrue(Files.isRegularFile(pom), pom + " is missing; build the module first (package)");
-    List<String> args = new ArrayList<>(List.of(
-        "org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file",
-        "-DpomFile=" + pom));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file",
+                "-DpomFile=" + pom));
     if (pomOnly) {
       args.add("-Dfile=" + pom);
       args.add("-Dpackaging=pom");
@@ -277,25 +318,35 @@ class LibraryAdoptionIT {
     run(WORK, args.toArray(new String[0]));
   }
 
-  /** Runs Maven in {@code dir} with the private repository; fails with the log on a non-zero exit. */
+  /**
+   * Runs Maven in {@code dir} with the private repository; fails with the log on a non-zero exit.
+   */
   static void run(Path dir, String... goals) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(maven(), "-B", "-s", SETTINGS.toString(),
-        "-Dmaven.repo.local=" + REPO));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(maven(), "-B", "-s", SETTINGS.toString(), "-Dmaven.repo.local=" + REPO));
     cmd.addAll(List.of(goals));
     Path log = Files.createTempFile(WORK, "mvn-", ".log");
-    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     if (!p.waitFor(10, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new AssertionError("timed out: " + cmd + "\n" + Files.readString(log));
     }
-    assertEquals(0, p.exitValue(), () -> {
-      try {
-        return cmd + " failed:\n" + Files.readString(log, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        return cmd + " failed; log " + log;
-      }
-    });
+    assertEquals(
+        0,
+        p.exitValue(),
+        () -> {
+          try {
+            return cmd + " failed:\n" + Files.readString(log, StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            return cmd + " failed; log " + log;
+          }
+        });
   }
 
   static String maven() {
@@ -306,12 +357,15 @@ class LibraryAdoptionIT {
     return "mvn";
   }
 
-  /** The local repository of the build running this test: the mirror the fresh project copies from. */
+  /**
+   * The local repository of the build running this test: the mirror the fresh project copies from.
+   */
   static Path sharedRepository() {
     String repo = System.getProperty("industryts.maven.repo");
-    Path path = repo != null && !repo.isBlank() && !repo.contains("${")
-        ? Path.of(repo)
-        : Path.of(System.getProperty("user.home"), ".m2", "repository");
+    Path path =
+        repo != null && !repo.isBlank() && !repo.contains("${")
+            ? Path.of(repo)
+            : Path.of(System.getProperty("user.home"), ".m2", "repository");
     assertTrue(Files.isDirectory(path), "no local Maven repository at " + path);
     return path;
   }

@@ -13,14 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * NAB ambient temperature (1 h): ten gaps from 2 h to 7 d 6 h, 621 missing hours. The hourly grid,
- * interpolation and forward fill limited by {@code max_gap}, and the standard pipeline example at
- * 1 h, each equal to pandas.
+ * interpolation and forward fill limited by {@code max_gap}, and the standard pipeline example at 1
+ * h, each equal to pandas.
  */
 class NabAmbientRealDataIT {
   private static final String FILE = "ambient_temperature_system_failure.csv";
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   /**
    * Missing hours per gap (SOURCES.md): 1 and 2 (gaps of 2 h, 3 h) are interpolated (max_gap 6h);
@@ -32,10 +31,14 @@ class NabAmbientRealDataIT {
     Path out = tmp.resolve("ambient_gaps.csv");
     String summary = RealData.run(RealData.job("ambient_gaps.toml"), RealData.file(FILE), out);
     assertThat(summary, containsString("(rows_inserted 621)"));
-    assertThat(summary, matchesPattern(
-        RealData.summaryLine("2_interpolate", "7,888", "7,888", "(values_filled 3)")));
-    assertThat(summary, matchesPattern(
-        RealData.summaryLine("3_fill_null", "7,888", "7,888", "(values_filled 121)")));
+    assertThat(
+        summary,
+        matchesPattern(
+            RealData.summaryLine("2_interpolate", "7,888", "7,888", "(values_filled 3)")));
+    assertThat(
+        summary,
+        matchesPattern(
+            RealData.summaryLine("3_fill_null", "7,888", "7,888", "(values_filled 121)")));
     RealData.assertSameAsPandas("ambient_gaps", out);
     List<String> lines = RealData.read(out);
     int v = RealData.column(lines.get(0), "value");

@@ -11,15 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * NAB machine temperature (5 min): the hour 2014-01-07 02:00–02:55 appears twice, the second
- * copy after the first in the file (lines 10139–10150, then 10151–10162). Duplicates and the
- * backwards step, and the standard pipeline example at 1 h, each equal to pandas.
+ * NAB machine temperature (5 min): the hour 2014-01-07 02:00–02:55 appears twice, the second copy
+ * after the first in the file (lines 10139–10150, then 10151–10162). Duplicates and the backwards
+ * step, and the standard pipeline example at 1 h, each equal to pandas.
  */
 class NabMachineRealDataIT {
   private static final String FILE = "machine_temperature_system_failure.csv";
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void repeatedHourKeepsTheSecondCopyInTimeOrderAsPandas() throws IOException {
@@ -29,8 +28,8 @@ class NabMachineRealDataIT {
     RealData.assertSameAsPandas("machine_hourly", out);
     // the 02:00 bucket holds the second copy only: file lines 10151 (02:00) .. 10162 (02:55)
     List<String> lines = RealData.read(out);
-    String row = lines.stream().filter(l -> l.startsWith("2014-01-07T02:00:00Z,")).findFirst()
-        .orElseThrow();
+    String row =
+        lines.stream().filter(l -> l.startsWith("2014-01-07T02:00:00Z,")).findFirst().orElseThrow();
     List<String> cells = RealData.cells(row);
     String header = lines.get(0);
     assertThat(cells.get(RealData.column(header, "value_first")), equalTo("94.13972336"));

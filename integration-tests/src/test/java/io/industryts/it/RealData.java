@@ -20,8 +20,8 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs jobs on the real datasets of {@code ../shared/data} through the jar and compares the file
- * it writes with the pandas output committed under {@code realdata/expected} (made by {@code
+ * Runs jobs on the real datasets of {@code ../shared/data} through the jar and compares the file it
+ * writes with the pandas output committed under {@code realdata/expected} (made by {@code
  * scripts/fixtures/realdata_jobs.py}): same header, same rows in the same order, numbers within
  * 1e-9 relative.
  */
@@ -34,8 +34,11 @@ final class RealData {
    */
   static Path file(String name) {
     String dir = System.getProperty("industryts.testdata.dir");
-    Assumptions.assumeTrue(dir != null && Files.isDirectory(Path.of(dir)),
-        "real datasets not found (industryts.testdata.dir = " + dir + "); these tests need the "
+    Assumptions.assumeTrue(
+        dir != null && Files.isDirectory(Path.of(dir)),
+        "real datasets not found (industryts.testdata.dir = "
+            + dir
+            + "); these tests need the "
             + "folder ../shared/data described in its SOURCES.md, so they are skipped");
     Path f = Path.of(dir, name);
     assertThat(f + " is missing from the datasets folder", Files.isRegularFile(f), is(true));
@@ -59,16 +62,20 @@ final class RealData {
    * auto-detected as SEMANTICS §4 says (date, timestamp, datetime); written into {@code dir}.
    */
   static Path standardPipeline(Path dir, String rule) throws IOException {
-    return example(dir, "standard_pipeline.toml", Map.of(
-        "time_column = \"DateTime\"", "# time column auto-detected",
-        "rule = \"1min\"", "rule = \"" + rule + "\""));
+    return example(
+        dir,
+        "standard_pipeline.toml",
+        Map.of(
+            "time_column = \"DateTime\"",
+            "# time column auto-detected",
+            "rule = \"1min\"",
+            "rule = \"" + rule + "\""));
   }
 
   /**
-   * An example job of examples/configs with each key of {@code edits} (a text the job must
-   * contain, e.g. a quoted column name) replaced by its value, written into {@code dir}: the
-   * example itself stays the source of the steps, only names that do not exist in a real file
-   * change.
+   * An example job of examples/configs with each key of {@code edits} (a text the job must contain,
+   * e.g. a quoted column name) replaced by its value, written into {@code dir}: the example itself
+   * stays the source of the steps, only names that do not exist in a real file change.
    */
   static Path example(Path dir, String name, Map<String, String> edits) throws IOException {
     String text = Files.readString(Launcher.projectDir().resolve("examples/configs/" + name));
@@ -86,15 +93,30 @@ final class RealData {
    * exactly {@code counters} (e.g. {@code "(values_filled 3)"}; empty: no counter).
    */
   static String summaryLine(String step, String rowsIn, String rowsOut, String counters) {
-    return "(?s).*\\n\\s+" + step + "\\s+" + rowsIn + " in\\s+" + rowsOut + " out"
-        + (counters.isEmpty() ? "" : "\\s+" + java.util.regex.Pattern.quote(counters)) + "\\n.*";
+    return "(?s).*\\n\\s+"
+        + step
+        + "\\s+"
+        + rowsIn
+        + " in\\s+"
+        + rowsOut
+        + " out"
+        + (counters.isEmpty() ? "" : "\\s+" + java.util.regex.Pattern.quote(counters))
+        + "\\n.*";
   }
 
   /** Runs {@code job} on {@code input}; returns the launcher's stderr (its summary). */
   static String run(Path job, Path input, Path out) {
     Path errors = out.resolveSibling(out.getFileName() + ".errors.csv");
-    Launcher.Result r = launch("run", job.toString(), "--input", input.toString(),
-        "--output", out.toString(), "--errors", errors.toString());
+    Launcher.Result r =
+        launch(
+            "run",
+            job.toString(),
+            "--input",
+            input.toString(),
+            "--output",
+            out.toString(),
+            "--errors",
+            errors.toString());
     assertThat(r.toString(), r.exitCode, is(0));
     assertThat(r.err, containsString("industryts: dead-lettered 0 rows"));
     assertThat(r.err, r.err.contains("counts do not add up"), is(false));
@@ -103,21 +125,21 @@ final class RealData {
 
   /**
    * {@code java -XX:TieredStopAtLevel=1 -jar industryts.jar ARGS} in the project directory, as
-   * {@link Launcher#run(String...)} otherwise. These jobs take seconds, mostly JIT compilation:
-   * the client compiler alone halves their CPU time (3 s instead of 6 s for skab_snapped on 2
-   * cores). Results do not depend on the compiler (Java floating point is strict since 17).
+   * {@link Launcher#run(String...)} otherwise. These jobs take seconds, mostly JIT compilation: the
+   * client compiler alone halves their CPU time (3 s instead of 6 s for skab_snapped on 2 cores).
+   * Results do not depend on the compiler (Java floating point is strict since 17).
    */
   static Launcher.Result launch(String... args) {
-    return Launcher.runJar(Launcher.jar(), Launcher.javas().get(0),
-        List.of("-XX:TieredStopAtLevel=1"), args);
+    return Launcher.runJar(
+        Launcher.jar(), Launcher.javas().get(0), List.of("-XX:TieredStopAtLevel=1"), args);
   }
 
   /** The lines of a committed expected output, realdata/expected/NAME.csv.gz. */
   static List<String> expected(String name) throws IOException {
     String resource = "/realdata/expected/" + name + ".csv.gz";
     try (InputStream in = RealData.class.getResourceAsStream(resource)) {
-      assertThat("missing " + resource + "; run scripts/fixtures/realdata_jobs.py", in != null,
-          is(true));
+      assertThat(
+          "missing " + resource + "; run scripts/fixtures/realdata_jobs.py", in != null, is(true));
       return lines(new String(new GZIPInputStream(in).readAllBytes(), StandardCharsets.UTF_8));
     }
   }
@@ -175,10 +197,10 @@ final class RealData {
   }
 
   /**
-   * The written file equals pandas' output cell by cell: same header, same rows in the same
-   * order; text cells (times, tags, booleans, empty cells) equal, a time with or without the
-   * {@code Z} of the default output format; numbers within 1e-9 relative (1e-12 absolute around
-   * zero, where pandas' sums leave round-off).
+   * The written file equals pandas' output cell by cell: same header, same rows in the same order;
+   * text cells (times, tags, booleans, empty cells) equal, a time with or without the {@code Z} of
+   * the default output format; numbers within 1e-9 relative (1e-12 absolute around zero, where
+   * pandas' sums leave round-off).
    */
   static void assertSameAsPandas(String expectedName, Path out) throws IOException {
     List<String> want = expected(expectedName);
@@ -196,14 +218,29 @@ final class RealData {
         if (!sameCell(w.get(c), g.get(c))) {
           mismatches++;
           if (first == null) {
-            first = "line " + (r + 1) + ", column " + header.get(c) + ": pandas " + w.get(c)
-                + ", industryts " + g.get(c);
+            first =
+                "line "
+                    + (r + 1)
+                    + ", column "
+                    + header.get(c)
+                    + ": pandas "
+                    + w.get(c)
+                    + ", industryts "
+                    + g.get(c);
           }
         }
       }
     }
-    assertThat(out + ": " + mismatches + " cells differ from pandas (" + expectedName
-        + "); first at " + first, mismatches, is(0));
+    assertThat(
+        out
+            + ": "
+            + mismatches
+            + " cells differ from pandas ("
+            + expectedName
+            + "); first at "
+            + first,
+        mismatches,
+        is(0));
   }
 
   private static boolean sameCell(String want, String got) {

@@ -40,14 +40,17 @@ class RunnerEqualityIT {
 
   /** The job files of examples/configs with the input each reads. */
   static Stream<Arguments> jobsOnFlinkAndSpark() {
-    return Stream.of("FlinkRunner", "SparkRunner").flatMap(runner -> Stream.of(
-        Arguments.of("quickstart.toml", "sensors.csv", runner),
-        Arguments.of("basic_pipeline.toml", "sensors.csv", runner),
-        Arguments.of("feature_engineering.toml", "sensors.csv", runner),
-        Arguments.of("production_pipeline.toml", "tags_long.csv", runner),
-        Arguments.of("tags_long.toml", "tags_long.csv", runner),
-        // the benchmark pipeline on the sample data in the benchmark's shape
-        Arguments.of("standard_pipeline.toml", "sensors_wide.csv", runner)));
+    return Stream.of("FlinkRunner", "SparkRunner")
+        .flatMap(
+            runner ->
+                Stream.of(
+                    Arguments.of("quickstart.toml", "sensors.csv", runner),
+                    Arguments.of("basic_pipeline.toml", "sensors.csv", runner),
+                    Arguments.of("feature_engineering.toml", "sensors.csv", runner),
+                    Arguments.of("production_pipeline.toml", "tags_long.csv", runner),
+                    Arguments.of("tags_long.toml", "tags_long.csv", runner),
+                    // the benchmark pipeline on the sample data in the benchmark's shape
+                    Arguments.of("standard_pipeline.toml", "sensors_wide.csv", runner)));
   }
 
   private static Path sampleInput(String name) {
@@ -57,32 +60,51 @@ class RunnerEqualityIT {
   /** Runs {@code job} on {@code runner} (parallelism 2) and returns the output file's lines. */
   private static List<String> run(String job, Path input, String runner, String... javaArgs)
       throws IOException {
-    String tag = job.replace(".toml", "") + "-" + input.getFileName().toString()
-        .replace(".csv", "") + "-" + runner;
+    String tag =
+        job.replace(".toml", "")
+            + "-"
+            + input.getFileName().toString().replace(".csv", "")
+            + "-"
+            + runner;
     Path output = out().resolve(tag + ".csv");
     Path errors = out().resolve(tag + "-bad.csv");
     Files.deleteIfExists(output);
-    Launcher.Result r = Launcher.runJar(RunnerJars.flinkSparkJar(), Launcher.javas().get(0),
-        "run", "examples/configs/" + job, "--input", input.toString(),
-        "--output", output.toString(), "--errors", errors.toString(),
-        "--runner=" + runner, "--parallelism", "2");
+    Launcher.Result r =
+        Launcher.runJar(
+            RunnerJars.flinkSparkJar(),
+            Launcher.javas().get(0),
+            "run",
+            "examples/configs/" + job,
+            "--input",
+            input.toString(),
+            "--output",
+            output.toString(),
+            "--errors",
+            errors.toString(),
+            "--runner=" + runner,
+            "--parallelism",
+            "2");
     assertThat(r.toString(), r.exitCode, is(0));
     assertThat(r.err, containsString("on " + runner + " (2 "));
     List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
-    assertThat(r.err, containsString(String.format("industryts: wrote %,d rows to %s",
-        lines.size() - 1, output)));
+    assertThat(
+        r.err,
+        containsString(
+            String.format("industryts: wrote %,d rows to %s", lines.size() - 1, output)));
     assertThat(r.err.contains("counts do not add up"), is(false));
     return lines;
   }
 
   private static List<String> direct(String job, Path input) {
-    return DIRECT.computeIfAbsent(job + " " + input, k -> {
-      try {
-        return run(job, input, "DirectRunner");
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    return DIRECT.computeIfAbsent(
+        job + " " + input,
+        k -> {
+          try {
+            return run(job, input, "DirectRunner");
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
   }
 
   @ParameterizedTest(name = "{0} on {2}")
@@ -119,10 +141,21 @@ class RunnerEqualityIT {
       for (String runner : List.of("FlinkRunner", "SparkRunner")) {
         Path output = out().resolve("jdk-" + runner + ".csv");
         Files.deleteIfExists(output);
-        Launcher.Result r = Launcher.runJar(RunnerJars.flinkSparkJar(), java, "run",
-            "examples/configs/basic_pipeline.toml", "--input", in.toString(), "--output",
-            output.toString(), "--errors", out().resolve("jdk-bad.csv").toString(),
-            "--runner=" + runner, "--parallelism", "2");
+        Launcher.Result r =
+            Launcher.runJar(
+                RunnerJars.flinkSparkJar(),
+                java,
+                "run",
+                "examples/configs/basic_pipeline.toml",
+                "--input",
+                in.toString(),
+                "--output",
+                output.toString(),
+                "--errors",
+                out().resolve("jdk-bad.csv").toString(),
+                "--runner=" + runner,
+                "--parallelism",
+                "2");
         assertThat(java + " " + runner + ": " + r, r.exitCode, is(0));
         assertSameTable(Files.readAllLines(output, StandardCharsets.UTF_8), expected);
       }
@@ -142,8 +175,15 @@ class RunnerEqualityIT {
       assertThat("cells of line " + (i + 1) + ": " + actual.get(i), a.length, is(e.length));
       for (int c = 0; c < e.length; c++) {
         if (!a[c].equals(e[c])) {
-          String where = "line " + (i + 1) + " column " + expected.get(0).split(",")[c]
-              + ": expected " + e[c] + " got " + a[c];
+          String where =
+              "line "
+                  + (i + 1)
+                  + " column "
+                  + expected.get(0).split(",")[c]
+                  + ": expected "
+                  + e[c]
+                  + " got "
+                  + a[c];
           assertThat(where, closeEnough(a[c], e[c]), is(true));
         }
       }
@@ -164,8 +204,10 @@ class RunnerEqualityIT {
   void comparisonCatchesADifferenceAboveTheTolerance() {
     List<String> expected = List.of("t,v", "1,0.5", "2,1000.0");
     assertSameTable(List.of("t,v", "1,0.5000000000001", "2,1000.0000000001"), expected);
-    AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
-        () -> assertSameTable(List.of("t,v", "1,0.500000000002", "2,1000.0"), expected));
+    AssertionError e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            AssertionError.class,
+            () -> assertSameTable(List.of("t,v", "1,0.500000000002", "2,1000.0"), expected));
     assertThat(e.getMessage(), containsString("line 2 column v: expected 0.5 got 0.500000000002"));
   }
 }

@@ -18,8 +18,10 @@ final class RunnerJars {
   static Path flinkSparkJar() {
     Path jar = Launcher.projectDir().resolve("runners/target/industryts-flink-spark.jar");
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing. The runner tests need the jar with both "
-          + "runners: mvn -B -Pflink,spark,runner-equality -pl runners,integration-tests -am verify");
+      throw new IllegalStateException(
+          jar
+              + " is missing. The runner tests need the jar with both "
+              + "runners: mvn -B -Pflink,spark,runner-equality -pl runners,integration-tests -am verify");
     }
     return jar;
   }
@@ -37,13 +39,19 @@ final class RunnerJars {
     try {
       Files.createDirectories(dir);
       Path tmp = dir.resolve(name + ".part");
-      List<String> cmd = new java.util.ArrayList<>(List.of(Launcher.javas().get(0).toString(),
-          Launcher.projectDir().resolve("benchmarks/GenerateRunnerData.java").toString()));
+      List<String> cmd =
+          new java.util.ArrayList<>(
+              List.of(
+                  Launcher.javas().get(0).toString(),
+                  Launcher.projectDir().resolve("benchmarks/GenerateRunnerData.java").toString()));
       cmd.addAll(List.of(args));
       cmd.add(tmp.toString());
       // never inheritIO: output on the test JVM's own stdout corrupts failsafe's channel
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-          .redirectOutput(dir.resolve(name + ".log").toFile()).start();
+      Process p =
+          new ProcessBuilder(cmd)
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve(name + ".log").toFile())
+              .start();
       if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
         throw new IllegalStateException("GenerateRunnerData failed: " + cmd);
       }

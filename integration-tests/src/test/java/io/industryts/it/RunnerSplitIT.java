@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * One long series and many series both keep the two workers of a FlinkRunner run (parallelism 2)
  * busy: benchmarks/WorkerCpu.java records the job and counts CPU samples per Flink worker thread;
- * the engine's stages (segmenting and the passes) must give each worker a fair share. The record
- * at 10M rows and 1,000 series comes from benchmarks/run-runners.sh.
+ * the engine's stages (segmenting and the passes) must give each worker a fair share. The record at
+ * 10M rows and 1,000 series comes from benchmarks/run-runners.sh.
  */
 class RunnerSplitIT {
   private static final Pattern ENGINE =
@@ -30,8 +30,8 @@ class RunnerSplitIT {
   private static final double FAIR_SHARE = 0.3;
 
   /**
-   * Runs WorkerCpu around a FlinkRunner job, with {@code beamArgs} after the launcher's bare
-   * {@code --}; returns its stdout (the table).
+   * Runs WorkerCpu around a FlinkRunner job, with {@code beamArgs} after the launcher's bare {@code
+   * --}; returns its stdout (the table).
    */
   private static String workerCpu(String job, Path input, String name, String... beamArgs)
       throws IOException, InterruptedException {
@@ -40,17 +40,36 @@ class RunnerSplitIT {
     Path out = dir.resolve(name + ".out");
     Path err = dir.resolve(name + ".err");
     String java = Launcher.javas().get(0).toString();
-    List<String> cmd = new ArrayList<>(List.of(java,
-        Launcher.projectDir().resolve("benchmarks/WorkerCpu.java").toString(), "--", java));
-    cmd.addAll(List.of("-jar", RunnerJars.flinkSparkJar().toString(), "run", job,
-        "--input", input.toString(), "--output", dir.resolve(name + ".csv").toString(),
-        "--runner=FlinkRunner", "--parallelism", "2"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java,
+                Launcher.projectDir().resolve("benchmarks/WorkerCpu.java").toString(),
+                "--",
+                java));
+    cmd.addAll(
+        List.of(
+            "-jar",
+            RunnerJars.flinkSparkJar().toString(),
+            "run",
+            job,
+            "--input",
+            input.toString(),
+            "--output",
+            dir.resolve(name + ".csv").toString(),
+            "--runner=FlinkRunner",
+            "--parallelism",
+            "2"));
     if (beamArgs.length > 0) {
       cmd.add("--");
       cmd.addAll(List.of(beamArgs));
     }
-    Process p = new ProcessBuilder(cmd).directory(Launcher.projectDir().toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .directory(Launcher.projectDir().toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     if (!p.waitFor(10, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new IllegalStateException("timed out: " + cmd);
@@ -76,8 +95,9 @@ class RunnerSplitIT {
     // 400,000 rows in segments of 16,384 (--segmentRows): 25 segments of one series,
     // as 10M rows make 153 segments of the default 65,536
     Path in = RunnerJars.generated("wide_400000.csv", "wide", "400000");
-    assertBothWorkersBusy(workerCpu("examples/configs/standard_pipeline.toml", in,
-        "one-series", "--segmentRows=16384"));
+    assertBothWorkersBusy(
+        workerCpu(
+            "examples/configs/standard_pipeline.toml", in, "one-series", "--segmentRows=16384"));
   }
 
   @Test
@@ -89,8 +109,9 @@ class RunnerSplitIT {
   @Test
   void workerTableCountsEachWorkersSamples() {
     String table = "ENGINE 2 samples 30 10 min_share 0.25\n";
-    AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
-        () -> assertBothWorkersBusy(table));
+    AssertionError e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            AssertionError.class, () -> assertBothWorkersBusy(table));
     assertThat(e.getMessage(), containsString("ENGINE 2 samples 30 10"));
   }
 }

@@ -56,9 +56,10 @@ public final class IndustryPipeline {
 
   /** The pipeline of an already loaded job. */
   public static TimeSeriesPipeline of(JobConfig job) {
-    TimeSeriesPipeline p = TimeSeriesPipeline.of(job.pipelineName(), job.seriesOptions())
-        .namingTomlKeys()
-        .withTimeParser(job.timeSettings().toTimeParser(job.seriesOptions().timeZone()));
+    TimeSeriesPipeline p =
+        TimeSeriesPipeline.of(job.pipelineName(), job.seriesOptions())
+            .namingTomlKeys()
+            .withTimeParser(job.timeSettings().toTimeParser(job.seriesOptions().timeZone()));
     for (Engine.Step s : job.engineSteps()) {
       p = p.then(s.name(), s.operation());
     }

@@ -100,9 +100,10 @@ public final class JobConfig {
 
   private static void checkNesting(String text, String fileName) {
     TomlNesting.check(text, fileName)
-        .ifPresent(p -> {
-          throw new ConfigException(List.of(p));
-        });
+        .ifPresent(
+            p -> {
+              throw new ConfigException(List.of(p));
+            });
   }
 
   /** Parses {@code text}; a parser that still runs out of stack gives a config error. */
@@ -110,9 +111,15 @@ public final class JobConfig {
     try {
       return Toml.parse(text);
     } catch (StackOverflowError e) {
-      throw new ConfigException(List.of(new ConfigProblem(fileName, 1, 1, "",
-          "the file is nested too deeply to parse (arrays or inline tables within each other)."
-              + " Expected a flat value; check the brackets.")));
+      throw new ConfigException(
+          List.of(
+              new ConfigProblem(
+                  fileName,
+                  1,
+                  1,
+                  "",
+                  "the file is nested too deeply to parse (arrays or inline tables within each other)."
+                      + " Expected a flat value; check the brackets.")));
     }
   }
 

@@ -14,8 +14,8 @@ public final class OutputConfig {
   private final String delimiter;
   private final Report report;
 
-  OutputConfig(List<String> paths, String errors, String timeFormat, String delimiter,
-      Report report) {
+  OutputConfig(
+      List<String> paths, String errors, String timeFormat, String delimiter, Report report) {
     this.paths = List.copyOf(paths);
     this.errors = errors;
     this.timeFormat = timeFormat;
@@ -72,7 +72,9 @@ public final class OutputConfig {
         return false;
       }
       Report r = (Report) o;
-      return Objects.equals(path, r.path) && columns.equals(r.columns) && maxSeries == r.maxSeries
+      return Objects.equals(path, r.path)
+          && columns.equals(r.columns)
+          && maxSeries == r.maxSeries
           && series.equals(r.series);
     }
 

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * first of {@link #keys()} that is set, else at the table header.
  *
  * <pre>{@code
- // message: set aggregation or aggregations, not both
+ * // message: set aggregation or aggregations, not both
  * ParamRule.notBoth("aggregation", "aggregations");
  * // message: "limit" is only valid with method forward or backward
  * ParamRule.onlyWith("limit", "method", List.of("forward", "ffill", "backward", "bfill"),

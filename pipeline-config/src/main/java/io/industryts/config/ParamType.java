@@ -22,8 +22,8 @@ import org.tomlj.TomlTable;
  * Double or Duration; {@code *_LIST} an unmodifiable {@link List}; {@code FLOAT_PAIR} a list of two
  * Doubles; {@code STRING_TABLE} an ordered {@code Map<String, String>}; {@code AGGREGATION_TABLE}
  * an ordered {@code Map<String, Object>} whose values are a String or a {@code List<String>};
- * {@code INT_LIST_OR_STRING_LIST} a list of Longs or of Strings;
- * {@code SCALAR} Long, Double, String or Boolean as written.
+ * {@code INT_LIST_OR_STRING_LIST} a list of Longs or of Strings; {@code SCALAR} Long, Double,
+ * String or Boolean as written.
  */
 public enum ParamType {
   STRING("string"),
@@ -136,9 +136,16 @@ public enum ParamType {
           for (int i = 0; i < a.size(); i++) {
             Object e = a.get(i);
             if (words ? !(e instanceof String) : !(e instanceof Long)) {
-              throw new Mismatch("must be " + display + ", all integers or all strings. Got "
-                  + literal(e) + " as element " + (i + 1) + " after "
-                  + (words ? "a string" : "integers") + ".");
+              throw new Mismatch(
+                  "must be "
+                      + display
+                      + ", all integers or all strings. Got "
+                      + literal(e)
+                      + " as element "
+                      + (i + 1)
+                      + " after "
+                      + (words ? "a string" : "integers")
+                      + ".");
             }
             out.add(e);
           }

@@ -83,8 +83,8 @@ public final class TimeSettings {
   }
 
   /**
-   * A copy with {@code pattern} ({@code time_format}) replacing the built-in string formats;
-   * {@code null} restores them.
+   * A copy with {@code pattern} ({@code time_format}) replacing the built-in string formats; {@code
+   * null} restores them.
    */
   public TimeSettings withTimeFormat(String pattern) {
     return new TimeSettings(pattern, epochUnit, ambiguous, nonexistent, nanAsNull);

@@ -30,7 +30,9 @@ public final class TomlLiterals {
       return string(Durations.canonical((Duration) v));
     } else if (v instanceof Double) {
       double x = (Double) v;
-      return Double.isNaN(x) ? "nan" : Double.isInfinite(x) ? (x > 0 ? "inf" : "-inf") : v.toString();
+      return Double.isNaN(x)
+          ? "nan"
+          : Double.isInfinite(x) ? (x > 0 ? "inf" : "-inf") : v.toString();
     } else if (v instanceof Collection) {
       return ((Collection<?>) v)
           .stream().map(TomlLiterals::render).collect(Collectors.joining(", ", "[", "]"));

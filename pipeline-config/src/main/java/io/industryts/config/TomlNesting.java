@@ -62,10 +62,17 @@ final class TomlNesting {
         case '{':
           depth++;
           if (depth > MAX_DEPTH) {
-            return Optional.of(new ConfigProblem(file, line, i - lineStart + 1, "",
-                "value nested deeper than " + MAX_DEPTH + " arrays or inline tables. Expected a"
-                    + " flat value (a string, a number, an array of them or a small table);"
-                    + " check the brackets of this value."));
+            return Optional.of(
+                new ConfigProblem(
+                    file,
+                    line,
+                    i - lineStart + 1,
+                    "",
+                    "value nested deeper than "
+                        + MAX_DEPTH
+                        + " arrays or inline tables. Expected a"
+                        + " flat value (a string, a number, an array of them or a small table);"
+                        + " check the brackets of this value."));
           }
           break;
         case ']':

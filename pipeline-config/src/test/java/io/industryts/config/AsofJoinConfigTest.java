@@ -27,9 +27,14 @@ class AsofJoinConfigTest {
   @Test
   void everyKeyBuildsTheJavaOperation() {
     JobConfig job = JobConfig.load(DIR.resolve("weather_join.toml"), REGISTRY);
-    AsofJoin java = AsofJoin.withInput("weather").withRightTimeColumn("obs_time").columns("air_temp")
-        .nearest().withTolerance(Duration.standardMinutes(30)).disallowExactMatches()
-        .withSuffix("_w");
+    AsofJoin java =
+        AsofJoin.withInput("weather")
+            .withRightTimeColumn("obs_time")
+            .columns("air_temp")
+            .nearest()
+            .withTolerance(Duration.standardMinutes(30))
+            .disallowExactMatches()
+            .withSuffix("_w");
     assertEquals(java.toString(), job.steps().get(0).operation().toString());
     assertEquals("obs_time", ((AsofJoin) job.steps().get(0).operation()).rightTimeColumn().get());
   }
@@ -46,20 +51,26 @@ class AsofJoinConfigTest {
 
   @Test
   void anInputGivenOnTheCommandLineCountsAsRegistered() {
-    JobConfig job = JobConfig.load(DIR.resolve("invalid/unregistered_input.toml"), REGISTRY,
-        Set.of("weather"));
+    JobConfig job =
+        JobConfig.load(DIR.resolve("invalid/unregistered_input.toml"), REGISTRY, Set.of("weather"));
     assertEquals("weather", ((AsofJoin) job.steps().get(0).operation()).rightInput());
   }
 
   @Test
   void defaultsAreBackwardExactNoToleranceAndRightSuffix() {
-    JobConfig job = JobConfig.parse("[inputs.w]\npath = \"w.csv\"\n[[operations]]\n"
-        + "type = \"asof_join\"\nright = \"w\"\n", "job.toml", REGISTRY);
+    JobConfig job =
+        JobConfig.parse(
+            "[inputs.w]\npath = \"w.csv\"\n[[operations]]\n"
+                + "type = \"asof_join\"\nright = \"w\"\n",
+            "job.toml",
+            REGISTRY);
     assertEquals(AsofJoin.withInput("w").toString(), job.steps().get(0).operation().toString());
-    assertEquals("{name=\"<index>_<type>\", right=\"w\", right_time_column=auto (time column rules on "
-        + "the right schema), by=pipeline key_columns, columns=right fields except its time "
-        + "column and by, direction=\"backward\", allow_exact_matches=true, "
-        + "suffix=\"_right\"}", job.steps().get(0).params().resolved().toString());
+    assertEquals(
+        "{name=\"<index>_<type>\", right=\"w\", right_time_column=auto (time column rules on "
+            + "the right schema), by=pipeline key_columns, columns=right fields except its time "
+            + "column and by, direction=\"backward\", allow_exact_matches=true, "
+            + "suffix=\"_right\"}",
+        job.steps().get(0).params().resolved().toString());
   }
 
   static Stream<Path> invalidFiles() throws IOException {
@@ -71,12 +82,13 @@ class AsofJoinConfigTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidFiles")
   void reportsExactlyThePinnedProblems(Path file) throws IOException {
-    List<String> expected = Files.readAllLines(file).stream()
-        .filter(l -> l.startsWith("# expect: "))
-        .map(l -> file + ":" + l.substring("# expect: ".length()))
-        .collect(Collectors.toList());
+    List<String> expected =
+        Files.readAllLines(file).stream()
+            .filter(l -> l.startsWith("# expect: "))
+            .map(l -> file + ":" + l.substring("# expect: ".length()))
+            .collect(Collectors.toList());
     ConfigException e = assertThrows(ConfigException.class, () -> JobConfig.load(file, REGISTRY));
-    assertEquals(expected,
-        e.problems().stream().map(ConfigProblem::toString).collect(Collectors.toList()));
+    assertEquals(
+        expected, e.problems().stream().map(ConfigProblem::toString).collect(Collectors.toList()));
   }
 }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class JobConfigTest {
   private static final Path VALID = Path.of("src/test/resources/configs/valid");
@@ -174,15 +173,20 @@ class JobConfigTest {
 
   @Test
   void reportKeysAreReadAndDefaulted() {
-    OutputConfig.Report r = parse("[output]\npath = \"o.csv\"\nreport = \"r.html\"\n"
-        + "report_columns = [\"temp\", \"flow\"]\nreport_max_series = 3\n"
-        + "report_series = [\"FI-1\"]\n").output().orElseThrow().report();
+    OutputConfig.Report r =
+        parse(
+                "[output]\npath = \"o.csv\"\nreport = \"r.html\"\n"
+                    + "report_columns = [\"temp\", \"flow\"]\nreport_max_series = 3\n"
+                    + "report_series = [\"FI-1\"]\n")
+            .output()
+            .orElseThrow()
+            .report();
     assertEquals("r.html", r.path());
     assertEquals(List.of("temp", "flow"), r.columns());
     assertEquals(3, r.maxSeries());
     assertEquals(List.of("FI-1"), r.series());
-    OutputConfig.Report none = parse("[output]\npath = \"o.csv\"\n").output().orElseThrow()
-        .report();
+    OutputConfig.Report none =
+        parse("[output]\npath = \"o.csv\"\n").output().orElseThrow().report();
     assertEquals(OutputConfig.Report.none(), none);
     assertNull(none.path());
   }

@@ -64,9 +64,12 @@ class OperationDocsTest {
   void referenceListsSectionsThenOperations() {
     OperationRegistry registry = OperationRegistry.of(List.of(new EchoProvider()));
     String md = OperationDocs.reference(registry);
-    assertEquals(true, md.startsWith("# industryts operations\n\n## [pipeline]\n\n"
-        + "| key | type | default | allowed | meaning |\n|---|---|---|---|---|\n"
-        + "| `name` | string | \"pipeline\" |  | Job name; used in step names and messages. |\n"),
+    assertEquals(
+        true,
+        md.startsWith(
+            "# industryts operations\n\n## [pipeline]\n\n"
+                + "| key | type | default | allowed | meaning |\n|---|---|---|---|---|\n"
+                + "| `name` | string | \"pipeline\" |  | Job name; used in step names and messages. |\n"),
         md);
     assertEquals(true, md.endsWith(OperationDocs.describe(EchoProvider.DESCRIPTION)), md);
   }

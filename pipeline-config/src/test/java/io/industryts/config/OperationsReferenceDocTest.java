@@ -21,24 +21,28 @@ class OperationsReferenceDocTest {
 
   @Test
   void docsOperationsMdIsTheGeneratedReference() throws IOException {
-    String generated = "# Operations reference\n\n"
-        + "Generated from the operation descriptions that the TOML loader and `industryts ops` use;\n"
-        + "do not edit by hand (see OperationsReferenceDocTest). Semantics: ../shared/SEMANTICS.md.\n\n"
-        + OperationDocs.reference(shippedOperations());
+    String generated =
+        "# Operations reference\n\n"
+            + "Generated from the operation descriptions that the TOML loader and `industryts ops` use;\n"
+            + "do not edit by hand (see OperationsReferenceDocTest). Semantics: ../shared/SEMANTICS.md.\n\n"
+            + OperationDocs.reference(shippedOperations());
     if (Boolean.getBoolean("industryts.writeDocs")) {
       Files.writeString(DOC, generated, StandardCharsets.UTF_8);
     }
-    assertEquals(generated, Files.readString(DOC, StandardCharsets.UTF_8),
+    assertEquals(
+        generated,
+        Files.readString(DOC, StandardCharsets.UTF_8),
         "docs/operations.md is stale; regenerate it with -Dindustryts.writeDocs=true");
   }
 
   /** The registry users get: the test classpath also registers test-only providers. */
   private static OperationRegistry shippedOperations() {
     OperationRegistry all = OperationRegistry.load();
-    List<OperationProvider> shipped = all.types().stream()
-        .map(type -> all.find(type).orElseThrow())
-        .filter(provider -> !provider.getClass().getPackageName().endsWith(".testing"))
-        .collect(Collectors.toList());
+    List<OperationProvider> shipped =
+        all.types().stream()
+            .map(type -> all.find(type).orElseThrow())
+            .filter(provider -> !provider.getClass().getPackageName().endsWith(".testing"))
+            .collect(Collectors.toList());
     return OperationRegistry.of(shipped);
   }
 }

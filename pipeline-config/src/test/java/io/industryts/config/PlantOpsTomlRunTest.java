@@ -65,7 +65,8 @@ class PlantOpsTomlRunTest {
         input(p)
             .apply(
                 TimeSeriesPipeline.named("plant_chain")
-                    .then(Counter.of("meter").withOutputs(Counter.Output.INCREASE).withRollover(100))
+                    .then(
+                        Counter.of("meter").withOutputs(Counter.Output.INCREASE).withRollover(100))
                     .then(
                         Resample.every(Duration.standardHours(2))
                             .aggregateEach(

@@ -184,8 +184,18 @@ class ProviderDescriptionsTest {
   void aggregationKeys() {
     assertEquals(
         List.of(
-            "name", "every", "aggregations", "by", "closed", "label", "origin", "offset", "ddof",
-            "interpolation", "integral_unit", "max_gap"),
+            "name",
+            "every",
+            "aggregations",
+            "by",
+            "closed",
+            "label",
+            "origin",
+            "offset",
+            "ddof",
+            "interpolation",
+            "integral_unit",
+            "max_gap"),
         keysByType().get("group_by_time"));
     assertEquals(
         List.of("name", "functions", "columns", "reset_every", "offset", "suffix"),

@@ -79,40 +79,60 @@ class TomlAndJavaRunsTest {
     for (int i = 0; i < 300; i++) {
       // 20 s cadence, a null every 7th row, a spike, and a duplicated timestamp every 50th row
       Double v = i % 7 == 3 ? null : (i == 250 ? 500.0 : 20 + Math.sin(i / 15.0) * 3 + i % 5);
-      rows.add(Row.withSchema(IN).addValues(new Instant(1_700_000_000_000L + i * 20_000L), v)
-          .build());
+      rows.add(
+          Row.withSchema(IN).addValues(new Instant(1_700_000_000_000L + i * 20_000L), v).build());
       if (i % 50 == 10) {
-        rows.add(Row.withSchema(IN).addValues(new Instant(1_700_000_000_000L + i * 20_000L), 0.0)
-            .build());
+        rows.add(
+            Row.withSchema(IN)
+                .addValues(new Instant(1_700_000_000_000L + i * 20_000L), 0.0)
+                .build());
       }
     }
     PCollection<Row> in = p.apply(Create.of(rows).withRowSchema(IN));
-    PCollection<Row> toml = in.apply("toml", IndustryPipeline.fromToml(
-        Path.of("src/test/resources/configs/valid/standard_industrial.toml")));
-    PCollection<Row> java = in.apply("java", TimeSeriesPipeline.named("standard_industrial")
-        .then(DropDuplicates.keepFirst())
-        .then(FillNull.forward())
-        .then(FillNull.backward())
-        .then(Outliers.zscore(3.0).withAction(Outliers.Action.CLIP))
-        .then(Resample.every(Duration.standardMinutes(1)).aggregate(Resample.Agg.MEAN))
-        .then(Lag.rows(1, 2, 3).of())
-        .then(Rolling.rows(10).compute(Rolling.Fn.MEAN, Rolling.Fn.STD))
-        .then(Diff.periods(1).of())
-        .then(DatetimeFeatures.of(DatetimeFeatures.Feature.HOUR, DatetimeFeatures.Feature.DAYOFWEEK)
-            .cyclic(DatetimeFeatures.Feature.HOUR))
-        .then(Scale.standard()));
+    PCollection<Row> toml =
+        in.apply(
+            "toml",
+            IndustryPipeline.fromToml(
+                Path.of("src/test/resources/configs/valid/standard_industrial.toml")));
+    PCollection<Row> java =
+        in.apply(
+            "java",
+            TimeSeriesPipeline.named("standard_industrial")
+                .then(DropDuplicates.keepFirst())
+                .then(FillNull.forward())
+                .then(FillNull.backward())
+                .then(Outliers.zscore(3.0).withAction(Outliers.Action.CLIP))
+                .then(Resample.every(Duration.standardMinutes(1)).aggregate(Resample.Agg.MEAN))
+                .then(Lag.rows(1, 2, 3).of())
+                .then(Rolling.rows(10).compute(Rolling.Fn.MEAN, Rolling.Fn.STD))
+                .then(Diff.periods(1).of())
+                .then(
+                    DatetimeFeatures.of(
+                            DatetimeFeatures.Feature.HOUR, DatetimeFeatures.Feature.DAYOFWEEK)
+                        .cyclic(DatetimeFeatures.Feature.HOUR))
+                .then(Scale.standard()));
 
     // +1 per TOML row, -1 per Java row: every rendered row must cancel out.
-    PCollection<KV<String, Integer>> balance = PCollectionList
-        .of(render("renderToml", toml).apply("plus", MapElements.into(
-            TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.integers()))
-            .via(r -> KV.of(r, 1))))
-        .and(render("renderJava", java).apply("minus", MapElements.into(
-            TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.integers()))
-            .via(r -> KV.of(r, -1))))
-        .apply(Flatten.pCollections())
-        .apply(Sum.integersPerKey())
-        .apply(Filter.by(kv -> kv.getValue() != 0));
+    PCollection<KV<String, Integer>> balance =
+        PCollectionList.of(
+                render("renderToml", toml)
+                    .apply(
+                        "plus",
+                        MapElements.into(
+                                TypeDescriptors.kvs(
+                                    TypeDescriptors.strings(), TypeDescriptors.integers()))
+                            .via(r -> KV.of(r, 1))))
+            .and(
+                render("renderJava", java)
+                    .apply(
+                        "minus",
+                        MapElements.into(
+                                TypeDescriptors.kvs(
+                                    TypeDescriptors.strings(), TypeDescriptors.integers()))
+                            .via(r -> KV.of(r, -1))))
+            .apply(Flatten.pCollections())
+            .apply(Sum.integersPerKey())
+            .apply(Filter.by(kv -> kv.getValue() != 0));
     PAssert.that(balance).empty();
     // 300 rows at 20 s from 2023-11-14T22:13:20Z to 23:53:00Z: minute buckets 22:13 .. 23:53.
     PAssert.that(toml.apply("count", Count.globally())).containsInAnyOrder(101L);

@@ -19,12 +19,13 @@ import org.apache.beam.sdk.options.PipelineOptions;
  * --mode full} runs the standard pipeline on {@code --input CSV}, writes {@code PREFIX.parquet} and
  * {@code PREFIX.csv}, and prints one {@code RESULT {json}} line on stdout. Reading, computing and
  * writing are fused in one Beam pipeline, so {@code read_s}, {@code compute_s} and the two write
- * times are {@code null} and {@code inproc_total_s} is the pipeline's run time. {@code --mode micro}
- * times the resample and rolling steps alone ({@link MicroBench}).
+ * times are {@code null} and {@code inproc_total_s} is the pipeline's run time. {@code --mode
+ * micro} times the resample and rolling steps alone ({@link MicroBench}).
  */
 final class Bench {
   /** The standard pipeline, copied into the jar from examples/configs/standard_pipeline.toml. */
   static final String STANDARD_JOB = "standard_pipeline.toml";
+
   /** Timed repetitions of each step in micro mode, as the peers' default. */
   static final int DEFAULT_REPEATS = 5;
 
@@ -33,13 +34,17 @@ final class Bench {
   static int run(CommandLine cl, PrintStream out, PrintStream err) throws UsageException {
     long start = System.nanoTime();
     String mode = cl.benchOption("mode").orElse("full");
-    String csv = cl.benchOption("input").orElseThrow(() -> new UsageException(
-        "bench needs --input CSV."));
+    String csv =
+        cl.benchOption("input").orElseThrow(() -> new UsageException("bench needs --input CSV."));
     if (mode.equals("micro")) {
       return micro(cl, csv, out);
     }
-    String prefix = cl.benchOption("output").orElseThrow(() -> new UsageException(
-        "bench needs --output PREFIX (PREFIX.parquet and PREFIX.csv are written)."));
+    String prefix =
+        cl.benchOption("output")
+            .orElseThrow(
+                () ->
+                    new UsageException(
+                        "bench needs --output PREFIX (PREFIX.parquet and PREFIX.csv are written)."));
     int threads = cl.benchOption("threads").map(Integer::parseInt).orElse(RunnerSetup.cores());
     String parquet = prefix + ".parquet";
     String csvOut = prefix + ".csv";
@@ -48,10 +53,13 @@ final class Bench {
 
     Path jobFile = cl.benchOption("job").map(Path::of).orElseGet(Bench::standardJob);
     JobConfig job = JobConfig.load(jobFile, OperationRegistry.load(), Set.of());
-    PipelineOptions options = RunnerSetup.options("DirectRunner", threads, job.pipelineName(),
-        cl.beamArgs());
-    JobPipeline jp = JobPipeline.build(job, JobPipeline.Overrides.none().withInput(csv)
-        .withOutputs(List.of(parquet, csvOut)), options);
+    PipelineOptions options =
+        RunnerSetup.options("DirectRunner", threads, job.pipelineName(), cl.beamArgs());
+    JobPipeline jp =
+        JobPipeline.build(
+            job,
+            JobPipeline.Overrides.none().withInput(csv).withOutputs(List.of(parquet, csvOut)),
+            options);
     double init = seconds(start);
 
     long runStart = System.nanoTime();
@@ -60,8 +68,15 @@ final class Bench {
     double total = seconds(runStart);
     RunSummary summary = RunSummary.of(result.metrics(), jp.stepNames());
     err.print(summary.format(jp.outputs(), null, seconds(start)));
-    out.println("RESULT " + json(summary.rowsRead() + summary.readErrors(),
-        summary.rowsWritten(), jp.outputLayout().schema().getFieldCount(), init, total, threads));
+    out.println(
+        "RESULT "
+            + json(
+                summary.rowsRead() + summary.readErrors(),
+                summary.rowsWritten(),
+                jp.outputLayout().schema().getFieldCount(),
+                init,
+                total,
+                threads));
     return Main.OK;
   }
 
@@ -71,23 +86,32 @@ final class Bench {
     int repeats = cl.benchOption("repeats").map(Integer::parseInt).orElse(DEFAULT_REPEATS);
     Path jobFile = cl.benchOption("job").map(Path::of).orElseGet(Bench::standardJob);
     JobConfig job = JobConfig.load(jobFile, OperationRegistry.load(), Set.of());
-    PipelineOptions options = RunnerSetup.options("DirectRunner", threads, job.pipelineName(),
-        cl.beamArgs());
+    PipelineOptions options =
+        RunnerSetup.options("DirectRunner", threads, job.pipelineName(), cl.beamArgs());
     MicroBench.Timings t = MicroBench.run(job, csv, repeats, options);
     out.println("RESULT " + t.json(threads));
     return Main.OK;
   }
 
-  static String json(long rowsIn, long rowsOut, int colsOut, double init, double total,
-      int threads) {
-    return String.format(Locale.ROOT, "{\"tool\": \"industryts\", \"mode\": \"full\", "
-        + "\"rows_in\": %d, \"rows_out\": %d, \"cols_out\": %d, \"init_s\": %.3f, "
-        + "\"read_s\": null, \"compute_s\": null, \"write_parquet_s\": null, "
-        + "\"write_csv_s\": null, \"inproc_total_s\": %.3f, \"threads\": %d, "
-        + "\"runner\": \"DirectRunner\", \"versions\": {\"industryts\": \"%s\", "
-        + "\"beam\": \"%s\", \"java\": \"%s\"}}",
-        rowsIn, rowsOut, colsOut, init, total, threads, implementationVersion(),
-        org.apache.beam.sdk.util.ReleaseInfo.getReleaseInfo().getVersion(), Runtime.version());
+  static String json(
+      long rowsIn, long rowsOut, int colsOut, double init, double total, int threads) {
+    return String.format(
+        Locale.ROOT,
+        "{\"tool\": \"industryts\", \"mode\": \"full\", "
+            + "\"rows_in\": %d, \"rows_out\": %d, \"cols_out\": %d, \"init_s\": %.3f, "
+            + "\"read_s\": null, \"compute_s\": null, \"write_parquet_s\": null, "
+            + "\"write_csv_s\": null, \"inproc_total_s\": %.3f, \"threads\": %d, "
+            + "\"runner\": \"DirectRunner\", \"versions\": {\"industryts\": \"%s\", "
+            + "\"beam\": \"%s\", \"java\": \"%s\"}}",
+        rowsIn,
+        rowsOut,
+        colsOut,
+        init,
+        total,
+        threads,
+        implementationVersion(),
+        org.apache.beam.sdk.util.ReleaseInfo.getReleaseInfo().getVersion(),
+        Runtime.version());
   }
 
   private static String implementationVersion() {
@@ -99,8 +123,11 @@ final class Bench {
   private static Path standardJob() {
     try (InputStream in = Bench.class.getResourceAsStream(STANDARD_JOB)) {
       if (in == null) {
-        throw new IllegalStateException("industryts: " + STANDARD_JOB + " is missing from the "
-            + "jar. Rebuild it: mvn -B -DskipTests -pl runners -am package.");
+        throw new IllegalStateException(
+            "industryts: "
+                + STANDARD_JOB
+                + " is missing from the "
+                + "jar. Rebuild it: mvn -B -DskipTests -pl runners -am package.");
       }
       Path tmp = Files.createTempFile("industryts-standard-", ".toml");
       tmp.toFile().deleteOnExit();

@@ -34,11 +34,15 @@ final class ColumnLimit {
     for (Path file : csvFiles(pathOrGlob)) {
       long columns = countHeaderColumns(file, delimiter, maxColumns);
       if (columns > maxColumns) {
-        throw new UsageException("input " + file + " has more than " + String.format(Locale.ROOT,
-            "%,d", maxColumns) + " columns in its header line; nothing was run. Expected a file"
-            + " with one column per field (time, keys, values). If the file is right, raise the"
-            + " limit with --max-columns N (memory and inspection time grow with the columns);"
-            + " if it is not, check its line breaks and delimiter ([input] delimiter).");
+        throw new UsageException(
+            "input "
+                + file
+                + " has more than "
+                + String.format(Locale.ROOT, "%,d", maxColumns)
+                + " columns in its header line; nothing was run. Expected a file"
+                + " with one column per field (time, keys, values). If the file is right, raise the"
+                + " limit with --max-columns N (memory and inspection time grow with the columns);"
+                + " if it is not, check its line breaks and delimiter ([input] delimiter).");
       }
     }
   }
@@ -64,7 +68,8 @@ final class ColumnLimit {
     PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + n);
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
       for (Path f : ds) {
-        if (m.matches(f.getFileName()) && isCsv(f.getFileName().toString())
+        if (m.matches(f.getFileName())
+            && isCsv(f.getFileName().toString())
             && Files.isRegularFile(f)) {
           files.add(f);
         }

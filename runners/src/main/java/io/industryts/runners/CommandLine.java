@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * The parsed arguments of one {@code industryts} invocation. Options take their value either as
- * {@code --name=value} or as the next argument; everything after a bare {@code --} is passed to Beam
- * unchanged as pipeline options.
+ * {@code --name=value} or as the next argument; everything after a bare {@code --} is passed to
+ * Beam unchanged as pipeline options.
  *
  * <pre>{@code
  * CommandLine cl = CommandLine.parse("run", "job.toml", "--input", "data/*.csv", "--output=out.parquet");
@@ -29,8 +29,13 @@ public final class CommandLine {
 
   /** The launcher's subcommands. */
   public enum Command {
-    RUN("run"), VALIDATE("validate"), EXPLAIN("explain"), OPS("ops"), BENCH("bench"),
-    HELP("help"), VERSION("version");
+    RUN("run"),
+    VALIDATE("validate"),
+    EXPLAIN("explain"),
+    OPS("ops"),
+    BENCH("bench"),
+    HELP("help"),
+    VERSION("version");
 
     private final String word;
 
@@ -59,15 +64,26 @@ public final class CommandLine {
   /** Names usable in {@code --input name=PATH}. */
   private static final Pattern INPUT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-  private static final Map<Command, Set<String>> OPTIONS = Map.of(
-      Command.RUN, Set.of("input", "output", "errors", "report", "runner", "parallelism",
-          "max-columns", "verbose", "help"),
-      Command.VALIDATE, Set.of("input", "verbose", "help"),
-      Command.EXPLAIN, Set.of("input", "verbose", "help"),
-      Command.OPS, Set.of("verbose", "help"),
-      Command.BENCH, Set.of("mode", "input", "output", "threads", "repeats", "job", "verbose", "help"),
-      Command.HELP, Set.of("verbose", "help"),
-      Command.VERSION, Set.of("verbose", "help"));
+  private static final Map<Command, Set<String>> OPTIONS =
+      Map.of(
+          Command.RUN,
+              Set.of(
+                  "input",
+                  "output",
+                  "errors",
+                  "report",
+                  "runner",
+                  "parallelism",
+                  "max-columns",
+                  "verbose",
+                  "help"),
+          Command.VALIDATE, Set.of("input", "verbose", "help"),
+          Command.EXPLAIN, Set.of("input", "verbose", "help"),
+          Command.OPS, Set.of("verbose", "help"),
+          Command.BENCH,
+              Set.of("mode", "input", "output", "threads", "repeats", "job", "verbose", "help"),
+          Command.HELP, Set.of("verbose", "help"),
+          Command.VERSION, Set.of("verbose", "help"));
 
   /** Options that take no value. */
   private static final Set<String> FLAGS = Set.of("verbose", "help");
@@ -122,9 +138,13 @@ public final class CommandLine {
       } else if (a.equals("--version")) {
         b.command = Command.VERSION;
       } else {
-        throw new UsageException("unknown option " + quote(a) + " before the command. Expected a "
-            + "command first: run, validate, explain or ops (e.g. industryts run JOB.toml " + a
-            + " ...).");
+        throw new UsageException(
+            "unknown option "
+                + quote(a)
+                + " before the command. Expected a "
+                + "command first: run, validate, explain or ops (e.g. industryts run JOB.toml "
+                + a
+                + " ...).");
       }
       i++;
     }
@@ -134,10 +154,18 @@ public final class CommandLine {
         return new CommandLine(b);
       }
       String word = args[i++];
-      b.command = Command.of(word).orElseThrow(() -> new UsageException("unknown command "
-          + quote(word) + ". Expected one of: run, validate, explain, ops, help"
-          + Suggestions.didYouMean(word, List.of("run", "validate", "explain", "ops", "help",
-              "bench")) + "."));
+      b.command =
+          Command.of(word)
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          "unknown command "
+                              + quote(word)
+                              + ". Expected one of: run, validate, explain, ops, help"
+                              + Suggestions.didYouMean(
+                                  word,
+                                  List.of("run", "validate", "explain", "ops", "help", "bench"))
+                              + "."));
     }
     Set<String> allowed = OPTIONS.get(b.command);
     for (; i < args.length; i++) {
@@ -158,8 +186,12 @@ public final class CommandLine {
       }
       if (!a.startsWith("--") || a.length() == 2) {
         if (a.startsWith("-") && a.length() > 1) {
-          throw new UsageException("unknown option " + quote(a) + " for " + b.command.word()
-              + ". Options are written with two dashes, e.g. --output PATH.");
+          throw new UsageException(
+              "unknown option "
+                  + quote(a)
+                  + " for "
+                  + b.command.word()
+                  + ". Options are written with two dashes, e.g. --output PATH.");
         }
         b.positionals.add(a);
         continue;
@@ -167,10 +199,15 @@ public final class CommandLine {
       int eq = a.indexOf('=');
       String name = eq < 0 ? a.substring(2) : a.substring(2, eq);
       if (!allowed.contains(name)) {
-        throw new UsageException("unknown option --" + name + " for " + b.command.word()
-            + ". Valid options: " + sortedOptions(allowed)
-            + Suggestions.didYouMean(name, new ArrayList<>(allowed))
-            + ". Beam pipeline options go after a bare --.");
+        throw new UsageException(
+            "unknown option --"
+                + name
+                + " for "
+                + b.command.word()
+                + ". Valid options: "
+                + sortedOptions(allowed)
+                + Suggestions.didYouMean(name, new ArrayList<>(allowed))
+                + ". Beam pipeline options go after a bare --.");
       }
       String value = null;
       if (FLAGS.contains(name)) {
@@ -182,8 +219,8 @@ public final class CommandLine {
       } else if (i + 1 < args.length && !args[i + 1].equals("--")) {
         value = args[++i];
       } else {
-        throw new UsageException("option --" + name + " needs a value, e.g. " + example(name)
-            + ".");
+        throw new UsageException(
+            "option --" + name + " needs a value, e.g. " + example(name) + ".");
       }
       b.set(name, value);
     }
@@ -193,17 +230,28 @@ public final class CommandLine {
 
   private static String example(String option) {
     switch (option) {
-      case "input": return "--input data/sensors.csv or --input name=PATH";
-      case "output": return "--output out/clean.parquet";
-      case "errors": return "--errors out/bad_rows.csv";
-      case "report": return "--report out/report.html";
-      case "runner": return "--runner=DirectRunner";
-      case "parallelism": return "--parallelism 4";
-      case "max-columns": return "--max-columns 20000";
-      case "mode": return "--mode full";
-      case "threads": return "--threads 2";
-      case "repeats": return "--repeats 5";
-      default: return "--" + option + " VALUE";
+      case "input":
+        return "--input data/sensors.csv or --input name=PATH";
+      case "output":
+        return "--output out/clean.parquet";
+      case "errors":
+        return "--errors out/bad_rows.csv";
+      case "report":
+        return "--report out/report.html";
+      case "runner":
+        return "--runner=DirectRunner";
+      case "parallelism":
+        return "--parallelism 4";
+      case "max-columns":
+        return "--max-columns 20000";
+      case "mode":
+        return "--mode full";
+      case "threads":
+        return "--threads 2";
+      case "repeats":
+        return "--repeats 5";
+      default:
+        return "--" + option + " VALUE";
     }
   }
 
@@ -241,13 +289,15 @@ public final class CommandLine {
 
   /** The operation type of {@code ops TYPE}, if given. */
   public Optional<String> opsType() {
-    return command == Command.OPS && !positionals.isEmpty() ? Optional.of(positionals.get(0))
+    return command == Command.OPS && !positionals.isEmpty()
+        ? Optional.of(positionals.get(0))
         : Optional.empty();
   }
 
   /** The topic of {@code help TOPIC}, if given. */
   public Optional<String> helpTopic() {
-    return command == Command.HELP && !positionals.isEmpty() ? Optional.of(positionals.get(0))
+    return command == Command.HELP && !positionals.isEmpty()
+        ? Optional.of(positionals.get(0))
         : Optional.empty();
   }
 
@@ -306,10 +356,27 @@ public final class CommandLine {
 
   @Override
   public String toString() {
-    return "CommandLine{" + command.word() + ", positionals=" + positionals + ", input="
-        + mainInput + ", inputs=" + namedInputs + ", outputs=" + outputs + ", errors=" + errors
-        + ", runner=" + runner + ", parallelism=" + parallelism + ", bench=" + benchOptions
-        + ", beam=" + beamArgs + "}";
+    return "CommandLine{"
+        + command.word()
+        + ", positionals="
+        + positionals
+        + ", input="
+        + mainInput
+        + ", inputs="
+        + namedInputs
+        + ", outputs="
+        + outputs
+        + ", errors="
+        + errors
+        + ", runner="
+        + runner
+        + ", parallelism="
+        + parallelism
+        + ", bench="
+        + benchOptions
+        + ", beam="
+        + beamArgs
+        + "}";
   }
 
   private static final class Builder {
@@ -334,8 +401,8 @@ public final class CommandLine {
       } else if (name.equals("verbose")) {
         verbose = true;
       } else if (value.isEmpty()) {
-        throw new UsageException("option --" + name + " needs a non-empty value, e.g. "
-            + example(name) + ".");
+        throw new UsageException(
+            "option --" + name + " needs a non-empty value, e.g. " + example(name) + ".");
       } else if (command == Command.BENCH) {
         setBench(name, value);
       } else if (name.equals("input")) {
@@ -374,12 +441,20 @@ public final class CommandLine {
         String name = value.substring(0, eq);
         String path = value.substring(eq + 1);
         if (path.isEmpty()) {
-          throw new UsageException("option --input " + value + " has no path after \"=\". "
-              + "Expected --input " + name + "=PATH.");
+          throw new UsageException(
+              "option --input "
+                  + value
+                  + " has no path after \"=\". "
+                  + "Expected --input "
+                  + name
+                  + "=PATH.");
         }
         if (namedInputs.put(name, path) != null) {
-          throw new UsageException("input \"" + name + "\" is given twice on the command line. "
-              + "Give each --input name=PATH once.");
+          throw new UsageException(
+              "input \""
+                  + name
+                  + "\" is given twice on the command line. "
+                  + "Give each --input name=PATH once.");
         }
         return;
       }
@@ -401,8 +476,13 @@ public final class CommandLine {
           return r;
         }
       }
-      throw new UsageException("unknown runner \"" + value + "\". Expected one of " + RUNNERS
-          + Suggestions.didYouMean(value, RUNNERS) + ".");
+      throw new UsageException(
+          "unknown runner \""
+              + value
+              + "\". Expected one of "
+              + RUNNERS
+              + Suggestions.didYouMean(value, RUNNERS)
+              + ".");
     }
 
     private static int positiveInt(String name, String value) throws UsageException {
@@ -414,8 +494,14 @@ public final class CommandLine {
       } catch (NumberFormatException e) {
         // reported below
       }
-      throw new UsageException("option --" + name + " must be a positive integer. Got \""
-          + value + "\"; expected e.g. " + example(name) + ".");
+      throw new UsageException(
+          "option --"
+              + name
+              + " must be a positive integer. Got \""
+              + value
+              + "\"; expected e.g. "
+              + example(name)
+              + ".");
     }
 
     void checkPositionals() throws UsageException {
@@ -427,8 +513,11 @@ public final class CommandLine {
         case VALIDATE:
         case EXPLAIN:
           if (positionals.isEmpty()) {
-            throw new UsageException(command.word() + " needs a job file, e.g. industryts "
-                + command.word() + " examples/configs/quickstart.toml.");
+            throw new UsageException(
+                command.word()
+                    + " needs a job file, e.g. industryts "
+                    + command.word()
+                    + " examples/configs/quickstart.toml.");
           }
           atMost(1);
           break;
@@ -443,9 +532,16 @@ public final class CommandLine {
 
     private void atMost(int n) throws UsageException {
       if (positionals.size() > n) {
-        throw new UsageException("unexpected argument \"" + positionals.get(n) + "\" for "
-            + command.word() + ". " + (n == 0 ? "It takes no arguments" : "It takes "
-            + (n == 1 ? "one argument" : n + " arguments")) + "; options start with --.");
+        throw new UsageException(
+            "unexpected argument \""
+                + positionals.get(n)
+                + "\" for "
+                + command.word()
+                + ". "
+                + (n == 0
+                    ? "It takes no arguments"
+                    : "It takes " + (n == 1 ? "one argument" : n + " arguments"))
+                + "; options start with --.");
       }
     }
   }

@@ -17,10 +17,10 @@ import org.apache.beam.sdk.schemas.Schema;
 /**
  * {@code industryts explain}: what a job will do, without processing rows. Reads only the input's
  * header or file schema (and those of the named inputs), then prints the inputs, the resolved time
- * column and why, the keys, the input schema
- * as read, how each input column got its type (set, or inferred from the CSV sample and with how
- * many sample cells that will be row errors), every step with all its keys (defaults included), the output schema, and how the steps
- * fuse into passes over the data.
+ * column and why, the keys, the input schema as read, how each input column got its type (set, or
+ * inferred from the CSV sample and with how many sample cells that will be row errors), every step
+ * with all its keys (defaults included), the output schema, and how the steps fuse into passes over
+ * the data.
  */
 final class Explain {
   private Explain() {}
@@ -31,19 +31,25 @@ final class Explain {
     FileInput file = Inputs.reader(input, job.input().orElse(null), job);
     ChunkLayout layout = file.layout();
     SeriesOptions resolved = job.seriesOptions().withTimeColumn(file.timeColumn().name());
-    List<Kernel> kernels = Engine.plan(layout, resolved, job.engineSteps(),
-        JobPipeline.namedInputSchemas(job, overrides));
+    List<Kernel> kernels =
+        Engine.plan(
+            layout, resolved, job.engineSteps(), JobPipeline.namedInputSchemas(job, overrides));
 
     out.println("job:          " + cl.jobFile() + " (pipeline \"" + job.pipelineName() + "\")");
     out.println("input:        " + input);
     for (Map.Entry<String, String> named : JobPipeline.namedInputPaths(job, overrides).entrySet()) {
-      out.println("input " + named.getKey() + ": " + " ".repeat(Math.max(0,
-          6 - named.getKey().length())) + named.getValue());
+      out.println(
+          "input "
+              + named.getKey()
+              + ": "
+              + " ".repeat(Math.max(0, 6 - named.getKey().length()))
+              + named.getValue());
     }
-    out.println("time column:  " + file.timeColumn().name() + " (" + file.timeColumn().reason()
-        + ")");
-    out.println("keys:         " + (layout.keyFields().isEmpty() ? "none (one series)"
-        : layout.keyFields()));
+    out.println(
+        "time column:  " + file.timeColumn().name() + " (" + file.timeColumn().reason() + ")");
+    out.println(
+        "keys:         "
+            + (layout.keyFields().isEmpty() ? "none (one series)" : layout.keyFields()));
     out.println("time zone:    " + resolved.timeZone().getId());
     out.println("time parsing: " + job.timeSettings());
     out.println();
@@ -81,8 +87,11 @@ final class Explain {
       out.println("outputs:      none configured (give --output PATH to run)");
     }
     Optional<String> errors = JobPipeline.errorsPath(job, overrides);
-    out.println("bad rows:     " + errors.map(p -> "dead-lettered to " + p)
-        .orElse("the job fails on the first one (no --errors / [output] errors)"));
+    out.println(
+        "bad rows:     "
+            + errors
+                .map(p -> "dead-lettered to " + p)
+                .orElse("the job fails on the first one (no --errors / [output] errors)"));
     return Main.OK;
   }
 
@@ -93,8 +102,9 @@ final class Explain {
       width = Math.max(width, d.column().length());
     }
     for (TypeDecision d : decisions) {
-      out.println(String.format("  %-" + width + "s  %-8s  %s", d.column(),
-          d.type().getTypeName(), d.reason()));
+      out.println(
+          String.format(
+              "  %-" + width + "s  %-8s  %s", d.column(), d.type().getTypeName(), d.reason()));
     }
   }
 
@@ -105,10 +115,17 @@ final class Explain {
     }
     for (int i = 0; i < schema.getFieldCount(); i++) {
       Schema.Field f = schema.getField(i);
-      String role = f.getName().equals(layout.timeField()) ? "  time"
-          : layout.keyFields().contains(f.getName()) ? "  key" : "";
-      out.println(String.format("  %-" + width + "s  %s%s%s", f.getName(),
-          f.getType().getTypeName(), f.getType().getNullable() ? " (nullable)" : "", role));
+      String role =
+          f.getName().equals(layout.timeField())
+              ? "  time"
+              : layout.keyFields().contains(f.getName()) ? "  key" : "";
+      out.println(
+          String.format(
+              "  %-" + width + "s  %s%s%s",
+              f.getName(),
+              f.getType().getTypeName(),
+              f.getType().getNullable() ? " (nullable)" : "",
+              role));
     }
   }
 }

@@ -23,17 +23,19 @@ final class Inputs {
    */
   static FileInput reader(String path, InputConfig input, JobConfig job) {
     TimeSettings t = job.timeSettings();
-    TimeParser parser = TimeParser.builder()
-        .zone(job.seriesOptions().timeZone())
-        .format(t.timeFormat())
-        .epochUnit(TimeParser.EpochUnit.valueOf(t.epochUnit().name()))
-        .ambiguous(TimeParser.Ambiguous.valueOf(t.ambiguous().name()))
-        .nonexistent(TimeParser.Nonexistent.valueOf(t.nonexistent().name()))
-        .build();
-    FileInput in = FileInput.of(path)
-        .withSeriesOptions(job.seriesOptions())
-        .withTimeParser(parser)
-        .withNanAsNull(t.nanAsNull());
+    TimeParser parser =
+        TimeParser.builder()
+            .zone(job.seriesOptions().timeZone())
+            .format(t.timeFormat())
+            .epochUnit(TimeParser.EpochUnit.valueOf(t.epochUnit().name()))
+            .ambiguous(TimeParser.Ambiguous.valueOf(t.ambiguous().name()))
+            .nonexistent(TimeParser.Nonexistent.valueOf(t.nonexistent().name()))
+            .build();
+    FileInput in =
+        FileInput.of(path)
+            .withSeriesOptions(job.seriesOptions())
+            .withTimeParser(parser)
+            .withNanAsNull(t.nanAsNull());
     if (input == null) {
       return in;
     }
@@ -62,23 +64,36 @@ final class Inputs {
       return '\t';
     }
     if (d.length() != 1) {
-      throw new IllegalArgumentException("industryts: [input] delimiter must be one character. "
-          + "Got \"" + d + "\"; expected one of \",\", \";\", \"\\t\", \"|\".");
+      throw new IllegalArgumentException(
+          "industryts: [input] delimiter must be one character. "
+              + "Got \""
+              + d
+              + "\"; expected one of \",\", \";\", \"\\t\", \"|\".");
     }
     return d.charAt(0);
   }
 
   static FieldType fieldType(String column, String type) {
     switch (type.toLowerCase(Locale.ROOT)) {
-      case "double": return FieldType.DOUBLE;
-      case "float": return FieldType.FLOAT;
-      case "int64": return FieldType.INT64;
-      case "int32": return FieldType.INT32;
-      case "string": return FieldType.STRING;
-      case "boolean": return FieldType.BOOLEAN;
+      case "double":
+        return FieldType.DOUBLE;
+      case "float":
+        return FieldType.FLOAT;
+      case "int64":
+        return FieldType.INT64;
+      case "int32":
+        return FieldType.INT32;
+      case "string":
+        return FieldType.STRING;
+      case "boolean":
+        return FieldType.BOOLEAN;
       default:
-        throw new IllegalArgumentException("industryts: [input.types] " + column + " = \"" + type
-            + "\" is not a type. Expected one of double, float, int64, int32, string, boolean.");
+        throw new IllegalArgumentException(
+            "industryts: [input.types] "
+                + column
+                + " = \""
+                + type
+                + "\" is not a type. Expected one of double, float, int64, int32, string, boolean.");
     }
   }
 }

@@ -57,10 +57,13 @@ import org.apache.beam.sdk.values.Row;
 public final class JobPipeline {
   /** Counter: good rows the reader produced. */
   public static final String ROWS_READ = "launcher.rows_read";
+
   /** Counter: input lines the reader rejected (unparseable time, non-numeric cell, ...). */
   public static final String READ_ERRORS = "launcher.read_errors";
+
   /** Counter: rows of the final result, counted by the writer (each output file holds all). */
   public static final String ROWS_WRITTEN = FileOutput.ROWS_WRITTEN_COUNTER;
+
   /** Counter: error records written to the dead-letter file, from the reader and from steps. */
   public static final String DEAD_LETTERED = DeadLetters.RECORDS_WRITTEN_COUNTER;
 
@@ -75,9 +78,17 @@ public final class JobPipeline {
   private final List<TypeDecision> inputTypes;
   private final JobReport report;
 
-  private JobPipeline(Pipeline pipeline, String name, String input, TimeColumn timeColumn,
-      ChunkLayout outputLayout, List<String> stepNames, List<String> outputs, String errors,
-      List<TypeDecision> inputTypes, JobReport report) {
+  private JobPipeline(
+      Pipeline pipeline,
+      String name,
+      String input,
+      TimeColumn timeColumn,
+      ChunkLayout outputLayout,
+      List<String> stepNames,
+      List<String> outputs,
+      String errors,
+      List<TypeDecision> inputTypes,
+      JobReport report) {
     this.pipeline = pipeline;
     this.name = name;
     this.input = input;
@@ -103,8 +114,13 @@ public final class JobPipeline {
     private final String stagingToken;
     private final String report;
 
-    private Overrides(String mainInput, Map<String, String> namedInputs, List<String> outputs,
-        String errors, String stagingToken, String report) {
+    private Overrides(
+        String mainInput,
+        Map<String, String> namedInputs,
+        List<String> outputs,
+        String errors,
+        String stagingToken,
+        String report) {
       this.mainInput = mainInput;
       this.namedInputs = Collections.unmodifiableMap(new LinkedHashMap<>(namedInputs));
       this.outputs = List.copyOf(outputs);
@@ -120,8 +136,13 @@ public final class JobPipeline {
 
     /** The overrides of a parsed command line. */
     public static Overrides from(CommandLine cl) {
-      return new Overrides(cl.mainInput().orElse(null), cl.namedInputs(), cl.outputs(),
-          cl.errors().orElse(null), null, cl.report().orElse(null));
+      return new Overrides(
+          cl.mainInput().orElse(null),
+          cl.namedInputs(),
+          cl.outputs(),
+          cl.errors().orElse(null),
+          null,
+          cl.report().orElse(null));
     }
 
     /** A copy reading {@code path} as the main input. */
@@ -131,9 +152,9 @@ public final class JobPipeline {
 
     /**
      * A copy whose pipeline leaves every output and the dead-letter file under its temporary name
-     * ({@link StagedFiles#temporary}) for the caller to put in place together once the pipeline
-     * has succeeded ({@link StagedFiles#commit}). Without it, the outputs are renamed into place
-     * by their writer, the dead-letter file by its own.
+     * ({@link StagedFiles#temporary}) for the caller to put in place together once the pipeline has
+     * succeeded ({@link StagedFiles#commit}). Without it, the outputs are renamed into place by
+     * their writer, the dead-letter file by its own.
      */
     public Overrides withStagingToken(String token) {
       return new Overrides(mainInput, namedInputs, outputs, errors, token, report);
@@ -174,15 +195,18 @@ public final class JobPipeline {
   }
 
   /**
-   * The reader of the named input {@code name} for a join reading it with {@code timeColumn}
-   * (null: auto-detected) keyed by {@code keys}: the input's own format, delimiter and types, the
-   * job's time parsing, and the job's sequence column when the input has that column.
+   * The reader of the named input {@code name} for a join reading it with {@code timeColumn} (null:
+   * auto-detected) keyed by {@code keys}: the input's own format, delimiter and types, the job's
+   * time parsing, and the job's sequence column when the input has that column.
    */
-  static FileInput namedReader(JobConfig job, String name, String path, String timeColumn,
-      List<String> keys) {
+  static FileInput namedReader(
+      JobConfig job, String name, String path, String timeColumn, List<String> keys) {
     InputConfig config = job.extraInputs().get(name);
-    SeriesOptions o = job.seriesOptions().withTimeColumn(timeColumn).withKeyColumns(keys)
-        .withSequenceColumn(null);
+    SeriesOptions o =
+        job.seriesOptions()
+            .withTimeColumn(timeColumn)
+            .withKeyColumns(keys)
+            .withSequenceColumn(null);
     FileInput reader = Inputs.reader(path, config, job).withSeriesOptions(o);
     String seq = job.seriesOptions().sequenceColumn();
     if (seq != null && reader.schema().hasField(seq)) {
@@ -204,8 +228,10 @@ public final class JobPipeline {
         String name = join.rightInput();
         String path = paths.get(name);
         if (path != null && !schemas.containsKey(name)) {
-          schemas.put(name, namedReader(job, name, path, join.rightTimeColumn().orElse(null),
-              List.of()).schema());
+          schemas.put(
+              name,
+              namedReader(job, name, path, join.rightTimeColumn().orElse(null), List.of())
+                  .schema());
         }
       }
     }
@@ -217,9 +243,15 @@ public final class JobPipeline {
     if (overrides.mainInput != null) {
       return overrides.mainInput;
     }
-    InputConfig c = job.input().orElseThrow(() -> new IllegalArgumentException(
-        "industryts: job \"" + job.pipelineName() + "\" has no input. Expected an [input] table "
-            + "with path = \"...\" in the job file, or --input PATH on the command line."));
+    InputConfig c =
+        job.input()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "industryts: job \""
+                            + job.pipelineName()
+                            + "\" has no input. Expected an [input] table "
+                            + "with path = \"...\" in the job file, or --input PATH on the command line."));
     return resolve(job, c.path());
   }
 
@@ -233,9 +265,12 @@ public final class JobPipeline {
       paths.add(resolve(job, p));
     }
     if (paths.isEmpty()) {
-      throw new IllegalArgumentException("industryts: job \"" + job.pipelineName() + "\" has no "
-          + "output. Expected [output] path = \"out/result.parquet\" in the job file, or --output "
-          + "PATH (.csv, .parquet or .arrow) on the command line.");
+      throw new IllegalArgumentException(
+          "industryts: job \""
+              + job.pipelineName()
+              + "\" has no "
+              + "output. Expected [output] path = \"out/result.parquet\" in the job file, or --output "
+              + "PATH (.csv, .parquet or .arrow) on the command line.");
     }
     return paths;
   }
@@ -282,44 +317,66 @@ public final class JobPipeline {
     SeriesOptions resolved = job.seriesOptions().withTimeColumn(input.timeColumn().name());
     List<Engine.Step> steps = job.engineSteps();
     Map<String, String> namedPaths = namedInputPaths(job, overrides);
-    RunPlan run = RunPlan.of(layout, resolved, steps, namedInputSchemas(job, overrides))
-        .withEstimatedRows(input.estimatedRows());
+    RunPlan run =
+        RunPlan.of(layout, resolved, steps, namedInputSchemas(job, overrides))
+            .withEstimatedRows(input.estimatedRows());
     Map<String, FileInput> rightReaders = new LinkedHashMap<>();
     for (RunPlan.RightInput join : run.rightInputs()) {
       ChunkLayout want = join.layout();
-      FileInput reader = namedReader(job, join.inputName(), namedPaths.get(join.inputName()),
-          want.timeField(), want.keyFields());
+      FileInput reader =
+          namedReader(
+              job,
+              join.inputName(),
+              namedPaths.get(join.inputName()),
+              want.timeField(),
+              want.keyFields());
       if (!reader.layout().equals(want)) {
-        throw new IllegalArgumentException(join.stepName() + ": input \"" + join.inputName()
-            + "\" reads as " + reader.layout() + " but the join was planned for " + want
-            + ". Steps joining the same input must use the same right_time_column.");
+        throw new IllegalArgumentException(
+            join.stepName()
+                + ": input \""
+                + join.inputName()
+                + "\" reads as "
+                + reader.layout()
+                + " but the join was planned for "
+                + want
+                + ". Steps joining the same input must use the same right_time_column.");
       }
       rightReaders.put(join.stepName(), reader);
     }
 
     Pipeline p = Pipeline.create(options);
     ReadResult read = input.read(p);
-    PCollection<Chunk> chunks = read.chunks()
-        .apply("CountRead", ParDo.of(new CountChunkRowsFn(ROWS_READ)))
-        .setCoder(ChunkCoder.of(layout));
-    PCollection<Row> readErrors = read.errors()
-        .apply("CountReadErrors", ParDo.of(new CountRowsFn(READ_ERRORS)))
-        .setRowSchema(ErrorRecords.SCHEMA);
+    PCollection<Chunk> chunks =
+        read.chunks()
+            .apply("CountRead", ParDo.of(new CountChunkRowsFn(ROWS_READ)))
+            .setCoder(ChunkCoder.of(layout));
+    PCollection<Row> readErrors =
+        read.errors()
+            .apply("CountReadErrors", ParDo.of(new CountRowsFn(READ_ERRORS)))
+            .setRowSchema(ErrorRecords.SCHEMA);
     PCollectionList<Row> rightErrors = PCollectionList.empty(p);
     for (Map.Entry<String, FileInput> r : rightReaders.entrySet()) {
       ReadResult rr = p.apply("ReadRight_" + r.getKey(), r.getValue());
       run = run.withRightInput(r.getKey(), rr.chunks());
-      rightErrors = rightErrors.and(rr.errors()
-          .apply("CountRightReadErrors_" + r.getKey(), ParDo.of(new CountRowsFn(READ_ERRORS)))
-          .setRowSchema(ErrorRecords.SCHEMA));
+      rightErrors =
+          rightErrors.and(
+              rr.errors()
+                  .apply(
+                      "CountRightReadErrors_" + r.getKey(), ParDo.of(new CountRowsFn(READ_ERRORS)))
+                  .setRowSchema(ErrorRecords.SCHEMA));
     }
     PlanResult result = chunks.apply("RunPlan", run);
     JobReport report = null;
     Optional<String> reportPath = reportPath(job, overrides);
     if (reportPath.isPresent()) {
-      report = JobReport.plan(reportPath.get(), job.output().map(OutputConfig::report)
-          .orElse(OutputConfig.Report.none()), layout, result.layout(), run.kernels(),
-          run.operationTypes());
+      report =
+          JobReport.plan(
+              reportPath.get(),
+              job.output().map(OutputConfig::report).orElse(OutputConfig.Report.none()),
+              layout,
+              result.layout(),
+              run.kernels(),
+              run.operationTypes());
       report.collect(result.inputSegments(), result.segments());
     }
     String timeFormat = job.output().map(OutputConfig::timeFormat).orElse(null);
@@ -339,9 +396,12 @@ public final class JobPipeline {
       files.add(out);
     }
     FileOutput.writeAll(result.segments(), result.layout(), files);
-    PCollection<Row> allErrors = PCollectionList.of(readErrors).and(result.errors())
-        .and(rightErrors.getAll())
-        .apply("AllErrors", Flatten.pCollections()).setRowSchema(ErrorRecords.SCHEMA);
+    PCollection<Row> allErrors =
+        PCollectionList.of(readErrors)
+            .and(result.errors())
+            .and(rightErrors.getAll())
+            .apply("AllErrors", Flatten.pCollections())
+            .setRowSchema(ErrorRecords.SCHEMA);
     if (errorsPath.isPresent() && overrides.stagingToken != null) {
       DeadLetters.write(allErrors, errorsPath.get(), overrides.stagingToken);
     } else if (errorsPath.isPresent()) {
@@ -353,9 +413,17 @@ public final class JobPipeline {
     for (Engine.Step s : steps) {
       names.add(s.name());
     }
-    return new JobPipeline(p, job.pipelineName(), inputPath, input.timeColumn(),
-        result.layout(), names,
-        outputPaths, errorsPath.orElse(null), input.typeDecisions(), report);
+    return new JobPipeline(
+        p,
+        job.pipelineName(),
+        inputPath,
+        input.timeColumn(),
+        result.layout(),
+        names,
+        outputPaths,
+        errorsPath.orElse(null),
+        input.typeDecisions(),
+        report);
   }
 
   /** The pipeline, ready to run. */

@@ -24,15 +24,17 @@ import org.apache.beam.sdk.options.PipelineOptions;
  * the benchmark's {@code bench}. See {@link Help} for the usage text and docs/cli.md.
  *
  * <p>Exit status: {@value #OK} success; {@value #FAILED} the job failed while running (bad input
- * row without a dead-letter file, unreadable file, runner error); {@value #INVALID} invalid job file
- * or command line. Failures print one paragraph on stderr, with the stack trace only under {@code
- * --verbose}.
+ * row without a dead-letter file, unreadable file, runner error); {@value #INVALID} invalid job
+ * file or command line. Failures print one paragraph on stderr, with the stack trace only under
+ * {@code --verbose}.
  */
 public final class Main {
   /** Exit status: success. */
   public static final int OK = 0;
+
   /** Exit status: the job failed while running. */
   public static final int FAILED = 1;
+
   /** Exit status: invalid job file or command line. */
   public static final int INVALID = 2;
 
@@ -82,14 +84,19 @@ public final class Main {
     if (!launcherArgsContain(args, "run", "bench")) {
       return;
     }
-    Thread t = new Thread(() -> {
-      try {
-        Class.forName("org.apache.beam.sdk.options.PipelineOptionsFactory", true,
-            Main.class.getClassLoader());
-      } catch (ClassNotFoundException | LinkageError e) {
-        // the main thread meets the same problem and reports it
-      }
-    }, "industryts-beam-preload");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                Class.forName(
+                    "org.apache.beam.sdk.options.PipelineOptionsFactory",
+                    true,
+                    Main.class.getClassLoader());
+              } catch (ClassNotFoundException | LinkageError e) {
+                // the main thread meets the same problem and reports it
+              }
+            },
+            "industryts-beam-preload");
     t.setDaemon(true);
     t.start();
   }
@@ -160,8 +167,12 @@ public final class Main {
       return INVALID;
     } catch (ConfigException e) {
       err.println(e.getMessage());
-      err.println("industryts: " + cl.jobFile() + ": " + count(e.problems().size(), "problem")
-          + "; nothing was run.");
+      err.println(
+          "industryts: "
+              + cl.jobFile()
+              + ": "
+              + count(e.problems().size(), "problem")
+              + "; nothing was run.");
       return INVALID;
     } catch (FileReadException e) {
       // an input file found unreadable while the job was built: nothing ran
@@ -194,15 +205,20 @@ public final class Main {
         return OK;
       }
     }
-    err.println("industryts: no help for \"" + topic + "\". Commands: run, validate, explain, ops.");
+    err.println(
+        "industryts: no help for \"" + topic + "\". Commands: run, validate, explain, ops.");
     return INVALID;
   }
 
   static String version() {
     String v = Main.class.getPackage().getImplementationVersion();
-    return "industryts " + (v == null ? "(development build)" : v) + " (Apache Beam "
-        + org.apache.beam.sdk.util.ReleaseInfo.getReleaseInfo().getVersion() + ", Java "
-        + Runtime.version() + ")";
+    return "industryts "
+        + (v == null ? "(development build)" : v)
+        + " (Apache Beam "
+        + org.apache.beam.sdk.util.ReleaseInfo.getReleaseInfo().getVersion()
+        + ", Java "
+        + Runtime.version()
+        + ")";
   }
 
   /**
@@ -214,21 +230,35 @@ public final class Main {
   static JobConfig loadJob(CommandLine cl) throws UsageException {
     Path file = Path.of(cl.jobFile());
     if (Files.isDirectory(file)) {
-      throw new UsageException("job file " + cl.jobFile() + " is a directory. Expected a TOML job"
-          + " file, e.g. " + file.resolve("job.toml") + " or examples/configs/quickstart.toml.");
+      throw new UsageException(
+          "job file "
+              + cl.jobFile()
+              + " is a directory. Expected a TOML job"
+              + " file, e.g. "
+              + file.resolve("job.toml")
+              + " or examples/configs/quickstart.toml.");
     }
     if (!Files.isRegularFile(file)) {
-      throw new UsageException("job file not found: " + cl.jobFile() + " (working directory "
-          + Path.of("").toAbsolutePath() + "). Expected a TOML job, e.g. "
-          + "examples/configs/quickstart.toml.");
+      throw new UsageException(
+          "job file not found: "
+              + cl.jobFile()
+              + " (working directory "
+              + Path.of("").toAbsolutePath()
+              + "). Expected a TOML job, e.g. "
+              + "examples/configs/quickstart.toml.");
     }
     return JobConfig.load(file, OperationRegistry.load(), cl.namedInputs().keySet());
   }
 
   private int validate(CommandLine cl) throws UsageException {
     JobConfig job = loadJob(cl);
-    out.println(cl.jobFile() + ": valid (pipeline \"" + job.pipelineName() + "\", "
-        + count(job.steps().size(), "operation") + ")");
+    out.println(
+        cl.jobFile()
+            + ": valid (pipeline \""
+            + job.pipelineName()
+            + "\", "
+            + count(job.steps().size(), "operation")
+            + ")");
     return OK;
   }
 
@@ -241,11 +271,14 @@ public final class Main {
     List<String> outputPaths = JobPipeline.outputs(job, overrides);
     Optional<String> errorsPath = JobPipeline.errorsPath(job, overrides);
     String inputPath = JobPipeline.mainInputPath(job, overrides);
-    OutputPaths.checkDistinct(outputPaths, errorsPath.orElse(null),
-        JobPipeline.reportPath(job, overrides).orElse(null), inputPath);
+    OutputPaths.checkDistinct(
+        outputPaths,
+        errorsPath.orElse(null),
+        JobPipeline.reportPath(job, overrides).orElse(null),
+        inputPath);
     String delimiter = job.input().map(InputConfig::delimiter).orElse(null);
-    ColumnLimit.check(inputPath, delimiter == null ? 0 : Inputs.delimiter(delimiter),
-        cl.maxColumns());
+    ColumnLimit.check(
+        inputPath, delimiter == null ? 0 : Inputs.delimiter(delimiter), cl.maxColumns());
     List<Path> targets = new ArrayList<>();
     outputPaths.forEach(o -> targets.add(Path.of(o)));
     errorsPath.ifPresent(e -> targets.add(Path.of(e)));
@@ -257,25 +290,40 @@ public final class Main {
       leftInPlace.addAll(stale.kept());
     }
     if (!removed.isEmpty()) {
-      err.println("industryts: removed " + count(removed.size(), "temporary file") + " left by an"
-          + " earlier run that was stopped: " + removed.stream().map(Path::toString)
-              .collect(Collectors.joining(", ")));
+      err.println(
+          "industryts: removed "
+              + count(removed.size(), "temporary file")
+              + " left by an"
+              + " earlier run that was stopped: "
+              + removed.stream().map(Path::toString).collect(Collectors.joining(", ")));
     }
     // With the workers in this JVM the launcher puts every output in place once all are complete;
     // on a cluster each writer renames its own file when it is complete.
-    String token = RunnerSetup.runsInThisJvm(cl.runner(), cl.beamArgs())
-        ? StagedFiles.newToken() : null;
+    String token =
+        RunnerSetup.runsInThisJvm(cl.runner(), cl.beamArgs()) ? StagedFiles.newToken() : null;
     if (token != null) {
       overrides = overrides.withStagingToken(token);
     }
-    PipelineOptions options = RunnerSetup.options(cl.runner(), parallelism, job.pipelineName(),
-        cl.beamArgs());
+    PipelineOptions options =
+        RunnerSetup.options(cl.runner(), parallelism, job.pipelineName(), cl.beamArgs());
     JobPipeline jp = JobPipeline.build(job, overrides, options);
-    err.println("industryts: running \"" + jp.name() + "\" on " + cl.runner() + " ("
-        + parallelism + (cl.runner().equals("DirectRunner") ? " threads" : " parallelism")
-        + "): " + jp.input() + " -> " + String.join(", ", jp.outputs()));
-    Thread cleanup = token == null ? null
-        : new Thread(() -> StagedFiles.discard(targets, token), "industryts-remove-temporaries");
+    err.println(
+        "industryts: running \""
+            + jp.name()
+            + "\" on "
+            + cl.runner()
+            + " ("
+            + parallelism
+            + (cl.runner().equals("DirectRunner") ? " threads" : " parallelism")
+            + "): "
+            + jp.input()
+            + " -> "
+            + String.join(", ", jp.outputs()));
+    Thread cleanup =
+        token == null
+            ? null
+            : new Thread(
+                () -> StagedFiles.discard(targets, token), "industryts-remove-temporaries");
     if (cleanup != null) {
       // SIGTERM or Ctrl-C: the JVM runs this hook; the half-written temporaries go with it
       Runtime.getRuntime().addShutdownHook(cleanup);
@@ -288,8 +336,8 @@ public final class Main {
         progress.watch(result);
         PipelineResult.State state = result.waitUntilFinish();
         if (state != PipelineResult.State.DONE) {
-          throw new JobNotDoneException("the pipeline ended in state " + state + ", not DONE; "
-              + "no output was replaced.");
+          throw new JobNotDoneException(
+              "the pipeline ended in state " + state + ", not DONE; " + "no output was replaced.");
         }
       }
       if (token != null) {
@@ -318,24 +366,28 @@ public final class Main {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    RunSummary summary = RunSummary.of(result.metrics(), jp.stepNames())
-        .withInputTypes(jp.inputTypes());
+    RunSummary summary =
+        RunSummary.of(result.metrics(), jp.stepNames()).withInputTypes(jp.inputTypes());
     err.print(summary.format(jp.outputs(), jp.errorsPath().orElse(null), seconds));
     if (!leftInPlace.isEmpty()) {
-      err.println("industryts: temporary files of a process that may still be writing were left in"
-          + " place (remove them if no other industryts job writes there): "
-          + leftInPlace.stream().map(Path::toString).collect(Collectors.joining(", ")));
+      err.println(
+          "industryts: temporary files of a process that may still be writing were left in"
+              + " place (remove them if no other industryts job writes there): "
+              + leftInPlace.stream().map(Path::toString).collect(Collectors.joining(", ")));
     }
     if (jp.report().isPresent()) {
       long reportStart = System.nanoTime();
       try {
         jp.report().get().write(jp, cl.jobFile(), summary.counters(), cl.runner(), seconds);
       } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("cannot write the job report "
-            + jp.report().get().path() + ": " + e.getMessage(), e);
+        throw new java.io.UncheckedIOException(
+            "cannot write the job report " + jp.report().get().path() + ": " + e.getMessage(), e);
       }
-      err.printf(java.util.Locale.ROOT, "industryts: report %s (%.1f s)%n",
-          jp.report().get().path(), (System.nanoTime() - reportStart) / 1e9);
+      err.printf(
+          java.util.Locale.ROOT,
+          "industryts: report %s (%.1f s)%n",
+          jp.report().get().path(),
+          (System.nanoTime() - reportStart) / 1e9);
     }
     return OK;
   }
@@ -371,13 +423,17 @@ public final class Main {
     private static final long serialVersionUID = 1L;
 
     OutOfHeapException(Throwable cause) {
-      super("the Java heap (" + MemoryWatch.maxHeap() + ") ran out of memory while the job ran;"
-          + " no output was replaced. The DirectRunner holds the whole input in memory (README,"
-          + " \"Memory limits\": about 0.8 GB plus 0.23 GB per million rows of 8 values). Give"
-          + " it a larger heap, e.g. INDUSTRYTS_JAVA_OPTS=\"-Xmx8g\" ./industryts run ... (or"
-          + " java -Xmx8g -jar industryts.jar run ...), or run on the Flink runner, whose local"
-          + " mode spills to disk (industryts-flink.jar run ... --runner=FlinkRunner,"
-          + " docs/cluster.md).", cause);
+      super(
+          "the Java heap ("
+              + MemoryWatch.maxHeap()
+              + ") ran out of memory while the job ran;"
+              + " no output was replaced. The DirectRunner holds the whole input in memory (README,"
+              + " \"Memory limits\": about 0.8 GB plus 0.23 GB per million rows of 8 values). Give"
+              + " it a larger heap, e.g. INDUSTRYTS_JAVA_OPTS=\"-Xmx8g\" ./industryts run ... (or"
+              + " java -Xmx8g -jar industryts.jar run ...), or run on the Flink runner, whose local"
+              + " mode spills to disk (industryts-flink.jar run ... --runner=FlinkRunner,"
+              + " docs/cluster.md).",
+          cause);
     }
   }
 
@@ -387,13 +443,15 @@ public final class Main {
     String job = cl.jobFile() == null ? "" : " " + cl.jobFile();
     err.println("industryts:" + job + " " + what + ": " + message(cause));
     if (cause instanceof Engine.BadRowException) {
-      err.println("To keep bad rows and continue, add --errors bad_rows.csv (or [output] errors"
-          + " = \"...\" in the job file).");
+      err.println(
+          "To keep bad rows and continue, add --errors bad_rows.csv (or [output] errors"
+              + " = \"...\" in the job file).");
     }
     if (cl.isVerbose()) {
       e.printStackTrace(err);
     } else if (!(cause instanceof IllegalArgumentException)
-        && !(cause instanceof Engine.BadRowException) && !(cause instanceof OutOfHeapException)
+        && !(cause instanceof Engine.BadRowException)
+        && !(cause instanceof OutOfHeapException)
         && !(cause instanceof StagedFiles.OutputException)
         && !(cause instanceof FileReadException)) {
       err.println("(run with --verbose for the stack trace)");
@@ -405,8 +463,10 @@ public final class Main {
     Throwable best = e;
     Throwable t = e;
     while (t != null) {
-      if (t instanceof Engine.BadRowException || t instanceof OutOfHeapException
-          || t instanceof StagedFiles.OutputException || t instanceof JobNotDoneException
+      if (t instanceof Engine.BadRowException
+          || t instanceof OutOfHeapException
+          || t instanceof StagedFiles.OutputException
+          || t instanceof JobNotDoneException
           || t instanceof FileReadException) {
         return t;
       }
@@ -430,12 +490,16 @@ public final class Main {
     if (m.startsWith("industryts: ")) {
       m = m.substring("industryts: ".length()); // the launcher's own prefix is already printed
     }
-    return t instanceof RuntimeException && !(t instanceof IllegalArgumentException)
-        && !(t instanceof Engine.BadRowException)
-        && !(t instanceof IllegalStateException) && !(t instanceof UnsupportedOperationException)
-        && !(t instanceof OutOfHeapException) && !(t instanceof JobNotDoneException)
-        && !(t instanceof FileReadException)
-        ? t.getClass().getSimpleName() + ": " + m : m;
+    return t instanceof RuntimeException
+            && !(t instanceof IllegalArgumentException)
+            && !(t instanceof Engine.BadRowException)
+            && !(t instanceof IllegalStateException)
+            && !(t instanceof UnsupportedOperationException)
+            && !(t instanceof OutOfHeapException)
+            && !(t instanceof JobNotDoneException)
+            && !(t instanceof FileReadException)
+        ? t.getClass().getSimpleName() + ": " + m
+        : m;
   }
 
   /**

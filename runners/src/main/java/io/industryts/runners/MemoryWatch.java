@@ -30,8 +30,10 @@ final class MemoryWatch {
   /** Whether a heap pool stayed above the threshold after a collection since {@link #arm}. */
   static boolean heapWasExhausted() {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported()
-          && pool.getCollectionUsageThreshold() > 0 && pool.getCollectionUsageThresholdCount() > 0) {
+      if (pool.getType() == MemoryType.HEAP
+          && pool.isCollectionUsageThresholdSupported()
+          && pool.getCollectionUsageThreshold() > 0
+          && pool.getCollectionUsageThresholdCount() > 0) {
         return true;
       }
     }
@@ -41,7 +43,8 @@ final class MemoryWatch {
   /** The maximum heap, e.g. {@code "512 MB"}. */
   static String maxHeap() {
     long max = Runtime.getRuntime().maxMemory();
-    return max >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f GB", max / (double) (1L << 30))
+    return max >= 1L << 30
+        ? String.format(java.util.Locale.ROOT, "%.1f GB", max / (double) (1L << 30))
         : (max >> 20) + " MB";
   }
 }

@@ -31,8 +31,8 @@ import org.apache.beam.sdk.values.Row;
 /**
  * {@code industryts bench --mode micro}: times the resample step alone and the rolling step alone
  * on the deduplicated and filled series (steps b+c of the standard pipeline), as the peer
- * benchmark's micro contract asks. A pipeline reads and cleans the input; then, per series, the
- * two kernels run {@code repeats} times each on the whole cleaned series in memory (one segment, one
+ * benchmark's micro contract asks. A pipeline reads and cleans the input; then, per series, the two
+ * kernels run {@code repeats} times each on the whole cleaned series in memory (one segment, one
  * thread, no pipeline stages in the timings), and the times come back as counters.
  */
 final class MicroBench {
@@ -49,7 +49,11 @@ final class MicroBench {
     final double[] resampleSeconds;
     final double[] rollingSeconds;
 
-    Timings(long rowsIn, long resampleRows, long rollingRows, double[] resampleSeconds,
+    Timings(
+        long rowsIn,
+        long resampleRows,
+        long rollingRows,
+        double[] resampleSeconds,
         double[] rollingSeconds) {
       this.rowsIn = rowsIn;
       this.resampleRows = resampleRows;
@@ -60,14 +64,23 @@ final class MicroBench {
 
     /** The {@code RESULT} json of the micro contract (../shared/bench/README.md). */
     String json(int threads) {
-      return String.format(Locale.ROOT, "{\"tool\": \"industryts\", \"mode\": \"micro\", "
-          + "\"rows_in\": %d, \"resample_rows\": %d, \"rolling_rows\": %d, "
-          + "\"resample_s_median\": %.6f, \"resample_s_min\": %.6f, "
-          + "\"rolling_s_median\": %.6f, \"rolling_s_min\": %.6f, \"repeats\": %d, "
-          + "\"threads\": %d, \"scope\": \"kernel on the whole cleaned series in memory, one "
-          + "thread\"}",
-          rowsIn, resampleRows, rollingRows, median(resampleSeconds), min(resampleSeconds),
-          median(rollingSeconds), min(rollingSeconds), resampleSeconds.length, threads);
+      return String.format(
+          Locale.ROOT,
+          "{\"tool\": \"industryts\", \"mode\": \"micro\", "
+              + "\"rows_in\": %d, \"resample_rows\": %d, \"rolling_rows\": %d, "
+              + "\"resample_s_median\": %.6f, \"resample_s_min\": %.6f, "
+              + "\"rolling_s_median\": %.6f, \"rolling_s_min\": %.6f, \"repeats\": %d, "
+              + "\"threads\": %d, \"scope\": \"kernel on the whole cleaned series in memory, one "
+              + "thread\"}",
+          rowsIn,
+          resampleRows,
+          rollingRows,
+          median(resampleSeconds),
+          min(resampleSeconds),
+          median(rollingSeconds),
+          min(rollingSeconds),
+          resampleSeconds.length,
+          threads);
     }
   }
 
@@ -92,10 +105,14 @@ final class MicroBench {
       }
     }
     if (resample == null || rolling == null) {
-      throw new IllegalArgumentException("industryts: bench --mode micro times the job's resample "
-          + "and rolling steps, but job \"" + job.pipelineName() + "\" lacks "
-          + (resample == null ? "a resample" : "a rolling") + " step. Use the standard pipeline "
-          + "(drop --job) or a job with both.");
+      throw new IllegalArgumentException(
+          "industryts: bench --mode micro times the job's resample "
+              + "and rolling steps, but job \""
+              + job.pipelineName()
+              + "\" lacks "
+              + (resample == null ? "a resample" : "a rolling")
+              + " step. Use the standard pipeline "
+              + "(drop --job) or a job with both.");
     }
     FileInput input = Inputs.reader(csv, job.input().orElse(null), job);
     ChunkLayout layout = input.layout();
@@ -109,13 +126,16 @@ final class MicroBench {
     Pipeline p = Pipeline.create(options);
     ReadResult read = input.read(p);
     Engine.failOnErrors("FailOnBadRows", read.errors());
-    Segments segments = Engine.run(Engine.segment(read.chunks(), layout, clean), clean)
-        .segments();
+    Segments segments = Engine.run(Engine.segment(read.chunks(), layout, clean), clean).segments();
     RowCoder keyCoder = RowCoder.of(cleanLayout.keySchema());
-    PCollection<KV<Row, KV<Long, Chunk>>> bySeries = segments.collection()
-        .apply("BySeries", ParDo.of(new BySeriesFn()))
-        .setCoder(KvCoder.of(keyCoder, KvCoder.of(VarLongCoder.of(), ChunkCoder.of(cleanLayout))));
-    bySeries.apply("GroupSeries", GroupByKey.create())
+    PCollection<KV<Row, KV<Long, Chunk>>> bySeries =
+        segments
+            .collection()
+            .apply("BySeries", ParDo.of(new BySeriesFn()))
+            .setCoder(
+                KvCoder.of(keyCoder, KvCoder.of(VarLongCoder.of(), ChunkCoder.of(cleanLayout))));
+    bySeries
+        .apply("GroupSeries", GroupByKey.create())
         .apply("TimeKernels", ParDo.of(new TimeKernelsFn(resampleKernel, rollingKernel, repeats)));
     PipelineResult result = p.run();
     result.waitUntilFinish();
@@ -127,8 +147,12 @@ final class MicroBench {
       resampleSeconds[i] = counters.counter("micro.resample_ns." + i) / 1e9;
       rollingSeconds[i] = counters.counter("micro.rolling_ns." + i) / 1e9;
     }
-    return new Timings(counters.counter("micro.rows_in"), counters.counter("micro.resample_rows"),
-        counters.counter("micro.rolling_rows"), resampleSeconds, rollingSeconds);
+    return new Timings(
+        counters.counter("micro.rows_in"),
+        counters.counter("micro.resample_rows"),
+        counters.counter("micro.rolling_rows"),
+        resampleSeconds,
+        rollingSeconds);
   }
 
   static double median(double[] values) {
@@ -145,8 +169,8 @@ final class MicroBench {
   /** Keys each segment by its series, keeping its index for the order. */
   static final class BySeriesFn extends DoFn<KV<KV<Row, Long>, Chunk>, KV<Row, KV<Long, Chunk>>> {
     @ProcessElement
-    public void process(@Element KV<KV<Row, Long>, Chunk> e,
-        OutputReceiver<KV<Row, KV<Long, Chunk>>> out) {
+    public void process(
+        @Element KV<KV<Row, Long>, Chunk> e, OutputReceiver<KV<Row, KV<Long, Chunk>>> out) {
       out.output(KV.of(e.getKey().getKey(), KV.of(e.getKey().getValue(), e.getValue())));
     }
   }

@@ -25,9 +25,14 @@ final class Ops {
         return Main.OK;
       }
     }
-    err.println("industryts: unknown operation type \"" + type + "\""
-        + Suggestions.didYouMean(type, registry.types()) + ". Known types: " + registry.types()
-        + ".");
+    err.println(
+        "industryts: unknown operation type \""
+            + type
+            + "\""
+            + Suggestions.didYouMean(type, registry.types())
+            + ". Known types: "
+            + registry.types()
+            + ".");
     return Main.INVALID;
   }
 }

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Checks, before a job runs, that its files cannot overwrite one another: no two outputs, and not
- * the dead-letter file or the job report, may be the same file, nor may an output be the input (paths compared after
- * resolving {@code ..}, symbolic links and the working directory).
+ * the dead-letter file or the job report, may be the same file, nor may an output be the input
+ * (paths compared after resolving {@code ..}, symbolic links and the working directory).
  */
 final class OutputPaths {
   private OutputPaths() {}
@@ -47,22 +47,35 @@ final class OutputPaths {
       String first = seen.putIfAbsent(canonical, all.get(i));
       if (first != null) {
         boolean withErrors = errors != null && i == outputs.size();
-        throw new UsageException(first + " and " + all.get(i) + " are the same file ("
-            + canonical + "): "
-            + (withErrors ? "the dead-letter records would overwrite the results"
-                : "one output would overwrite the other")
-            + ". Give each its own path (--output, --errors, or [output] path / errors in the job"
-            + " file)" + (withErrors ? ", e.g. --errors " + siblingName(paths.get(i)) : "")
-            + "; nothing was run.");
+        throw new UsageException(
+            first
+                + " and "
+                + all.get(i)
+                + " are the same file ("
+                + canonical
+                + "): "
+                + (withErrors
+                    ? "the dead-letter records would overwrite the results"
+                    : "one output would overwrite the other")
+                + ". Give each its own path (--output, --errors, or [output] path / errors in the job"
+                + " file)"
+                + (withErrors ? ", e.g. --errors " + siblingName(paths.get(i)) : "")
+                + "; nothing was run.");
       }
     }
     if (input != null && !input.matches(".*[*?\\[{].*")) {
       Path in = canonical(input);
       String clash = seen.get(in);
       if (clash != null) {
-        throw new UsageException(clash + " is the input file " + input + " (" + in + "): the job"
-            + " would replace the data it reads. Write the result elsewhere (--output, [output]"
-            + " path); nothing was run.");
+        throw new UsageException(
+            clash
+                + " is the input file "
+                + input
+                + " ("
+                + in
+                + "): the job"
+                + " would replace the data it reads. Write the result elsewhere (--output, [output]"
+                + " path); nothing was run.");
       }
     }
   }

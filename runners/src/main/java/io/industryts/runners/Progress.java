@@ -49,8 +49,12 @@ final class Progress implements AutoCloseable {
         }
         double s = (System.nanoTime() - startNanos) / 1e9;
         Long read = rowsRead();
-        err.println(String.format(Locale.ROOT, "industryts: %.0f s%s", s,
-            read == null ? ", running" : String.format(Locale.ROOT, ", %,d rows read", read)));
+        err.println(
+            String.format(
+                Locale.ROOT,
+                "industryts: %.0f s%s",
+                s,
+                read == null ? ", running" : String.format(Locale.ROOT, ", %,d rows read", read)));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -65,9 +69,13 @@ final class Progress implements AutoCloseable {
     try {
       long sum = 0;
       boolean any = false;
-      for (MetricResult<Long> c : r.metrics().queryMetrics(MetricsFilter.builder()
-          .addNameFilter(MetricNameFilter.named("industryts", JobPipeline.ROWS_READ)).build())
-          .getCounters()) {
+      for (MetricResult<Long> c :
+          r.metrics()
+              .queryMetrics(
+                  MetricsFilter.builder()
+                      .addNameFilter(MetricNameFilter.named("industryts", JobPipeline.ROWS_READ))
+                      .build())
+              .getCounters()) {
         sum += c.getAttempted();
         any = true;
       }

@@ -14,12 +14,11 @@ import org.apache.beam.sdk.metrics.MetricResults;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 
 /**
- * The end-of-run report (ARCHITECTURE §5: nothing disappears silently): rows read, each step's
- * rows in and out with its own counters (dropped, filled, errors, ...), the input's column types
- * and why ({@link #withInputTypes}), rows written,
- * dead-lettered records, outputs and wall time, all from the Beam counters in namespace {@code
- * industryts}. It also checks that the counts chain: the rows read enter the first step, each
- * step's output enters the next, the last step's output is written.
+ * The end-of-run report (ARCHITECTURE §5: nothing disappears silently): rows read, each step's rows
+ * in and out with its own counters (dropped, filled, errors, ...), the input's column types and why
+ * ({@link #withInputTypes}), rows written, dead-lettered records, outputs and wall time, all from
+ * the Beam counters in namespace {@code industryts}. It also checks that the counts chain: the rows
+ * read enter the first step, each step's output enters the next, the last step's output is written.
  */
 public final class RunSummary {
   private final Map<String, Long> counters;
@@ -44,8 +43,11 @@ public final class RunSummary {
 
   /** The counters of namespace {@code industryts} in {@code metrics}, for these step names. */
   public static RunSummary of(MetricResults metrics, List<String> steps) {
-    MetricQueryResults q = metrics.queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.inNamespace("industryts")).build());
+    MetricQueryResults q =
+        metrics.queryMetrics(
+            MetricsFilter.builder()
+                .addNameFilter(MetricNameFilter.inNamespace("industryts"))
+                .build());
     // sorted by name: the order a runner reports counters in depends on its transform names
     Map<String, Long> counters = new TreeMap<>();
     for (MetricResult<Long> c : q.getCounters()) {
@@ -115,8 +117,11 @@ public final class RunSummary {
       stepErrors += counter(step + ".errors");
     }
     if (errorRecords() != readErrors() + stepErrors) {
-      out.add("error records = " + errorRecords() + " but read errors + step errors = "
-          + (readErrors() + stepErrors));
+      out.add(
+          "error records = "
+              + errorRecords()
+              + " but read errors + step errors = "
+              + (readErrors() + stepErrors));
     }
     return out;
   }
@@ -131,7 +136,9 @@ public final class RunSummary {
         return "from the file";
       default:
         return d.rowErrorCells() > 0
-            ? "inferred; " + d.rowErrorCells() + " non-numeric sample cell"
+            ? "inferred; "
+                + d.rowErrorCells()
+                + " non-numeric sample cell"
                 + (d.rowErrorCells() == 1 ? "" : "s")
             : "inferred";
     }
@@ -140,11 +147,13 @@ public final class RunSummary {
   /** The report, one fact per line. */
   public String format(List<String> outputs, String errorsPath, double wallSeconds) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "industryts: read %,d row%s", rowsRead(),
-        rowsRead() == 1 ? "" : "s"));
+    sb.append(
+        String.format(
+            Locale.ROOT, "industryts: read %,d row%s", rowsRead(), rowsRead() == 1 ? "" : "s"));
     if (readErrors() > 0) {
-      sb.append(String.format(Locale.ROOT, " (+ %,d bad input row%s)", readErrors(),
-          readErrors() == 1 ? "" : "s"));
+      sb.append(
+          String.format(
+              Locale.ROOT, " (+ %,d bad input row%s)", readErrors(), readErrors() == 1 ? "" : "s"));
     }
     sb.append('\n');
     if (!inputTypes.isEmpty()) {
@@ -166,16 +175,18 @@ public final class RunSummary {
     for (String step : steps) {
       long in = counter(step + ".rows_in");
       long out = counter(step + ".rows_out");
-      sb.append(String.format(Locale.ROOT, "  %-" + width + "s  %,12d in  %,12d out", step, in,
-          out));
+      sb.append(
+          String.format(Locale.ROOT, "  %-" + width + "s  %,12d in  %,12d out", step, in, out));
       List<String> extra = new ArrayList<>();
       String prefix = step + ".";
       for (Map.Entry<String, Long> e : counters.entrySet()) {
         String name = e.getKey();
-        if (name.startsWith(prefix) && !name.equals(prefix + "rows_in")
-            && !name.equals(prefix + "rows_out") && e.getValue() != 0) {
-          extra.add(String.format(Locale.ROOT, "%s %,d", name.substring(prefix.length()),
-              e.getValue()));
+        if (name.startsWith(prefix)
+            && !name.equals(prefix + "rows_in")
+            && !name.equals(prefix + "rows_out")
+            && e.getValue() != 0) {
+          extra.add(
+              String.format(Locale.ROOT, "%s %,d", name.substring(prefix.length()), e.getValue()));
         }
       }
       if (!extra.isEmpty()) {
@@ -183,11 +194,21 @@ public final class RunSummary {
       }
       sb.append('\n');
     }
-    sb.append(String.format(Locale.ROOT, "industryts: wrote %,d row%s to %s%n", rowsWritten(),
-        rowsWritten() == 1 ? "" : "s", String.join(", ", outputs)));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "industryts: wrote %,d row%s to %s%n",
+            rowsWritten(),
+            rowsWritten() == 1 ? "" : "s",
+            String.join(", ", outputs)));
     if (errorsPath != null) {
-      sb.append(String.format(Locale.ROOT, "industryts: dead-lettered %,d row%s to %s%n",
-          errorRecords(), errorRecords() == 1 ? "" : "s", errorsPath));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "industryts: dead-lettered %,d row%s to %s%n",
+              errorRecords(),
+              errorRecords() == 1 ? "" : "s",
+              errorsPath));
     }
     for (String problem : inconsistencies()) {
       sb.append("industryts: warning: counts do not add up: ").append(problem).append('\n');

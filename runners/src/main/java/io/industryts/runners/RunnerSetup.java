@@ -38,11 +38,11 @@ public final class RunnerSetup {
   private RunnerSetup() {}
 
   /**
-   * The Beam arguments for {@code runner}: the launcher's defaults for it, then {@code userArgs}.
-   * A default is left out when the user sets the same option.
+   * The Beam arguments for {@code runner}: the launcher's defaults for it, then {@code userArgs}. A
+   * default is left out when the user sets the same option.
    */
-  public static List<String> beamArgs(String runner, int parallelism, String jobName,
-      List<String> userArgs) {
+  public static List<String> beamArgs(
+      String runner, int parallelism, String jobName, List<String> userArgs) {
     List<String> args = new ArrayList<>();
     addUnlessSet(args, userArgs, "runner", runner);
     addUnlessSet(args, userArgs, "jobName", safeJobName(jobName));
@@ -78,19 +78,18 @@ public final class RunnerSetup {
    *
    * @throws UsageException if the runner is not in this jar, or Beam rejects an option
    */
-  public static PipelineOptions options(String runner, int parallelism, String jobName,
-      List<String> userArgs) throws UsageException {
+  public static PipelineOptions options(
+      String runner, int parallelism, String jobName, List<String> userArgs) throws UsageException {
     checkAvailable(runner);
     if (runner.equals("SparkRunner")) {
       sparkUserWithoutHadoop();
     }
     List<String> args = beamArgs(runner, parallelism, jobName, userArgs);
     try {
-      return PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).withValidation()
-          .create();
+      return PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).withValidation().create();
     } catch (IllegalArgumentException e) {
-      throw new UsageException("Beam rejected the pipeline options " + userArgs + ": "
-          + e.getMessage());
+      throw new UsageException(
+          "Beam rejected the pipeline options " + userArgs + ": " + e.getMessage());
     }
   }
 
@@ -99,15 +98,21 @@ public final class RunnerSetup {
     return Runtime.getRuntime().availableProcessors();
   }
 
-  /** @throws UsageException if {@code runner}'s classes are not on the class path */
+  /**
+   * @throws UsageException if {@code runner}'s classes are not on the class path
+   */
   static void checkAvailable(String runner) throws UsageException {
     checkAvailable(runner, RunnerSetup.class.getClassLoader());
   }
 
-  /** @throws UsageException if {@code runner}'s classes are not visible to {@code loader} */
+  /**
+   * @throws UsageException if {@code runner}'s classes are not visible to {@code loader}
+   */
   static void checkAvailable(String runner, ClassLoader loader) throws UsageException {
-    String cls = runner.equals("FlinkRunner") ? FLINK_RUNNER
-        : runner.equals("SparkRunner") ? SPARK_RUNNER : null;
+    String cls =
+        runner.equals("FlinkRunner")
+            ? FLINK_RUNNER
+            : runner.equals("SparkRunner") ? SPARK_RUNNER : null;
     if (cls == null) {
       return;
     }
@@ -115,10 +120,16 @@ public final class RunnerSetup {
       Class.forName(cls, false, loader);
     } catch (ClassNotFoundException e) {
       String profile = runner.equals("FlinkRunner") ? "flink" : "spark";
-      throw new UsageException(runner + " is not in this jar (industryts.jar carries only the "
-          + "DirectRunner). Build the jar with it: mvn -B -DskipTests -P" + profile
-          + " -pl runners -am package, then run java -jar runners/target/industryts-" + profile
-          + ".jar run ... --runner=" + runner + " (docs/cluster.md); or use --runner=DirectRunner.");
+      throw new UsageException(
+          runner
+              + " is not in this jar (industryts.jar carries only the "
+              + "DirectRunner). Build the jar with it: mvn -B -DskipTests -P"
+              + profile
+              + " -pl runners -am package, then run java -jar runners/target/industryts-"
+              + profile
+              + ".jar run ... --runner="
+              + runner
+              + " (docs/cluster.md); or use --runner=DirectRunner.");
     }
   }
 
@@ -160,16 +171,20 @@ public final class RunnerSetup {
    * fails from Java 23 on ("getSubject is not supported"). Managed memory {@value
    * #FLINK_LOCAL_MANAGED_MEMORY} instead of the local default 128m: Flink's batch grouping sorts
    * whole records in a share of it, and a chunk of 65,536 rows is several megabytes ("Cannot write
-   * record to fresh sort buffer. Record too large." at 128m; measured). Written once per run into
-   * a temporary directory; {@code --flinkConfDir} or {@code FLINK_CONF_DIR} replace it.
+   * record to fresh sort buffer. Record too large." at 128m; measured). Written once per run into a
+   * temporary directory; {@code --flinkConfDir} or {@code FLINK_CONF_DIR} replace it.
    */
   static Path flinkLocalConfDir() {
     try {
       Path dir = Files.createTempDirectory("industryts-flink-conf");
       Path conf = dir.resolve("flink-conf.yaml");
-      Files.writeString(conf, "# written by industryts for an embedded Flink run\n"
-          + "security.delegation.tokens.enabled: false\n"
-          + "taskmanager.memory.managed.size: " + FLINK_LOCAL_MANAGED_MEMORY + "\n",
+      Files.writeString(
+          conf,
+          "# written by industryts for an embedded Flink run\n"
+              + "security.delegation.tokens.enabled: false\n"
+              + "taskmanager.memory.managed.size: "
+              + FLINK_LOCAL_MANAGED_MEMORY
+              + "\n",
           StandardCharsets.UTF_8);
       conf.toFile().deleteOnExit();
       dir.toFile().deleteOnExit();
@@ -209,8 +224,8 @@ public final class RunnerSetup {
     }
   }
 
-  private static void addUnlessSet(List<String> args, List<String> userArgs, String name,
-      String value) {
+  private static void addUnlessSet(
+      List<String> args, List<String> userArgs, String name, String value) {
     String prefix = "--" + name;
     for (String a : userArgs) {
       if (a.equals(prefix) || a.startsWith(prefix + "=")) {

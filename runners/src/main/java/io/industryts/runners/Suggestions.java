@@ -7,8 +7,8 @@ final class Suggestions {
   private Suggestions() {}
 
   /**
-   * {@code " (did you mean \"x\"?)"} for the closest candidate within a small edit distance
-   * (the job-file loader's rule), else the empty string; meant to be appended to a message.
+   * {@code " (did you mean \"x\"?)"} for the closest candidate within a small edit distance (the
+   * job-file loader's rule), else the empty string; meant to be appended to a message.
    */
   static String didYouMean(String word, List<String> candidates) {
     return io.industryts.config.Suggestions.closest(word, candidates)

@@ -33,33 +33,37 @@ class CommandLineTest {
 
   @Test
   void optionValueMayFollowOrBeJoinedWithEquals() throws Exception {
-    CommandLine cl = CommandLine.parse("run", "job.toml", "--input", "data/*.csv",
-        "--errors=bad.csv");
+    CommandLine cl =
+        CommandLine.parse("run", "job.toml", "--input", "data/*.csv", "--errors=bad.csv");
     assertThat(cl.mainInput(), equalTo(Optional.of("data/*.csv")));
     assertThat(cl.errors(), equalTo(Optional.of("bad.csv")));
   }
 
   @Test
   void reportTakesOnePath() throws Exception {
-    assertThat(CommandLine.parse("run", "job.toml", "--report", "out/r.html").report(),
+    assertThat(
+        CommandLine.parse("run", "job.toml", "--report", "out/r.html").report(),
         equalTo(Optional.of("out/r.html")));
     assertThat(CommandLine.parse("run", "job.toml").report(), equalTo(Optional.empty()));
-    UsageException e = assertThrows(UsageException.class, () -> CommandLine.parse("run",
-        "job.toml", "--report", "a.html", "--report", "b.html"));
+    UsageException e =
+        assertThrows(
+            UsageException.class,
+            () -> CommandLine.parse("run", "job.toml", "--report", "a.html", "--report", "b.html"));
     assertThat(e.getMessage(), containsString("--report"));
   }
 
   @Test
   void outputIsRepeatableInOrder() throws Exception {
-    CommandLine cl = CommandLine.parse("run", "job.toml", "--output", "a.parquet", "--output",
-        "b.csv");
+    CommandLine cl =
+        CommandLine.parse("run", "job.toml", "--output", "a.parquet", "--output", "b.csv");
     assertThat(cl.outputs(), contains("a.parquet", "b.csv"));
   }
 
   @Test
   void inputWithNameIsANamedInput() throws Exception {
-    CommandLine cl = CommandLine.parse("run", "job.toml", "--input", "main.csv", "--input",
-        "weather=w/2024.csv");
+    CommandLine cl =
+        CommandLine.parse(
+            "run", "job.toml", "--input", "main.csv", "--input", "weather=w/2024.csv");
     assertThat(cl.mainInput(), equalTo(Optional.of("main.csv")));
     assertThat(cl.namedInputs(), equalTo(Map.of("weather", "w/2024.csv")));
   }
@@ -73,41 +77,54 @@ class CommandLineTest {
 
   @Test
   void secondMainInputIsRejected() {
-    UsageException e = assertThrows(UsageException.class,
-        () -> CommandLine.parse("run", "job.toml", "--input", "a.csv", "--input", "b.csv"));
+    UsageException e =
+        assertThrows(
+            UsageException.class,
+            () -> CommandLine.parse("run", "job.toml", "--input", "a.csv", "--input", "b.csv"));
     assertThat(e.getMessage(), equalTo("option --input is given twice. Give it once."));
   }
 
   @Test
   void runnerAcceptsShortLowerCaseNames() throws Exception {
-    assertThat(CommandLine.parse("run", "j.toml", "--runner=flink").runner(),
-        equalTo("FlinkRunner"));
-    assertThat(CommandLine.parse("run", "j.toml", "--runner", "SparkRunner").runner(),
+    assertThat(
+        CommandLine.parse("run", "j.toml", "--runner=flink").runner(), equalTo("FlinkRunner"));
+    assertThat(
+        CommandLine.parse("run", "j.toml", "--runner", "SparkRunner").runner(),
         equalTo("SparkRunner"));
   }
 
   @Test
   void unknownRunnerIsRejectedWithSuggestion() {
-    UsageException e = assertThrows(UsageException.class,
-        () -> CommandLine.parse("run", "j.toml", "--runner=FlinkRuner"));
-    assertThat(e.getMessage(), equalTo("unknown runner \"FlinkRuner\". Expected one of "
-        + "[DirectRunner, FlinkRunner, SparkRunner] (did you mean \"FlinkRunner\"?)."));
+    UsageException e =
+        assertThrows(
+            UsageException.class, () -> CommandLine.parse("run", "j.toml", "--runner=FlinkRuner"));
+    assertThat(
+        e.getMessage(),
+        equalTo(
+            "unknown runner \"FlinkRuner\". Expected one of "
+                + "[DirectRunner, FlinkRunner, SparkRunner] (did you mean \"FlinkRunner\"?)."));
   }
 
   @Test
   void parallelismMustBePositive() throws Exception {
-    assertThat(CommandLine.parse("run", "j.toml", "--parallelism", "4").parallelism(),
+    assertThat(
+        CommandLine.parse("run", "j.toml", "--parallelism", "4").parallelism(),
         equalTo(OptionalInt.of(4)));
-    UsageException e = assertThrows(UsageException.class,
-        () -> CommandLine.parse("run", "j.toml", "--parallelism", "0"));
-    assertThat(e.getMessage(), equalTo("option --parallelism must be a positive integer. "
-        + "Got \"0\"; expected e.g. --parallelism 4."));
+    UsageException e =
+        assertThrows(
+            UsageException.class, () -> CommandLine.parse("run", "j.toml", "--parallelism", "0"));
+    assertThat(
+        e.getMessage(),
+        equalTo(
+            "option --parallelism must be a positive integer. "
+                + "Got \"0\"; expected e.g. --parallelism 4."));
   }
 
   @Test
   void argumentsAfterDoubleDashGoToBeam() throws Exception {
-    CommandLine cl = CommandLine.parse("run", "j.toml", "--verbose", "--", "--flinkMaster=x:8081",
-        "--output", "not-ours");
+    CommandLine cl =
+        CommandLine.parse(
+            "run", "j.toml", "--verbose", "--", "--flinkMaster=x:8081", "--output", "not-ours");
     assertThat(cl.isVerbose(), is(true));
     assertThat(cl.beamArgs(), contains("--flinkMaster=x:8081", "--output", "not-ours"));
     assertThat(cl.outputs().isEmpty(), is(true));
@@ -115,42 +132,53 @@ class CommandLineTest {
 
   @Test
   void unknownOptionNamesValidOnesAndSuggests() {
-    UsageException e = assertThrows(UsageException.class,
-        () -> CommandLine.parse("run", "j.toml", "--ouput", "x.csv"));
-    assertThat(e.getMessage(), equalTo("unknown option --ouput for run. Valid options: "
-        + "[--errors, --help, --input, --max-columns, --output, --parallelism, --report,"
-        + " --runner, --verbose] (did you mean \"output\"?). Beam pipeline options go after a bare --."));
+    UsageException e =
+        assertThrows(
+            UsageException.class, () -> CommandLine.parse("run", "j.toml", "--ouput", "x.csv"));
+    assertThat(
+        e.getMessage(),
+        equalTo(
+            "unknown option --ouput for run. Valid options: "
+                + "[--errors, --help, --input, --max-columns, --output, --parallelism, --report,"
+                + " --runner, --verbose] (did you mean \"output\"?). Beam pipeline options go after a bare --."));
   }
 
   @Test
   void maxColumnsDefaultsToTenThousandAndTakesAPositiveInteger() throws UsageException {
     assertThat(CommandLine.parse("run", "j.toml").maxColumns(), is(10_000));
     assertThat(CommandLine.parse("run", "j.toml", "--max-columns=50000").maxColumns(), is(50_000));
-    UsageException e = assertThrows(UsageException.class,
-        () -> CommandLine.parse("run", "j.toml", "--max-columns", "0"));
+    UsageException e =
+        assertThrows(
+            UsageException.class, () -> CommandLine.parse("run", "j.toml", "--max-columns", "0"));
     assertThat(e.getMessage(), startsWith("option --max-columns must be a positive integer."));
   }
 
   @Test
   void optionOfAnotherCommandIsRejected() {
-    UsageException e = assertThrows(UsageException.class,
-        () -> CommandLine.parse("validate", "j.toml", "--output", "x.csv"));
+    UsageException e =
+        assertThrows(
+            UsageException.class,
+            () -> CommandLine.parse("validate", "j.toml", "--output", "x.csv"));
     assertThat(e.getMessage(), containsString("unknown option --output for validate."));
   }
 
   @Test
   void missingValueIsReported() {
-    UsageException e = assertThrows(UsageException.class,
-        () -> CommandLine.parse("run", "j.toml", "--output"));
-    assertThat(e.getMessage(), equalTo("option --output needs a value, e.g. --output "
-        + "out/clean.parquet."));
+    UsageException e =
+        assertThrows(UsageException.class, () -> CommandLine.parse("run", "j.toml", "--output"));
+    assertThat(
+        e.getMessage(),
+        equalTo("option --output needs a value, e.g. --output " + "out/clean.parquet."));
   }
 
   @Test
   void missingJobFileIsReported() {
     UsageException e = assertThrows(UsageException.class, () -> CommandLine.parse("validate"));
-    assertThat(e.getMessage(), equalTo("validate needs a job file, e.g. industryts validate "
-        + "examples/configs/quickstart.toml."));
+    assertThat(
+        e.getMessage(),
+        equalTo(
+            "validate needs a job file, e.g. industryts validate "
+                + "examples/configs/quickstart.toml."));
   }
 
   @Test
@@ -170,8 +198,11 @@ class CommandLineTest {
   @Test
   void unknownCommandSuggestsTheClosest() {
     UsageException e = assertThrows(UsageException.class, () -> CommandLine.parse("valdate"));
-    assertThat(e.getMessage(), equalTo("unknown command \"valdate\". Expected one of: run, "
-        + "validate, explain, ops, help (did you mean \"validate\"?)."));
+    assertThat(
+        e.getMessage(),
+        equalTo(
+            "unknown command \"valdate\". Expected one of: run, "
+                + "validate, explain, ops, help (did you mean \"validate\"?)."));
   }
 
   @Test
@@ -182,23 +213,36 @@ class CommandLineTest {
 
   @Test
   void extraPositionalIsRejected() {
-    UsageException e = assertThrows(UsageException.class,
-        () -> CommandLine.parse("run", "a.toml", "b.toml"));
-    assertThat(e.getMessage(), equalTo("unexpected argument \"b.toml\" for run. It takes one "
-        + "argument; options start with --."));
+    UsageException e =
+        assertThrows(UsageException.class, () -> CommandLine.parse("run", "a.toml", "b.toml"));
+    assertThat(
+        e.getMessage(),
+        equalTo(
+            "unexpected argument \"b.toml\" for run. It takes one "
+                + "argument; options start with --."));
   }
 
   @Test
   void flagRejectsAValue() {
-    UsageException e = assertThrows(UsageException.class,
-        () -> CommandLine.parse("run", "a.toml", "--verbose=yes"));
+    UsageException e =
+        assertThrows(
+            UsageException.class, () -> CommandLine.parse("run", "a.toml", "--verbose=yes"));
     assertThat(e.getMessage(), equalTo("option --verbose takes no value. Got \"--verbose=yes\"."));
   }
 
   @Test
   void benchKeepsItsOptions() throws Exception {
-    CommandLine cl = CommandLine.parse("bench", "--mode", "full", "--input", "/d/s.csv",
-        "--output", "/o/industryts_1000", "--threads", "2");
+    CommandLine cl =
+        CommandLine.parse(
+            "bench",
+            "--mode",
+            "full",
+            "--input",
+            "/d/s.csv",
+            "--output",
+            "/o/industryts_1000",
+            "--threads",
+            "2");
     assertThat(cl.benchOption("mode"), equalTo(Optional.of("full")));
     assertThat(cl.benchOption("input"), equalTo(Optional.of("/d/s.csv")));
     assertThat(cl.benchOption("output"), equalTo(Optional.of("/o/industryts_1000")));
@@ -207,8 +251,8 @@ class CommandLineTest {
 
   @Test
   void benchRejectsUnknownMode() {
-    UsageException e = assertThrows(UsageException.class,
-        () -> CommandLine.parse("bench", "--mode", "fast"));
+    UsageException e =
+        assertThrows(UsageException.class, () -> CommandLine.parse("bench", "--mode", "fast"));
     assertThat(e.getMessage(), equalTo("option --mode must be full or micro. Got \"fast\"."));
   }
 }

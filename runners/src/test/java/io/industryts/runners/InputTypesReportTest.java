@@ -25,7 +25,9 @@ class InputTypesReportTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return Main.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
@@ -40,9 +42,20 @@ class InputTypesReportTest {
   }
 
   private Path job(String inputExtra) throws IOException {
-    return Files.writeString(dir.resolve("job.toml"), String.join("\n",
-        "[pipeline]", "name = \"h\"", "", "[input]", "path = \"h.csv\"", inputExtra, "",
-        "[output]", "path = \"out.csv\"", ""));
+    return Files.writeString(
+        dir.resolve("job.toml"),
+        String.join(
+            "\n",
+            "[pipeline]",
+            "name = \"h\"",
+            "",
+            "[input]",
+            "path = \"h.csv\"",
+            inputExtra,
+            "",
+            "[output]",
+            "path = \"out.csv\"",
+            ""));
   }
 
   @Test
@@ -50,14 +63,20 @@ class InputTypesReportTest {
     Path csv = historian();
     Path job = job("");
     assertThat(run("explain", job.toString()), is(Main.OK));
-    assertThat(out.toString(StandardCharsets.UTF_8), containsString(String.join("\n",
-        "input types (why):",
-        "  DateTime  DATETIME  auto: first field matching [DateTime, tagTime, timestamp, time,"
-            + " date]",
-        "  v         INT64     inferred from 20 sample cells; 2 non-numeric cells (\"Bad Input\","
-            + " \"Shutdown\", first at " + csv + ":5) will be row errors (non_numeric_cell): list"
-            + " them in [input] na_values to read them as null",
-        "")));
+    assertThat(
+        out.toString(StandardCharsets.UTF_8),
+        containsString(
+            String.join(
+                "\n",
+                "input types (why):",
+                "  DateTime  DATETIME  auto: first field matching [DateTime, tagTime, timestamp, time,"
+                    + " date]",
+                "  v         INT64     inferred from 20 sample cells; 2 non-numeric cells (\"Bad Input\","
+                    + " \"Shutdown\", first at "
+                    + csv
+                    + ":5) will be row errors (non_numeric_cell): list"
+                    + " them in [input] na_values to read them as null",
+                "")));
   }
 
   @Test
@@ -67,12 +86,17 @@ class InputTypesReportTest {
     Path bad = dir.resolve("bad.csv");
     assertThat(run("run", job.toString(), "--errors", bad.toString()), is(Main.OK));
     String text = err.toString(StandardCharsets.UTF_8);
-    assertThat(text, containsString("industryts: read 18 rows (+ 2 bad input rows)\n"
-        + "industryts: input types: DateTime DATETIME (time column), v INT64 (inferred; 2"
-        + " non-numeric sample cells)\n"
-        + "industryts: note: v INT64: inferred from 20 sample cells; 2 non-numeric cells (\"Bad"
-        + " Input\", \"Shutdown\", first at " + csv + ":5) will be row errors (non_numeric_cell):"
-        + " list them in [input] na_values to read them as null\n"));
+    assertThat(
+        text,
+        containsString(
+            "industryts: read 18 rows (+ 2 bad input rows)\n"
+                + "industryts: input types: DateTime DATETIME (time column), v INT64 (inferred; 2"
+                + " non-numeric sample cells)\n"
+                + "industryts: note: v INT64: inferred from 20 sample cells; 2 non-numeric cells (\"Bad"
+                + " Input\", \"Shutdown\", first at "
+                + csv
+                + ":5) will be row errors (non_numeric_cell):"
+                + " list them in [input] na_values to read them as null\n"));
     assertThat(text, containsString("industryts: wrote 18 rows to "));
     assertThat(text, containsString("industryts: dead-lettered 2 rows to " + bad));
     // 20 rows read = 18 written + 2 dead-lettered
@@ -80,8 +104,10 @@ class InputTypesReportTest {
     List<String> errors = Files.readAllLines(bad);
     assertThat(errors.size(), is(1 + 2));
     assertThat(errors.get(1), containsString("non_numeric_cell"));
-    assertThat(errors.get(1), containsString(csv + ":5: column \"\"v\"\" (field 2): \"\"Bad Input\"\""
-        + " is not a number"));
+    assertThat(
+        errors.get(1),
+        containsString(
+            csv + ":5: column \"\"v\"\" (field 2): \"\"Bad Input\"\"" + " is not a number"));
   }
 
   @Test
@@ -90,8 +116,11 @@ class InputTypesReportTest {
     Path job = job("na_values = [\"Bad Input\", \"Shutdown\"]");
     assertThat(run("run", job.toString()), is(Main.OK));
     String text = err.toString(StandardCharsets.UTF_8);
-    assertThat(text, containsString("industryts: read 20 rows\n"
-        + "industryts: input types: DateTime DATETIME (time column), v INT64 (inferred)\n"));
+    assertThat(
+        text,
+        containsString(
+            "industryts: read 20 rows\n"
+                + "industryts: input types: DateTime DATETIME (time column), v INT64 (inferred)\n"));
     List<String> rows = Files.readAllLines(dir.resolve("out.csv"));
     assertThat(rows.size(), is(1 + 20));
     assertThat(rows.get(4), equalTo("2024-01-01T00:03:00Z,"));
@@ -99,14 +128,18 @@ class InputTypesReportTest {
 
   @Test
   void encodingFromTheJobReadsLatin1() throws IOException {
-    Files.write(dir.resolve("h.csv"),
+    Files.write(
+        dir.resolve("h.csv"),
         "DateTime,state\n2024-01-01T00:00:00,Störung\n".getBytes(StandardCharsets.ISO_8859_1));
     assertThat(run("run", job("").toString()), is(Main.INVALID));
-    assertThat(err.toString(StandardCharsets.UTF_8), containsString("h.csv:2:23: byte 0xF6 is not"
-        + " valid UTF-8, so the file is in another encoding. Set [input] encoding to the file's"
-        + " encoding, e.g. encoding = \"latin-1\""));
+    assertThat(
+        err.toString(StandardCharsets.UTF_8),
+        containsString(
+            "h.csv:2:23: byte 0xF6 is not"
+                + " valid UTF-8, so the file is in another encoding. Set [input] encoding to the file's"
+                + " encoding, e.g. encoding = \"latin-1\""));
     assertThat(run("run", job("encoding = \"latin-1\"").toString()), is(Main.OK));
-    assertThat(Files.readAllLines(dir.resolve("out.csv")).get(1),
-        equalTo("2024-01-01T00:00:00Z,Störung"));
+    assertThat(
+        Files.readAllLines(dir.resolve("out.csv")).get(1), equalTo("2024-01-01T00:00:00Z,Störung"));
   }
 }

@@ -20,10 +20,13 @@ class InputsTest {
 
   @Test
   void unknownTypeNamesTheColumnAndTheValidTypes() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Inputs.fieldType("temp", "decimal"));
-    assertThat(e.getMessage(), equalTo("industryts: [input.types] temp = \"decimal\" is not a "
-        + "type. Expected one of double, float, int64, int32, string, boolean."));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Inputs.fieldType("temp", "decimal"));
+    assertThat(
+        e.getMessage(),
+        equalTo(
+            "industryts: [input.types] temp = \"decimal\" is not a "
+                + "type. Expected one of double, float, int64, int32, string, boolean."));
   }
 
   @Test
@@ -34,9 +37,12 @@ class InputsTest {
 
   @Test
   void longDelimiterIsRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Inputs.delimiter(";;"));
-    assertThat(e.getMessage(), equalTo("industryts: [input] delimiter must be one character. "
-        + "Got \";;\"; expected one of \",\", \";\", \"\\t\", \"|\"."));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Inputs.delimiter(";;"));
+    assertThat(
+        e.getMessage(),
+        equalTo(
+            "industryts: [input] delimiter must be one character. "
+                + "Got \";;\"; expected one of \",\", \";\", \"\\t\", \"|\"."));
   }
 }

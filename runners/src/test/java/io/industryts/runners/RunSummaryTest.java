@@ -31,8 +31,8 @@ class RunSummaryTest {
   void countersAreAllTheRunsCountersByNameAndReadOnly() {
     Map<String, Long> all = RunSummary.of(counters(), STEPS).counters();
     assertThat(all, equalTo(counters()));
-    org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
-        () -> all.put("x", 1L));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        UnsupportedOperationException.class, () -> all.put("x", 1L));
   }
 
   @Test
@@ -44,7 +44,8 @@ class RunSummaryTest {
   void stepInputNotMatchingPreviousOutputIsReported() {
     Map<String, Long> c = counters();
     c.put("2_resample.rows_in", 980L);
-    assertThat(RunSummary.of(c, STEPS).inconsistencies(),
+    assertThat(
+        RunSummary.of(c, STEPS).inconsistencies(),
         contains("2_resample.rows_in = 980 but 1_drop_duplicates.rows_out = 990"));
   }
 
@@ -52,20 +53,25 @@ class RunSummaryTest {
   void errorRecordsMustBeReadPlusStepErrors() {
     Map<String, Long> c = counters();
     c.put("2_resample.errors", 1L);
-    assertThat(RunSummary.of(c, STEPS).inconsistencies(),
+    assertThat(
+        RunSummary.of(c, STEPS).inconsistencies(),
         contains("error records = 2 but read errors + step errors = 3"));
   }
 
   @Test
   void reportListsEveryStepWithItsOwnCounters() {
     String text = RunSummary.of(counters(), STEPS).format(List.of("out.csv"), "bad.csv", 1.25);
-    assertThat(text, equalTo(String.join("\n",
-        "industryts: read 1,000 rows (+ 2 bad input rows)",
-        "  1_drop_duplicates         1,000 in           990 out  (rows_dropped 10)",
-        "  2_resample                  990 in            17 out",
-        "industryts: wrote 17 rows to out.csv",
-        "industryts: dead-lettered 2 rows to bad.csv",
-        "industryts: done in 1.3 s",
-        "")));
+    assertThat(
+        text,
+        equalTo(
+            String.join(
+                "\n",
+                "industryts: read 1,000 rows (+ 2 bad input rows)",
+                "  1_drop_duplicates         1,000 in           990 out  (rows_dropped 10)",
+                "  2_resample                  990 in            17 out",
+                "industryts: wrote 17 rows to out.csv",
+                "industryts: dead-lettered 2 rows to bad.csv",
+                "industryts: done in 1.3 s",
+                "")));
   }
 }

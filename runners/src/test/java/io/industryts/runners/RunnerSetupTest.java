@@ -29,8 +29,9 @@ class RunnerSetupTest {
 
   @Test
   void userBeamOptionsWinOverDefaults() throws Exception {
-    PipelineOptions o = RunnerSetup.options("DirectRunner", 3, "j",
-        List.of("--enforceImmutability=true", "--targetParallelism=7"));
+    PipelineOptions o =
+        RunnerSetup.options(
+            "DirectRunner", 3, "j", List.of("--enforceImmutability=true", "--targetParallelism=7"));
     DirectOptions d = o.as(DirectOptions.class);
     assertThat(d.isEnforceImmutability(), is(true));
     assertThat(d.getTargetParallelism(), is(7));
@@ -38,9 +39,14 @@ class RunnerSetupTest {
 
   @Test
   void flinkArgumentsCarryTheParallelism() {
-    assertThat(RunnerSetup.beamArgs("FlinkRunner", 4, "j", List.of("--flinkMaster=host:8081")),
-        contains("--runner=FlinkRunner", "--jobName=industryts-j", "--parallelism=4",
-            "--fasterCopy=true", "--flinkMaster=host:8081"));
+    assertThat(
+        RunnerSetup.beamArgs("FlinkRunner", 4, "j", List.of("--flinkMaster=host:8081")),
+        contains(
+            "--runner=FlinkRunner",
+            "--jobName=industryts-j",
+            "--parallelism=4",
+            "--fasterCopy=true",
+            "--flinkMaster=host:8081"));
   }
 
   @Test
@@ -49,20 +55,28 @@ class RunnerSetupTest {
     String confArg = args.get(args.size() - 1);
     assertThat(confArg.startsWith("--flinkConfDir="), is(true));
     Path conf = Path.of(confArg.substring("--flinkConfDir=".length()), "flink-conf.yaml");
-    assertThat(Files.readAllLines(conf).subList(1, 3), contains(
-        "security.delegation.tokens.enabled: false", "taskmanager.memory.managed.size: 1g"));
+    assertThat(
+        Files.readAllLines(conf).subList(1, 3),
+        contains(
+            "security.delegation.tokens.enabled: false", "taskmanager.memory.managed.size: 1g"));
   }
 
   @Test
   void userFlinkConfDirReplacesTheLaunchersOwn() {
-    assertThat(RunnerSetup.beamArgs("FlinkRunner", 2, "j", List.of("--flinkConfDir=/etc/flink")),
-        contains("--runner=FlinkRunner", "--jobName=industryts-j", "--parallelism=2",
-            "--fasterCopy=true", "--flinkConfDir=/etc/flink"));
+    assertThat(
+        RunnerSetup.beamArgs("FlinkRunner", 2, "j", List.of("--flinkConfDir=/etc/flink")),
+        contains(
+            "--runner=FlinkRunner",
+            "--jobName=industryts-j",
+            "--parallelism=2",
+            "--fasterCopy=true",
+            "--flinkConfDir=/etc/flink"));
   }
 
   @Test
   void sparkArgumentsUseALocalMasterWithTheParallelism() {
-    assertThat(RunnerSetup.beamArgs("SparkRunner", 2, "j", List.of()),
+    assertThat(
+        RunnerSetup.beamArgs("SparkRunner", 2, "j", List.of()),
         contains("--runner=SparkRunner", "--jobName=industryts-j", "--sparkMaster=local[2]"));
   }
 
@@ -71,19 +85,26 @@ class RunnerSetupTest {
     // a class loader that sees only the JDK: the jar without the runner (the test class path
     // has it when built with -Pspark)
     ClassLoader jdkOnly = new java.net.URLClassLoader(new java.net.URL[0], null);
-    UsageException e = assertThrows(UsageException.class,
-        () -> RunnerSetup.checkAvailable("SparkRunner", jdkOnly));
-    assertThat(e.getMessage(), equalTo("SparkRunner is not in this jar (industryts.jar carries "
-        + "only the DirectRunner). Build the jar with it: mvn -B -DskipTests -Pspark -pl runners "
-        + "-am package, then run java -jar runners/target/industryts-spark.jar run ... "
-        + "--runner=SparkRunner (docs/cluster.md); or use --runner=DirectRunner."));
+    UsageException e =
+        assertThrows(
+            UsageException.class, () -> RunnerSetup.checkAvailable("SparkRunner", jdkOnly));
+    assertThat(
+        e.getMessage(),
+        equalTo(
+            "SparkRunner is not in this jar (industryts.jar carries "
+                + "only the DirectRunner). Build the jar with it: mvn -B -DskipTests -Pspark -pl runners "
+                + "-am package, then run java -jar runners/target/industryts-spark.jar run ... "
+                + "--runner=SparkRunner (docs/cluster.md); or use --runner=DirectRunner."));
   }
 
   @Test
   void unknownBeamOptionIsAUsageError() {
-    UsageException e = assertThrows(UsageException.class,
-        () -> RunnerSetup.options("DirectRunner", 1, "j", List.of("--noSuchOption=1")));
-    assertThat(e.getMessage().startsWith("Beam rejected the pipeline options [--noSuchOption=1]: "),
+    UsageException e =
+        assertThrows(
+            UsageException.class,
+            () -> RunnerSetup.options("DirectRunner", 1, "j", List.of("--noSuchOption=1")));
+    assertThat(
+        e.getMessage().startsWith("Beam rejected the pipeline options [--noSuchOption=1]: "),
         is(true));
   }
 }

@@ -33,22 +33,22 @@ import org.apache.beam.sdk.values.TupleTagList;
  * <ol>
  *   <li>each left segment reports its first time under its join key (the projection of its series
  *       key on {@code by}); each right chunk gets a random id and reports it under its join key;
- *   <li>one group per join key turns the left first times into bounds: left segment {@code i}
- *       owns the right times in {@code [first_i, first_{i+1})}; the bounds go back to every right
- *       chunk id (a join key without left rows sends nothing, so its right rows stop here);
- *   <li>each right chunk, joined with its bounds under its id, is split into pieces keyed by
- *       (left series, left segment), and summarized per piece: its last row (for backward
- *       matches) and first row (forward);
+ *   <li>one group per join key turns the left first times into bounds: left segment {@code i} owns
+ *       the right times in {@code [first_i, first_{i+1})}; the bounds go back to every right chunk
+ *       id (a join key without left rows sends nothing, so its right rows stop here);
+ *   <li>each right chunk, joined with its bounds under its id, is split into pieces keyed by (left
+ *       series, left segment), and summarized per piece: its last row (for backward matches) and
+ *       first row (forward);
  *   <li>the summaries of a left series are scanned in segment order: every left segment gets the
  *       last right row before its range and the first after it, however many segments away;
- *   <li>left segment, right pieces and that context meet in one group per (series, segment) and
- *       the kernel joins them.
+ *   <li>left segment, right pieces and that context meet in one group per (series, segment) and the
+ *       kernel joins them.
  * </ol>
  *
  * <p>Bounds come from the left segments' actual first times rather than from the series plan, so
- * the stage is right after any pass (a bucket label may lie on a plan's segment edge). Every join is
- * a Flatten + GroupByKey of tagged {@link JoinPart}s, like the engine's context joins; there are no
- * side inputs.
+ * the stage is right after any pass (a bucket label may lie on a plan's segment edge). Every join
+ * is a Flatten + GroupByKey of tagged {@link JoinPart}s, like the engine's context joins; there are
+ * no side inputs.
  *
  * <p>Somewhat over 500 lines on purpose: the five steps above exchange the same facts and parts,
  * and each step's DoFn is short; split apart they would hide the order of the protocol.
@@ -95,50 +95,66 @@ final class AsofJoiner {
     PCollection<Chunk> right = Segmenter.earliest(name + "/RightTimestamps", rightIn);
 
     // 1. left first times and right chunk ids, by join key
-    PCollection<KV<Row, JoinPart>> leftFirsts = segs
-        .apply(name + "/LeftFirsts", ParDo.of(new LeftFirstFn(joinSchema, keyPositions)))
-        .setCoder(byJoinKey);
-    PCollectionTuple identified = right.apply(name + "/IdentifyRight",
-        ParDo.of(new IdentifyRightFn(joinSchema)).withOutputTags(RIGHT_CHUNKS,
-            TupleTagList.of(RIGHT_IDS)));
+    PCollection<KV<Row, JoinPart>> leftFirsts =
+        segs.apply(name + "/LeftFirsts", ParDo.of(new LeftFirstFn(joinSchema, keyPositions)))
+            .setCoder(byJoinKey);
+    PCollectionTuple identified =
+        right.apply(
+            name + "/IdentifyRight",
+            ParDo.of(new IdentifyRightFn(joinSchema))
+                .withOutputTags(RIGHT_CHUNKS, TupleTagList.of(RIGHT_IDS)));
     PCollection<KV<KV<Row, Long>, JoinPart>> rightChunks =
         identified.get(RIGHT_CHUNKS).setCoder(byChunk);
     PCollection<KV<Row, JoinPart>> rightIds = identified.get(RIGHT_IDS).setCoder(byJoinKey);
 
     // 2. bounds per join key, sent to every right chunk and (for step 4) to every left series
-    PCollectionTuple bounds = PCollectionList.of(leftFirsts).and(rightIds)
-        .apply(name + "/FirstsAndIds", Flatten.pCollections()).setCoder(byJoinKey)
-        .apply(name + "/GroupByJoinKey", KeyGroups.byKey())
-        .apply(name + "/Bounds", ParDo.of(new BoundsFn())
-            .withOutputTags(CHUNK_BOUNDS, TupleTagList.of(SERIES_BOUNDS)));
+    PCollectionTuple bounds =
+        PCollectionList.of(leftFirsts)
+            .and(rightIds)
+            .apply(name + "/FirstsAndIds", Flatten.pCollections())
+            .setCoder(byJoinKey)
+            .apply(name + "/GroupByJoinKey", KeyGroups.byKey())
+            .apply(
+                name + "/Bounds",
+                ParDo.of(new BoundsFn())
+                    .withOutputTags(CHUNK_BOUNDS, TupleTagList.of(SERIES_BOUNDS)));
 
     // 3. right chunks split into pieces per left segment, with their edge rows
-    PCollectionTuple split = PCollectionList.of(rightChunks).and(bounds.get(CHUNK_BOUNDS)
-            .setCoder(byChunk))
-        .apply(name + "/ChunksAndBounds", Flatten.pCollections()).setCoder(byChunk)
-        .apply(name + "/GroupByChunk", KeyGroups.byKey())
-        .apply(name + "/SplitRight", ParDo.of(new SplitRightFn())
-            .withOutputTags(PIECES, TupleTagList.of(EDGES)));
+    PCollectionTuple split =
+        PCollectionList.of(rightChunks)
+            .and(bounds.get(CHUNK_BOUNDS).setCoder(byChunk))
+            .apply(name + "/ChunksAndBounds", Flatten.pCollections())
+            .setCoder(byChunk)
+            .apply(name + "/GroupByChunk", KeyGroups.byKey())
+            .apply(
+                name + "/SplitRight",
+                ParDo.of(new SplitRightFn()).withOutputTags(PIECES, TupleTagList.of(EDGES)));
 
     // 4. the right row before and after every left segment
     PCollection<KV<KV<Row, Long>, JoinPart>> contexts =
         PCollectionList.of(bounds.get(SERIES_BOUNDS).setCoder(bySeries))
             .and(split.get(EDGES).setCoder(bySeries))
-            .apply(name + "/BoundsAndEdges", Flatten.pCollections()).setCoder(bySeries)
+            .apply(name + "/BoundsAndEdges", Flatten.pCollections())
+            .setCoder(bySeries)
             .apply(name + "/GroupBySeries", KeyGroups.byKey())
             .apply(name + "/Neighbours", ParDo.of(new NeighboursFn()))
             .setCoder(bySegment);
 
     // 5. join per (series, segment)
-    PCollection<KV<KV<Row, Long>, JoinPart>> leftParts = segs
-        .apply(name + "/LeftParts", ParDo.of(new LeftPartFn())).setCoder(bySegment);
+    PCollection<KV<KV<Row, Long>, JoinPart>> leftParts =
+        segs.apply(name + "/LeftParts", ParDo.of(new LeftPartFn())).setCoder(bySegment);
     PCollection<KV<KV<Row, Long>, Chunk>> joined =
-        PCollectionList.of(leftParts).and(split.get(PIECES).setCoder(bySegment)).and(contexts)
-            .apply(name + "/SegmentsPiecesContexts", Flatten.pCollections()).setCoder(bySegment)
+        PCollectionList.of(leftParts)
+            .and(split.get(PIECES).setCoder(bySegment))
+            .and(contexts)
+            .apply(name + "/SegmentsPiecesContexts", Flatten.pCollections())
+            .setCoder(bySegment)
             .apply(name + "/GroupBySegment", KeyGroups.byKey())
             .apply(name, ParDo.of(new JoinFn(kernel)))
-            .setCoder(KvCoder.of(KvCoder.of(RowCoder.of(kernel.outputLayout().keySchema()),
-                VarLongCoder.of()), ChunkCoder.of(kernel.outputLayout())));
+            .setCoder(
+                KvCoder.of(
+                    KvCoder.of(RowCoder.of(kernel.outputLayout().keySchema()), VarLongCoder.of()),
+                    ChunkCoder.of(kernel.outputLayout())));
     return left.next(joined, kernel.outputLayout(), left.planning());
   }
 
@@ -250,14 +266,17 @@ final class AsofJoiner {
     }
 
     @ProcessElement
-    public void process(@Element KV<KV<Row, Long>, Chunk> e, OutputReceiver<KV<Row, JoinPart>> out) {
+    public void process(
+        @Element KV<KV<Row, Long>, Chunk> e, OutputReceiver<KV<Row, JoinPart>> out) {
       Chunk c = e.getValue();
       if (c.size() == 0) {
         return;
       }
       Row series = e.getKey().getKey();
-      out.output(KV.of(project(joinSchema, series, positions),
-          JoinPart.fact(new LeftFirst(series, e.getKey().getValue(), c.times()[0]))));
+      out.output(
+          KV.of(
+              project(joinSchema, series, positions),
+              JoinPart.fact(new LeftFirst(series, e.getKey().getValue(), c.times()[0]))));
     }
   }
 
@@ -280,7 +299,8 @@ final class AsofJoiner {
     }
   }
 
-  static final class BoundsFn extends DoFn<KV<Row, Iterable<JoinPart>>, KV<KV<Row, Long>, JoinPart>> {
+  static final class BoundsFn
+      extends DoFn<KV<Row, Iterable<JoinPart>>, KV<KV<Row, Long>, JoinPart>> {
     @ProcessElement
     public void process(@Element KV<Row, Iterable<JoinPart>> e, MultiOutputReceiver out) {
       Map<Row, List<LeftFirst>> bySeries = new HashMap<>();
@@ -346,11 +366,17 @@ final class AsofJoiner {
             to++;
           }
           if (pos >= 0) {
-            out.get(PIECES).output(KV.of(KV.of(b.series, b.segments[pos]),
-                JoinPart.right(sorted.slice(from, to))));
+            out.get(PIECES)
+                .output(
+                    KV.of(
+                        KV.of(b.series, b.segments[pos]), JoinPart.right(sorted.slice(from, to))));
           }
-          out.get(EDGES).output(KV.of(b.series, JoinPart.fact(
-              new Edge(pos, sorted.slice(to - 1, to), sorted.slice(from, from + 1)))));
+          out.get(EDGES)
+              .output(
+                  KV.of(
+                      b.series,
+                      JoinPart.fact(
+                          new Edge(pos, sorted.slice(to - 1, to), sorted.slice(from, from + 1)))));
           from = to;
         }
       }
@@ -367,8 +393,8 @@ final class AsofJoiner {
   static final class NeighboursFn
       extends DoFn<KV<Row, Iterable<JoinPart>>, KV<KV<Row, Long>, JoinPart>> {
     @ProcessElement
-    public void process(@Element KV<Row, Iterable<JoinPart>> e,
-        OutputReceiver<KV<KV<Row, Long>, JoinPart>> out) {
+    public void process(
+        @Element KV<Row, Iterable<JoinPart>> e, OutputReceiver<KV<KV<Row, Long>, JoinPart>> out) {
       SeriesBounds bounds = null;
       List<Edge> edges = new ArrayList<>();
       for (JoinPart p : e.getValue()) {
@@ -412,8 +438,10 @@ final class AsofJoiner {
       }
       for (int s = 0; s < m; s++) {
         if (before[s] != null || after[s] != null) {
-          out.output(KV.of(KV.of(e.getKey(), bounds.segments[s]),
-              JoinPart.fact(new Neighbours(before[s], after[s]))));
+          out.output(
+              KV.of(
+                  KV.of(e.getKey(), bounds.segments[s]),
+                  JoinPart.fact(new Neighbours(before[s], after[s]))));
         }
       }
     }
@@ -422,8 +450,8 @@ final class AsofJoiner {
   static final class LeftPartFn
       extends DoFn<KV<KV<Row, Long>, Chunk>, KV<KV<Row, Long>, JoinPart>> {
     @ProcessElement
-    public void process(@Element KV<KV<Row, Long>, Chunk> e,
-        OutputReceiver<KV<KV<Row, Long>, JoinPart>> out) {
+    public void process(
+        @Element KV<KV<Row, Long>, Chunk> e, OutputReceiver<KV<KV<Row, Long>, JoinPart>> out) {
       out.output(KV.of(e.getKey(), JoinPart.left(e.getValue())));
     }
   }
@@ -438,7 +466,8 @@ final class AsofJoiner {
     }
 
     @ProcessElement
-    public void process(@Element KV<KV<Row, Long>, Iterable<JoinPart>> e,
+    public void process(
+        @Element KV<KV<Row, Long>, Iterable<JoinPart>> e,
         OutputReceiver<KV<KV<Row, Long>, Chunk>> out) {
       Chunk leftChunk = null;
       List<Chunk> pieces = new ArrayList<>();
@@ -463,8 +492,13 @@ final class AsofJoiner {
         right = Chunk.concat(pieces).sorted();
       }
       counter("rows_in").inc(leftChunk.size());
-      Chunk joined = kernel.join(leftChunk, right, n == null ? null : n.before,
-          n == null ? null : n.after, new Context());
+      Chunk joined =
+          kernel.join(
+              leftChunk,
+              right,
+              n == null ? null : n.before,
+              n == null ? null : n.after,
+              new Context());
       counter("rows_out").inc(joined.size());
       out.output(KV.of(e.getKey(), joined));
     }
@@ -473,8 +507,8 @@ final class AsofJoiner {
       if (counters == null) {
         counters = new HashMap<>();
       }
-      return counters.computeIfAbsent(kernel.stepName() + "." + name,
-          c -> Metrics.counter("industryts", c));
+      return counters.computeIfAbsent(
+          kernel.stepName() + "." + name, c -> Metrics.counter("industryts", c));
     }
 
     /** Counters only: a join reads no carry, statistics or series facts and reports no bad rows. */
@@ -520,8 +554,8 @@ final class AsofJoiner {
       }
 
       private IllegalStateException unsupported() {
-        return new IllegalStateException(kernel.stepName()
-            + ": an as-of join gets no series facts");
+        return new IllegalStateException(
+            kernel.stepName() + ": an as-of join gets no series facts");
       }
     }
   }

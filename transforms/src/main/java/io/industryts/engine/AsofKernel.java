@@ -53,7 +53,8 @@ public interface AsofKernel extends Kernel {
 
   @Override
   default Chunk apply(Chunk input, KernelContext context) {
-    throw new UnsupportedOperationException(stepName()
-        + ": an as-of join runs in its own engine stage (AsofJoiner), never inside a pass");
+    throw new UnsupportedOperationException(
+        stepName()
+            + ": an as-of join runs in its own engine stage (AsofJoiner), never inside a pass");
   }
 }

@@ -19,8 +19,8 @@ import java.util.List;
 import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.RowCoder;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.values.Row;
 
 /**
@@ -42,7 +42,8 @@ public final class ChunkCoder extends CustomCoder<Chunk> {
     for (int f = 0; f < cellCoders.length; f++) {
       FieldType type = schema.getField(f).getType();
       if (!layout.isTimeOrKey(f) && storage(type) == 'O') {
-        cellCoders[f] = RowCoder.of(Schema.builder().addField("v", type.withNullable(true)).build());
+        cellCoders[f] =
+            RowCoder.of(Schema.builder().addField("v", type.withNullable(true)).build());
       }
     }
   }

@@ -8,12 +8,12 @@ import java.io.Serializable;
 
 /**
  * What a {@link Pass} computes for each segment before its kernels run, derived once from the
- * kernels' declarations when the plan is compiled: the state its first kernel keeps across
- * segments (a carry in one or both directions, statistics per series or over all series, or both
- * a carry and statistics), the halo every kernel of the pass needs together (rows and duration
- * before and after), and whether series facts are read. An executor builds exactly this context:
- * the pipeline from segment summaries, the in-memory executor from the one segment it holds, and a
- * streaming executor from the state it keeps per series.
+ * kernels' declarations when the plan is compiled: the state its first kernel keeps across segments
+ * (a carry in one or both directions, statistics per series or over all series, or both a carry and
+ * statistics), the halo every kernel of the pass needs together (rows and duration before and
+ * after), and whether series facts are read. An executor builds exactly this context: the pipeline
+ * from segment summaries, the in-memory executor from the one segment it holds, and a streaming
+ * executor from the state it keeps per series.
  *
  * @param carry the carry of the pass's first kernel ({@link CarryKernel})
  * @param statistics the statistics of the pass's first kernel ({@link StatsKernel})
@@ -23,8 +23,15 @@ import java.io.Serializable;
  * @param millisAfter halo duration after each segment, in ms
  * @param seriesInfo whether kernels read the series' first/last time, row count or grid anchor
  */
-record ContextRecipe(Carry carry, Statistics statistics, int rowsBefore, int rowsAfter,
-    long millisBefore, long millisAfter, boolean seriesInfo) implements Serializable {
+record ContextRecipe(
+    Carry carry,
+    Statistics statistics,
+    int rowsBefore,
+    int rowsAfter,
+    long millisBefore,
+    long millisAfter,
+    boolean seriesInfo)
+    implements Serializable {
 
   /** Which neighbouring segments' summaries a kernel reads. */
   enum Carry {

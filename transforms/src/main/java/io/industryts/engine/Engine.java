@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.schemas.Schema;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -27,12 +26,12 @@ import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Trigger;
-import org.apache.beam.sdk.values.WindowingStrategy;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.WindowingStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,15 +67,21 @@ public final class Engine {
    */
   public record Result(Segments segments, PCollection<Row> errors) {}
 
-  /** Applies {@code steps} to {@code input}; the first bad row (e.g. an unparseable time) fails the pipeline. */
-  public static PCollection<Row> runOnRows(PCollection<Row> input, SeriesOptions options,
-      List<Step> steps) {
+  /**
+   * Applies {@code steps} to {@code input}; the first bad row (e.g. an unparseable time) fails the
+   * pipeline.
+   */
+  public static PCollection<Row> runOnRows(
+      PCollection<Row> input, SeriesOptions options, List<Step> steps) {
     return runOnRows(input, options, steps, TimeParser.builder().zone(options.timeZone()).build());
   }
 
-  /** As {@link #runOnRows(PCollection, SeriesOptions, List)}, reading string or number times with {@code times}. */
-  public static PCollection<Row> runOnRows(PCollection<Row> input, SeriesOptions options,
-      List<Step> steps, TimeParser times) {
+  /**
+   * As {@link #runOnRows(PCollection, SeriesOptions, List)}, reading string or number times with
+   * {@code times}.
+   */
+  public static PCollection<Row> runOnRows(
+      PCollection<Row> input, SeriesOptions options, List<Step> steps, TimeParser times) {
     RowsResult r = runOnRowsWithErrors(input, options, steps, new ValueTimeConversion(times));
     failOnErrors("FailOnBadRows", r.errors());
     return r.rows();
@@ -94,8 +99,11 @@ public final class Engine {
    * Applies {@code steps} to {@code input}, routing bad rows to the errors output. All
    * configuration is validated here, before any data flows.
    */
-  public static RowsResult runOnRowsWithErrors(PCollection<Row> input, SeriesOptions options,
-      List<Step> steps, TimeConversion timeConversion) {
+  public static RowsResult runOnRowsWithErrors(
+      PCollection<Row> input,
+      SeriesOptions options,
+      List<Step> steps,
+      TimeConversion timeConversion) {
     return runOnRowsWithErrors(input, options, steps, timeConversion, Map.of());
   }
 
@@ -105,11 +113,16 @@ public final class Engine {
    * ({@link JoinOperation#boundInputs()}) are added. Right rows get the same time conversion and
    * tie order as the main input; their bad rows go to the errors output.
    */
-  public static RowsResult runOnRowsWithErrors(PCollection<Row> input, SeriesOptions options,
-      List<Step> steps, TimeConversion timeConversion, Map<String, PCollection<Row>> namedInputs) {
+  public static RowsResult runOnRowsWithErrors(
+      PCollection<Row> input,
+      SeriesOptions options,
+      List<Step> steps,
+      TimeConversion timeConversion,
+      Map<String, PCollection<Row>> namedInputs) {
     if (!input.hasSchema()) {
-      throw new IllegalArgumentException("industryts: the input PCollection has no schema. Attach one "
-          + "with setRowSchema(schema) or Create.of(rows).withRowSchema(schema).");
+      throw new IllegalArgumentException(
+          "industryts: the input PCollection has no schema. Attach one "
+              + "with setRowSchema(schema) or Create.of(rows).withRowSchema(schema).");
     }
     Schema schema = input.getSchema();
     TimeColumn tc = TimeColumn.resolve(schema, options.timeColumn());
@@ -127,10 +140,17 @@ public final class Engine {
     ExecutionPlan plan = compile(layout, plan(layout, resolved, steps, inputSchemas), steps);
     requireBoundedForWholeSeries(input, plan);
     requireSupportedWindowing(input, plan);
-    PCollectionTuple edge = input.apply("ToChunks",
-        ParDo.of(new RowEdges.RowsToChunksFn(layout, timeConversion, options.sequenceColumn(), tc.reason(),
-            options.nanAsNull()))
-            .withOutputTags(RowEdges.CHUNKS, TupleTagList.of(RowEdges.ERRORS)));
+    PCollectionTuple edge =
+        input.apply(
+            "ToChunks",
+            ParDo.of(
+                    new RowEdges.RowsToChunksFn(
+                        layout,
+                        timeConversion,
+                        options.sequenceColumn(),
+                        tc.reason(),
+                        options.nanAsNull()))
+                .withOutputTags(RowEdges.CHUNKS, TupleTagList.of(RowEdges.ERRORS)));
     PCollection<Chunk> chunks = edge.get(RowEdges.CHUNKS).setCoder(ChunkCoder.of(layout));
     edge.get(RowEdges.ERRORS).setRowSchema(ErrorRecords.SCHEMA);
     PCollectionList<Row> rightErrors = PCollectionList.empty(input.getPipeline());
@@ -138,21 +158,33 @@ public final class Engine {
     for (AsofKernel join : plan.joins()) {
       ChunkLayout rl = join.rightLayout();
       PCollection<Row> rows = inputs.get(join.rightInput());
-      PCollectionTuple rightEdge = rows.apply(join.stepName() + "/RightToChunks",
-          ParDo.of(new RowEdges.RowsToChunksFn(rl, timeConversion,
-                  rl.schema().hasField(String.valueOf(options.sequenceColumn()))
-                      ? options.sequenceColumn() : null,
-                  "right input \"" + join.rightInput() + "\"", options.nanAsNull()))
-              .withOutputTags(RowEdges.CHUNKS, TupleTagList.of(RowEdges.ERRORS)));
+      PCollectionTuple rightEdge =
+          rows.apply(
+              join.stepName() + "/RightToChunks",
+              ParDo.of(
+                      new RowEdges.RowsToChunksFn(
+                          rl,
+                          timeConversion,
+                          rl.schema().hasField(String.valueOf(options.sequenceColumn()))
+                              ? options.sequenceColumn()
+                              : null,
+                          "right input \"" + join.rightInput() + "\"",
+                          options.nanAsNull()))
+                  .withOutputTags(RowEdges.CHUNKS, TupleTagList.of(RowEdges.ERRORS)));
       rightChunks.put(join.stepName(), rightEdge.get(RowEdges.CHUNKS).setCoder(ChunkCoder.of(rl)));
-      rightErrors = rightErrors.and(rightEdge.get(RowEdges.ERRORS).setRowSchema(ErrorRecords.SCHEMA));
+      rightErrors =
+          rightErrors.and(rightEdge.get(RowEdges.ERRORS).setRowSchema(ErrorRecords.SCHEMA));
     }
-    Result result = PipelineExecutor.run(segment(chunks, plan, options(input)), plan, rightChunks,
-        options(input));
+    Result result =
+        PipelineExecutor.run(
+            segment(chunks, plan, options(input)), plan, rightChunks, options(input));
     PCollection<Row> rows = toRows(result.segments());
-    PCollection<Row> errors = PCollectionList.of(edge.get(RowEdges.ERRORS)).and(result.errors())
-        .and(rightErrors.getAll())
-        .apply("AllErrors", Flatten.pCollections()).setRowSchema(ErrorRecords.SCHEMA);
+    PCollection<Row> errors =
+        PCollectionList.of(edge.get(RowEdges.ERRORS))
+            .and(result.errors())
+            .and(rightErrors.getAll())
+            .apply("AllErrors", Flatten.pCollections())
+            .setRowSchema(ErrorRecords.SCHEMA);
     return new RowsResult(rows, errors);
   }
 
@@ -160,19 +192,19 @@ public final class Engine {
    * Cuts unsorted chunks (any number per series, any order) into sorted segments sized for the
    * workers, aligned to the first grid kernel among {@code kernels}.
    */
-  public static Segments segment(PCollection<Chunk> chunks, ChunkLayout layout,
-      List<Kernel> kernels) {
-    return segment(chunks, layout, kernels,
-        EngineOptions.forPipeline(chunks.getPipeline().getOptions()));
+  public static Segments segment(
+      PCollection<Chunk> chunks, ChunkLayout layout, List<Kernel> kernels) {
+    return segment(
+        chunks, layout, kernels, EngineOptions.forPipeline(chunks.getPipeline().getOptions()));
   }
 
   /**
    * As {@link #segment(PCollection, ChunkLayout, List)} with explicit options. The promise of
-   * {@link EngineOptions#withWholeSeriesOnly()} is kept only when {@code kernels} can all run on the
-   * whole-series route (no as-of join, no statistics fitted over all series).
+   * {@link EngineOptions#withWholeSeriesOnly()} is kept only when {@code kernels} can all run on
+   * the whole-series route (no as-of join, no statistics fitted over all series).
    */
-  public static Segments segment(PCollection<Chunk> chunks, ChunkLayout layout,
-      List<Kernel> kernels, EngineOptions options) {
+  public static Segments segment(
+      PCollection<Chunk> chunks, ChunkLayout layout, List<Kernel> kernels, EngineOptions options) {
     return segment(chunks, ExecutionPlan.compile(layout, kernels, stepNames(kernels)), options);
   }
 
@@ -209,37 +241,49 @@ public final class Engine {
   }
 
   /**
-   * Rejects, when the operations are applied, a windowing the engine cannot run correctly, with
-   * the fix (SEMANTICS §1.8, §1.14; docs/streaming.md). The engine processes each window's rows
-   * as a series of their own once the window is complete, so it needs, on unbounded input, a
-   * window that ends (not the global window, until the streaming executor exists) and, on any
-   * input, one pane per window: a trigger that fires early or repeatedly, or late panes on
-   * unbounded input, would each be processed as a partial series and give wrong rows.
+   * Rejects, when the operations are applied, a windowing the engine cannot run correctly, with the
+   * fix (SEMANTICS §1.8, §1.14; docs/streaming.md). The engine processes each window's rows as a
+   * series of their own once the window is complete, so it needs, on unbounded input, a window that
+   * ends (not the global window, until the streaming executor exists) and, on any input, one pane
+   * per window: a trigger that fires early or repeatedly, or late panes on unbounded input, would
+   * each be processed as a partial series and give wrong rows.
    */
   static void requireSupportedWindowing(PCollection<?> input, ExecutionPlan plan) {
     WindowingStrategy<?, ?> w = input.getWindowingStrategy();
     String steps = String.join(", ", stepNames(plan.kernels()));
     boolean unbounded = input.isBounded() == PCollection.IsBounded.UNBOUNDED;
     if (unbounded && w.getWindowFn() instanceof GlobalWindows) {
-      throw new IllegalArgumentException("industryts: " + steps + ": unbounded input in the "
-          + "global window is not supported yet. Supported on unbounded input: fixed windows, "
-          + "each window processed as a series of its own once the watermark passes its end. "
-          + "Window the input first, e.g. input.apply(Window.into(FixedWindows.of("
-          + "Duration.standardMinutes(5)))).");
+      throw new IllegalArgumentException(
+          "industryts: "
+              + steps
+              + ": unbounded input in the "
+              + "global window is not supported yet. Supported on unbounded input: fixed windows, "
+              + "each window processed as a series of its own once the watermark passes its end. "
+              + "Window the input first, e.g. input.apply(Window.into(FixedWindows.of("
+              + "Duration.standardMinutes(5)))).");
     }
     Trigger trigger = w.getTrigger();
     if (!(trigger instanceof DefaultTrigger || trigger instanceof AfterWatermark.FromEndOfWindow)) {
-      throw new IllegalArgumentException("industryts: " + steps + ": the input's trigger "
-          + trigger + " may fire a window more than once (early or repeated panes); each pane "
-          + "would be processed as a partial series of its own. Use the default trigger: window "
-          + "with Window.into(FixedWindows.of(...)) without .triggering(...).");
+      throw new IllegalArgumentException(
+          "industryts: "
+              + steps
+              + ": the input's trigger "
+              + trigger
+              + " may fire a window more than once (early or repeated panes); each pane "
+              + "would be processed as a partial series of its own. Use the default trigger: window "
+              + "with Window.into(FixedWindows.of(...)) without .triggering(...).");
     }
     if (unbounded && w.getAllowedLateness().getMillis() > 0) {
-      throw new IllegalArgumentException("industryts: " + steps + ": the input allows late data ("
-          + "allowed lateness " + w.getAllowedLateness() + "); a late pane would be processed "
-          + "as a partial series of its own. Remove .withAllowedLateness(...) from the input's "
-          + "Window (late rows are then dropped by Beam, counted in its dropped-due-to-lateness "
-          + "metric).");
+      throw new IllegalArgumentException(
+          "industryts: "
+              + steps
+              + ": the input allows late data ("
+              + "allowed lateness "
+              + w.getAllowedLateness()
+              + "); a late pane would be processed "
+              + "as a partial series of its own. Remove .withAllowedLateness(...) from the input's "
+              + "Window (late rows are then dropped by Beam, counted in its dropped-due-to-lateness "
+              + "metric).");
     }
   }
 
@@ -249,8 +293,11 @@ public final class Engine {
 
   private static Schema requireSchema(String name, PCollection<Row> rows) {
     if (!rows.hasSchema()) {
-      throw new IllegalArgumentException("industryts: input \"" + name + "\" has no schema. "
-          + "Attach one with setRowSchema(schema) or Create.of(rows).withRowSchema(schema).");
+      throw new IllegalArgumentException(
+          "industryts: input \""
+              + name
+              + "\" has no schema. "
+              + "Attach one with setRowSchema(schema) or Create.of(rows).withRowSchema(schema).");
     }
     return rows.getSchema();
   }
@@ -264,15 +311,17 @@ public final class Engine {
    * As {@link #plan(ChunkLayout, SeriesOptions, List)}, with the schemas (as read) of the named
    * second inputs that join steps may read ({@link PlanContext#input(String)}).
    */
-  public static List<Kernel> plan(ChunkLayout input, SeriesOptions options, List<Step> steps,
-      Map<String, Schema> inputs) {
+  public static List<Kernel> plan(
+      ChunkLayout input, SeriesOptions options, List<Step> steps, Map<String, Schema> inputs) {
     List<Kernel> kernels = new ArrayList<>();
     ChunkLayout layout = input;
     Set<String> names = new HashSet<>();
     for (Step step : steps) {
       if (!names.add(step.name())) {
-        throw new IllegalArgumentException("industryts: step name \"" + step.name()
-            + "\" is used twice. Step names must be unique; set a distinct name.");
+        throw new IllegalArgumentException(
+            "industryts: step name \""
+                + step.name()
+                + "\" is used twice. Step names must be unique; set a distinct name.");
       }
       Kernel k = step.operation().plan(layout, new PlanContext(step.name(), options, inputs));
       kernels.add(k);
@@ -320,18 +369,25 @@ public final class Engine {
    *
    * @throws IllegalArgumentException if a join step has no right chunks
    */
-  public static Result run(Segments segments, List<Kernel> kernels, List<String> operationTypes,
+  public static Result run(
+      Segments segments,
+      List<Kernel> kernels,
+      List<String> operationTypes,
       Map<String, PCollection<Chunk>> rightChunks) {
-    ExecutionPlan plan = ExecutionPlan.compile(segments.layout(), kernels, operationTypes,
-        segments.planning().alignedTo);
-    return PipelineExecutor.run(segments, plan, rightChunks,
+    ExecutionPlan plan =
+        ExecutionPlan.compile(
+            segments.layout(), kernels, operationTypes, segments.planning().alignedTo);
+    return PipelineExecutor.run(
+        segments,
+        plan,
+        rightChunks,
         EngineOptions.forPipeline(segments.plans().getPipeline().getOptions()));
   }
 
   /**
    * Applies planned {@code kernels} to one whole, time-sorted series held in memory, as a single
-   * segment (no pipeline): statistics are fitted on the series, there is no halo or carry. The first
-   * bad row throws {@link BadRowException}.
+   * segment (no pipeline): statistics are fitted on the series, there is no halo or carry. The
+   * first bad row throws {@link BadRowException}.
    */
   public static Chunk runInMemory(Chunk series, List<Kernel> kernels) {
     return InMemoryExecutor.run(compile(series.layout(), kernels), series);
@@ -342,7 +398,8 @@ public final class Engine {
    * element timestamp.
    */
   public static PCollection<Row> toRows(Segments segments) {
-    return segments.collection()
+    return segments
+        .collection()
         .apply("ToRows", ParDo.of(new RowEdges.ChunksToRowsFn()))
         .setRowSchema(segments.layout().schema());
   }

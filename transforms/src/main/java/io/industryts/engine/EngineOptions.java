@@ -15,18 +15,22 @@ import org.apache.beam.sdk.options.PipelineOptions;
  * pipeline, 2 cores: see docs/architecture.md). Runners that serialize elements keep segments of
  * tens of thousands of rows.
  *
- * <p>{@link EngineTuningOptions#getWholeSeries()} {@code false} sends one-segment series through the
- * passes too (tests compare both ways).
+ * <p>{@link EngineTuningOptions#getWholeSeries()} {@code false} sends one-segment series through
+ * the passes too (tests compare both ways).
  *
- * <p>{@link #withWholeSeriesOnly()} is a promise that every series fits in one segment (the launcher
- * makes it when its input is estimated to hold at most one segment's rows): the pipeline then holds only the
- * one-step route and none of the passes' stages, which are a fixed cost in building, translating
- * and running it. A series bigger than promised is still computed right, in one piece.
+ * <p>{@link #withWholeSeriesOnly()} is a promise that every series fits in one segment (the
+ * launcher makes it when its input is estimated to hold at most one segment's rows): the pipeline
+ * then holds only the one-step route and none of the passes' stages, which are a fixed cost in
+ * building, translating and running it. A series bigger than promised is still computed right, in
+ * one piece.
  */
 public final class EngineOptions implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Rows per segment the engine aims at: big enough to amortize per-element cost, small enough to spread. */
+  /**
+   * Rows per segment the engine aims at: big enough to amortize per-element cost, small enough to
+   * spread.
+   */
   public static final int DEFAULT_SEGMENT_ROWS = 65_536;
 
   /** Rows per segment on the DirectRunner (2^20). */
@@ -42,8 +46,10 @@ public final class EngineOptions implements Serializable {
 
   private EngineOptions(int segmentRows, boolean wholeSeries, boolean wholeSeriesOnly) {
     if (segmentRows < 1) {
-      throw new IllegalArgumentException("industryts: segmentRows must be >= 1. Got " + segmentRows
-          + ". Set a row count such as --segmentRows=65536.");
+      throw new IllegalArgumentException(
+          "industryts: segmentRows must be >= 1. Got "
+              + segmentRows
+              + ". Set a row count such as --segmentRows=65536.");
     }
     this.segmentRows = segmentRows;
     this.wholeSeries = wholeSeries;

@@ -8,9 +8,9 @@ import org.apache.beam.sdk.options.PipelineOptionsRegistrar;
 
 /**
  * Tuning of the industryts engine, as Beam pipeline options (like Beam's {@code DirectOptions}):
- * read when the pipeline is built, so every worker sees the same values. Every option has a
- * default fitted to the runner; set one on Beam's command line ({@code --segmentRows=16384}, after
- * the launcher's bare {@code --}) or in Java:
+ * read when the pipeline is built, so every worker sees the same values. Every option has a default
+ * fitted to the runner; set one on Beam's command line ({@code --segmentRows=16384}, after the
+ * launcher's bare {@code --}) or in Java:
  *
  * <pre>{@code
  * PipelineOptions options = PipelineOptionsFactory.fromArgs("--segmentRows=16384").create();
@@ -20,30 +20,34 @@ import org.apache.beam.sdk.options.PipelineOptionsRegistrar;
  */
 public interface EngineTuningOptions extends PipelineOptions {
 
-  @Description("Rows per time segment the engine cuts each series into. Default: 1048576 when the "
-      + "workers share this JVM (the DirectRunner: bigger segments mean fewer passes' stages), "
-      + "65536 elsewhere (big enough to amortize per-element cost, small enough to spread).")
+  @Description(
+      "Rows per time segment the engine cuts each series into. Default: 1048576 when the "
+          + "workers share this JVM (the DirectRunner: bigger segments mean fewer passes' stages), "
+          + "65536 elsewhere (big enough to amortize per-element cost, small enough to spread).")
   @Default.InstanceFactory(SegmentRowsFactory.class)
   Integer getSegmentRows();
 
   void setSegmentRows(Integer rows);
 
-  @Description("Whether series that fit in one segment run all their kernels in one step "
-      + "(default true); false sends them through the passes too.")
+  @Description(
+      "Whether series that fit in one segment run all their kernels in one step "
+          + "(default true); false sends them through the passes too.")
   @Default.Boolean(true)
   boolean getWholeSeries();
 
   void setWholeSeries(boolean wholeSeries);
 
-  @Description("Hash shards the engine's groupings gather keys into (0: one plain GroupByKey per "
-      + "key). Default: four per core, at least 8, when the workers share this JVM; else 0.")
+  @Description(
+      "Hash shards the engine's groupings gather keys into (0: one plain GroupByKey per "
+          + "key). Default: four per core, at least 8, when the workers share this JVM; else 0.")
   @Default.InstanceFactory(GroupShardsFactory.class)
   Integer getGroupShards();
 
   void setGroupShards(Integer shards);
 
-  @Description("Whether all workers run in this JVM, so grouped values may be parked in memory "
-      + "instead of encoded. Default: true on the DirectRunner, false elsewhere.")
+  @Description(
+      "Whether all workers run in this JVM, so grouped values may be parked in memory "
+          + "instead of encoded. Default: true on the DirectRunner, false elsewhere.")
   @Default.InstanceFactory(InProcessFactory.class)
   Boolean getWorkersInProcess();
 
@@ -60,12 +64,16 @@ public interface EngineTuningOptions extends PipelineOptions {
     }
   }
 
-  /** {@link EngineOptions#DIRECT_SEGMENT_ROWS} in process, else {@link EngineOptions#DEFAULT_SEGMENT_ROWS}. */
+  /**
+   * {@link EngineOptions#DIRECT_SEGMENT_ROWS} in process, else {@link
+   * EngineOptions#DEFAULT_SEGMENT_ROWS}.
+   */
   final class SegmentRowsFactory implements DefaultValueFactory<Integer> {
     @Override
     public Integer create(PipelineOptions options) {
       return options.as(EngineTuningOptions.class).getWorkersInProcess()
-          ? EngineOptions.DIRECT_SEGMENT_ROWS : EngineOptions.DEFAULT_SEGMENT_ROWS;
+          ? EngineOptions.DIRECT_SEGMENT_ROWS
+          : EngineOptions.DEFAULT_SEGMENT_ROWS;
     }
   }
 
@@ -74,7 +82,8 @@ public interface EngineTuningOptions extends PipelineOptions {
     @Override
     public Integer create(PipelineOptions options) {
       return options.as(EngineTuningOptions.class).getWorkersInProcess()
-          ? Math.max(8, 4 * Runtime.getRuntime().availableProcessors()) : 0;
+          ? Math.max(8, 4 * Runtime.getRuntime().availableProcessors())
+          : 0;
     }
   }
 

@@ -19,9 +19,10 @@ import java.util.List;
  *   <li>{@link SegmentStage} (always first): cut the input into sorted segments per series, aligned
  *       to the first grid the kernels bucket on;
  *   <li>{@link Pass}: consecutive kernels fused into one traversal of the segments, with the {@link
- *       ContextRecipe} each segment's context is built from (halo, carry, statistics, series facts);
- *   <li>{@link ResegmentStage}: cut the segments again (times changed, or a grid the segments are not
- *       aligned to);
+ *       ContextRecipe} each segment's context is built from (halo, carry, statistics, series
+ *       facts);
+ *   <li>{@link ResegmentStage}: cut the segments again (times changed, or a grid the segments are
+ *       not aligned to);
  *   <li>{@link JoinStage}: an as-of join with its right input, co-segmented with the left segments.
  * </ul>
  *
@@ -49,14 +50,15 @@ public final class ExecutionPlan implements Serializable {
   }
 
   /**
-   * Cut the segments again, edges on {@code grid} (null: no grid); {@code restoreOrderOnly} when
-   * no kernel follows (only the series order is rebuilt after times changed).
+   * Cut the segments again, edges on {@code grid} (null: no grid); {@code restoreOrderOnly} when no
+   * kernel follows (only the series order is rebuilt after times changed).
    */
   record ResegmentStage(Grid grid, boolean restoreOrderOnly) implements Stage {
     @Override
     public String describe() {
       return "re-segment: one shuffle ("
-          + (restoreOrderOnly ? "restore series order" : "times changed or a new grid") + ")";
+          + (restoreOrderOnly ? "restore series order" : "times changed or a new grid")
+          + ")";
     }
   }
 
@@ -64,9 +66,13 @@ public final class ExecutionPlan implements Serializable {
   record JoinStage(AsofKernel kernel, String operation) implements Stage {
     @Override
     public String describe() {
-      return "as-of join: " + kernel.stepName() + " with input \"" + kernel.rightInput()
+      return "as-of join: "
+          + kernel.stepName()
+          + " with input \""
+          + kernel.rightInput()
           + "\" (right rows co-segmented with the left segments; keys "
-          + Arrays.toString(kernel.rightLayout().keyFields().toArray()) + ")";
+          + Arrays.toString(kernel.rightLayout().keyFields().toArray())
+          + ")";
     }
   }
 
@@ -85,17 +91,23 @@ public final class ExecutionPlan implements Serializable {
    * Engine#plan} makes them) into stages; {@code operationTypes} names each kernel's operation type
    * for error records.
    */
-  static ExecutionPlan compile(ChunkLayout inputLayout, List<Kernel> kernels,
-      List<String> operationTypes) {
+  static ExecutionPlan compile(
+      ChunkLayout inputLayout, List<Kernel> kernels, List<String> operationTypes) {
     return compile(inputLayout, kernels, operationTypes, firstGrid(kernels, 0));
   }
 
-  /** As {@link #compile(ChunkLayout, List, List)} for input segments aligned to {@code alignedTo}. */
-  static ExecutionPlan compile(ChunkLayout inputLayout, List<Kernel> kernels,
-      List<String> operationTypes, Grid alignedTo) {
+  /**
+   * As {@link #compile(ChunkLayout, List, List)} for input segments aligned to {@code alignedTo}.
+   */
+  static ExecutionPlan compile(
+      ChunkLayout inputLayout, List<Kernel> kernels, List<String> operationTypes, Grid alignedTo) {
     if (operationTypes.size() != kernels.size()) {
-      throw new IllegalArgumentException("industryts: " + kernels.size() + " kernels but "
-          + operationTypes.size() + " operation types; name one type per kernel.");
+      throw new IllegalArgumentException(
+          "industryts: "
+              + kernels.size()
+              + " kernels but "
+              + operationTypes.size()
+              + " operation types; name one type per kernel.");
     }
     List<Stage> stages = new ArrayList<>();
     stages.add(new SegmentStage(alignedTo));
@@ -129,8 +141,12 @@ public final class ExecutionPlan implements Serializable {
       }
       Grid g = k.context().grid();
       // a carry or statistics kernel (also a grid one) needs context from its own input
-      boolean joins = current != null && !(g != null && ContextRecipe.ownState(k))
-          && (g == null ? current.accepts(k) : current.acceptsGrid() && g.equals(comparedAligned));
+      boolean joins =
+          current != null
+              && !(g != null && ContextRecipe.ownState(k))
+              && (g == null
+                  ? current.accepts(k)
+                  : current.acceptsGrid() && g.equals(comparedAligned));
       if (!joins) {
         if (current != null) {
           Pass pass = current.build(passAligned);

@@ -6,10 +6,10 @@ import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CustomCoder;
 
 /**
- * A coder of the engine's join values ({@link Part}, {@link JoinPart}): chunks through their
- * {@link ChunkCoder}s, small facts through Java serialization, so it is not deterministic. Two
- * coders are equal when their component coders are: Flink unions (Flatten) only inputs whose
- * coders are equal, so equal layouts must compare equal.
+ * A coder of the engine's join values ({@link Part}, {@link JoinPart}): chunks through their {@link
+ * ChunkCoder}s, small facts through Java serialization, so it is not deterministic. Two coders are
+ * equal when their component coders are: Flink unions (Flatten) only inputs whose coders are equal,
+ * so equal layouts must compare equal.
  */
 abstract class FactCarryingCoder<T> extends CustomCoder<T> {
   private static final long serialVersionUID = 1L;
@@ -31,7 +31,8 @@ abstract class FactCarryingCoder<T> extends CustomCoder<T> {
 
   @Override
   public boolean equals(Object o) {
-    return o != null && o.getClass() == getClass()
+    return o != null
+        && o.getClass() == getClass()
         && ((FactCarryingCoder<?>) o).components().equals(components());
   }
 

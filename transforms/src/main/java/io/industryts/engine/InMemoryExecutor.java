@@ -11,22 +11,27 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * Runs the stages of an {@link ExecutionPlan} on series held in memory, one series as one
- * segment: each pass's context is built from the segment alone, exactly as the pipeline builds it
- * for a series with one segment ({@link PassRunner#contexts}), so both give the same rows; a
+ * Runs the stages of an {@link ExecutionPlan} on series held in memory, one series as one segment:
+ * each pass's context is built from the segment alone, exactly as the pipeline builds it for a
+ * series with one segment ({@link PassRunner#contexts}), so both give the same rows; a
  * re-segmentation becomes a sort, with the series' plan recomputed for the next grid. It also runs
  * one pass on one segment for the pipeline ({@link #runPass}), so every executor applies kernels
  * the same way.
  *
- * <p>Used by the pipeline for series that fit in one segment (the whole-series route) and by
- * {@link Engine#runInMemory} (no pipeline).
+ * <p>Used by the pipeline for series that fit in one segment (the whole-series route) and by {@link
+ * Engine#runInMemory} (no pipeline).
  */
 final class InMemoryExecutor {
   private InMemoryExecutor() {}
 
   /** A series after the stages: its (series, segment) key and its rows; null when it emptied. */
-  static KV<KV<Row, Long>, Chunk> run(List<ExecutionPlan.Stage> stages, KV<Row, Long> key,
-      Chunk series, Grid alignedTo, int segmentRows, StageContext.Sink sink) {
+  static KV<KV<Row, Long>, Chunk> run(
+      List<ExecutionPlan.Stage> stages,
+      KV<Row, Long> key,
+      Chunk series,
+      Grid alignedTo,
+      int segmentRows,
+      StageContext.Sink sink) {
     KV<Row, Long> current = key;
     Chunk data = series;
     SeriesPlan plan = Segmenter.plan(stats(data), alignedTo, segmentRows);
@@ -36,8 +41,8 @@ final class InMemoryExecutor {
         if (data.size() == 0) {
           return null; // as the segmenter drops empty chunks
         }
-        plan = Segmenter.plan(stats(data), ((ExecutionPlan.ResegmentStage) stage).grid(),
-            segmentRows);
+        plan =
+            Segmenter.plan(stats(data), ((ExecutionPlan.ResegmentStage) stage).grid(), segmentRows);
         current = KV.of(current.getKey(), plan.segmentOf(data.times()[0]));
       } else if (stage instanceof Pass) {
         Pass pass = (Pass) stage;
@@ -45,14 +50,18 @@ final class InMemoryExecutor {
         if (pass.needsSummary()) {
           SegmentSummary summary =
               (SegmentSummary) PassRunner.summarize(pass, false, current, data).getValue().fact;
-          Serializable stats = pass.recipe.fitsStatistics()
-              ? PassRunner.seriesStats((StatsKernel<?>) pass.first(), List.of(summary)) : null;
+          Serializable stats =
+              pass.recipe.fitsStatistics()
+                  ? PassRunner.seriesStats((StatsKernel<?>) pass.first(), List.of(summary))
+                  : null;
           context = PassRunner.contexts(pass, new SegmentSummary[] {summary}, plan, stats)[0];
         }
         data = runPass(pass, data, context, sink);
       } else {
-        throw new IllegalArgumentException("industryts: a " + stage.getClass().getSimpleName()
-            + " stage cannot run on a series held in memory");
+        throw new IllegalArgumentException(
+            "industryts: a "
+                + stage.getClass().getSimpleName()
+                + " stage cannot run on a series held in memory");
       }
     }
     return KV.of(current, data);
@@ -63,8 +72,14 @@ final class InMemoryExecutor {
    * throws {@link Engine.BadRowException}.
    */
   static Chunk run(ExecutionPlan plan, Chunk series) {
-    KV<KV<Row, Long>, Chunk> out = run(plan.stagesAfterSegmenting(), KV.of(null, 0L), series,
-        plan.segmentGrid(), Integer.MAX_VALUE, StageContext.FAIL_ON_BAD_ROWS);
+    KV<KV<Row, Long>, Chunk> out =
+        run(
+            plan.stagesAfterSegmenting(),
+            KV.of(null, 0L),
+            series,
+            plan.segmentGrid(),
+            Integer.MAX_VALUE,
+            StageContext.FAIL_ON_BAD_ROWS);
     return out == null ? Chunk.empty(plan.outputLayout(), series.key()) : out.getValue();
   }
 

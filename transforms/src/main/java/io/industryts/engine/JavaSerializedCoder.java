@@ -42,7 +42,8 @@ final class JavaSerializedCoder extends AtomicCoder<Serializable> {
     int n = VarIntCoder.of().decode(in);
     byte[] bytes = in.readNBytes(n);
     if (bytes.length != n) {
-      throw new CoderException("JavaSerializedCoder: expected " + n + " bytes, got " + bytes.length);
+      throw new CoderException(
+          "JavaSerializedCoder: expected " + n + " bytes, got " + bytes.length);
     }
     try (ObjectInputStream ois = new ContextObjectInputStream(bytes)) {
       return (Serializable) ois.readObject();

@@ -23,29 +23,27 @@ import org.apache.beam.sdk.values.PCollection;
 import org.joda.time.Instant;
 
 /**
- * The engine's group-by-key. On most runners it is Beam's {@link GroupByKey}. On the
- * DirectRunner, every distinct key of a {@code GroupByKey} becomes its own unit of work with a
- * fixed cost in the runner's bookkeeping (measured: about 30 ms per key and grouping on 2 cores,
- * which made 1,000 small series take minutes), so there the keys are first gathered into a few
- * hash shards, grouped once per shard, and split back into per-key groups in memory. The result is
- * the same as {@code GroupByKey} with {@code TimestampCombiner.EARLIEST}: each key's values, in no
- * particular order, stamped with the earliest timestamp among them, or with the timestamp the
- * runner gave the shard when that is later (a runner may stamp a group later than its earliest
- * value, e.g. when values arrive behind the watermark hold, and output must never be earlier than
- * the element it comes from).
+ * The engine's group-by-key. On most runners it is Beam's {@link GroupByKey}. On the DirectRunner,
+ * every distinct key of a {@code GroupByKey} becomes its own unit of work with a fixed cost in the
+ * runner's bookkeeping (measured: about 30 ms per key and grouping on 2 cores, which made 1,000
+ * small series take minutes), so there the keys are first gathered into a few hash shards, grouped
+ * once per shard, and split back into per-key groups in memory. The result is the same as {@code
+ * GroupByKey} with {@code TimestampCombiner.EARLIEST}: each key's values, in no particular order,
+ * stamped with the earliest timestamp among them, or with the timestamp the runner gave the shard
+ * when that is later (a runner may stamp a group later than its earliest value, e.g. when values
+ * arrive behind the watermark hold, and output must never be earlier than the element it comes
+ * from).
  *
  * <p>The shard count is {@link EngineTuningOptions#getGroupShards()} ({@code --groupShards=N};
  * {@code 0}: plain {@code GroupByKey} on every runner), by default four per core on the
- * DirectRunner, at least 8. Shards are the
- * unit of parallel work there, so they must outnumber the cores; a shard's values are held in
- * memory, as the DirectRunner holds every group anyway.
+ * DirectRunner, at least 8. Shards are the unit of parallel work there, so they must outnumber the
+ * cores; a shard's values are held in memory, as the DirectRunner holds every group anyway.
  *
- * <p>On the DirectRunner the values themselves do not go through the grouping either: its
- * grouping state clones every value buffered for a key through the value's coder each time a new
- * bundle adds to that key (measured: a third of all CPU at 10M rows went to encoding and decoding
- * chunks there). As all of its workers share one JVM, each value is parked in memory under a
- * unique id and only the id is grouped. A run that fails leaves its parked values referenced until
- * the JVM exits.
+ * <p>On the DirectRunner the values themselves do not go through the grouping either: its grouping
+ * state clones every value buffered for a key through the value's coder each time a new bundle adds
+ * to that key (measured: a third of all CPU at 10M rows went to encoding and decoding chunks
+ * there). As all of its workers share one JVM, each value is parked in memory under a unique id and
+ * only the id is grouped. A run that fails leaves its parked values referenced until the JVM exits.
  */
 public final class KeyGroups {
   private KeyGroups() {}
@@ -74,8 +72,8 @@ public final class KeyGroups {
     }
 
     /** Shards carrying each value as {@code W}: its parked id, or the value itself. */
-    private <W> PCollection<KV<K, Iterable<V>>> viaShards(PCollection<KV<K, V>> input,
-        int shards, boolean park, Coder<W> carried) {
+    private <W> PCollection<KV<K, Iterable<V>>> viaShards(
+        PCollection<KV<K, V>> input, int shards, boolean park, Coder<W> carried) {
       KvCoder<K, V> coder = (KvCoder<K, V>) input.getCoder();
       Coder<KV<KV<K, Long>, W>> stamped =
           KvCoder.of(KvCoder.of(coder.getKeyCoder(), VarLongCoder.of()), carried);
@@ -83,8 +81,10 @@ public final class KeyGroups {
           .apply("ToShards", ParDo.of(new ToShardFn<K, V, W>(shards, park)))
           .setCoder(KvCoder.of(VarIntCoder.of(), stamped))
           // a shard must carry its earliest value's time, not the end of its window
-          .apply("EarliestShardTimestamps", Window.<KV<Integer, KV<KV<K, Long>, W>>>configure()
-              .withTimestampCombiner(TimestampCombiner.EARLIEST))
+          .apply(
+              "EarliestShardTimestamps",
+              Window.<KV<Integer, KV<KV<K, Long>, W>>>configure()
+                  .withTimestampCombiner(TimestampCombiner.EARLIEST))
           .apply("GroupShards", GroupByKey.create())
           .apply("SplitShards", ParDo.of(new SplitShardFn<K, V, W>(park)))
           .setCoder(KvCoder.of(coder.getKeyCoder(), IterableCoder.of(coder.getValueCoder())));
@@ -114,9 +114,12 @@ public final class KeyGroups {
     static <V> V take(long id) {
       Object value = VALUES.remove(id);
       if (value == null) {
-        throw new IllegalStateException("industryts: grouped value " + id + " was taken twice "
-            + "or never parked in this JVM (values are parked only on the DirectRunner, whose "
-            + "workers share one JVM). Set --groupShards=0 to group without parking.");
+        throw new IllegalStateException(
+            "industryts: grouped value "
+                + id
+                + " was taken twice "
+                + "or never parked in this JVM (values are parked only on the DirectRunner, whose "
+                + "workers share one JVM). Set --groupShards=0 to group without parking.");
       }
       return value == NULL ? null : (V) value;
     }
@@ -131,15 +134,17 @@ public final class KeyGroups {
   static int shards(PipelineOptions options) {
     int n = options.as(EngineTuningOptions.class).getGroupShards();
     if (n < 0) {
-      throw new IllegalArgumentException("industryts: groupShards must be >= 0. Got " + n
-          + ". Use --groupShards=0 for one group per key, or a shard count such as 4 per core.");
+      throw new IllegalArgumentException(
+          "industryts: groupShards must be >= 0. Got "
+              + n
+              + ". Use --groupShards=0 for one group per key, or a shard count such as 4 per core.");
     }
     return n;
   }
 
   /**
-   * Keys each value by its key's shard; the value keeps its key and its timestamp. {@code W} is
-   * the value itself, or its parked id ({@code Long}) when {@code park} is set.
+   * Keys each value by its key's shard; the value keeps its key and its timestamp. {@code W} is the
+   * value itself, or its parked id ({@code Long}) when {@code park} is set.
    */
   static final class ToShardFn<K, V, W> extends DoFn<KV<K, V>, KV<Integer, KV<KV<K, Long>, W>>> {
     private final int shards;
@@ -152,7 +157,9 @@ public final class KeyGroups {
 
     @ProcessElement
     @SuppressWarnings("unchecked")
-    public void process(@Element KV<K, V> e, @Timestamp Instant ts,
+    public void process(
+        @Element KV<K, V> e,
+        @Timestamp Instant ts,
         OutputReceiver<KV<Integer, KV<KV<K, Long>, W>>> out) {
       // keys are Rows and KVs of Rows and longs, whose hash codes are value-based
       int shard = Math.floorMod(e.getKey().hashCode(), shards);
@@ -175,8 +182,10 @@ public final class KeyGroups {
 
     @ProcessElement
     @SuppressWarnings("unchecked")
-    public void process(@Element KV<Integer, Iterable<KV<KV<K, Long>, W>>> shard,
-        @Timestamp Instant shardTime, OutputReceiver<KV<K, Iterable<V>>> out) {
+    public void process(
+        @Element KV<Integer, Iterable<KV<KV<K, Long>, W>>> shard,
+        @Timestamp Instant shardTime,
+        OutputReceiver<KV<K, Iterable<V>>> out) {
       Map<K, List<V>> groups = new LinkedHashMap<>();
       Map<K, Long> earliest = new LinkedHashMap<>();
       for (KV<KV<K, Long>, W> e : shard.getValue()) {
@@ -186,7 +195,8 @@ public final class KeyGroups {
         earliest.merge(key, e.getKey().getValue(), Math::min);
       }
       for (Map.Entry<K, List<V>> g : groups.entrySet()) {
-        out.outputWithTimestamp(KV.of(g.getKey(), g.getValue()),
+        out.outputWithTimestamp(
+            KV.of(g.getKey(), g.getValue()),
             new Instant(Math.max(earliest.get(g.getKey()), shardTime.getMillis())));
       }
     }

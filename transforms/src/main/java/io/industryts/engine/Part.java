@@ -45,7 +45,8 @@ final class Part implements Serializable {
       return false;
     }
     Part p = (Part) o;
-    return Objects.equals(series, p.series) && Objects.equals(chunk, p.chunk)
+    return Objects.equals(series, p.series)
+        && Objects.equals(chunk, p.chunk)
         && Objects.equals(fact, p.fact);
   }
 

@@ -19,19 +19,22 @@ final class Pass implements ExecutionPlan.Stage {
   private static final long serialVersionUID = 2L;
 
   final List<Kernel> kernels;
+
   /** The operation type of each kernel, for error records. */
   final List<String> operations;
+
   final ContextRecipe recipe;
   final int rowsBefore;
   final int rowsAfter;
   final long millisBefore;
   final long millisAfter;
   final boolean seriesInfo;
+
   /** The grid the segments are aligned to after this pass (null: none). */
   final Grid alignedAfter;
 
-  private Pass(List<Kernel> kernels, List<String> operations, ContextRecipe recipe,
-      Grid alignedAfter) {
+  private Pass(
+      List<Kernel> kernels, List<String> operations, ContextRecipe recipe, Grid alignedAfter) {
     this.kernels = List.copyOf(kernels);
     this.operations = List.copyOf(operations);
     this.recipe = recipe;
@@ -99,7 +102,9 @@ final class Pass implements ExecutionPlan.Stage {
         + (context.isEmpty() ? "" : " (context: " + String.join("; ", context) + ")");
   }
 
-  /** Collects the kernels of one pass while {@link ExecutionPlan#compile} decides where passes end. */
+  /**
+   * Collects the kernels of one pass while {@link ExecutionPlan#compile} decides where passes end.
+   */
   static final class Builder {
     private final List<Kernel> kernels = new ArrayList<>();
     private final List<String> operations = new ArrayList<>();
@@ -140,7 +145,9 @@ final class Pass implements ExecutionPlan.Stage {
       return c.rowPreserving() || !hasHalo();
     }
 
-    /** A grid kernel joins when the series facts of the pass input still hold and nothing is haloed. */
+    /**
+     * A grid kernel joins when the series facts of the pass input still hold and nothing is haloed.
+     */
     boolean acceptsGrid() {
       return allRowPreserving && !hasHalo() && !hasCarry && !last().context().changesTime();
     }
@@ -162,9 +169,15 @@ final class Pass implements ExecutionPlan.Stage {
     /** The pass, on segments aligned to {@code alignedBefore}. */
     Pass build(Grid alignedBefore) {
       Kernel first = kernels.get(0);
-      ContextRecipe recipe = new ContextRecipe(ContextRecipe.Carry.of(first),
-          ContextRecipe.Statistics.of(first), rowsBefore, rowsAfter, millisBefore, millisAfter,
-          seriesInfo);
+      ContextRecipe recipe =
+          new ContextRecipe(
+              ContextRecipe.Carry.of(first),
+              ContextRecipe.Statistics.of(first),
+              rowsBefore,
+              rowsAfter,
+              millisBefore,
+              millisAfter,
+              seriesInfo);
       return new Pass(kernels, operations, recipe, changesGrid ? null : alignedBefore);
     }
   }

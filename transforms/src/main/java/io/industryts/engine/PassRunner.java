@@ -31,11 +31,11 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Runs one {@link Pass}. A pass that needs context first summarizes every input segment, groups
- * the summaries of each series with the series' plan (all series together for a global fit),
- * builds each segment's {@link SegmentContext} (halo rows, carry, statistics, series facts,
- * bounds), joins it to the segment by (series, segment), and runs the kernels there. A pass
- * without context is a single ParDo.
+ * Runs one {@link Pass}. A pass that needs context first summarizes every input segment, groups the
+ * summaries of each series with the series' plan (all series together for a global fit), builds
+ * each segment's {@link SegmentContext} (halo rows, carry, statistics, series facts, bounds), joins
+ * it to the segment by (series, segment), and runs the kernels there. A pass without context is a
+ * single ParDo.
  *
  * <p>Somewhat over 500 lines on purpose: the summaries, the context builder (also used by the
  * {@link InMemoryExecutor}) and the pass DoFns are one protocol over the same tags and parts, and
@@ -44,7 +44,8 @@ import org.apache.beam.sdk.values.TupleTagList;
 final class PassRunner {
   private PassRunner() {}
 
-  static final TupleTag<KV<KV<Row, Long>, Chunk>> MAIN = new TupleTag<KV<KV<Row, Long>, Chunk>>() {};
+  static final TupleTag<KV<KV<Row, Long>, Chunk>> MAIN =
+      new TupleTag<KV<KV<Row, Long>, Chunk>>() {};
   static final TupleTag<Row> ERRORS = new TupleTag<Row>() {};
   private static final Schema NO_FIELDS = Schema.builder().build();
 
@@ -58,7 +59,9 @@ final class PassRunner {
     final PCollection<KV<KV<Row, Long>, Part>> parts;
     final PCollection<KV<Row, Part>> summaries;
 
-    Prepared(Pass pass, PCollection<KV<KV<Row, Long>, Part>> parts,
+    Prepared(
+        Pass pass,
+        PCollection<KV<KV<Row, Long>, Part>> parts,
         PCollection<KV<Row, Part>> summaries) {
       this.pass = pass;
       this.parts = parts;
@@ -73,7 +76,8 @@ final class PassRunner {
   /** Every series' plan keyed by its group (per series, or one group for a global fit). */
   static PCollection<KV<Row, Part>> planGroups(String name, Segments in, boolean global) {
     RowCoder groupCoder = global ? RowCoder.of(NO_FIELDS) : RowCoder.of(in.layout().keySchema());
-    return in.plans().apply(name, ParDo.of(new RegroupFn(global)))
+    return in.plans()
+        .apply(name, ParDo.of(new RegroupFn(global)))
         .setCoder(KvCoder.of(groupCoder, new Part.PartCoder(in.layout())));
   }
 
@@ -84,16 +88,22 @@ final class PassRunner {
    * set, the output is not {@link #MAIN} but {@link #NEXT_PARTS} and {@link #NEXT_SUMMARIES}, ready
    * for pass {@code next}.
    */
-  static PCollectionTuple run(String name, Segments in, Pass pass,
-      PCollection<KV<Row, Part>> planGroups, Prepared prepared, Pass next) {
+  static PCollectionTuple run(
+      String name,
+      Segments in,
+      Pass pass,
+      PCollection<KV<Row, Part>> planGroups,
+      Prepared prepared,
+      Pass next) {
     PCollection<KV<KV<Row, Long>, Chunk>> segs = in.collection();
     ChunkLayout outLayout = pass.outputLayout();
-    TupleTagList extra = next == null ? TupleTagList.of(ERRORS)
-        : TupleTagList.of(ERRORS).and(NEXT_PARTS).and(NEXT_SUMMARIES);
+    TupleTagList extra =
+        next == null
+            ? TupleTagList.of(ERRORS)
+            : TupleTagList.of(ERRORS).and(NEXT_PARTS).and(NEXT_SUMMARIES);
     PCollectionTuple out;
     if (!pass.needsSummary()) {
-      out = segs.apply(name, ParDo.of(new PlainPassFn(pass, next))
-          .withOutputTags(MAIN, extra));
+      out = segs.apply(name, ParDo.of(new PlainPassFn(pass, next)).withOutputTags(MAIN, extra));
     } else {
       RowCoder keyCoder = RowCoder.of(in.layout().keySchema());
       boolean global = pass.globalGroup();
@@ -101,34 +111,40 @@ final class PassRunner {
       Part.PartCoder parts = new Part.PartCoder(in.layout());
       KvCoder<KV<Row, Long>, Part> segmentParts =
           KvCoder.of(KvCoder.of(keyCoder, VarLongCoder.of()), parts);
-      PCollection<KV<Row, Part>> summaries = prepared != null ? prepared.summaries
-          : segs.apply(name + "/Summarize", ParDo.of(new SummarizeFn(pass, global)))
-              .setCoder(KvCoder.of(groupCoder, parts));
+      PCollection<KV<Row, Part>> summaries =
+          prepared != null
+              ? prepared.summaries
+              : segs.apply(name + "/Summarize", ParDo.of(new SummarizeFn(pass, global)))
+                  .setCoder(KvCoder.of(groupCoder, parts));
       PCollection<KV<KV<Row, Long>, Part>> contexts =
-          PCollectionList.of(summaries).and(planGroups)
+          PCollectionList.of(summaries)
+              .and(planGroups)
               .apply(name + "/SummariesAndPlans", Flatten.pCollections())
               .setCoder(KvCoder.of(groupCoder, parts))
               .apply(name + "/GroupSummaries", KeyGroups.byKey())
               .apply(name + "/Contexts", ParDo.of(new ContextFn(pass)))
               .setCoder(segmentParts);
-      PCollection<KV<KV<Row, Long>, Part>> segments = prepared != null ? prepared.parts
-          : segs.apply(name + "/AsParts", ParDo.of(new AsPartFn())).setCoder(segmentParts);
-      out = PCollectionList.of(segments).and(contexts)
-          .apply(name + "/SegmentsAndContexts", Flatten.pCollections())
-          .setCoder(segmentParts)
-          .apply(name + "/JoinContexts", KeyGroups.byKey())
-          .apply(name, ParDo.of(new JoinedPassFn(pass, next))
-              .withOutputTags(MAIN, extra));
+      PCollection<KV<KV<Row, Long>, Part>> segments =
+          prepared != null
+              ? prepared.parts
+              : segs.apply(name + "/AsParts", ParDo.of(new AsPartFn())).setCoder(segmentParts);
+      out =
+          PCollectionList.of(segments)
+              .and(contexts)
+              .apply(name + "/SegmentsAndContexts", Flatten.pCollections())
+              .setCoder(segmentParts)
+              .apply(name + "/JoinContexts", KeyGroups.byKey())
+              .apply(name, ParDo.of(new JoinedPassFn(pass, next)).withOutputTags(MAIN, extra));
     }
     RowCoder outKeys = RowCoder.of(outLayout.keySchema());
-    out.get(MAIN).setCoder(KvCoder.of(KvCoder.of(outKeys, VarLongCoder.of()),
-        ChunkCoder.of(outLayout)));
+    out.get(MAIN)
+        .setCoder(KvCoder.of(KvCoder.of(outKeys, VarLongCoder.of()), ChunkCoder.of(outLayout)));
     out.get(ERRORS).setRowSchema(ErrorRecords.SCHEMA);
     if (next != null) {
       Part.PartCoder nextParts = new Part.PartCoder(outLayout);
       out.get(NEXT_PARTS).setCoder(KvCoder.of(KvCoder.of(outKeys, VarLongCoder.of()), nextParts));
-      out.get(NEXT_SUMMARIES).setCoder(KvCoder.of(
-          next.globalGroup() ? RowCoder.of(NO_FIELDS) : outKeys, nextParts));
+      out.get(NEXT_SUMMARIES)
+          .setCoder(KvCoder.of(next.globalGroup() ? RowCoder.of(NO_FIELDS) : outKeys, nextParts));
     }
     return out;
   }
@@ -151,7 +167,8 @@ final class PassRunner {
   /** A segment as a join part. */
   static final class AsPartFn extends DoFn<KV<KV<Row, Long>, Chunk>, KV<KV<Row, Long>, Part>> {
     @ProcessElement
-    public void process(@Element KV<KV<Row, Long>, Chunk> e, OutputReceiver<KV<KV<Row, Long>, Part>> out) {
+    public void process(
+        @Element KV<KV<Row, Long>, Chunk> e, OutputReceiver<KV<KV<Row, Long>, Part>> out) {
       out.output(KV.of(e.getKey(), Part.ofChunk(e.getValue())));
     }
   }
@@ -242,8 +259,8 @@ final class PassRunner {
 
     @ProcessElement
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public void process(@Element KV<Row, Iterable<Part>> e,
-        OutputReceiver<KV<KV<Row, Long>, Part>> out) {
+    public void process(
+        @Element KV<Row, Iterable<Part>> e, OutputReceiver<KV<KV<Row, Long>, Part>> out) {
       Map<Row, List<SegmentSummary>> bySeries = new HashMap<>();
       Map<Row, SeriesPlan> plans = new HashMap<>();
       for (Part p : e.getValue()) {
@@ -267,7 +284,10 @@ final class PassRunner {
           Serializable acc = seriesStats(sk, s.getValue());
           statsBySeries.put(s.getKey(), acc);
           if (pass.globalGroup()) {
-            global = global == null ? acc : (Serializable) sk.merge(sk.merge(sk.createAccumulator(), global), acc);
+            global =
+                global == null
+                    ? acc
+                    : (Serializable) sk.merge(sk.merge(sk.createAccumulator(), global), acc);
           }
         }
         if (pass.globalGroup() && global != null) {
@@ -277,12 +297,17 @@ final class PassRunner {
         }
       }
       for (Map.Entry<Row, List<SegmentSummary>> s : bySeries.entrySet()) {
-        emitSeries(s.getKey(), s.getValue(), plans.get(s.getKey()), statsBySeries.get(s.getKey()), out);
+        emitSeries(
+            s.getKey(), s.getValue(), plans.get(s.getKey()), statsBySeries.get(s.getKey()), out);
       }
     }
 
-    private void emitSeries(Row series, List<SegmentSummary> list, SeriesPlan plan,
-        Serializable stats, OutputReceiver<KV<KV<Row, Long>, Part>> out) {
+    private void emitSeries(
+        Row series,
+        List<SegmentSummary> list,
+        SeriesPlan plan,
+        Serializable stats,
+        OutputReceiver<KV<KV<Row, Long>, Part>> out) {
       list.sort((a, b) -> Long.compare(a.segment, b.segment));
       SegmentSummary[] seg = list.toArray(new SegmentSummary[0]);
       SegmentContext[] contexts = contexts(pass, seg, plan, stats);
@@ -307,8 +332,8 @@ final class PassRunner {
    * segments in segment order, its plan and its statistics (or null).
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static SegmentContext[] contexts(Pass pass, SegmentSummary[] seg, SeriesPlan plan,
-      Serializable stats) {
+  static SegmentContext[] contexts(
+      Pass pass, SegmentSummary[] seg, SeriesPlan plan, Serializable stats) {
     int n = seg.length;
     SegmentContext[] contexts = new SegmentContext[n];
     Serializable[] carry = new Serializable[n];
@@ -385,8 +410,8 @@ final class PassRunner {
         }
       }
       boolean whole = tail.size() == seg[q].count;
-      boolean enough = pass.millisBefore > 0 ? below >= Math.max(1, pass.rowsBefore)
-          : total >= pass.rowsBefore;
+      boolean enough =
+          pass.millisBefore > 0 ? below >= Math.max(1, pass.rowsBefore) : total >= pass.rowsBefore;
       if (!whole || enough) {
         break;
       }
@@ -414,8 +439,8 @@ final class PassRunner {
         }
       }
       boolean whole = head.size() == seg[q].count;
-      boolean enough = pass.millisAfter > 0 ? above >= Math.max(1, pass.rowsAfter)
-          : total >= pass.rowsAfter;
+      boolean enough =
+          pass.millisAfter > 0 ? above >= Math.max(1, pass.rowsAfter) : total >= pass.rowsAfter;
       if (!whole || enough) {
         break;
       }
@@ -426,8 +451,10 @@ final class PassRunner {
   /** Runs the kernels of a pass on one segment; shared by both pass shapes. */
   abstract static class PassDoFn<InT> extends DoFn<InT, KV<KV<Row, Long>, Chunk>> {
     final Pass pass;
+
     /** The pass after this one, whose input this one emits ready for its join (or null). */
     final Pass next;
+
     private final boolean nextGlobal;
     private transient Map<String, Counter> counters;
 
@@ -459,7 +486,8 @@ final class PassRunner {
       };
     }
 
-    void runKernels(KV<Row, Long> key, Chunk segment, SegmentContext context, MultiOutputReceiver out) {
+    void runKernels(
+        KV<Row, Long> key, Chunk segment, SegmentContext context, MultiOutputReceiver out) {
       Chunk data = InMemoryExecutor.runPass(pass, segment, context, sink(out));
       if (next == null) {
         out.get(MAIN).output(KV.of(key, data));
@@ -523,8 +551,8 @@ final class PassRunner {
 
     @ProcessElement
     public void process(@Element KV<KV<Row, Long>, Chunk> e, MultiOutputReceiver out) {
-      KV<KV<Row, Long>, Chunk> result = InMemoryExecutor.run(stages, e.getKey(), e.getValue(),
-          alignedTo, segmentRows, sink(out));
+      KV<KV<Row, Long>, Chunk> result =
+          InMemoryExecutor.run(stages, e.getKey(), e.getValue(), alignedTo, segmentRows, sink(out));
       if (result != null) {
         out.get(MAIN).output(result);
       }

@@ -38,8 +38,11 @@ final class PipelineExecutor {
    *
    * @throws IllegalArgumentException if a join step has no right chunks
    */
-  static Engine.Result run(Segments segments, ExecutionPlan plan,
-      Map<String, PCollection<Chunk>> rightChunks, EngineOptions options) {
+  static Engine.Result run(
+      Segments segments,
+      ExecutionPlan plan,
+      Map<String, PCollection<Chunk>> rightChunks,
+      EngineOptions options) {
     Segments current = segments;
     PCollectionList<Row> errors = PCollectionList.empty(segments.plans().getPipeline());
     List<ExecutionPlan.Stage> section = new ArrayList<>();
@@ -53,8 +56,8 @@ final class PipelineExecutor {
       }
       // a plan without stages still runs its (empty) section: the held-apart series rejoin
       if (!section.isEmpty() || stages.isEmpty()) {
-        Engine.Result r = runSection(joins == 0 ? "" : "AfterJoin" + joins + "/", current,
-            section, options);
+        Engine.Result r =
+            runSection(joins == 0 ? "" : "AfterJoin" + joins + "/", current, section, options);
         current = r.segments();
         errors = errors.and(r.errors());
         section = new ArrayList<>();
@@ -63,27 +66,40 @@ final class PipelineExecutor {
         AsofKernel join = ((ExecutionPlan.JoinStage) stage).kernel();
         PCollection<Chunk> right = rightChunks.get(join.stepName());
         if (right == null) {
-          throw new IllegalArgumentException(join.stepName() + ": input \"" + join.rightInput()
-              + "\" was not supplied. Bind it (AsofJoin.with(rows), TimeSeriesPipeline"
-              + ".withInput) or register it ([inputs." + join.rightInput() + "] / --input "
-              + join.rightInput() + "=PATH).");
+          throw new IllegalArgumentException(
+              join.stepName()
+                  + ": input \""
+                  + join.rightInput()
+                  + "\" was not supplied. Bind it (AsofJoin.with(rows), TimeSeriesPipeline"
+                  + ".withInput) or register it ([inputs."
+                  + join.rightInput()
+                  + "] / --input "
+                  + join.rightInput()
+                  + "=PATH).");
         }
         current = AsofJoiner.join("Join" + (++joins) + join.stepName(), current, join, right);
       }
     }
-    PCollection<Row> all = errors.size() == 0
-        ? segments.plans().getPipeline().apply("NoErrors", Create.empty(ErrorRecords.SCHEMA))
-        : errors.size() == 1 ? errors.get(0)
-        : errors.apply("AllStepErrors", Flatten.pCollections()).setRowSchema(ErrorRecords.SCHEMA);
+    PCollection<Row> all =
+        errors.size() == 0
+            ? segments.plans().getPipeline().apply("NoErrors", Create.empty(ErrorRecords.SCHEMA))
+            : errors.size() == 1
+                ? errors.get(0)
+                : errors
+                    .apply("AllStepErrors", Flatten.pCollections())
+                    .setRowSchema(ErrorRecords.SCHEMA);
     return new Engine.Result(current, all);
   }
 
   /** Runs the pass and re-segment stages between two joins. */
-  private static Engine.Result runSection(String prefix, Segments segments,
-      List<ExecutionPlan.Stage> section, EngineOptions options) {
-    // series that fit in one segment run every stage in one step, unless a pass fits over all series
-    boolean wholeRoute = segments.whole() != null && options.wholeSeries()
-        && section.stream().noneMatch(s -> s instanceof Pass && ((Pass) s).globalGroup());
+  private static Engine.Result runSection(
+      String prefix, Segments segments, List<ExecutionPlan.Stage> section, EngineOptions options) {
+    // series that fit in one segment run every stage in one step, unless a pass fits over all
+    // series
+    boolean wholeRoute =
+        segments.whole() != null
+            && options.wholeSeries()
+            && section.stream().noneMatch(s -> s instanceof Pass && ((Pass) s).globalGroup());
     // with every series held apart there are no segments for the passes: no stages for them
     boolean passStages = !wholeRoute || segments.split() != null;
     Segments current = wholeRoute ? segments.withoutWhole() : segments;
@@ -109,25 +125,40 @@ final class PipelineExecutor {
       for (ExecutionPlan.Stage stage : section) {
         layout = stage instanceof Pass ? ((Pass) stage).outputLayout() : layout;
       }
-      PCollectionTuple whole = segments.whole().apply(prefix + "WholeSeries",
-          ParDo.of(new PassRunner.WholeSeriesFn(section, segments.planning().alignedTo,
-                  segments.segmentRows()))
-              .withOutputTags(PassRunner.MAIN, TupleTagList.of(PassRunner.ERRORS)));
-      KvCoder<KV<Row, Long>, Chunk> coder = KvCoder.of(
-          KvCoder.of(RowCoder.of(layout.keySchema()), VarLongCoder.of()), ChunkCoder.of(layout));
+      PCollectionTuple whole =
+          segments
+              .whole()
+              .apply(
+                  prefix + "WholeSeries",
+                  ParDo.of(
+                          new PassRunner.WholeSeriesFn(
+                              section, segments.planning().alignedTo, segments.segmentRows()))
+                      .withOutputTags(PassRunner.MAIN, TupleTagList.of(PassRunner.ERRORS)));
+      KvCoder<KV<Row, Long>, Chunk> coder =
+          KvCoder.of(
+              KvCoder.of(RowCoder.of(layout.keySchema()), VarLongCoder.of()),
+              ChunkCoder.of(layout));
       whole.get(PassRunner.ERRORS).setRowSchema(ErrorRecords.SCHEMA);
       PCollection<KV<KV<Row, Long>, Chunk>> wholeOut = whole.get(PassRunner.MAIN).setCoder(coder);
-      PCollection<KV<KV<Row, Long>, Chunk>> all = !passStages ? wholeOut
-          : PCollectionList.of(current.collection()).and(wholeOut)
-              .apply(prefix + "WithWholeSeries", Flatten.pCollections())
-              .setCoder(coder);
+      PCollection<KV<KV<Row, Long>, Chunk>> all =
+          !passStages
+              ? wholeOut
+              : PCollectionList.of(current.collection())
+                  .and(wholeOut)
+                  .apply(prefix + "WithWholeSeries", Flatten.pCollections())
+                  .setCoder(coder);
       current = current.next(all, layout, new SegmentPlanning(alignedAfter));
       errors = errors.and(whole.get(PassRunner.ERRORS));
     }
-    PCollection<Row> allErrors = errors.size() == 0
-        ? segments.plans().getPipeline().apply(prefix + "NoErrors",
-            Create.empty(ErrorRecords.SCHEMA))
-        : errors.apply(prefix + "StepErrors", Flatten.pCollections()).setRowSchema(ErrorRecords.SCHEMA);
+    PCollection<Row> allErrors =
+        errors.size() == 0
+            ? segments
+                .plans()
+                .getPipeline()
+                .apply(prefix + "NoErrors", Create.empty(ErrorRecords.SCHEMA))
+            : errors
+                .apply(prefix + "StepErrors", Flatten.pCollections())
+                .setRowSchema(ErrorRecords.SCHEMA);
     return new Engine.Result(current, allErrors);
   }
 
@@ -140,13 +171,19 @@ final class PipelineExecutor {
     private final String prefix;
     private final EngineOptions options;
     private PCollectionList<Row> errors;
-    /** The series' plans keyed per series and as one group, made once per segmentation and layout. */
+
+    /**
+     * The series' plans keyed per series and as one group, made once per segmentation and layout.
+     */
     private PCollection<KV<Row, Part>> seriesPlans;
+
     private PCollection<KV<Row, Part>> globalPlans;
     private ChunkLayout plansLayout;
     private PassRunner.Prepared prepared;
+
     /** Stage number in transform names: a re-segmentation and the pass after it share one. */
     private int index;
+
     private boolean resegmented;
 
     PassStages(String prefix, EngineOptions options, PCollectionList<Row> errors) {
@@ -158,12 +195,14 @@ final class PipelineExecutor {
     Segments resegment(Segments in, ExecutionPlan.ResegmentStage stage) {
       index++;
       resegmented = true;
-      PCollection<Chunk> chunks = in.collection()
-          .apply(prefix + "Unkey" + index, Values.create()).setCoder(ChunkCoder.of(in.layout()));
+      PCollection<Chunk> chunks =
+          in.collection()
+              .apply(prefix + "Unkey" + index, Values.create())
+              .setCoder(ChunkCoder.of(in.layout()));
       seriesPlans = null;
       globalPlans = null;
-      return Segmenter.segment(prefix + "Resegment" + index, chunks, in.layout(), stage.grid(),
-          options);
+      return Segmenter.segment(
+          prefix + "Resegment" + index, chunks, in.layout(), stage.grid(), options);
     }
 
     Segments pass(Segments in, Pass pass, Pass next) {
@@ -182,22 +221,35 @@ final class PipelineExecutor {
           plansLayout = in.layout();
         }
         if (pass.globalGroup()) {
-          globalPlans = globalPlans != null ? globalPlans
-              : PassRunner.planGroups(prefix + "PlanGroups" + index, in, true);
+          globalPlans =
+              globalPlans != null
+                  ? globalPlans
+                  : PassRunner.planGroups(prefix + "PlanGroups" + index, in, true);
           planGroups = globalPlans;
         } else {
-          seriesPlans = seriesPlans != null ? seriesPlans
-              : PassRunner.planGroups(prefix + "PlanGroups" + index, in, false);
+          seriesPlans =
+              seriesPlans != null
+                  ? seriesPlans
+                  : PassRunner.planGroups(prefix + "PlanGroups" + index, in, false);
           planGroups = seriesPlans;
         }
       }
-      PCollectionTuple out = PassRunner.run(name, in, pass, planGroups,
-          prepared != null && prepared.pass == pass ? prepared : null, next);
-      prepared = next == null ? null : new PassRunner.Prepared(next,
-          out.get(PassRunner.NEXT_PARTS), out.get(PassRunner.NEXT_SUMMARIES));
+      PCollectionTuple out =
+          PassRunner.run(
+              name,
+              in,
+              pass,
+              planGroups,
+              prepared != null && prepared.pass == pass ? prepared : null,
+              next);
+      prepared =
+          next == null
+              ? null
+              : new PassRunner.Prepared(
+                  next, out.get(PassRunner.NEXT_PARTS), out.get(PassRunner.NEXT_SUMMARIES));
       errors = errors.and(out.get(PassRunner.ERRORS));
-      return in.next(out.get(PassRunner.MAIN), pass.outputLayout(),
-          new SegmentPlanning(pass.alignedAfter));
+      return in.next(
+          out.get(PassRunner.MAIN), pass.outputLayout(), new SegmentPlanning(pass.alignedAfter));
     }
   }
 }

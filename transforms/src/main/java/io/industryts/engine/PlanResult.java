@@ -14,9 +14,9 @@ import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * What {@link RunPlan} produces, like Beam's {@code JsonToRow.ParseResult}: the output series and
- * the errors output (rows with {@link io.industryts.engine.spi.ErrorRecords#SCHEMA}, one per row
- * a step could not process). Writers take the output as segments ({@link #segments()}, in the
- * order they were computed); {@link #rows()} gives it as schema rows.
+ * the errors output (rows with {@link io.industryts.engine.spi.ErrorRecords#SCHEMA}, one per row a
+ * step could not process). Writers take the output as segments ({@link #segments()}, in the order
+ * they were computed); {@link #rows()} gives it as schema rows.
  */
 public final class PlanResult implements POutput {
   private static final TupleTag<KV<KV<Row, Long>, Chunk>> SEGMENTS = new TupleTag<>("segments");
@@ -76,6 +76,5 @@ public final class PlanResult implements POutput {
 
   @Override
   public void finishSpecifyingOutput(
-      String transformName, org.apache.beam.sdk.values.PInput input,
-      PTransform<?, ?> transform) {}
+      String transformName, org.apache.beam.sdk.values.PInput input, PTransform<?, ?> transform) {}
 }

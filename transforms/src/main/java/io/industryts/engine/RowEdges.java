@@ -11,9 +11,9 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.coders.RowCoder;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
@@ -22,7 +22,9 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.joda.time.Instant;
 import org.joda.time.ReadableInstant;
 
-/** The engine's edges: Rows into chunks (buffered per bundle, no shuffle) and chunks back to Rows. */
+/**
+ * The engine's edges: Rows into chunks (buffered per bundle, no shuffle) and chunks back to Rows.
+ */
 final class RowEdges {
   private RowEdges() {}
 
@@ -33,8 +35,10 @@ final class RowEdges {
   static ChunkLayout layoutFor(Schema schema, String timeField, java.util.List<String> keys) {
     Schema.Builder b = Schema.builder();
     for (Field f : schema.getFields()) {
-      b.addField(f.getName().equals(timeField)
-          ? Field.of(f.getName(), FieldType.DATETIME).withOptions(f.getOptions()) : f);
+      b.addField(
+          f.getName().equals(timeField)
+              ? Field.of(f.getName(), FieldType.DATETIME).withOptions(f.getOptions())
+              : f);
     }
     return ChunkLayout.of(b.build().withOptions(schema.getOptions()), timeField, keys);
   }
@@ -51,7 +55,11 @@ final class RowEdges {
     private transient RowCoder rowCoder;
     private transient ByteArrayOutputStream bytes;
 
-    RowsToChunksFn(ChunkLayout layout, TimeConversion time, String sequenceField, String timeReason,
+    RowsToChunksFn(
+        ChunkLayout layout,
+        TimeConversion time,
+        String sequenceField,
+        String timeReason,
         boolean nanAsNull) {
       this.layout = layout;
       this.time = time;
@@ -66,31 +74,53 @@ final class RowEdges {
     }
 
     @ProcessElement
-    public void process(@Element Row row, @Timestamp Instant elementTime, BoundedWindow window,
+    public void process(
+        @Element Row row,
+        @Timestamp Instant elementTime,
+        BoundedWindow window,
         MultiOutputReceiver out) {
       int t = layout.timeIndex();
       Object tv = row.getValue(t);
       String timeName = layout.timeField();
       long millis;
       if (tv == null) {
-        out.get(ERRORS).output(ErrorRecords.of(null, null, "read", "read", "null_time", timeName,
-            "time column \"" + timeName + "\" (" + timeReason + ") is null", row.toString()));
+        out.get(ERRORS)
+            .output(
+                ErrorRecords.of(
+                    null,
+                    null,
+                    "read",
+                    "read",
+                    "null_time",
+                    timeName,
+                    "time column \"" + timeName + "\" (" + timeReason + ") is null",
+                    row.toString()));
         return;
       }
       try {
         millis = time.toMillis(tv);
       } catch (TimeConversion.BadTimeException e) {
-        out.get(ERRORS).output(ErrorRecords.of(null, null, "read", "read", e.reason(), timeName,
-            "time column \"" + timeName + "\" (" + timeReason + "): " + e.getMessage(), row.toString()));
+        out.get(ERRORS)
+            .output(
+                ErrorRecords.of(
+                    null,
+                    null,
+                    "read",
+                    "read",
+                    e.reason(),
+                    timeName,
+                    "time column \"" + timeName + "\" (" + timeReason + "): " + e.getMessage(),
+                    row.toString()));
         return;
       }
       Row key = layout.keyOf(row);
-      Buffer b = buffers.computeIfAbsent(KV.of(key, window),
-          k -> new Buffer(layout, key, nanAsNull));
+      Buffer b =
+          buffers.computeIfAbsent(KV.of(key, window), k -> new Buffer(layout, key, nanAsNull));
       b.add(row, millis, sequence(row), elementTime.getMillis());
       if (b.size() >= MAX_ROWS) {
-        out.get(CHUNKS).outputWithTimestamp(b.build(),
-            new Instant(Math.max(b.timestamp(window), elementTime.getMillis())));
+        out.get(CHUNKS)
+            .outputWithTimestamp(
+                b.build(), new Instant(Math.max(b.timestamp(window), elementTime.getMillis())));
         buffers.remove(KV.of(key, window));
       }
     }
@@ -123,7 +153,10 @@ final class RowEdges {
     public void finish(FinishBundleContext c) {
       for (Map.Entry<KV<Row, BoundedWindow>, Buffer> e : buffers.entrySet()) {
         Buffer b = e.getValue();
-        c.output(CHUNKS, b.build(), new Instant(b.timestamp(e.getKey().getValue())),
+        c.output(
+            CHUNKS,
+            b.build(),
+            new Instant(b.timestamp(e.getKey().getValue())),
             e.getKey().getValue());
       }
       buffers = null;
@@ -161,9 +194,9 @@ final class RowEdges {
     /**
      * The chunk's element timestamp in {@code window}: its earliest row time, but never before its
      * rows' earliest element timestamp (a chunk stamped behind the watermark would be grouped at
-     * the end of its window) and never after the end of the window. Rows whose time lies outside their
-     * window (input without event timestamps, all at the minimum, then windowed) would otherwise
-     * stamp a chunk outside its window, and the runner would drop it or its plan as late.
+     * the end of its window) and never after the end of the window. Rows whose time lies outside
+     * their window (input without event timestamps, all at the minimum, then windowed) would
+     * otherwise stamp a chunk outside its window, and the runner would drop it or its plan as late.
      */
     long timestamp(BoundedWindow window) {
       return Math.min(Math.max(minTime, minElementTime), window.maxTimestamp().getMillis());
@@ -200,28 +233,33 @@ final class RowEdges {
           cols[f] = columns[f].build();
         }
       }
-      return new Chunk(layout, key, java.util.Arrays.copyOf(times, n),
-          java.util.Arrays.copyOf(seqs, n), cols);
+      return new Chunk(
+          layout, key, java.util.Arrays.copyOf(times, n), java.util.Arrays.copyOf(seqs, n), cols);
     }
   }
 
   /**
    * Emits the rows of each segment, stamped with their time plus the layout's element-time offset,
-   * or with the layout's element-time field (never earlier than the segment's, never after the
-   * end of its window).
+   * or with the layout's element-time field (never earlier than the segment's, never after the end
+   * of its window).
    */
   static final class ChunksToRowsFn extends DoFn<KV<KV<Row, Long>, Chunk>, Row> {
     @ProcessElement
-    public void process(@Element KV<KV<Row, Long>, Chunk> e, @Timestamp Instant ts,
-        BoundedWindow window, OutputReceiver<Row> out) {
+    public void process(
+        @Element KV<KV<Row, Long>, Chunk> e,
+        @Timestamp Instant ts,
+        BoundedWindow window,
+        OutputReceiver<Row> out) {
       Chunk c = e.getValue();
       long floor = ts.getMillis();
       long ceiling = Math.max(floor, window.maxTimestamp().getMillis());
       long offset = c.layout().elementTimeOffset();
       int timeField = c.layout().elementTimeIndex();
       for (int i = 0; i < c.size(); i++) {
-        long t = timeField < 0 ? c.times()[i] + offset
-            : ((ReadableInstant) c.column(timeField).get(i)).getMillis();
+        long t =
+            timeField < 0
+                ? c.times()[i] + offset
+                : ((ReadableInstant) c.column(timeField).get(i)).getMillis();
         out.outputWithTimestamp(c.row(i), new Instant(Math.min(Math.max(t, floor), ceiling)));
       }
     }

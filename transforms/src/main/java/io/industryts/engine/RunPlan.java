@@ -18,8 +18,8 @@ import org.apache.beam.sdk.values.PCollection;
  * runs the compiled plan and returns a {@link PlanResult} with the output and the errors output.
  * This is the middle of a launcher's job: read files, run the plan, write files.
  *
- * <p>Example, with a reader from {@code industryts-io} ({@code FileInput}, whose {@code
- * ReadResult} holds the chunks):
+ * <p>Example, with a reader from {@code industryts-io} ({@code FileInput}, whose {@code ReadResult}
+ * holds the chunks):
  *
  * <pre>{@code
  * FileInput input = FileInput.of(Path.of("sensors.csv")).keyedBy("tag");
@@ -51,8 +51,12 @@ public final class RunPlan extends PTransform<PCollection<Chunk>, PlanResult> {
   private final long estimatedRows;
   private final transient Map<String, PCollection<Chunk>> rightChunks;
 
-  private RunPlan(ChunkLayout layout, List<Kernel> kernels, List<String> operationTypes,
-      long estimatedRows, Map<String, PCollection<Chunk>> rightChunks) {
+  private RunPlan(
+      ChunkLayout layout,
+      List<Kernel> kernels,
+      List<String> operationTypes,
+      long estimatedRows,
+      Map<String, PCollection<Chunk>> rightChunks) {
     this.layout = layout;
     this.kernels = kernels;
     this.operationTypes = operationTypes;
@@ -66,14 +70,21 @@ public final class RunPlan extends PTransform<PCollection<Chunk>, PlanResult> {
    *
    * @throws IllegalArgumentException with a SEMANTICS §1.13 message when a step does not fit
    */
-  public static RunPlan of(ChunkLayout layout, SeriesOptions options, List<Engine.Step> steps,
+  public static RunPlan of(
+      ChunkLayout layout,
+      SeriesOptions options,
+      List<Engine.Step> steps,
       Map<String, Schema> namedInputs) {
     List<String> types = new ArrayList<>();
     for (Engine.Step s : steps) {
       types.add(s.operation().typeName());
     }
-    return new RunPlan(layout, List.copyOf(Engine.plan(layout, options, steps, namedInputs)),
-        List.copyOf(types), -1, Map.of());
+    return new RunPlan(
+        layout,
+        List.copyOf(Engine.plan(layout, options, steps, namedInputs)),
+        List.copyOf(types),
+        -1,
+        Map.of());
   }
 
   /**

@@ -11,11 +11,15 @@ final class SegmentContext implements Serializable {
 
   /** Rows of earlier segments to prepend (null: none). */
   Chunk haloBefore;
+
   /** Rows of later segments to append (null: none). */
   Chunk haloAfter;
+
   Serializable carry;
+
   /** Combined summaries of the later segments, for a {@link BidirectionalCarryKernel}. */
   Serializable carryAfter;
+
   Serializable stats;
   long seriesFirst;
   long seriesLast;
@@ -32,13 +36,19 @@ final class SegmentContext implements Serializable {
       return false;
     }
     SegmentContext c = (SegmentContext) o;
-    return Objects.equals(haloBefore, c.haloBefore) && Objects.equals(haloAfter, c.haloAfter)
+    return Objects.equals(haloBefore, c.haloBefore)
+        && Objects.equals(haloAfter, c.haloAfter)
         && Objects.deepEquals(carry, c.carry)
-        && Objects.deepEquals(carryAfter, c.carryAfter) && Objects.deepEquals(stats, c.stats)
-        && seriesFirst == c.seriesFirst && seriesLast == c.seriesLast
-        && seriesCount == c.seriesCount && firstSegment == c.firstSegment
-        && lastSegment == c.lastSegment && segmentStart == c.segmentStart
-        && segmentEnd == c.segmentEnd && anchor == c.anchor;
+        && Objects.deepEquals(carryAfter, c.carryAfter)
+        && Objects.deepEquals(stats, c.stats)
+        && seriesFirst == c.seriesFirst
+        && seriesLast == c.seriesLast
+        && seriesCount == c.seriesCount
+        && firstSegment == c.firstSegment
+        && lastSegment == c.lastSegment
+        && segmentStart == c.segmentStart
+        && segmentEnd == c.segmentEnd
+        && anchor == c.anchor;
   }
 
   @Override

@@ -13,12 +13,16 @@ final class SegmentSummary implements Serializable {
   int count;
   long first;
   long last;
+
   /** Last rows of the segment, for later segments' halos (null when no halo before). */
   Chunk tail;
+
   /** First rows of the segment, for earlier segments' halos (null when no halo after). */
   Chunk head;
+
   /** {@link CarryKernel#summarize} of the segment. */
   Serializable carry;
+
   /** {@link StatsKernel} accumulator of the segment. */
   Serializable stats;
 
@@ -28,9 +32,14 @@ final class SegmentSummary implements Serializable {
       return false;
     }
     SegmentSummary s = (SegmentSummary) o;
-    return segment == s.segment && count == s.count && first == s.first && last == s.last
-        && java.util.Objects.equals(tail, s.tail) && java.util.Objects.equals(head, s.head)
-        && java.util.Objects.deepEquals(carry, s.carry) && java.util.Objects.deepEquals(stats, s.stats);
+    return segment == s.segment
+        && count == s.count
+        && first == s.first
+        && last == s.last
+        && java.util.Objects.equals(tail, s.tail)
+        && java.util.Objects.equals(head, s.head)
+        && java.util.Objects.deepEquals(carry, s.carry)
+        && java.util.Objects.deepEquals(stats, s.stats);
   }
 
   @Override

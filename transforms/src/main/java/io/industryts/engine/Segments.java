@@ -9,9 +9,9 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * A series collection inside the engine: sorted, non-overlapping segments of each series, keyed
- * by (series key, segment index). Segment {@code i} of a series holds rows strictly before those
- * of segment {@code i + 1} in series order.
+ * A series collection inside the engine: sorted, non-overlapping segments of each series, keyed by
+ * (series key, segment index). Segment {@code i} of a series holds rows strictly before those of
+ * segment {@code i + 1} in series order.
  *
  * <p>Right after a segmentation, the series that fit in one segment are held apart ({@link
  * #whole()}): the engine runs all their kernels in one step, with no context to exchange. {@link
@@ -24,17 +24,24 @@ public final class Segments {
   private PCollection<KV<KV<Row, Long>, Chunk>> all;
   private final ChunkLayout layout;
   private final SegmentPlanning planning;
+
   /** How each series was cut (one element per series). */
   private final PCollection<KV<Row, SeriesPlan>> plans;
+
   private final int segmentRows;
 
   /**
    * {@code split} is null when every series was held apart ({@link
    * EngineOptions#wholeSeriesOnly()}); {@code whole} when none was.
    */
-  Segments(String name, PCollection<KV<KV<Row, Long>, Chunk>> split,
-      PCollection<KV<KV<Row, Long>, Chunk>> whole, ChunkLayout layout, SegmentPlanning planning,
-      PCollection<KV<Row, SeriesPlan>> plans, int segmentRows) {
+  Segments(
+      String name,
+      PCollection<KV<KV<Row, Long>, Chunk>> split,
+      PCollection<KV<KV<Row, Long>, Chunk>> whole,
+      ChunkLayout layout,
+      SegmentPlanning planning,
+      PCollection<KV<Row, SeriesPlan>> plans,
+      int segmentRows) {
     this.name = name;
     this.split = split;
     this.whole = whole;
@@ -45,7 +52,9 @@ public final class Segments {
   }
 
   /** The same segmentation with another collection (every segment) and layout (after a pass). */
-  Segments next(PCollection<KV<KV<Row, Long>, Chunk>> newCollection, ChunkLayout newLayout,
+  Segments next(
+      PCollection<KV<KV<Row, Long>, Chunk>> newCollection,
+      ChunkLayout newLayout,
       SegmentPlanning newPlanning) {
     return new Segments(name, newCollection, null, newLayout, newPlanning, plans, segmentRows);
   }
@@ -65,9 +74,11 @@ public final class Segments {
       return whole == null ? split : whole;
     }
     if (all == null) {
-      all = PCollectionList.of(split).and(whole)
-          .apply(name + "/AllSegments", Flatten.pCollections())
-          .setCoder(split.getCoder());
+      all =
+          PCollectionList.of(split)
+              .and(whole)
+              .apply(name + "/AllSegments", Flatten.pCollections())
+              .setCoder(split.getCoder());
     }
     return all;
   }

@@ -41,8 +41,12 @@ final class SeriesPlan implements Serializable {
       return false;
     }
     SeriesPlan p = (SeriesPlan) o;
-    return anchor == p.anchor && width == p.width && closedRight == p.closedRight
-        && first == p.first && last == p.last && count == p.count;
+    return anchor == p.anchor
+        && width == p.width
+        && closedRight == p.closedRight
+        && first == p.first
+        && last == p.last
+        && count == p.count;
   }
 
   @Override

@@ -30,8 +30,10 @@ final class SeriesStats implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SeriesStats && ((SeriesStats) o).first == first
-        && ((SeriesStats) o).last == last && ((SeriesStats) o).count == count;
+    return o instanceof SeriesStats
+        && ((SeriesStats) o).first == first
+        && ((SeriesStats) o).last == last
+        && ((SeriesStats) o).count == count;
   }
 
   @Override

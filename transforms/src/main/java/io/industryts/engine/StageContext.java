@@ -28,20 +28,21 @@ final class StageContext implements KernelContext {
   }
 
   /** Counts nothing and fails on the first bad row: for callers that hold a series in memory. */
-  static final Sink FAIL_ON_BAD_ROWS = new Sink() {
-    @Override
-    public void count(String step, String name, long n) {
-      // counters belong to pipeline runs
-    }
+  static final Sink FAIL_ON_BAD_ROWS =
+      new Sink() {
+        @Override
+        public void count(String step, String name, long n) {
+          // counters belong to pipeline runs
+        }
 
-    @Override
-    public void rowError(Row record) {
-      String source = record.getString("source");
-      String message = record.getString("message");
-      throw new Engine.BadRowException(
-          source == null ? message : source + ":" + record.getInt64("line") + ": " + message);
-    }
-  };
+        @Override
+        public void rowError(Row record) {
+          String source = record.getString("source");
+          String message = record.getString("message");
+          throw new Engine.BadRowException(
+              source == null ? message : source + ":" + record.getInt64("line") + ": " + message);
+        }
+      };
 
   private final Sink sink;
   private final SegmentContext c;
@@ -90,18 +91,25 @@ final class StageContext implements KernelContext {
     return k.createAccumulator();
   }
 
-  /** The kernel a typed state read names must be the one applied: its state is the only one here. */
+  /**
+   * The kernel a typed state read names must be the one applied: its state is the only one here.
+   */
   private void requireApplied(Kernel k) {
     if (k != kernel) {
-      throw new IllegalStateException(kernel.stepName() + ": read the state of another kernel ("
-          + k.stepName() + "); pass the kernel being applied (this)");
+      throw new IllegalStateException(
+          kernel.stepName()
+              + ": read the state of another kernel ("
+              + k.stepName()
+              + "); pass the kernel being applied (this)");
     }
   }
 
   private SegmentContext required() {
     if (c == null) {
-      throw new IllegalStateException(kernel.stepName() + ": the kernel reads series facts "
-          + "without declaring them; declare ContextSpec.withSeriesInfo()");
+      throw new IllegalStateException(
+          kernel.stepName()
+              + ": the kernel reads series facts "
+              + "without declaring them; declare ContextSpec.withSeriesInfo()");
     }
     return c;
   }
@@ -154,8 +162,16 @@ final class StageContext implements KernelContext {
   @Override
   public void rowError(Chunk chunk, int row, String reason, String field, String message) {
     // the row's origin in the input (file and line) when it has one
-    sink.rowError(ErrorRecords.of(chunk.source(row), chunk.line(row), kernel.stepName(), operation,
-        reason, field, message, RowJson.of(chunk, row)));
+    sink.rowError(
+        ErrorRecords.of(
+            chunk.source(row),
+            chunk.line(row),
+            kernel.stepName(),
+            operation,
+            reason,
+            field,
+            message,
+            RowJson.of(chunk, row)));
     sink.count(kernel.stepName(), "errors", 1);
   }
 }

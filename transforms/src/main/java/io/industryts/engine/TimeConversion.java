@@ -3,8 +3,8 @@ package io.industryts.engine;
 import java.io.Serializable;
 
 /**
- * Converts the time field of an incoming Row to epoch milliseconds (SEMANTICS §1.3). Implementations
- * throw {@link BadTimeException} for a value that is not a time.
+ * Converts the time field of an incoming Row to epoch milliseconds (SEMANTICS §1.3).
+ * Implementations throw {@link BadTimeException} for a value that is not a time.
  */
 interface TimeConversion extends Serializable {
 

@@ -29,7 +29,8 @@ public final class ValueTimeConversion implements TimeConversion {
       }
       if (v instanceof java.time.Instant) {
         java.time.Instant i = (java.time.Instant) v;
-        return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1000L), i.getNano() / 1_000_000);
+        return Math.addExact(
+            Math.multiplyExact(i.getEpochSecond(), 1000L), i.getNano() / 1_000_000);
       }
       if (v instanceof LocalDateTime) {
         return parser.fromLocalMillis(((LocalDateTime) v).toInstant(ZoneOffset.UTC).toEpochMilli());
@@ -52,7 +53,8 @@ public final class ValueTimeConversion implements TimeConversion {
     } catch (ArithmeticException e) {
       throw new BadTimeException(TimeParseException.UNPARSEABLE, "value " + v + " is out of range");
     }
-    throw new BadTimeException(TimeParseException.UNPARSEABLE,
+    throw new BadTimeException(
+        TimeParseException.UNPARSEABLE,
         "value " + v + " of " + v.getClass().getSimpleName() + " is not a time");
   }
 }

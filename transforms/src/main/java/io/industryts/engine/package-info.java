@@ -1,7 +1,7 @@
 /**
- * The chunk engine (ARCHITECTURE §2): columnar {@link io.industryts.engine.spi.Chunk}s of one series,
- * kernels that declare their context ({@link io.industryts.engine.spi.ContextSpec}, and their typed
- * carry or statistics by the interface they implement), and the {@link
+ * The chunk engine (ARCHITECTURE §2): columnar {@link io.industryts.engine.spi.Chunk}s of one
+ * series, kernels that declare their context ({@link io.industryts.engine.spi.ContextSpec}, and
+ * their typed carry or statistics by the interface they implement), and the {@link
  * io.industryts.engine.ExecutionPlan} compiled once from them: segmentation of each series into
  * time segments, passes of fused kernels with the context each needs (halos, carries, fitted
  * statistics, series facts), re-segmentations and as-of joins. The plan runs on a Beam runner

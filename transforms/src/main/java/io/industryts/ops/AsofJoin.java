@@ -27,15 +27,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.Duration;
 
 /**
- * Aligns another input by nearest earlier / later time — SEMANTICS §2.2.4 {@code asof_join}
- * ({@code pd.merge_asof}).
+ * Aligns another input by nearest earlier / later time — SEMANTICS §2.2.4 {@code asof_join} ({@code
+ * pd.merge_asof}).
  *
  * <pre>{@code
  * // right: weather rows (time, site, air_temp, humidity), sensors keyed by site
@@ -50,16 +50,16 @@ import org.joda.time.Duration;
  * <p>For each left row (time {@code t}, keys {@code k}) only right rows with equal {@code by}
  * values (null = null) are candidates. {@link #backward()} (default): the greatest {@code t_r ≤ t},
  * several at that time → the last in right input order; {@link #forward()}: the least {@code t_r ≥
- * t}, several → the first; {@link #nearest()}: the closer of both, equal distance → backward. {@link
- * #disallowExactMatches()} makes the bounds strict; {@link #withTolerance} drops candidates farther
- * than the tolerance (inclusive). Every added column comes from the one matched right row, nulls
- * included; unmatched rows get nulls. Left outer: each left row appears once, unchanged; right rows
- * never create rows.
+ * t}, several → the first; {@link #nearest()}: the closer of both, equal distance → backward.
+ * {@link #disallowExactMatches()} makes the bounds strict; {@link #withTolerance} drops candidates
+ * farther than the tolerance (inclusive). Every added column comes from the one matched right row,
+ * nulls included; unmatched rows get nulls. Left outer: each left row appears once, unchanged;
+ * right rows never create rows.
  *
  * <p>Output schema: the left fields, then {@link #columns} (default: every right field except its
  * time column and the {@code by} fields) in right order, nullable; a name that exists on the left
- * gets {@link #withSuffix the suffix} ({@code "_right"}). The right input gets the same time parsing
- * and tie order as the left (§1.3, §1.4); its time column is auto-detected unless {@link
+ * gets {@link #withSuffix the suffix} ({@code "_right"}). The right input gets the same time
+ * parsing and tie order as the left (§1.3, §1.4); its time column is auto-detected unless {@link
  * #withRightTimeColumn set}. Counters {@code rows_matched}, {@code rows_unmatched}.
  *
  * <p>{@code by} ({@link #on}) defaults to the left key columns and must name left key columns; a
@@ -68,12 +68,12 @@ import org.joda.time.Duration;
  * <p>On the engine the right rows are co-segmented with the left segments; no worker ever holds a
  * whole series of either side (docs/architecture.md).
  *
- * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}. Windowed input (e.g. {@code
+ * FixedWindows}): each window is processed on its own (state is per key and window), so the first
+ * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
+ * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
+ * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
+ * operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a tolerance ≤ 0 or (when applied) an unregistered input, a
  *     {@code by} key missing on either side, a missing or reserved column, or a name clash
@@ -103,16 +103,25 @@ public final class AsofJoin extends TimeSeriesTransform<AsofJoin> implements Joi
   private final List<String> columns;
   private final String suffix;
 
-  private AsofJoin(SeriesOptions options, PCollection<Row> right, String rightName,
-      String rightTimeColumn, List<String> by, Direction direction, Duration tolerance,
-      boolean allowExactMatches, List<String> columns, String suffix) {
+  private AsofJoin(
+      SeriesOptions options,
+      PCollection<Row> right,
+      String rightName,
+      String rightTimeColumn,
+      List<String> by,
+      Direction direction,
+      Duration tolerance,
+      boolean allowExactMatches,
+      List<String> columns,
+      String suffix) {
     super(options);
     if (tolerance != null && !tolerance.isLongerThan(Duration.ZERO)) {
       throw new IllegalArgumentException("AsofJoin: tolerance must be > 0. Got " + tolerance + ".");
     }
     if (suffix == null) {
-      throw new IllegalArgumentException("AsofJoin: suffix must not be null. Got null; expected "
-          + "a string such as \"_right\" (withSuffix / suffix).");
+      throw new IllegalArgumentException(
+          "AsofJoin: suffix must not be null. Got null; expected "
+              + "a string such as \"_right\" (withSuffix / suffix).");
     }
     this.right = right;
     this.rightName = rightName;
@@ -128,11 +137,21 @@ public final class AsofJoin extends TimeSeriesTransform<AsofJoin> implements Joi
   /** Joins the rows of {@code right} (a {@code PCollection<Row>} with a schema). */
   public static AsofJoin with(PCollection<Row> right) {
     if (!right.hasSchema()) {
-      throw new IllegalArgumentException("AsofJoin: the right PCollection has no schema. Attach "
-          + "one with setRowSchema(schema) or Create.of(rows).withRowSchema(schema).");
+      throw new IllegalArgumentException(
+          "AsofJoin: the right PCollection has no schema. Attach "
+              + "one with setRowSchema(schema) or Create.of(rows).withRowSchema(schema).");
     }
-    return new AsofJoin(SeriesOptions.defaults(), right, "pcollection:" + right.getName(), null,
-        List.of(), Direction.BACKWARD, null, true, List.of(), "_right");
+    return new AsofJoin(
+        SeriesOptions.defaults(),
+        right,
+        "pcollection:" + right.getName(),
+        null,
+        List.of(),
+        Direction.BACKWARD,
+        null,
+        true,
+        List.of(),
+        "_right");
   }
 
   /**
@@ -141,20 +160,50 @@ public final class AsofJoin extends TimeSeriesTransform<AsofJoin> implements Joi
    * IndustryPipeline.fromToml(file, Map.of(name, rows))} in Java.
    */
   public static AsofJoin withInput(String name) {
-    return new AsofJoin(SeriesOptions.defaults(), null, name, null, List.of(), Direction.BACKWARD,
-        null, true, List.of(), "_right");
+    return new AsofJoin(
+        SeriesOptions.defaults(),
+        null,
+        name,
+        null,
+        List.of(),
+        Direction.BACKWARD,
+        null,
+        true,
+        List.of(),
+        "_right");
   }
 
-  private AsofJoin copy(String newTime, List<String> newBy, Direction newDirection,
-      Duration newTolerance, boolean newExact, List<String> newColumns, String newSuffix) {
-    return new AsofJoin(options(), right, rightName, newTime, newBy, newDirection, newTolerance,
-        newExact, newColumns, newSuffix);
+  private AsofJoin copy(
+      String newTime,
+      List<String> newBy,
+      Direction newDirection,
+      Duration newTolerance,
+      boolean newExact,
+      List<String> newColumns,
+      String newSuffix) {
+    return new AsofJoin(
+        options(),
+        right,
+        rightName,
+        newTime,
+        newBy,
+        newDirection,
+        newTolerance,
+        newExact,
+        newColumns,
+        newSuffix);
   }
 
   /** Equality keys ({@code by}): left key columns that exist on the right with the same names. */
   public AsofJoin on(String... keys) {
-    return copy(rightTimeColumn, Arrays.asList(keys), direction, tolerance, allowExactMatches,
-        columns, suffix);
+    return copy(
+        rightTimeColumn,
+        Arrays.asList(keys),
+        direction,
+        tolerance,
+        allowExactMatches,
+        columns,
+        suffix);
   }
 
   /** As {@link #on(String...)}. */
@@ -269,8 +318,17 @@ public final class AsofJoin extends TimeSeriesTransform<AsofJoin> implements Joi
 
   @Override
   protected AsofJoin withOptions(SeriesOptions o) {
-    return new AsofJoin(o, right, rightName, rightTimeColumn, by, direction, tolerance,
-        allowExactMatches, columns, suffix);
+    return new AsofJoin(
+        o,
+        right,
+        rightName,
+        rightTimeColumn,
+        by,
+        direction,
+        tolerance,
+        allowExactMatches,
+        columns,
+        suffix);
   }
 
   @Override
@@ -281,34 +339,66 @@ public final class AsofJoin extends TimeSeriesTransform<AsofJoin> implements Joi
   /** A lone join without {@code keyedBy} is keyed by its {@code on} columns. */
   @Override
   public PCollection<Row> expand(PCollection<Row> input) {
-    SeriesOptions o = options().keyColumns().isEmpty() && !by.isEmpty()
-        ? options().withKeyColumns(by) : options();
-    return Engine.runOnRows(input, o, List.of(new Engine.Step(stepName(), this)),
+    SeriesOptions o =
+        options().keyColumns().isEmpty() && !by.isEmpty()
+            ? options().withKeyColumns(by)
+            : options();
+    return Engine.runOnRows(
+        input,
+        o,
+        List.of(new Engine.Step(stepName(), this)),
         TimeParser.builder().zone(o.timeZone()).build());
   }
 
   @Override
   public String toString() {
-    return "asof_join{right=" + rightName + ", by=" + by + ", direction=" + direction.tomlName()
-        + ", tolerance=" + tolerance + ", allow_exact_matches=" + allowExactMatches + ", columns="
-        + columns + ", suffix=" + suffix + "}";
+    return "asof_join{right="
+        + rightName
+        + ", by="
+        + by
+        + ", direction="
+        + direction.tomlName()
+        + ", tolerance="
+        + tolerance
+        + ", allow_exact_matches="
+        + allowExactMatches
+        + ", columns="
+        + columns
+        + ", suffix="
+        + suffix
+        + "}";
   }
 
   @Override
   public Kernel plan(ChunkLayout input, PlanContext context) {
-    Schema rs = context.input(rightName).orElseThrow(() -> {
-      Set<String> names = new TreeSet<>(context.inputNames());
-      names.add("main");
-      return new IllegalArgumentException("AsofJoin: input \"" + rightName + "\" is not "
-          + "registered. Registered inputs: " + names + ". Register it with [inputs." + rightName
-          + "] or --input " + rightName + "=PATH (Java: TimeSeriesPipeline.withInput).");
-    });
+    Schema rs =
+        context
+            .input(rightName)
+            .orElseThrow(
+                () -> {
+                  Set<String> names = new TreeSet<>(context.inputNames());
+                  names.add("main");
+                  return new IllegalArgumentException(
+                      "AsofJoin: input \""
+                          + rightName
+                          + "\" is not "
+                          + "registered. Registered inputs: "
+                          + names
+                          + ". Register it with [inputs."
+                          + rightName
+                          + "] or --input "
+                          + rightName
+                          + "=PATH (Java: TimeSeriesPipeline.withInput).");
+                });
     String rt;
     if (rightTimeColumn != null) {
       if (!rs.hasField(rightTimeColumn)) {
-        throw new IllegalArgumentException("AsofJoin: right time column \"" + rightTimeColumn
-            + "\" not found in right input. Right fields: " + rs.getFieldNames()
-            + ". Fix right_time_column / withRightTimeColumn.");
+        throw new IllegalArgumentException(
+            "AsofJoin: right time column \""
+                + rightTimeColumn
+                + "\" not found in right input. Right fields: "
+                + rs.getFieldNames()
+                + ". Fix right_time_column / withRightTimeColumn.");
       }
       rt = rightTimeColumn;
     } else {
@@ -321,30 +411,58 @@ public final class AsofJoin extends TimeSeriesTransform<AsofJoin> implements Joi
     for (int i = 0; i < keys.size(); i++) {
       String k = keys.get(i);
       if (!seen.add(k)) {
-        throw new IllegalArgumentException("AsofJoin: key \"" + k + "\" is listed twice in by. Got "
-            + keys + ". List each key once (by / on).");
+        throw new IllegalArgumentException(
+            "AsofJoin: key \""
+                + k
+                + "\" is listed twice in by. Got "
+                + keys
+                + ". List each key once (by / on).");
       }
       if (!rs.hasField(k)) {
-        throw new IllegalArgumentException("AsofJoin: key \"" + k + "\" not found in right input. "
-            + "Right fields: " + rs.getFieldNames() + ". Fix by / on, or rename the right field.");
+        throw new IllegalArgumentException(
+            "AsofJoin: key \""
+                + k
+                + "\" not found in right input. "
+                + "Right fields: "
+                + rs.getFieldNames()
+                + ". Fix by / on, or rename the right field.");
       }
       positions[i] = leftKeys.indexOf(k);
       if (positions[i] < 0) {
-        throw new IllegalArgumentException("AsofJoin: key \"" + k + "\" is not a key column of "
-            + "the left input. Got by " + keys + "; key columns " + leftKeys + ". Add it to "
-            + "key_columns (keyedBy) or remove it from by (on). Available fields: "
-            + input.schema().getFieldNames());
+        throw new IllegalArgumentException(
+            "AsofJoin: key \""
+                + k
+                + "\" is not a key column of "
+                + "the left input. Got by "
+                + keys
+                + "; key columns "
+                + leftKeys
+                + ". Add it to "
+                + "key_columns (keyedBy) or remove it from by (on). Available fields: "
+                + input.schema().getFieldNames());
       }
       if (k.equals(rt)) {
-        throw new IllegalArgumentException("AsofJoin: key \"" + k + "\" is the right input's time "
-            + "column. Set right_time_column (withRightTimeColumn) or fix by (on).");
+        throw new IllegalArgumentException(
+            "AsofJoin: key \""
+                + k
+                + "\" is the right input's time "
+                + "column. Set right_time_column (withRightTimeColumn) or fix by (on).");
       }
       Schema.TypeName lt = input.schema().getField(k).getType().getTypeName();
       Schema.TypeName rtn = rs.getField(k).getType().getTypeName();
       if (lt != rtn) {
-        throw new IllegalArgumentException("AsofJoin: key \"" + k + "\" has type " + rtn
-            + " in the right input and " + lt + " in the left. Got " + rtn + "; expected " + lt
-            + ". Cast one side (cast / types).");
+        throw new IllegalArgumentException(
+            "AsofJoin: key \""
+                + k
+                + "\" has type "
+                + rtn
+                + " in the right input and "
+                + lt
+                + " in the left. Got "
+                + rtn
+                + "; expected "
+                + lt
+                + ". Cast one side (cast / types).");
       }
     }
     List<String> cols = new ArrayList<>();
@@ -357,13 +475,26 @@ public final class AsofJoin extends TimeSeriesTransform<AsofJoin> implements Joi
     } else {
       for (String c : columns) {
         if (!rs.hasField(c)) {
-          throw new IllegalArgumentException("AsofJoin: column \"" + c + "\" not found in right "
-              + "input. Right fields: " + rs.getFieldNames() + ". Fix columns.");
+          throw new IllegalArgumentException(
+              "AsofJoin: column \""
+                  + c
+                  + "\" not found in right "
+                  + "input. Right fields: "
+                  + rs.getFieldNames()
+                  + ". Fix columns.");
         }
         if (c.equals(rt) || keys.contains(c)) {
-          throw new IllegalArgumentException("AsofJoin: column \"" + c + "\" is the right "
-              + (c.equals(rt) ? "time column" : "join key") + " and is not added (the left has "
-              + "its own). Got columns " + columns + "; remove \"" + c + "\".");
+          throw new IllegalArgumentException(
+              "AsofJoin: column \""
+                  + c
+                  + "\" is the right "
+                  + (c.equals(rt) ? "time column" : "join key")
+                  + " and is not added (the left has "
+                  + "its own). Got columns "
+                  + columns
+                  + "; remove \""
+                  + c
+                  + "\".");
         }
       }
       cols.addAll(columns);
@@ -379,16 +510,31 @@ public final class AsofJoin extends TimeSeriesTransform<AsofJoin> implements Joi
       String c = cols.get(i);
       String name = input.schema().hasField(c) ? c + suffix : c;
       if (!names.add(name)) {
-        throw new IllegalArgumentException("AsofJoin: added column \"" + name + "\" (from right "
-            + "column \"" + c + "\") already exists. Got suffix \"" + suffix + "\"; choose another "
-            + "suffix or fewer columns. Available fields: " + input.schema().getFieldNames());
+        throw new IllegalArgumentException(
+            "AsofJoin: added column \""
+                + name
+                + "\" (from right "
+                + "column \""
+                + c
+                + "\") already exists. Got suffix \""
+                + suffix
+                + "\"; choose another "
+                + "suffix or fewer columns. Available fields: "
+                + input.schema().getFieldNames());
       }
       sources[i] = rightLayout.schema().indexOf(c);
-      out.addField(Field.of(name, rightLayout.schema().getField(sources[i]).getType()
-          .withNullable(true)));
+      out.addField(
+          Field.of(name, rightLayout.schema().getField(sources[i]).getType().withNullable(true)));
     }
-    return new AsofJoinKernel(context.stepName(), input.withSchema(out.build()), rightName,
-        rightLayout, positions, sources, direction, tolerance == null ? -1 : tolerance.getMillis(),
+    return new AsofJoinKernel(
+        context.stepName(),
+        input.withSchema(out.build()),
+        rightName,
+        rightLayout,
+        positions,
+        sources,
+        direction,
+        tolerance == null ? -1 : tolerance.getMillis(),
         allowExactMatches);
   }
 
@@ -403,8 +549,15 @@ public final class AsofJoin extends TimeSeriesTransform<AsofJoin> implements Joi
     private final long tolerance;
     private final boolean exact;
 
-    AsofJoinKernel(String step, ChunkLayout out, String rightName, ChunkLayout rightLayout,
-        int[] leftKeyPositions, int[] sources, Direction direction, long tolerance,
+    AsofJoinKernel(
+        String step,
+        ChunkLayout out,
+        String rightName,
+        ChunkLayout rightLayout,
+        int[] leftKeyPositions,
+        int[] sources,
+        Direction direction,
+        long tolerance,
         boolean exact) {
       super(step, out, ContextSpec.rowLocal());
       this.rightName = rightName;

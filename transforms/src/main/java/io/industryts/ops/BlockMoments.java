@@ -9,9 +9,9 @@ package io.industryts.ops;
  * blocks: a suffix of block {@code k−1} and a prefix of block {@code k}. Each prefix (suffix) is
  * accumulated from its block's first (last) row, so it is a function of rows inside the window
  * alone. A part holds {@code Σ(x − r)} and {@code Σ(x − r)²} around a reference {@code r}, its
- * first value, in double-double arithmetic (about 32 significant digits): large offsets such as
- * 1e9 + noise stay out of the squares, and what cancellation remains costs digits far below the
- * 1e-9 that SEMANTICS §2.7 asks for. Two parts are merged with Chan et al.'s formula.
+ * first value, in double-double arithmetic (about 32 significant digits): large offsets such as 1e9
+ * + noise stay out of the squares, and what cancellation remains costs digits far below the 1e-9
+ * that SEMANTICS §2.7 asks for. Two parts are merged with Chan et al.'s formula.
  */
 final class BlockMoments {
   private final long[] block;
@@ -73,8 +73,7 @@ final class BlockMoments {
     return b;
   }
 
-  private static void accumulate(double[] v, boolean[] nulls, int from, int to, int step,
-      Part p) {
+  private static void accumulate(double[] v, boolean[] nulls, int from, int to, int step, Part p) {
     int c = 0;
     double r = 0;
     double s1 = 0;
@@ -162,8 +161,8 @@ final class BlockMoments {
     // delta = mean_b − mean_a = (rb − ra) + s1b/nb − s1a/na, with rb − ra exact
     double dr = pre.ref[last] - suf.ref[s];
     double drlo = twoSumError(pre.ref[last], -suf.ref[s], dr);
-    double delta = dr + (drlo + (pre.s1[last] + pre.s1lo[last]) / nb
-        - (suf.s1[s] + suf.s1lo[s]) / na);
+    double delta =
+        dr + (drlo + (pre.s1[last] + pre.s1lo[last]) / nb - (suf.s1[s] + suf.s1lo[s]) / na);
     count = n;
     sum = accHi + accLo;
     m2 = squared(suf, s) + squared(pre, last) + delta * delta * ((double) na * nb / n);

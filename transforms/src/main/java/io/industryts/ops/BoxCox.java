@@ -35,11 +35,11 @@ import io.industryts.engine.spi.SeriesOptions;
  * (estimated, needs bounded input) or {@code row} (fixed λ).
  *
  * <p>Execution class (SEMANTICS §1.14): {@code whole-series} (estimated λ), {@code row} (fixed λ).
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per key
+ * and window), so the first rows of a window see no rows of the previous one. Unbounded input in
+ * the global window, a trigger that fires early or repeatedly, and late panes on unbounded input
+ * are rejected when the transform is applied ({@code IllegalArgumentException} naming the fix, see
+ * docs/streaming.md); whole-series operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a non-finite λ, a missing, time, key or non-numeric column,
  *     an output name that exists, or an unbounded input with estimated λ
@@ -56,13 +56,15 @@ public final class BoxCox extends TimeSeriesTransform<BoxCox> {
 
   /** λ estimated per series by maximum likelihood, for {@code columns} (none = value columns). */
   public static BoxCox mle(String... columns) {
-    return new BoxCox(SeriesOptions.defaults(),
+    return new BoxCox(
+        SeriesOptions.defaults(),
         PowerParams.mle(Power.Family.BOX_COX, "BoxCox", "_boxcox_lambda", columns));
   }
 
   /** A fixed λ for every series (row-local). */
   public static BoxCox withLambda(double lambda, String... columns) {
-    return new BoxCox(SeriesOptions.defaults(),
+    return new BoxCox(
+        SeriesOptions.defaults(),
         PowerParams.fixed(Power.Family.BOX_COX, "BoxCox", "_boxcox_lambda", lambda, columns));
   }
 

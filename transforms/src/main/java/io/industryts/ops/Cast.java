@@ -21,10 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
-import org.apache.beam.sdk.schemas.Schema;
 
 /**
  * Converts columns to another type — SEMANTICS §2.6.4 {@code cast}.
@@ -51,12 +51,12 @@ import org.apache.beam.sdk.schemas.Schema;
  * {@link io.industryts.NaTokens}) is a missing value (null) for every non-string target, not an
  * invalid one, as pandas reads it. Class {@code row}.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code row}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code row}. Windowed input (e.g. {@code FixedWindows}):
+ * each window is processed on its own (state is per key and window), so the first rows of a window
+ * see no rows of the previous one. Unbounded input in the global window, a trigger that fires early
+ * or repeatedly, and late panes on unbounded input are rejected when the transform is applied
+ * ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series operations
+ * name bounded input as the fix.
  *
  * @throws IllegalArgumentException for an unsupported target or source type, a missing column, a
  *     column named twice, or the time or a key column
@@ -64,8 +64,14 @@ import org.apache.beam.sdk.schemas.Schema;
 public final class Cast extends TimeSeriesTransform<Cast> {
   private static final long serialVersionUID = 1L;
 
-  private static final List<TypeName> TARGETS = List.of(TypeName.DOUBLE, TypeName.FLOAT,
-      TypeName.INT64, TypeName.INT32, TypeName.STRING, TypeName.BOOLEAN);
+  private static final List<TypeName> TARGETS =
+      List.of(
+          TypeName.DOUBLE,
+          TypeName.FLOAT,
+          TypeName.INT64,
+          TypeName.INT32,
+          TypeName.STRING,
+          TypeName.BOOLEAN);
 
   private final Map<String, TypeName> types;
   private final Invalid invalid;
@@ -85,12 +91,16 @@ public final class Cast extends TimeSeriesTransform<Cast> {
   public Cast alsoTo(FieldType type, String... columns) {
     TypeName t = type.getTypeName();
     if (!TARGETS.contains(t)) {
-      throw new IllegalArgumentException("Cast: type " + t + " is not a cast target. Got " + t
-          + "; expected one of [double, float, int64, int32, string, boolean].");
+      throw new IllegalArgumentException(
+          "Cast: type "
+              + t
+              + " is not a cast target. Got "
+              + t
+              + "; expected one of [double, float, int64, int32, string, boolean].");
     }
     if (columns.length == 0) {
-      throw new IllegalArgumentException("Cast: no column to cast to " + name(t)
-          + ". Name at least one column.");
+      throw new IllegalArgumentException(
+          "Cast: no column to cast to " + name(t) + ". Name at least one column.");
     }
     Map<String, TypeName> m = new LinkedHashMap<>(types);
     for (String c : columns) {
@@ -138,11 +148,17 @@ public final class Cast extends TimeSeriesTransform<Cast> {
     for (int c = 0; c < idx.length; c++) {
       from[c] = in.getField(idx[c]).getType().getTypeName();
       to[c] = types.get(cols.get(c));
-      if (!OpColumns.isNumeric(in.getField(idx[c]).getType()) && from[c] != TypeName.STRING
+      if (!OpColumns.isNumeric(in.getField(idx[c]).getType())
+          && from[c] != TypeName.STRING
           && from[c] != TypeName.BOOLEAN) {
-        throw new IllegalArgumentException("Cast: column \"" + cols.get(c) + "\" has type "
-            + from[c] + ", which cannot be cast. Got " + from[c]
-            + "; expected a numeric, STRING or BOOLEAN column.");
+        throw new IllegalArgumentException(
+            "Cast: column \""
+                + cols.get(c)
+                + "\" has type "
+                + from[c]
+                + ", which cannot be cast. Got "
+                + from[c]
+                + "; expected a numeric, STRING or BOOLEAN column.");
       }
     }
     Schema.Builder b = Schema.builder();
@@ -163,9 +179,11 @@ public final class Cast extends TimeSeriesTransform<Cast> {
     private final TypeName[] to;
     private final boolean toErrors;
 
-    CastKernel(String step, ChunkLayout out, int[] cols, TypeName[] from, TypeName[] to,
-        Invalid invalid) {
-      super(step, out,
+    CastKernel(
+        String step, ChunkLayout out, int[] cols, TypeName[] from, TypeName[] to, Invalid invalid) {
+      super(
+          step,
+          out,
           invalid == Invalid.ERROR ? ContextSpec.segmentLocal() : ContextSpec.rowLocal());
       this.cols = cols;
       this.from = from;
@@ -193,10 +211,19 @@ public final class Cast extends TimeSeriesTransform<Cast> {
             bad[i] = true;
             String field = input.schema().getField(cols[c]).getName();
             Object v = src.get(i);
-            ctx.rowError(input, i, "cast_invalid", field, "Cast: \"" + field + "\" = "
-                + (v instanceof String ? "\"" + v + "\"" : String.valueOf(v))
-                + " cannot be cast to " + name(to[c]) + ". Set invalid = \"null\" to write null"
-                + " instead.");
+            ctx.rowError(
+                input,
+                i,
+                "cast_invalid",
+                field,
+                "Cast: \""
+                    + field
+                    + "\" = "
+                    + (v instanceof String ? "\"" + v + "\"" : String.valueOf(v))
+                    + " cannot be cast to "
+                    + name(to[c])
+                    + ". Set invalid = \"null\" to write null"
+                    + " instead.");
           }
         }
       }
@@ -224,8 +251,9 @@ public final class Cast extends TimeSeriesTransform<Cast> {
         if (src instanceof LongColumn) {
           ok = fromLong(((LongColumn) src).value(i), toType, i, d, l, z, s);
         } else if (src instanceof DoubleColumn) {
-          ok = fromDouble(((DoubleColumn) src).value(i), fromType == TypeName.FLOAT, toType, i, d, l,
-              z, s);
+          ok =
+              fromDouble(
+                  ((DoubleColumn) src).value(i), fromType == TypeName.FLOAT, toType, i, d, l, z, s);
         } else if (src instanceof BooleanColumn) {
           ok = fromLong(((BooleanColumn) src).value(i) ? 1 : 0, toType, i, d, l, z, s);
           if (s != null) {
@@ -256,8 +284,8 @@ public final class Cast extends TimeSeriesTransform<Cast> {
       return new ObjectColumn(s);
     }
 
-    private static boolean fromLong(long v, TypeName t, int i, double[] d, long[] l, boolean[] z,
-        Object[] s) {
+    private static boolean fromLong(
+        long v, TypeName t, int i, double[] d, long[] l, boolean[] z, Object[] s) {
       switch (t) {
         case DOUBLE:
           d[i] = v;
@@ -280,8 +308,15 @@ public final class Cast extends TimeSeriesTransform<Cast> {
       }
     }
 
-    private static boolean fromDouble(double v, boolean isFloat, TypeName t, int i, double[] d,
-        long[] l, boolean[] z, Object[] s) {
+    private static boolean fromDouble(
+        double v,
+        boolean isFloat,
+        TypeName t,
+        int i,
+        double[] d,
+        long[] l,
+        boolean[] z,
+        Object[] s) {
       switch (t) {
         case DOUBLE:
           d[i] = v;
@@ -290,16 +325,19 @@ public final class Cast extends TimeSeriesTransform<Cast> {
           d[i] = (float) v;
           return !(Double.isFinite(v) && Float.isInfinite((float) v));
         case INT64:
-        case INT32: {
-          if (!Double.isFinite(v)) {
-            return false;
+        case INT32:
+          {
+            if (!Double.isFinite(v)) {
+              return false;
+            }
+            double tr = v < 0 ? Math.ceil(v) : Math.floor(v);
+            boolean inRange =
+                t == TypeName.INT64
+                    ? tr >= -TWO_63 && tr < TWO_63
+                    : tr >= Integer.MIN_VALUE && tr <= Integer.MAX_VALUE;
+            l[i] = inRange ? (long) tr : 0;
+            return inRange;
           }
-          double tr = v < 0 ? Math.ceil(v) : Math.floor(v);
-          boolean inRange = t == TypeName.INT64 ? tr >= -TWO_63 && tr < TWO_63
-              : tr >= Integer.MIN_VALUE && tr <= Integer.MAX_VALUE;
-          l[i] = inRange ? (long) tr : 0;
-          return inRange;
-        }
         case BOOLEAN:
           z[i] = v != 0;
           return !Double.isNaN(v);
@@ -309,8 +347,8 @@ public final class Cast extends TimeSeriesTransform<Cast> {
       }
     }
 
-    private static boolean fromDecimal(BigDecimal v, TypeName t, int i, double[] d, long[] l,
-        boolean[] z, Object[] s) {
+    private static boolean fromDecimal(
+        BigDecimal v, TypeName t, int i, double[] d, long[] l, boolean[] z, Object[] s) {
       if (t == TypeName.INT64 || t == TypeName.INT32) {
         BigInteger b = v.toBigInteger(); // truncates toward zero
         boolean inRange = b.bitLength() <= (t == TypeName.INT64 ? 63 : 31);
@@ -320,8 +358,15 @@ public final class Cast extends TimeSeriesTransform<Cast> {
       return fromDouble(v.doubleValue(), false, t, i, d, l, z, s);
     }
 
-    private static boolean fromString(String v, TypeName t, int i, double[] d, long[] l,
-        boolean[] z, Object[] s, boolean[] nulls) {
+    private static boolean fromString(
+        String v,
+        TypeName t,
+        int i,
+        double[] d,
+        long[] l,
+        boolean[] z,
+        Object[] s,
+        boolean[] nulls) {
       if (t != TypeName.STRING && NaTokens.isNaToken(v)) {
         nulls[i] = true; // missing, not invalid: pandas' to_numeric reads these as NaN
         return true;
@@ -329,18 +374,19 @@ public final class Cast extends TimeSeriesTransform<Cast> {
       try {
         switch (t) {
           case DOUBLE:
-          case FLOAT: {
-            if (v.isEmpty() || "dDfF".indexOf(v.charAt(v.length() - 1)) >= 0) {
-              return false; // Java's float suffixes are not numbers in a data file
+          case FLOAT:
+            {
+              if (v.isEmpty() || "dDfF".indexOf(v.charAt(v.length() - 1)) >= 0) {
+                return false; // Java's float suffixes are not numbers in a data file
+              }
+              double x = Double.parseDouble(v);
+              if (Double.isNaN(x)) {
+                nulls[i] = true;
+                return true;
+              }
+              d[i] = t == TypeName.FLOAT ? (float) x : x;
+              return t == TypeName.DOUBLE || !(Double.isFinite(x) && Float.isInfinite((float) x));
             }
-            double x = Double.parseDouble(v);
-            if (Double.isNaN(x)) {
-              nulls[i] = true;
-              return true;
-            }
-            d[i] = t == TypeName.FLOAT ? (float) x : x;
-            return t == TypeName.DOUBLE || !(Double.isFinite(x) && Float.isInfinite((float) x));
-          }
           case INT64:
             l[i] = Long.parseLong(v);
             return true;

@@ -13,9 +13,9 @@ import io.industryts.engine.spi.PlanContext;
 import io.industryts.engine.spi.SeriesOptions;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
-import org.apache.beam.sdk.schemas.Schema;
 
 /**
  * Bounds values — SEMANTICS §2.1.6 {@code clip}.
@@ -32,15 +32,15 @@ import org.apache.beam.sdk.schemas.Schema;
  * {@code values_clipped}. Example: {@code [-5, 3, ·, 120]} between 0 and 100 gives {@code [0, 3, ·,
  * 100]}.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code row}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code row}. Windowed input (e.g. {@code FixedWindows}):
+ * each window is processed on its own (state is per key and window), so the first rows of a window
+ * see no rows of the previous one. Unbounded input in the global window, a trigger that fires early
+ * or repeatedly, and late panes on unbounded input are rejected when the transform is applied
+ * ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series operations
+ * name bounded input as the fix.
  *
- * @throws IllegalArgumentException for no bound, {@code lower > upper}, or (when applied) a missing,
- *     time, key or non-numeric column
+ * @throws IllegalArgumentException for no bound, {@code lower > upper}, or (when applied) a
+ *     missing, time, key or non-numeric column
  */
 public final class Clip extends TimeSeriesTransform<Clip> {
   private static final long serialVersionUID = 1L;
@@ -62,7 +62,9 @@ public final class Clip extends TimeSeriesTransform<Clip> {
     this.columns = List.copyOf(columns);
   }
 
-  /** Bounds {@code columns} (default: value columns) to {@code [lower, upper]}; either may be null. */
+  /**
+   * Bounds {@code columns} (default: value columns) to {@code [lower, upper]}; either may be null.
+   */
   public static Clip between(Double lower, Double upper, String... columns) {
     return new Clip(SeriesOptions.defaults(), lower, upper, Arrays.asList(columns));
   }
@@ -121,13 +123,19 @@ public final class Clip extends TimeSeriesTransform<Clip> {
         b.addField(field);
         continue;
       }
-      FieldType t = keepIntegral && OpColumns.isIntegral(field.getType())
-          ? field.getType() : FieldType.DOUBLE;
+      FieldType t =
+          keepIntegral && OpColumns.isIntegral(field.getType())
+              ? field.getType()
+              : FieldType.DOUBLE;
       asLong[pos] = OpColumns.isIntegral(t);
       // clipping never creates a null: a NOT NULL column stays NOT NULL
       b.addField(field.withType(t.withNullable(field.getType().getNullable())));
     }
-    return new ClipKernel(context.stepName(), input.withSchema(b.build()), idx, asLong,
+    return new ClipKernel(
+        context.stepName(),
+        input.withSchema(b.build()),
+        idx,
+        asLong,
         lower == null ? Double.NEGATIVE_INFINITY : lower,
         upper == null ? Double.POSITIVE_INFINITY : upper);
   }

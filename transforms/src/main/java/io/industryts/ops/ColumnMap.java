@@ -14,8 +14,10 @@ import java.util.List;
  */
 final class ColumnMap extends BaseKernel {
   private static final long serialVersionUID = 1L;
+
   /** Input field of each output field. */
   private final int[] sources;
+
   private final boolean rebuildKey;
 
   ColumnMap(String step, ChunkLayout out, int[] sources, boolean rebuildKey) {
@@ -30,17 +32,21 @@ final class ColumnMap extends BaseKernel {
     for (int i = 0; i < out.length; i++) {
       String c = columns.get(i);
       if (!layout.schema().hasField(c)) {
-        throw new IllegalArgumentException(op + ": column \"" + c + "\" not found. Available fields: "
-            + layout.schema().getFieldNames());
+        throw new IllegalArgumentException(
+            op
+                + ": column \""
+                + c
+                + "\" not found. Available fields: "
+                + layout.schema().getFieldNames());
       }
       int f = layout.schema().indexOf(c);
       if (f == layout.timeIndex()) {
-        throw new IllegalArgumentException(op + ": \"" + c + "\" is the time column and cannot be "
-            + verb + ".");
+        throw new IllegalArgumentException(
+            op + ": \"" + c + "\" is the time column and cannot be " + verb + ".");
       }
       if (layout.isTimeOrKey(f)) {
-        throw new IllegalArgumentException(op + ": \"" + c + "\" is a key column and cannot be "
-            + verb + ".");
+        throw new IllegalArgumentException(
+            op + ": \"" + c + "\" is a key column and cannot be " + verb + ".");
       }
       if (columns.indexOf(c) != i) {
         throw new IllegalArgumentException(op + ": column \"" + c + "\" is listed twice.");
@@ -59,9 +65,11 @@ final class ColumnMap extends BaseKernel {
     if (!rebuildKey) {
       return input.withColumns(outputLayout(), out);
     }
-    org.apache.beam.sdk.values.Row key = org.apache.beam.sdk.values.Row
-        .withSchema(outputLayout().keySchema()).addValues(input.key().getValues()).build();
-    return new Chunk(outputLayout(), key, input.times(), input.seqs(), out, input.sources(),
-        input.origins());
+    org.apache.beam.sdk.values.Row key =
+        org.apache.beam.sdk.values.Row.withSchema(outputLayout().keySchema())
+            .addValues(input.key().getValues())
+            .build();
+    return new Chunk(
+        outputLayout(), key, input.times(), input.seqs(), out, input.sources(), input.origins());
   }
 }

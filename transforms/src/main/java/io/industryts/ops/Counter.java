@@ -15,8 +15,8 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.joda.time.Duration;
 
 /**
@@ -34,24 +34,25 @@ import org.joda.time.Duration;
  * {@code x − p} when {@code x ≥ p}; a decrease is a reset (counter {@code counter_resets}): the
  * increase is {@code x + rollover − p} with {@link #withRollover}, else {@code x} (the counter
  * restarted from 0). An increase above {@link #withMaxIncrease} is a glitch: null, counter {@code
- * counter_glitches}. The rate is the increase per {@link #withRateUnit rate unit} (default 1 s) over
- * {@code t − t_p}, null when {@code t = t_p}. Both are null on the first non-null row of a series
- * and on null rows, which leave {@code p} as it was; a NaN kept as a value ({@code nan_as_null =
- * false}) propagates to both, counting neither a reset nor a glitch. Example ({@code rollover = 100}, {@code t = 0,
- * 10, 20, 30, 40 s}, {@code x = 90, 95, 3, ·, 10}): increase {@code ·, 5, 8, ·, 7}, rate {@code ·,
- * 0.5, 0.8, ·, 0.35}; without rollover the increase at 20 s is 3 (rate 0.3).
+ * counter_glitches}. The rate is the increase per {@link #withRateUnit rate unit} (default 1 s)
+ * over {@code t − t_p}, null when {@code t = t_p}. Both are null on the first non-null row of a
+ * series and on null rows, which leave {@code p} as it was; a NaN kept as a value ({@code
+ * nan_as_null = false}) propagates to both, counting neither a reset nor a glitch. Example ({@code
+ * rollover = 100}, {@code t = 0, 10, 20, 30, 40 s}, {@code x = 90, 95, 3, ·, 10}): increase {@code
+ * ·, 5, 8, ·, 7}, rate {@code ·, 0.5, 0.8, ·, 0.35}; without rollover the increase at 20 s is 3
+ * (rate 0.3).
  *
  * <p>Output schema: the input, then per column (in {@code columns} order) {@code {c}_increase} and
  * {@code {c}_rate} (in {@link #withOutputs outputs} order) plus {@code suffix}, DOUBLE, nullable,
  * derived. Class {@code ordered}: the engine carries each column's last non-null sample into every
  * later segment.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}. Windowed input (e.g. {@code
+ * FixedWindows}): each window is processed on its own (state is per key and window), so the first
+ * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
+ * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
+ * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
+ * operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a rollover, rate unit or max increase ≤ 0, no or repeated
  *     outputs, a missing, time, key or non-numeric column, or an output name that already exists
@@ -69,15 +70,25 @@ public final class Counter extends TimeSeriesTransform<Counter> {
 
   private final List<String> columns;
   private final List<Output> outputs;
+
   /** Wrap value; NaN = none. */
   private final double rollover;
+
   private final long rateUnit;
+
   /** Largest plausible increase; NaN = none. */
   private final double maxIncrease;
+
   private final String suffix;
 
-  private Counter(SeriesOptions options, List<String> columns, List<Output> outputs,
-      double rollover, long rateUnit, double maxIncrease, String suffix) {
+  private Counter(
+      SeriesOptions options,
+      List<String> columns,
+      List<Output> outputs,
+      double rollover,
+      long rateUnit,
+      double maxIncrease,
+      String suffix) {
     super(options);
     this.columns = List.copyOf(columns);
     this.outputs = List.copyOf(outputs);
@@ -89,21 +100,28 @@ public final class Counter extends TimeSeriesTransform<Counter> {
 
   /** Increase and rate of {@code columns} (none = the value columns). */
   public static Counter of(String... columns) {
-    return new Counter(SeriesOptions.defaults(), Arrays.asList(columns),
-        List.of(Output.INCREASE, Output.RATE), Double.NaN, 1000, Double.NaN, "");
+    return new Counter(
+        SeriesOptions.defaults(),
+        Arrays.asList(columns),
+        List.of(Output.INCREASE, Output.RATE),
+        Double.NaN,
+        1000,
+        Double.NaN,
+        "");
   }
 
   /** The outputs to compute, in this order per column (default increase, rate). */
   public Counter withOutputs(Output... outs) {
     if (outs.length == 0) {
-      throw new IllegalArgumentException("Counter: outputs must not be empty. Got []; expected one"
-          + " or more of [increase, rate].");
+      throw new IllegalArgumentException(
+          "Counter: outputs must not be empty. Got []; expected one"
+              + " or more of [increase, rate].");
     }
     List<Output> list = new ArrayList<>();
     for (Output o : outs) {
       if (list.contains(o)) {
-        throw new IllegalArgumentException("Counter: output \"" + Names.lower(o)
-            + "\" is listed twice.");
+        throw new IllegalArgumentException(
+            "Counter: output \"" + Names.lower(o) + "\" is listed twice.");
       }
       list.add(o);
     }
@@ -123,8 +141,8 @@ public final class Counter extends TimeSeriesTransform<Counter> {
     if (unit == null || unit.getMillis() <= 0) {
       throw new IllegalArgumentException("Counter: rate_unit must be > 0. Got " + unit + ".");
     }
-    return new Counter(options(), columns, outputs, rollover, unit.getMillis(), maxIncrease,
-        suffix);
+    return new Counter(
+        options(), columns, outputs, rollover, unit.getMillis(), maxIncrease, suffix);
   }
 
   /** An increase above {@code value} is a glitch: null, counted as {@code counter_glitches}. */
@@ -137,8 +155,8 @@ public final class Counter extends TimeSeriesTransform<Counter> {
 
   /** Appends {@code s} to the generated names ({@code energy_increase_kwh}). */
   public Counter withSuffix(String s) {
-    return new Counter(options(), columns, outputs, rollover, rateUnit, maxIncrease,
-        s == null ? "" : s);
+    return new Counter(
+        options(), columns, outputs, rollover, rateUnit, maxIncrease, s == null ? "" : s);
   }
 
   @Override
@@ -153,11 +171,15 @@ public final class Counter extends TimeSeriesTransform<Counter> {
 
   @Override
   public String toString() {
-    return "counter{columns=" + columns + ", outputs=" + Names.lower(outputs)
+    return "counter{columns="
+        + columns
+        + ", outputs="
+        + Names.lower(outputs)
         + (Double.isNaN(rollover) ? "" : ", rollover=" + rollover)
         + (rateUnit != 1000 ? ", rate_unit=" + Names.duration(Duration.millis(rateUnit)) : "")
         + (Double.isNaN(maxIncrease) ? "" : ", max_increase=" + maxIncrease)
-        + (suffix.isEmpty() ? "" : ", suffix=" + suffix) + "}";
+        + (suffix.isEmpty() ? "" : ", suffix=" + suffix)
+        + "}";
   }
 
   @Override
@@ -175,8 +197,15 @@ public final class Counter extends TimeSeriesTransform<Counter> {
       }
     }
     OpColumns.checkNewNames("Counter", in, names);
-    return new CounterKernel(context.stepName(), input.withSchema(sb.build()), idx,
-        outputs.toArray(new Output[0]), rollover, rateUnit, maxIncrease, in.getFieldCount());
+    return new CounterKernel(
+        context.stepName(),
+        input.withSchema(sb.build()),
+        idx,
+        outputs.toArray(new Output[0]),
+        rollover,
+        rateUnit,
+        maxIncrease,
+        in.getFieldCount());
   }
 
   /** The last non-null sample of each column in a stretch of the series. */
@@ -203,8 +232,15 @@ public final class Counter extends TimeSeriesTransform<Counter> {
     private final double maxIncrease;
     private final int firstOut;
 
-    CounterKernel(String step, ChunkLayout out, int[] cols, Output[] outputs, double rollover,
-        long rateUnit, double maxIncrease, int firstOut) {
+    CounterKernel(
+        String step,
+        ChunkLayout out,
+        int[] cols,
+        Output[] outputs,
+        double rollover,
+        long rateUnit,
+        double maxIncrease,
+        int firstOut) {
       super(step, out, ContextSpec.rowLocal());
       this.cols = cols;
       this.outputs = outputs;
@@ -306,8 +342,10 @@ public final class Counter extends TimeSeriesTransform<Counter> {
           tp = t[r];
         }
         for (int o = 0; o < outputs.length; o++) {
-          out[firstOut + c * outputs.length + o] = outputs[o] == Output.INCREASE
-              ? new DoubleColumn(inc, incNull) : new DoubleColumn(rate, rateNull);
+          out[firstOut + c * outputs.length + o] =
+              outputs[o] == Output.INCREASE
+                  ? new DoubleColumn(inc, incNull)
+                  : new DoubleColumn(rate, rateNull);
         }
       }
       ctx.count("counter_resets", resets);

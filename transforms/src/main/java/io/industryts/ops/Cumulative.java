@@ -16,9 +16,8 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema.Field;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.joda.time.Duration;
 
 /**
@@ -33,10 +32,10 @@ import org.joda.time.Duration;
  * <p>The aggregate of the non-null values from the first row of the series (or of the current
  * epoch-aligned, left-closed {@code reset_every} bucket, shifted by {@code offset}) up to and
  * including the current row. A null cell outputs null and the accumulation continues past it;
- * before the first non-null value the output is null. {@code cumcount} is the 0-based row number
- * in the series (or bucket), counting every row. Example {@code v = 1, ·, 3, −2, 5}: cumsum {@code
- * 1, ·, 4, 2, 7}, cumprod {@code 1, ·, 3, −6, −30}, cummax {@code 1, ·, 3, 3, 5}, cummin {@code 1,
- * ·, 1, −2, −2}, cumcount {@code 0, 1, 2, 3, 4}.
+ * before the first non-null value the output is null. {@code cumcount} is the 0-based row number in
+ * the series (or bucket), counting every row. Example {@code v = 1, ·, 3, −2, 5}: cumsum {@code 1,
+ * ·, 4, 2, 7}, cumprod {@code 1, ·, 3, −6, −30}, cummax {@code 1, ·, 3, 3, 5}, cummin {@code 1, ·,
+ * 1, −2, −2}, cumcount {@code 0, 1, 2, 3, 4}.
  *
  * <p>Output schema: the input plus {@code {c}_{fn}{suffix}} per column and function (columns order,
  * then functions order), then one {@code cumcount{suffix}} column when asked; all nullable and
@@ -47,12 +46,12 @@ import org.joda.time.Duration;
  * sums and products wrap on overflow, as pandas' int64. Class {@code ordered}: the engine carries a
  * summary of every earlier segment.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}. Windowed input (e.g. {@code
+ * FixedWindows}): each window is processed on its own (state is per key and window), so the first
+ * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
+ * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
+ * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
+ * operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for no functions, a {@code reset_every} ≤ 0, a missing, time,
  *     key or non-numeric column, or an output name that already exists
@@ -75,8 +74,13 @@ public final class Cumulative extends TimeSeriesTransform<Cumulative> {
   private final long offset;
   private final String suffix;
 
-  private Cumulative(SeriesOptions options, List<CumFn> functions, List<String> columns,
-      long resetEvery, long offset, String suffix) {
+  private Cumulative(
+      SeriesOptions options,
+      List<CumFn> functions,
+      List<String> columns,
+      long resetEvery,
+      long offset,
+      String suffix) {
     super(options);
     this.functions = List.copyOf(functions);
     this.columns = List.copyOf(columns);
@@ -88,14 +92,15 @@ public final class Cumulative extends TimeSeriesTransform<Cumulative> {
   /** The running {@code functions} of the value columns (see {@link #on}). */
   public static Cumulative of(CumFn... functions) {
     if (functions.length == 0) {
-      throw new IllegalArgumentException("Cumulative: functions is required. Got []; expected one or"
-          + " more of [cumsum, cumprod, cummax, cummin, cumcount].");
+      throw new IllegalArgumentException(
+          "Cumulative: functions is required. Got []; expected one or"
+              + " more of [cumsum, cumprod, cummax, cummin, cumcount].");
     }
     List<CumFn> fns = new ArrayList<>();
     for (CumFn f : functions) {
       if (fns.contains(f)) {
-        throw new IllegalArgumentException("Cumulative: function \"" + Names.lower(f)
-            + "\" is listed twice.");
+        throw new IllegalArgumentException(
+            "Cumulative: function \"" + Names.lower(f) + "\" is listed twice.");
       }
       fns.add(f);
     }
@@ -141,10 +146,14 @@ public final class Cumulative extends TimeSeriesTransform<Cumulative> {
     for (CumFn f : functions) {
       fns.add(Names.lower(f));
     }
-    return "cumulative{functions=" + fns + ", columns=" + columns
+    return "cumulative{functions="
+        + fns
+        + ", columns="
+        + columns
         + (resetEvery > 0 ? ", reset_every=" + Names.duration(Duration.millis(resetEvery)) : "")
         + (offset != 0 ? ", offset=" + Names.duration(Duration.millis(offset)) : "")
-        + (suffix.isEmpty() ? "" : ", suffix=" + suffix) + "}";
+        + (suffix.isEmpty() ? "" : ", suffix=" + suffix)
+        + "}";
   }
 
   @Override
@@ -180,8 +189,8 @@ public final class Cumulative extends TimeSeriesTransform<Cumulative> {
     for (int c = 0; c < idx.length; c++) {
       integral[c] = OpColumns.isIntegral(in.getField(idx[c]).getType());
     }
-    return new CumulativeKernel(context.stepName(), out, idx, integral, fns, count, resetEvery,
-        offset, in.getFieldCount());
+    return new CumulativeKernel(
+        context.stepName(), out, idx, integral, fns, count, resetEvery, offset, in.getFieldCount());
   }
 
   static FieldType outputType(CumFn fn, FieldType in) {
@@ -201,11 +210,15 @@ public final class Cumulative extends TimeSeriesTransform<Cumulative> {
    */
   static final class Acc implements Serializable {
     private static final long serialVersionUID = 1L;
+
     /** Bucket of the stretch's first and last row (0 without reset_every). */
     long firstBucket;
+
     long lastBucket;
+
     /** Whether the whole stretch lies in one bucket. */
     boolean oneBucket;
+
     long rows;
     final long[] nonNull;
     final double[] dsum;
@@ -307,9 +320,14 @@ public final class Cumulative extends TimeSeriesTransform<Cumulative> {
         return false;
       }
       Acc a = (Acc) o;
-      return firstBucket == a.firstBucket && lastBucket == a.lastBucket && oneBucket == a.oneBucket
-          && rows == a.rows && Arrays.equals(nonNull, a.nonNull) && Arrays.equals(dsum, a.dsum)
-          && Arrays.equals(dprod, a.dprod) && Arrays.equals(lsum, a.lsum)
+      return firstBucket == a.firstBucket
+          && lastBucket == a.lastBucket
+          && oneBucket == a.oneBucket
+          && rows == a.rows
+          && Arrays.equals(nonNull, a.nonNull)
+          && Arrays.equals(dsum, a.dsum)
+          && Arrays.equals(dprod, a.dprod)
+          && Arrays.equals(lsum, a.lsum)
           && Arrays.equals(lprod, a.lprod);
     }
 
@@ -330,8 +348,16 @@ public final class Cumulative extends TimeSeriesTransform<Cumulative> {
     private final long offset;
     private final int firstOut;
 
-    CumulativeKernel(String step, ChunkLayout out, int[] cols, boolean[] integral, CumFn[] fns,
-        boolean count, long resetEvery, long offset, int firstOut) {
+    CumulativeKernel(
+        String step,
+        ChunkLayout out,
+        int[] cols,
+        boolean[] integral,
+        CumFn[] fns,
+        boolean count,
+        long resetEvery,
+        long offset,
+        int firstOut) {
       super(step, out, ContextSpec.rowLocal());
       this.cols = cols;
       this.integral = integral;
@@ -377,8 +403,8 @@ public final class Cumulative extends TimeSeriesTransform<Cumulative> {
       }
       out.firstBucket = earlier.firstBucket;
       out.lastBucket = later.lastBucket;
-      out.oneBucket = earlier.oneBucket && later.oneBucket
-          && earlier.lastBucket == later.firstBucket;
+      out.oneBucket =
+          earlier.oneBucket && later.oneBucket && earlier.lastBucket == later.firstBucket;
       return out;
     }
 
@@ -472,8 +498,10 @@ public final class Cumulative extends TimeSeriesTransform<Cumulative> {
           if (!integral[k / nf]) {
             OpColumns.nullCreatedNans(dOut[k], nOut[k], seg.column(cols[k / nf]));
           }
-          out[firstOut + k] = integral[k / nf] ? new LongColumn(lOut[k], nOut[k])
-              : new DoubleColumn(dOut[k], nOut[k]);
+          out[firstOut + k] =
+              integral[k / nf]
+                  ? new LongColumn(lOut[k], nOut[k])
+                  : new DoubleColumn(dOut[k], nOut[k]);
         }
         if (count) {
           out[firstOut + cols.length * nf] = new LongColumn(counts, new boolean[n]);

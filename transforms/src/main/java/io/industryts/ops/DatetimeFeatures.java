@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 
 /**
  * Calendar features of the time column — SEMANTICS §2.3.3 {@code datetime_features}.
@@ -37,12 +37,12 @@ import org.apache.beam.sdk.schemas.Schema;
  * order, then the cyclic pairs; all are derived. Example: 2024-06-15 13:45:10 gives dayofweek 5,
  * weekofyear 24, dayofyear 167, quarter 2, is_weekend true, hour_sin −0.2588.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code row}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code row}. Windowed input (e.g. {@code FixedWindows}):
+ * each window is processed on its own (state is per key and window), so the first rows of a window
+ * see no rows of the previous one. Unbounded input in the global window, a trigger that fires early
+ * or repeatedly, and late panes on unbounded input are rejected when the transform is applied
+ * ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series operations
+ * name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a cyclic feature outside {@code [hour, minute, second,
  *     dayofweek, month, dayofyear]}, no feature at all, or an output name that exists
@@ -65,15 +65,21 @@ public final class DatetimeFeatures extends TimeSeriesTransform<DatetimeFeatures
     IS_WEEKEND
   }
 
-  private static final EnumSet<Feature> CYCLIC = EnumSet.of(Feature.HOUR, Feature.MINUTE,
-      Feature.SECOND, Feature.DAYOFWEEK, Feature.MONTH, Feature.DAYOFYEAR);
+  private static final EnumSet<Feature> CYCLIC =
+      EnumSet.of(
+          Feature.HOUR,
+          Feature.MINUTE,
+          Feature.SECOND,
+          Feature.DAYOFWEEK,
+          Feature.MONTH,
+          Feature.DAYOFYEAR);
 
   private final List<Feature> features;
   private final List<Feature> cyclic;
   private final String prefix;
 
-  private DatetimeFeatures(SeriesOptions options, List<Feature> features, List<Feature> cyclic,
-      String prefix) {
+  private DatetimeFeatures(
+      SeriesOptions options, List<Feature> features, List<Feature> cyclic, String prefix) {
     super(options);
     this.features = List.copyOf(features);
     this.cyclic = List.copyOf(cyclic);
@@ -89,8 +95,10 @@ public final class DatetimeFeatures extends TimeSeriesTransform<DatetimeFeatures
   public DatetimeFeatures cyclic(Feature... fs) {
     for (Feature f : fs) {
       if (!CYCLIC.contains(f)) {
-        throw new IllegalArgumentException("DatetimeFeatures: cyclic \"" + Names.lower(f)
-            + "\" is not one of [hour, minute, second, dayofweek, month, dayofyear].");
+        throw new IllegalArgumentException(
+            "DatetimeFeatures: cyclic \""
+                + Names.lower(f)
+                + "\" is not one of [hour, minute, second, dayofweek, month, dayofyear].");
       }
     }
     return new DatetimeFeatures(options(), features, Arrays.asList(fs), prefix);
@@ -113,8 +121,12 @@ public final class DatetimeFeatures extends TimeSeriesTransform<DatetimeFeatures
 
   @Override
   public String toString() {
-    return "datetime_features{features=" + Names.lower(features) + ", cyclic=" + Names.lower(cyclic)
-        + (prefix.isEmpty() ? "" : ", prefix=" + prefix) + "}";
+    return "datetime_features{features="
+        + Names.lower(features)
+        + ", cyclic="
+        + Names.lower(cyclic)
+        + (prefix.isEmpty() ? "" : ", prefix=" + prefix)
+        + "}";
   }
 
   @Override
@@ -129,8 +141,10 @@ public final class DatetimeFeatures extends TimeSeriesTransform<DatetimeFeatures
     for (Feature f : features) {
       String name = prefix + Names.lower(f);
       names.add(name);
-      b.addField(f == Feature.IS_WEEKEND ? OpColumns.derivedFlag(name)
-          : OpColumns.derived(name, FieldType.INT32));
+      b.addField(
+          f == Feature.IS_WEEKEND
+              ? OpColumns.derivedFlag(name)
+              : OpColumns.derived(name, FieldType.INT32));
     }
     for (Feature f : cyclic) {
       for (String s : new String[] {"_sin", "_cos"}) {
@@ -140,8 +154,12 @@ public final class DatetimeFeatures extends TimeSeriesTransform<DatetimeFeatures
       }
     }
     OpColumns.checkNewNames("DatetimeFeatures", in, names);
-    return new CalendarKernel(context.stepName(), input.withSchema(b.build()),
-        features.toArray(new Feature[0]), cyclic.toArray(new Feature[0]), context.timeZone());
+    return new CalendarKernel(
+        context.stepName(),
+        input.withSchema(b.build()),
+        features.toArray(new Feature[0]),
+        cyclic.toArray(new Feature[0]),
+        context.timeZone());
   }
 
   /** Calendar fields from epoch millis by integer arithmetic (no per-row objects). */
@@ -152,8 +170,8 @@ public final class DatetimeFeatures extends TimeSeriesTransform<DatetimeFeatures
     private final Feature[] cyclic;
     private final String zone;
 
-    CalendarKernel(String step, ChunkLayout out, Feature[] features, Feature[] cyclic,
-        ZoneId zone) {
+    CalendarKernel(
+        String step, ChunkLayout out, Feature[] features, Feature[] cyclic, ZoneId zone) {
       super(step, out, ContextSpec.rowLocal());
       this.features = features;
       this.cyclic = cyclic;

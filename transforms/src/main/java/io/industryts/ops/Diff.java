@@ -13,15 +13,15 @@ import io.industryts.engine.spi.SeriesOptions;
  * }</pre>
  *
  * <p>{@code x_i − x_{i−n}}, null if either is null or row {@code i − n} does not exist. Output:
- * {@code {c}_diff{n}} per column and period, DOUBLE, nullable, derived. Example: {@code v = 2, 4, ·,
- * 5, 0, 3} gives {@code v_diff1 = ·, 2, ·, ·, −5, 3}.
+ * {@code {c}_diff{n}} per column and period, DOUBLE, nullable, derived. Example: {@code v = 2, 4,
+ * ·, 5, 0, 3} gives {@code v_diff1 = ·, 2, ·, ·, −5, 3}.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}. Windowed input (e.g. {@code
+ * FixedWindows}): each window is processed on its own (state is per key and window), so the first
+ * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
+ * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
+ * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
+ * operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a period below 1 or a non-numeric, missing, time or key
  *     column
@@ -42,7 +42,6 @@ public final class Diff extends Shift<Diff> {
   public static Diff periods(int... periods) {
     return new Diff(SeriesOptions.defaults(), Spec.rows("Diff", false, periods));
   }
-
 
   @Override
   Diff withSpec(Spec newSpec) {

@@ -3,19 +3,21 @@ package io.industryts.ops;
 import io.industryts.engine.spi.ChunkLayout;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
-import org.apache.beam.sdk.schemas.Schema;
 
 /**
- * Output layout of the SEMANTICS §2.5 transformations: each column replaced in place as DOUBLE,
- * or, with a suffix, a derived {@code {c}{suffix}} column appended; optionally a derived per-column
+ * Output layout of the SEMANTICS §2.5 transformations: each column replaced in place as DOUBLE, or,
+ * with a suffix, a derived {@code {c}{suffix}} column appended; optionally a derived per-column
  * parameter column ({@code {c}_boxcox_lambda}) after each column's output.
  */
 final class DoubleOutputs {
   final ChunkLayout layout;
+
   /** Field index of each column's transformed output. */
   final int[] targets;
+
   /** Field index of each column's parameter column, or null when none is emitted. */
   final int[] extras;
 
@@ -29,11 +31,11 @@ final class DoubleOutputs {
    * @param op operation name for messages
    * @param idx resolved source columns
    * @param suffix empty = in place
-   * @param extraInfix e.g. {@code "_boxcox_lambda"}, or null for no parameter column; the
-   *     parameter column is named {@code {c}{extraInfix}{suffix}}
+   * @param extraInfix e.g. {@code "_boxcox_lambda"}, or null for no parameter column; the parameter
+   *     column is named {@code {c}{extraInfix}{suffix}}
    */
-  static DoubleOutputs plan(String op, ChunkLayout input, int[] idx, String suffix,
-      String extraInfix) {
+  static DoubleOutputs plan(
+      String op, ChunkLayout input, int[] idx, String suffix, String extraInfix) {
     Schema in = input.schema();
     Schema.Builder sb = Schema.builder();
     int[] targets = new int[idx.length];

@@ -29,20 +29,21 @@ import java.util.Objects;
  * points}, else the first, the last, and from each of {@code points − 2} buckets the row whose
  * triangle with the previously kept row and the mean of the next bucket is largest (ties: the
  * earliest row); the selection is {@link Lttb#select}. Rows whose column is null (or NaN with
- * {@code nan_as_null = false}) are dropped too. Kept rows are unchanged (all columns) and keep their order; the output
- * schema equals the input schema. Counter {@code rows_dropped}. Example: {@code v = 0, 5, 1, 1, 0}
- * at 00:00 … 04:00 with {@code points = 3} keeps 00:00, 01:00 (the spike) and 04:00.
+ * {@code nan_as_null = false}) are dropped too. Kept rows are unchanged (all columns) and keep
+ * their order; the output schema equals the input schema. Counter {@code rows_dropped}. Example:
+ * {@code v = 0, 5, 1, 1, 0} at 00:00 … 04:00 with {@code points = 3} keeps 00:00, 01:00 (the spike)
+ * and 04:00.
  *
  * <p>Class {@code whole-series}: the selection depends on every row of the series, so the kernel
  * gathers the series' times and values (16 bytes a row) as its statistics and each segment keeps
  * its own share of the selection. Needs bounded input.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code whole-series}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code whole-series}. Windowed input (e.g. {@code
+ * FixedWindows}): each window is processed on its own (state is per key and window), so the first
+ * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
+ * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
+ * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
+ * operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for {@code points < 3} (at construction), or (when applied) a
  *     missing, time, key or non-numeric column, or an unbounded input
@@ -147,8 +148,8 @@ public final class DownsampleLttb extends TimeSeriesTransform<DownsampleLttb> {
     /** Whether each observed row of the series, in series order, is kept. */
     synchronized boolean[] selection(int points) {
       if (selected == null) {
-        pieces.sort(Comparator.<Piece>comparingLong(p -> p.firstTime)
-            .thenComparingLong(p -> p.firstSeq));
+        pieces.sort(
+            Comparator.<Piece>comparingLong(p -> p.firstTime).thenComparingLong(p -> p.firstSeq));
         int n = 0;
         for (Piece p : pieces) {
           n += p.times.length;

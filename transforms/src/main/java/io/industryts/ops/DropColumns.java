@@ -24,12 +24,12 @@ import org.apache.beam.sdk.schemas.Schema;
  * <p>Edges: rows and values are untouched; empty input gives an empty output of the new schema.
  * Class {@code row}.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code row}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code row}. Windowed input (e.g. {@code FixedWindows}):
+ * each window is processed on its own (state is per key and window), so the first rows of a window
+ * see no rows of the previous one. Unbounded input in the global window, a trigger that fires early
+ * or repeatedly, and late panes on unbounded input are rejected when the transform is applied
+ * ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series operations
+ * name bounded input as the fix.
  *
  * @throws IllegalArgumentException for no columns, a missing column, a column listed twice, or the
  *     time or a key column
@@ -47,8 +47,8 @@ public final class DropColumns extends TimeSeriesTransform<DropColumns> {
   /** Drops {@code columns}. */
   public static DropColumns of(String... columns) {
     if (columns.length == 0) {
-      throw new IllegalArgumentException("DropColumns: columns is required. Got []; expected the"
-          + " columns to remove.");
+      throw new IllegalArgumentException(
+          "DropColumns: columns is required. Got []; expected the" + " columns to remove.");
     }
     return new DropColumns(SeriesOptions.defaults(), Arrays.asList(columns));
   }
@@ -80,7 +80,10 @@ public final class DropColumns extends TimeSeriesTransform<DropColumns> {
         b.addField(in.getField(f));
       }
     }
-    return new ColumnMap(context.stepName(), input.withSchema(b.build()),
-        keep.stream().mapToInt(Integer::intValue).toArray(), false);
+    return new ColumnMap(
+        context.stepName(),
+        input.withSchema(b.build()),
+        keep.stream().mapToInt(Integer::intValue).toArray(),
+        false);
   }
 }

@@ -15,9 +15,9 @@ import io.industryts.engine.spi.SeriesOptions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
-import org.apache.beam.sdk.schemas.Schema;
 
 /**
  * Keeps one row per (key, time) — SEMANTICS §2.1.4 {@code drop_duplicates}.
@@ -40,15 +40,15 @@ import org.apache.beam.sdk.schemas.Schema;
  * 2, {@code last} rows 2 and 3, {@code none} row 2, {@code mean} gives {@code a 00:00 1.5} and
  * {@code b 00:00 5}.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}. Windowed input (e.g. {@code
+ * FixedWindows}): each window is processed on its own (state is per key and window), so the first
+ * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
+ * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
+ * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
+ * operations name bounded input as the fix.
  *
- * @throws IllegalArgumentException when an {@code alsoOn} column is missing or is the time or a
- *     key column
+ * @throws IllegalArgumentException when an {@code alsoOn} column is missing or is the time or a key
+ *     column
  */
 public final class DropDuplicates extends TimeSeriesTransform<DropDuplicates> {
   private static final long serialVersionUID = 1L;
@@ -92,11 +92,13 @@ public final class DropDuplicates extends TimeSeriesTransform<DropDuplicates> {
 
   /** The operation for a {@link Keep} value (TOML {@code keep}). */
   public static DropDuplicates keeping(Keep keep) {
-    return new DropDuplicates(SeriesOptions.defaults(), Objects.requireNonNull(keep, "keep"),
-        List.of());
+    return new DropDuplicates(
+        SeriesOptions.defaults(), Objects.requireNonNull(keep, "keep"), List.of());
   }
 
-  /** A copy where rows must also agree on {@code columns} to be duplicates (TOML {@code columns}). */
+  /**
+   * A copy where rows must also agree on {@code columns} to be duplicates (TOML {@code columns}).
+   */
   public DropDuplicates alsoOn(String... columns) {
     return new DropDuplicates(options(), keep, Arrays.asList(columns));
   }
@@ -131,7 +133,9 @@ public final class DropDuplicates extends TimeSeriesTransform<DropDuplicates> {
       Field field = in.getField(f);
       final int ff = f;
       boolean listed = Arrays.stream(on).anyMatch(x -> x == ff);
-      if (keep == Keep.MEAN && !input.isTimeOrKey(f) && !listed
+      if (keep == Keep.MEAN
+          && !input.isTimeOrKey(f)
+          && !listed
           && OpColumns.isNumeric(field.getType())) {
         averaged[f] = true;
         // the mean of a group of present values is present: NOT NULL stays NOT NULL

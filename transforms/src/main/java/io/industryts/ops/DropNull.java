@@ -20,17 +20,17 @@ import java.util.List;
  * input.apply(DropNull.all());                 // drop a row only if every non-time, non-key cell is null
  * }</pre>
  *
- * <p>Default columns: every field but the time and key fields. Rows that stay are unchanged and keep
- * their order and element timestamps; the output schema equals the input schema. Counter {@code
- * rows_dropped}. Example: {@code (00:00, a=1, b=·), (01:00, a=·, b=·), (02:00, a=3, b=4)}: {@code
- * any} keeps 02:00, {@code all} keeps 00:00 and 02:00. Empty input gives empty output.
+ * <p>Default columns: every field but the time and key fields. Rows that stay are unchanged and
+ * keep their order and element timestamps; the output schema equals the input schema. Counter
+ * {@code rows_dropped}. Example: {@code (00:00, a=1, b=·), (01:00, a=·, b=·), (02:00, a=3, b=4)}:
+ * {@code any} keeps 02:00, {@code all} keeps 00:00 and 02:00. Empty input gives empty output.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code row}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code row}. Windowed input (e.g. {@code FixedWindows}):
+ * each window is processed on its own (state is per key and window), so the first rows of a window
+ * see no rows of the previous one. Unbounded input in the global window, a trigger that fires early
+ * or repeatedly, and late panes on unbounded input are rejected when the transform is applied
+ * ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series operations
+ * name bounded input as the fix.
  *
  * @throws IllegalArgumentException (when applied) for a missing, time or key column
  */

@@ -15,8 +15,8 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.joda.time.Duration;
 
 /**
@@ -37,25 +37,25 @@ import org.joda.time.Duration;
  * observations is null.
  *
  * <p>Output schema: the input fields, then {@code {c}_ewm_{fn}_{param}{v}} (DOUBLE, nullable,
- * derived) per column and function, e.g. {@code temp_ewm_mean_span10}, {@code temp_ewm_std_alpha0_3},
- * {@code temp_ewm_mean_halflife_1h}. Example ({@code alpha = 0.5}, {@code x = 1, 2, ·, 4}): mean
- * {@code 1, 1.6667, 1.6667, 3.3636}; var {@code ·, 0.5, 0.5, 2.6538}.
+ * derived) per column and function, e.g. {@code temp_ewm_mean_span10}, {@code
+ * temp_ewm_std_alpha0_3}, {@code temp_ewm_mean_halflife_1h}. Example ({@code alpha = 0.5}, {@code x
+ * = 1, 2, ·, 4}): mean {@code 1, 1.6667, 1.6667, 3.3636}; var {@code ·, 0.5, 0.5, 2.6538}.
  *
  * <p>Across segments the carry is a constant-size {@link Summary} per column (weights, means,
- * variances and decays of the earlier rows) that composes associatively, so a series of any
- * length costs O(1) carried values per segment; the rows of each segment then run pandas'
- * recursion itself from the carried state.
+ * variances and decays of the earlier rows) that composes associatively, so a series of any length
+ * costs O(1) carried values per segment; the rows of each segment then run pandas' recursion itself
+ * from the carried state.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}. Windowed input (e.g. {@code
+ * FixedWindows}): each window is processed on its own (state is per key and window), so the first
+ * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
+ * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
+ * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
+ * operations name bounded input as the fix.
  *
- * @throws IllegalArgumentException for a parameter out of range, a duration half-life with
- *     {@code adjust = false} or std/var, {@code min_periods < 1}, or (when applied) a missing,
- *     time, key or non-numeric column or an existing output name
+ * @throws IllegalArgumentException for a parameter out of range, a duration half-life with {@code
+ *     adjust = false} or std/var, {@code min_periods < 1}, or (when applied) a missing, time, key
+ *     or non-numeric column or an existing output name
  */
 public final class Ewm extends TimeSeriesTransform<Ewm> {
   private static final long serialVersionUID = 1L;
@@ -77,8 +77,16 @@ public final class Ewm extends TimeSeriesTransform<Ewm> {
   private final int minPeriods;
   private final List<String> columns;
 
-  private Ewm(SeriesOptions options, String param, double paramValue, Duration halflifeDuration,
-      double alpha, boolean adjust, boolean ignoreNa, List<Fn> functions, int minPeriods,
+  private Ewm(
+      SeriesOptions options,
+      String param,
+      double paramValue,
+      Duration halflifeDuration,
+      double alpha,
+      boolean adjust,
+      boolean ignoreNa,
+      List<Fn> functions,
+      int minPeriods,
       List<String> columns) {
     super(options);
     if (halflifeDuration != null && (!adjust || !functions.equals(List.of(Fn.MEAN)))) {
@@ -97,8 +105,8 @@ public final class Ewm extends TimeSeriesTransform<Ewm> {
   }
 
   private static Ewm of(String param, double v, Duration d, double alpha) {
-    return new Ewm(SeriesOptions.defaults(), param, v, d, alpha, true, false, List.of(Fn.MEAN), 1,
-        List.of());
+    return new Ewm(
+        SeriesOptions.defaults(), param, v, d, alpha, true, false, List.of(Fn.MEAN), 1, List.of());
   }
 
   /** {@code α = 2 / (span + 1)}, {@code span ≥ 1}. */
@@ -181,16 +189,29 @@ public final class Ewm extends TimeSeriesTransform<Ewm> {
     return alpha;
   }
 
-  /** The parameter as written in output names: {@code span10}, {@code alpha0_3}, {@code halflife_1h}. */
+  /**
+   * The parameter as written in output names: {@code span10}, {@code alpha0_3}, {@code
+   * halflife_1h}.
+   */
   String nameParam() {
-    return halflifeDuration != null ? "halflife_" + Names.duration(halflifeDuration)
+    return halflifeDuration != null
+        ? "halflife_" + Names.duration(halflifeDuration)
         : param + Names.number(paramValue);
   }
 
   @Override
   protected Ewm withOptions(SeriesOptions o) {
-    return new Ewm(o, param, paramValue, halflifeDuration, alpha, adjust, ignoreNa, functions,
-        minPeriods, columns);
+    return new Ewm(
+        o,
+        param,
+        paramValue,
+        halflifeDuration,
+        alpha,
+        adjust,
+        ignoreNa,
+        functions,
+        minPeriods,
+        columns);
   }
 
   @Override
@@ -200,10 +221,23 @@ public final class Ewm extends TimeSeriesTransform<Ewm> {
 
   @Override
   public String toString() {
-    return "ewm{" + param + "=" + (halflifeDuration != null ? Names.duration(halflifeDuration)
-        : Names.number(paramValue).replace('_', '.')) + ", adjust=" + adjust + ", ignore_na="
-        + ignoreNa + ", functions=" + functions.toString().toLowerCase(java.util.Locale.ROOT)
-        + ", min_periods=" + minPeriods + ", columns=" + columns + "}";
+    return "ewm{"
+        + param
+        + "="
+        + (halflifeDuration != null
+            ? Names.duration(halflifeDuration)
+            : Names.number(paramValue).replace('_', '.'))
+        + ", adjust="
+        + adjust
+        + ", ignore_na="
+        + ignoreNa
+        + ", functions="
+        + functions.toString().toLowerCase(java.util.Locale.ROOT)
+        + ", min_periods="
+        + minPeriods
+        + ", columns="
+        + columns
+        + "}";
   }
 
   @Override
@@ -222,8 +256,15 @@ public final class Ewm extends TimeSeriesTransform<Ewm> {
     for (String n : names) {
       b.addField(OpColumns.derived(n, FieldType.DOUBLE));
     }
-    return new EwmKernel(context.stepName(), input.withSchema(b.build()), idx,
-        functions.toArray(new Fn[0]), alpha, adjust, ignoreNa, minPeriods,
+    return new EwmKernel(
+        context.stepName(),
+        input.withSchema(b.build()),
+        idx,
+        functions.toArray(new Fn[0]),
+        alpha,
+        adjust,
+        ignoreNa,
+        minPeriods,
         halflifeDuration == null ? -1 : halflifeDuration.getMillis());
   }
 
@@ -239,11 +280,15 @@ public final class Ewm extends TimeSeriesTransform<Ewm> {
     private static final long serialVersionUID = 1L;
     final long firstTime;
     final long lastTime;
+
     /** Whether the first row decays the earlier state (it is non-null, or nulls decay). */
     final boolean[] firstActive;
+
     final long[] nobs;
+
     /** Decay from the second row through the first observation (through all rows without one). */
     final double[] pre;
+
     final double[] x1;
     final double[] w1;
     final double[] rw;
@@ -295,8 +340,8 @@ public final class Ewm extends TimeSeriesTransform<Ewm> {
       if (total > 0) {
         double ma = rmean[c];
         double m = ma == mean ? ma : (wa * ma + w * mean) / total;
-        rcov[c] = (wa * (rcov[c] + (ma - m) * (ma - m)) + w * (cov + (mean - m) * (mean - m)))
-            / total;
+        rcov[c] =
+            (wa * (rcov[c] + (ma - m) * (ma - m)) + w * (cov + (mean - m) * (mean - m))) / total;
         rmean[c] = m;
       } else {
         // every weight underflowed: the later group is what pandas' average would hold
@@ -414,8 +459,7 @@ public final class Ewm extends TimeSeriesTransform<Ewm> {
         double total = w + wb;
         if (total > 0) {
           double m = mean == mb ? mean : (w * mean + wb * mb) / total;
-          var = (w * (mean - m) * (mean - m) + wb * (before.rcov[c] + (mb - m) * (mb - m)))
-              / total;
+          var = (w * (mean - m) * (mean - m) + wb * (before.rcov[c] + (mb - m) * (mb - m))) / total;
           mean = m;
         } else {
           mean = mb;
@@ -455,8 +499,16 @@ public final class Ewm extends TimeSeriesTransform<Ewm> {
     private final int minPeriods;
     private final long tau;
 
-    EwmKernel(String step, ChunkLayout out, int[] cols, Fn[] fns, double alpha, boolean adjust,
-        boolean ignoreNa, int minPeriods, long tau) {
+    EwmKernel(
+        String step,
+        ChunkLayout out,
+        int[] cols,
+        Fn[] fns,
+        double alpha,
+        boolean adjust,
+        boolean ignoreNa,
+        int minPeriods,
+        long tau) {
       super(step, out, ContextSpec.rowLocal());
       this.cols = cols;
       this.fns = fns;
@@ -580,8 +632,8 @@ public final class Ewm extends TimeSeriesTransform<Ewm> {
         s.w1[c] = earlier.w1[c] * scale;
         s.rw[c] = earlier.rw[c] * scale;
         s.rsq[c] = earlier.rsq[c] * scale * scale;
-        s.addToRest(c, earlier.nobs[c] == 1, firstWeight, later.x1[c], 0,
-            firstWeight * firstWeight);
+        s.addToRest(
+            c, earlier.nobs[c] == 1, firstWeight, later.x1[c], 0, firstWeight * firstWeight);
         if (later.nobs[c] > 1) {
           s.addToRest(c, false, later.rw[c], later.rmean[c], later.rcov[c], later.rsq[c]);
         }

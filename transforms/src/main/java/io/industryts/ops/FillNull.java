@@ -18,10 +18,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
-import org.apache.beam.sdk.schemas.Schema;
 import org.joda.time.Duration;
 
 /**
@@ -34,25 +34,25 @@ import org.joda.time.Duration;
  * }</pre>
  *
  * <p>Only null cells change; row count and order never do. {@code forward} takes the last earlier
- * non-null value of the series, {@code backward} the next later one; leading (forward) and
- * trailing (backward) runs stay null. {@link #withLimit} fills at most that many rows of a run
- * (those nearest the source), {@link #withMaxGap} leaves a whole run null when its span (§1.12)
- * exceeds the gap, {@link #withLimitArea} restricts filling to inside or outside runs; all given
- * conditions must allow a cell. {@code constant}/{@code zero} fill every null with a value; {@code
+ * non-null value of the series, {@code backward} the next later one; leading (forward) and trailing
+ * (backward) runs stay null. {@link #withLimit} fills at most that many rows of a run (those
+ * nearest the source), {@link #withMaxGap} leaves a whole run null when its span (§1.12) exceeds
+ * the gap, {@link #withLimitArea} restricts filling to inside or outside runs; all given conditions
+ * must allow a cell. {@code constant}/{@code zero} fill every null with a value; {@code
  * mean}/{@code median} with the statistic of the column's non-null values in its series.
  *
- * <p>Output schema: the filled columns keep their position and type (DECIMAL becomes DOUBLE;
- * {@code mean}/{@code median} give DOUBLE); {@link #withFlag} appends {@code {c}_is_filled} (BOOLEAN,
+ * <p>Output schema: the filled columns keep their position and type (DECIMAL becomes DOUBLE; {@code
+ * mean}/{@code median} give DOUBLE); {@link #withFlag} appends {@code {c}_is_filled} (BOOLEAN,
  * never null, derived). Counter {@code values_filled}. Example: hourly {@code 1, ·, ·, 4, ·(04:00),
  * ·(09:00), 7, ·} with forward and {@code max_gap = 3h} gives {@code 1, 1, 1, 4, ·, ·, 7, 7}.
  *
  * <p>Execution class (SEMANTICS §1.14): {@code ordered} (forward, backward), {@code row} (constant,
- * zero), {@code whole-series} (mean, median).
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * zero), {@code whole-series} (mean, median). Windowed input (e.g. {@code FixedWindows}): each
+ * window is processed on its own (state is per key and window), so the first rows of a window see
+ * no rows of the previous one. Unbounded input in the global window, a trigger that fires early or
+ * repeatedly, and late panes on unbounded input are rejected when the transform is applied ({@code
+ * IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series operations name
+ * bounded input as the fix.
  *
  * @throws IllegalArgumentException for a missing, time or key column, a value a column cannot hold,
  *     a non-numeric column with mean/median/zero, or an option the method does not take
@@ -86,8 +86,15 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
   private final LimitArea limitArea;
   private final boolean flag;
 
-  private FillNull(SeriesOptions options, Method method, List<String> columns, Object value,
-      int limit, Duration maxGap, LimitArea limitArea, boolean flag) {
+  private FillNull(
+      SeriesOptions options,
+      Method method,
+      List<String> columns,
+      Object value,
+      int limit,
+      Duration maxGap,
+      LimitArea limitArea,
+      boolean flag) {
     super(options);
     this.method = method;
     this.columns = List.copyOf(columns);
@@ -99,11 +106,13 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
   }
 
   private static FillNull of(Method m, Object value, String... columns) {
-    return new FillNull(SeriesOptions.defaults(), m, Arrays.asList(columns), value, 0, null, null,
-        false);
+    return new FillNull(
+        SeriesOptions.defaults(), m, Arrays.asList(columns), value, 0, null, null, false);
   }
 
-  /** Fills each null with the last earlier non-null value; default columns: all but time and keys. */
+  /**
+   * Fills each null with the last earlier non-null value; default columns: all but time and keys.
+   */
   public static FillNull forward(String... columns) {
     return of(Method.FORWARD, null, columns);
   }
@@ -122,8 +131,10 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
       throw new IllegalArgumentException("FillNull: method \"constant\" needs value. Got none.");
     }
     if (!(value instanceof Number || value instanceof String || value instanceof Boolean)) {
-      throw new IllegalArgumentException("FillNull: value must be a number, string or boolean. Got "
-          + value.getClass().getSimpleName() + ".");
+      throw new IllegalArgumentException(
+          "FillNull: value must be a number, string or boolean. Got "
+              + value.getClass().getSimpleName()
+              + ".");
     }
     return of(Method.CONSTANT, value, columns);
   }
@@ -182,9 +193,12 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
 
   private void checkOrdered(String key) {
     if (method != Method.FORWARD && method != Method.BACKWARD) {
-      throw new IllegalArgumentException("FillNull: \"" + key
-          + "\" is only valid with method forward or backward. Got method \"" + Names.lower(method)
-          + "\".");
+      throw new IllegalArgumentException(
+          "FillNull: \""
+              + key
+              + "\" is only valid with method forward or backward. Got method \""
+              + Names.lower(method)
+              + "\".");
     }
   }
 
@@ -210,11 +224,16 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
 
   @Override
   public String toString() {
-    return "fill_null{method=" + Names.lower(method) + ", columns=" + columns
-        + (value != null ? ", value=" + value : "") + (limit > 0 ? ", limit=" + limit : "")
+    return "fill_null{method="
+        + Names.lower(method)
+        + ", columns="
+        + columns
+        + (value != null ? ", value=" + value : "")
+        + (limit > 0 ? ", limit=" + limit : "")
         + (maxGap != null ? ", max_gap=" + Names.duration(maxGap) : "")
         + (limitArea != null ? ", limit_area=" + Names.lower(limitArea) : "")
-        + (flag ? ", flag=true" : "") + "}";
+        + (flag ? ", flag=true" : "")
+        + "}";
   }
 
   @Override
@@ -241,11 +260,19 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
       idx = OpColumns.resolve("FillNull", input, cols, numeric);
     } catch (IllegalArgumentException e) {
       if (numeric && e.getMessage().contains("is not numeric")) {
-        String bad = cols.stream().filter(c -> !OpColumns.isNumeric(in.getField(c).getType()))
-            .findFirst().orElse("?");
-        throw new IllegalArgumentException("FillNull: method \"" + Names.lower(method)
-            + "\" needs numeric columns. Got \"" + bad + "\" ("
-            + in.getField(bad).getType().getTypeName() + ").");
+        String bad =
+            cols.stream()
+                .filter(c -> !OpColumns.isNumeric(in.getField(c).getType()))
+                .findFirst()
+                .orElse("?");
+        throw new IllegalArgumentException(
+            "FillNull: method \""
+                + Names.lower(method)
+                + "\" needs numeric columns. Got \""
+                + bad
+                + "\" ("
+                + in.getField(bad).getType().getTypeName()
+                + ").");
       }
       throw e;
     }
@@ -253,9 +280,14 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
       for (int f : idx) {
         FieldType ft = in.getField(f).getType();
         if (!canHold(ft, value)) {
-          throw new IllegalArgumentException("FillNull: value \"" + value
-              + "\" cannot be stored in column \"" + in.getField(f).getName() + "\" ("
-              + ft.getTypeName() + ").");
+          throw new IllegalArgumentException(
+              "FillNull: value \""
+                  + value
+                  + "\" cannot be stored in column \""
+                  + in.getField(f).getName()
+                  + "\" ("
+                  + ft.getTypeName()
+                  + ").");
         }
       }
     }
@@ -269,8 +301,10 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
         b.addField(field);
         continue;
       }
-      FieldType t = (method == Method.MEAN || method == Method.MEDIAN)
-          ? FieldType.DOUBLE : OpColumns.selectedType(field.getType());
+      FieldType t =
+          (method == Method.MEAN || method == Method.MEDIAN)
+              ? FieldType.DOUBLE
+              : OpColumns.selectedType(field.getType());
       outTypes[pos] = t;
       // filling never creates a null: a NOT NULL column stays NOT NULL
       b.addField(field.withType(t.withNullable(field.getType().getNullable())));
@@ -292,8 +326,10 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
         boolean fwd = method == Method.FORWARD;
         ContextSpec spec = ContextSpec.rowLocal().withSeriesInfo();
         if (maxGap != null) {
-          spec = fwd ? spec.withHaloMillis(0, maxGap.getMillis())
-              : spec.withHaloMillis(maxGap.getMillis(), 0);
+          spec =
+              fwd
+                  ? spec.withHaloMillis(0, maxGap.getMillis())
+                  : spec.withHaloMillis(maxGap.getMillis(), 0);
         }
         long gap = maxGap == null ? -1 : maxGap.getMillis();
         return limitArea == null
@@ -301,7 +337,8 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
             : new AreaFill(step, out, spec, idx, outTypes, flag, fwd, limit, gap, limitArea);
       case CONSTANT:
       case ZERO:
-        return new ConstantFill(step, out, idx, outTypes, flag, method == Method.ZERO ? null : value);
+        return new ConstantFill(
+            step, out, idx, outTypes, flag, method == Method.ZERO ? null : value);
       default:
         return new StatsFill(step, out, idx, outTypes, flag, method == Method.MEDIAN);
     }
@@ -341,7 +378,12 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
     final FieldType[] outTypes;
     final boolean flag;
 
-    FillKernel(String step, ChunkLayout out, ContextSpec spec, int[] cols, FieldType[] outTypes,
+    FillKernel(
+        String step,
+        ChunkLayout out,
+        ContextSpec spec,
+        int[] cols,
+        FieldType[] outTypes,
         boolean flag) {
       super(step, out, spec);
       this.cols = cols;
@@ -354,8 +396,7 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
       int n = input.size();
       int from = ctx.haloBefore();
       int to = n - ctx.haloAfter();
-      Column[] out = Arrays.copyOf(input.columnsCopy(),
-          outputLayout().schema().getFieldCount());
+      Column[] out = Arrays.copyOf(input.columnsCopy(), outputLayout().schema().getFieldCount());
       long count = 0;
       for (int c = 0; c < cols.length; c++) {
         Column before = input.column(cols[c]);
@@ -392,6 +433,7 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
     final boolean[] has;
     final Object[] value;
     final long[] time;
+
     /** Null rows between the observation and the boundary (all rows when none). */
     final long[] run;
 
@@ -412,8 +454,17 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
     final long maxGap;
     final LimitArea area;
 
-    CarryFill(String step, ChunkLayout out, ContextSpec spec, int[] cols, FieldType[] outTypes,
-        boolean flag, boolean fwd, int limit, long maxGap, LimitArea area) {
+    CarryFill(
+        String step,
+        ChunkLayout out,
+        ContextSpec spec,
+        int[] cols,
+        FieldType[] outTypes,
+        boolean flag,
+        boolean fwd,
+        int limit,
+        long maxGap,
+        LimitArea area) {
       super(step, out, spec, cols, outTypes, flag);
       this.fwd = fwd;
       this.limit = limit;
@@ -510,7 +561,10 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
         }
         boolean carried = carry != null && carry.has[c];
         Object carryValue = carried ? carry.value[c] : null;
-        if (limit == 0 && maxGap < 0 && area == null && col instanceof DoubleColumn
+        if (limit == 0
+            && maxGap < 0
+            && area == null
+            && col instanceof DoubleColumn
             && outTypes[c].getTypeName() == Schema.TypeName.DOUBLE
             && (carryValue == null || carryValue instanceof Double)) {
           filled[c] = fillDoubles((DoubleColumn) col, carried, carryValue);
@@ -546,7 +600,9 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
       return assemble(input, filled, ctx);
     }
 
-    /** Fill without limits of a double column: one pass, the carry (if any) before the first row. */
+    /**
+     * Fill without limits of a double column: one pass, the carry (if any) before the first row.
+     */
     private DoubleColumn fillDoubles(DoubleColumn col, boolean carried, Object carryValue) {
       double[] v = col.values();
       boolean[] nulls = col.nulls();
@@ -571,9 +627,9 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
     }
 
     /**
-     * For each row, the time of the next (forward) or previous (backward) non-null row of the input,
-     * or the series' last (first) time when none is visible: a run whose far observation is outside
-     * the max_gap halo is too long anyway (§1.12).
+     * For each row, the time of the next (forward) or previous (backward) non-null row of the
+     * input, or the series' last (first) time when none is visible: a run whose far observation is
+     * outside the max_gap halo is too long anyway (§1.12).
      */
     private long[] otherSideTimes(long[] t, boolean[] nulls, KernelContext ctx) {
       int n = t.length;
@@ -624,8 +680,17 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
   static final class AreaFill extends CarryFill implements StatsKernel<ObservedRange> {
     private static final long serialVersionUID = 1L;
 
-    AreaFill(String step, ChunkLayout out, ContextSpec spec, int[] cols, FieldType[] outTypes,
-        boolean flag, boolean fwd, int limit, long maxGap, LimitArea area) {
+    AreaFill(
+        String step,
+        ChunkLayout out,
+        ContextSpec spec,
+        int[] cols,
+        FieldType[] outTypes,
+        boolean flag,
+        boolean fwd,
+        int limit,
+        long maxGap,
+        LimitArea area) {
       super(step, out, spec, cols, outTypes, flag, fwd, limit, maxGap, area);
     }
 
@@ -683,7 +748,8 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
       long t = input.times()[i];
       long q = input.seqs()[i];
       // the source side exists (checked by the caller); inside iff the other side has one too
-      return fwd ? (t < r.lastTime[c] || (t == r.lastTime[c] && q < r.lastSeq[c]))
+      return fwd
+          ? (t < r.lastTime[c] || (t == r.lastTime[c] && q < r.lastSeq[c]))
           : (t > r.firstTime[c] || (t == r.firstTime[c] && q > r.firstSeq[c]));
     }
   }
@@ -693,7 +759,12 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
     private static final long serialVersionUID = 1L;
     private final Object value;
 
-    ConstantFill(String step, ChunkLayout out, int[] cols, FieldType[] outTypes, boolean flag,
+    ConstantFill(
+        String step,
+        ChunkLayout out,
+        int[] cols,
+        FieldType[] outTypes,
+        boolean flag,
         Object value) {
       super(step, out, ContextSpec.rowLocal(), cols, outTypes, flag);
       this.value = value instanceof BigDecimal ? ((BigDecimal) value).doubleValue() : value;
@@ -711,8 +782,10 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
         }
         Object v = value != null ? value : zeroOf(col);
         if (v instanceof Number && !(col instanceof io.industryts.engine.spi.ObjectColumn)) {
-          v = col instanceof io.industryts.engine.spi.LongColumn ? (Object) ((Number) v).longValue()
-              : (Object) ((Number) v).doubleValue();
+          v =
+              col instanceof io.industryts.engine.spi.LongColumn
+                  ? (Object) ((Number) v).longValue()
+                  : (Object) ((Number) v).doubleValue();
         } else if (v instanceof Number && outTypes[c].getTypeName() == TypeName.DOUBLE) {
           v = ((Number) v).doubleValue();
         }
@@ -750,7 +823,12 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
     private static final long serialVersionUID = 1L;
     private final boolean median;
 
-    StatsFill(String step, ChunkLayout out, int[] cols, FieldType[] outTypes, boolean flag,
+    StatsFill(
+        String step,
+        ChunkLayout out,
+        int[] cols,
+        FieldType[] outTypes,
+        boolean flag,
         boolean median) {
       super(step, out, ContextSpec.rowLocal(), cols, outTypes, flag);
       this.median = median;
@@ -758,7 +836,9 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
 
     @Override
     public String unboundedInputMessage() {
-      return "FillNull: method \"" + (median ? "median" : "mean") + "\" fits per series and needs "
+      return "FillNull: method \""
+          + (median ? "median" : "mean")
+          + "\" fits per series and needs "
           + "bounded input. Got an unbounded PCollection; fill with a value that needs no "
           + "statistics: FillNull.forward(...) (with withLimit or withMaxGap), "
           + "FillNull.constant(value, ...) or FillNull.zero(...).";
@@ -817,8 +897,8 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
         double[] out = new double[n];
         boolean[] outNulls = new boolean[n];
         boolean has = s.count[c] > 0;
-        double fill = !has ? 0 : median ? Stats.quantile(Stats.sorted(s.all[c]), 0.5)
-            : s.sum[c] / s.count[c];
+        double fill =
+            !has ? 0 : median ? Stats.quantile(Stats.sorted(s.all[c]), 0.5) : s.sum[c] / s.count[c];
         for (int i = 0; i < n; i++) {
           if (!nulls[i]) {
             out[i] = v[i];

@@ -21,17 +21,17 @@ import org.joda.time.Instant;
  * input.apply(FilterTime.from(start));   // or until(end)
  * }</pre>
  *
- * <p>Keeps rows with {@code start <= t < end} (start inclusive, end exclusive; either may be
- * open). Kept rows are unchanged, with their order and element timestamps; the schema does not
- * change. Counter {@code rows_dropped}. Example: start 01:00, end 03:00 keeps 01:00 and
- * 02:59:59.999, drops 00:59 and 03:00.
+ * <p>Keeps rows with {@code start <= t < end} (start inclusive, end exclusive; either may be open).
+ * Kept rows are unchanged, with their order and element timestamps; the schema does not change.
+ * Counter {@code rows_dropped}. Example: start 01:00, end 03:00 keeps 01:00 and 02:59:59.999, drops
+ * 00:59 and 03:00.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code row}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code row}. Windowed input (e.g. {@code FixedWindows}):
+ * each window is processed on its own (state is per key and window), so the first rows of a window
+ * see no rows of the previous one. Unbounded input in the global window, a trigger that fires early
+ * or repeatedly, and late panes on unbounded input are rejected when the transform is applied
+ * ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series operations
+ * name bounded input as the fix.
  *
  * @throws IllegalArgumentException when start is not before end, or neither is given
  */
@@ -47,8 +47,8 @@ public final class FilterTime extends TimeSeriesTransform<FilterTime> {
       throw new IllegalArgumentException("FilterTime: needs start or end. Got neither.");
     }
     if (start != null && end != null && !start.isBefore(end)) {
-      throw new IllegalArgumentException("FilterTime: start (" + show(start)
-          + ") is not before end (" + show(end) + ").");
+      throw new IllegalArgumentException(
+          "FilterTime: start (" + show(start) + ") is not before end (" + show(end) + ").");
     }
     this.start = start;
     this.end = end;
@@ -97,13 +97,18 @@ public final class FilterTime extends TimeSeriesTransform<FilterTime> {
 
   @Override
   public String toString() {
-    return "filter_time{" + (start != null ? "start=" + show(start) : "")
-        + (start != null && end != null ? ", " : "") + (end != null ? "end=" + show(end) : "") + "}";
+    return "filter_time{"
+        + (start != null ? "start=" + show(start) : "")
+        + (start != null && end != null ? ", " : "")
+        + (end != null ? "end=" + show(end) : "")
+        + "}";
   }
 
   @Override
   public Kernel plan(ChunkLayout input, PlanContext context) {
-    return new FilterKernel(context.stepName(), input,
+    return new FilterKernel(
+        context.stepName(),
+        input,
         start == null ? Long.MIN_VALUE : start.getMillis(),
         end == null ? Long.MAX_VALUE : end.getMillis());
   }

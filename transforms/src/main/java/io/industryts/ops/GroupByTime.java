@@ -22,9 +22,9 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
-import org.apache.beam.sdk.schemas.Schema;
 import org.joda.time.Duration;
 
 /**
@@ -47,11 +47,11 @@ import org.joda.time.Duration;
  * {@code a 00:10 → 1, a 00:50 → 3, a 02:30 → 5, b 00:20 → 10} gives {@code a 00:00 (2, 3, 2), a
  * 02:00 (5, 5, 1), b 00:00 (10, 10, 1)}; no {@code a 01:00} row.
  *
- * <p>Output schema: the key fields (in key order), the {@code by} fields (in {@code by} order),
- * the time field (holding the label), then the aggregates {@code {c}_{agg}} in call order (types as {@link
- * Resample}: count INT64, sum INT64 for integral input else DOUBLE, min/max/first/last the input
- * type, others DOUBLE). Other input columns are dropped. The element timestamp is the bucket's last
- * covered instant (§1.8).
+ * <p>Output schema: the key fields (in key order), the {@code by} fields (in {@code by} order), the
+ * time field (holding the label), then the aggregates {@code {c}_{agg}} in call order (types as
+ * {@link Resample}: count INT64, sum INT64 for integral input else DOUBLE, min/max/first/last the
+ * input type, others DOUBLE). Other input columns are dropped. The element timestamp is the
+ * bucket's last covered instant (§1.8).
  *
  * <p>{@code twa} and {@code integral} (§2.8.1) are those of {@link Resample} ({@link
  * #withInterpolation}, {@link #withIntegralUnit}, {@link #withMaxGap}). A stretch between two
@@ -60,15 +60,15 @@ import org.joda.time.Duration;
  * 0, {@code sum} 0, others null). They need the whole series and cannot be combined with {@code
  * by}.
  *
- * <p>Edges: empty input gives no row; a single row gives one group; an all-null column gives
- * {@code count} 0, {@code sum} 0 and null for the others. Class {@code ordered}.
+ * <p>Edges: empty input gives no row; a single row gives one group; an all-null column gives {@code
+ * count} 0, {@code sum} 0 and null for the others. Class {@code ordered}.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}. Windowed input (e.g. {@code
+ * FixedWindows}): each window is processed on its own (state is per key and window), so the first
+ * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
+ * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
+ * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
+ * operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a width, integral unit or max gap ≤ 0, no aggregations,
  *     {@code twa} or {@code integral} with {@code by}, a {@code by} column that is missing, the
@@ -102,9 +102,19 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
   private final long integralUnit;
   private final long maxGap;
 
-  private GroupByTime(SeriesOptions options, long width, List<Entry> entries, List<String> by,
-      Side closed, Side label, Origin origin, long offset, int ddof, Interpolation interpolation,
-      long integralUnit, long maxGap) {
+  private GroupByTime(
+      SeriesOptions options,
+      long width,
+      List<Entry> entries,
+      List<String> by,
+      Side closed,
+      Side label,
+      Origin origin,
+      long offset,
+      int ddof,
+      Interpolation interpolation,
+      long integralUnit,
+      long maxGap) {
     super(options);
     this.interpolation = interpolation;
     this.integralUnit = integralUnit;
@@ -124,14 +134,25 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
     if (every == null || every.getMillis() <= 0) {
       throw new IllegalArgumentException("GroupByTime: every must be > 0. Got " + every + ".");
     }
-    return new GroupByTime(SeriesOptions.defaults(), every.getMillis(), List.of(), List.of(),
-        Side.LEFT, Side.LEFT, Origin.epoch(), 0, 1, Interpolation.PREVIOUS, 1000, 0);
+    return new GroupByTime(
+        SeriesOptions.defaults(),
+        every.getMillis(),
+        List.of(),
+        List.of(),
+        Side.LEFT,
+        Side.LEFT,
+        Origin.epoch(),
+        0,
+        1,
+        Interpolation.PREVIOUS,
+        1000,
+        0);
   }
 
-  private GroupByTime copy(List<Entry> ents, List<String> b, Side c, Side l, Origin o, long off,
-      int d) {
-    return new GroupByTime(options(), width, ents, b, c, l, o, off, d, interpolation,
-        integralUnit, maxGap);
+  private GroupByTime copy(
+      List<Entry> ents, List<String> b, Side c, Side l, Origin o, long off, int d) {
+    return new GroupByTime(
+        options(), width, ents, b, c, l, o, off, d, interpolation, integralUnit, maxGap);
   }
 
   /** Aggregates {@code column} into {@code {column}_{agg}} for each aggregation. */
@@ -145,13 +166,13 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
   /** Aggregates {@code column} into {@code {column}_{agg}} for each of {@code aggs}. */
   public GroupByTime aggregateEach(String column, List<Agg> aggs) {
     if (aggs.isEmpty()) {
-      throw new IllegalArgumentException("GroupByTime: aggregations for \"" + column
-          + "\" must not be empty.");
+      throw new IllegalArgumentException(
+          "GroupByTime: aggregations for \"" + column + "\" must not be empty.");
     }
     for (Entry e : entries) {
       if (e.column.equals(column)) {
-        throw new IllegalArgumentException("GroupByTime: aggregations name column \"" + column
-            + "\" twice.");
+        throw new IllegalArgumentException(
+            "GroupByTime: aggregations name column \"" + column + "\" twice.");
       }
     }
     List<Entry> ents = new ArrayList<>(entries);
@@ -220,14 +241,36 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
    * Interpolation#PREVIOUS}: a step).
    */
   public GroupByTime withInterpolation(Interpolation how) {
-    return new GroupByTime(options(), width, entries, by, closed, label, origin, offset, ddof, how,
-        integralUnit, maxGap);
+    return new GroupByTime(
+        options(),
+        width,
+        entries,
+        by,
+        closed,
+        label,
+        origin,
+        offset,
+        ddof,
+        how,
+        integralUnit,
+        maxGap);
   }
 
   /** The unit of {@code integral}: value × {@code unit} (default 1 s; 1 h turns kW into kWh). */
   public GroupByTime withIntegralUnit(Duration unit) {
-    return new GroupByTime(options(), width, entries, by, closed, label, origin, offset, ddof,
-        interpolation, Resample.checkIntegralUnit("GroupByTime", unit), maxGap);
+    return new GroupByTime(
+        options(),
+        width,
+        entries,
+        by,
+        closed,
+        label,
+        origin,
+        offset,
+        ddof,
+        interpolation,
+        Resample.checkIntegralUnit("GroupByTime", unit),
+        maxGap);
   }
 
   /**
@@ -235,14 +278,36 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
    * integral} leave the stretch between them out.
    */
   public GroupByTime withMaxGap(Duration gap) {
-    return new GroupByTime(options(), width, entries, by, closed, label, origin, offset, ddof,
-        interpolation, integralUnit, Resample.checkMaxGap("GroupByTime", gap));
+    return new GroupByTime(
+        options(),
+        width,
+        entries,
+        by,
+        closed,
+        label,
+        origin,
+        offset,
+        ddof,
+        interpolation,
+        integralUnit,
+        Resample.checkMaxGap("GroupByTime", gap));
   }
 
   @Override
   protected GroupByTime withOptions(SeriesOptions o) {
-    return new GroupByTime(o, width, entries, by, closed, label, origin, offset, ddof,
-        interpolation, integralUnit, maxGap);
+    return new GroupByTime(
+        o,
+        width,
+        entries,
+        by,
+        closed,
+        label,
+        origin,
+        offset,
+        ddof,
+        interpolation,
+        integralUnit,
+        maxGap);
   }
 
   @Override
@@ -252,43 +317,60 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
 
   @Override
   public String toString() {
-    StringBuilder s = new StringBuilder("group_by_time{every=")
-        .append(Names.duration(Duration.millis(width))).append(", aggregations={");
+    StringBuilder s =
+        new StringBuilder("group_by_time{every=")
+            .append(Names.duration(Duration.millis(width)))
+            .append(", aggregations={");
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
-      s.append(i > 0 ? ", " : "").append(e.column).append('=')
+      s.append(i > 0 ? ", " : "")
+          .append(e.column)
+          .append('=')
           .append(e.aggs.toString().toLowerCase(java.util.Locale.ROOT));
     }
-    return s.append("}, by=").append(by).append(", closed=").append(Names.lower(closed))
-        .append(", label=").append(Names.lower(label)).append(", origin=").append(origin)
+    return s.append("}, by=")
+        .append(by)
+        .append(", closed=")
+        .append(Names.lower(closed))
+        .append(", label=")
+        .append(Names.lower(label))
+        .append(", origin=")
+        .append(origin)
         .append(offset != 0 ? ", offset=" + Names.duration(Duration.millis(offset)) : "")
         .append(ddof != 1 ? ", ddof=" + ddof : "")
-        .append(Resample.signalToString(interpolation, integralUnit, maxGap)).append('}')
+        .append(Resample.signalToString(interpolation, integralUnit, maxGap))
+        .append('}')
         .toString();
   }
 
   @Override
   public Kernel plan(ChunkLayout input, PlanContext context) {
     if (entries.isEmpty()) {
-      throw new IllegalArgumentException("GroupByTime: aggregations is required. Got none;"
-          + " expected e.g. aggregate(\"v\", Agg.MEAN) (TOML aggregations = { v = [\"mean\"] }).");
+      throw new IllegalArgumentException(
+          "GroupByTime: aggregations is required. Got none;"
+              + " expected e.g. aggregate(\"v\", Agg.MEAN) (TOML aggregations = { v = [\"mean\"] }).");
     }
     Schema in = input.schema();
     int[] byIdx = new int[by.size()];
     for (int i = 0; i < byIdx.length; i++) {
       String b = by.get(i);
       if (!in.hasField(b)) {
-        throw new IllegalArgumentException("GroupByTime: by column \"" + b
-            + "\" not found. Available fields: " + in.getFieldNames());
+        throw new IllegalArgumentException(
+            "GroupByTime: by column \""
+                + b
+                + "\" not found. Available fields: "
+                + in.getFieldNames());
       }
       int f = in.indexOf(b);
       if (f == input.timeIndex()) {
-        throw new IllegalArgumentException("GroupByTime: by column \"" + b
-            + "\" is the time column; buckets already group by time.");
+        throw new IllegalArgumentException(
+            "GroupByTime: by column \""
+                + b
+                + "\" is the time column; buckets already group by time.");
       }
       if (input.isTimeOrKey(f)) {
-        throw new IllegalArgumentException("GroupByTime: by column \"" + b
-            + "\" is also a key column.");
+        throw new IllegalArgumentException(
+            "GroupByTime: by column \"" + b + "\" is also a key column.");
       }
       if (by.indexOf(b) != i) {
         throw new IllegalArgumentException("GroupByTime: by column \"" + b + "\" is listed twice.");
@@ -300,20 +382,29 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
     List<Field> aggFields = new ArrayList<>();
     for (Entry e : entries) {
       if (!in.hasField(e.column)) {
-        throw new IllegalArgumentException("GroupByTime: aggregations names column \"" + e.column
-            + "\" which does not exist. Available fields: " + in.getFieldNames());
+        throw new IllegalArgumentException(
+            "GroupByTime: aggregations names column \""
+                + e.column
+                + "\" which does not exist. Available fields: "
+                + in.getFieldNames());
       }
       int f = OpColumns.resolve("GroupByTime", input, List.of(e.column), false)[0];
       FieldType type = in.getField(f).getType();
       for (Agg a : e.aggs) {
         if (a.numeric() && !OpColumns.isNumeric(type)) {
-          throw new IllegalArgumentException("GroupByTime: aggregation \"" + Names.lower(a)
-              + "\" needs numeric columns. Got \"" + e.column + "\" (" + type.getTypeName()
-              + ").");
+          throw new IllegalArgumentException(
+              "GroupByTime: aggregation \""
+                  + Names.lower(a)
+                  + "\" needs numeric columns. Got \""
+                  + e.column
+                  + "\" ("
+                  + type.getTypeName()
+                  + ").");
         }
         sources.add(f);
         aggs.add(a);
-        aggFields.add(Field.nullable(e.column + "_" + Names.lower(a), Resample.outputType(a, type)));
+        aggFields.add(
+            Field.nullable(e.column + "_" + Names.lower(a), Resample.outputType(a, type)));
       }
     }
     Schema.Builder b = OpColumns.keysThenTime(input, byIdx);
@@ -331,23 +422,28 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
     }
     for (Field f : aggFields) {
       if (names.contains(f.getName())) {
-        throw new IllegalArgumentException("GroupByTime: output column \"" + f.getName()
-            + "\" already exists. Rename the existing column.");
+        throw new IllegalArgumentException(
+            "GroupByTime: output column \""
+                + f.getName()
+                + "\" already exists. Rename the existing column.");
       }
       names.add(f.getName());
       b.addField(f);
     }
-    ChunkLayout out = input.withSchema(b.build())
-        .withElementTimeOffset(Resample.lastInstantAfterLabel(width, closed, label));
+    ChunkLayout out =
+        input
+            .withSchema(b.build())
+            .withElementTimeOffset(Resample.lastInstantAfterLabel(width, closed, label));
     // where each kept by-column lands in the output
     int[] byOut = new int[byIdx.length];
     for (int i = 0; i < byIdx.length; i++) {
       byOut[i] = kept.indexOf(byIdx[i]);
     }
     boolean right = closed == Side.RIGHT;
-    Grid grid = origin.perSeries() == Grid.SeriesOrigin.NONE
-        ? Grid.fixed(width, origin.instant() + offset, right)
-        : Grid.perSeries(width, origin.perSeries(), offset, right, context.timeZone());
+    Grid grid =
+        origin.perSeries() == Grid.SeriesOrigin.NONE
+            ? Grid.fixed(width, origin.instant() + offset, right)
+            : Grid.perSeries(width, origin.perSeries(), offset, right, context.timeZone());
     int[] src = sources.stream().mapToInt(Integer::intValue).toArray();
     Agg[] aggArray = aggs.toArray(new Agg[0]);
     int[] signals = TimeWeighted.sources(src, aggArray);
@@ -356,25 +452,50 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
         throw new IllegalArgumentException(
             "GroupByTime: twa and integral need the whole series; remove by.");
       }
-      return new TimeWeightedGroupKernel(context.stepName(), out,
-          ContextSpec.regrid(grid).withSeriesInfo(), grid, src, aggArray, label == Side.RIGHT,
-          ddof, new TimeWeighted(signals, interpolation, maxGap, integralUnit));
+      return new TimeWeightedGroupKernel(
+          context.stepName(),
+          out,
+          ContextSpec.regrid(grid).withSeriesInfo(),
+          grid,
+          src,
+          aggArray,
+          label == Side.RIGHT,
+          ddof,
+          new TimeWeighted(signals, interpolation, maxGap, integralUnit));
     }
-    return new GroupKernel(context.stepName(), out, ContextSpec.regrid(grid).withSeriesInfo(), grid,
-        byIdx, byOut, src, aggArray, label == Side.RIGHT, ddof, null);
+    return new GroupKernel(
+        context.stepName(),
+        out,
+        ContextSpec.regrid(grid).withSeriesInfo(),
+        grid,
+        byIdx,
+        byOut,
+        src,
+        aggArray,
+        label == Side.RIGHT,
+        ddof,
+        null);
   }
 
   /**
    * A {@link GroupKernel} with {@code twa} or {@code integral} (and no {@code by}): it also emits
-   * the buckets that a defined stretch crosses, and carries {@link SampleEnds} both ways
-   * because the samples around a segment may be any number of segments away.
+   * the buckets that a defined stretch crosses, and carries {@link SampleEnds} both ways because
+   * the samples around a segment may be any number of segments away.
    */
   static final class TimeWeightedGroupKernel extends GroupKernel
       implements BidirectionalCarryKernel<SampleEnds> {
     private static final long serialVersionUID = 1L;
 
-    TimeWeightedGroupKernel(String step, ChunkLayout out, ContextSpec spec, Grid grid,
-        int[] sources, Agg[] aggs, boolean labelRight, int ddof, TimeWeighted signal) {
+    TimeWeightedGroupKernel(
+        String step,
+        ChunkLayout out,
+        ContextSpec spec,
+        Grid grid,
+        int[] sources,
+        Agg[] aggs,
+        boolean labelRight,
+        int ddof,
+        TimeWeighted signal) {
       super(step, out, spec, grid, new int[0], new int[0], sources, aggs, labelRight, ddof, signal);
     }
 
@@ -399,11 +520,22 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
     private final Agg[] aggs;
     private final boolean labelRight;
     private final int ddof;
+
     /** The signal of {@code twa} and {@code integral} (then there is no by); else null. */
     final TimeWeighted signal;
 
-    GroupKernel(String step, ChunkLayout out, ContextSpec spec, Grid grid, int[] by, int[] byOut,
-        int[] sources, Agg[] aggs, boolean labelRight, int ddof, TimeWeighted signal) {
+    GroupKernel(
+        String step,
+        ChunkLayout out,
+        ContextSpec spec,
+        Grid grid,
+        int[] by,
+        int[] byOut,
+        int[] sources,
+        Agg[] aggs,
+        boolean labelRight,
+        int ddof,
+        TimeWeighted signal) {
       super(step, out, spec);
       this.signal = signal;
       this.grid = grid;
@@ -476,14 +608,22 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
       }
       Column[] out = new Column[outputLayout().schema().getFieldCount()];
       for (int j = 0; j < by.length; j++) {
-        out[byOut[j]] = OpColumns.gather(data.column(by[j]), outputLayout().fieldType(byOut[j]),
-            firstRow, null);
+        out[byOut[j]] =
+            OpColumns.gather(
+                data.column(by[j]), outputLayout().fieldType(byOut[j]), firstRow, null);
       }
       int base = out.length - aggs.length;
       double[] buf = new double[Math.max(1, Resample.ResampleKernel.maxBucket(rowStart, nb))];
       for (int o = 0; o < aggs.length; o++) {
-        out[base + o] = Resample.ResampleKernel.aggregate(data.column(sources[o]), aggs[o],
-            outputLayout().fieldType(base + o), rowStart, nb, buf, ddof);
+        out[base + o] =
+            Resample.ResampleKernel.aggregate(
+                data.column(sources[o]),
+                aggs[o],
+                outputLayout().fieldType(base + o),
+                rowStart,
+                nb,
+                buf,
+                ddof);
       }
       return new Chunk(outputLayout(), input.key(), times, seqs, out);
     }
@@ -503,10 +643,14 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
       boolean right = grid.closedRight();
       long segStart = ctx.segmentStart();
       long segEnd = ctx.segmentEnd();
-      long kFrom = segStart == Long.MIN_VALUE ? Long.MIN_VALUE
-          : grid.bucketIndex(right ? segStart + 1 : segStart, anchor);
-      long kTo = segEnd == Long.MAX_VALUE ? Long.MAX_VALUE
-          : grid.bucketIndex(right ? segEnd : segEnd - 1, anchor);
+      long kFrom =
+          segStart == Long.MIN_VALUE
+              ? Long.MIN_VALUE
+              : grid.bucketIndex(right ? segStart + 1 : segStart, anchor);
+      long kTo =
+          segEnd == Long.MAX_VALUE
+              ? Long.MAX_VALUE
+              : grid.bucketIndex(right ? segEnd : segEnd - 1, anchor);
       long[] crossed = signal.crossedBuckets(input, before, after, grid, anchor, kFrom, kTo);
       // merge the buckets of the rows (ascending) with the crossed ones
       long[] ks = new long[n + crossed.length];
@@ -542,10 +686,18 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
       int base = out.length - aggs.length;
       double[] buf = new double[Math.max(1, Resample.ResampleKernel.maxBucket(rowStart, nb))];
       for (int o = 0; o < aggs.length; o++) {
-        out[base + o] = TimeWeighted.isTimeWeighted(aggs[o])
-            ? signal.column(input, sources[o], aggs[o], before, after, starts, grid.widthMillis())
-            : Resample.ResampleKernel.aggregate(input.column(sources[o]), aggs[o],
-                outputLayout().fieldType(base + o), rowStart, nb, buf, ddof);
+        out[base + o] =
+            TimeWeighted.isTimeWeighted(aggs[o])
+                ? signal.column(
+                    input, sources[o], aggs[o], before, after, starts, grid.widthMillis())
+                : Resample.ResampleKernel.aggregate(
+                    input.column(sources[o]),
+                    aggs[o],
+                    outputLayout().fieldType(base + o),
+                    rowStart,
+                    nb,
+                    buf,
+                    ddof);
       }
       return new Chunk(outputLayout(), input.key(), times, seqs, out);
     }

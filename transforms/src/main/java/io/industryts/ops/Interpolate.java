@@ -12,13 +12,12 @@ import io.industryts.engine.spi.Kernel;
 import io.industryts.engine.spi.KernelContext;
 import io.industryts.engine.spi.PlanContext;
 import io.industryts.engine.spi.SeriesOptions;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
-import org.apache.beam.sdk.schemas.Schema;
 import org.joda.time.Duration;
 
 /**
@@ -31,24 +30,24 @@ import org.joda.time.Duration;
  *
  * <p>For each null run of a column, with {@code p} the last observation before it and {@code n} the
  * first after it (§1.12, anywhere in the series): {@code linear} gives {@code (v_n − v_p) / (t_n −
- * t_p) · (t − t_p) + v_p} with times in ms (pandas {@code method="time"}; {@code v_p} when {@code t_n
- * = t_p}); {@code nearest} gives {@code v_p} if {@code t − t_p ≤ t_n − t}, else {@code v_n}. Edge
- * runs are never extrapolated: {@link Edges#NULL} leaves them null, {@link Edges#FORWARD} fills
- * trailing runs with the last observation, {@link Edges#BOTH} also leading runs with the first.
- * {@link #withMaxGap} leaves a whole run null when its span exceeds the gap (§1.12).
+ * t_p) · (t − t_p) + v_p} with times in ms (pandas {@code method="time"}; {@code v_p} when {@code
+ * t_n = t_p}); {@code nearest} gives {@code v_p} if {@code t − t_p ≤ t_n − t}, else {@code v_n}.
+ * Edge runs are never extrapolated: {@link Edges#NULL} leaves them null, {@link Edges#FORWARD}
+ * fills trailing runs with the last observation, {@link Edges#BOTH} also leading runs with the
+ * first. {@link #withMaxGap} leaves a whole run null when its span exceeds the gap (§1.12).
  *
  * <p>Output schema: the interpolated columns keep their position and become DOUBLE (nullable);
  * {@link #withFlag} appends {@code {c}_is_filled} (BOOLEAN, never null, derived). Non-null cells,
- * row count and order never change. Counter {@code values_filled}. Example (hourly, {@code 01:00 10,
- * 03:00 ·, 04:00 16, 08:00 ·, 09:00 20}): linear fills 14 and 19.2; with {@code max_gap = 4h} the
- * 08:00 run (span 5 h) stays null.
+ * row count and order never change. Counter {@code values_filled}. Example (hourly, {@code 01:00
+ * 10, 03:00 ·, 04:00 16, 08:00 ·, 09:00 20}): linear fills 14 and 19.2; with {@code max_gap = 4h}
+ * the 08:00 run (span 5 h) stays null.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}. Windowed input (e.g. {@code
+ * FixedWindows}): each window is processed on its own (state is per key and window), so the first
+ * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
+ * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
+ * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
+ * operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a max_gap ≤ 0, or (when applied) a missing, time, key or
  *     non-numeric column
@@ -80,8 +79,13 @@ public final class Interpolate extends TimeSeriesTransform<Interpolate> {
   private final Edges edges;
   private final boolean flag;
 
-  private Interpolate(SeriesOptions options, Method method, List<String> columns, Duration maxGap,
-      Edges edges, boolean flag) {
+  private Interpolate(
+      SeriesOptions options,
+      Method method,
+      List<String> columns,
+      Duration maxGap,
+      Edges edges,
+      boolean flag) {
     super(options);
     this.method = method;
     this.columns = List.copyOf(columns);
@@ -92,14 +96,14 @@ public final class Interpolate extends TimeSeriesTransform<Interpolate> {
 
   /** Linear in time over {@code columns} (default: value columns). */
   public static Interpolate linear(String... columns) {
-    return new Interpolate(SeriesOptions.defaults(), Method.LINEAR, Arrays.asList(columns), null,
-        Edges.NULL, false);
+    return new Interpolate(
+        SeriesOptions.defaults(), Method.LINEAR, Arrays.asList(columns), null, Edges.NULL, false);
   }
 
   /** Nearest observation in time over {@code columns} (default: value columns). */
   public static Interpolate nearest(String... columns) {
-    return new Interpolate(SeriesOptions.defaults(), Method.NEAREST, Arrays.asList(columns), null,
-        Edges.NULL, false);
+    return new Interpolate(
+        SeriesOptions.defaults(), Method.NEAREST, Arrays.asList(columns), null, Edges.NULL, false);
   }
 
   /** A copy that leaves whole runs null when their span exceeds {@code gap} (§1.12). */
@@ -147,9 +151,15 @@ public final class Interpolate extends TimeSeriesTransform<Interpolate> {
 
   @Override
   public String toString() {
-    return "interpolate{method=" + Names.lower(method) + ", columns=" + columns
-        + (maxGap != null ? ", max_gap=" + Names.duration(maxGap) : "") + ", edges="
-        + Names.lower(edges) + (flag ? ", flag=true" : "") + "}";
+    return "interpolate{method="
+        + Names.lower(method)
+        + ", columns="
+        + columns
+        + (maxGap != null ? ", max_gap=" + Names.duration(maxGap) : "")
+        + ", edges="
+        + Names.lower(edges)
+        + (flag ? ", flag=true" : "")
+        + "}";
   }
 
   @Override
@@ -161,8 +171,10 @@ public final class Interpolate extends TimeSeriesTransform<Interpolate> {
     for (int f = 0; f < in.getFieldCount(); f++) {
       Field field = in.getField(f);
       // interpolation only fills nulls: a NOT NULL column stays NOT NULL
-      b.addField(FillNull.indexOf(idx, f) < 0 ? field
-          : field.withType(FieldType.DOUBLE.withNullable(field.getType().getNullable())));
+      b.addField(
+          FillNull.indexOf(idx, f) < 0
+              ? field
+              : field.withType(FieldType.DOUBLE.withNullable(field.getType().getNullable())));
     }
     if (flag) {
       List<String> flags = new ArrayList<>();
@@ -174,15 +186,22 @@ public final class Interpolate extends TimeSeriesTransform<Interpolate> {
         b.addField(OpColumns.derivedFlag(n));
       }
     }
-    return new InterpolateKernel(context.stepName(), input.withSchema(b.build()), idx, method,
-        edges, maxGap == null ? -1 : maxGap.getMillis(), flag);
+    return new InterpolateKernel(
+        context.stepName(),
+        input.withSchema(b.build()),
+        idx,
+        method,
+        edges,
+        maxGap == null ? -1 : maxGap.getMillis(),
+        flag);
   }
 
   /**
-   * Interpolation of one segment: the last observation before it comes with the earlier carry,
-   * the first after it with the later carry, so runs spanning any number of segments are exact.
+   * Interpolation of one segment: the last observation before it comes with the earlier carry, the
+   * first after it with the later carry, so runs spanning any number of segments are exact.
    */
-  static final class InterpolateKernel extends BaseKernel implements BidirectionalCarryKernel<SampleEnds> {
+  static final class InterpolateKernel extends BaseKernel
+      implements BidirectionalCarryKernel<SampleEnds> {
     private static final long serialVersionUID = 1L;
     private final int[] cols;
     private final Method method;
@@ -190,8 +209,14 @@ public final class Interpolate extends TimeSeriesTransform<Interpolate> {
     private final long maxGap;
     private final boolean flag;
 
-    InterpolateKernel(String step, ChunkLayout out, int[] cols, Method method, Edges edges,
-        long maxGap, boolean flag) {
+    InterpolateKernel(
+        String step,
+        ChunkLayout out,
+        int[] cols,
+        Method method,
+        Edges edges,
+        long maxGap,
+        boolean flag) {
       super(step, out, ContextSpec.rowLocal().withSeriesInfo());
       this.cols = cols;
       this.method = method;
@@ -260,8 +285,10 @@ public final class Interpolate extends TimeSeriesTransform<Interpolate> {
           if (hp && hasNext[i]) {
             ok = true;
             span = nextT[i] - pt;
-            x = method == Method.LINEAR ? linear(pt, pv, nextT[i], nextV[i], t[i])
-                : (t[i] - pt <= nextT[i] - t[i] ? pv : nextV[i]);
+            x =
+                method == Method.LINEAR
+                    ? linear(pt, pv, nextT[i], nextV[i], t[i])
+                    : (t[i] - pt <= nextT[i] - t[i] ? pv : nextV[i]);
           } else if (hp) {
             ok = edges != Edges.NULL;
             span = ctx.seriesLastTime() - pt;

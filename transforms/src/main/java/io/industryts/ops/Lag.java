@@ -24,12 +24,12 @@ import org.joda.time.Duration;
  * Example: {@code v = 2, 4, ·, 5} gives {@code v_lag1 = ·, 2, 4, ·}. The first rows of every series
  * are null; a single-row series gets null.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}. Windowed input (e.g. {@code
+ * FixedWindows}): each window is processed on its own (state is per key and window), so the first
+ * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
+ * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
+ * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
+ * operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a period below 1, a duration ≤ 0, a missing, time or key
  *     column, or an output name that already exists
@@ -63,8 +63,8 @@ public final class Lag extends Shift<Lag> {
 
   /**
    * A copy with row periods {@code more} after the current ones, so one step mixes rows and
-   * durations as TOML's {@code periods = [1, 24, "1d"]} does: {@code
-   * Lag.rows(1, 24).andBy(Duration.standardDays(1))}. Outputs follow the periods' order.
+   * durations as TOML's {@code periods = [1, 24, "1d"]} does: {@code Lag.rows(1,
+   * 24).andBy(Duration.standardDays(1))}. Outputs follow the periods' order.
    */
   public Lag andRows(int... more) {
     return new Lag(options(), spec.andRows(more));
@@ -79,7 +79,6 @@ public final class Lag extends Shift<Lag> {
   public Lag ofValueColumns() {
     return of();
   }
-
 
   /**
    * A copy that accepts duration matches within {@code tolerance} of {@code t − d} only (row

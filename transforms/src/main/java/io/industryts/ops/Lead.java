@@ -15,15 +15,15 @@ import org.joda.time.Duration;
  *
  * <p>Row period {@code n}: the value at row {@code i + n}, null when it does not exist. Duration
  * {@code d}: the value of the first row {@code j} with {@code t_j ≥ t_i + d} (several: the first).
- * Output: {@code {c}_lead{n}} / {@code {c}_lead_{d}}, the column's type, nullable, derived. Example:
- * {@code v = 2, 4, ·, 5} gives {@code v_lead1 = 4, ·, 5, ·}.
+ * Output: {@code {c}_lead{n}} / {@code {c}_lead_{d}}, the column's type, nullable, derived.
+ * Example: {@code v = 2, 4, ·, 5} gives {@code v_lead1 = 4, ·, 5, ·}.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}. Windowed input (e.g. {@code
+ * FixedWindows}): each window is processed on its own (state is per key and window), so the first
+ * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
+ * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
+ * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
+ * operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException as {@link Lag}
  */
@@ -66,7 +66,6 @@ public final class Lead extends Shift<Lead> {
   public Lead andBy(Duration... more) {
     return new Lead(options(), spec.andDurations(more));
   }
-
 
   /**
    * A copy that accepts duration matches within {@code tolerance} of {@code t + d} only (row

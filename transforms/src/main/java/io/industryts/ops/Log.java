@@ -29,15 +29,15 @@ import java.util.List;
  * {c}{suffix}} columns (DOUBLE, derived) are appended.
  *
  * <p>Edges: nulls stay null. An out-of-domain value becomes null (counter {@code invalid_input}),
- * or with {@link Invalid#ERROR} its whole row goes to the errors output (reason {@code
- * log_domain}) and leaves the output. Class {@code row}.
+ * or with {@link Invalid#ERROR} its whole row goes to the errors output (reason {@code log_domain})
+ * and leaves the output. Class {@code row}.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code row}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code row}. Windowed input (e.g. {@code FixedWindows}):
+ * each window is processed on its own (state is per key and window), so the first rows of a window
+ * see no rows of the previous one. Unbounded input in the global window, a trigger that fires early
+ * or repeatedly, and late panes on unbounded input are rejected when the transform is applied
+ * ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series operations
+ * name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a missing, time, key or non-numeric column, or an output
  *     name that already exists
@@ -57,8 +57,8 @@ public final class Log extends TimeSeriesTransform<Log> {
   private final Invalid invalid;
   private final String suffix;
 
-  private Log(SeriesOptions options, Method method, List<String> columns, Invalid invalid,
-      String suffix) {
+  private Log(
+      SeriesOptions options, Method method, List<String> columns, Invalid invalid, String suffix) {
     super(options);
     this.method = method;
     this.columns = List.copyOf(columns);
@@ -108,8 +108,14 @@ public final class Log extends TimeSeriesTransform<Log> {
 
   @Override
   public String toString() {
-    return "log{method=" + Names.lower(method) + ", columns=" + columns + ", invalid="
-        + Names.lower(invalid) + (suffix.isEmpty() ? "" : ", suffix=" + suffix) + "}";
+    return "log{method="
+        + Names.lower(method)
+        + ", columns="
+        + columns
+        + ", invalid="
+        + Names.lower(invalid)
+        + (suffix.isEmpty() ? "" : ", suffix=" + suffix)
+        + "}";
   }
 
   @Override
@@ -129,7 +135,9 @@ public final class Log extends TimeSeriesTransform<Log> {
     private final boolean toErrors;
 
     LogKernel(String step, DoubleOutputs out, int[] cols, Method method, Invalid invalid) {
-      super(step, out.layout,
+      super(
+          step,
+          out.layout,
           invalid == Invalid.ERROR ? ContextSpec.segmentLocal() : ContextSpec.rowLocal());
       this.cols = cols;
       this.targets = out.targets;
@@ -175,10 +183,20 @@ public final class Log extends TimeSeriesTransform<Log> {
             } else if (!bad[i]) {
               bad[i] = true;
               String field = input.schema().getField(cols[c]).getName();
-              ctx.rowError(input, i, "log_domain", field, "Log: \"" + field + "\" = " + v[i]
-                  + " is outside the domain of " + Names.lower(method) + " ("
-                  + (method == Method.LOG1P ? "x > -1" : "x > 0")
-                  + "). Set invalid = \"null\" to write null instead.");
+              ctx.rowError(
+                  input,
+                  i,
+                  "log_domain",
+                  field,
+                  "Log: \""
+                      + field
+                      + "\" = "
+                      + v[i]
+                      + " is outside the domain of "
+                      + Names.lower(method)
+                      + " ("
+                      + (method == Method.LOG1P ? "x > -1" : "x > 0")
+                      + "). Set invalid = \"null\" to write null instead.");
             }
           } else {
             r[i] = log(v[i]);

@@ -29,8 +29,8 @@ public final class Lttb {
    */
   public static int[] select(long[] x, double[] y, int n, int points) {
     if (points < 3) {
-      throw new IllegalArgumentException("DownsampleLttb: points must be >= 3. Got " + points
-          + ".");
+      throw new IllegalArgumentException(
+          "DownsampleLttb: points must be >= 3. Got " + points + ".");
     }
     if (n <= points) {
       int[] all = new int[n];
@@ -77,8 +77,8 @@ public final class Lttb {
   /** {@link #select(long[], double[], int, int)} over whole arrays. */
   public static int[] select(long[] x, double[] y, int points) {
     if (x.length != y.length) {
-      throw new IllegalArgumentException("Lttb: x and y differ in length. Got " + x.length
-          + " and " + y.length + ".");
+      throw new IllegalArgumentException(
+          "Lttb: x and y differ in length. Got " + x.length + " and " + y.length + ".");
     }
     return select(x, y, x.length, points);
   }

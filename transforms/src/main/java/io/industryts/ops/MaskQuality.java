@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
-import org.apache.beam.sdk.schemas.Schema;
 
 /**
  * Nulls the values that a quality (status) column marks bad — SEMANTICS §2.8.4 {@code
@@ -38,22 +38,21 @@ import org.apache.beam.sdk.schemas.Schema;
  * }</pre>
  *
  * <p>A value whose quality is not good becomes null (counter {@code values_masked}: values that
- * were present and are now null); a null quality is not good. Good qualities: for a numeric
- * quality column the OPC DA range 192–255 (inclusive, compared as numbers) unless {@link
+ * were present and are now null); a null quality is not good. Good qualities: for a numeric quality
+ * column the OPC DA range 192–255 (inclusive, compared as numbers) unless {@link
  * #withGood(long...)} lists the codes; for a STRING column {@code "good"} unless {@link
  * #withGood(String...)} lists the words; words compare case-insensitively. Default columns: the
  * value columns (§1.5) that are not quality columns. The quality columns are dropped from the
  * output unless {@link #keepQuality()}; kept ones are marked derived, so they are not value columns
- * of later steps. Masked columns keep their type and position. Example (OPC DA): {@code
- * (flow=5, q=192), (flow=6, q=0), (flow=7, q=·)} gives {@code flow = 5, ·, ·} and {@code
- * values_masked = 2}.
+ * of later steps. Masked columns keep their type and position. Example (OPC DA): {@code (flow=5,
+ * q=192), (flow=6, q=0), (flow=7, q=·)} gives {@code flow = 5, ·, ·} and {@code values_masked = 2}.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code row}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code row}. Windowed input (e.g. {@code FixedWindows}):
+ * each window is processed on its own (state is per key and window), so the first rows of a window
+ * see no rows of the previous one. Unbounded input in the global window, a trigger that fires early
+ * or repeatedly, and late panes on unbounded input are rejected when the transform is applied
+ * ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series operations
+ * name bounded input as the fix.
  *
  * @throws IllegalArgumentException (when applied) for a missing, time or key column, a quality
  *     column that is neither numeric nor STRING, good codes of the wrong kind for a quality column,
@@ -74,12 +73,18 @@ public final class MaskQuality extends TimeSeriesTransform<MaskQuality> {
   private final List<String> goodWords;
   private final boolean dropQuality;
 
-  private MaskQuality(SeriesOptions options, String qualityColumn, Map<String, String> pairs,
-      List<String> columns, List<Long> goodCodes, List<String> goodWords, boolean dropQuality) {
+  private MaskQuality(
+      SeriesOptions options,
+      String qualityColumn,
+      Map<String, String> pairs,
+      List<String> columns,
+      List<Long> goodCodes,
+      List<String> goodWords,
+      boolean dropQuality) {
     super(options);
     this.qualityColumn = qualityColumn;
-    this.pairs = pairs == null ? null : java.util.Collections.unmodifiableMap(
-        new LinkedHashMap<>(pairs));
+    this.pairs =
+        pairs == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pairs));
     this.columns = List.copyOf(columns);
     this.goodCodes = goodCodes == null ? null : List.copyOf(goodCodes);
     this.goodWords = goodWords == null ? null : List.copyOf(goodWords);
@@ -92,35 +97,41 @@ public final class MaskQuality extends TimeSeriesTransform<MaskQuality> {
       throw new IllegalArgumentException(
           "MaskQuality: quality_column must name a column. Got " + qualityColumn + ".");
     }
-    return new MaskQuality(SeriesOptions.defaults(), qualityColumn, null, List.of(), null, null,
-        true);
+    return new MaskQuality(
+        SeriesOptions.defaults(), qualityColumn, null, List.of(), null, null, true);
   }
 
   /** A quality column per value column: {@code column → quality column}, in the map's order. */
   public static MaskQuality pairs(Map<String, String> columnToQuality) {
     if (columnToQuality == null || columnToQuality.isEmpty()) {
-      throw new IllegalArgumentException("MaskQuality: pairs must map at least one column to its"
-          + " quality column. Got " + columnToQuality + "; expected e.g. {flow = \"flow_q\"}.");
+      throw new IllegalArgumentException(
+          "MaskQuality: pairs must map at least one column to its"
+              + " quality column. Got "
+              + columnToQuality
+              + "; expected e.g. {flow = \"flow_q\"}.");
     }
-    return new MaskQuality(SeriesOptions.defaults(), null, columnToQuality, List.of(), null, null,
-        true);
+    return new MaskQuality(
+        SeriesOptions.defaults(), null, columnToQuality, List.of(), null, null, true);
   }
 
   /** A copy that masks {@code columns} (with {@link #by}); default: the value columns. */
   public MaskQuality of(String... columns) {
     if (pairs != null) {
-      throw new IllegalArgumentException("MaskQuality: columns cannot be set with pairs. Got "
-          + Arrays.asList(columns) + "; expected the columns as the keys of pairs.");
+      throw new IllegalArgumentException(
+          "MaskQuality: columns cannot be set with pairs. Got "
+              + Arrays.asList(columns)
+              + "; expected the columns as the keys of pairs.");
     }
-    return new MaskQuality(options(), qualityColumn, pairs, Arrays.asList(columns), goodCodes,
-        goodWords, dropQuality);
+    return new MaskQuality(
+        options(), qualityColumn, pairs, Arrays.asList(columns), goodCodes, goodWords, dropQuality);
   }
 
   /** A copy whose good qualities are exactly these integer codes (numeric quality columns). */
   public MaskQuality withGood(long... codes) {
     if (codes.length == 0) {
-      throw new IllegalArgumentException("MaskQuality: good must list at least one code. Got [];"
-          + " expected e.g. [192] or leave it unset for OPC DA 192..255.");
+      throw new IllegalArgumentException(
+          "MaskQuality: good must list at least one code. Got [];"
+              + " expected e.g. [192] or leave it unset for OPC DA 192..255.");
     }
     List<Long> c = new ArrayList<>();
     for (long x : codes) {
@@ -132,11 +143,12 @@ public final class MaskQuality extends TimeSeriesTransform<MaskQuality> {
   /** A copy whose good qualities are these words, compared case-insensitively (STRING columns). */
   public MaskQuality withGood(String... words) {
     if (words.length == 0) {
-      throw new IllegalArgumentException("MaskQuality: good must list at least one word. Got [];"
-          + " expected e.g. [\"Good\"] or leave it unset for \"good\".");
+      throw new IllegalArgumentException(
+          "MaskQuality: good must list at least one word. Got [];"
+              + " expected e.g. [\"Good\"] or leave it unset for \"good\".");
     }
-    return new MaskQuality(options(), qualityColumn, pairs, columns, null, Arrays.asList(words),
-        dropQuality);
+    return new MaskQuality(
+        options(), qualityColumn, pairs, columns, null, Arrays.asList(words), dropQuality);
   }
 
   /** A copy that keeps the quality columns in the output (marked derived). */
@@ -161,11 +173,19 @@ public final class MaskQuality extends TimeSeriesTransform<MaskQuality> {
 
   @Override
   public String toString() {
-    String good = goodCodes != null ? goodCodes.toString()
-        : goodWords != null ? goodWords.toString() : "default";
-    return "mask_quality{" + (pairs != null ? "pairs=" + pairs
-        : "quality_column=" + qualityColumn + ", columns=" + columns) + ", good=" + good
-        + ", drop_quality=" + dropQuality + "}";
+    String good =
+        goodCodes != null
+            ? goodCodes.toString()
+            : goodWords != null ? goodWords.toString() : "default";
+    return "mask_quality{"
+        + (pairs != null
+            ? "pairs=" + pairs
+            : "quality_column=" + qualityColumn + ", columns=" + columns)
+        + ", good="
+        + good
+        + ", drop_quality="
+        + dropQuality
+        + "}";
   }
 
   @Override
@@ -186,16 +206,21 @@ public final class MaskQuality extends TimeSeriesTransform<MaskQuality> {
     }
     Set<String> qualities = new LinkedHashSet<>(byColumn.values());
     int[] cols = OpColumns.resolve("MaskQuality", input, new ArrayList<>(byColumn.keySet()), false);
-    int[] quals = OpColumns.resolve("MaskQuality", input, new ArrayList<>(byColumn.values()),
-        false);
+    int[] quals =
+        OpColumns.resolve("MaskQuality", input, new ArrayList<>(byColumn.values()), false);
     Schema in = input.schema();
     for (int i = 0; i < cols.length; i++) {
       String c = in.getField(cols[i]).getName();
       if (qualities.contains(c)) {
-        throw new IllegalArgumentException("MaskQuality: column \"" + c
-            + "\" is a quality column and cannot be masked. Got columns " + byColumn.keySet()
-            + " and quality columns " + qualities + "; expected them apart. Available fields: "
-            + in.getFieldNames());
+        throw new IllegalArgumentException(
+            "MaskQuality: column \""
+                + c
+                + "\" is a quality column and cannot be masked. Got columns "
+                + byColumn.keySet()
+                + " and quality columns "
+                + qualities
+                + "; expected them apart. Available fields: "
+                + in.getFieldNames());
       }
     }
     for (int q : quals) {
@@ -211,8 +236,11 @@ public final class MaskQuality extends TimeSeriesTransform<MaskQuality> {
       }
       keptFields.add(f);
       if (isQuality) {
-        b.addField(field.withOptions(Schema.Options.builder()
-            .setOption(OpColumns.DERIVED_OPTION, FieldType.BOOLEAN, true).build()));
+        b.addField(
+            field.withOptions(
+                Schema.Options.builder()
+                    .setOption(OpColumns.DERIVED_OPTION, FieldType.BOOLEAN, true)
+                    .build()));
       } else if (indexOf(cols, f) >= 0) {
         b.addField(field.withNullable(true));
       } else {
@@ -224,33 +252,52 @@ public final class MaskQuality extends TimeSeriesTransform<MaskQuality> {
     for (String w : goodWords == null ? List.of("good") : goodWords) {
       words.add(w.toLowerCase(Locale.ROOT));
     }
-    double[] codes = goodCodes == null ? null
-        : goodCodes.stream().mapToDouble(Long::doubleValue).toArray();
+    double[] codes =
+        goodCodes == null ? null : goodCodes.stream().mapToDouble(Long::doubleValue).toArray();
     boolean[] numericQuality = new boolean[quals.length];
     for (int i = 0; i < quals.length; i++) {
       numericQuality[i] = OpColumns.isNumeric(in.getField(quals[i]).getType());
     }
-    return new MaskKernel(context.stepName(), input.withSchema(b.build()), cols, quals,
-        numericQuality, kept, codes, words);
+    return new MaskKernel(
+        context.stepName(),
+        input.withSchema(b.build()),
+        cols,
+        quals,
+        numericQuality,
+        kept,
+        codes,
+        words);
   }
 
   private void checkGood(Field q) {
     FieldType t = q.getType();
     boolean numeric = OpColumns.isNumeric(t);
     if (!numeric && t.getTypeName() != TypeName.STRING) {
-      throw new IllegalArgumentException("MaskQuality: quality column \"" + q.getName()
-          + "\" must hold numeric codes or words. Got " + t.getTypeName()
-          + "; expected an integer (OPC DA/UA codes) or STRING column.");
+      throw new IllegalArgumentException(
+          "MaskQuality: quality column \""
+              + q.getName()
+              + "\" must hold numeric codes or words. Got "
+              + t.getTypeName()
+              + "; expected an integer (OPC DA/UA codes) or STRING column.");
     }
     if (numeric && goodWords != null) {
-      throw new IllegalArgumentException("MaskQuality: good lists words " + goodWords
-          + " but quality column \"" + q.getName() + "\" is " + t.getTypeName()
-          + ". Got words; expected integer codes such as good = [192] (Java withGood(192L)).");
+      throw new IllegalArgumentException(
+          "MaskQuality: good lists words "
+              + goodWords
+              + " but quality column \""
+              + q.getName()
+              + "\" is "
+              + t.getTypeName()
+              + ". Got words; expected integer codes such as good = [192] (Java withGood(192L)).");
     }
     if (!numeric && goodCodes != null) {
-      throw new IllegalArgumentException("MaskQuality: good lists codes " + goodCodes
-          + " but quality column \"" + q.getName() + "\" is STRING. Got codes; expected words"
-          + " such as good = [\"Good\"] (Java withGood(\"Good\")).");
+      throw new IllegalArgumentException(
+          "MaskQuality: good lists codes "
+              + goodCodes
+              + " but quality column \""
+              + q.getName()
+              + "\" is STRING. Got codes; expected words"
+              + " such as good = [\"Good\"] (Java withGood(\"Good\")).");
     }
   }
 
@@ -273,8 +320,15 @@ public final class MaskQuality extends TimeSeriesTransform<MaskQuality> {
     private final double[] codes;
     private final Set<String> words;
 
-    MaskKernel(String step, ChunkLayout out, int[] cols, int[] quals, boolean[] numericQuality,
-        int[] kept, double[] codes, Set<String> words) {
+    MaskKernel(
+        String step,
+        ChunkLayout out,
+        int[] cols,
+        int[] quals,
+        boolean[] numericQuality,
+        int[] kept,
+        double[] codes,
+        Set<String> words) {
       super(step, out, ContextSpec.rowLocal());
       this.cols = cols;
       this.quals = quals;

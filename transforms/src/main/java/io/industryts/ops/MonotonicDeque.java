@@ -1,8 +1,8 @@
 package io.industryts.ops;
 
 /**
- * The minimum or maximum of a sliding window in amortized O(1) per row: positions whose values
- * can still become the extreme, in position order with their values strictly ordered.
+ * The minimum or maximum of a sliding window in amortized O(1) per row: positions whose values can
+ * still become the extreme, in position order with their values strictly ordered.
  *
  * <p>Positions are added in increasing order and each at most once, so one array of the series'
  * length holds them without wrapping. Values are ordered as {@link Math#min} / {@link Math#max}
@@ -33,8 +33,10 @@ final class MonotonicDeque {
   void add(int j) {
     double x = v[j];
     // a later value at least as extreme makes earlier ones irrelevant
-    while (tail > head && (max ? Double.compare(v[pos[tail - 1]], x) <= 0
-        : Double.compare(v[pos[tail - 1]], x) >= 0)) {
+    while (tail > head
+        && (max
+            ? Double.compare(v[pos[tail - 1]], x) <= 0
+            : Double.compare(v[pos[tail - 1]], x) >= 0)) {
       tail--;
     }
     pos[tail++] = j;

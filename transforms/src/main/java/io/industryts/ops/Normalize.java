@@ -13,7 +13,6 @@ import io.industryts.engine.spi.SeriesOptions;
 import io.industryts.engine.spi.StatsKernel;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.beam.sdk.values.PCollection;
 
 /**
  * Divides each value by the column's maximum absolute value — SEMANTICS §2.5.2 {@code normalize}
@@ -35,12 +34,12 @@ import org.apache.beam.sdk.values.PCollection;
  * (counter {@code series_degenerate}); a single-row series with a non-zero value gives ±1, as
  * pandas. Needs bounded input (class {@code whole-series}).
  *
- * <p>Execution class (SEMANTICS §1.14): {@code whole-series}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code whole-series}. Windowed input (e.g. {@code
+ * FixedWindows}): each window is processed on its own (state is per key and window), so the first
+ * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
+ * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
+ * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
+ * operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a missing, time, key or non-numeric column, an output name
  *     that exists, or an unbounded input
@@ -95,8 +94,12 @@ public final class Normalize extends TimeSeriesTransform<Normalize> {
 
   @Override
   public String toString() {
-    return "normalize{columns=" + columns + ", fit=" + Names.lower(fit)
-        + (suffix.isEmpty() ? "" : ", suffix=" + suffix) + "}";
+    return "normalize{columns="
+        + columns
+        + ", fit="
+        + Names.lower(fit)
+        + (suffix.isEmpty() ? "" : ", suffix=" + suffix)
+        + "}";
   }
 
   @Override

@@ -9,10 +9,10 @@ import io.industryts.engine.spi.ObjectColumn;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
-import org.apache.beam.sdk.schemas.Schema;
 
 /**
  * Column conventions shared by the operations (SEMANTICS §1.5, §1.9, §2 intro): value-column
@@ -106,8 +106,8 @@ final class OpColumns {
     for (int i = 0; i < out.length; i++) {
       String c = columns.get(i);
       if (!s.hasField(c)) {
-        throw new IllegalArgumentException(op + ": column \"" + c + "\" not found. Available fields: "
-            + s.getFieldNames());
+        throw new IllegalArgumentException(
+            op + ": column \"" + c + "\" not found. Available fields: " + s.getFieldNames());
       }
       int f = s.indexOf(c);
       if (f == layout.timeIndex()) {
@@ -119,8 +119,13 @@ final class OpColumns {
             op + ": \"" + c + "\" is a key column and cannot be in columns.");
       }
       if (numeric && !isNumeric(s.getField(f).getType())) {
-        throw new IllegalArgumentException(op + ": column \"" + c + "\" is not numeric ("
-            + s.getField(f).getType().getTypeName() + ").");
+        throw new IllegalArgumentException(
+            op
+                + ": column \""
+                + c
+                + "\" is not numeric ("
+                + s.getField(f).getType().getTypeName()
+                + ").");
       }
       out[i] = f;
     }
@@ -132,8 +137,11 @@ final class OpColumns {
     List<String> seen = new ArrayList<>();
     for (String n : names) {
       if (input.hasField(n) || seen.contains(n)) {
-        throw new IllegalArgumentException(op + ": output column \"" + n
-            + "\" already exists. Set suffix or rename the existing column.");
+        throw new IllegalArgumentException(
+            op
+                + ": output column \""
+                + n
+                + "\" already exists. Set suffix or rename the existing column.");
       }
       seen.add(n);
     }
@@ -176,10 +184,10 @@ final class OpColumns {
 
   /** The null mask of a column (shared for primitive columns). */
   /**
-   * SEMANTICS §1.10, "our operations never create NaN": marks as null every NaN of {@code out}
-   * that arithmetic made from non-NaN values ({@code inf − inf}, {@code inf / inf}, {@code 0 ·
-   * inf}). When {@code source} itself holds a present NaN (read with {@code nan_as_null = false})
-   * the NaNs of {@code out} are that NaN propagating (IEEE 754) and stay.
+   * SEMANTICS §1.10, "our operations never create NaN": marks as null every NaN of {@code out} that
+   * arithmetic made from non-NaN values ({@code inf − inf}, {@code inf / inf}, {@code 0 · inf}).
+   * When {@code source} itself holds a present NaN (read with {@code nan_as_null = false}) the NaNs
+   * of {@code out} are that NaN propagating (IEEE 754) and stay.
    */
   static void nullCreatedNans(double[] out, boolean[] outNulls, Column source) {
     if (hasPresentNan(source)) {
@@ -298,7 +306,9 @@ final class OpColumns {
     return new ObjectColumn(out);
   }
 
-  /** The null mask of {@link #gather}: source nulls at {@code idx[i] ≥ 0}, else null unless filled. */
+  /**
+   * The null mask of {@link #gather}: source nulls at {@code idx[i] ≥ 0}, else null unless filled.
+   */
   private static boolean[] gatherNulls(boolean[] sn, int[] idx, boolean hasExtra) {
     boolean[] nulls = new boolean[idx.length];
     for (int i = 0; i < idx.length; i++) {
@@ -308,7 +318,9 @@ final class OpColumns {
     return nulls;
   }
 
-  /** {@code src} converted to {@code outType}'s storage (only DECIMAL to DOUBLE changes anything). */
+  /**
+   * {@code src} converted to {@code outType}'s storage (only DECIMAL to DOUBLE changes anything).
+   */
   static Column asType(Column src, FieldType outType) {
     if (src instanceof ObjectColumn && outType.getTypeName() == TypeName.DOUBLE) {
       return new DoubleColumn(doubles(src).clone(), nulls(src));

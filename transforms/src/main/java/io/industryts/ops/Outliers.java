@@ -15,9 +15,9 @@ import io.industryts.engine.spi.StatsKernel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
-import org.apache.beam.sdk.schemas.Schema;
 
 /**
  * Detects and treats outliers against whole-series statistics — SEMANTICS §2.1.5 {@code outliers}.
@@ -30,17 +30,17 @@ import org.apache.beam.sdk.schemas.Schema;
  *     .withAction(Outliers.Action.MEDIAN));
  * }</pre>
  *
- * <p>Per column, the reference values {@code R} are the column's non-null values in the series,
- * or, with {@link #overRows(int)} / {@link #over(org.joda.time.Duration)}, in the row's window
- * (as {@code rolling} with {@code closed = "right"}; {@link #centered()} for row windows; {@code
- * min_periods} defaults to the row count of a row window, else 1).
- * {@code zscore}: outlier iff outside {@code mean ± k·std(ddof)}; {@code iqr}: outside {@code
- * [Q1 − k·IQR, Q3 + k·IQR]}; {@code hampel}: {@code MAD > 0} and outside {@code median ±
- * k·1.4826·MAD}; {@code range}: outside {@code [lower, upper]}. A null cell is never an outlier;
- * with fewer than {@code min_periods} reference values or an undefined statistic nothing is.
- * Actions: {@code null} nulls the cell, {@code clip} sets it to the nearest bound, {@code median}
- * to {@code median(R)}, {@code drop} removes the row when any column is an outlier, {@code flag}
- * adds {@code {c}_is_outlier} (BOOLEAN, never null, derived). Statistics always come from the input.
+ * <p>Per column, the reference values {@code R} are the column's non-null values in the series, or,
+ * with {@link #overRows(int)} / {@link #over(org.joda.time.Duration)}, in the row's window (as
+ * {@code rolling} with {@code closed = "right"}; {@link #centered()} for row windows; {@code
+ * min_periods} defaults to the row count of a row window, else 1). {@code zscore}: outlier iff
+ * outside {@code mean ± k·std(ddof)}; {@code iqr}: outside {@code [Q1 − k·IQR, Q3 + k·IQR]}; {@code
+ * hampel}: {@code MAD > 0} and outside {@code median ± k·1.4826·MAD}; {@code range}: outside {@code
+ * [lower, upper]}. A null cell is never an outlier; with fewer than {@code min_periods} reference
+ * values or an undefined statistic nothing is. Actions: {@code null} nulls the cell, {@code clip}
+ * sets it to the nearest bound, {@code median} to {@code median(R)}, {@code drop} removes the row
+ * when any column is an outlier, {@code flag} adds {@code {c}_is_outlier} (BOOLEAN, never null,
+ * derived). Statistics always come from the input.
  *
  * <p>Output schema: the input; {@code clip} and {@code median} make the treated columns DOUBLE.
  * Counters {@code outliers} and {@code values_nulled} / {@code values_clipped} / {@code
@@ -48,15 +48,14 @@ import org.apache.beam.sdk.schemas.Schema;
  * zscore {@code k = 2} clips 50 to 46.0563; iqr flags only 50 (fences 7.75, 13.75).
  *
  * <p>Execution class (SEMANTICS §1.14): {@code whole-series} (no window), {@code ordered} (window),
- * {@code row} (range).
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * {@code row} (range). Windowed input (e.g. {@code FixedWindows}): each window is processed on its
+ * own (state is per key and window), so the first rows of a window see no rows of the previous one.
+ * Unbounded input in the global window, a trigger that fires early or repeatedly, and late panes on
+ * unbounded input are rejected when the transform is applied ({@code IllegalArgumentException}
+ * naming the fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
  *
- * @throws IllegalArgumentException for a threshold ≤ 0, a range without bounds or with {@code
- *     lower > upper}, action median with range, or a non-numeric, missing, time or key column
+ * @throws IllegalArgumentException for a threshold ≤ 0, a range without bounds or with {@code lower
+ *     > upper}, action median with range, or a non-numeric, missing, time or key column
  */
 public final class Outliers extends TimeSeriesTransform<Outliers> {
   private static final long serialVersionUID = 1L;
@@ -85,20 +84,40 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
   private final List<String> columns;
   private final Action action;
   private final int ddof;
+
   /** 0 = default (rows: the window; duration or whole series: 1). */
   private final int minPeriods;
+
   private final int windowRows;
   private final long windowMillis;
   private final boolean center;
 
-  private Outliers(SeriesOptions options, Method method, double threshold, Double lower,
-      Double upper, List<String> columns, Action action, int ddof, int minPeriods) {
+  private Outliers(
+      SeriesOptions options,
+      Method method,
+      double threshold,
+      Double lower,
+      Double upper,
+      List<String> columns,
+      Action action,
+      int ddof,
+      int minPeriods) {
     this(options, method, threshold, lower, upper, columns, action, ddof, minPeriods, 0, 0, false);
   }
 
-  private Outliers(SeriesOptions options, Method method, double threshold, Double lower,
-      Double upper, List<String> columns, Action action, int ddof, int minPeriods, int windowRows,
-      long windowMillis, boolean center) {
+  private Outliers(
+      SeriesOptions options,
+      Method method,
+      double threshold,
+      Double lower,
+      Double upper,
+      List<String> columns,
+      Action action,
+      int ddof,
+      int minPeriods,
+      int windowRows,
+      long windowMillis,
+      boolean center) {
     super(options);
     this.windowRows = windowRows;
     this.windowMillis = windowMillis;
@@ -117,8 +136,8 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
     if (!(k > 0) || Double.isInfinite(k)) {
       throw new IllegalArgumentException("Outliers: threshold must be > 0. Got " + k + ".");
     }
-    return new Outliers(SeriesOptions.defaults(), m, k, null, null, Arrays.asList(columns),
-        Action.NULL, 1, 0);
+    return new Outliers(
+        SeriesOptions.defaults(), m, k, null, null, Arrays.asList(columns), Action.NULL, 1, 0);
   }
 
   /** Outside {@code mean ± k·std}; threshold 3.0 by default. */
@@ -154,15 +173,23 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
   /** Below {@code lower} or above {@code upper}; either may be null but not both. */
   public static Outliers range(Double lower, Double upper, String... columns) {
     if (lower == null && upper == null) {
-      throw new IllegalArgumentException("Outliers: method \"range\" needs lower or upper. Got"
-          + " neither.");
+      throw new IllegalArgumentException(
+          "Outliers: method \"range\" needs lower or upper. Got" + " neither.");
     }
     if (lower != null && upper != null && lower > upper) {
-      throw new IllegalArgumentException("Outliers: lower (" + lower + ") > upper (" + upper
-          + ").");
+      throw new IllegalArgumentException(
+          "Outliers: lower (" + lower + ") > upper (" + upper + ").");
     }
-    return new Outliers(SeriesOptions.defaults(), Method.RANGE, 0, lower, upper,
-        Arrays.asList(columns), Action.NULL, 1, 0);
+    return new Outliers(
+        SeriesOptions.defaults(),
+        Method.RANGE,
+        0,
+        lower,
+        upper,
+        Arrays.asList(columns),
+        Action.NULL,
+        1,
+        0);
   }
 
   /** A copy treating outliers with {@code a} (default {@link Action#NULL}). */
@@ -171,8 +198,19 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
       throw new IllegalArgumentException(
           "Outliers: action \"median\" is not valid with method \"range\".");
     }
-    return new Outliers(options(), method, threshold, lower, upper, columns, a, ddof, minPeriods,
-        windowRows, windowMillis, center);
+    return new Outliers(
+        options(),
+        method,
+        threshold,
+        lower,
+        upper,
+        columns,
+        a,
+        ddof,
+        minPeriods,
+        windowRows,
+        windowMillis,
+        center);
   }
 
   /** A copy with {@code ddof} for the zscore standard deviation (default 1). */
@@ -183,8 +221,19 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
     if (d < 0) {
       throw new IllegalArgumentException("Outliers: ddof must be >= 0. Got " + d + ".");
     }
-    return new Outliers(options(), method, threshold, lower, upper, columns, action, d, minPeriods,
-        windowRows, windowMillis, center);
+    return new Outliers(
+        options(),
+        method,
+        threshold,
+        lower,
+        upper,
+        columns,
+        action,
+        d,
+        minPeriods,
+        windowRows,
+        windowMillis,
+        center);
   }
 
   /** A copy needing at least {@code n} reference values (default 1). */
@@ -192,8 +241,19 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
     if (n < 1) {
       throw new IllegalArgumentException("Outliers: min_periods must be >= 1. Got " + n + ".");
     }
-    return new Outliers(options(), method, threshold, lower, upper, columns, action, ddof, n,
-        windowRows, windowMillis, center);
+    return new Outliers(
+        options(),
+        method,
+        threshold,
+        lower,
+        upper,
+        columns,
+        action,
+        ddof,
+        n,
+        windowRows,
+        windowMillis,
+        center);
   }
 
   /** A copy whose reference values are the row's window of {@code n} rows (n ≥ 2). */
@@ -202,8 +262,19 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
     if (n < 2) {
       throw new IllegalArgumentException("Outliers: window must be >= 2 rows. Got " + n + ".");
     }
-    return new Outliers(options(), method, threshold, lower, upper, columns, action, ddof,
-        minPeriods, n, 0, center);
+    return new Outliers(
+        options(),
+        method,
+        threshold,
+        lower,
+        upper,
+        columns,
+        action,
+        ddof,
+        minPeriods,
+        n,
+        0,
+        center);
   }
 
   /** A copy whose reference values are the rows within {@code d} up to the row (§2.2.3). */
@@ -215,8 +286,19 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
     if (center) {
       throw new IllegalArgumentException("Outliers: center is only valid with a row window.");
     }
-    return new Outliers(options(), method, threshold, lower, upper, columns, action, ddof,
-        minPeriods, 0, d.getMillis(), false);
+    return new Outliers(
+        options(),
+        method,
+        threshold,
+        lower,
+        upper,
+        columns,
+        action,
+        ddof,
+        minPeriods,
+        0,
+        d.getMillis(),
+        false);
   }
 
   /** A copy whose row window is centered on each row. */
@@ -224,8 +306,19 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
     if (windowRows == 0) {
       throw new IllegalArgumentException("Outliers: center is only valid with a row window.");
     }
-    return new Outliers(options(), method, threshold, lower, upper, columns, action, ddof,
-        minPeriods, windowRows, 0, true);
+    return new Outliers(
+        options(),
+        method,
+        threshold,
+        lower,
+        upper,
+        columns,
+        action,
+        ddof,
+        minPeriods,
+        windowRows,
+        0,
+        true);
   }
 
   private void noWindowForRange() {
@@ -246,8 +339,19 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
 
   @Override
   protected Outliers withOptions(SeriesOptions o) {
-    return new Outliers(o, method, threshold, lower, upper, columns, action, ddof, minPeriods,
-        windowRows, windowMillis, center);
+    return new Outliers(
+        o,
+        method,
+        threshold,
+        lower,
+        upper,
+        columns,
+        action,
+        ddof,
+        minPeriods,
+        windowRows,
+        windowMillis,
+        center);
   }
 
   @Override
@@ -257,13 +361,22 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
 
   @Override
   public String toString() {
-    return "outliers{method=" + Names.lower(method) + ", columns=" + columns
-        + (method == Method.RANGE ? ", lower=" + lower + ", upper=" + upper
+    return "outliers{method="
+        + Names.lower(method)
+        + ", columns="
+        + columns
+        + (method == Method.RANGE
+            ? ", lower=" + lower + ", upper=" + upper
             : ", threshold=" + threshold)
-        + ", action=" + Names.lower(action) + (method == Method.ZSCORE ? ", ddof=" + ddof : "")
+        + ", action="
+        + Names.lower(action)
+        + (method == Method.ZSCORE ? ", ddof=" + ddof : "")
         + (windowRows > 0 ? ", window=" + windowRows : "")
-        + (windowMillis > 0 ? ", window=" + Names.duration(org.joda.time.Duration.millis(
-            windowMillis)) : "") + (center ? ", center=true" : "") + "}";
+        + (windowMillis > 0
+            ? ", window=" + Names.duration(org.joda.time.Duration.millis(windowMillis))
+            : "")
+        + (center ? ", center=true" : "")
+        + "}";
   }
 
   @Override
@@ -282,8 +395,8 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
         b.addField(field.withType(FieldType.DOUBLE.withNullable(field.getType().getNullable())));
       } else {
         // action null writes nulls, so the column becomes nullable
-        b.addField(action == Action.NULL ? field.withType(field.getType().withNullable(true))
-            : field);
+        b.addField(
+            action == Action.NULL ? field.withType(field.getType().withNullable(true)) : field);
       }
     }
     if (action == Action.FLAG) {
@@ -302,12 +415,13 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
       return new RangeKernel(context.stepName(), out, spec, idx, this);
     }
     if (windowRows > 0 || windowMillis > 0) {
-      ContextSpec w = windowRows > 0
-          ? ContextSpec.haloRows(center ? windowRows / 2 : windowRows - 1,
-              center ? (windowRows + 1) / 2 - 1 : 0)
-          : ContextSpec.haloMillis(windowMillis, 0);
-      return new WindowedKernel(context.stepName(), out,
-          action == Action.DROP ? w.notRowPreserving() : w, idx, this);
+      ContextSpec w =
+          windowRows > 0
+              ? ContextSpec.haloRows(
+                  center ? windowRows / 2 : windowRows - 1, center ? (windowRows + 1) / 2 - 1 : 0)
+              : ContextSpec.haloMillis(windowMillis, 0);
+      return new WindowedKernel(
+          context.stepName(), out, action == Action.DROP ? w.notRowPreserving() : w, idx, this);
     }
     return new FittedKernel(context.stepName(), out, spec, idx, this);
   }
@@ -346,8 +460,16 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
      * Fills {@code b[i]}'s fields for every row of the input; by default the series bounds for
      * every row.
      */
-    void rowBounds(KernelContext ctx, Chunk input, int c, double[] v, boolean[] nulls,
-        double[] lo, double[] hi, double[] med, boolean[] valid) {
+    void rowBounds(
+        KernelContext ctx,
+        Chunk input,
+        int c,
+        double[] v,
+        boolean[] nulls,
+        double[] lo,
+        double[] hi,
+        double[] med,
+        boolean[] valid) {
       Bounds bd = bounds(ctx, c);
       java.util.Arrays.fill(lo, bd.lo);
       java.util.Arrays.fill(hi, bd.hi);
@@ -413,29 +535,31 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
               dropRow[i] |= flag[i];
             }
             break;
-          case NULL: {
-            int[] idx = new int[n];
-            for (int i = 0; i < n; i++) {
-              idx[i] = flag[i] ? -1 : i;
-              treated += flag[i] && i >= from && i < to ? 1 : 0;
-            }
-            out[cols[c]] = OpColumns.gather(col, outputLayout().fieldType(cols[c]), idx, null);
-            break;
-          }
-          default: {
-            double[] r = new double[n];
-            boolean[] rn = new boolean[n];
-            for (int i = 0; i < n; i++) {
-              rn[i] = nulls[i];
-              if (!flag[i]) {
-                r[i] = v[i];
-              } else {
-                treated += i >= from && i < to ? 1 : 0;
-                r[i] = action == Action.MEDIAN ? med[i] : v[i] < lo[i] ? lo[i] : hi[i];
+          case NULL:
+            {
+              int[] idx = new int[n];
+              for (int i = 0; i < n; i++) {
+                idx[i] = flag[i] ? -1 : i;
+                treated += flag[i] && i >= from && i < to ? 1 : 0;
               }
+              out[cols[c]] = OpColumns.gather(col, outputLayout().fieldType(cols[c]), idx, null);
+              break;
             }
-            out[cols[c]] = new DoubleColumn(r, rn);
-          }
+          default:
+            {
+              double[] r = new double[n];
+              boolean[] rn = new boolean[n];
+              for (int i = 0; i < n; i++) {
+                rn[i] = nulls[i];
+                if (!flag[i]) {
+                  r[i] = v[i];
+                } else {
+                  treated += i >= from && i < to ? 1 : 0;
+                  r[i] = action == Action.MEDIAN ? med[i] : v[i] < lo[i] ? lo[i] : hi[i];
+                }
+              }
+              out[cols[c]] = new DoubleColumn(r, rn);
+            }
         }
       }
       ctx.count("outliers", outliers);
@@ -490,8 +614,16 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
     }
 
     @Override
-    void rowBounds(KernelContext ctx, Chunk input, int c, double[] v, boolean[] nulls,
-        double[] lo, double[] hi, double[] med, boolean[] valid) {
+    void rowBounds(
+        KernelContext ctx,
+        Chunk input,
+        int c,
+        double[] v,
+        boolean[] nulls,
+        double[] lo,
+        double[] hi,
+        double[] med,
+        boolean[] valid) {
       int n = v.length;
       long[] t = input.times();
       double[] buf = new double[rows > 0 ? rows : n];
@@ -608,35 +740,38 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
         b.median = Stats.quantile(sorted, 0.5);
       }
       switch (method) {
-        case ZSCORE: {
-          double sd = m.std(ddof);
-          if (Double.isNaN(sd)) {
-            return b;
+        case ZSCORE:
+          {
+            double sd = m.std(ddof);
+            if (Double.isNaN(sd)) {
+              return b;
+            }
+            b.lo = m.mean - k * sd;
+            b.hi = m.mean + k * sd;
+            break;
           }
-          b.lo = m.mean - k * sd;
-          b.hi = m.mean + k * sd;
-          break;
-        }
-        case IQR: {
-          double q1 = Stats.quantile(sorted, 0.25);
-          double q3 = Stats.quantile(sorted, 0.75);
-          b.lo = q1 - k * (q3 - q1);
-          b.hi = q3 + k * (q3 - q1);
-          break;
-        }
-        default: {
-          double[] dev = new double[sorted.length];
-          for (int i = 0; i < dev.length; i++) {
-            dev[i] = Math.abs(sorted[i] - b.median);
+        case IQR:
+          {
+            double q1 = Stats.quantile(sorted, 0.25);
+            double q3 = Stats.quantile(sorted, 0.75);
+            b.lo = q1 - k * (q3 - q1);
+            b.hi = q3 + k * (q3 - q1);
+            break;
           }
-          Arrays.sort(dev);
-          double mad = Stats.quantile(dev, 0.5);
-          if (!(mad > 0)) {
-            return b;
+        default:
+          {
+            double[] dev = new double[sorted.length];
+            for (int i = 0; i < dev.length; i++) {
+              dev[i] = Math.abs(sorted[i] - b.median);
+            }
+            Arrays.sort(dev);
+            double mad = Stats.quantile(dev, 0.5);
+            if (!(mad > 0)) {
+              return b;
+            }
+            b.lo = b.median - k * 1.4826 * mad;
+            b.hi = b.median + k * 1.4826 * mad;
           }
-          b.lo = b.median - k * 1.4826 * mad;
-          b.hi = b.median + k * 1.4826 * mad;
-        }
       }
       b.valid = true;
       return b;

@@ -17,12 +17,12 @@ import io.industryts.engine.spi.SeriesOptions;
  * {@code x_i ≠ 0}, null when {@code x_i = 0}. Output {@code {c}_pct_change{n}}, DOUBLE, derived.
  * Example: {@code v = 2, 4, ·, 5, 0, 3} gives {@code ·, 1, ·, ·, −1, inf}.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}. Windowed input (e.g. {@code
+ * FixedWindows}): each window is processed on its own (state is per key and window), so the first
+ * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
+ * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
+ * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
+ * operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException as {@link Diff}
  */
@@ -42,7 +42,6 @@ public final class PctChange extends Shift<PctChange> {
   public static PctChange periods(int... periods) {
     return new PctChange(SeriesOptions.defaults(), Spec.rows("PctChange", false, periods));
   }
-
 
   @Override
   PctChange withSpec(Spec newSpec) {

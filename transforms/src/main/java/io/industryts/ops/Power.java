@@ -6,13 +6,13 @@ import java.util.Arrays;
  * The Box-Cox and Yeo-Johnson power transforms and their maximum-likelihood λ (SEMANTICS §2.5.4,
  * §2.5.5, scipy {@code stats.boxcox} / {@code stats.yeojohnson}).
  *
- * <p>λ̂ maximizes the profile log-likelihood with Brent's method: a downhill bracket search
- * started from {@code (−2, 2)} (the result may lie outside), then Brent's parabolic/golden-section
+ * <p>λ̂ maximizes the profile log-likelihood with Brent's method: a downhill bracket search started
+ * from {@code (−2, 2)} (the result may lie outside), then Brent's parabolic/golden-section
  * minimization of the negative log-likelihood until the bracket is narrower than 1e-10. Near its
  * maximum the log-likelihood is flat: with tens of thousands of values its double-precision
  * rounding hides λ̂ to about 1e-8, which moves the outputs by ~1e-6 relative. Box-Cox therefore
- * refines Brent's λ to the root of the likelihood's derivative ({@link BoxCoxSlope}), whose sign
- * is exact to a few ulps, by bisection to adjacent doubles.
+ * refines Brent's λ to the root of the likelihood's derivative ({@link BoxCoxSlope}), whose sign is
+ * exact to a few ulps, by bisection to adjacent doubles.
  */
 final class Power {
   private Power() {}
@@ -37,7 +37,9 @@ final class Power {
     return f == Family.BOX_COX ? boxCox(x, lam) : yeoJohnson(x, lam);
   }
 
-  /** scipy {@code special.boxcox}: {@code expm1(λ·ln x)/λ}, {@code ln x} when {@code |λ| < 1e-19}. */
+  /**
+   * scipy {@code special.boxcox}: {@code expm1(λ·ln x)/λ}, {@code ln x} when {@code |λ| < 1e-19}.
+   */
   static double boxCox(double x, double lam) {
     double l = Math.log(x);
     return Math.abs(lam) < 1e-19 ? l : Math.expm1(lam * l) / lam;
@@ -157,8 +159,8 @@ final class Power {
 
     /**
      * The root of {@code ℓ'} next to Brent's {@code lam}: a bracket grown from {@code lam} towards
-     * the sign of the slope, then bisection until its ends are adjacent doubles. Returns {@code lam}
-     * unchanged when the slope is not finite there or no sign change is found close by.
+     * the sign of the slope, then bisection until its ends are adjacent doubles. Returns {@code
+     * lam} unchanged when the slope is not finite there or no sign change is found close by.
      */
     double refine(double lam) {
       double g0 = at(lam);
@@ -169,7 +171,8 @@ final class Power {
       double dir = g0 > 0 ? 1 : -1; // ℓ rises towards the maximum
       double far = lam + dir * step;
       double gFar = at(far);
-      for (int i = 0; i < 40 && Double.isFinite(gFar) && Math.signum(gFar) == Math.signum(g0);
+      for (int i = 0;
+          i < 40 && Double.isFinite(gFar) && Math.signum(gFar) == Math.signum(g0);
           i++) {
         step *= 2;
         far = lam + dir * step;
@@ -204,7 +207,8 @@ final class Power {
 
   /** Whether the transform of the extreme values at {@code lam} stays finite. */
   static boolean fits(Family f, double lo, double hi, double lam) {
-    return Double.isFinite(lam) && Double.isFinite(transform(f, lo, lam))
+    return Double.isFinite(lam)
+        && Double.isFinite(transform(f, lo, lam))
         && Double.isFinite(transform(f, hi, lam));
   }
 
@@ -367,7 +371,9 @@ final class Power {
     return brent(f, xa, xb, xc, fb);
   }
 
-  /** Brent's minimization inside the bracket {@code a < bx < c} (or reversed), {@code f(bx) = fbx}. */
+  /**
+   * Brent's minimization inside the bracket {@code a < bx < c} (or reversed), {@code f(bx) = fbx}.
+   */
   private static double brent(Likelihood f, double ax, double bx, double cx, double fbx) {
     double a = Math.min(ax, cx);
     double b = Math.max(ax, cx);
@@ -398,8 +404,13 @@ final class Power {
         q = Math.abs(q);
         double etemp = e;
         e = d;
-        boolean ok = Double.isFinite(p) && Double.isFinite(q) && q != 0
-            && Math.abs(p) < Math.abs(0.5 * q * etemp) && p > q * (a - x) && p < q * (b - x);
+        boolean ok =
+            Double.isFinite(p)
+                && Double.isFinite(q)
+                && q != 0
+                && Math.abs(p) < Math.abs(0.5 * q * etemp)
+                && p > q * (a - x)
+                && p < q * (b - x);
         if (ok) {
           d = p / q;
           double u = x + d;

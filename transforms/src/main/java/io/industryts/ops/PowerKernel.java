@@ -24,9 +24,17 @@ class PowerKernel extends BaseKernel {
   final boolean toErrors;
   final String op;
 
-  PowerKernel(String step, DoubleOutputs out, int[] cols, Power.Family family, double lambda,
-      Invalid invalid, String op) {
-    super(step, out.layout,
+  PowerKernel(
+      String step,
+      DoubleOutputs out,
+      int[] cols,
+      Power.Family family,
+      double lambda,
+      Invalid invalid,
+      String op) {
+    super(
+        step,
+        out.layout,
         invalid == Invalid.ERROR ? ContextSpec.segmentLocal() : ContextSpec.rowLocal());
     this.family = family;
     this.cols = cols;
@@ -66,9 +74,18 @@ class PowerKernel extends BaseKernel {
           } else if (!bad[i]) {
             bad[i] = true;
             String field = input.schema().getField(cols[c]).getName();
-            ctx.rowError(input, i, "boxcox_domain", field, op + ": \"" + field + "\" = " + v[i]
-                + " is outside the domain of Box-Cox (x > 0). Set invalid = \"null\" to write null"
-                + " instead.");
+            ctx.rowError(
+                input,
+                i,
+                "boxcox_domain",
+                field,
+                op
+                    + ": \""
+                    + field
+                    + "\" = "
+                    + v[i]
+                    + " is outside the domain of Box-Cox (x > 0). Set invalid = \"null\" to write null"
+                    + " instead.");
           }
         } else if (undefined) {
           rn[i] = true;
@@ -99,14 +116,20 @@ class PowerKernel extends BaseKernel {
   static final class Fitted extends PowerKernel implements StatsKernel<Values> {
     private static final long serialVersionUID = 1L;
 
-    Fitted(String step, DoubleOutputs out, int[] cols, Power.Family family, Invalid invalid,
+    Fitted(
+        String step,
+        DoubleOutputs out,
+        int[] cols,
+        Power.Family family,
+        Invalid invalid,
         String op) {
       super(step, out, cols, family, Double.NaN, invalid, op);
     }
 
     @Override
     public String unboundedInputMessage() {
-      return op + ": an estimated lambda fits per series and needs bounded input. Got an"
+      return op
+          + ": an estimated lambda fits per series and needs bounded input. Got an"
           + " unbounded PCollection; set lambda.";
     }
 
@@ -199,8 +222,10 @@ class PowerKernel extends BaseKernel {
           Arrays.sort(sorted);
           int n = sorted.length;
           lam[k] = Power.mle(family, sorted, n);
-          st[k] = Double.isNaN(lam[k]) ? UNFIT
-              : Power.fits(family, sorted[0], sorted[n - 1], lam[k]) ? FIT : OVERFLOW;
+          st[k] =
+              Double.isNaN(lam[k])
+                  ? UNFIT
+                  : Power.fits(family, sorted[0], sorted[n - 1], lam[k]) ? FIT : OVERFLOW;
         }
         statuses = st;
         lambdas = lam;

@@ -23,8 +23,15 @@ final class PowerParams implements Serializable {
   private final boolean emitLambda;
   private final String suffix;
 
-  private PowerParams(Power.Family family, String op, String lambdaSuffix, List<String> columns,
-      Double lambda, Invalid invalid, boolean emitLambda, String suffix) {
+  private PowerParams(
+      Power.Family family,
+      String op,
+      String lambdaSuffix,
+      List<String> columns,
+      Double lambda,
+      Invalid invalid,
+      boolean emitLambda,
+      String suffix) {
     this.family = family;
     this.op = op;
     this.lambdaSuffix = lambdaSuffix;
@@ -37,19 +44,19 @@ final class PowerParams implements Serializable {
 
   /** λ estimated per series; {@code op} prefixes messages, {@code lambdaSuffix} names λ columns. */
   static PowerParams mle(Power.Family family, String op, String lambdaSuffix, String... columns) {
-    return new PowerParams(family, op, lambdaSuffix, Arrays.asList(columns), null, Invalid.NULL,
-        false, "");
+    return new PowerParams(
+        family, op, lambdaSuffix, Arrays.asList(columns), null, Invalid.NULL, false, "");
   }
 
   /** A fixed, finite λ for every series. */
-  static PowerParams fixed(Power.Family family, String op, String lambdaSuffix, double lambda,
-      String... columns) {
+  static PowerParams fixed(
+      Power.Family family, String op, String lambdaSuffix, double lambda, String... columns) {
     if (!Double.isFinite(lambda)) {
-      throw new IllegalArgumentException(op + ": lambda must be a finite number. Got " + lambda
-          + ".");
+      throw new IllegalArgumentException(
+          op + ": lambda must be a finite number. Got " + lambda + ".");
     }
-    return new PowerParams(family, op, lambdaSuffix, Arrays.asList(columns), lambda, Invalid.NULL,
-        false, "");
+    return new PowerParams(
+        family, op, lambdaSuffix, Arrays.asList(columns), lambda, Invalid.NULL, false, "");
   }
 
   PowerParams withInvalid(Invalid i) {
@@ -61,15 +68,21 @@ final class PowerParams implements Serializable {
   }
 
   PowerParams withSuffix(String s) {
-    return new PowerParams(family, op, lambdaSuffix, columns, lambda, invalid, emitLambda,
-        s == null ? "" : s);
+    return new PowerParams(
+        family, op, lambdaSuffix, columns, lambda, invalid, emitLambda, s == null ? "" : s);
   }
 
   /** The {@code toString} body after {@code {type}{}: columns, λ, then {@code extra} settings. */
   String render(String typeName, String extra) {
-    return typeName + "{columns=" + columns + ", lambda=" + (lambda == null ? "mle" : lambda)
-        + extra + (emitLambda ? ", emit_lambda" : "")
-        + (suffix.isEmpty() ? "" : ", suffix=" + suffix) + "}";
+    return typeName
+        + "{columns="
+        + columns
+        + ", lambda="
+        + (lambda == null ? "mle" : lambda)
+        + extra
+        + (emitLambda ? ", emit_lambda" : "")
+        + (suffix.isEmpty() ? "" : ", suffix=" + suffix)
+        + "}";
   }
 
   Invalid invalid() {
@@ -79,8 +92,8 @@ final class PowerParams implements Serializable {
   Kernel plan(ChunkLayout input, PlanContext context) {
     List<String> cols = columns.isEmpty() ? OpColumns.valueColumns(input) : columns;
     int[] idx = OpColumns.resolve(op, input, cols, true);
-    DoubleOutputs out = DoubleOutputs.plan(op, input, idx, suffix,
-        emitLambda ? lambdaSuffix : null);
+    DoubleOutputs out =
+        DoubleOutputs.plan(op, input, idx, suffix, emitLambda ? lambdaSuffix : null);
     return lambda == null
         ? new PowerKernel.Fitted(context.stepName(), out, idx, family, invalid, op)
         : new PowerKernel(context.stepName(), out, idx, family, lambda, invalid, op);

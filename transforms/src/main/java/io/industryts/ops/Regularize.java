@@ -17,9 +17,9 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
-import org.apache.beam.sdk.schemas.Schema;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 
@@ -42,24 +42,23 @@ import org.joda.time.Instant;
  * values, {@link Fill#BACKWARD} {@code n}'s, {@link Fill#NEAREST} the closer (a tie takes {@code
  * n}), {@link Fill#LINEAR} per column time-linear between the column's nearest non-null values at
  * or before and at or after {@code g} (off-grid rows included). {@link #withMaxGap}: a point is
- * null when {@code t(n) − t(p)} exceeds the gap (per column non-null neighbours for linear; with one
- * neighbour missing, its distance to {@code g}). {@link #withFlag}: {@code {c}_is_filled} is true
- * iff no row was at {@code g} and the value is non-null.
+ * null when {@code t(n) − t(p)} exceeds the gap (per column non-null neighbours for linear; with
+ * one neighbour missing, its distance to {@code g}). {@link #withFlag}: {@code {c}_is_filled} is
+ * true iff no row was at {@code g} and the value is non-null.
  *
- * <p>Output schema: the key fields (in key order), the time field, then {@code columns}
- * (default: all but time and keys; linear: value columns) in order, typed as the input (DECIMAL as
- * DOUBLE) or DOUBLE for linear, then the flags. The time field holds {@code g}; the element
- * timestamp is {@code g + w − 1 ms} (set by the engine). Counters {@code rows_inserted}, {@code
- * values_filled}. Example (1 min; rows {@code 00:00:20 1, 00:01:00 ·, 00:01:30 3, 00:04:10 9}):
- * forward gives {@code ·, ·, 3, 3, 3} at 00:00…00:04, linear {@code ·, 2.1429, 4.125, 6.375,
- * 8.625}.
+ * <p>Output schema: the key fields (in key order), the time field, then {@code columns} (default:
+ * all but time and keys; linear: value columns) in order, typed as the input (DECIMAL as DOUBLE) or
+ * DOUBLE for linear, then the flags. The time field holds {@code g}; the element timestamp is
+ * {@code g + w − 1 ms} (set by the engine). Counters {@code rows_inserted}, {@code values_filled}.
+ * Example (1 min; rows {@code 00:00:20 1, 00:01:00 ·, 00:01:30 3, 00:04:10 9}): forward gives
+ * {@code ·, ·, 3, 3, 3} at 00:00…00:04, linear {@code ·, 2.1429, 4.125, 6.375, 8.625}.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}. Windowed input (e.g. {@code
+ * FixedWindows}): each window is processed on its own (state is per key and window), so the first
+ * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
+ * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
+ * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
+ * operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a rule or max_gap ≤ 0, start after end, or (when applied) a
  *     missing, time or key column, or a non-numeric column with linear fill
@@ -86,8 +85,17 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
   private final Instant end;
   private final boolean flag;
 
-  private Regularize(SeriesOptions options, long width, Fill fill, List<String> columns,
-      long maxGap, Resample.Origin origin, long offset, Instant start, Instant end, boolean flag) {
+  private Regularize(
+      SeriesOptions options,
+      long width,
+      Fill fill,
+      List<String> columns,
+      long maxGap,
+      Resample.Origin origin,
+      long offset,
+      Instant start,
+      Instant end,
+      boolean flag) {
     super(options);
     this.width = width;
     this.fill = fill;
@@ -105,12 +113,28 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
     if (rule == null || rule.getMillis() <= 0) {
       throw new IllegalArgumentException("Regularize: rule must be > 0. Got " + rule + ".");
     }
-    return new Regularize(SeriesOptions.defaults(), rule.getMillis(), Fill.FORWARD, List.of(), -1,
-        Resample.Origin.epoch(), 0, null, null, false);
+    return new Regularize(
+        SeriesOptions.defaults(),
+        rule.getMillis(),
+        Fill.FORWARD,
+        List.of(),
+        -1,
+        Resample.Origin.epoch(),
+        0,
+        null,
+        null,
+        false);
   }
 
-  private Regularize copy(Fill f, List<String> cols, long gap, Resample.Origin o, long off,
-      Instant s, Instant e, boolean fl) {
+  private Regularize copy(
+      Fill f,
+      List<String> cols,
+      long gap,
+      Resample.Origin o,
+      long off,
+      Instant s,
+      Instant e,
+      boolean fl) {
     return new Regularize(options(), width, f, cols, gap, o, off, s, e, fl);
   }
 
@@ -142,11 +166,18 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
     return copy(fill, columns, maxGap, origin, d.getMillis(), start, end, flag);
   }
 
-  /** The same grid range for every series: {@code start} to {@code end} inclusive (either may be null). */
+  /**
+   * The same grid range for every series: {@code start} to {@code end} inclusive (either may be
+   * null).
+   */
   public Regularize between(Instant s, Instant e) {
     if (s != null && e != null && s.isAfter(e)) {
-      throw new IllegalArgumentException("Regularize: start is after end. Got start "
-          + FilterTime.show(s) + ", end " + FilterTime.show(e) + ".");
+      throw new IllegalArgumentException(
+          "Regularize: start is after end. Got start "
+              + FilterTime.show(s)
+              + ", end "
+              + FilterTime.show(e)
+              + ".");
     }
     return copy(fill, columns, maxGap, origin, offset, s, e, flag);
   }
@@ -183,13 +214,20 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
 
   @Override
   public String toString() {
-    return "regularize{rule=" + Names.duration(rule()) + ", fill=" + Names.lower(fill)
-        + ", columns=" + columns
+    return "regularize{rule="
+        + Names.duration(rule())
+        + ", fill="
+        + Names.lower(fill)
+        + ", columns="
+        + columns
         + (maxGap > 0 ? ", max_gap=" + Names.duration(Duration.millis(maxGap)) : "")
-        + ", origin=" + origin
+        + ", origin="
+        + origin
         + (offset != 0 ? ", offset=" + Names.duration(Duration.millis(offset)) : "")
         + (start != null ? ", start=" + FilterTime.show(start) : "")
-        + (end != null ? ", end=" + FilterTime.show(end) : "") + (flag ? ", flag=true" : "") + "}";
+        + (end != null ? ", end=" + FilterTime.show(end) : "")
+        + (flag ? ", flag=true" : "")
+        + "}";
   }
 
   @Override
@@ -204,8 +242,12 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
     if (linear) {
       for (int f : idx) {
         if (!OpColumns.isNumeric(in.getField(f).getType())) {
-          throw new IllegalArgumentException("Regularize: fill \"linear\" needs numeric columns. Got \""
-              + in.getField(f).getName() + "\" (" + in.getField(f).getType().getTypeName() + ").");
+          throw new IllegalArgumentException(
+              "Regularize: fill \"linear\" needs numeric columns. Got \""
+                  + in.getField(f).getName()
+                  + "\" ("
+                  + in.getField(f).getType().getTypeName()
+                  + ").");
         }
       }
     }
@@ -226,25 +268,36 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
         b.addField(OpColumns.derivedFlag(n));
       }
     }
-    Grid grid = origin.perSeries() == Grid.SeriesOrigin.NONE
-        ? Grid.fixed(width, origin.instant() + offset, false)
-        : Grid.perSeries(width, origin.perSeries(), offset, false, context.timeZone());
+    Grid grid =
+        origin.perSeries() == Grid.SeriesOrigin.NONE
+            ? Grid.fixed(width, origin.instant() + offset, false)
+            : Grid.perSeries(width, origin.perSeries(), offset, false, context.timeZone());
     // a grid point stands for [g, g + w): its element timestamp is g + w − 1 ms (§1.8)
     ChunkLayout out = input.withSchema(b.build()).withElementTimeOffset(width - 1);
-    return new RegularizeKernel(context.stepName(), out, grid, idx,
-        outTypes, fill, maxGap, start == null ? Long.MIN_VALUE : start.getMillis(),
-        end == null ? Long.MAX_VALUE : end.getMillis(), flag);
+    return new RegularizeKernel(
+        context.stepName(),
+        out,
+        grid,
+        idx,
+        outTypes,
+        fill,
+        maxGap,
+        start == null ? Long.MIN_VALUE : start.getMillis(),
+        end == null ? Long.MAX_VALUE : end.getMillis(),
+        flag);
   }
 
   /**
-   * The rows of a stretch of the series that grid points outside it may need: its first time's
-   * last row, its last row, and per column the first and last non-null values (rows de-duplicated
-   * by time, keeping the last).
+   * The rows of a stretch of the series that grid points outside it may need: its first time's last
+   * row, its last row, and per column the first and last non-null values (rows de-duplicated by
+   * time, keeping the last).
    */
   static final class Edge implements Serializable {
     private static final long serialVersionUID = 1L;
+
     /** One-row chunks (null when the stretch is empty). */
     Chunk first;
+
     Chunk last;
     boolean[] has;
     long[] firstObsTime;
@@ -254,8 +307,7 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
   }
 
   /** Emits the segment's grid points; neighbours in other segments come from both carries. */
-  static final class RegularizeKernel extends BaseKernel
-      implements BidirectionalCarryKernel<Edge> {
+  static final class RegularizeKernel extends BaseKernel implements BidirectionalCarryKernel<Edge> {
     private static final long serialVersionUID = 1L;
     private final Grid grid;
     private final int[] cols;
@@ -266,8 +318,17 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
     private final long end;
     private final boolean flag;
 
-    RegularizeKernel(String step, ChunkLayout out, Grid grid, int[] cols, FieldType[] outTypes,
-        Fill fill, long maxGap, long start, long end, boolean flag) {
+    RegularizeKernel(
+        String step,
+        ChunkLayout out,
+        Grid grid,
+        int[] cols,
+        FieldType[] outTypes,
+        Fill fill,
+        long maxGap,
+        long start,
+        long end,
+        boolean flag) {
       super(step, out, ContextSpec.regrid(grid).withSeriesInfo());
       this.grid = grid;
       this.cols = cols;
@@ -368,7 +429,8 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
       Edge after = ctx.carryAfter(this);
       int n = input.size();
       long[] t = input.times();
-      long kFirst = grid.bucketIndex(start != Long.MIN_VALUE ? start : ctx.seriesFirstTime(), anchor);
+      long kFirst =
+          grid.bucketIndex(start != Long.MIN_VALUE ? start : ctx.seriesFirstTime(), anchor);
       long kLast = grid.bucketIndex(end != Long.MAX_VALUE ? end : ctx.seriesLastTime(), anchor);
       long segStart = ctx.segmentStart();
       long segEnd = ctx.segmentEnd();
@@ -485,8 +547,18 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
      * Linear values of one column at the points: the column's non-null neighbours at or before and
      * at or after each point among the distinct times of {@code src}, or from the carries.
      */
-    private Column linear(Chunk src, int[] rows, int u, int field, long[] times, int[] exact,
-        Edge before, Edge after, int c, int shift, int n) {
+    private Column linear(
+        Chunk src,
+        int[] rows,
+        int u,
+        int field,
+        long[] times,
+        int[] exact,
+        Edge before,
+        Edge after,
+        int c,
+        int shift,
+        int n) {
       Column col = src.column(field);
       boolean[] nulls = OpColumns.nulls(col);
       double[] v = OpColumns.doubles(col);

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.Field;
 
 /**
  * Renames columns — SEMANTICS §2.6.3 {@code rename}.
@@ -22,8 +22,8 @@ import org.apache.beam.sdk.schemas.Schema;
  * input.apply(Rename.of(Map.of("Volume Flow RateRMS", "flow")));
  * }</pre>
  *
- * <p>pandas {@code df.rename(columns=mapping)}. Renaming the time column or a key column is allowed:
- * later steps find it under its new name. Names may be swapped ({@code a → b, b → a}).
+ * <p>pandas {@code df.rename(columns=mapping)}. Renaming the time column or a key column is
+ * allowed: later steps find it under its new name. Names may be swapped ({@code a → b, b → a}).
  *
  * <p>Output schema: the input fields in their order, renamed; type, nullability and the derived
  * mark (§1.5) are kept. Example: fields {@code DateTime, Volume Flow RateRMS} with {@code mapping =
@@ -32,12 +32,12 @@ import org.apache.beam.sdk.schemas.Schema;
  * <p>Edges: rows and values are untouched; empty input gives an empty output of the new schema.
  * Class {@code row}.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code row}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code row}. Windowed input (e.g. {@code FixedWindows}):
+ * each window is processed on its own (state is per key and window), so the first rows of a window
+ * see no rows of the previous one. Unbounded input in the global window, a trigger that fires early
+ * or repeatedly, and late panes on unbounded input are rejected when the transform is applied
+ * ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series operations
+ * name bounded input as the fix.
  *
  * @throws IllegalArgumentException for an empty mapping or new name, a missing column, or a new
  *     name that an unrenamed column (or another renamed one) already has
@@ -55,13 +55,15 @@ public final class Rename extends TimeSeriesTransform<Rename> {
   /** Renames each key of {@code mapping} to its value. */
   public static Rename of(Map<String, String> mapping) {
     if (mapping == null || mapping.isEmpty()) {
-      throw new IllegalArgumentException("Rename: mapping is required. Got {}; expected old name ->"
-          + " new name.");
+      throw new IllegalArgumentException(
+          "Rename: mapping is required. Got {}; expected old name ->" + " new name.");
     }
     for (Map.Entry<String, String> e : mapping.entrySet()) {
       if (e.getValue() == null || e.getValue().isEmpty()) {
-        throw new IllegalArgumentException("Rename: the new name of \"" + e.getKey()
-            + "\" is empty. Got \"\"; expected a field name.");
+        throw new IllegalArgumentException(
+            "Rename: the new name of \""
+                + e.getKey()
+                + "\" is empty. Got \"\"; expected a field name.");
       }
     }
     return new Rename(SeriesOptions.defaults(), mapping);
@@ -92,8 +94,8 @@ public final class Rename extends TimeSeriesTransform<Rename> {
     Schema in = input.schema();
     for (String old : mapping.keySet()) {
       if (!in.hasField(old)) {
-        throw new IllegalArgumentException("Rename: column \"" + old
-            + "\" not found. Available fields: " + in.getFieldNames());
+        throw new IllegalArgumentException(
+            "Rename: column \"" + old + "\" not found. Available fields: " + in.getFieldNames());
       }
     }
     Set<String> taken = new HashSet<>();
@@ -122,8 +124,8 @@ public final class Rename extends TimeSeriesTransform<Rename> {
       keys.add(mapping.getOrDefault(k, k));
       keyRenamed |= mapping.containsKey(k);
     }
-    ChunkLayout out = ChunkLayout.of(b.build(), time, keys)
-        .withElementTimeOffset(input.elementTimeOffset());
+    ChunkLayout out =
+        ChunkLayout.of(b.build(), time, keys).withElementTimeOffset(input.elementTimeOffset());
     return new ColumnMap(context.stepName(), out, sources, keyRenamed);
   }
 }

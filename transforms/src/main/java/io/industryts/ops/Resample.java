@@ -17,9 +17,9 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
-import org.apache.beam.sdk.schemas.Schema;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 
@@ -57,19 +57,19 @@ import org.joda.time.Instant;
  * them ({@link Interpolation#LINEAR}), undefined before the first sample, after the last and across
  * gaps longer than {@link #withMaxGap}. A stretch gives every bucket it crosses its share, so the
  * value in force at a bucket's start may come from any earlier bucket or segment. {@code integral}
- * is in value × {@link #withIntegralUnit integral unit} (default 1 s); {@code twa} divides it by the
- * defined time; both are null where the defined part of a bucket has measure 0. With either, every
- * bucket from the series' first row to its last is emitted, whatever {@link #withoutEmptyBuckets()}
- * says. Example (1h; {@code 00:00 10, 00:30 20, 02:00 30}): twa {@code 15, 20, ·} as a step,
- * {@code 18.333, 26.667, ·} linear.
+ * is in value × {@link #withIntegralUnit integral unit} (default 1 s); {@code twa} divides it by
+ * the defined time; both are null where the defined part of a bucket has measure 0. With either,
+ * every bucket from the series' first row to its last is emitted, whatever {@link
+ * #withoutEmptyBuckets()} says. Example (1h; {@code 00:00 10, 00:30 20, 02:00 30}): twa {@code 15,
+ * 20, ·} as a step, {@code 18.333, 26.667, ·} linear.
  *
  * <p>Execution class (SEMANTICS §1.14): {@code ordered} ({@code whole-series} with origin {@code
- * start} / {@code start_day}).
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * start} / {@code start_day}). Windowed input (e.g. {@code FixedWindows}): each window is processed
+ * on its own (state is per key and window), so the first rows of a window see no rows of the
+ * previous one. Unbounded input in the global window, a trigger that fires early or repeatedly, and
+ * late panes on unbounded input are rejected when the transform is applied ({@code
+ * IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series operations name
+ * bounded input as the fix.
  *
  * @throws IllegalArgumentException for a rule, integral unit or max gap ≤ 0, both aggregation
  *     forms, a numeric aggregation of a non-numeric column, or a missing, time or key column
@@ -157,9 +157,11 @@ public final class Resample extends TimeSeriesTransform<Resample> {
 
     @Override
     public String toString() {
-      return perSeries == Grid.SeriesOrigin.START ? "start"
-          : perSeries == Grid.SeriesOrigin.START_DAY ? "start_day"
-          : instant == 0 ? "epoch" : new Instant(instant).toString();
+      return perSeries == Grid.SeriesOrigin.START
+          ? "start"
+          : perSeries == Grid.SeriesOrigin.START_DAY
+              ? "start_day"
+              : instant == 0 ? "epoch" : new Instant(instant).toString();
     }
   }
 
@@ -192,9 +194,21 @@ public final class Resample extends TimeSeriesTransform<Resample> {
   private final long integralUnit;
   private final long maxGap;
 
-  private Resample(SeriesOptions options, long width, Agg aggregation, boolean aggregationSet,
-      List<String> columns, List<Entry> entries, Side closed, Side label, Origin origin,
-      long offset, boolean emitEmpty, int ddof, Interpolation interpolation, long integralUnit,
+  private Resample(
+      SeriesOptions options,
+      long width,
+      Agg aggregation,
+      boolean aggregationSet,
+      List<String> columns,
+      List<Entry> entries,
+      Side closed,
+      Side label,
+      Origin origin,
+      long offset,
+      boolean emitEmpty,
+      int ddof,
+      Interpolation interpolation,
+      long integralUnit,
       long maxGap) {
     super(options);
     this.interpolation = interpolation;
@@ -218,15 +232,51 @@ public final class Resample extends TimeSeriesTransform<Resample> {
     if (rule == null || rule.getMillis() <= 0) {
       throw new IllegalArgumentException("Resample: rule must be > 0. Got " + rule + ".");
     }
-    return new Resample(SeriesOptions.defaults(), rule.getMillis(), Agg.MEAN, false, List.of(),
-        List.of(), Side.LEFT, Side.LEFT, Origin.epoch(), 0, true, 1, Interpolation.PREVIOUS,
-        1000, 0);
+    return new Resample(
+        SeriesOptions.defaults(),
+        rule.getMillis(),
+        Agg.MEAN,
+        false,
+        List.of(),
+        List.of(),
+        Side.LEFT,
+        Side.LEFT,
+        Origin.epoch(),
+        0,
+        true,
+        1,
+        Interpolation.PREVIOUS,
+        1000,
+        0);
   }
 
-  private Resample copy(Agg agg, boolean aggSet, List<String> cols, List<Entry> ents, Side c,
-      Side l, Origin o, long off, boolean empty, int d) {
-    return new Resample(options(), width, agg, aggSet, cols, ents, c, l, o, off, empty, d,
-        interpolation, integralUnit, maxGap);
+  private Resample copy(
+      Agg agg,
+      boolean aggSet,
+      List<String> cols,
+      List<Entry> ents,
+      Side c,
+      Side l,
+      Origin o,
+      long off,
+      boolean empty,
+      int d) {
+    return new Resample(
+        options(),
+        width,
+        agg,
+        aggSet,
+        cols,
+        ents,
+        c,
+        l,
+        o,
+        off,
+        empty,
+        d,
+        interpolation,
+        integralUnit,
+        maxGap);
   }
 
   /** One aggregation for every column of {@link #of} (default: value columns). */
@@ -242,8 +292,17 @@ public final class Resample extends TimeSeriesTransform<Resample> {
     if (!entries.isEmpty()) {
       throw bothForms();
     }
-    return copy(aggregation, aggregationSet, Arrays.asList(cols), entries, closed, label, origin,
-        offset, emitEmpty, ddof);
+    return copy(
+        aggregation,
+        aggregationSet,
+        Arrays.asList(cols),
+        entries,
+        closed,
+        label,
+        origin,
+        offset,
+        emitEmpty,
+        ddof);
   }
 
   /** Aggregates {@code column} with one aggregation into a column named {@code column}. */
@@ -261,8 +320,8 @@ public final class Resample extends TimeSeriesTransform<Resample> {
   /** List form with any number of aggregations (even one): {@code {column}_{agg}}. */
   public Resample aggregateEach(String column, List<Agg> aggs) {
     if (aggs.isEmpty()) {
-      throw new IllegalArgumentException("Resample: aggregations for \"" + column
-          + "\" must not be empty.");
+      throw new IllegalArgumentException(
+          "Resample: aggregations for \"" + column + "\" must not be empty.");
     }
     return withEntry(new Entry(column, aggs, true));
   }
@@ -273,8 +332,8 @@ public final class Resample extends TimeSeriesTransform<Resample> {
     }
     for (Entry x : entries) {
       if (x.column.equals(e.column)) {
-        throw new IllegalArgumentException("Resample: aggregations name column \"" + e.column
-            + "\" twice.");
+        throw new IllegalArgumentException(
+            "Resample: aggregations name column \"" + e.column + "\" twice.");
       }
     }
     List<Entry> ents = new ArrayList<>(entries);
@@ -291,36 +350,63 @@ public final class Resample extends TimeSeriesTransform<Resample> {
    * {@code RIGHT} {@code (start, end]} (§1.7).
    */
   public Resample closed(Side side) {
-    return copy(aggregation, aggregationSet, columns, entries, side, label, origin, offset,
-        emitEmpty, ddof);
+    return copy(
+        aggregation,
+        aggregationSet,
+        columns,
+        entries,
+        side,
+        label,
+        origin,
+        offset,
+        emitEmpty,
+        ddof);
   }
 
   /**
    * A copy labelling each bucket with its {@code LEFT} (default) start or {@code RIGHT} end (§1.7).
    */
   public Resample label(Side side) {
-    return copy(aggregation, aggregationSet, columns, entries, closed, side, origin, offset,
-        emitEmpty, ddof);
+    return copy(
+        aggregation,
+        aggregationSet,
+        columns,
+        entries,
+        closed,
+        side,
+        origin,
+        offset,
+        emitEmpty,
+        ddof);
   }
 
   /**
    * A copy whose bucket grid starts at {@code o} (default: the epoch; see {@link Origin}, §1.7).
    */
   public Resample withOrigin(Origin o) {
-    return copy(aggregation, aggregationSet, columns, entries, closed, label, o, offset, emitEmpty,
-        ddof);
+    return copy(
+        aggregation, aggregationSet, columns, entries, closed, label, o, offset, emitEmpty, ddof);
   }
 
   /** Shifts every bucket edge by {@code d} (may be zero or negative). */
   public Resample withOffset(Duration d) {
-    return copy(aggregation, aggregationSet, columns, entries, closed, label, origin, d.getMillis(),
-        emitEmpty, ddof);
+    return copy(
+        aggregation,
+        aggregationSet,
+        columns,
+        entries,
+        closed,
+        label,
+        origin,
+        d.getMillis(),
+        emitEmpty,
+        ddof);
   }
 
   /** Emits only buckets that received at least one row. */
   public Resample withoutEmptyBuckets() {
-    return copy(aggregation, aggregationSet, columns, entries, closed, label, origin, offset, false,
-        ddof);
+    return copy(
+        aggregation, aggregationSet, columns, entries, closed, label, origin, offset, false, ddof);
   }
 
   /**
@@ -330,8 +416,8 @@ public final class Resample extends TimeSeriesTransform<Resample> {
     if (d < 0) {
       throw new IllegalArgumentException("Resample: ddof must be >= 0. Got " + d + ".");
     }
-    return copy(aggregation, aggregationSet, columns, entries, closed, label, origin, offset,
-        emitEmpty, d);
+    return copy(
+        aggregation, aggregationSet, columns, entries, closed, label, origin, offset, emitEmpty, d);
   }
 
   /**
@@ -339,14 +425,41 @@ public final class Resample extends TimeSeriesTransform<Resample> {
    * Interpolation#PREVIOUS}: a step).
    */
   public Resample withInterpolation(Interpolation how) {
-    return new Resample(options(), width, aggregation, aggregationSet, columns, entries, closed,
-        label, origin, offset, emitEmpty, ddof, how, integralUnit, maxGap);
+    return new Resample(
+        options(),
+        width,
+        aggregation,
+        aggregationSet,
+        columns,
+        entries,
+        closed,
+        label,
+        origin,
+        offset,
+        emitEmpty,
+        ddof,
+        how,
+        integralUnit,
+        maxGap);
   }
 
   /** The unit of {@code integral}: value × {@code unit} (default 1 s; 1 h turns kW into kWh). */
   public Resample withIntegralUnit(Duration unit) {
-    return new Resample(options(), width, aggregation, aggregationSet, columns, entries, closed,
-        label, origin, offset, emitEmpty, ddof, interpolation, checkIntegralUnit("Resample", unit),
+    return new Resample(
+        options(),
+        width,
+        aggregation,
+        aggregationSet,
+        columns,
+        entries,
+        closed,
+        label,
+        origin,
+        offset,
+        emitEmpty,
+        ddof,
+        interpolation,
+        checkIntegralUnit("Resample", unit),
         maxGap);
   }
 
@@ -355,8 +468,21 @@ public final class Resample extends TimeSeriesTransform<Resample> {
    * integral} leave the stretch between them out.
    */
   public Resample withMaxGap(Duration gap) {
-    return new Resample(options(), width, aggregation, aggregationSet, columns, entries, closed,
-        label, origin, offset, emitEmpty, ddof, interpolation, integralUnit,
+    return new Resample(
+        options(),
+        width,
+        aggregation,
+        aggregationSet,
+        columns,
+        entries,
+        closed,
+        label,
+        origin,
+        offset,
+        emitEmpty,
+        ddof,
+        interpolation,
+        integralUnit,
         checkMaxGap("Resample", gap));
   }
 
@@ -381,8 +507,22 @@ public final class Resample extends TimeSeriesTransform<Resample> {
 
   @Override
   protected Resample withOptions(SeriesOptions o) {
-    return new Resample(o, width, aggregation, aggregationSet, columns, entries, closed, label,
-        origin, offset, emitEmpty, ddof, interpolation, integralUnit, maxGap);
+    return new Resample(
+        o,
+        width,
+        aggregation,
+        aggregationSet,
+        columns,
+        entries,
+        closed,
+        label,
+        origin,
+        offset,
+        emitEmpty,
+        ddof,
+        interpolation,
+        integralUnit,
+        maxGap);
   }
 
   @Override
@@ -394,23 +534,35 @@ public final class Resample extends TimeSeriesTransform<Resample> {
   public String toString() {
     StringBuilder s = new StringBuilder("resample{rule=").append(Names.duration(rule()));
     if (entries.isEmpty()) {
-      s.append(", aggregation=").append(Names.lower(aggregation)).append(", columns=")
+      s.append(", aggregation=")
+          .append(Names.lower(aggregation))
+          .append(", columns=")
           .append(columns);
     } else {
       s.append(", aggregations={");
       for (int i = 0; i < entries.size(); i++) {
         Entry e = entries.get(i);
-        s.append(i > 0 ? ", " : "").append(e.column).append('=')
-            .append(e.list ? e.aggs.toString().toLowerCase(java.util.Locale.ROOT)
-                : Names.lower(e.aggs.get(0)));
+        s.append(i > 0 ? ", " : "")
+            .append(e.column)
+            .append('=')
+            .append(
+                e.list
+                    ? e.aggs.toString().toLowerCase(java.util.Locale.ROOT)
+                    : Names.lower(e.aggs.get(0)));
       }
       s.append('}');
     }
-    return s.append(", closed=").append(Names.lower(closed)).append(", label=")
-        .append(Names.lower(label)).append(", origin=").append(origin)
+    return s.append(", closed=")
+        .append(Names.lower(closed))
+        .append(", label=")
+        .append(Names.lower(label))
+        .append(", origin=")
+        .append(origin)
         .append(offset != 0 ? ", offset=" + Names.duration(Duration.millis(offset)) : "")
         .append(emitEmpty ? "" : ", emit_empty=false")
-        .append(signalToString(interpolation, integralUnit, maxGap)).append('}').toString();
+        .append(signalToString(interpolation, integralUnit, maxGap))
+        .append('}')
+        .toString();
   }
 
   @Override
@@ -430,17 +582,28 @@ public final class Resample extends TimeSeriesTransform<Resample> {
     for (Entry e : plan) {
       if (!in.hasField(e.column)) {
         throw new IllegalArgumentException(
-            entries.isEmpty() ? "Resample: column \"" + e.column + "\" not found. Available fields: "
-                + in.getFieldNames()
-                : "Resample: aggregations names column \"" + e.column
-                    + "\" which does not exist. Available fields: " + in.getFieldNames());
+            entries.isEmpty()
+                ? "Resample: column \""
+                    + e.column
+                    + "\" not found. Available fields: "
+                    + in.getFieldNames()
+                : "Resample: aggregations names column \""
+                    + e.column
+                    + "\" which does not exist. Available fields: "
+                    + in.getFieldNames());
       }
       int f = OpColumns.resolve("Resample", input, List.of(e.column), false)[0];
       FieldType type = in.getField(f).getType();
       for (Agg a : e.aggs) {
         if (a.numeric() && !OpColumns.isNumeric(type)) {
-          throw new IllegalArgumentException("Resample: aggregation \"" + Names.lower(a)
-              + "\" needs numeric columns. Got \"" + e.column + "\" (" + type.getTypeName() + ").");
+          throw new IllegalArgumentException(
+              "Resample: aggregation \""
+                  + Names.lower(a)
+                  + "\" needs numeric columns. Got \""
+                  + e.column
+                  + "\" ("
+                  + type.getTypeName()
+                  + ").");
         }
         sources.add(f);
         aggs.add(a);
@@ -451,39 +614,63 @@ public final class Resample extends TimeSeriesTransform<Resample> {
     Schema.Builder b = OpColumns.keysThenTime(input);
     List<String> seen = new ArrayList<>();
     for (Field f : outFields) {
-      if (seen.contains(f.getName()) || input.keyFields().contains(f.getName())
+      if (seen.contains(f.getName())
+          || input.keyFields().contains(f.getName())
           || input.timeField().equals(f.getName())) {
-        throw new IllegalArgumentException("Resample: output column \"" + f.getName()
-            + "\" is produced twice. Use the list form of aggregations ({c}_{agg} names).");
+        throw new IllegalArgumentException(
+            "Resample: output column \""
+                + f.getName()
+                + "\" is produced twice. Use the list form of aggregations ({c}_{agg} names).");
       }
       seen.add(f.getName());
       b.addField(f);
     }
-    ChunkLayout out = input.withSchema(b.build())
-        .withElementTimeOffset(lastInstantAfterLabel(width, closed, label));
+    ChunkLayout out =
+        input
+            .withSchema(b.build())
+            .withElementTimeOffset(lastInstantAfterLabel(width, closed, label));
     boolean right = closed == Side.RIGHT;
-    Grid grid = origin.perSeries == Grid.SeriesOrigin.NONE
-        ? Grid.fixed(width, origin.instant + offset, right)
-        : Grid.perSeries(width, origin.perSeries, offset, right, context.timeZone());
+    Grid grid =
+        origin.perSeries == Grid.SeriesOrigin.NONE
+            ? Grid.fixed(width, origin.instant + offset, right)
+            : Grid.perSeries(width, origin.perSeries, offset, right, context.timeZone());
     int[] src = sources.stream().mapToInt(Integer::intValue).toArray();
     Agg[] aggArray = aggs.toArray(new Agg[0]);
     int[] signals = TimeWeighted.sources(src, aggArray);
     if (signals != null) {
       // a stretch crossing a bucket gives it a value: every bucket of the series' range is emitted
-      return new TimeWeightedResampleKernel(context.stepName(), out,
-          ContextSpec.regrid(grid).withSeriesInfo(), grid, src, aggArray, label == Side.RIGHT,
-          ddof, new TimeWeighted(signals, interpolation, maxGap, integralUnit));
+      return new TimeWeightedResampleKernel(
+          context.stepName(),
+          out,
+          ContextSpec.regrid(grid).withSeriesInfo(),
+          grid,
+          src,
+          aggArray,
+          label == Side.RIGHT,
+          ddof,
+          new TimeWeighted(signals, interpolation, maxGap, integralUnit));
     }
-    return new ResampleKernel(context.stepName(), out,
-        ContextSpec.regrid(grid).withSeriesInfo(), grid, src, aggArray, label == Side.RIGHT,
-        emitEmpty, ddof, null);
+    return new ResampleKernel(
+        context.stepName(),
+        out,
+        ContextSpec.regrid(grid).withSeriesInfo(),
+        grid,
+        src,
+        aggArray,
+        label == Side.RIGHT,
+        emitEmpty,
+        ddof,
+        null);
   }
 
   /** The keys of §2.8.1 that differ from their defaults, for {@code toString}. */
   static String signalToString(Interpolation interpolation, long integralUnit, long maxGap) {
-    return (interpolation != Interpolation.PREVIOUS ? ", interpolation=" + Names.lower(interpolation)
-        : "") + (integralUnit != 1000 ? ", integral_unit="
-        + Names.duration(Duration.millis(integralUnit)) : "")
+    return (interpolation != Interpolation.PREVIOUS
+            ? ", interpolation=" + Names.lower(interpolation)
+            : "")
+        + (integralUnit != 1000
+            ? ", integral_unit=" + Names.duration(Duration.millis(integralUnit))
+            : "")
         + (maxGap > 0 ? ", max_gap=" + Names.duration(Duration.millis(maxGap)) : "");
   }
 
@@ -521,8 +708,16 @@ public final class Resample extends TimeSeriesTransform<Resample> {
       implements BidirectionalCarryKernel<SampleEnds> {
     private static final long serialVersionUID = 1L;
 
-    TimeWeightedResampleKernel(String step, ChunkLayout out, ContextSpec spec, Grid grid,
-        int[] sources, Agg[] aggs, boolean labelRight, int ddof, TimeWeighted signal) {
+    TimeWeightedResampleKernel(
+        String step,
+        ChunkLayout out,
+        ContextSpec spec,
+        Grid grid,
+        int[] sources,
+        Agg[] aggs,
+        boolean labelRight,
+        int ddof,
+        TimeWeighted signal) {
       super(step, out, spec, grid, sources, aggs, labelRight, true, ddof, signal);
     }
 
@@ -546,11 +741,21 @@ public final class Resample extends TimeSeriesTransform<Resample> {
     private final boolean labelRight;
     private final boolean emitEmpty;
     private final int ddof;
+
     /** The signal of {@code twa} and {@code integral}; null when neither is asked for. */
     final TimeWeighted signal;
 
-    ResampleKernel(String step, ChunkLayout out, ContextSpec spec, Grid grid, int[] sources,
-        Agg[] aggs, boolean labelRight, boolean emitEmpty, int ddof, TimeWeighted signal) {
+    ResampleKernel(
+        String step,
+        ChunkLayout out,
+        ContextSpec spec,
+        Grid grid,
+        int[] sources,
+        Agg[] aggs,
+        boolean labelRight,
+        boolean emitEmpty,
+        int ddof,
+        TimeWeighted signal) {
       super(step, out, spec);
       this.grid = grid;
       this.sources = sources;
@@ -577,10 +782,14 @@ public final class Resample extends TimeSeriesTransform<Resample> {
       long segStart = ctx.segmentStart();
       long segEnd = ctx.segmentEnd();
       boolean right = grid.closedRight();
-      kFirst = segStart == Long.MIN_VALUE ? seriesFirst
-          : Math.max(seriesFirst, grid.bucketIndex(right ? segStart + 1 : segStart, anchor));
-      kLast = segEnd == Long.MAX_VALUE ? seriesLast
-          : Math.min(seriesLast, grid.bucketIndex(right ? segEnd : segEnd - 1, anchor));
+      kFirst =
+          segStart == Long.MIN_VALUE
+              ? seriesFirst
+              : Math.max(seriesFirst, grid.bucketIndex(right ? segStart + 1 : segStart, anchor));
+      kLast =
+          segEnd == Long.MAX_VALUE
+              ? seriesLast
+              : Math.min(seriesLast, grid.bucketIndex(right ? segEnd : segEnd - 1, anchor));
       if (n > 0) {
         kFirst = Math.min(kFirst, grid.bucketIndex(t[0], anchor));
         kLast = Math.max(kLast, grid.bucketIndex(t[n - 1], anchor));
@@ -639,11 +848,23 @@ public final class Resample extends TimeSeriesTransform<Resample> {
       TimeWeightedResampleKernel self =
           this instanceof TimeWeightedResampleKernel ? (TimeWeightedResampleKernel) this : null;
       for (int o = 0; o < aggs.length; o++) {
-        out[base + o] = TimeWeighted.isTimeWeighted(aggs[o])
-            ? signal.column(input, sources[o], aggs[o], ctx.carry(self),
-                ctx.carryAfter(self), starts, grid.widthMillis())
-            : aggregate(input.column(sources[o]), aggs[o], outputLayout().fieldType(base + o),
-                rowStart, nb, buf);
+        out[base + o] =
+            TimeWeighted.isTimeWeighted(aggs[o])
+                ? signal.column(
+                    input,
+                    sources[o],
+                    aggs[o],
+                    ctx.carry(self),
+                    ctx.carryAfter(self),
+                    starts,
+                    grid.widthMillis())
+                : aggregate(
+                    input.column(sources[o]),
+                    aggs[o],
+                    outputLayout().fieldType(base + o),
+                    rowStart,
+                    nb,
+                    buf);
       }
       return new Chunk(outputLayout(), input.key(), times, ks.clone(), out);
     }
@@ -656,14 +877,14 @@ public final class Resample extends TimeSeriesTransform<Resample> {
       return m;
     }
 
-    private Column aggregate(Column src, Agg agg, FieldType outType, int[] rowStart, int nb,
-        double[] buf) {
+    private Column aggregate(
+        Column src, Agg agg, FieldType outType, int[] rowStart, int nb, double[] buf) {
       return aggregate(src, agg, outType, rowStart, nb, buf, ddof);
     }
 
     /** {@code agg} of {@code src} over each row range {@code [rowStart[q], rowStart[q + 1])}. */
-    static Column aggregate(Column src, Agg agg, FieldType outType, int[] rowStart, int nb,
-        double[] buf, int ddof) {
+    static Column aggregate(
+        Column src, Agg agg, FieldType outType, int[] rowStart, int nb, double[] buf, int ddof) {
       boolean[] nulls = OpColumns.nulls(src);
       if (agg == Agg.FIRST || agg == Agg.LAST || agg == Agg.MIN || agg == Agg.MAX) {
         int[] idx = new int[nb];
@@ -699,14 +920,15 @@ public final class Resample extends TimeSeriesTransform<Resample> {
         double x;
         switch (agg) {
           case SUM:
-          case MEAN: {
-            double s = 0;
-            for (int j = 0; j < m; j++) {
-              s += buf[j];
+          case MEAN:
+            {
+              double s = 0;
+              for (int j = 0; j < m; j++) {
+                s += buf[j];
+              }
+              x = agg == Agg.SUM ? s : m == 0 ? Double.NaN : s / m;
+              break;
             }
-            x = agg == Agg.SUM ? s : m == 0 ? Double.NaN : s / m;
-            break;
-          }
           case MEDIAN:
             Arrays.sort(buf, 0, m);
             x = Stats.quantile(buf, 0, m, 0.5);

@@ -14,8 +14,8 @@ import io.industryts.engine.spi.SeriesOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.joda.time.Duration;
 
 /**
@@ -27,8 +27,8 @@ import org.joda.time.Duration;
  * }</pre>
  *
  * <p>Row window {@code n} for row {@code i} (positions in series order): {@code right} = {@code
- * [i−n+1, i]}, {@code left} = {@code [i−n, i−1]}, {@code both} = {@code [i−n, i]}, {@code neither} =
- * {@code [i−n+1, i−1]}, centered = {@code [i−⌊n/2⌋, i+⌈n/2⌉−1]}; positions outside the series are
+ * [i−n+1, i]}, {@code left} = {@code [i−n, i−1]}, {@code both} = {@code [i−n, i]}, {@code neither}
+ * = {@code [i−n+1, i−1]}, centered = {@code [i−⌊n/2⌋, i+⌈n/2⌉−1]}; positions outside the series are
  * absent. Duration window {@code d}: rows with {@code t_j > t_i − d} ({@code ≥} for left/both) and
  * {@code j ≤ i} ({@code j < i} for left/neither). A function is computed over the window's non-null
  * values when there are at least {@code min_periods} (rows: default {@code n}; duration: 1), else
@@ -41,12 +41,12 @@ import org.joda.time.Duration;
  * nullable, derived. Example: {@code 1, 2, 4, 8, ·, 16} with mean over 3 rows gives {@code ·, ·,
  * 2.3333, 4.6667, ·, ·}.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}. Windowed input (e.g. {@code
+ * FixedWindows}): each window is processed on its own (state is per key and window), so the first
+ * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
+ * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
+ * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
+ * operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a window below 1 row or ≤ 0, {@code min_periods} out of
  *     range, center with a duration window or a closed side other than right, or a non-numeric,
@@ -85,13 +85,30 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
   private final int ddof;
   private final String suffix;
 
-  private Rolling(SeriesOptions options, int rows, long millis, List<String> columns,
-      List<Fn> functions, int minPeriods, Closed closed, boolean center, int ddof) {
+  private Rolling(
+      SeriesOptions options,
+      int rows,
+      long millis,
+      List<String> columns,
+      List<Fn> functions,
+      int minPeriods,
+      Closed closed,
+      boolean center,
+      int ddof) {
     this(options, rows, millis, columns, functions, minPeriods, closed, center, ddof, "");
   }
 
-  private Rolling(SeriesOptions options, int rows, long millis, List<String> columns,
-      List<Fn> functions, int minPeriods, Closed closed, boolean center, int ddof, String suffix) {
+  private Rolling(
+      SeriesOptions options,
+      int rows,
+      long millis,
+      List<String> columns,
+      List<Fn> functions,
+      int minPeriods,
+      Closed closed,
+      boolean center,
+      int ddof,
+      String suffix) {
     super(options);
     this.rows = rows;
     this.millis = millis;
@@ -109,8 +126,16 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
     if (n < 1) {
       throw new IllegalArgumentException("Rolling: window must be >= 1 row. Got " + n + ".");
     }
-    return new Rolling(SeriesOptions.defaults(), n, 0, Arrays.asList(columns), List.of(Fn.MEAN),
-        0, Closed.RIGHT, false, 1);
+    return new Rolling(
+        SeriesOptions.defaults(),
+        n,
+        0,
+        Arrays.asList(columns),
+        List.of(Fn.MEAN),
+        0,
+        Closed.RIGHT,
+        false,
+        1);
   }
 
   /** A window spanning {@code d} of time. */
@@ -118,8 +143,16 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
     if (d == null || d.getMillis() <= 0) {
       throw new IllegalArgumentException("Rolling: window must be > 0. Got " + d + ".");
     }
-    return new Rolling(SeriesOptions.defaults(), 0, d.getMillis(), Arrays.asList(columns),
-        List.of(Fn.MEAN), 0, Closed.RIGHT, false, 1);
+    return new Rolling(
+        SeriesOptions.defaults(),
+        0,
+        d.getMillis(),
+        Arrays.asList(columns),
+        List.of(Fn.MEAN),
+        0,
+        Closed.RIGHT,
+        false,
+        1);
   }
 
   /** A copy computing {@code fns}, in this order. */
@@ -127,8 +160,17 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
     if (fns.length == 0) {
       throw new IllegalArgumentException("Rolling: functions must not be empty.");
     }
-    return new Rolling(options(), rows, millis, columns, Arrays.asList(fns), minPeriods, closed,
-        center, ddof, suffix);
+    return new Rolling(
+        options(),
+        rows,
+        millis,
+        columns,
+        Arrays.asList(fns),
+        minPeriods,
+        closed,
+        center,
+        ddof,
+        suffix);
   }
 
   /**
@@ -140,11 +182,11 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
       throw new IllegalArgumentException("Rolling: min_periods must be >= 1. Got " + n + ".");
     }
     if (rows > 0 && n > rows) {
-      throw new IllegalArgumentException("Rolling: min_periods (" + n + ") > window (" + rows
-          + ").");
+      throw new IllegalArgumentException(
+          "Rolling: min_periods (" + n + ") > window (" + rows + ").");
     }
-    return new Rolling(options(), rows, millis, columns, functions, n, closed, center, ddof,
-        suffix);
+    return new Rolling(
+        options(), rows, millis, columns, functions, n, closed, center, ddof, suffix);
   }
 
   /**
@@ -155,8 +197,8 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
     if (center && c != Closed.RIGHT) {
       throw centerError();
     }
-    return new Rolling(options(), rows, millis, columns, functions, minPeriods, c, center, ddof,
-        suffix);
+    return new Rolling(
+        options(), rows, millis, columns, functions, minPeriods, c, center, ddof, suffix);
   }
 
   /** A copy whose row window is centered on each row. */
@@ -164,13 +206,12 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
     if (rows == 0 || closed != Closed.RIGHT) {
       throw centerError();
     }
-    return new Rolling(options(), rows, millis, columns, functions, minPeriods, closed, true,
-        ddof, suffix);
+    return new Rolling(
+        options(), rows, millis, columns, functions, minPeriods, closed, true, ddof, suffix);
   }
 
   private static IllegalArgumentException centerError() {
-    return new IllegalArgumentException(
-        "Rolling: center needs a row window and closed \"right\".");
+    return new IllegalArgumentException("Rolling: center needs a row window and closed \"right\".");
   }
 
   /**
@@ -180,8 +221,8 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
     if (d < 0) {
       throw new IllegalArgumentException("Rolling: ddof must be >= 0. Got " + d + ".");
     }
-    return new Rolling(options(), rows, millis, columns, functions, minPeriods, closed, center,
-        d, suffix);
+    return new Rolling(
+        options(), rows, millis, columns, functions, minPeriods, closed, center, d, suffix);
   }
 
   /**
@@ -193,8 +234,8 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
     if (s == null) {
       throw new IllegalArgumentException("Rolling: suffix must not be null. Use \"\" for none.");
     }
-    return new Rolling(options(), rows, millis, columns, functions, minPeriods, closed, center,
-        ddof, s);
+    return new Rolling(
+        options(), rows, millis, columns, functions, minPeriods, closed, center, ddof, s);
   }
 
   /** The suffix appended to generated names; empty by default. */
@@ -209,8 +250,8 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
 
   @Override
   protected Rolling withOptions(SeriesOptions o) {
-    return new Rolling(o, rows, millis, columns, functions, minPeriods, closed, center, ddof,
-        suffix);
+    return new Rolling(
+        o, rows, millis, columns, functions, minPeriods, closed, center, ddof, suffix);
   }
 
   @Override
@@ -224,9 +265,17 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
 
   @Override
   public String toString() {
-    return "rolling{window=" + windowName() + ", functions=" + Names.lower(functions) + ", columns=" + columns
-        + ", closed=" + Names.lower(closed) + (center ? ", center=true" : "")
-        + (suffix.isEmpty() ? "" : ", suffix=" + suffix) + "}";
+    return "rolling{window="
+        + windowName()
+        + ", functions="
+        + Names.lower(functions)
+        + ", columns="
+        + columns
+        + ", closed="
+        + Names.lower(closed)
+        + (center ? ", center=true" : "")
+        + (suffix.isEmpty() ? "" : ", suffix=" + suffix)
+        + "}";
   }
 
   @Override
@@ -238,8 +287,8 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
     Schema.Builder b = OpColumns.copyOf(in);
     for (int f : idx) {
       for (Fn fn : functions) {
-        String name = in.getField(f).getName() + "_rolling_" + Names.lower(fn) + "_" + windowName()
-            + suffix;
+        String name =
+            in.getField(f).getName() + "_rolling_" + Names.lower(fn) + "_" + windowName() + suffix;
         names.add(name);
         b.addField(OpColumns.derived(name, fn == Fn.COUNT ? FieldType.INT64 : FieldType.DOUBLE));
       }
@@ -263,8 +312,19 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
       spec = ContextSpec.haloMillis(millis, 0);
     }
     int mp = minPeriods > 0 ? minPeriods : rows > 0 ? rows : 1;
-    return new RollingKernel(context.stepName(), input.withSchema(b.build()), spec, idx,
-        functions.toArray(new Fn[0]), rows > 0, lo, hi, millis, closed, mp, ddof);
+    return new RollingKernel(
+        context.stepName(),
+        input.withSchema(b.build()),
+        spec,
+        idx,
+        functions.toArray(new Fn[0]),
+        rows > 0,
+        lo,
+        hi,
+        millis,
+        closed,
+        mp,
+        ddof);
   }
 
   /** Computes every function per row over its window's non-null values. */
@@ -280,8 +340,19 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
     private final int minPeriods;
     private final int ddof;
 
-    RollingKernel(String step, ChunkLayout out, ContextSpec spec, int[] cols, Fn[] fns,
-        boolean byRows, int lo, int hi, long millis, Closed closed, int minPeriods, int ddof) {
+    RollingKernel(
+        String step,
+        ChunkLayout out,
+        ContextSpec spec,
+        int[] cols,
+        Fn[] fns,
+        boolean byRows,
+        int lo,
+        int hi,
+        long millis,
+        Closed closed,
+        int minPeriods,
+        int ddof) {
       super(step, out, spec);
       this.cols = cols;
       this.fns = fns;
@@ -315,28 +386,44 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
             res[f] = new double[n];
           }
         }
-        slide(input.times(), OpColumns.doubles(col), OpColumns.nulls(col), start, end, res, counts,
+        slide(
+            input.times(),
+            OpColumns.doubles(col),
+            OpColumns.nulls(col),
+            start,
+            end,
+            res,
+            counts,
             resNull);
         for (int f = 0; f < fns.length; f++) {
-          out[o++] = fns[f] == Fn.COUNT ? new LongColumn(counts[f], resNull[f])
-              : new DoubleColumn(res[f], resNull[f]);
+          out[o++] =
+              fns[f] == Fn.COUNT
+                  ? new LongColumn(counts[f], resNull[f])
+                  : new DoubleColumn(res[f], resNull[f]);
         }
       }
       return input.withColumns(outputLayout(), out);
     }
 
     /**
-     * Every function of one column, sliding one window along the rows: values enter at the
-     * window's end and leave at its start (both only move forward): min/max as {@link
-     * MonotonicDeque}s, medians as a {@link SortedWindow}, counts as running counters. Each result
-     * depends only on the window's values, never on where the chunk starts, so every
-     * segmentation of a series gives the same bits: sums and variances of duration windows merge
-     * per-block moments ({@link BlockMoments}); those of row windows are the corrected two-pass
-     * over the window ({@link RowMoments} for windows without nulls). A window holding NaN or an
-     * infinity is computed as before, from scratch.
+     * Every function of one column, sliding one window along the rows: values enter at the window's
+     * end and leave at its start (both only move forward): min/max as {@link MonotonicDeque}s,
+     * medians as a {@link SortedWindow}, counts as running counters. Each result depends only on
+     * the window's values, never on where the chunk starts, so every segmentation of a series gives
+     * the same bits: sums and variances of duration windows merge per-block moments ({@link
+     * BlockMoments}); those of row windows are the corrected two-pass over the window ({@link
+     * RowMoments} for windows without nulls). A window holding NaN or an infinity is computed as
+     * before, from scratch.
      */
-    private void slide(long[] t, double[] v, boolean[] nulls, int[] start, int[] end,
-        double[][] res, long[][] counts, boolean[][] resNull) {
+    private void slide(
+        long[] t,
+        double[] v,
+        boolean[] nulls,
+        int[] start,
+        int[] end,
+        double[][] res,
+        long[][] counts,
+        boolean[][] resNull) {
       int n = v.length;
       boolean needSum = false;
       boolean needVar = false;
@@ -354,8 +441,8 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
       for (int i = 0; i < n; i++) {
         maxWindow = Math.max(maxWindow, end[i] - start[i]);
       }
-      BlockMoments blocks = !byRows && (needSum || needVar) ? BlockMoments.over(t, v, nulls, millis)
-          : null;
+      BlockMoments blocks =
+          !byRows && (needSum || needVar) ? BlockMoments.over(t, v, nulls, millis) : null;
       double[] rowSum = null;
       double[] rowSs = null;
       boolean[] rowDone = null;
@@ -475,19 +562,21 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
         double max = enough && highs != null ? highs.value() : Double.NaN;
         double median = enough && sorted != null ? sorted.quantile(0.5) : Double.NaN;
         for (int f = 0; f < fns.length; f++) {
-          double r = fns[f] == Fn.COUNT || enough
-              ? value(fns[f], e - s, m, sum, var, min, max, median) : Double.NaN;
+          double r =
+              fns[f] == Fn.COUNT || enough
+                  ? value(fns[f], e - s, m, sum, var, min, max, median)
+                  : Double.NaN;
           store(f, i, r, res, counts, resNull);
         }
       }
     }
 
     /**
-     * The value of {@code fn} for a window of {@code rows} rows of which {@code m} hold values, given
-     * their statistics (those {@code fn} does not use may be anything).
+     * The value of {@code fn} for a window of {@code rows} rows of which {@code m} hold values,
+     * given their statistics (those {@code fn} does not use may be anything).
      */
-    private double value(Fn fn, int rows, int m, double sum, double var, double min, double max,
-        double median) {
+    private double value(
+        Fn fn, int rows, int m, double sum, double var, double min, double max, double median) {
       switch (fn) {
         case COUNT:
           return rows >= minPeriods ? m : Double.NaN;
@@ -509,8 +598,8 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
     }
 
     /** Result {@code r} of function {@code f} for row {@code i}; NaN is a null cell. */
-    private void store(int f, int i, double r, double[][] res, long[][] counts,
-        boolean[][] resNull) {
+    private void store(
+        int f, int i, double r, double[][] res, long[][] counts, boolean[][] resNull) {
       boolean isNull = Double.isNaN(r);
       resNull[f][i] = isNull;
       if (counts[f] != null) {
@@ -521,8 +610,16 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
     }
 
     /** Row {@code i} over the window {@code [s, e)} computed directly from its values. */
-    private void scratch(double[] v, boolean[] nulls, int s, int e, int i, double[] buf,
-        double[][] res, long[][] counts, boolean[][] resNull) {
+    private void scratch(
+        double[] v,
+        boolean[] nulls,
+        int s,
+        int e,
+        int i,
+        double[] buf,
+        double[][] res,
+        long[][] counts,
+        boolean[][] resNull) {
       int m = 0;
       for (int j = s; j < e; j++) {
         if (!nulls[j]) {

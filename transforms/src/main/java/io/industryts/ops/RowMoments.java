@@ -1,23 +1,30 @@
 package io.industryts.ops;
 
 /**
- * Sums and squared deviations of row windows free of nulls and non-finite values, by the
- * corrected two-pass method, four rows at a time.
+ * Sums and squared deviations of row windows free of nulls and non-finite values, by the corrected
+ * two-pass method, four rows at a time.
  *
- * <p>Each row's sums run over its window in position order, exactly as one row alone would, so
- * the results are the same bits; interleaving four independent rows only lets the processor
- * overlap their additions, which a single row's chain of dependent additions cannot.
+ * <p>Each row's sums run over its window in position order, exactly as one row alone would, so the
+ * results are the same bits; interleaving four independent rows only lets the processor overlap
+ * their additions, which a single row's chain of dependent additions cannot.
  */
 final class RowMoments {
   private RowMoments() {}
 
   /**
    * For each row whose window {@code [start, end)} is not empty and holds only finite non-null
-   * values: {@code sum[i]}, {@code ss[i]} = Σ(x − mean)² (when {@code needVar}), and {@code
-   * done[i] = true}.
+   * values: {@code sum[i]}, {@code ss[i]} = Σ(x − mean)² (when {@code needVar}), and {@code done[i]
+   * = true}.
    */
-  static void fill(double[] v, boolean[] nulls, int[] start, int[] end, boolean needVar,
-      double[] sum, double[] ss, boolean[] done) {
+  static void fill(
+      double[] v,
+      boolean[] nulls,
+      int[] start,
+      int[] end,
+      boolean needVar,
+      double[] sum,
+      double[] ss,
+      boolean[] done) {
     int n = start.length;
     // clean[i]: the window of row i is not empty and has no null or non-finite value
     int dirty = 0;
@@ -40,7 +47,11 @@ final class RowMoments {
     }
     int i = 0;
     while (i < n) {
-      if (i + 3 < n && done[i] && done[i + 1] && done[i + 2] && done[i + 3]
+      if (i + 3 < n
+          && done[i]
+          && done[i + 1]
+          && done[i + 2]
+          && done[i + 3]
           && end[i] - start[i] == end[i + 3] - start[i + 3]
           && end[i + 1] - start[i + 1] == end[i] - start[i]
           && end[i + 2] - start[i + 2] == end[i] - start[i]) {
@@ -55,8 +66,8 @@ final class RowMoments {
     }
   }
 
-  private static void one(double[] v, int s, int e, int i, boolean needVar, double[] sum,
-      double[] ss) {
+  private static void one(
+      double[] v, int s, int e, int i, boolean needVar, double[] sum, double[] ss) {
     double a = 0;
     for (int j = s; j < e; j++) {
       a += v[j];
@@ -76,8 +87,8 @@ final class RowMoments {
     }
   }
 
-  private static void four(double[] v, int[] start, int len, int i, boolean needVar,
-      double[] sum, double[] ss) {
+  private static void four(
+      double[] v, int[] start, int len, int i, boolean needVar, double[] sum, double[] ss) {
     int s0 = start[i];
     int s1 = start[i + 1];
     int s2 = start[i + 2];

@@ -14,9 +14,9 @@ import io.industryts.engine.spi.StatsKernel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
-import org.apache.beam.sdk.schemas.Schema;
 
 /**
  * Standard, min-max, robust or fixed scaling — SEMANTICS §2.5.1 {@code scale}.
@@ -37,12 +37,12 @@ import org.apache.beam.sdk.schemas.Schema;
  * {c}{suffix}} columns (DOUBLE, derived) are appended. Example: {@code x = 1, 2, 3, 4, ·} gives
  * standard {@code −1.3416, −0.4472, 0.4472, 1.3416, ·} and minmax {@code 0, 1/3, 2/3, 1, ·}.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code whole-series} ({@code fixed}: {@code row}).
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code whole-series} ({@code fixed}: {@code row}). Windowed
+ * input (e.g. {@code FixedWindows}): each window is processed on its own (state is per key and
+ * window), so the first rows of a window see no rows of the previous one. Unbounded input in the
+ * global window, a trigger that fires early or repeatedly, and late panes on unbounded input are
+ * rejected when the transform is applied ({@code IllegalArgumentException} naming the fix, see
+ * docs/streaming.md); whole-series operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a bad range, quantile range, {@code scale = 0}, ddof with a
  *     method other than standard, or a non-numeric, missing, time or key column
@@ -74,8 +74,17 @@ public final class Scale extends TimeSeriesTransform<Scale> {
   private final Fit fit;
   private final String suffix;
 
-  private Scale(SeriesOptions options, Method method, List<String> columns, int ddof, double a,
-      double b, double center, double scale, Fit fit, String suffix) {
+  private Scale(
+      SeriesOptions options,
+      Method method,
+      List<String> columns,
+      int ddof,
+      double a,
+      double b,
+      double center,
+      double scale,
+      Fit fit,
+      String suffix) {
     super(options);
     this.method = method;
     this.columns = List.copyOf(columns);
@@ -88,10 +97,19 @@ public final class Scale extends TimeSeriesTransform<Scale> {
     this.suffix = suffix;
   }
 
-  private static Scale of(Method m, double a, double b, double center, double scale,
-      String... columns) {
-    return new Scale(SeriesOptions.defaults(), m, Arrays.asList(columns), 0, a, b, center, scale,
-        Fit.SERIES, "");
+  private static Scale of(
+      Method m, double a, double b, double center, double scale, String... columns) {
+    return new Scale(
+        SeriesOptions.defaults(),
+        m,
+        Arrays.asList(columns),
+        0,
+        a,
+        b,
+        center,
+        scale,
+        Fit.SERIES,
+        "");
   }
 
   /** {@code (x − mean)/std}, population std (ddof 0) by default. */
@@ -121,8 +139,8 @@ public final class Scale extends TimeSeriesTransform<Scale> {
   public Scale withRange(double lo, double hi) {
     only(Method.MINMAX, "feature_range");
     if (!(lo < hi)) {
-      throw new IllegalArgumentException("Scale: feature_range must be [a, b] with a < b. Got ["
-          + lo + ", " + hi + "].");
+      throw new IllegalArgumentException(
+          "Scale: feature_range must be [a, b] with a < b. Got [" + lo + ", " + hi + "].");
     }
     return new Scale(options(), method, columns, ddof, lo, hi, center, scale, fit, suffix);
   }
@@ -131,8 +149,13 @@ public final class Scale extends TimeSeriesTransform<Scale> {
   public Scale withQuantileRange(double lo, double hi) {
     only(Method.ROBUST, "quantile_range");
     if (!(0 <= lo && lo < hi && hi <= 100)) {
-      throw new IllegalArgumentException("Scale: quantile_range must satisfy 0 <= lo < hi <= 100."
-          + " Got [" + lo + ", " + hi + "].");
+      throw new IllegalArgumentException(
+          "Scale: quantile_range must satisfy 0 <= lo < hi <= 100."
+              + " Got ["
+              + lo
+              + ", "
+              + hi
+              + "].");
     }
     return new Scale(options(), method, columns, ddof, lo, hi, center, scale, fit, suffix);
   }
@@ -156,14 +179,20 @@ public final class Scale extends TimeSeriesTransform<Scale> {
 
   /** A copy writing {@code {c}{suffix}} columns instead of replacing (empty = in place). */
   public Scale withSuffix(String s) {
-    return new Scale(options(), method, columns, ddof, a, b, center, scale, fit,
-        s == null ? "" : s);
+    return new Scale(
+        options(), method, columns, ddof, a, b, center, scale, fit, s == null ? "" : s);
   }
 
   private void only(Method m, String key) {
     if (method != m) {
-      throw new IllegalArgumentException("Scale: " + key + " is only valid with method \""
-          + Names.lower(m) + "\". Got method \"" + Names.lower(method) + "\".");
+      throw new IllegalArgumentException(
+          "Scale: "
+              + key
+              + " is only valid with method \""
+              + Names.lower(m)
+              + "\". Got method \""
+              + Names.lower(method)
+              + "\".");
     }
   }
 
@@ -184,8 +213,14 @@ public final class Scale extends TimeSeriesTransform<Scale> {
 
   @Override
   public String toString() {
-    return "scale{method=" + Names.lower(method) + ", columns=" + columns + ", fit="
-        + Names.lower(fit) + (suffix.isEmpty() ? "" : ", suffix=" + suffix) + "}";
+    return "scale{method="
+        + Names.lower(method)
+        + ", columns="
+        + columns
+        + ", fit="
+        + Names.lower(fit)
+        + (suffix.isEmpty() ? "" : ", suffix=" + suffix)
+        + "}";
   }
 
   @Override
@@ -294,7 +329,9 @@ public final class Scale extends TimeSeriesTransform<Scale> {
   static final class FittedScale extends ScaleKernel implements StatsKernel<ColumnStats> {
     @Override
     public String unboundedInputMessage() {
-      return "Scale: method \"" + method.name().toLowerCase(java.util.Locale.ROOT) + "\" fits per"
+      return "Scale: method \""
+          + method.name().toLowerCase(java.util.Locale.ROOT)
+          + "\" fits per"
           + " series and needs bounded input. Got an unbounded PCollection; use method \"fixed\".";
     }
 
@@ -332,18 +369,20 @@ public final class Scale extends TimeSeriesTransform<Scale> {
         return null;
       }
       switch (method) {
-        case STANDARD: {
-          double sd = m.std(ddof);
-          return sd > 0 ? new double[] {m.mean, sd, 1, 0} : null;
-        }
+        case STANDARD:
+          {
+            double sd = m.std(ddof);
+            return sd > 0 ? new double[] {m.mean, sd, 1, 0} : null;
+          }
         case MINMAX:
           return m.max > m.min ? new double[] {m.min, m.max - m.min, b - a, a} : null;
-        default: {
-          double[] sorted = s.sorted(c);
-          double med = Stats.quantile(sorted, 0.5);
-          double iqr = Stats.quantile(sorted, b / 100) - Stats.quantile(sorted, a / 100);
-          return iqr > 0 ? new double[] {med, iqr, 1, 0} : null;
-        }
+        default:
+          {
+            double[] sorted = s.sorted(c);
+            double med = Stats.quantile(sorted, 0.5);
+            double iqr = Stats.quantile(sorted, b / 100) - Stats.quantile(sorted, a / 100);
+            return iqr > 0 ? new double[] {med, iqr, 1, 0} : null;
+          }
       }
     }
   }

@@ -19,18 +19,18 @@ import org.apache.beam.sdk.schemas.Schema;
  *
  * <p>pandas {@code df[[t, *keys, *columns]]}. Output schema: the time field, the key fields (in key
  * order), then {@code columns} in the given order, each field unchanged (type, nullability, derived
- * mark). Example: fields {@code temp, DateTime, flow, status} with {@code columns = [status,
- * temp]} give {@code DateTime, status, temp}.
+ * mark). Example: fields {@code temp, DateTime, flow, status} with {@code columns = [status, temp]}
+ * give {@code DateTime, status, temp}.
  *
  * <p>Edges: rows and values are untouched; empty input gives an empty output of the new schema.
  * Class {@code row}.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code row}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code row}. Windowed input (e.g. {@code FixedWindows}):
+ * each window is processed on its own (state is per key and window), so the first rows of a window
+ * see no rows of the previous one. Unbounded input in the global window, a trigger that fires early
+ * or repeatedly, and late panes on unbounded input are rejected when the transform is applied
+ * ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series operations
+ * name bounded input as the fix.
  *
  * @throws IllegalArgumentException for no columns, a missing column, a column listed twice, or the
  *     time or a key column in {@code columns} (they are always kept)
@@ -48,8 +48,9 @@ public final class Select extends TimeSeriesTransform<Select> {
   /** Keeps time, keys and {@code columns}, in that order. */
   public static Select columns(String... columns) {
     if (columns.length == 0) {
-      throw new IllegalArgumentException("Select: columns is required. Got []; expected the"
-          + " columns to keep besides the time and key columns.");
+      throw new IllegalArgumentException(
+          "Select: columns is required. Got []; expected the"
+              + " columns to keep besides the time and key columns.");
     }
     return new Select(SeriesOptions.defaults(), Arrays.asList(columns));
   }

@@ -10,8 +10,8 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.joda.time.Duration;
 
 /**
@@ -86,9 +86,16 @@ public abstract class Shift<T extends Shift<T>> extends TimeSeriesTransform<T> {
 
   @Override
   public String toString() {
-    return typeName() + "{columns=" + spec.columns + ", periods=" + spec.periodRendering()
-        + (spec.tolerance < 0 ? "" : ", tolerance=" + Names.duration(Duration.millis(spec.tolerance)))
-        + (spec.suffix.isEmpty() ? "" : ", suffix=" + spec.suffix) + "}";
+    return typeName()
+        + "{columns="
+        + spec.columns
+        + ", periods="
+        + spec.periodRendering()
+        + (spec.tolerance < 0
+            ? ""
+            : ", tolerance=" + Names.duration(Duration.millis(spec.tolerance)))
+        + (spec.suffix.isEmpty() ? "" : ", suffix=" + spec.suffix)
+        + "}";
   }
 
   /**
@@ -106,8 +113,14 @@ public abstract class Shift<T extends Shift<T>> extends TimeSeriesTransform<T> {
     final String suffix;
     final long tolerance;
 
-    private Spec(String op, boolean lead, int[] periods, long[] millis, List<String> columns,
-        String suffix, long tolerance) {
+    private Spec(
+        String op,
+        boolean lead,
+        int[] periods,
+        long[] millis,
+        List<String> columns,
+        String suffix,
+        long tolerance) {
       this.op = op;
       this.lead = lead;
       this.periods = periods;
@@ -138,8 +151,12 @@ public abstract class Shift<T extends Shift<T>> extends TimeSeriesTransform<T> {
       long[] m = Arrays.copyOf(millis, n + more.length);
       for (int i = 0; i < more.length; i++) {
         if (more[i] < 1) {
-          throw new IllegalArgumentException(op + ": periods must be >= 1. Got " + more[i] + "."
-              + ("Lag".equals(op) ? " Use lead for later rows." : ""));
+          throw new IllegalArgumentException(
+              op
+                  + ": periods must be >= 1. Got "
+                  + more[i]
+                  + "."
+                  + ("Lag".equals(op) ? " Use lead for later rows." : ""));
         }
         p[n + i] = more[i];
       }
@@ -183,7 +200,10 @@ public abstract class Shift<T extends Shift<T>> extends TimeSeriesTransform<T> {
     Spec withTolerance(Duration tol) {
       if (!hasDurations()) {
         throw new IllegalArgumentException(
-            op + ": tolerance is only valid with duration periods. Use " + op + ".by(Duration...).");
+            op
+                + ": tolerance is only valid with duration periods. Use "
+                + op
+                + ".by(Duration...).");
       }
       if (tol == null || tol.getMillis() <= 0) {
         throw new IllegalArgumentException(op + ": tolerance must be > 0. Got " + tol + ".");
@@ -195,8 +215,10 @@ public abstract class Shift<T extends Shift<T>> extends TimeSeriesTransform<T> {
     List<String> periodNames() {
       List<String> out = new ArrayList<>();
       for (int i = 0; i < periods.length; i++) {
-        out.add(millis[i] == 0 ? String.valueOf(periods[i])
-            : "_" + Names.duration(Duration.millis(millis[i])));
+        out.add(
+            millis[i] == 0
+                ? String.valueOf(periods[i])
+                : "_" + Names.duration(Duration.millis(millis[i])));
       }
       return out;
     }
@@ -205,8 +227,10 @@ public abstract class Shift<T extends Shift<T>> extends TimeSeriesTransform<T> {
     List<String> periodRendering() {
       List<String> out = new ArrayList<>();
       for (int i = 0; i < periods.length; i++) {
-        out.add(millis[i] == 0 ? String.valueOf(periods[i])
-            : Names.duration(Duration.millis(millis[i])));
+        out.add(
+            millis[i] == 0
+                ? String.valueOf(periods[i])
+                : Names.duration(Duration.millis(millis[i])));
       }
       return out;
     }
@@ -216,8 +240,10 @@ public abstract class Shift<T extends Shift<T>> extends TimeSeriesTransform<T> {
       boolean numeric = kind != ShiftKernel.Kind.VALUE;
       int[] idx = OpColumns.resolve(op, input, cols, numeric);
       Schema in = input.schema();
-      String word = kind == ShiftKernel.Kind.DIFF ? "diff"
-          : kind == ShiftKernel.Kind.PCT_CHANGE ? "pct_change" : lead ? "lead" : "lag";
+      String word =
+          kind == ShiftKernel.Kind.DIFF
+              ? "diff"
+              : kind == ShiftKernel.Kind.PCT_CHANGE ? "pct_change" : lead ? "lead" : "lag";
       List<String> periodNames = periodNames();
       int outs = idx.length * periodNames.size();
       int[] sources = new int[outs];
@@ -257,11 +283,21 @@ public abstract class Shift<T extends Shift<T>> extends TimeSeriesTransform<T> {
         // one extra row beyond the span: the as-of match may lie further back (or ahead)
         long reach = tolerance >= 0 ? maxMillis + tolerance : maxMillis;
         int rows = Math.max(1, maxRows);
-        spec = lead ? ContextSpec.haloMillis(0, reach).withHaloRows(0, rows)
-            : ContextSpec.haloMillis(reach, 0).withHaloRows(rows, 0);
+        spec =
+            lead
+                ? ContextSpec.haloMillis(0, reach).withHaloRows(0, rows)
+                : ContextSpec.haloMillis(reach, 0).withHaloRows(rows, 0);
       }
-      return new ShiftKernel(ctx.stepName(), input.withSchema(b.build()), spec, sources, types,
-          offsets, ms, tolerance, kind);
+      return new ShiftKernel(
+          ctx.stepName(),
+          input.withSchema(b.build()),
+          spec,
+          sources,
+          types,
+          offsets,
+          ms,
+          tolerance,
+          kind);
     }
   }
 }

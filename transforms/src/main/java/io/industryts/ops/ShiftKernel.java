@@ -26,15 +26,26 @@ final class ShiftKernel extends BaseKernel {
 
   private final int[] sources;
   private final FieldType[] types;
+
   /** Row offset per output (negative = earlier rows), used where {@code millis} is 0. */
   private final int[] offsets;
+
   /** Duration per output (lag > 0, lead < 0), or 0 for a row period. */
   private final long[] millis;
+
   private final long tolerance;
   private final Kind kind;
 
-  ShiftKernel(String step, ChunkLayout out, ContextSpec spec, int[] sources, FieldType[] types,
-      int[] offsets, long[] millis, long tolerance, Kind kind) {
+  ShiftKernel(
+      String step,
+      ChunkLayout out,
+      ContextSpec spec,
+      int[] sources,
+      FieldType[] types,
+      int[] offsets,
+      long[] millis,
+      long tolerance,
+      Kind kind) {
     super(step, out, spec);
     this.sources = sources;
     this.types = types;
@@ -61,13 +72,15 @@ final class ShiftKernel extends BaseKernel {
         matchByTime(input.times(), millis[o], idx);
       }
       Column src = input.column(sources[o]);
-      out[base + o] = kind == Kind.VALUE ? OpColumns.gather(src, types[o], idx, null)
-          : arithmetic(src, idx);
+      out[base + o] =
+          kind == Kind.VALUE ? OpColumns.gather(src, types[o], idx, null) : arithmetic(src, idx);
     }
     return input.withColumns(outputLayout(), out);
   }
 
-  /** As-of match: lag {@code d > 0}: last row with t ≤ t_i − d; lead: first row with t ≥ t_i + |d|. */
+  /**
+   * As-of match: lag {@code d > 0}: last row with t ≤ t_i − d; lead: first row with t ≥ t_i + |d|.
+   */
   private void matchByTime(long[] t, long d, int[] idx) {
     int n = t.length;
     if (d > 0) {

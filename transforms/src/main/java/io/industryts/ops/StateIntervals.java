@@ -19,9 +19,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
-import org.apache.beam.sdk.schemas.Schema;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 
@@ -38,27 +38,26 @@ import org.joda.time.Instant;
  * <p>The state of a row is the value of {@code column} ({@link #of}), or with {@link #above} /
  * {@link #below} the boolean {@code x > above} (or {@code x < below}; both: either), null where
  * {@code x} is null. A run is a maximal sequence of consecutive rows (series order) with equal
- * state and no two consecutive rows further apart than {@link #withMaxGap max_gap}; null is a
- * state of its own unless {@link #skipNulls()} leaves null rows out first. A run ends at the time
- * of the next row (which has another state: the state held until then), or at its own last row's
- * time when it is the last run of the series or {@code max_gap} separates it from the next row.
- * Runs shorter than {@link #withMinDuration min_duration} are not emitted (counter {@code
- * intervals_short}).
+ * state and no two consecutive rows further apart than {@link #withMaxGap max_gap}; null is a state
+ * of its own unless {@link #skipNulls()} leaves null rows out first. A run ends at the time of the
+ * next row (which has another state: the state held until then), or at its own last row's time when
+ * it is the last run of the series or {@code max_gap} separates it from the next row. Runs shorter
+ * than {@link #withMinDuration min_duration} are not emitted (counter {@code intervals_short}).
  *
  * <p>Output schema (its own): the key columns, the state ({@code {column}}, the column's type, or
  * {@code {column}_state} BOOLEAN for a threshold), the time column (run start), {@code end}
  * (DATETIME), {@code duration_s} (DOUBLE, seconds) and {@code rows} (INT64). Rows are in series
  * order of their start; each is stamped with its {@code end} as element timestamp. Runs cross the
  * engine's segments: each run is emitted once, by the segment holding its first row. Example:
- * {@code 00:00 on, 00:05 on, 00:10 off, 00:30 on} gives {@code (on, 00:00, 00:10, 600, 2)},
- * {@code (off, 00:10, 00:30, 1200, 1)}, {@code (on, 00:30, 00:30, 0, 1)}.
+ * {@code 00:00 on, 00:05 on, 00:10 off, 00:30 on} gives {@code (on, 00:00, 00:10, 600, 2)}, {@code
+ * (off, 00:10, 00:30, 1200, 1)}, {@code (on, 00:30, 00:30, 0, 1)}.
  *
- * <p>Execution class (SEMANTICS §1.14): {@code ordered}.
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * <p>Execution class (SEMANTICS §1.14): {@code ordered}. Windowed input (e.g. {@code
+ * FixedWindows}): each window is processed on its own (state is per key and window), so the first
+ * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
+ * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
+ * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
+ * operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a max_gap or min_duration ≤ 0, a threshold that is not
  *     finite, or (when applied) a missing, time or key column, a threshold on a non-numeric column,
@@ -83,8 +82,15 @@ public final class StateIntervals extends TimeSeriesTransform<StateIntervals> {
   private final Duration maxGap;
   private final Duration minDuration;
 
-  private StateIntervals(SeriesOptions options, String column, boolean condition, Double above,
-      Double below, Nulls nulls, Duration maxGap, Duration minDuration) {
+  private StateIntervals(
+      SeriesOptions options,
+      String column,
+      boolean condition,
+      Double above,
+      Double below,
+      Nulls nulls,
+      Duration maxGap,
+      Duration minDuration) {
     super(options);
     this.column = Objects.requireNonNull(column, "column");
     this.condition = condition;
@@ -97,8 +103,8 @@ public final class StateIntervals extends TimeSeriesTransform<StateIntervals> {
 
   /** Runs of the values of {@code column} (any type): the state is the value. */
   public static StateIntervals of(String column) {
-    return new StateIntervals(SeriesOptions.defaults(), column, false, null, null, Nulls.STATE,
-        null, null);
+    return new StateIntervals(
+        SeriesOptions.defaults(), column, false, null, null, Nulls.STATE, null, null);
   }
 
   /**
@@ -106,20 +112,34 @@ public final class StateIntervals extends TimeSeriesTransform<StateIntervals> {
    * {@link #below}. The output state column is {@code {column}_state} (BOOLEAN).
    */
   public static StateIntervals where(String column) {
-    return new StateIntervals(SeriesOptions.defaults(), column, true, null, null, Nulls.STATE,
-        null, null);
+    return new StateIntervals(
+        SeriesOptions.defaults(), column, true, null, null, Nulls.STATE, null, null);
   }
 
   /** A copy whose state is {@code x > threshold} (or'ed with {@link #below} when both are set). */
   public StateIntervals above(double threshold) {
-    return new StateIntervals(options(), column, condition, finite("above", threshold), below,
-        nulls, maxGap, minDuration);
+    return new StateIntervals(
+        options(),
+        column,
+        condition,
+        finite("above", threshold),
+        below,
+        nulls,
+        maxGap,
+        minDuration);
   }
 
   /** A copy whose state is {@code x < threshold} (or'ed with {@link #above} when both are set). */
   public StateIntervals below(double threshold) {
-    return new StateIntervals(options(), column, condition, above, finite("below", threshold),
-        nulls, maxGap, minDuration);
+    return new StateIntervals(
+        options(),
+        column,
+        condition,
+        above,
+        finite("below", threshold),
+        nulls,
+        maxGap,
+        minDuration);
   }
 
   /** A copy that leaves rows with a null state out before forming runs ({@code nulls = "skip"}). */
@@ -129,20 +149,20 @@ public final class StateIntervals extends TimeSeriesTransform<StateIntervals> {
 
   /** A copy with the given null handling. */
   public StateIntervals withNulls(Nulls n) {
-    return new StateIntervals(options(), column, condition, above, below,
-        Objects.requireNonNull(n), maxGap, minDuration);
+    return new StateIntervals(
+        options(), column, condition, above, below, Objects.requireNonNull(n), maxGap, minDuration);
   }
 
   /** A copy in which two consecutive rows further apart than {@code gap} end a run. */
   public StateIntervals withMaxGap(Duration gap) {
-    return new StateIntervals(options(), column, condition, above, below, nulls,
-        positive("max_gap", gap), minDuration);
+    return new StateIntervals(
+        options(), column, condition, above, below, nulls, positive("max_gap", gap), minDuration);
   }
 
   /** A copy that emits only runs lasting at least {@code d} (exactly {@code d} is emitted). */
   public StateIntervals withMinDuration(Duration d) {
-    return new StateIntervals(options(), column, condition, above, below, nulls, maxGap,
-        positive("min_duration", d));
+    return new StateIntervals(
+        options(), column, condition, above, below, nulls, maxGap, positive("min_duration", d));
   }
 
   private static double finite(String key, double v) {
@@ -183,28 +203,38 @@ public final class StateIntervals extends TimeSeriesTransform<StateIntervals> {
 
   @Override
   public String toString() {
-    return "state_intervals{column=" + column
+    return "state_intervals{column="
+        + column
         + (above != null ? ", above=" + Names.number(above) : "")
         + (below != null ? ", below=" + Names.number(below) : "")
-        + ", nulls=" + Names.lower(nulls)
+        + ", nulls="
+        + Names.lower(nulls)
         + (maxGap != null ? ", max_gap=" + Names.duration(maxGap) : "")
-        + (minDuration != null ? ", min_duration=" + Names.duration(minDuration) : "") + "}";
+        + (minDuration != null ? ", min_duration=" + Names.duration(minDuration) : "")
+        + "}";
   }
 
   @Override
   public Kernel plan(ChunkLayout input, PlanContext context) {
     if (condition && !isThreshold()) {
-      throw new IllegalArgumentException("StateIntervals: where(\"" + column
-          + "\") needs a condition. Got no threshold; expected above(x) and/or below(x)"
-          + " (TOML keys above, below), or StateIntervals.of(\"" + column
-          + "\") for the column's values as states.");
+      throw new IllegalArgumentException(
+          "StateIntervals: where(\""
+              + column
+              + "\") needs a condition. Got no threshold; expected above(x) and/or below(x)"
+              + " (TOML keys above, below), or StateIntervals.of(\""
+              + column
+              + "\") for the column's values as states.");
     }
     int src = OpColumns.resolve("StateIntervals", input, List.of(column), false)[0];
     Schema in = input.schema();
     FieldType srcType = in.getField(src).getType();
     if (isThreshold() && !OpColumns.isNumeric(srcType)) {
-      throw new IllegalArgumentException("StateIntervals: above/below need a numeric column. Got \""
-          + column + "\" (" + srcType.getTypeName() + ").");
+      throw new IllegalArgumentException(
+          "StateIntervals: above/below need a numeric column. Got \""
+              + column
+              + "\" ("
+              + srcType.getTypeName()
+              + ").");
     }
     String stateName = isThreshold() ? column + "_state" : column;
     FieldType stateType = isThreshold() ? FieldType.BOOLEAN : srcType.withNullable(false);
@@ -218,11 +248,18 @@ public final class StateIntervals extends TimeSeriesTransform<StateIntervals> {
     kept.add(input.timeField());
     for (String n : own) {
       if (kept.contains(n)) {
-        throw new IllegalArgumentException("StateIntervals: output column \"" + n
-            + "\" would clash with the " + (n.equals(input.timeField()) ? "time" : "key")
-            + " column of that name. Got key columns " + input.keyFields() + " and time column \""
-            + input.timeField() + "\"; expected none named " + own
-            + ". Rename that column first (rename).");
+        throw new IllegalArgumentException(
+            "StateIntervals: output column \""
+                + n
+                + "\" would clash with the "
+                + (n.equals(input.timeField()) ? "time" : "key")
+                + " column of that name. Got key columns "
+                + input.keyFields()
+                + " and time column \""
+                + input.timeField()
+                + "\"; expected none named "
+                + own
+                + ". Rename that column first (rename).");
       }
     }
     b.addField(Field.nullable(stateName, stateType));
@@ -230,17 +267,23 @@ public final class StateIntervals extends TimeSeriesTransform<StateIntervals> {
     b.addField(Field.of("end", FieldType.DATETIME));
     b.addField(Field.of("duration_s", FieldType.DOUBLE));
     b.addField(Field.of("rows", FieldType.INT64));
-    ChunkLayout out = input.withSchema(b.build()).withElementTimeOffset(0)
-        .withElementTimeField("end");
-    return new StateKernel(context.stepName(), out, src, above, below, nulls == Nulls.SKIP,
+    ChunkLayout out =
+        input.withSchema(b.build()).withElementTimeOffset(0).withElementTimeField("end");
+    return new StateKernel(
+        context.stepName(),
+        out,
+        src,
+        above,
+        below,
+        nulls == Nulls.SKIP,
         maxGap == null ? -1 : maxGap.getMillis(),
         minDuration == null ? -1 : minDuration.getMillis());
   }
 
   /**
-   * What a stretch of the series tells its neighbours (rows with a skipped null state not
-   * counted): its first and last row, and its leading run — rows and end when the stretch itself
-   * ends that run, or the whole stretch when the run may go on in the next one.
+   * What a stretch of the series tells its neighbours (rows with a skipped null state not counted):
+   * its first and last row, and its leading run — rows and end when the stretch itself ends that
+   * run, or the whole stretch when the run may go on in the next one.
    */
   static final class Runs implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -249,13 +292,21 @@ public final class StateIntervals extends TimeSeriesTransform<StateIntervals> {
     final Object firstState;
     final long lastTime;
     final Object lastState;
+
     /** Rows of the leading run inside the stretch; {@code == rows} when the run fills it. */
     final long leadingRows;
+
     /** End of the leading run when it ends inside the stretch (see {@link #leadingRows}). */
     final long leadingEnd;
 
-    Runs(long rows, long firstTime, Object firstState, long lastTime, Object lastState,
-        long leadingRows, long leadingEnd) {
+    Runs(
+        long rows,
+        long firstTime,
+        Object firstState,
+        long lastTime,
+        Object lastState,
+        long leadingRows,
+        long leadingEnd) {
       this.rows = rows;
       this.firstTime = firstTime;
       this.firstState = firstState;
@@ -284,8 +335,15 @@ public final class StateIntervals extends TimeSeriesTransform<StateIntervals> {
     private final long maxGap;
     private final long minDuration;
 
-    StateKernel(String step, ChunkLayout out, int src, Double above, Double below,
-        boolean skipNulls, long maxGap, long minDuration) {
+    StateKernel(
+        String step,
+        ChunkLayout out,
+        int src,
+        Double above,
+        Double below,
+        boolean skipNulls,
+        long maxGap,
+        long minDuration) {
       super(step, out, ContextSpec.segmentLocal());
       this.src = src;
       this.above = above;
@@ -391,12 +449,18 @@ public final class StateIntervals extends TimeSeriesTransform<StateIntervals> {
           leadingRows = earlier.rows + later.leadingRows;
           leadingEnd = later.leadingEnd;
         } else {
-          leadingEnd = close(earlier.lastTime, later.firstTime) ? later.firstTime
-              : earlier.lastTime;
+          leadingEnd =
+              close(earlier.lastTime, later.firstTime) ? later.firstTime : earlier.lastTime;
         }
       }
-      return new Runs(earlier.rows + later.rows, earlier.firstTime, earlier.firstState,
-          later.lastTime, later.lastState, leadingRows, leadingEnd);
+      return new Runs(
+          earlier.rows + later.rows,
+          earlier.firstTime,
+          earlier.firstState,
+          later.lastTime,
+          later.lastState,
+          leadingRows,
+          leadingEnd);
     }
 
     @Override
@@ -418,7 +482,8 @@ public final class StateIntervals extends TimeSeriesTransform<StateIntervals> {
       List<Long> rowCounts = new ArrayList<>();
       long shortRuns = 0;
       int j = 0;
-      if (m > 0 && before != null
+      if (m > 0
+          && before != null
           && continues(before.lastState, before.lastTime, s[k[0]], t[k[0]])) {
         // the first run started in an earlier segment, which emits it: skip its rows here
         j = 1;

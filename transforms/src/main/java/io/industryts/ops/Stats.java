@@ -42,8 +42,8 @@ final class Stats {
   }
 
   /**
-   * Count, mean and sum of squared deviations, merged with Chan et al.'s parallel formula. A set
-   * of equal values keeps {@code m2} exactly 0.
+   * Count, mean and sum of squared deviations, merged with Chan et al.'s parallel formula. A set of
+   * equal values keeps {@code m2} exactly 0.
    */
   static final class Moments implements Serializable {
     private static final long serialVersionUID = 1L;

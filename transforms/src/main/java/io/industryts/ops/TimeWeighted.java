@@ -14,20 +14,23 @@ import java.util.Arrays;
  * {@link Resample} and {@link GroupByTime}: per column, the series' non-null samples (the last one
  * of equal times), joined by steps or lines, undefined across gaps longer than {@code max_gap}.
  *
- * <p>A stretch between two samples may cross any number of buckets and segments, so a segment
- * needs the last sample before it and the first after it, wherever they are: the kernels carry
- * {@link SampleEnds} summaries in both directions
- * ({@link io.industryts.engine.spi.BidirectionalCarryKernel})
- * and build each column's samples as {@code [last before] segment [first after]}.
+ * <p>A stretch between two samples may cross any number of buckets and segments, so a segment needs
+ * the last sample before it and the first after it, wherever they are: the kernels carry {@link
+ * SampleEnds} summaries in both directions ({@link
+ * io.industryts.engine.spi.BidirectionalCarryKernel}) and build each column's samples as {@code
+ * [last before] segment [first after]}.
  */
 final class TimeWeighted implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Source field indexes whose signal is needed, distinct. */
   private final int[] fields;
+
   private final boolean linear;
+
   /** Longest stretch that connects two samples, ms; 0 = no limit. */
   private final long maxGap;
+
   private final long unitMillis;
 
   TimeWeighted(int[] fields, Interpolation interpolation, long maxGap, long unitMillis) {
@@ -175,7 +178,14 @@ final class TimeWeighted implements Serializable {
    * The {@code twa} or {@code integral} column of {@code field} for buckets starting at {@code
    * start}: null where the defined part of a bucket has measure 0.
    */
-  Column column(Chunk seg, int field, Agg agg, SampleEnds before, SampleEnds after, long[] start, long width) {
+  Column column(
+      Chunk seg,
+      int field,
+      Agg agg,
+      SampleEnds before,
+      SampleEnds after,
+      long[] start,
+      long width) {
     int nb = start.length;
     double[] area = new double[nb];
     long[] covered = new long[nb];
@@ -196,7 +206,13 @@ final class TimeWeighted implements Serializable {
    * Indexes of the buckets (edges at {@code anchor + k·w}) in {@code [kFrom, kTo]} that some
    * defined stretch of any source crosses with positive length, ascending, distinct.
    */
-  long[] crossedBuckets(Chunk seg, SampleEnds before, SampleEnds after, Grid grid, long anchor, long kFrom,
+  long[] crossedBuckets(
+      Chunk seg,
+      SampleEnds before,
+      SampleEnds after,
+      Grid grid,
+      long anchor,
+      long kFrom,
       long kTo) {
     long w = grid.widthMillis();
     long[] ks = new long[16];

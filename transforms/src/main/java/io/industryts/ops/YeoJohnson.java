@@ -18,10 +18,10 @@ import io.industryts.engine.spi.SeriesOptions;
  * <p>For {@code x ≥ 0}: {@code expm1(λ·log1p(x))/λ} ({@code log1p(x)} when {@code λ = 0}); for
  * {@code x < 0}: {@code −expm1((2 − λ)·log1p(−x))/(2 − λ)} ({@code −log1p(−x)} when {@code λ = 2})
  * (scipy {@code stats.yeojohnson}). Estimated λ maximizes {@code −(n/2)·ln σ²(λ) + (λ − 1)·Σ
- * sign(x)·log1p(|x|)} over the series' non-null values, with Brent's method from the bracket
- * {@code (−2, 2)} to {@code |Δλ| ≤ 1e-10}. Examples: fixed {@code λ = 0.5} maps {@code −1, 0, 3, 8}
- * to {@code −1.2190, 0, 2, 4}; on {@code −3, −1, 0, 1, 2, 6, 15} the estimate is {@code λ̂ =
- * 0.5278}. No standardization afterwards (chain {@link Scale}).
+ * sign(x)·log1p(|x|)} over the series' non-null values, with Brent's method from the bracket {@code
+ * (−2, 2)} to {@code |Δλ| ≤ 1e-10}. Examples: fixed {@code λ = 0.5} maps {@code −1, 0, 3, 8} to
+ * {@code −1.2190, 0, 2, 4}; on {@code −3, −1, 0, 1, 2, 6, 15} the estimate is {@code λ̂ = 0.5278}.
+ * No standardization afterwards (chain {@link Scale}).
  *
  * <p>Output schema: the columns are replaced in place as DOUBLE, or, with a suffix, {@code
  * {c}{suffix}} columns (DOUBLE, derived) are appended; {@link #emitLambda()} adds {@code
@@ -29,16 +29,16 @@ import io.industryts.engine.spi.SeriesOptions;
  * every row of a series.
  *
  * <p>Edges: nulls stay null. A series with fewer than 2 distinct values has no λ: its outputs are
- * null (counter {@code series_unfit}); a λ̂ whose transform of the series' extreme values
- * overflows gives null outputs (counter {@code lambda_overflow}). Class {@code whole-series}
- * (estimated, needs bounded input) or {@code row} (fixed λ).
+ * null (counter {@code series_unfit}); a λ̂ whose transform of the series' extreme values overflows
+ * gives null outputs (counter {@code lambda_overflow}). Class {@code whole-series} (estimated,
+ * needs bounded input) or {@code row} (fixed λ).
  *
  * <p>Execution class (SEMANTICS §1.14): {@code whole-series} (estimated λ), {@code row} (fixed λ).
- * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per
- * key and window), so the first rows of a window see no rows of the previous one. Unbounded input
- * in the global window, a trigger that fires early or repeatedly, and late panes on unbounded
- * input are rejected when the transform is applied ({@code IllegalArgumentException} naming the
- * fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * Windowed input (e.g. {@code FixedWindows}): each window is processed on its own (state is per key
+ * and window), so the first rows of a window see no rows of the previous one. Unbounded input in
+ * the global window, a trigger that fires early or repeatedly, and late panes on unbounded input
+ * are rejected when the transform is applied ({@code IllegalArgumentException} naming the fix, see
+ * docs/streaming.md); whole-series operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a non-finite λ, a missing, time, key or non-numeric column,
  *     an output name that exists, or an unbounded input with estimated λ
@@ -55,14 +55,17 @@ public final class YeoJohnson extends TimeSeriesTransform<YeoJohnson> {
 
   /** λ estimated per series by maximum likelihood, for {@code columns} (none = value columns). */
   public static YeoJohnson mle(String... columns) {
-    return new YeoJohnson(SeriesOptions.defaults(),
+    return new YeoJohnson(
+        SeriesOptions.defaults(),
         PowerParams.mle(Power.Family.YEO_JOHNSON, "YeoJohnson", "_yeojohnson_lambda", columns));
   }
 
   /** A fixed λ for every series (row-local). */
   public static YeoJohnson withLambda(double lambda, String... columns) {
-    return new YeoJohnson(SeriesOptions.defaults(),
-        PowerParams.fixed(Power.Family.YEO_JOHNSON, "YeoJohnson", "_yeojohnson_lambda", lambda, columns));
+    return new YeoJohnson(
+        SeriesOptions.defaults(),
+        PowerParams.fixed(
+            Power.Family.YEO_JOHNSON, "YeoJohnson", "_yeojohnson_lambda", lambda, columns));
   }
 
   /** A copy that adds {@code {c}_yeojohnson_lambda} columns. */

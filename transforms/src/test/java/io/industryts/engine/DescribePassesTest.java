@@ -16,16 +16,19 @@ class DescribePassesTest {
     Kernel lag = new TestKernels.Lag(IN, 2);
     Kernel cum = new TestKernels.CumSum(lag.outputLayout());
     Kernel center = new TestKernels.Center(cum.outputLayout());
-    assertThat(Engine.compile(IN, List.of(lag, cum, center)).describe(), contains(
-        "segment: one shuffle by (series, time segment)",
-        "pass 1: lag (context: halo 2 rows before, 0 after)",
-        "pass 2: cum (context: carry from neighbouring segments)",
-        "pass 3: center (context: statistics per series)"));
+    assertThat(
+        Engine.compile(IN, List.of(lag, cum, center)).describe(),
+        contains(
+            "segment: one shuffle by (series, time segment)",
+            "pass 1: lag (context: halo 2 rows before, 0 after)",
+            "pass 2: cum (context: carry from neighbouring segments)",
+            "pass 3: center (context: statistics per series)"));
   }
 
   @Test
   void noKernelsIsOnlyTheSegmentation() {
-    assertThat(Engine.compile(IN, List.of()).describe(),
+    assertThat(
+        Engine.compile(IN, List.of()).describe(),
         contains("segment: one shuffle by (series, time segment)"));
   }
 }

@@ -12,8 +12,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.apache.beam.sdk.Pipeline.PipelineExecutionException;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -26,13 +26,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(BeamPipelineExtension.class)
 class EngineTest {
-  static final Schema IN = Schema.builder()
-      .addStringField("tag").addDateTimeField("time").addNullableField("v", FieldType.DOUBLE).build();
+  static final Schema IN =
+      Schema.builder()
+          .addStringField("tag")
+          .addDateTimeField("time")
+          .addNullableField("v", FieldType.DOUBLE)
+          .build();
   static final SeriesOptions BY_TAG = SeriesOptions.defaults().withKeyColumns(List.of("tag"));
 
   @BeforeEach
   void smallSegments(TestPipeline p) {
-    p.getOptions().as(EngineTuningOptions.class).setSegmentRows(7); // about nine segments per series
+    p.getOptions()
+        .as(EngineTuningOptions.class)
+        .setSegmentRows(7); // about nine segments per series
   }
 
   /** Two series of 60 rows each at irregular times with one long gap, in shuffled order. */
@@ -64,12 +70,17 @@ class EngineTest {
   @Test
   void haloCarryAndStatsMatchASequentialComputationAcrossSegments(TestPipeline p) {
     List<Row> in = input();
-    PCollection<Row> out = Engine.runOnRows(p.apply(Create.of(in).withRowSchema(IN)), BY_TAG, List.of(
-        new Engine.Step("lag", TestKernels.op("lag", l -> new TestKernels.Lag(l, 3))),
-        new Engine.Step("cum", TestKernels.op("cum", TestKernels.CumSum::new)),
-        new Engine.Step("center", TestKernels.op("center", TestKernels.Center::new))));
+    PCollection<Row> out =
+        Engine.runOnRows(
+            p.apply(Create.of(in).withRowSchema(IN)),
+            BY_TAG,
+            List.of(
+                new Engine.Step("lag", TestKernels.op("lag", l -> new TestKernels.Lag(l, 3))),
+                new Engine.Step("cum", TestKernels.op("cum", TestKernels.CumSum::new)),
+                new Engine.Step("center", TestKernels.op("center", TestKernels.Center::new))));
     Schema schema = out.getSchema();
-    assertEquals(List.of("tag", "time", "v", "v_lag", "v_cum", "v_centered"), schema.getFieldNames());
+    assertEquals(
+        List.of("tag", "time", "v", "v_lag", "v_cum", "v_centered"), schema.getFieldNames());
     List<Row> expected = new ArrayList<>();
     for (String tag : new String[] {"a", "b"}) {
       List<Row> s = series(in, tag);
@@ -82,8 +93,10 @@ class EngineTest {
         double v = s.get(i).getDouble("v");
         sum += v;
         Double lag = i >= 3 ? s.get(i - 3).getDouble("v") : null;
-        expected.add(Row.withSchema(schema).addValues(tag, s.get(i).getDateTime("time"), v, lag, sum,
-            v - meanOf(s)).build());
+        expected.add(
+            Row.withSchema(schema)
+                .addValues(tag, s.get(i).getDateTime("time"), v, lag, sum, v - meanOf(s))
+                .build());
       }
     }
     PAssert.that(out).containsInAnyOrder(expected);
@@ -101,8 +114,11 @@ class EngineTest {
   @Test
   void bidirectionalCarryDeliversEarlierAndLaterSegmentsToEverySegment(TestPipeline p) {
     List<Row> in = input();
-    PCollection<Row> out = Engine.runOnRows(p.apply(Create.of(in).withRowSchema(IN)), BY_TAG,
-        List.of(new Engine.Step("around", TestKernels.op("around", TestKernels.Around::new))));
+    PCollection<Row> out =
+        Engine.runOnRows(
+            p.apply(Create.of(in).withRowSchema(IN)),
+            BY_TAG,
+            List.of(new Engine.Step("around", TestKernels.op("around", TestKernels.Around::new))));
     List<Row> expected = new ArrayList<>();
     for (String tag : new String[] {"a", "b"}) {
       List<Row> s = series(in, tag);
@@ -111,8 +127,10 @@ class EngineTest {
         total += r.getDouble("v");
       }
       for (Row r : s) {
-        expected.add(Row.withSchema(out.getSchema())
-            .addValues(tag, r.getDateTime("time"), r.getDouble("v"), total).build());
+        expected.add(
+            Row.withSchema(out.getSchema())
+                .addValues(tag, r.getDateTime("time"), r.getDouble("v"), total)
+                .build());
       }
     }
     PAssert.that(out).containsInAnyOrder(expected);
@@ -123,8 +141,13 @@ class EngineTest {
   void gridKernelEmitsEveryBucketOnceIncludingThoseOfEmptySegments(TestPipeline p) {
     List<Row> in = input();
     long w = 60_000;
-    PCollection<Row> out = Engine.runOnRows(p.apply(Create.of(in).withRowSchema(IN)), BY_TAG, List.of(
-        new Engine.Step("buckets", TestKernels.op("buckets", l -> new TestKernels.BucketCount(l, w)))));
+    PCollection<Row> out =
+        Engine.runOnRows(
+            p.apply(Create.of(in).withRowSchema(IN)),
+            BY_TAG,
+            List.of(
+                new Engine.Step(
+                    "buckets", TestKernels.op("buckets", l -> new TestKernels.BucketCount(l, w)))));
     List<Row> expected = new ArrayList<>();
     for (String tag : new String[] {"a", "b"}) {
       List<Row> s = series(in, tag);
@@ -137,7 +160,8 @@ class EngineTest {
             count++;
           }
         }
-        expected.add(Row.withSchema(out.getSchema()).addValues(tag, new Instant(b * w), count).build());
+        expected.add(
+            Row.withSchema(out.getSchema()).addValues(tag, new Instant(b * w), count).build());
       }
     }
     assertThat("the gap spans many empty buckets", expected.size() > 100);
@@ -147,10 +171,15 @@ class EngineTest {
 
   @Test
   void emptyInputGivesEmptyOutputWithTheOutputSchema(TestPipeline p) {
-    PCollection<Row> out = Engine.runOnRows(p.apply(Create.empty(IN)), BY_TAG, List.of(
-        new Engine.Step("lag", TestKernels.op("lag", l -> new TestKernels.Lag(l, 1))),
-        new Engine.Step("center", TestKernels.op("center", TestKernels.Center::new))));
-    assertEquals(List.of("tag", "time", "v", "v_lag", "v_centered"), out.getSchema().getFieldNames());
+    PCollection<Row> out =
+        Engine.runOnRows(
+            p.apply(Create.empty(IN)),
+            BY_TAG,
+            List.of(
+                new Engine.Step("lag", TestKernels.op("lag", l -> new TestKernels.Lag(l, 1))),
+                new Engine.Step("center", TestKernels.op("center", TestKernels.Center::new))));
+    assertEquals(
+        List.of("tag", "time", "v", "v_lag", "v_centered"), out.getSchema().getFieldNames());
     PAssert.that(out).empty();
     p.run();
   }
@@ -158,26 +187,43 @@ class EngineTest {
   @Test
   void stringTimesAreParsedAndAnUnparseableOneFailsWithItsValue(TestPipeline p) {
     Schema s = Schema.builder().addStringField("timestamp").addDoubleField("v").build();
-    List<Row> rows = List.of(
-        Row.withSchema(s).addValues("2024-01-01 00:00:00", 1.0).build(),
-        Row.withSchema(s).addValues("yesterday", 2.0).build());
-    Engine.runOnRows(p.apply(Create.of(rows).withRowSchema(s)), SeriesOptions.defaults(), List.of(
-        new Engine.Step("lag", TestKernels.op("lag", l -> new TestKernels.Lag(l, 1)))));
+    List<Row> rows =
+        List.of(
+            Row.withSchema(s).addValues("2024-01-01 00:00:00", 1.0).build(),
+            Row.withSchema(s).addValues("yesterday", 2.0).build());
+    Engine.runOnRows(
+        p.apply(Create.of(rows).withRowSchema(s)),
+        SeriesOptions.defaults(),
+        List.of(new Engine.Step("lag", TestKernels.op("lag", l -> new TestKernels.Lag(l, 1)))));
     PipelineExecutionException e = assertThrows(PipelineExecutionException.class, p::run);
-    assertThat(e.getMessage(), containsString("cannot parse \"yesterday\" as a time; expected ISO-8601"));
-    assertThat(e.getMessage(), containsString("time column \"timestamp\" (auto: first field matching"));
+    assertThat(
+        e.getMessage(), containsString("cannot parse \"yesterday\" as a time; expected ISO-8601"));
+    assertThat(
+        e.getMessage(), containsString("time column \"timestamp\" (auto: first field matching"));
   }
 
   @Test
   void wholeSeriesStatisticsRejectUnboundedInputBeforeAnythingRuns(TestPipeline p) {
     p.enableAbandonedNodeEnforcement(false);
-    PCollection<Row> unbounded = p.apply(Create.of(input()).withRowSchema(IN))
-        .setIsBoundedInternal(PCollection.IsBounded.UNBOUNDED);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Engine.runOnRows(unbounded, BY_TAG, List.of(
-            new Engine.Step("lag", TestKernels.op("lag", l -> new TestKernels.Lag(l, 1))),
-            new Engine.Step("center", TestKernels.op("center", TestKernels.Center::new)))));
-    assertThat(e.getMessage(), containsString("center: fits statistics over whole series and needs "
-        + "bounded input. Got an unbounded PCollection"));
+    PCollection<Row> unbounded =
+        p.apply(Create.of(input()).withRowSchema(IN))
+            .setIsBoundedInternal(PCollection.IsBounded.UNBOUNDED);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Engine.runOnRows(
+                    unbounded,
+                    BY_TAG,
+                    List.of(
+                        new Engine.Step(
+                            "lag", TestKernels.op("lag", l -> new TestKernels.Lag(l, 1))),
+                        new Engine.Step(
+                            "center", TestKernels.op("center", TestKernels.Center::new)))));
+    assertThat(
+        e.getMessage(),
+        containsString(
+            "center: fits statistics over whole series and needs "
+                + "bounded input. Got an unbounded PCollection"));
   }
 }

@@ -16,8 +16,14 @@ class EngineTuningOptionsTest {
 
   @Test
   void beamCommandLineSetsEveryOptionThroughTheRegistrar() {
-    PipelineOptions options = PipelineOptionsFactory.fromArgs("--runner=DirectRunner",
-        "--segmentRows=16384", "--groupShards=3", "--wholeSeries=false").withValidation().create();
+    PipelineOptions options =
+        PipelineOptionsFactory.fromArgs(
+                "--runner=DirectRunner",
+                "--segmentRows=16384",
+                "--groupShards=3",
+                "--wholeSeries=false")
+            .withValidation()
+            .create();
     EngineOptions engine = EngineOptions.forPipeline(options);
     assertEquals(16384, engine.segmentRows());
     assertFalse(engine.wholeSeries());
@@ -28,14 +34,15 @@ class EngineTuningOptionsTest {
   void defaultsFollowWhetherTheWorkersShareThisJvm() {
     PipelineOptions direct = PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create();
     assertTrue(direct.as(EngineTuningOptions.class).getWorkersInProcess());
-    assertEquals(EngineOptions.DIRECT_SEGMENT_ROWS, EngineOptions.forPipeline(direct).segmentRows());
+    assertEquals(
+        EngineOptions.DIRECT_SEGMENT_ROWS, EngineOptions.forPipeline(direct).segmentRows());
     assertTrue(EngineOptions.forPipeline(direct).wholeSeries());
 
     PipelineOptions elsewhere = PipelineOptionsFactory.create();
     elsewhere.setRunner(null);
     assertFalse(elsewhere.as(EngineTuningOptions.class).getWorkersInProcess());
-    assertEquals(EngineOptions.DEFAULT_SEGMENT_ROWS,
-        EngineOptions.forPipeline(elsewhere).segmentRows());
+    assertEquals(
+        EngineOptions.DEFAULT_SEGMENT_ROWS, EngineOptions.forPipeline(elsewhere).segmentRows());
     assertEquals(0, KeyGroups.shards(elsewhere));
 
     // a runner other than the DirectRunner, declared as in process, gets the in-process defaults

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.industryts.engine.spi.ChunkLayout;
 import java.util.List;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class FactCarryingCoderTest {
   private static ChunkLayout layout(String value) {
-    return ChunkLayout.of(Schema.builder().addDateTimeField("time")
-        .addNullableField(value, FieldType.DOUBLE).build(), "time", List.of());
+    return ChunkLayout.of(
+        Schema.builder().addDateTimeField("time").addNullableField(value, FieldType.DOUBLE).build(),
+        "time",
+        List.of());
   }
 
   @Test

@@ -42,35 +42,43 @@ class KeyGroupsTest {
     List<TimestampedValue<KV<String, Integer>>> values = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       for (int j : new int[] {2, 0, 1}) {
-        values.add(TimestampedValue.of(KV.of("k" + i, 10 * i + j),
-            new Instant((3L * i + j) * 1000)));
+        values.add(
+            TimestampedValue.of(KV.of("k" + i, 10 * i + j), new Instant((3L * i + j) * 1000)));
       }
     }
-    return p.apply(Create.timestamped(values)
-            .withCoder(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of())))
-        .apply(Window.<KV<String, Integer>>configure()
-            .withTimestampCombiner(TimestampCombiner.EARLIEST));
+    return p.apply(
+            Create.timestamped(values)
+                .withCoder(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of())))
+        .apply(
+            Window.<KV<String, Integer>>configure()
+                .withTimestampCombiner(TimestampCombiner.EARLIEST));
   }
 
   /** "key: sorted values @ timestamp seconds". */
   private static PCollection<String> describe(PCollection<KV<String, Iterable<Integer>>> groups) {
-    return groups.apply(ParDo.of(new DoFn<KV<String, Iterable<Integer>>, String>() {
-      @ProcessElement
-      public void process(@Element KV<String, Iterable<Integer>> g, @Timestamp Instant ts,
-          OutputReceiver<String> out) {
-        List<Integer> v = new ArrayList<>();
-        g.getValue().forEach(v::add);
-        v.sort(null);
-        out.output(g.getKey() + ": " + v + " @ " + ts.getMillis() / 1000);
-      }
-    })).setTypeDescriptor(TypeDescriptors.strings());
+    return groups
+        .apply(
+            ParDo.of(
+                new DoFn<KV<String, Iterable<Integer>>, String>() {
+                  @ProcessElement
+                  public void process(
+                      @Element KV<String, Iterable<Integer>> g,
+                      @Timestamp Instant ts,
+                      OutputReceiver<String> out) {
+                    List<Integer> v = new ArrayList<>();
+                    g.getValue().forEach(v::add);
+                    v.sort(null);
+                    out.output(g.getKey() + ": " + v + " @ " + ts.getMillis() / 1000);
+                  }
+                }))
+        .setTypeDescriptor(TypeDescriptors.strings());
   }
 
   private static List<String> expected() {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
-      out.add("k" + i + ": [" + (10 * i) + ", " + (10 * i + 1) + ", " + (10 * i + 2) + "] @ "
-          + 3 * i);
+      out.add(
+          "k" + i + ": [" + (10 * i) + ", " + (10 * i + 1) + ", " + (10 * i + 2) + "] @ " + 3 * i);
     }
     return out;
   }
@@ -94,13 +102,17 @@ class KeyGroupsTest {
   @Test
   void shardsCarryingTheValuesThemselvesGiveTheSameGroups(TestPipeline p) {
     // the path of a runner other than the DirectRunner with groupShards set: nothing parked
-    PCollection<KV<String, Iterable<Integer>>> groups = input(p)
-        .apply(ParDo.of(new KeyGroups.ToShardFn<String, Integer, Integer>(3, false)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(
-            KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()), VarIntCoder.of())))
-        .apply(GroupByKey.create())
-        .apply(ParDo.of(new KeyGroups.SplitShardFn<String, Integer, Integer>(false)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), IterableCoder.of(VarIntCoder.of())));
+    PCollection<KV<String, Iterable<Integer>>> groups =
+        input(p)
+            .apply(ParDo.of(new KeyGroups.ToShardFn<String, Integer, Integer>(3, false)))
+            .setCoder(
+                KvCoder.of(
+                    VarIntCoder.of(),
+                    KvCoder.of(
+                        KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()), VarIntCoder.of())))
+            .apply(GroupByKey.create())
+            .apply(ParDo.of(new KeyGroups.SplitShardFn<String, Integer, Integer>(false)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), IterableCoder.of(VarIntCoder.of())));
     PAssert.that(describe(groups)).containsInAnyOrder(expected());
     p.run().waitUntilFinish();
   }
@@ -124,8 +136,8 @@ class KeyGroupsTest {
   @Test
   void directRunnerDefaultsToFourShardsPerCoreOtherRunnersToNone() {
     var direct = PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create();
-    assertEquals(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()),
-        KeyGroups.shards(direct));
+    assertEquals(
+        Math.max(8, 4 * Runtime.getRuntime().availableProcessors()), KeyGroups.shards(direct));
     var other = PipelineOptionsFactory.create();
     other.setRunner(null);
     assertThat(KeyGroups.shards(other), is(0));

@@ -14,8 +14,8 @@ import io.industryts.engine.spi.Operation;
 import io.industryts.engine.spi.PlanContext;
 import io.industryts.engine.spi.StatsKernel;
 import java.util.Arrays;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 
 /** Small kernels exercising each kind of context, for engine tests. */
 final class TestKernels {
@@ -157,8 +157,10 @@ final class TestKernels {
 
     @Override
     public Chunk apply(Chunk in, KernelContext ctx) {
-      double s = summarize(in) + (ctx.carry(this) == null ? 0 : ctx.carry(this))
-          + (ctx.carryAfter(this) == null ? 0 : ctx.carryAfter(this));
+      double s =
+          summarize(in)
+              + (ctx.carry(this) == null ? 0 : ctx.carry(this))
+              + (ctx.carryAfter(this) == null ? 0 : ctx.carryAfter(this));
       double[] o = new double[in.size()];
       java.util.Arrays.fill(o, s);
       return append(in, o, new boolean[o.length]);
@@ -242,8 +244,9 @@ final class TestKernels {
     @Override
     public Chunk apply(Chunk in, KernelContext ctx) {
       long w = grid.widthMillis();
-      long firstB = Math.max(grid.bucketIndex(ctx.seriesFirstTime(), 0),
-          grid.bucketIndex(ctx.segmentStart(), 0));
+      long firstB =
+          Math.max(
+              grid.bucketIndex(ctx.seriesFirstTime(), 0), grid.bucketIndex(ctx.segmentStart(), 0));
       long lastB = grid.bucketIndex(ctx.seriesLastTime(), 0);
       if (ctx.segmentEnd() != Long.MAX_VALUE) {
         lastB = Math.min(lastB, grid.bucketIndex(ctx.segmentEnd() - 1, 0));

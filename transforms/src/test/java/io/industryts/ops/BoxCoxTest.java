@@ -25,15 +25,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
 
 /**
  * SEMANTICS §2.5.4 {@code box_cox}: the worked examples (estimated λ checked against scipy 1.10
- * {@code stats.boxcox}), the domain, unfit and overflow rules, segment-independence of the fit,
- * and the Brent optimizer shared with {@code yeo_johnson}.
+ * {@code stats.boxcox}), the domain, unfit and overflow rules, segment-independence of the fit, and
+ * the Brent optimizer shared with {@code yeo_johnson}.
  */
 class BoxCoxTest {
   @Test
@@ -59,8 +59,11 @@ class BoxCoxTest {
   @Test
   void boxCoxFixedLambdaExampleNullsInvalidValues() {
     Map<String, Long> counters = new HashMap<>();
-    Chunk out = run(BoxCox.withLambda(0.5, "x").plan(LAYOUT, plan("bc")),
-        series(1.0, 4.0, 9.0, null, -1.0), counters);
+    Chunk out =
+        run(
+            BoxCox.withLambda(0.5, "x").plan(LAYOUT, plan("bc")),
+            series(1.0, 4.0, 9.0, null, -1.0),
+            counters);
     assertCellsWithin(values(out, "x"), 1e-15, 0.0, 2.0, 4.0, null, null);
     assertEquals(1L, counters.get("invalid_input"));
   }
@@ -74,37 +77,59 @@ class BoxCoxTest {
 
   @Test
   void boxCoxZeroLambdaIsTheLogarithm() {
-    Chunk out = run(BoxCox.withLambda(0, "x").plan(LAYOUT, plan("bc")), series(1.0, Math.E),
-        new HashMap<>());
+    Chunk out =
+        run(
+            BoxCox.withLambda(0, "x").plan(LAYOUT, plan("bc")),
+            series(1.0, Math.E),
+            new HashMap<>());
     assertCellsWithin(values(out, "x"), 1e-15, 0.0, 1.0);
   }
 
   @Test
   void boxCoxEstimatedLambdaMatchesScipy() {
-    Chunk out = run(BoxCox.mle("x").emitLambda().plan(LAYOUT, plan("bc")),
-        series(1.0, 2.0, 3.0, 5.0, 8.0, 13.0), new HashMap<>());
+    Chunk out =
+        run(
+            BoxCox.mle("x").emitLambda().plan(LAYOUT, plan("bc")),
+            series(1.0, 2.0, 3.0, 5.0, 8.0, 13.0),
+            new HashMap<>());
     // scipy.stats.boxcox([1, 2, 3, 5, 8, 13]): lambda 0.08349954626332
     double lam = (Double) values(out, "x_boxcox_lambda").get(0);
     assertThat(lam, closeTo(0.08349954626332, 1e-7));
-    assertCellsWithin(values(out, "x"), 1e-6, 0.0, 0.71359863, 1.15057894, 1.72259358, 2.27088913,
-        2.86032512);
+    assertCellsWithin(
+        values(out, "x"), 1e-6, 0.0, 0.71359863, 1.15057894, 1.72259358, 2.27088913, 2.86032512);
     assertCellsWithin(values(out, "x_boxcox_lambda"), 0, lam, lam, lam, lam, lam, lam);
   }
 
   @Test
   void boxCoxFitIgnoresInvalidAndNullValues() {
-    Chunk out = run(BoxCox.mle("x").emitLambda().plan(LAYOUT, plan("bc")),
-        series(1.0, -5.0, 2.0, 3.0, null, 5.0, 0.0, 8.0, 13.0), new HashMap<>());
+    Chunk out =
+        run(
+            BoxCox.mle("x").emitLambda().plan(LAYOUT, plan("bc")),
+            series(1.0, -5.0, 2.0, 3.0, null, 5.0, 0.0, 8.0, 13.0),
+            new HashMap<>());
     assertThat((Double) values(out, "x_boxcox_lambda").get(0), closeTo(0.08349954626332, 1e-7));
-    assertCellsWithin(values(out, "x"), 1e-6, 0.0, null, 0.71359863, 1.15057894, null, 1.72259358, null,
-        2.27088913, 2.86032512);
+    assertCellsWithin(
+        values(out, "x"),
+        1e-6,
+        0.0,
+        null,
+        0.71359863,
+        1.15057894,
+        null,
+        1.72259358,
+        null,
+        2.27088913,
+        2.86032512);
   }
 
   @Test
   void boxCoxSeriesWithOneDistinctValueIsUnfit() {
     Map<String, Long> counters = new HashMap<>();
-    Chunk out = run(BoxCox.mle("x").emitLambda().plan(LAYOUT, plan("bc")),
-        series(2.0, 2.0, -1.0, 2.0), counters);
+    Chunk out =
+        run(
+            BoxCox.mle("x").emitLambda().plan(LAYOUT, plan("bc")),
+            series(2.0, 2.0, -1.0, 2.0),
+            counters);
     assertThat(values(out, "x"), contains(null, null, null, null));
     assertThat(values(out, "x_boxcox_lambda"), contains(null, null, null, null));
     assertEquals(1L, counters.get("series_unfit"));
@@ -123,8 +148,11 @@ class BoxCoxTest {
     // three values close together and one below: scipy fits lambda = 713.93, and
     // 713.93 * ln(1e5) = 8219 overflows exp
     Map<String, Long> counters = new HashMap<>();
-    Chunk out = run(BoxCox.mle("x").plan(LAYOUT, plan("bc")),
-        series(1e5 - 100, 1e5 - 2, 1e5 - 1, 1e5), counters);
+    Chunk out =
+        run(
+            BoxCox.mle("x").plan(LAYOUT, plan("bc")),
+            series(1e5 - 100, 1e5 - 2, 1e5 - 1, 1e5),
+            counters);
     assertThat(values(out, "x"), contains(null, null, null, null));
     assertEquals(1L, counters.get("lambda_overflow"));
   }
@@ -135,8 +163,11 @@ class BoxCoxTest {
     Kernel k = BoxCox.withLambda(0.5, "x").onInvalid(Invalid.ERROR).plan(LAYOUT, plan("bc"));
     Chunk out = KernelHarness.run(k, series(1.0, 4.0, -1.0), new int[0], new HashMap<>(), errors);
     assertCellsWithin(values(out, "x"), 1e-15, 0.0, 2.0);
-    assertEquals(List.of("boxcox_domain|x|BoxCox: \"x\" = -1.0 is outside the domain of Box-Cox"
-        + " (x > 0). Set invalid = \"null\" to write null instead."), errors);
+    assertEquals(
+        List.of(
+            "boxcox_domain|x|BoxCox: \"x\" = -1.0 is outside the domain of Box-Cox"
+                + " (x > 0). Set invalid = \"null\" to write null instead."),
+        errors);
   }
 
   @Test
@@ -150,32 +181,47 @@ class BoxCoxTest {
 
   @Test
   void boxCoxFitsEachSeriesSeparately() {
-    Schema s = Schema.builder().addStringField("tag").addDateTimeField("t")
-        .addNullableField("x", FieldType.DOUBLE).build();
+    Schema s =
+        Schema.builder()
+            .addStringField("tag")
+            .addDateTimeField("t")
+            .addNullableField("x", FieldType.DOUBLE)
+            .build();
     ChunkLayout layout = KernelHarness.layout(s, "t", "tag");
     Kernel k = BoxCox.mle("x").emitLambda().plan(layout, plan("bc"));
-    Chunk a = chunk(layout, Row.withSchema(layout.keySchema()).addValue("a").build(),
-        hms("00:00", "01:00", "02:00", "03:00", "04:00", "05:00"), col(1.0, 2.0, 3.0, 5.0, 8.0, 13.0));
-    Chunk b = chunk(layout, Row.withSchema(layout.keySchema()).addValue("b").build(),
-        hms("00:00", "01:00"), col(1.0, 1.0));
-    assertThat((Double) values(KernelHarness.run(k, a), "x_boxcox_lambda").get(0),
+    Chunk a =
+        chunk(
+            layout,
+            Row.withSchema(layout.keySchema()).addValue("a").build(),
+            hms("00:00", "01:00", "02:00", "03:00", "04:00", "05:00"),
+            col(1.0, 2.0, 3.0, 5.0, 8.0, 13.0));
+    Chunk b =
+        chunk(
+            layout,
+            Row.withSchema(layout.keySchema()).addValue("b").build(),
+            hms("00:00", "01:00"),
+            col(1.0, 1.0));
+    assertThat(
+        (Double) values(KernelHarness.run(k, a), "x_boxcox_lambda").get(0),
         closeTo(0.08349954626332, 1e-7));
     assertNull(values(KernelHarness.run(k, b), "x_boxcox_lambda").get(0));
   }
 
   @Test
   void boxCoxRejectsNonFiniteLambda() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> BoxCox.withLambda(Double.NaN, "x"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> BoxCox.withLambda(Double.NaN, "x"));
     assertEquals("BoxCox: lambda must be a finite number. Got NaN.", e.getMessage());
   }
 
   @Test
   void boxCoxRejectsANonNumericColumn() {
-    Schema s = Schema.builder().addDateTimeField("t").addNullableField("status", FieldType.STRING)
-        .build();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> BoxCox.mle("status").plan(KernelHarness.layout(s, "t"), plan("bc")));
+    Schema s =
+        Schema.builder().addDateTimeField("t").addNullableField("status", FieldType.STRING).build();
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> BoxCox.mle("status").plan(KernelHarness.layout(s, "t"), plan("bc")));
     assertEquals("BoxCox: column \"status\" is not numeric (STRING).", e.getMessage());
   }
 
@@ -188,16 +234,19 @@ class BoxCoxTest {
   @Test
   void boxCoxFixedNegativeLambda() {
     // λ = −1: (x^−1 − 1)/−1 = 1 − 1/x
-    Chunk out = run(BoxCox.withLambda(-1, "x").plan(LAYOUT, plan("bc")), series(1.0, 2.0, 4.0),
-        new HashMap<>());
+    Chunk out =
+        run(
+            BoxCox.withLambda(-1, "x").plan(LAYOUT, plan("bc")),
+            series(1.0, 2.0, 4.0),
+            new HashMap<>());
     assertCellsWithin(values(out, "x"), 1e-15, 0.0, 0.5, 0.75);
   }
 
   @Test
   void boxCoxZeroIsOutsideTheDomain() {
     Map<String, Long> counters = new HashMap<>();
-    Chunk out = run(BoxCox.withLambda(0.5, "x").plan(LAYOUT, plan("bc")), series(0.0, 1.0, null),
-        counters);
+    Chunk out =
+        run(BoxCox.withLambda(0.5, "x").plan(LAYOUT, plan("bc")), series(0.0, 1.0, null), counters);
     assertCellsWithin(values(out, "x"), 1e-15, null, 0.0, null);
     assertEquals(1L, counters.get("invalid_input"));
   }
@@ -205,8 +254,11 @@ class BoxCoxTest {
   @Test
   void boxCoxAllNullColumnIsUnfit() {
     Map<String, Long> counters = new HashMap<>();
-    Chunk out = run(BoxCox.mle("x").emitLambda().plan(LAYOUT, plan("bc")),
-        series(null, null, null), counters);
+    Chunk out =
+        run(
+            BoxCox.mle("x").emitLambda().plan(LAYOUT, plan("bc")),
+            series(null, null, null),
+            counters);
     assertThat(values(out, "x"), contains(null, null, null));
     assertThat(values(out, "x_boxcox_lambda"), contains(null, null, null));
     assertEquals(1L, counters.get("series_unfit"));
@@ -215,9 +267,23 @@ class BoxCoxTest {
   @Test
   void boxCoxOfEmptyInputKeepsTheOutputSchema() {
     Kernel k = BoxCox.mle("x").emitLambda().plan(LAYOUT, plan("bc"));
-    Chunk out = k.apply(Chunk.empty(LAYOUT, Row.withSchema(LAYOUT.keySchema()).build()),
-        new KernelHarness.Fake(0, 0, null, null, ((StatsKernel<?>) k).createAccumulator(), 0, 0, 0,
-            true, true, Long.MIN_VALUE, Long.MAX_VALUE, new HashMap<>()));
+    Chunk out =
+        k.apply(
+            Chunk.empty(LAYOUT, Row.withSchema(LAYOUT.keySchema()).build()),
+            new KernelHarness.Fake(
+                0,
+                0,
+                null,
+                null,
+                ((StatsKernel<?>) k).createAccumulator(),
+                0,
+                0,
+                0,
+                true,
+                true,
+                Long.MIN_VALUE,
+                Long.MAX_VALUE,
+                new HashMap<>()));
     assertEquals(0, out.size());
     assertEquals(List.of("t", "x", "x_boxcox_lambda"), out.schema().getFieldNames());
   }

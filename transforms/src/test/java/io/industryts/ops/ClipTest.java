@@ -15,16 +15,20 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.junit.jupiter.api.Test;
 
 /** SEMANTICS §2.1.6 {@code clip}: the worked example, output types and errors. */
 class ClipTest {
   @Test
   void clipBoundsBothSidesAndKeepsNulls() {
-    Chunk in = chunk(LAYOUT, hms("00:00", "01:00", "02:00", "03:00"), col(-5.0, 3.0, null, 120.0),
-        col(-5L, 3L, null, 120L));
+    Chunk in =
+        chunk(
+            LAYOUT,
+            hms("00:00", "01:00", "02:00", "03:00"),
+            col(-5.0, 3.0, null, 120.0),
+            col(-5L, 3L, null, 120L));
     Map<String, Long> counters = new HashMap<>();
     Chunk out = KernelHarness.run(Clip.between(0.0, 100.0).plan(LAYOUT, plan("c")), in, counters);
     assertEquals(Arrays.asList(0.0, 3.0, null, 100.0), values(out, "a"));
@@ -35,7 +39,8 @@ class ClipTest {
   @Test
   void clipWithANonIntegralBoundMakesIntegralColumnsDouble() {
     Kernel k = Clip.atMost(2.5, "b").plan(LAYOUT, plan("c"));
-    assertEquals(FieldType.DOUBLE.withNullable(true), k.outputLayout().schema().getField("b").getType());
+    assertEquals(
+        FieldType.DOUBLE.withNullable(true), k.outputLayout().schema().getField("b").getType());
     Chunk in = chunk(LAYOUT, hms("00:00", "01:00"), col(1.0, 1.0), col(2L, 3L));
     assertEquals(List.of(2.0, 2.5), values(KernelHarness.run(k, in), "b"));
   }
@@ -43,27 +48,32 @@ class ClipTest {
   @Test
   void clipWithIntegralBoundsKeepsIntegralType() {
     Kernel k = Clip.atLeast(0, "b").plan(LAYOUT, plan("c"));
-    assertEquals(FieldType.INT64.withNullable(true), k.outputLayout().schema().getField("b").getType());
+    assertEquals(
+        FieldType.INT64.withNullable(true), k.outputLayout().schema().getField("b").getType());
   }
 
   @Test
   void clipErrors() {
-    assertEquals("Clip: lower (10.0) > upper (5.0).", assertThrows(IllegalArgumentException.class,
-        () -> Clip.between(10.0, 5.0)).getMessage());
-    assertEquals("Clip: needs lower or upper.", assertThrows(IllegalArgumentException.class,
-        () -> Clip.between(null, null)).getMessage());
+    assertEquals(
+        "Clip: lower (10.0) > upper (5.0).",
+        assertThrows(IllegalArgumentException.class, () -> Clip.between(10.0, 5.0)).getMessage());
+    assertEquals(
+        "Clip: needs lower or upper.",
+        assertThrows(IllegalArgumentException.class, () -> Clip.between(null, null)).getMessage());
     Schema s = Schema.builder().addDateTimeField("t").addStringField("status").build();
-    assertEquals("Clip: column \"status\" is not numeric (STRING).",
-        assertThrows(IllegalArgumentException.class,
-            () -> Clip.atLeast(0, "status").plan(KernelHarness.layout(s, "t"), plan("c")))
+    assertEquals(
+        "Clip: column \"status\" is not numeric (STRING).",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Clip.atLeast(0, "status").plan(KernelHarness.layout(s, "t"), plan("c")))
             .getMessage());
   }
 
   @Test
   void clipAtLeastLeavesLargeValuesAndNulls() {
     Map<String, Long> counters = new HashMap<>();
-    Chunk in = chunk(LAYOUT, hms("00:00", "01:00", "02:00"), col(-1.0, 500.0, null),
-        col(1L, 2L, 3L));
+    Chunk in =
+        chunk(LAYOUT, hms("00:00", "01:00", "02:00"), col(-1.0, 500.0, null), col(1L, 2L, 3L));
     Chunk out = KernelHarness.run(Clip.atLeast(0.0, "a").plan(LAYOUT, plan("c")), in, counters);
     assertEquals(Arrays.asList(0.0, 500.0, null), values(out, "a"));
     assertEquals(1L, counters.get("values_clipped"));
@@ -72,8 +82,9 @@ class ClipTest {
   @Test
   void clipAtMostLeavesSmallValues() {
     Chunk in = chunk(LAYOUT, hms("00:00", "01:00"), col(-1.0, 500.0), col(1L, 2L));
-    assertEquals(List.of(-1.0, 10.0), values(KernelHarness.run(
-        Clip.atMost(10.0, "a").plan(LAYOUT, plan("c")), in), "a"));
+    assertEquals(
+        List.of(-1.0, 10.0),
+        values(KernelHarness.run(Clip.atMost(10.0, "a").plan(LAYOUT, plan("c")), in), "a"));
   }
 
   @Test
@@ -89,8 +100,9 @@ class ClipTest {
   @Test
   void clipWithEqualBoundsGivesThatValue() {
     Chunk in = chunk(LAYOUT, hms("00:00", "01:00", "02:00"), col(-1.0, 5.0, 9.0), col(1L, 2L, 3L));
-    assertEquals(List.of(5.0, 5.0, 5.0), values(KernelHarness.run(
-        Clip.between(5.0, 5.0, "a").plan(LAYOUT, plan("c")), in), "a"));
+    assertEquals(
+        List.of(5.0, 5.0, 5.0),
+        values(KernelHarness.run(Clip.between(5.0, 5.0, "a").plan(LAYOUT, plan("c")), in), "a"));
   }
 
   @Test
@@ -113,11 +125,15 @@ class ClipTest {
 
   @Test
   void clipRejectsTheTimeAndMissingColumns() {
-    assertEquals("Clip: \"t\" is the time column and cannot be in columns.",
-        assertThrows(IllegalArgumentException.class,
-            () -> Clip.atLeast(0, "t").plan(LAYOUT, plan("c"))).getMessage());
-    assertEquals("Clip: column \"x\" not found. Available fields: [t, a, b]",
-        assertThrows(IllegalArgumentException.class,
-            () -> Clip.atLeast(0, "x").plan(LAYOUT, plan("c"))).getMessage());
+    assertEquals(
+        "Clip: \"t\" is the time column and cannot be in columns.",
+        assertThrows(
+                IllegalArgumentException.class, () -> Clip.atLeast(0, "t").plan(LAYOUT, plan("c")))
+            .getMessage());
+    assertEquals(
+        "Clip: column \"x\" not found. Available fields: [t, a, b]",
+        assertThrows(
+                IllegalArgumentException.class, () -> Clip.atLeast(0, "x").plan(LAYOUT, plan("c")))
+            .getMessage());
   }
 }

@@ -6,8 +6,8 @@ import static io.industryts.ops.KernelHarness.hms;
 
 import io.industryts.engine.spi.Chunk;
 import io.industryts.engine.spi.ChunkLayout;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.values.Row;
 
 /**
@@ -17,15 +17,24 @@ import org.apache.beam.sdk.values.Row;
 final class ColumnUtilitySupport {
   private ColumnUtilitySupport() {}
 
-  static final Schema SCHEMA = Schema.builder()
-      .addNullableField("temp", FieldType.DOUBLE).addDateTimeField("DateTime")
-      .addStringField("tag").addNullableField("flow", FieldType.DOUBLE)
-      .addField(OpColumns.derived("flow_lag1", FieldType.DOUBLE)).build();
+  static final Schema SCHEMA =
+      Schema.builder()
+          .addNullableField("temp", FieldType.DOUBLE)
+          .addDateTimeField("DateTime")
+          .addStringField("tag")
+          .addNullableField("flow", FieldType.DOUBLE)
+          .addField(OpColumns.derived("flow_lag1", FieldType.DOUBLE))
+          .build();
   static final ChunkLayout LAYOUT = KernelHarness.layout(SCHEMA, "DateTime", "tag");
 
   /** Series "a": {@code temp = [20, 21]}, {@code flow = [1, 2]}, {@code flow_lag1 = [·, 1]}. */
   static Chunk input() {
-    return chunk(LAYOUT, Row.withSchema(LAYOUT.keySchema()).addValue("a").build(),
-        hms("00:00", "01:00"), col(20.0, 21.0), col(1.0, 2.0), col(null, 1.0));
+    return chunk(
+        LAYOUT,
+        Row.withSchema(LAYOUT.keySchema()).addValue("a").build(),
+        hms("00:00", "01:00"),
+        col(20.0, 21.0),
+        col(1.0, 2.0),
+        col(null, 1.0));
   }
 }

@@ -19,8 +19,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +29,13 @@ import org.junit.jupiter.api.Test;
  * ties, nulls and the carry of the previous sample across every segmentation.
  */
 class CounterTest {
-  private static final Schema SCHEMA = Schema.builder().addDateTimeField("t")
-      .addNullableField("x", FieldType.DOUBLE).addNullableField("n", FieldType.INT64)
-      .addNullableField("s", FieldType.STRING).build();
+  private static final Schema SCHEMA =
+      Schema.builder()
+          .addDateTimeField("t")
+          .addNullableField("x", FieldType.DOUBLE)
+          .addNullableField("n", FieldType.INT64)
+          .addNullableField("s", FieldType.STRING)
+          .build();
   private static final ChunkLayout LAYOUT = KernelHarness.layout(SCHEMA, "t");
 
   private static long[] seconds(long... s) {
@@ -44,8 +48,12 @@ class CounterTest {
 
   /** The section's example: t = 0, 10, 20, 30, 40 s, x = 90, 95, 3, ·, 10. */
   private static Chunk example() {
-    return chunk(LAYOUT, seconds(0, 10, 20, 30, 40), col(90.0, 95.0, 3.0, null, 10.0),
-        col(90L, 95L, 3L, null, 10L), col("a", "b", "c", "d", "e"));
+    return chunk(
+        LAYOUT,
+        seconds(0, 10, 20, 30, 40),
+        col(90.0, 95.0, 3.0, null, 10.0),
+        col(90L, 95L, 3L, null, 10L),
+        col("a", "b", "c", "d", "e"));
   }
 
   /** Runs on one segment and on every segmentation; all must agree (outputs and counters). */
@@ -89,8 +97,7 @@ class CounterTest {
   void exampleWithRollover() {
     Map<String, Long> counters = new HashMap<>();
     Chunk out = run(Counter.of("x").withRollover(100), example(), counters);
-    assertEquals(List.of("t", "x", "n", "s", "x_increase", "x_rate"),
-        out.schema().getFieldNames());
+    assertEquals(List.of("t", "x", "n", "s", "x_increase", "x_rate"), out.schema().getFieldNames());
     assertValues(values(out, "x_increase"), null, 5.0, 8.0, null, 7.0);
     assertValues(values(out, "x_rate"), null, 0.5, 0.8, null, 0.35);
     assertEquals(1L, counters.get("counter_resets"));
@@ -115,17 +122,26 @@ class CounterTest {
 
   @Test
   void defaultColumnsAreTheValueColumnsAndOutputsFollowTheirOrder() {
-    Kernel k = Counter.of().withOutputs(Counter.Output.RATE, Counter.Output.INCREASE)
-        .withSuffix("_m").plan(LAYOUT, plan("c"));
-    assertEquals(List.of("t", "x", "n", "s", "x_rate_m", "x_increase_m", "n_rate_m",
-        "n_increase_m"), k.outputLayout().schema().getFieldNames());
+    Kernel k =
+        Counter.of()
+            .withOutputs(Counter.Output.RATE, Counter.Output.INCREASE)
+            .withSuffix("_m")
+            .plan(LAYOUT, plan("c"));
+    assertEquals(
+        List.of("t", "x", "n", "s", "x_rate_m", "x_increase_m", "n_rate_m", "n_increase_m"),
+        k.outputLayout().schema().getFieldNames());
     assertTrue(k instanceof CarryKernel && ((CarryKernel<?>) k).forward());
   }
 
   @Test
   void glitchIsNullCountedAndStillMovesThePreviousValue() {
-    Chunk in = chunk(LAYOUT, seconds(0, 10, 20, 30), col(0.0, 5.0, 1000.0, 1004.0),
-        col(null, null, null, null), col("a", "b", "c", "d"));
+    Chunk in =
+        chunk(
+            LAYOUT,
+            seconds(0, 10, 20, 30),
+            col(0.0, 5.0, 1000.0, 1004.0),
+            col(null, null, null, null),
+            col("a", "b", "c", "d"));
     Map<String, Long> counters = new HashMap<>();
     Chunk out = run(Counter.of("x").withMaxIncrease(100), in, counters);
     assertValues(values(out, "x_increase"), null, 5.0, null, 4.0);
@@ -138,10 +154,14 @@ class CounterTest {
 
   @Test
   void rateUnitScalesTheRateAndEqualTimesGiveANullRate() {
-    Chunk in = chunk(LAYOUT, seconds(0, 60, 60, 120), col(1.0, 3.0, 4.0, 10.0),
-        col(null, null, null, null), col("a", "b", "c", "d"));
-    Chunk out = run(Counter.of("x").withRateUnit(Duration.standardMinutes(1)), in,
-        new HashMap<>());
+    Chunk in =
+        chunk(
+            LAYOUT,
+            seconds(0, 60, 60, 120),
+            col(1.0, 3.0, 4.0, 10.0),
+            col(null, null, null, null),
+            col("a", "b", "c", "d"));
+    Chunk out = run(Counter.of("x").withRateUnit(Duration.standardMinutes(1)), in, new HashMap<>());
     assertValues(values(out, "x_increase"), null, 2.0, 1.0, 6.0);
     assertValues(values(out, "x_rate"), null, 2.0, null, 6.0);
   }
@@ -151,8 +171,13 @@ class CounterTest {
     Chunk one = chunk(LAYOUT, seconds(0), col(5.0), col(1L), col("a"));
     Chunk out = run(Counter.of("x"), one, new HashMap<>());
     assertValues(values(out, "x_increase"), (Double) null);
-    Chunk nulls = chunk(LAYOUT, seconds(0, 1, 2), col(null, null, null), col(null, null, null),
-        col("a", "b", "c"));
+    Chunk nulls =
+        chunk(
+            LAYOUT,
+            seconds(0, 1, 2),
+            col(null, null, null),
+            col(null, null, null),
+            col("a", "b", "c"));
     Chunk outNulls = run(Counter.of("x"), nulls, new HashMap<>());
     assertValues(values(outNulls, "x_increase"), null, null, null);
     assertValues(values(outNulls, "x_rate"), null, null, null);
@@ -160,9 +185,13 @@ class CounterTest {
 
   @Test
   void thePreviousSampleIsCarriedOverSegmentsOfNullsOnly() {
-    Chunk in = chunk(LAYOUT, seconds(0, 10, 20, 30, 40, 50),
-        col(10.0, null, null, null, null, 16.0), col(null, null, null, null, null, null),
-        col("a", "b", "c", "d", "e", "f"));
+    Chunk in =
+        chunk(
+            LAYOUT,
+            seconds(0, 10, 20, 30, 40, 50),
+            col(10.0, null, null, null, null, 16.0),
+            col(null, null, null, null, null, null),
+            col("a", "b", "c", "d", "e", "f"));
     Chunk out = run(Counter.of("x"), in, new HashMap<>());
     assertValues(values(out, "x_increase"), null, null, null, null, null, 6.0);
     assertValues(values(out, "x_rate"), null, null, null, null, null, 0.12);
@@ -170,8 +199,13 @@ class CounterTest {
 
   @Test
   void aNanKeptAsAValuePropagatesWithoutCountingAResetOrGlitch() {
-    Chunk in = chunk(LAYOUT, seconds(0, 10, 20), col(1.0, Double.NaN, 5.0), col(null, null, null),
-        col("a", "b", "c"));
+    Chunk in =
+        chunk(
+            LAYOUT,
+            seconds(0, 10, 20),
+            col(1.0, Double.NaN, 5.0),
+            col(null, null, null),
+            col("a", "b", "c"));
     Map<String, Long> counters = new HashMap<>();
     Chunk out = run(Counter.of("x").withMaxIncrease(100), in, counters);
     List<Object> inc = values(out, "x_increase");
@@ -183,34 +217,42 @@ class CounterTest {
 
   @Test
   void rolloverMustBePositive() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Counter.of("x").withRollover(0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Counter.of("x").withRollover(0));
     assertEquals("Counter: rollover must be > 0. Got 0.0.", e.getMessage());
   }
 
   @Test
   void rejectsNonNumericColumnsAndExistingNames() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Counter.of("s").plan(LAYOUT, plan("c")));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Counter.of("s").plan(LAYOUT, plan("c")));
     assertTrue(e.getMessage().startsWith("Counter: "), e.getMessage());
     assertTrue(e.getMessage().contains("\"s\""), e.getMessage());
-    Schema clash = Schema.builder().addDateTimeField("t").addNullableField("x", FieldType.DOUBLE)
-        .addNullableField("x_rate", FieldType.DOUBLE).build();
-    IllegalArgumentException c = assertThrows(IllegalArgumentException.class,
-        () -> Counter.of("x").plan(KernelHarness.layout(clash, "t"), plan("c")));
+    Schema clash =
+        Schema.builder()
+            .addDateTimeField("t")
+            .addNullableField("x", FieldType.DOUBLE)
+            .addNullableField("x_rate", FieldType.DOUBLE)
+            .build();
+    IllegalArgumentException c =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Counter.of("x").plan(KernelHarness.layout(clash, "t"), plan("c")));
     assertTrue(c.getMessage().contains("x_rate"), c.getMessage());
   }
 
   @Test
   void rejectsRepeatedOrNoOutputsAndNonPositiveUnits() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Counter.of("x").withOutputs(Counter.Output.RATE, Counter.Output.RATE));
     assertThrows(IllegalArgumentException.class, () -> Counter.of("x").withOutputs());
-    IllegalArgumentException u = assertThrows(IllegalArgumentException.class,
-        () -> Counter.of("x").withRateUnit(Duration.ZERO));
+    IllegalArgumentException u =
+        assertThrows(
+            IllegalArgumentException.class, () -> Counter.of("x").withRateUnit(Duration.ZERO));
     assertEquals("Counter: rate_unit must be > 0. Got PT0S.", u.getMessage());
-    IllegalArgumentException m = assertThrows(IllegalArgumentException.class,
-        () -> Counter.of("x").withMaxIncrease(-1));
+    IllegalArgumentException m =
+        assertThrows(IllegalArgumentException.class, () -> Counter.of("x").withMaxIncrease(-1));
     assertEquals("Counter: max_increase must be > 0. Got -1.0.", m.getMessage());
   }
 }

@@ -2,8 +2,8 @@ package io.industryts.ops;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.hasEntry;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.LinkedHashMap;
@@ -27,8 +27,11 @@ class DisplayDataTest {
 
   @Test
   void resampleShowsRuleAggregationAndColumns() {
-    Map<String, String> d = display(Resample.every(Duration.standardMinutes(5))
-        .aggregate(Resample.Agg.MAX).of("temp", "pressure"));
+    Map<String, String> d =
+        display(
+            Resample.every(Duration.standardMinutes(5))
+                .aggregate(Resample.Agg.MAX)
+                .of("temp", "pressure"));
     assertThat(d, hasEntry("type", "resample"));
     assertThat(d, hasEntry("rule", "5min"));
     assertThat(d, hasEntry("aggregation", "max"));
@@ -37,8 +40,8 @@ class DisplayDataTest {
 
   @Test
   void rollingShowsWindowFunctionsAndClosedSide() {
-    Map<String, String> d = display(Rolling.rows(10, "temp")
-        .compute(Rolling.Fn.MEAN, Rolling.Fn.STD));
+    Map<String, String> d =
+        display(Rolling.rows(10, "temp").compute(Rolling.Fn.MEAN, Rolling.Fn.STD));
     assertThat(d, hasEntry("type", "rolling"));
     assertThat(d, hasEntry("window", "10"));
     assertThat(d, hasEntry("functions", "[mean, std]"));
@@ -48,8 +51,8 @@ class DisplayDataTest {
 
   @Test
   void fillNullShowsMethodLimitAndMaxGap() {
-    Map<String, String> d = display(FillNull.forward("temp").withLimit(3)
-        .withMaxGap(Duration.standardHours(1)));
+    Map<String, String> d =
+        display(FillNull.forward("temp").withLimit(3).withMaxGap(Duration.standardHours(1)));
     assertThat(d, hasEntry("method", "forward"));
     assertThat(d, hasEntry("limit", "3"));
     assertThat(d, hasEntry("max_gap", "1h"));
@@ -58,8 +61,8 @@ class DisplayDataTest {
 
   @Test
   void seriesOptionsAreShownWithTheParameters() {
-    Map<String, String> d = display(Ewm.span(10).of("temp").withTimeColumn("ts")
-        .keyedBy("plant", "line"));
+    Map<String, String> d =
+        display(Ewm.span(10).of("temp").withTimeColumn("ts").keyedBy("plant", "line"));
     assertThat(d, hasEntry("span", "10"));
     assertThat(d, hasEntry("adjust", "true"));
     assertThat(d, hasEntry("time_column", "ts"));
@@ -77,8 +80,10 @@ class DisplayDataTest {
 
   @Test
   void enumListsUseTheirTomlSpelling() {
-    Map<String, String> d = display(DatetimeFeatures.of(DatetimeFeatures.Feature.HOUR,
-        DatetimeFeatures.Feature.IS_WEEKEND).cyclic(DatetimeFeatures.Feature.HOUR));
+    Map<String, String> d =
+        display(
+            DatetimeFeatures.of(DatetimeFeatures.Feature.HOUR, DatetimeFeatures.Feature.IS_WEEKEND)
+                .cyclic(DatetimeFeatures.Feature.HOUR));
     assertThat(d, hasEntry("features", "[hour, is_weekend]"));
     assertThat(d, hasEntry("cyclic", "[hour]"));
   }

@@ -43,10 +43,14 @@ class DownsampleLttbTest {
   @Test
   void workedExampleKeepsFirstSpikeAndLast() {
     Map<String, Long> counters = new HashMap<>();
-    Chunk in = chunk(LAYOUT, hms("00:00", "01:00", "02:00", "03:00", "04:00"),
-        col(0.0, 5.0, 1.0, 1.0, 0.0), col(10L, 11L, 12L, 13L, 14L));
-    Chunk out = KernelHarness.run(DownsampleLttb.to(3).on("a").plan(LAYOUT, plan("d")), in,
-        counters);
+    Chunk in =
+        chunk(
+            LAYOUT,
+            hms("00:00", "01:00", "02:00", "03:00", "04:00"),
+            col(0.0, 5.0, 1.0, 1.0, 0.0),
+            col(10L, 11L, 12L, 13L, 14L));
+    Chunk out =
+        KernelHarness.run(DownsampleLttb.to(3).on("a").plan(LAYOUT, plan("d")), in, counters);
     assertEquals(Arrays.asList(0.0, 5.0, 0.0), values(out, "a"));
     assertEquals(Arrays.asList(10L, 11L, 14L), values(out, "b"));
     assertEquals(2L, counters.get("rows_dropped"));
@@ -67,12 +71,12 @@ class DownsampleLttbTest {
 
   @Test
   void seriesNoLongerThanPointsIsKeptWhole() {
-    assertArrayEquals(new int[] {0, 1, 2}, Lttb.select(new long[] {0, 1, 2},
-        new double[] {3, 1, 2}, 3));
+    assertArrayEquals(
+        new int[] {0, 1, 2}, Lttb.select(new long[] {0, 1, 2}, new double[] {3, 1, 2}, 3));
     Map<String, Long> counters = new HashMap<>();
     Chunk in = chunk(LAYOUT, hms("00:00", "01:00", "02:00"), col(1.0, 2.0, 3.0), col(1L, 2L, 3L));
-    Chunk out = KernelHarness.run(DownsampleLttb.to(10).on("a").plan(LAYOUT, plan("d")), in,
-        counters);
+    Chunk out =
+        KernelHarness.run(DownsampleLttb.to(10).on("a").plan(LAYOUT, plan("d")), in, counters);
     assertEquals(Arrays.asList(1.0, 2.0, 3.0), values(out, "a"));
     assertEquals(0L, counters.get("rows_dropped"));
   }
@@ -80,39 +84,47 @@ class DownsampleLttbTest {
   @Test
   void threePointsKeepFirstLastAndTheFarthestFromTheirLine() {
     // line from (0,0) to (4,4): distances of rows 1..3 are |1-1|, |2-0|=2 (row 2), |3-3|
-    assertArrayEquals(new int[] {0, 2, 4},
+    assertArrayEquals(
+        new int[] {0, 2, 4},
         Lttb.select(new long[] {0, 1, 2, 3, 4}, new double[] {0, 1, 0, 3, 4}, 3));
   }
 
   @Test
   void tiesGoToTheEarliestRow() {
     // rows 1 and 3 form equal triangles with (0,0) and (4,0)
-    assertArrayEquals(new int[] {0, 1, 4},
+    assertArrayEquals(
+        new int[] {0, 1, 4},
         Lttb.select(new long[] {0, 1, 2, 3, 4}, new double[] {0, 2, 0, 2, 0}, 3));
     // a flat series: every triangle is 0
-    assertArrayEquals(new int[] {0, 1, 3, 5},
+    assertArrayEquals(
+        new int[] {0, 1, 3, 5},
         Lttb.select(new long[] {0, 1, 2, 3, 4, 5}, new double[] {1, 1, 1, 1, 1, 1}, 4));
   }
 
   @Test
   void nullRowsAreNeverKeptAndCountAsDropped() {
     Map<String, Long> counters = new HashMap<>();
-    Chunk in = chunk(LAYOUT, hms("00:00", "01:00", "02:00", "03:00", "04:00", "05:00"),
-        col(null, 0.0, 5.0, null, 1.0, 0.0), col(1L, 2L, 3L, 4L, 5L, 6L));
-    Chunk out = KernelHarness.run(DownsampleLttb.to(3).on("a").plan(LAYOUT, plan("d")), in,
-        counters);
+    Chunk in =
+        chunk(
+            LAYOUT,
+            hms("00:00", "01:00", "02:00", "03:00", "04:00", "05:00"),
+            col(null, 0.0, 5.0, null, 1.0, 0.0),
+            col(1L, 2L, 3L, 4L, 5L, 6L));
+    Chunk out =
+        KernelHarness.run(DownsampleLttb.to(3).on("a").plan(LAYOUT, plan("d")), in, counters);
     assertEquals(Arrays.asList(2L, 3L, 6L), values(out, "b"));
     assertEquals(3L, counters.get("rows_dropped"));
     Chunk allNull = chunk(LAYOUT, hms("00:00", "01:00"), col(null, null), col(1L, 2L));
-    assertEquals(0, KernelHarness.run(DownsampleLttb.to(3).on("a").plan(LAYOUT, plan("d")),
-        allNull).size());
+    assertEquals(
+        0, KernelHarness.run(DownsampleLttb.to(3).on("a").plan(LAYOUT, plan("d")), allNull).size());
   }
 
   @Test
   void emptyAndOneRowSeries() {
     Kernel k = DownsampleLttb.to(3).on("a").plan(LAYOUT, plan("d"));
     assertEquals(0, KernelHarness.run(k, chunk(LAYOUT, new long[0], col(), col())).size());
-    assertEquals(Arrays.asList(7.0),
+    assertEquals(
+        Arrays.asList(7.0),
         values(KernelHarness.run(k, chunk(LAYOUT, hms("00:00"), col(7.0), col(1L))), "a"));
   }
 
@@ -128,33 +140,46 @@ class DownsampleLttbTest {
       b[i] = (long) i;
     }
     Kernel k = DownsampleLttb.to(8).on("a").plan(LAYOUT, plan("d"));
-    List<Object> kept = KernelHarness.sameOverCuts(k, chunk(LAYOUT, t, a, b),
-        new int[][] {{}, {1}, {13, 14}, {2, 9, 30, 39}}, "b");
+    List<Object> kept =
+        KernelHarness.sameOverCuts(
+            k, chunk(LAYOUT, t, a, b), new int[][] {{}, {1}, {13, 14}, {2, 9, 30, 39}}, "b");
     assertEquals(8, kept.size());
   }
 
   @Test
   void integerColumnsAreDownsampledByTheirValues() {
-    Chunk in = chunk(LAYOUT, hms("00:00", "01:00", "02:00", "03:00", "04:00"),
-        col(1.0, 1.0, 1.0, 1.0, 1.0), col(0L, 1L, 9L, 1L, 0L));
-    assertEquals(Arrays.asList(0L, 9L, 0L), values(KernelHarness.run(
-        DownsampleLttb.to(3).on("b").plan(LAYOUT, plan("d")), in), "b"));
+    Chunk in =
+        chunk(
+            LAYOUT,
+            hms("00:00", "01:00", "02:00", "03:00", "04:00"),
+            col(1.0, 1.0, 1.0, 1.0, 1.0),
+            col(0L, 1L, 9L, 1L, 0L));
+    assertEquals(
+        Arrays.asList(0L, 9L, 0L),
+        values(KernelHarness.run(DownsampleLttb.to(3).on("b").plan(LAYOUT, plan("d")), in), "b"));
   }
 
   @Test
   void pointsBelowThreeIsRejectedAtConstruction() {
-    assertEquals("DownsampleLttb: points must be >= 3. Got 2.",
+    assertEquals(
+        "DownsampleLttb: points must be >= 3. Got 2.",
         assertThrows(IllegalArgumentException.class, () -> DownsampleLttb.to(2)).getMessage());
   }
 
   @Test
   void missingOrTimeColumnIsRejectedWhenPlanned() {
-    assertEquals("DownsampleLttb: column \"z\" not found. Available fields: [t, a, b]",
-        assertThrows(IllegalArgumentException.class,
-            () -> DownsampleLttb.to(3).on("z").plan(LAYOUT, plan("d"))).getMessage());
-    assertEquals("DownsampleLttb: \"t\" is the time column and cannot be in columns.",
-        assertThrows(IllegalArgumentException.class,
-            () -> DownsampleLttb.to(3).on("t").plan(LAYOUT, plan("d"))).getMessage());
+    assertEquals(
+        "DownsampleLttb: column \"z\" not found. Available fields: [t, a, b]",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> DownsampleLttb.to(3).on("z").plan(LAYOUT, plan("d")))
+            .getMessage());
+    assertEquals(
+        "DownsampleLttb: \"t\" is the time column and cannot be in columns.",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> DownsampleLttb.to(3).on("t").plan(LAYOUT, plan("d")))
+            .getMessage());
   }
 
   /** Two keys downsampled separately in a Beam pipeline, with a null key as its own series. */
@@ -169,17 +194,27 @@ class DownsampleLttbTest {
     }
     rows.add(row(null, 0, 1.0));
     PCollection<Row> out = input(p, rows).apply(DownsampleLttb.to(3).on("v").keyedBy("tag"));
-    PAssert.that(out).satisfies(got -> {
-      Map<String, List<Long>> times = new TreeMap<>();
-      for (Row r : got) {
-        times.computeIfAbsent(String.valueOf(r.getString("tag")), x -> new ArrayList<>())
-            .add(r.getDateTime("time").getMillis());
-      }
-      times.values().forEach(l -> l.sort(null));
-      assertEquals(Map.of("a", List.of(0L, 1000L, 4000L), "b", List.of(0L, 3000L, 4000L),
-          "null", List.of(0L)), times);
-      return null;
-    });
+    PAssert.that(out)
+        .satisfies(
+            got -> {
+              Map<String, List<Long>> times = new TreeMap<>();
+              for (Row r : got) {
+                times
+                    .computeIfAbsent(String.valueOf(r.getString("tag")), x -> new ArrayList<>())
+                    .add(r.getDateTime("time").getMillis());
+              }
+              times.values().forEach(l -> l.sort(null));
+              assertEquals(
+                  Map.of(
+                      "a",
+                      List.of(0L, 1000L, 4000L),
+                      "b",
+                      List.of(0L, 3000L, 4000L),
+                      "null",
+                      List.of(0L)),
+                  times);
+              return null;
+            });
     p.run();
   }
 
@@ -208,16 +243,19 @@ class DownsampleLttbTest {
       want.put(tag, kept);
     }
     PCollection<Row> out = input(p, rows).apply(DownsampleLttb.to(12).on("v").keyedBy("tag"));
-    PAssert.that(out).satisfies(got -> {
-      Map<String, List<Long>> times = new TreeMap<>();
-      for (Row r : got) {
-        times.computeIfAbsent(r.getString("tag"), x -> new ArrayList<>())
-            .add(r.getDateTime("time").getMillis());
-      }
-      times.values().forEach(l -> l.sort(null));
-      assertEquals(want, times);
-      return null;
-    });
+    PAssert.that(out)
+        .satisfies(
+            got -> {
+              Map<String, List<Long>> times = new TreeMap<>();
+              for (Row r : got) {
+                times
+                    .computeIfAbsent(r.getString("tag"), x -> new ArrayList<>())
+                    .add(r.getDateTime("time").getMillis());
+              }
+              times.values().forEach(l -> l.sort(null));
+              assertEquals(want, times);
+              return null;
+            });
     p.run();
   }
 
@@ -260,8 +298,8 @@ class DownsampleLttbTest {
         if (!e.getKey().equals("row") && !e.getKey().equals("t")) {
           double want = Double.parseDouble(e.getValue());
           double got = ((Number) PandasFixturesTest.cell(out, e.getKey(), row)).doubleValue();
-          assertEquals(want, got, 1e-9 * Math.abs(want), fixture + " row " + row + " "
-              + e.getKey());
+          assertEquals(
+              want, got, 1e-9 * Math.abs(want), fixture + " row " + row + " " + e.getKey());
         }
       }
     }

@@ -26,32 +26,39 @@ class DropColumnsTest {
 
   @Test
   void dropColumnsRejectsAKeyColumn() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DropColumns.of("tag").plan(LAYOUT, plan("drop")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> DropColumns.of("tag").plan(LAYOUT, plan("drop")));
     assertEquals("DropColumns: \"tag\" is a key column and cannot be dropped.", e.getMessage());
   }
 
   @Test
   void dropColumnsRejectsTheTimeColumn() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DropColumns.of("DateTime").plan(LAYOUT, plan("drop")));
-    assertEquals("DropColumns: \"DateTime\" is the time column and cannot be dropped.",
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DropColumns.of("DateTime").plan(LAYOUT, plan("drop")));
+    assertEquals(
+        "DropColumns: \"DateTime\" is the time column and cannot be dropped.", e.getMessage());
   }
 
   @Test
   void dropColumnsRejectsAMissingColumn() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DropColumns.of("x").plan(LAYOUT, plan("drop")));
-    assertEquals("DropColumns: column \"x\" not found. Available fields: [temp, DateTime, tag,"
-        + " flow, flow_lag1]", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> DropColumns.of("x").plan(LAYOUT, plan("drop")));
+    assertEquals(
+        "DropColumns: column \"x\" not found. Available fields: [temp, DateTime, tag,"
+            + " flow, flow_lag1]",
+        e.getMessage());
   }
 
   @Test
   void dropColumnsNeedsColumns() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DropColumns.of());
-    assertEquals("DropColumns: columns is required. Got []; expected the columns to remove.",
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> DropColumns.of());
+    assertEquals(
+        "DropColumns: columns is required. Got []; expected the columns to remove.",
         e.getMessage());
   }
 }

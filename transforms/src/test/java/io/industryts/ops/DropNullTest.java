@@ -18,8 +18,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
 
@@ -52,9 +52,11 @@ class DropNullTest {
 
   @Test
   void dropNullRejectsTheTimeColumn() {
-    assertEquals("DropNull: \"t\" is the time column and cannot be in columns.",
-        assertThrows(IllegalArgumentException.class,
-            () -> DropNull.any("t").plan(LAYOUT, plan("d"))).getMessage());
+    assertEquals(
+        "DropNull: \"t\" is the time column and cannot be in columns.",
+        assertThrows(
+                IllegalArgumentException.class, () -> DropNull.any("t").plan(LAYOUT, plan("d")))
+            .getMessage());
   }
 
   @Test
@@ -69,8 +71,9 @@ class DropNullTest {
   @Test
   void dropNullIsTheSameOverEverySegmentation() {
     Kernel k = DropNull.any().plan(LAYOUT, plan("d"));
-    assertEquals(Arrays.asList(3.0), KernelHarness.sameOverCuts(k, dropExample(),
-        new int[][] {{}, {1}, {2}, {1, 2}}, "a"));
+    assertEquals(
+        Arrays.asList(3.0),
+        KernelHarness.sameOverCuts(k, dropExample(), new int[][] {{}, {1}, {2}, {1, 2}}, "a"));
   }
 
   @Test
@@ -84,8 +87,8 @@ class DropNullTest {
   @Test
   void dropNullOfASingleCompleteRowKeepsIt() {
     Chunk in = chunk(LAYOUT, hms("00:00"), col(1.0), col(1L));
-    assertEquals(List.of(1.0), values(KernelHarness.run(DropNull.any().plan(LAYOUT, plan("d")),
-        in), "a"));
+    assertEquals(
+        List.of(1.0), values(KernelHarness.run(DropNull.any().plan(LAYOUT, plan("d")), in), "a"));
   }
 
   @Test
@@ -100,8 +103,12 @@ class DropNullTest {
   @Test
   void dropNullDefaultColumnsExcludeANullKey() {
     // a null key value is a value (§1.4): its series keeps rows whose other cells are present
-    Schema keyed = Schema.builder().addNullableField("tag", FieldType.STRING).addDateTimeField("t")
-        .addNullableField("a", FieldType.DOUBLE).build();
+    Schema keyed =
+        Schema.builder()
+            .addNullableField("tag", FieldType.STRING)
+            .addDateTimeField("t")
+            .addNullableField("a", FieldType.DOUBLE)
+            .build();
     ChunkLayout layout = KernelHarness.layout(keyed, "t", "tag");
     Row nullKey = Row.withSchema(layout.keySchema()).addValue(null).build();
     Chunk in = chunk(layout, nullKey, hms("00:00", "01:00"), col(1.0, null));
@@ -111,19 +118,28 @@ class DropNullTest {
 
   @Test
   void dropNullRejectsAKeyColumn() {
-    ChunkLayout layout = KernelHarness.layout(Schema.builder().addStringField("tag")
-        .addDateTimeField("t").addNullableField("a", FieldType.DOUBLE).build(), "t", "tag");
-    assertEquals("DropNull: \"tag\" is a key column and cannot be in columns.",
-        assertThrows(IllegalArgumentException.class,
-            () -> DropNull.any("tag").plan(layout, plan("d"))).getMessage());
+    ChunkLayout layout =
+        KernelHarness.layout(
+            Schema.builder()
+                .addStringField("tag")
+                .addDateTimeField("t")
+                .addNullableField("a", FieldType.DOUBLE)
+                .build(),
+            "t",
+            "tag");
+    assertEquals(
+        "DropNull: \"tag\" is a key column and cannot be in columns.",
+        assertThrows(
+                IllegalArgumentException.class, () -> DropNull.any("tag").plan(layout, plan("d")))
+            .getMessage());
   }
 
   @Test
   void dropNullRejectsAMissingColumn() {
-    assertEquals("DropNull: column \"x\" not found. Available fields: [t, a, b]",
-        assertThrows(IllegalArgumentException.class,
-            () -> DropNull.any("x").plan(LAYOUT, plan("d"))).getMessage());
+    assertEquals(
+        "DropNull: column \"x\" not found. Available fields: [t, a, b]",
+        assertThrows(
+                IllegalArgumentException.class, () -> DropNull.any("x").plan(LAYOUT, plan("d")))
+            .getMessage());
   }
-
-
 }

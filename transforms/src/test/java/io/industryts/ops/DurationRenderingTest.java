@@ -23,10 +23,13 @@ class DurationRenderingTest {
 
   @Test
   void namesAndDurationsAgreeOnEveryUnitAndSign() {
-    long[] millis = {1, 999, 1000, 1500, 60_000, 5_400_000, 3_600_000, 129_600_000, 86_400_000,
-        -900_000, -1};
+    long[] millis = {
+      1, 999, 1000, 1500, 60_000, 5_400_000, 3_600_000, 129_600_000, 86_400_000, -900_000, -1
+    };
     for (long ms : millis) {
-      assertEquals(Durations.canonical(Duration.millis(ms)), Names.duration(Duration.millis(ms)),
+      assertEquals(
+          Durations.canonical(Duration.millis(ms)),
+          Names.duration(Duration.millis(ms)),
           ms + " ms");
     }
     assertEquals("-15min", Names.duration(Duration.standardMinutes(-15)));
@@ -35,20 +38,24 @@ class DurationRenderingTest {
 
   @Test
   void negativeOffsetKeepsItsSignInTheRendering() {
-    Resample late = Resample.every(Duration.standardHours(1))
-        .withOffset(Duration.standardMinutes(15));
-    Resample early = Resample.every(Duration.standardHours(1))
-        .withOffset(Duration.standardMinutes(-15));
-    assertEquals("resample{rule=1h, aggregation=mean, columns=[], closed=left, label=left,"
-        + " origin=epoch, offset=-15min}", early.toString());
+    Resample late =
+        Resample.every(Duration.standardHours(1)).withOffset(Duration.standardMinutes(15));
+    Resample early =
+        Resample.every(Duration.standardHours(1)).withOffset(Duration.standardMinutes(-15));
+    assertEquals(
+        "resample{rule=1h, aggregation=mean, columns=[], closed=left, label=left,"
+            + " origin=epoch, offset=-15min}",
+        early.toString());
     assertNotEquals(late.toString(), early.toString());
   }
 
   @Test
   void cumulativeResetOffsetKeepsItsSign() {
-    Cumulative c = Cumulative.of(Cumulative.CumFn.CUMSUM).resetEvery(Duration.standardDays(1))
-        .withOffset(Duration.standardHours(-6));
-    assertEquals("cumulative{functions=[cumsum], columns=[], reset_every=1d, offset=-6h}",
-        c.toString());
+    Cumulative c =
+        Cumulative.of(Cumulative.CumFn.CUMSUM)
+            .resetEvery(Duration.standardDays(1))
+            .withOffset(Duration.standardHours(-6));
+    assertEquals(
+        "cumulative{functions=[cumsum], columns=[], reset_every=1d, offset=-6h}", c.toString());
   }
 }

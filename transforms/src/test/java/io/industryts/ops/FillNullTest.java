@@ -18,19 +18,25 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class FillNullTest {
-  private static final Schema SCHEMA = Schema.builder().addDateTimeField("t")
-      .addNullableField("v", FieldType.DOUBLE).addNullableField("s", FieldType.STRING).build();
+  private static final Schema SCHEMA =
+      Schema.builder()
+          .addDateTimeField("t")
+          .addNullableField("v", FieldType.DOUBLE)
+          .addNullableField("s", FieldType.STRING)
+          .build();
   private static final ChunkLayout LAYOUT = KernelHarness.layout(SCHEMA, "t");
 
   /** The SEMANTICS §2.1.1 example series. */
   private static Chunk example() {
-    return chunk(LAYOUT, hms("00:00", "01:00", "02:00", "03:00", "04:00", "09:00", "10:00", "11:00"),
+    return chunk(
+        LAYOUT,
+        hms("00:00", "01:00", "02:00", "03:00", "04:00", "09:00", "10:00", "11:00"),
         col(1.0, null, null, 4.0, null, null, 7.0, null),
         col("a", null, "b", null, null, null, null, null));
   }
@@ -58,76 +64,94 @@ class FillNullTest {
   @Test
   void forwardFillsEveryRunAfterAnObservation() {
     Map<String, Long> counters = new HashMap<>();
-    assertThat(fill(FillNull.forward("v"), counters),
-        contains(1.0, 1.0, 1.0, 4.0, 4.0, 4.0, 7.0, 7.0));
+    assertThat(
+        fill(FillNull.forward("v"), counters), contains(1.0, 1.0, 1.0, 4.0, 4.0, 4.0, 7.0, 7.0));
     assertEquals(5L, counters.get("values_filled"));
   }
 
   @Test
   void forwardWithLimitFillsOnlyTheFirstRowsOfARun() {
-    assertThat(fill(FillNull.forward("v").withLimit(1), new HashMap<>()),
+    assertThat(
+        fill(FillNull.forward("v").withLimit(1), new HashMap<>()),
         contains(1.0, 1.0, null, 4.0, 4.0, null, 7.0, 7.0));
   }
 
   @Test
   void forwardWithMaxGapLeavesWholeRunNullWhenSpanExceedsIt() {
-    assertThat(fill(FillNull.forward("v").withMaxGap(Duration.standardHours(3)), new HashMap<>()),
+    assertThat(
+        fill(FillNull.forward("v").withMaxGap(Duration.standardHours(3)), new HashMap<>()),
         contains(1.0, 1.0, 1.0, 4.0, null, null, 7.0, 7.0));
   }
 
   @Test
   void backwardWithMaxGapLeavesTrailingRunNull() {
-    assertThat(fill(FillNull.backward("v").withMaxGap(Duration.standardHours(3)), new HashMap<>()),
+    assertThat(
+        fill(FillNull.backward("v").withMaxGap(Duration.standardHours(3)), new HashMap<>()),
         contains(1.0, 4.0, 4.0, 4.0, null, null, 7.0, null));
   }
 
   @Test
   void maxGapTwoHoursFillsNeitherNullOfAThreeHourSpan() {
-    assertThat(fill(FillNull.forward("v").withMaxGap(Duration.standardHours(2)), new HashMap<>()),
+    assertThat(
+        fill(FillNull.forward("v").withMaxGap(Duration.standardHours(2)), new HashMap<>()),
         contains(1.0, null, null, 4.0, null, null, 7.0, 7.0));
   }
 
   @Test
   void limitAreaInsideSkipsTrailingRun() {
-    assertThat(fill(FillNull.forward("v").withLimitArea(FillNull.LimitArea.INSIDE),
-        new HashMap<>()), contains(1.0, 1.0, 1.0, 4.0, 4.0, 4.0, 7.0, null));
+    assertThat(
+        fill(FillNull.forward("v").withLimitArea(FillNull.LimitArea.INSIDE), new HashMap<>()),
+        contains(1.0, 1.0, 1.0, 4.0, 4.0, 4.0, 7.0, null));
   }
 
   @Test
   void limitAreaOutsideFillsOnlyTrailingRunForward() {
-    assertThat(fill(FillNull.forward("v").withLimitArea(FillNull.LimitArea.OUTSIDE),
-        new HashMap<>()), contains(1.0, null, null, 4.0, null, null, 7.0, 7.0));
+    assertThat(
+        fill(FillNull.forward("v").withLimitArea(FillNull.LimitArea.OUTSIDE), new HashMap<>()),
+        contains(1.0, null, null, 4.0, null, null, 7.0, 7.0));
   }
 
   @Test
   void limitAreaOutsideFillsLeadingRunBackward() {
-    Chunk in = chunk(LAYOUT, hms("00:00", "01:00", "02:00", "03:00"), col(null, 2.0, null, 3.0),
-        col(null, null, null, null));
-    Kernel k = FillNull.backward("v").withLimitArea(FillNull.LimitArea.OUTSIDE)
-        .plan(LAYOUT, plan("f"));
-    assertThat(values(KernelHarness.run(k, in, new int[] {2}, new HashMap<>()), "v"),
+    Chunk in =
+        chunk(
+            LAYOUT,
+            hms("00:00", "01:00", "02:00", "03:00"),
+            col(null, 2.0, null, 3.0),
+            col(null, null, null, null));
+    Kernel k =
+        FillNull.backward("v").withLimitArea(FillNull.LimitArea.OUTSIDE).plan(LAYOUT, plan("f"));
+    assertThat(
+        values(KernelHarness.run(k, in, new int[] {2}, new HashMap<>()), "v"),
         contains(2.0, 2.0, null, 3.0));
   }
 
   @Test
   void meanFillsWithTheSeriesMean() {
-    assertThat(fill(FillNull.mean("v"), new HashMap<>()),
+    assertThat(
+        fill(FillNull.mean("v"), new HashMap<>()),
         contains(1.0, 4.0, 4.0, 4.0, 4.0, 4.0, 7.0, 4.0));
   }
 
   @Test
   void medianFillsWithTheSeriesMedian() {
-    Chunk in = chunk(LAYOUT, hms("00:00", "01:00", "02:00", "03:00", "04:00"),
-        col(1.0, null, 2.0, 10.0, 3.0), col(null, null, null, null, null));
+    Chunk in =
+        chunk(
+            LAYOUT,
+            hms("00:00", "01:00", "02:00", "03:00", "04:00"),
+            col(1.0, null, 2.0, 10.0, 3.0),
+            col(null, null, null, null, null));
     Kernel k = FillNull.median("v").plan(LAYOUT, plan("f"));
-    assertThat(values(KernelHarness.run(k, in, new int[] {2}, new HashMap<>()), "v"),
+    assertThat(
+        values(KernelHarness.run(k, in, new int[] {2}, new HashMap<>()), "v"),
         contains(1.0, 2.5, 2.0, 10.0, 3.0));
   }
 
   @Test
   void forwardDefaultsToAllNonTimeColumnsIncludingStrings() {
     Kernel k = FillNull.forward().plan(LAYOUT, plan("f"));
-    assertThat(values(KernelHarness.run(k, example()), "s"),
+    assertThat(
+        values(KernelHarness.run(k, example()), "s"),
         contains("a", "a", "b", "b", "b", "b", "b", "b"));
   }
 
@@ -138,15 +162,16 @@ class FillNullTest {
     Chunk out = KernelHarness.run(k, example(), counters);
     assertThat(values(out, "v"), contains(1.0, null, null, 4.0, null, null, 7.0, null));
     assertThat(values(out, "s"), contains("a", "x", "b", "x", "x", "x", "x", "x"));
-    assertThat(values(out, "s_is_filled"),
-        contains(false, true, false, true, true, true, true, true));
+    assertThat(
+        values(out, "s_is_filled"), contains(false, true, false, true, true, true, true, true));
     assertEquals(6L, counters.get("values_filled"));
   }
 
   @Test
   void zeroFillsValueColumns() {
     Kernel k = FillNull.zero().plan(LAYOUT, plan("f"));
-    assertThat(values(KernelHarness.run(k, example()), "v"),
+    assertThat(
+        values(KernelHarness.run(k, example()), "v"),
         contains(1.0, 0.0, 0.0, 4.0, 0.0, 0.0, 7.0, 0.0));
   }
 
@@ -157,8 +182,8 @@ class FillNullTest {
     Schema.Field f = out.schema().getField("v_is_filled");
     assertEquals(FieldType.BOOLEAN, f.getType());
     assertTrue(OpColumns.isDerived(f));
-    assertThat(values(out, "v_is_filled"),
-        contains(false, true, false, false, true, false, false, true));
+    assertThat(
+        values(out, "v_is_filled"), contains(false, true, false, false, true, false, false, true));
   }
 
   @Test
@@ -170,39 +195,44 @@ class FillNullTest {
 
   @Test
   void rejectsLimitBelowOne() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FillNull.forward("v").withLimit(0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FillNull.forward("v").withLimit(0));
     assertEquals("FillNull: limit must be >= 1. Got 0.", e.getMessage());
   }
 
   @Test
   void rejectsLimitWithMean() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FillNull.mean("v").withLimit(2));
-    assertEquals("FillNull: \"limit\" is only valid with method forward or backward."
-        + " Got method \"mean\".", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FillNull.mean("v").withLimit(2));
+    assertEquals(
+        "FillNull: \"limit\" is only valid with method forward or backward."
+            + " Got method \"mean\".",
+        e.getMessage());
   }
 
   @Test
   void rejectsConstantWithoutValue() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FillNull.constant(null, "v"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FillNull.constant(null, "v"));
     assertEquals("FillNull: method \"constant\" needs value. Got none.", e.getMessage());
   }
 
   @Test
   void rejectsValueTheColumnCannotHold() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FillNull.constant("abc", "v").plan(LAYOUT, plan("f")));
-    assertEquals("FillNull: value \"abc\" cannot be stored in column \"v\" (DOUBLE).",
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FillNull.constant("abc", "v").plan(LAYOUT, plan("f")));
+    assertEquals(
+        "FillNull: value \"abc\" cannot be stored in column \"v\" (DOUBLE).", e.getMessage());
   }
 
   @Test
   void rejectsMeanOfStringColumn() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FillNull.mean("s").plan(LAYOUT, plan("f")));
-    assertEquals("FillNull: method \"mean\" needs numeric columns. Got \"s\" (STRING).",
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> FillNull.mean("s").plan(LAYOUT, plan("f")));
+    assertEquals(
+        "FillNull: method \"mean\" needs numeric columns. Got \"s\" (STRING).", e.getMessage());
   }
 }

@@ -23,8 +23,8 @@ import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * Runs kernels on hand-built chunks the way the engine does: one series, cut into segments at
- * given row positions, with the declared halo, carry, statistics and series facts.
+ * Runs kernels on hand-built chunks the way the engine does: one series, cut into segments at given
+ * row positions, with the declared halo, carry, statistics and series facts.
  */
 final class KernelHarness {
   private KernelHarness() {}
@@ -80,7 +80,8 @@ final class KernelHarness {
     for (int i = 0; i < seqs.length; i++) {
       seqs[i] = i;
     }
-    return new Chunk(layout, key == null ? Row.nullRow(layout.keySchema()) : key, times, seqs, cols);
+    return new Chunk(
+        layout, key == null ? Row.nullRow(layout.keySchema()) : key, times, seqs, cols);
   }
 
   static Chunk chunk(ChunkLayout layout, long[] times, Object[]... cells) {
@@ -121,8 +122,8 @@ final class KernelHarness {
    * "reason|field|message"} in {@code errors} (null: a row error fails the test).
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static Chunk run(Kernel k, Chunk series, int[] cuts, Map<String, Long> counters,
-      List<String> errors) {
+  static Chunk run(
+      Kernel k, Chunk series, int[] cuts, Map<String, Long> counters, List<String> errors) {
     int n = series.size();
     List<int[]> segs = new ArrayList<>();
     int from = 0;
@@ -173,8 +174,11 @@ final class KernelHarness {
     for (int si = 0; si < segs.size(); si++) {
       int a = segs.get(si)[0];
       int b = segs.get(si)[1];
-      Object carry = k instanceof BidirectionalCarryKernel || k instanceof CarryKernel
-          && ((CarryKernel) k).forward() ? before[si] : after[si];
+      Object carry =
+          k instanceof BidirectionalCarryKernel
+                  || k instanceof CarryKernel && ((CarryKernel) k).forward()
+              ? before[si]
+              : after[si];
       Object carryAfter = k instanceof BidirectionalCarryKernel ? after[si] : null;
       int lo = Math.max(0, a - spec.rowsBefore());
       int hi = Math.min(n, b + spec.rowsAfter());
@@ -201,14 +205,27 @@ final class KernelHarness {
           segEnd = grid.bucketStart(grid.bucketIndex(t[b], anchor), anchor);
         }
       }
-      Fake ctx = new Fake(a - lo, hi - b, carry, carryAfter, stats, n == 0 ? 0 : t[0], n == 0 ? 0 : t[n - 1],
-          n, si == 0, si == segs.size() - 1, segStart, segEnd, counters);
+      Fake ctx =
+          new Fake(
+              a - lo,
+              hi - b,
+              carry,
+              carryAfter,
+              stats,
+              n == 0 ? 0 : t[0],
+              n == 0 ? 0 : t[n - 1],
+              n,
+              si == 0,
+              si == segs.size() - 1,
+              segStart,
+              segEnd,
+              counters);
       ctx.errors = errors;
       Chunk out = k.apply(series.slice(lo, hi), ctx);
       if (spec.rowPreserving()) {
         if (out.size() != hi - lo) {
-          throw new AssertionError("row-preserving kernel returned " + out.size() + " rows for "
-              + (hi - lo));
+          throw new AssertionError(
+              "row-preserving kernel returned " + out.size() + " rows for " + (hi - lo));
         }
         out = out.slice(a - lo, out.size() - (hi - b));
       }
@@ -234,8 +251,19 @@ final class KernelHarness {
     final Map<String, Long> counters;
     List<String> errors;
 
-    Fake(int haloBefore, int haloAfter, Object carry, Object carryAfter, Object stats, long first, long last,
-        long rows, boolean firstSeg, boolean lastSeg, long segStart, long segEnd,
+    Fake(
+        int haloBefore,
+        int haloAfter,
+        Object carry,
+        Object carryAfter,
+        Object stats,
+        long first,
+        long last,
+        long rows,
+        boolean firstSeg,
+        boolean lastSeg,
+        long segStart,
+        long segEnd,
         Map<String, Long> counters) {
       this.haloBefore = haloBefore;
       this.haloAfter = haloAfter;
@@ -335,8 +363,8 @@ final class KernelHarness {
   }
 
   /**
-   * The kernel's output column {@code field} for {@code series} cut at every segmentation of
-   * {@code cuts}; all segmentations must give exactly the same cells.
+   * The kernel's output column {@code field} for {@code series} cut at every segmentation of {@code
+   * cuts}; all segmentations must give exactly the same cells.
    */
   static List<Object> sameOverCuts(Kernel k, Chunk series, int[][] cuts, String field) {
     List<Object> first = null;
@@ -345,7 +373,8 @@ final class KernelHarness {
       if (first == null) {
         first = got;
       } else {
-        org.junit.jupiter.api.Assertions.assertEquals(first, got, "cuts " + java.util.Arrays.toString(c));
+        org.junit.jupiter.api.Assertions.assertEquals(
+            first, got, "cuts " + java.util.Arrays.toString(c));
       }
     }
     return first;
@@ -358,7 +387,9 @@ final class KernelHarness {
       if (expected[i] == null) {
         org.junit.jupiter.api.Assertions.assertNull(got.get(i), "row " + i);
       } else {
-        org.hamcrest.MatcherAssert.assertThat("row " + i, (Double) got.get(i),
+        org.hamcrest.MatcherAssert.assertThat(
+            "row " + i,
+            (Double) got.get(i),
             org.hamcrest.Matchers.closeTo(expected[i], abs + rel * Math.abs(expected[i])));
       }
     }

@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.industryts.engine.spi.Chunk;
 import io.industryts.engine.spi.Kernel;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -28,14 +28,16 @@ import org.junit.jupiter.api.Test;
 class LeadTest {
   @Test
   void leadOneTakesNextRow() {
-    assertThat(run(Lead.rows(1).of("v").plan(LAYOUT, plan("l")), "v_lead1"),
+    assertThat(
+        run(Lead.rows(1).of("v").plan(LAYOUT, plan("l")), "v_lead1"),
         contains(4L, null, 5L, 0L, 3L, null));
   }
 
   @Test
   void durationLeadTakesFirstRowAtOrAfterTimePlusDuration() {
     Kernel k = Lead.by(Duration.standardMinutes(90)).of("v").plan(LAYOUT, plan("l"));
-    assertThat(values(KernelHarness.run(k, seriesA()), "v_lead_90min"),
+    assertThat(
+        values(KernelHarness.run(k, seriesA()), "v_lead_90min"),
         contains(null, 5L, 0L, 3L, null, null));
   }
 
@@ -58,28 +60,34 @@ class LeadTest {
 
   @Test
   void durationLeadTakesTheFirstOfSeveralRowsAtTheMatchedTime() {
-    Chunk in = chunk(LAYOUT, KEY_A, hms("00:00", "01:30", "01:30"), col(1L, 2L, 3L),
-        col("a", "b", "c"));
+    Chunk in =
+        chunk(LAYOUT, KEY_A, hms("00:00", "01:30", "01:30"), col(1L, 2L, 3L), col("a", "b", "c"));
     Kernel k = Lead.by(Duration.standardMinutes(90)).of("v").plan(LAYOUT, plan("l"));
-    assertThat(KernelHarness.sameOverCuts(k, in, new int[][] {{}, {1}, {2}}, "v_lead_90min"),
+    assertThat(
+        KernelHarness.sameOverCuts(k, in, new int[][] {{}, {1}, {2}}, "v_lead_90min"),
         contains(2L, null, null));
   }
 
   @Test
   void durationLeadWithToleranceRejectsDistantMatches() {
-    Chunk in = chunk(LAYOUT, KEY_A, hms("00:00", "01:00", "05:00"), col(1L, 2L, 3L),
-        col("a", "b", "c"));
-    Kernel k = Lead.by(Duration.standardHours(1)).of("v").withTolerance(Duration.standardHours(1))
-        .plan(LAYOUT, plan("l"));
-    assertThat(KernelHarness.sameOverCuts(k, in, new int[][] {{}, {1}, {2}}, "v_lead_1h"),
+    Chunk in =
+        chunk(LAYOUT, KEY_A, hms("00:00", "01:00", "05:00"), col(1L, 2L, 3L), col("a", "b", "c"));
+    Kernel k =
+        Lead.by(Duration.standardHours(1))
+            .of("v")
+            .withTolerance(Duration.standardHours(1))
+            .plan(LAYOUT, plan("l"));
+    assertThat(
+        KernelHarness.sameOverCuts(k, in, new int[][] {{}, {1}, {2}}, "v_lead_1h"),
         contains(2L, null, null));
   }
 
   @Test
   void leadSingleRowIsNull() {
     Chunk in = chunk(LAYOUT, KEY_A, hms("00:00"), col(1L), col("a"));
-    assertThat(values(KernelHarness.run(Lead.rows(1).of("v").plan(LAYOUT, plan("l")), in),
-        "v_lead1"), contains((Object) null));
+    assertThat(
+        values(KernelHarness.run(Lead.rows(1).of("v").plan(LAYOUT, plan("l")), in), "v_lead1"),
+        contains((Object) null));
   }
 
   @Test
@@ -87,6 +95,4 @@ class LeadTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lead.rows(0));
     assertEquals("Lead: periods must be >= 1. Got 0.", e.getMessage());
   }
-
-
 }

@@ -35,16 +35,19 @@ import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * Operations applied one by one as Beam transforms compose on input with event timestamps
- * ({@code Create.timestamped}, each row stamped with its own time): every operation of a
- * representative set after {@code resample}, and a few other orders, gives the rows of the same
- * chain inside a {@link TimeSeriesPipeline}. Run on the
- * DirectRunner's default sharded grouping, where a lone operation's grouping once re-stamped a
- * group earlier than the shard element that carried it.
+ * Operations applied one by one as Beam transforms compose on input with event timestamps ({@code
+ * Create.timestamped}, each row stamped with its own time): every operation of a representative set
+ * after {@code resample}, and a few other orders, gives the rows of the same chain inside a {@link
+ * TimeSeriesPipeline}. Run on the DirectRunner's default sharded grouping, where a lone operation's
+ * grouping once re-stamped a group earlier than the shard element that carried it.
  */
 class LoneOperationsComposeTest {
-  private static final Schema IN = Schema.builder().addNullableField("tag", FieldType.STRING)
-      .addDateTimeField("time").addNullableField("v", FieldType.DOUBLE).build();
+  private static final Schema IN =
+      Schema.builder()
+          .addNullableField("tag", FieldType.STRING)
+          .addDateTimeField("time")
+          .addNullableField("v", FieldType.DOUBLE)
+          .build();
   private static final Map<String, ConcurrentLinkedQueue<String>> OUTPUTS =
       new ConcurrentHashMap<>();
 
@@ -57,8 +60,9 @@ class LoneOperationsComposeTest {
     ops.put("rolling", () -> Rolling.rows(3).withMinPeriods(1));
     ops.put("diff", () -> Diff.periods(1));
     ops.put("scale_fixed", () -> Scale.fixed(1.0, 2.0));
-    ops.put("group_by_time", () -> GroupByTime.every(Duration.standardMinutes(10))
-        .aggregate("v", Agg.MEAN, Agg.COUNT));
+    ops.put(
+        "group_by_time",
+        () -> GroupByTime.every(Duration.standardMinutes(10)).aggregate("v", Agg.MEAN, Agg.COUNT));
     return ops;
   }
 
@@ -101,8 +105,8 @@ class LoneOperationsComposeTest {
     // one grouping per series keeps this many pipelines fast; it still runs the sharded grouping
     o.as(EngineTuningOptions.class).setWholeSeries(true);
     Pipeline p = Pipeline.create(o);
-    PCollection<Row> in = p.apply(Create.timestamped(input()).withCoder(RowCoder.of(IN)))
-        .setRowSchema(IN);
+    PCollection<Row> in =
+        p.apply(Create.timestamped(input()).withCoder(RowCoder.of(IN))).setRowSchema(IN);
     Map<String, Supplier<TimeSeriesTransform<?>>> ops = operations();
     // each operation alone would take too long on the DirectRunner: resample (the operation that
     // re-stamps rows with their bucket's end) before every other one, and a few more orders

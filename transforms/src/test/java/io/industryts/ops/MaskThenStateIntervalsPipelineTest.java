@@ -18,8 +18,8 @@ import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -35,9 +35,13 @@ import org.junit.jupiter.api.Test;
  * stamped with its {@code end}.
  */
 class MaskThenStateIntervalsPipelineTest {
-  private static final Schema IN = Schema.builder().addNullableField("machine", FieldType.STRING)
-      .addDateTimeField("time").addNullableField("kw", FieldType.DOUBLE)
-      .addNullableField("quality", FieldType.INT64).build();
+  private static final Schema IN =
+      Schema.builder()
+          .addNullableField("machine", FieldType.STRING)
+          .addDateTimeField("time")
+          .addNullableField("kw", FieldType.DOUBLE)
+          .addNullableField("quality", FieldType.INT64)
+          .build();
   private static final Map<String, ConcurrentLinkedQueue<String>> OUTPUTS =
       new ConcurrentHashMap<>();
   private static final double ABOVE = 40.0;
@@ -53,8 +57,10 @@ class MaskThenStateIntervalsPipelineTest {
       boolean loaded = m == 1;
       for (int i = 0; i < 120 + 30 * m; i++) {
         // a 30 min gap, and every 17th step 10 or 11 min: exactly at max_gap or just over it
-        t += 60_000 + (i == 50 ? 30 * 60_000 : 0)
-            + (i % 17 == 0 ? 9 * 60_000 + r.nextInt(2) * 60_000 : 0);
+        t +=
+            60_000
+                + (i == 50 ? 30 * 60_000 : 0)
+                + (i % 17 == 0 ? 9 * 60_000 + r.nextInt(2) * 60_000 : 0);
         if (r.nextInt(8) == 0) {
           loaded = !loaded;
         }
@@ -71,7 +77,8 @@ class MaskThenStateIntervalsPipelineTest {
   private static List<String> expected() {
     Map<String, List<Row>> bySeries = new TreeMap<>();
     for (Row r : input()) {
-      bySeries.computeIfAbsent(String.valueOf(r.getString("machine")), k -> new ArrayList<>())
+      bySeries
+          .computeIfAbsent(String.valueOf(r.getString("machine")), k -> new ArrayList<>())
           .add(r);
     }
     List<String> out = new ArrayList<>();
@@ -94,8 +101,9 @@ class MaskThenStateIntervalsPipelineTest {
           j++;
         }
         long end = j < n && t[j] - t[j - 1] <= MAX_GAP ? t[j] : t[j - 1];
-        out.add(line(g.get(i).getString("machine"), s[i], t[i], end, (end - t[i]) / 1000.0,
-            j - i, end));
+        out.add(
+            line(
+                g.get(i).getString("machine"), s[i], t[i], end, (end - t[i]) / 1000.0, j - i, end));
         i = j;
       }
     }
@@ -103,10 +111,21 @@ class MaskThenStateIntervalsPipelineTest {
     return out;
   }
 
-  private static String line(String machine, Boolean state, long start, long end,
-      double seconds, long rows, long stamp) {
-    return machine + " " + state + " " + new Instant(start) + " " + new Instant(end) + " "
-        + seconds + " " + rows + " @ " + new Instant(stamp);
+  private static String line(
+      String machine, Boolean state, long start, long end, double seconds, long rows, long stamp) {
+    return machine
+        + " "
+        + state
+        + " "
+        + new Instant(start)
+        + " "
+        + new Instant(end)
+        + " "
+        + seconds
+        + " "
+        + rows
+        + " @ "
+        + new Instant(stamp);
   }
 
   private static List<String> run(String name, boolean wholeSeries, int segmentRows) {
@@ -120,10 +139,11 @@ class MaskThenStateIntervalsPipelineTest {
     Pipeline p = Pipeline.create(o);
     OUTPUTS.put(name, new ConcurrentLinkedQueue<>());
     p.apply(Create.of(input()).withRowSchema(IN))
-        .apply(TimeSeriesPipeline.named("plant").keyedBy("machine")
-            .then(MaskQuality.by("quality"))
-            .then(StateIntervals.where("kw").above(ABOVE)
-                .withMaxGap(Duration.millis(MAX_GAP))))
+        .apply(
+            TimeSeriesPipeline.named("plant")
+                .keyedBy("machine")
+                .then(MaskQuality.by("quality"))
+                .then(StateIntervals.where("kw").above(ABOVE).withMaxGap(Duration.millis(MAX_GAP))))
         .apply(ParDo.of(new Collect(name)));
     p.run().waitUntilFinish();
     List<String> got = new ArrayList<>(OUTPUTS.remove(name));
@@ -150,9 +170,17 @@ class MaskThenStateIntervalsPipelineTest {
 
     @ProcessElement
     public void process(@Element Row r, @Timestamp Instant ts) {
-      OUTPUTS.get(name).add(line(r.getString("machine"), r.getBoolean("kw_state"),
-          r.getDateTime("time").getMillis(), r.getDateTime("end").getMillis(),
-          r.getDouble("duration_s"), r.getInt64("rows"), ts.getMillis()));
+      OUTPUTS
+          .get(name)
+          .add(
+              line(
+                  r.getString("machine"),
+                  r.getBoolean("kw_state"),
+                  r.getDateTime("time").getMillis(),
+                  r.getDateTime("end").getMillis(),
+                  r.getDouble("duration_s"),
+                  r.getInt64("rows"),
+                  ts.getMillis()));
     }
   }
 }

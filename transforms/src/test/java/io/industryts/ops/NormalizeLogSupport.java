@@ -6,8 +6,8 @@ import static io.industryts.ops.KernelHarness.hms;
 import io.industryts.engine.spi.Chunk;
 import io.industryts.engine.spi.ChunkLayout;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 
 /**
  * Inputs shared by {@link NormalizeTest} and {@link LogTest}: one unkeyed hourly series with a
@@ -20,8 +20,12 @@ final class NormalizeLogSupport {
     KernelHarness.assertCells(got, 1e-12, 0, expected);
   }
 
-  static final Schema SCHEMA = Schema.builder().addDateTimeField("t")
-      .addNullableField("x", FieldType.DOUBLE).addNullableField("n", FieldType.INT32).build();
+  static final Schema SCHEMA =
+      Schema.builder()
+          .addDateTimeField("t")
+          .addNullableField("x", FieldType.DOUBLE)
+          .addNullableField("n", FieldType.INT32)
+          .build();
   static final ChunkLayout LAYOUT = KernelHarness.layout(SCHEMA, "t");
 
   /** Hourly rows from 00:00 with the given {@code x} and {@code n} cells. */

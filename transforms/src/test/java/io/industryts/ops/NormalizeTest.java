@@ -19,8 +19,8 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,8 @@ class NormalizeTest {
     Kernel k = Normalize.maxAbs("x").plan(LAYOUT, plan("norm"));
     Chunk in = series(col(-2.0, 1.0, 4.0, null), col(1, 2, 3, 4));
     assertClose(values(KernelHarness.run(k, in), "x"), -0.5, 0.25, 1.0, null);
-    assertEquals(values(KernelHarness.run(k, in), "x"),
+    assertEquals(
+        values(KernelHarness.run(k, in), "x"),
         values(KernelHarness.run(k, in, new int[] {1, 2}, new HashMap<>()), "x"));
   }
 
@@ -53,8 +54,8 @@ class NormalizeTest {
   @Test
   void normalizeIntegerColumnBecomesDoubleInPlace() {
     Kernel k = Normalize.maxAbs("n").plan(LAYOUT, plan("norm"));
-    assertEquals(FieldType.DOUBLE.withNullable(true),
-        k.outputLayout().schema().getField("n").getType());
+    assertEquals(
+        FieldType.DOUBLE.withNullable(true), k.outputLayout().schema().getField("n").getType());
     assertClose(values(KernelHarness.run(k, series(col(1.0, 2.0), col(2, 4))), "n"), 0.5, 1.0);
   }
 
@@ -74,8 +75,9 @@ class NormalizeTest {
 
   @Test
   void normalizeRejectsTimeColumn() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Normalize.maxAbs("t").plan(LAYOUT, plan("norm")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Normalize.maxAbs("t").plan(LAYOUT, plan("norm")));
     assertEquals("Normalize: \"t\" is the time column and cannot be in columns.", e.getMessage());
   }
 
@@ -88,16 +90,31 @@ class NormalizeTest {
   @Test
   void normalizeAllNullSeriesStaysNull() {
     Kernel k = Normalize.maxAbs("x").plan(LAYOUT, plan("norm"));
-    assertThat(values(KernelHarness.run(k, series(col(null, null), col(1, 2))), "x"),
+    assertThat(
+        values(KernelHarness.run(k, series(col(null, null), col(1, 2))), "x"),
         contains(null, null));
   }
 
   @Test
   void normalizeOfEmptyInputKeepsTheOutputSchema() {
     Kernel k = Normalize.maxAbs("x").withSuffix("_n").plan(LAYOUT, plan("norm"));
-    Chunk out = k.apply(Chunk.empty(LAYOUT, Row.withSchema(LAYOUT.keySchema()).build()),
-        new KernelHarness.Fake(0, 0, null, null, ((StatsKernel<?>) k).createAccumulator(), 0, 0, 0,
-            true, true, Long.MIN_VALUE, Long.MAX_VALUE, new HashMap<>()));
+    Chunk out =
+        k.apply(
+            Chunk.empty(LAYOUT, Row.withSchema(LAYOUT.keySchema()).build()),
+            new KernelHarness.Fake(
+                0,
+                0,
+                null,
+                null,
+                ((StatsKernel<?>) k).createAccumulator(),
+                0,
+                0,
+                0,
+                true,
+                true,
+                Long.MIN_VALUE,
+                Long.MAX_VALUE,
+                new HashMap<>()));
     assertEquals(0, out.size());
     assertEquals(List.of("t", "x", "n", "x_n"), out.schema().getFieldNames());
   }
@@ -105,28 +122,43 @@ class NormalizeTest {
   @SuppressWarnings({"unchecked", "rawtypes"})
   @Test
   void normalizeGlobalFitDividesEverySeriesByTheOverallMaxAbs() {
-    StatsKernel k = (StatsKernel) Normalize.maxAbs("x").withFit(Normalize.Fit.GLOBAL)
-        .plan(LAYOUT, plan("norm"));
+    StatsKernel k =
+        (StatsKernel)
+            Normalize.maxAbs("x").withFit(Normalize.Fit.GLOBAL).plan(LAYOUT, plan("norm"));
     Chunk a = series(col(-2.0, 1.0), col(1, 2));
     Chunk b = series(col(4.0, null), col(3, 4));
-    Serializable all = k.merge(k.addSegment(k.createAccumulator(), a),
-        k.addSegment(k.createAccumulator(), b));
+    Serializable all =
+        k.merge(k.addSegment(k.createAccumulator(), a), k.addSegment(k.createAccumulator(), b));
     assertClose(values(k.apply(a, fitted(all, a)), "x"), -0.5, 0.25);
     assertClose(values(k.apply(b, fitted(all, b)), "x"), 1.0, null);
   }
 
   private static KernelHarness.Fake fitted(Serializable stats, Chunk series) {
     long[] t = series.times();
-    return new KernelHarness.Fake(0, 0, null, null, stats, t[0], t[t.length - 1], t.length, true,
-        true, Long.MIN_VALUE, Long.MAX_VALUE, new HashMap<>());
+    return new KernelHarness.Fake(
+        0,
+        0,
+        null,
+        null,
+        stats,
+        t[0],
+        t[t.length - 1],
+        t.length,
+        true,
+        true,
+        Long.MIN_VALUE,
+        Long.MAX_VALUE,
+        new HashMap<>());
   }
 
   @Test
   void normalizeRejectsANonNumericColumn() {
-    Schema s = Schema.builder().addDateTimeField("t").addNullableField("status", FieldType.STRING)
-        .build();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Normalize.maxAbs("status").plan(KernelHarness.layout(s, "t"), plan("norm")));
+    Schema s =
+        Schema.builder().addDateTimeField("t").addNullableField("status", FieldType.STRING).build();
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Normalize.maxAbs("status").plan(KernelHarness.layout(s, "t"), plan("norm")));
     assertEquals("Normalize: column \"status\" is not numeric (STRING).", e.getMessage());
   }
 }

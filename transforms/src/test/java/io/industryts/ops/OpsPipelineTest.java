@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -33,8 +33,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(BeamPipelineExtension.class)
 class OpsPipelineTest {
-  static final Schema IN = Schema.builder().addNullableField("tag", FieldType.STRING)
-      .addDateTimeField("time").addNullableField("v", FieldType.DOUBLE).build();
+  static final Schema IN =
+      Schema.builder()
+          .addNullableField("tag", FieldType.STRING)
+          .addDateTimeField("time")
+          .addNullableField("v", FieldType.DOUBLE)
+          .build();
 
   static Row row(String tag, long t, Double v) {
     return Row.withSchema(IN).addValues(tag, new Instant(t), v).build();
@@ -54,57 +58,70 @@ class OpsPipelineTest {
 
   @Test
   void singleRowSeriesHasNullLagAndDiff(TestPipeline p) {
-    PCollection<Row> out = input(p, List.of(row("a", 0, 1.0)))
-        .apply(Diff.periods(1).of("v"));
-    PAssert.that(out).containsInAnyOrder(Row.withSchema(out.getSchema())
-        .addValues("a", new Instant(0), 1.0, null).build());
+    PCollection<Row> out = input(p, List.of(row("a", 0, 1.0))).apply(Diff.periods(1).of("v"));
+    PAssert.that(out)
+        .containsInAnyOrder(
+            Row.withSchema(out.getSchema()).addValues("a", new Instant(0), 1.0, null).build());
     p.run();
   }
 
   @Test
   void allNullColumnStaysNullThroughFillAndScale(TestPipeline p) {
-    PCollection<Row> out = input(p, List.of(row("a", 0, null), row("a", 1000, null)))
-        .apply("fill", FillNull.forward("v")).apply("scale", Scale.standard("v"));
+    PCollection<Row> out =
+        input(p, List.of(row("a", 0, null), row("a", 1000, null)))
+            .apply("fill", FillNull.forward("v"))
+            .apply("scale", Scale.standard("v"));
     Schema s = out.getSchema();
-    PAssert.that(out).containsInAnyOrder(
-        Row.withSchema(s).addValues("a", new Instant(0), null).build(),
-        Row.withSchema(s).addValues("a", new Instant(1000), null).build());
+    PAssert.that(out)
+        .containsInAnyOrder(
+            Row.withSchema(s).addValues("a", new Instant(0), null).build(),
+            Row.withSchema(s).addValues("a", new Instant(1000), null).build());
     p.run();
   }
 
   @Test
   void tiesAreAveragedByDropDuplicatesMean(TestPipeline p) {
-    PCollection<Row> out = input(p, List.of(row("a", 0, 1.0), row("a", 0, 4.0), row("a", 60_000, 2.0)))
-        .apply(DropDuplicates.mean());
+    PCollection<Row> out =
+        input(p, List.of(row("a", 0, 1.0), row("a", 0, 4.0), row("a", 60_000, 2.0)))
+            .apply(DropDuplicates.mean());
     Schema s = out.getSchema();
-    PAssert.that(out).containsInAnyOrder(
-        Row.withSchema(s).addValues("a", new Instant(0), 2.5).build(),
-        Row.withSchema(s).addValues("a", new Instant(60_000), 2.0).build());
+    PAssert.that(out)
+        .containsInAnyOrder(
+            Row.withSchema(s).addValues("a", new Instant(0), 2.5).build(),
+            Row.withSchema(s).addValues("a", new Instant(60_000), 2.0).build());
     p.run();
   }
 
   @Test
   void severalKeysNeverMix(TestPipeline p) {
-    PCollection<Row> out = input(p, List.of(row("a", 0, 2.0), row("a", 3_600_000, 4.0),
-        row("b", 0, 10.0), row("b", 3_600_000, 20.0), row(null, 0, 7.0)))
-        .apply(Lag.rows(1).of("v").keyedBy("tag"));
+    PCollection<Row> out =
+        input(
+                p,
+                List.of(
+                    row("a", 0, 2.0),
+                    row("a", 3_600_000, 4.0),
+                    row("b", 0, 10.0),
+                    row("b", 3_600_000, 20.0),
+                    row(null, 0, 7.0)))
+            .apply(Lag.rows(1).of("v").keyedBy("tag"));
     Schema s = out.getSchema();
-    PAssert.that(out).containsInAnyOrder(
-        Row.withSchema(s).addValues("a", new Instant(0), 2.0, null).build(),
-        Row.withSchema(s).addValues("a", new Instant(3_600_000), 4.0, 2.0).build(),
-        Row.withSchema(s).addValues("b", new Instant(0), 10.0, null).build(),
-        Row.withSchema(s).addValues("b", new Instant(3_600_000), 20.0, 10.0).build(),
-        Row.withSchema(s).addValues(null, new Instant(0), 7.0, null).build());
+    PAssert.that(out)
+        .containsInAnyOrder(
+            Row.withSchema(s).addValues("a", new Instant(0), 2.0, null).build(),
+            Row.withSchema(s).addValues("a", new Instant(3_600_000), 4.0, 2.0).build(),
+            Row.withSchema(s).addValues("b", new Instant(0), 10.0, null).build(),
+            Row.withSchema(s).addValues("b", new Instant(3_600_000), 20.0, 10.0).build(),
+            Row.withSchema(s).addValues(null, new Instant(0), 7.0, null).build());
     p.run();
   }
 
   @Test
   void constructionErrorsSurfaceWhenApplied(TestPipeline p) {
     PCollection<Row> in = input(p, List.of(row("a", 0, 1.0)));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> in.apply(Rolling.rows(3, "nope")));
-    assertEquals("Rolling: column \"nope\" not found. Available fields: [tag, time, v]",
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> in.apply(Rolling.rows(3, "nope")));
+    assertEquals(
+        "Rolling: column \"nope\" not found. Available fields: [tag, time, v]", e.getMessage());
     p.enableAbandonedNodeEnforcement(false);
   }
 
@@ -146,7 +163,8 @@ class OpsPipelineTest {
         vb.appendValue(s.get(i).getDouble("v"));
       }
       Row key = Row.withSchema(layout.keySchema()).addValue(tag).build();
-      Chunk c = new Chunk(layout, key, t, new long[t.length], new Column[] {null, null, vb.build()});
+      Chunk c =
+          new Chunk(layout, key, t, new long[t.length], new Column[] {null, null, vb.build()});
       Chunk res = KernelHarness.run(k, c);
       for (int i = 0; i < res.size(); i++) {
         out.add(res.row(i));
@@ -165,27 +183,32 @@ class OpsPipelineTest {
     p.getOptions().as(EngineTuningOptions.class).setSegmentRows(9);
     List<Row> rows = bigInput();
     PCollection<Row> in = input(p, rows);
-    List<TimeSeriesTransform<?>> ops = List.of(
-        FillNull.forward("v").withLimit(2).withMaxGap(Duration.standardMinutes(3)).withFlag(),
-        FillNull.backward("v").withLimitArea(FillNull.LimitArea.INSIDE)
-            .withMaxGap(Duration.standardMinutes(2)),
-        Outliers.zscore(2.0, "v").withAction(Outliers.Action.CLIP),
-        Outliers.hampel(2.0, "v").overRows(5).centered().withAction(Outliers.Action.DROP),
-        Resample.every(Duration.standardMinutes(2))
-            .aggregate("v", Resample.Agg.MEAN, Resample.Agg.COUNT, Resample.Agg.STD),
-        Rolling.rows(10, "v").compute(Rolling.Fn.MEAN, Rolling.Fn.STD).withMinPeriods(3),
-        Rolling.over(Duration.standardMinutes(5), "v").compute(Rolling.Fn.SUM, Rolling.Fn.COUNT),
-        Lag.by(Duration.standardMinutes(3)).of("v"),
-        Lead.rows(2).of("v"),
-        Scale.robust("v"));
+    List<TimeSeriesTransform<?>> ops =
+        List.of(
+            FillNull.forward("v").withLimit(2).withMaxGap(Duration.standardMinutes(3)).withFlag(),
+            FillNull.backward("v")
+                .withLimitArea(FillNull.LimitArea.INSIDE)
+                .withMaxGap(Duration.standardMinutes(2)),
+            Outliers.zscore(2.0, "v").withAction(Outliers.Action.CLIP),
+            Outliers.hampel(2.0, "v").overRows(5).centered().withAction(Outliers.Action.DROP),
+            Resample.every(Duration.standardMinutes(2))
+                .aggregate("v", Resample.Agg.MEAN, Resample.Agg.COUNT, Resample.Agg.STD),
+            Rolling.rows(10, "v").compute(Rolling.Fn.MEAN, Rolling.Fn.STD).withMinPeriods(3),
+            Rolling.over(Duration.standardMinutes(5), "v")
+                .compute(Rolling.Fn.SUM, Rolling.Fn.COUNT),
+            Lag.by(Duration.standardMinutes(3)).of("v"),
+            Lead.rows(2).of("v"),
+            Scale.robust("v"));
     for (int i = 0; i < ops.size(); i++) {
       TimeSeriesTransform<?> op = ops.get(i);
       List<Row> want = expected(rows, op);
       PCollection<Row> out = in.apply(i + "_" + op.typeName(), op.keyedBy("tag"));
-      PAssert.that(op.toString(), out).satisfies(got -> {
-        assertRowsClose(want, got);
-        return null;
-      });
+      PAssert.that(op.toString(), out)
+          .satisfies(
+              got -> {
+                assertRowsClose(want, got);
+                return null;
+              });
     }
     p.run();
   }
@@ -194,9 +217,9 @@ class OpsPipelineTest {
   static void assertRowsClose(List<Row> want, Iterable<Row> gotRows) {
     List<Row> got = new ArrayList<>();
     gotRows.forEach(got::add);
-    java.util.Comparator<Row> order = java.util.Comparator
-        .comparing((Row r) -> String.valueOf((Object) r.getValue(0)))
-        .thenComparing(r -> r.getDateTime("time"));
+    java.util.Comparator<Row> order =
+        java.util.Comparator.comparing((Row r) -> String.valueOf((Object) r.getValue(0)))
+            .thenComparing(r -> r.getDateTime("time"));
     List<Row> w = new ArrayList<>(want);
     w.sort(order);
     got.sort(order);
@@ -226,25 +249,33 @@ class OpsPipelineTest {
       rows.add(in.row(i));
     }
     Collections.shuffle(rows, new Random(1));
-    io.industryts.TimeSeriesPipeline chain = io.industryts.TimeSeriesPipeline.named("standard")
-        .then(DropDuplicates.keepFirst()).then(FillNull.forward()).then(FillNull.backward())
-        .then(Outliers.zscore(3.0).withAction(Outliers.Action.CLIP))
-        .then(Resample.every(Duration.standardSeconds(10)).aggregate(Resample.Agg.MEAN))
-        .then(Lag.rows(1, 2, 3).of()).then(Rolling.rows(10).compute(Rolling.Fn.MEAN, Rolling.Fn.STD))
-        .then(Diff.periods(1).of())
-        .then(DatetimeFeatures.of(DatetimeFeatures.Feature.HOUR, DatetimeFeatures.Feature.DAYOFWEEK)
-            .cyclic(DatetimeFeatures.Feature.HOUR))
-        .then(Scale.standard());
+    io.industryts.TimeSeriesPipeline chain =
+        io.industryts.TimeSeriesPipeline.named("standard")
+            .then(DropDuplicates.keepFirst())
+            .then(FillNull.forward())
+            .then(FillNull.backward())
+            .then(Outliers.zscore(3.0).withAction(Outliers.Action.CLIP))
+            .then(Resample.every(Duration.standardSeconds(10)).aggregate(Resample.Agg.MEAN))
+            .then(Lag.rows(1, 2, 3).of())
+            .then(Rolling.rows(10).compute(Rolling.Fn.MEAN, Rolling.Fn.STD))
+            .then(Diff.periods(1).of())
+            .then(
+                DatetimeFeatures.of(
+                        DatetimeFeatures.Feature.HOUR, DatetimeFeatures.Feature.DAYOFWEEK)
+                    .cyclic(DatetimeFeatures.Feature.HOUR))
+            .then(Scale.standard());
     Chunk expected = PandasFixturesTest.standardPipeline(in, Duration.standardSeconds(10));
     List<Row> want = new ArrayList<>();
     for (int i = 0; i < expected.size(); i++) {
       want.add(expected.row(i));
     }
     PCollection<Row> out = p.apply(Create.of(rows).withRowSchema(in.schema())).apply(chain);
-    PAssert.that(out).satisfies(got -> {
-      assertRowsCloseByTime(want, got);
-      return null;
-    });
+    PAssert.that(out)
+        .satisfies(
+            got -> {
+              assertRowsCloseByTime(want, got);
+              return null;
+            });
     p.run();
   }
 
@@ -268,7 +299,10 @@ class OpsPipelineTest {
         Object a = w.getValue(f);
         Object b = g.getValue(f);
         if (a instanceof Double && b instanceof Double) {
-          assertEquals((Double) a, (Double) b, 1e-9 * Math.max(1, Math.abs((Double) a)),
+          assertEquals(
+              (Double) a,
+              (Double) b,
+              1e-9 * Math.max(1, Math.abs((Double) a)),
               "row " + i + " field " + w.getSchema().getField(f).getName());
         } else {
           assertEquals(a, b, "row " + i + " field " + w.getSchema().getField(f).getName());

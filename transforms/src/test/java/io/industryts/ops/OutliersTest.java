@@ -18,18 +18,20 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.junit.jupiter.api.Test;
 
 /** The SEMANTICS §2.1.5 example. */
 class OutliersTest {
-  private static final Schema SCHEMA = Schema.builder().addDateTimeField("t")
-      .addNullableField("v", FieldType.INT32).build();
+  private static final Schema SCHEMA =
+      Schema.builder().addDateTimeField("t").addNullableField("v", FieldType.INT32).build();
   private static final ChunkLayout LAYOUT = KernelHarness.layout(SCHEMA, "t");
 
   private static Chunk example() {
-    return chunk(LAYOUT, hms("00:00", "01:00", "02:00", "03:00", "04:00", "05:00", "06:00", "07:00"),
+    return chunk(
+        LAYOUT,
+        hms("00:00", "01:00", "02:00", "03:00", "04:00", "05:00", "06:00", "07:00"),
         col(10, 11, 10, 12, 50, 11, 10, null));
   }
 
@@ -81,14 +83,16 @@ class OutliersTest {
   @Test
   void zscoreWithDefaultThresholdFlagsNothingHere() {
     Chunk out = run(Outliers.zscore("v").withAction(Outliers.Action.FLAG), new HashMap<>());
-    assertThat(values(out, "v_is_outlier"),
+    assertThat(
+        values(out, "v_is_outlier"),
         contains(false, false, false, false, false, false, false, false));
   }
 
   @Test
   void iqrFlagsOnlyTheSpike() {
     Chunk out = run(Outliers.iqr("v").withAction(Outliers.Action.FLAG), new HashMap<>());
-    assertThat(values(out, "v_is_outlier"),
+    assertThat(
+        values(out, "v_is_outlier"),
         contains(false, false, false, false, true, false, false, false));
   }
 
@@ -104,8 +108,8 @@ class OutliersTest {
   void hampelNeverFlagsWhenMadIsZero() {
     Chunk in = chunk(LAYOUT, hms("00:00", "01:00", "02:00", "03:00"), col(5, 5, 5, 9));
     Kernel k = Outliers.hampel("v").withAction(Outliers.Action.FLAG).plan(LAYOUT, plan("o"));
-    assertThat(values(KernelHarness.run(k, in), "v_is_outlier"),
-        contains(false, false, false, false));
+    assertThat(
+        values(KernelHarness.run(k, in), "v_is_outlier"), contains(false, false, false, false));
   }
 
   @Test
@@ -118,8 +122,8 @@ class OutliersTest {
 
   @Test
   void rangeClipsToGivenBounds() {
-    Chunk out = run(Outliers.range(10.5, 20.0, "v").withAction(Outliers.Action.CLIP),
-        new HashMap<>());
+    Chunk out =
+        run(Outliers.range(10.5, 20.0, "v").withAction(Outliers.Action.CLIP), new HashMap<>());
     assertThat(values(out, "v"), contains(10.5, 11.0, 10.5, 12.0, 20.0, 11.0, 10.5, null));
   }
 
@@ -132,30 +136,33 @@ class OutliersTest {
 
   @Test
   void rejectsNonPositiveThreshold() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Outliers.zscore(-1.0, "v"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Outliers.zscore(-1.0, "v"));
     assertEquals("Outliers: threshold must be > 0. Got -1.0.", e.getMessage());
   }
 
   @Test
   void rejectsRangeWithoutBounds() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Outliers.range(null, null, "v"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Outliers.range(null, null, "v"));
     assertEquals("Outliers: method \"range\" needs lower or upper. Got neither.", e.getMessage());
   }
 
   @Test
   void rejectsMedianActionWithRange() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Outliers.range(0.0, 1.0).withAction(Outliers.Action.MEDIAN));
-    assertEquals("Outliers: action \"median\" is not valid with method \"range\".",
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Outliers.range(0.0, 1.0).withAction(Outliers.Action.MEDIAN));
+    assertEquals("Outliers: action \"median\" is not valid with method \"range\".", e.getMessage());
   }
+
   @Test
   void hampelOverThreeRowsFlagsTheSpikeAgainstItsWindow() {
     Map<String, Long> counters = new HashMap<>();
     Chunk out = run(Outliers.hampel("v").overRows(3).withAction(Outliers.Action.FLAG), counters);
-    assertThat(values(out, "v_is_outlier"),
+    assertThat(
+        values(out, "v_is_outlier"),
         contains(false, false, false, false, true, false, false, false));
     assertEquals(1L, counters.get("outliers"));
   }
@@ -163,8 +170,10 @@ class OutliersTest {
   @Test
   void centeredHampelWindowReplacesWithWindowMedian() {
     // 04:00: window {12, 50, 11}, median 12, MAD 1
-    Chunk out = run(Outliers.hampel("v").overRows(3).centered()
-        .withAction(Outliers.Action.MEDIAN), new HashMap<>());
+    Chunk out =
+        run(
+            Outliers.hampel("v").overRows(3).centered().withAction(Outliers.Action.MEDIAN),
+            new HashMap<>());
     assertThat(values(out, "v"), contains(10.0, 11.0, 10.0, 12.0, 12.0, 11.0, 10.0, null));
   }
 
@@ -173,19 +182,30 @@ class OutliersTest {
     // default min_periods = window: 01:00 ({0, 100}: band 50 ± 35.4) would flag 100 otherwise;
     // 02:00 ({0, 100, 0}: band 33.3 ± 28.9) flags 0
     Chunk in = chunk(LAYOUT, hms("00:00", "01:00", "02:00"), col(0, 100, 0));
-    Kernel k = Outliers.zscore(0.5, "v").overRows(3).withAction(Outliers.Action.FLAG)
-        .plan(LAYOUT, plan("o"));
+    Kernel k =
+        Outliers.zscore(0.5, "v")
+            .overRows(3)
+            .withAction(Outliers.Action.FLAG)
+            .plan(LAYOUT, plan("o"));
     assertThat(values(KernelHarness.run(k, in), "v_is_outlier"), contains(false, false, true));
-    Kernel two = Outliers.zscore(0.5, "v").overRows(3).withMinPeriods(2)
-        .withAction(Outliers.Action.FLAG).plan(LAYOUT, plan("o"));
+    Kernel two =
+        Outliers.zscore(0.5, "v")
+            .overRows(3)
+            .withMinPeriods(2)
+            .withAction(Outliers.Action.FLAG)
+            .plan(LAYOUT, plan("o"));
     assertThat(values(KernelHarness.run(two, in), "v_is_outlier"), contains(false, true, true));
   }
 
   @Test
   void durationWindowDropRemovesOnlySegmentRows() {
     Map<String, Long> counters = new HashMap<>();
-    Chunk out = run(Outliers.iqr(1.0, "v").over(org.joda.time.Duration.standardHours(4))
-        .withAction(Outliers.Action.DROP), counters);
+    Chunk out =
+        run(
+            Outliers.iqr(1.0, "v")
+                .over(org.joda.time.Duration.standardHours(4))
+                .withAction(Outliers.Action.DROP),
+            counters);
     // 04:00: window 01:00..04:00 = {11, 10, 12, 50}: Q1 10.75, Q3 21.5, upper fence 32.25
     assertThat(values(out, "v"), contains(10, 11, 10, 12, 11, 10, null));
     assertEquals(1L, counters.get("rows_dropped"));
@@ -193,15 +213,15 @@ class OutliersTest {
 
   @Test
   void rejectsOneRowWindow() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Outliers.zscore("v").overRows(1));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Outliers.zscore("v").overRows(1));
     assertEquals("Outliers: window must be >= 2 rows. Got 1.", e.getMessage());
   }
 
   @Test
   void rejectsCenterWithoutRowWindow() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Outliers.zscore("v").centered());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Outliers.zscore("v").centered());
     assertEquals("Outliers: center is only valid with a row window.", e.getMessage());
   }
 }

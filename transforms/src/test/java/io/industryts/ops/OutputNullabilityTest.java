@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.industryts.engine.spi.ChunkLayout;
 import io.industryts.engine.spi.Operation;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,8 +14,13 @@ import org.junit.jupiter.api.Test;
  * interpolation, outlier clip/median, dedup mean), and make it nullable where it can.
  */
 class OutputNullabilityTest {
-  private static final Schema SCHEMA = Schema.builder().addDateTimeField("t")
-      .addInt64Field("n").addDoubleField("x").addStringField("s").build();
+  private static final Schema SCHEMA =
+      Schema.builder()
+          .addDateTimeField("t")
+          .addInt64Field("n")
+          .addDoubleField("x")
+          .addStringField("s")
+          .build();
   private static final ChunkLayout LAYOUT = KernelHarness.layout(SCHEMA, "t");
 
   private static FieldType typeOf(Operation op, String field) {
@@ -40,18 +45,24 @@ class OutputNullabilityTest {
 
   @Test
   void outliersKeepNotNullWhenReplacingAndBecomeNullableWhenNulling() {
-    assertEquals(FieldType.DOUBLE, typeOf(Outliers.zscore("x").withAction(Outliers.Action.CLIP),
-        "x"));
-    assertEquals(FieldType.DOUBLE.withNullable(true), typeOf(Outliers.zscore("x")
-        .withAction(Outliers.Action.NULL), "x"));
+    assertEquals(
+        FieldType.DOUBLE, typeOf(Outliers.zscore("x").withAction(Outliers.Action.CLIP), "x"));
+    assertEquals(
+        FieldType.DOUBLE.withNullable(true),
+        typeOf(Outliers.zscore("x").withAction(Outliers.Action.NULL), "x"));
   }
 
   @Test
   void nullableColumnsStayNullable() {
-    Schema nullable = Schema.builder().addDateTimeField("t")
-        .addNullableField("n", FieldType.INT64).build();
+    Schema nullable =
+        Schema.builder().addDateTimeField("t").addNullableField("n", FieldType.INT64).build();
     Operation op = FillNull.forward();
-    assertEquals(FieldType.INT64.withNullable(true), op.plan(KernelHarness.layout(nullable, "t"),
-        plan("s")).outputLayout().schema().getField("n").getType());
+    assertEquals(
+        FieldType.INT64.withNullable(true),
+        op.plan(KernelHarness.layout(nullable, "t"), plan("s"))
+            .outputLayout()
+            .schema()
+            .getField("n")
+            .getType());
   }
 }

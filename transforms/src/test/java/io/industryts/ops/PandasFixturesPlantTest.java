@@ -20,8 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -58,8 +58,9 @@ class PandasFixturesPlantTest {
   private static Chunk run(Operation op, Chunk in) {
     Kernel k = op.plan(in.layout(), KernelHarness.plan("fixture"));
     int n = in.size();
-    int[][] cuts = {{}, {n / 3, 2 * n / 3},
-        IntStream.range(1, n / 500).map(i -> i * 500).toArray()};
+    int[][] cuts = {
+      {}, {n / 3, 2 * n / 3}, IntStream.range(1, n / 500).map(i -> i * 500).toArray()
+    };
     Chunk first = null;
     for (int[] c : cuts) {
       Chunk out = KernelHarness.run(k, in, c, new HashMap<>());
@@ -75,7 +76,9 @@ class PandasFixturesPlantTest {
   private static void assertIntervals(String fixture, Chunk out, String stateColumn)
       throws IOException {
     List<Map<String, String>> rows = fixture(fixture);
-    assertEquals(Integer.parseInt(rows.get(rows.size() - 1).get("row")) + 1, out.size(),
+    assertEquals(
+        Integer.parseInt(rows.get(rows.size() - 1).get("row")) + 1,
+        out.size(),
         fixture + " run count");
     for (Map<String, String> r : rows) {
       int i = Integer.parseInt(r.get("row"));
@@ -91,13 +94,16 @@ class PandasFixturesPlantTest {
 
   @Test
   void stateIntervalsAbove90OnMachineTemperature() throws IOException {
-    assertIntervals("state_intervals/machine_above90.csv",
-        run(StateIntervals.where("value").above(90.0), machine()), "value_state");
+    assertIntervals(
+        "state_intervals/machine_above90.csv",
+        run(StateIntervals.where("value").above(90.0), machine()),
+        "value_state");
   }
 
   @Test
   void stateIntervalsWithNullRunsAboveOrBelow() throws IOException {
-    assertIntervals("state_intervals/machine_nulls_above95_below60.csv",
+    assertIntervals(
+        "state_intervals/machine_nulls_above95_below60.csv",
         run(StateIntervals.where("value").above(95.0).below(60.0), machineWithHoles()),
         "value_state");
   }
@@ -105,11 +111,15 @@ class PandasFixturesPlantTest {
   @Test
   void stateIntervalsSkippingNullsWithMaxGapAtTheCadenceAndMinDuration() throws IOException {
     Map<String, Long> counters = new HashMap<>();
-    StateIntervals op = StateIntervals.where("value").above(90.0).skipNulls()
-        .withMaxGap(Duration.standardMinutes(5)).withMinDuration(Duration.standardMinutes(30));
+    StateIntervals op =
+        StateIntervals.where("value")
+            .above(90.0)
+            .skipNulls()
+            .withMaxGap(Duration.standardMinutes(5))
+            .withMinDuration(Duration.standardMinutes(30));
     Chunk in = machineWithHoles();
-    assertIntervals("state_intervals/machine_skip_above90_maxgap5min_min30min.csv", run(op, in),
-        "value_state");
+    assertIntervals(
+        "state_intervals/machine_skip_above90_maxgap5min_min30min.csv", run(op, in), "value_state");
     KernelHarness.run(op.plan(in.layout(), KernelHarness.plan("f")), in, counters);
     assertEquals(true, counters.get("intervals_short") > 0, "short runs are counted");
   }
@@ -147,7 +157,9 @@ class PandasFixturesPlantTest {
       assertEquals(time(r.get("t")), out.times()[i], fixture + " row " + i + " time");
       for (Map.Entry<String, String> e : r.entrySet()) {
         if (!e.getKey().equals("row") && !e.getKey().equals("t")) {
-          assertCell(e.getValue(), out.row(i).getValue(e.getKey()),
+          assertCell(
+              e.getValue(),
+              out.row(i).getValue(e.getKey()),
               fixture + " row " + i + " " + e.getKey());
         }
       }
@@ -163,8 +175,8 @@ class PandasFixturesPlantTest {
 
   @Test
   void maskQualityWordsOnEtth1() throws IOException {
-    Chunk out = run(MaskQuality.by("q").of("OT").withGood("good", "UNCERTAIN"),
-        etthWithQuality(true));
+    Chunk out =
+        run(MaskQuality.by("q").of("OT").withGood("good", "UNCERTAIN"), etthWithQuality(true));
     assertMasked("mask_quality/etth1_words_good_uncertain.csv", out);
   }
 }

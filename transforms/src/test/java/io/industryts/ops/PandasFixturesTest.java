@@ -26,26 +26,28 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Conformance with pandas on the shared datasets: expected values come from
- * {@code scripts/fixtures/make_fixtures.py}; inputs are read by path from {@code
- * industryts.testdata.dir} (skipped when absent). Numbers agree within 1e-9 relative.
+ * Conformance with pandas on the shared datasets: expected values come from {@code
+ * scripts/fixtures/make_fixtures.py}; inputs are read by path from {@code industryts.testdata.dir}
+ * (skipped when absent). Numbers agree within 1e-9 relative.
  */
 class PandasFixturesTest {
-  private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter CSV_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   // --- loading ---
 
   private static Path data(String file) {
     String dir = System.getProperty("industryts.testdata.dir");
-    Assumptions.assumeTrue(dir != null && Files.isDirectory(Path.of(dir)),
+    Assumptions.assumeTrue(
+        dir != null && Files.isDirectory(Path.of(dir)),
         "industryts.testdata.dir not set or missing");
     return Path.of(dir, file);
   }
@@ -129,7 +131,8 @@ class PandasFixturesTest {
       }
       double x = Double.parseDouble(expected);
       double y = ((Number) actual).doubleValue();
-      assertTrue(Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y)) || Math.abs(x - y) < 1e-12,
+      assertTrue(
+          Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y)) || Math.abs(x - y) < 1e-12,
           where + ": expected " + expected + " but was " + y);
     }
   }
@@ -141,8 +144,8 @@ class PandasFixturesTest {
   static Chunk run(Operation op, Chunk in, boolean cut) {
     Kernel k = op.plan(in.layout(), KernelHarness.plan("fixture"));
     int n = in.size();
-    return KernelHarness.run(k, in, cut ? new int[] {n / 3, 2 * n / 3} : new int[0],
-        new HashMap<>());
+    return KernelHarness.run(
+        k, in, cut ? new int[] {n / 3, 2 * n / 3} : new int[0], new HashMap<>());
   }
 
   /** Compares every non-{row, t} fixture column at position {@code row} of the output. */
@@ -152,8 +155,8 @@ class PandasFixturesTest {
       assertEquals(time(r.get("t")), out.times()[row], fixture + " row " + row + " time");
       for (Map.Entry<String, String> e : r.entrySet()) {
         if (!e.getKey().equals("row") && !e.getKey().equals("t")) {
-          assertCell(e.getValue(), cell(out, e.getKey(), row), fixture + " row " + row + " "
-              + e.getKey());
+          assertCell(
+              e.getValue(), cell(out, e.getKey(), row), fixture + " row " + row + " " + e.getKey());
         }
       }
     }
@@ -195,8 +198,8 @@ class PandasFixturesTest {
 
   @Test
   void dropDuplicatesMeanOnNabMachine() throws IOException {
-    Chunk out = run(DropDuplicates.mean(), load("machine_temperature_system_failure.csv", ","),
-        true);
+    Chunk out =
+        run(DropDuplicates.mean(), load("machine_temperature_system_failure.csv", ","), true);
     Map<Long, Integer> at = new HashMap<>();
     for (int i = 0; i < out.size(); i++) {
       assertNull(at.put(out.times()[i], i), "one row per time");
@@ -222,46 +225,56 @@ class PandasFixturesTest {
 
   @Test
   void fillForwardWithLimit() throws IOException {
-    assertRows("fill_null/ambient_forward_limit2.csv",
+    assertRows(
+        "fill_null/ambient_forward_limit2.csv",
         run(FillNull.forward("value").withLimit(2), ambientWithNulls(), true));
   }
 
   @Test
   void fillForwardWithMaxGap() throws IOException {
-    assertRows("fill_null/ambient_forward_maxgap3h.csv",
-        run(FillNull.forward("value").withMaxGap(Duration.standardHours(3)), ambientWithNulls(),
+    assertRows(
+        "fill_null/ambient_forward_maxgap3h.csv",
+        run(
+            FillNull.forward("value").withMaxGap(Duration.standardHours(3)),
+            ambientWithNulls(),
             true));
   }
 
   @Test
   void fillBackwardWithLimitAndMaxGap() throws IOException {
-    assertRows("fill_null/ambient_backward_limit3_maxgap5h.csv",
-        run(FillNull.backward("value").withLimit(3).withMaxGap(Duration.standardHours(5)),
-            ambientWithNulls(), true));
+    assertRows(
+        "fill_null/ambient_backward_limit3_maxgap5h.csv",
+        run(
+            FillNull.backward("value").withLimit(3).withMaxGap(Duration.standardHours(5)),
+            ambientWithNulls(),
+            true));
   }
 
   @Test
   void fillForwardInside() throws IOException {
-    assertRows("fill_null/ambient_forward_inside.csv",
-        run(FillNull.forward("value").withLimitArea(FillNull.LimitArea.INSIDE),
-            ambientWithNulls(), true));
+    assertRows(
+        "fill_null/ambient_forward_inside.csv",
+        run(
+            FillNull.forward("value").withLimitArea(FillNull.LimitArea.INSIDE),
+            ambientWithNulls(),
+            true));
   }
 
   @Test
   void fillMeanAndMedian() throws IOException {
     assertRows("fill_null/ambient_mean.csv", run(FillNull.mean("value"), ambientWithNulls(), true));
-    assertRows("fill_null/ambient_median.csv",
-        run(FillNull.median("value"), ambientWithNulls(), true));
+    assertRows(
+        "fill_null/ambient_median.csv", run(FillNull.median("value"), ambientWithNulls(), true));
   }
 
   // --- outliers on ETTh1 ---
 
-  private static final List<String> ETT = List.of("HUFL", "HULL", "MUFL", "MULL", "LUFL", "LULL",
-      "OT");
+  private static final List<String> ETT =
+      List.of("HUFL", "HULL", "MUFL", "MULL", "LUFL", "LULL", "OT");
 
   /** Treated cells as in the fixture; every other cell equal to {@code untouched(input cell)}. */
-  private static void assertCells(String fixture, Chunk in, Chunk out, String suffix,
-      boolean flag) throws IOException {
+  private static void assertCells(String fixture, Chunk in, Chunk out, String suffix, boolean flag)
+      throws IOException {
     Set<String> listed = new HashSet<>();
     for (Map<String, String> r : fixture(fixture)) {
       int row = Integer.parseInt(r.get("row"));
@@ -282,68 +295,98 @@ class PandasFixturesTest {
   @Test
   void zscoreClipOnEtth1() throws IOException {
     Chunk in = load("ETTh1.csv", ",");
-    assertCells("outliers/etth1_zscore3_clip.csv", in,
-        run(Outliers.zscore(3.0).withAction(Outliers.Action.CLIP), in, true), "", false);
+    assertCells(
+        "outliers/etth1_zscore3_clip.csv",
+        in,
+        run(Outliers.zscore(3.0).withAction(Outliers.Action.CLIP), in, true),
+        "",
+        false);
   }
 
   @Test
   void zscoreNullOnEtth1() throws IOException {
     Chunk in = load("ETTh1.csv", ",");
-    assertCells("outliers/etth1_zscore3_null.csv", in, run(Outliers.zscore(3.0), in, true), "",
-        false);
+    assertCells(
+        "outliers/etth1_zscore3_null.csv", in, run(Outliers.zscore(3.0), in, true), "", false);
   }
 
   @Test
   void iqrFlagOnEtth1() throws IOException {
     Chunk in = load("ETTh1.csv", ",");
-    assertCells("outliers/etth1_iqr_flag.csv", in,
-        run(Outliers.iqr(1.5).withAction(Outliers.Action.FLAG), in, true), "_is_outlier", true);
+    assertCells(
+        "outliers/etth1_iqr_flag.csv",
+        in,
+        run(Outliers.iqr(1.5).withAction(Outliers.Action.FLAG), in, true),
+        "_is_outlier",
+        true);
   }
 
   @Test
   void hampelMedianOnEtth1() throws IOException {
     Chunk in = load("ETTh1.csv", ",");
-    assertCells("outliers/etth1_hampel_median.csv", in,
-        run(Outliers.hampel(3.0).withAction(Outliers.Action.MEDIAN), in, true), "", false);
+    assertCells(
+        "outliers/etth1_hampel_median.csv",
+        in,
+        run(Outliers.hampel(3.0).withAction(Outliers.Action.MEDIAN), in, true),
+        "",
+        false);
   }
 
   // --- resample ---
 
   @Test
   void resampleEtth1DailyMean() throws IOException {
-    assertRows("resample/etth1_1d_mean.csv",
+    assertRows(
+        "resample/etth1_1d_mean.csv",
         run(Resample.every(Duration.standardDays(1)), load("ETTh1.csv", ","), false));
   }
 
   @Test
   void resampleEtth1DailyEveryAggregation() throws IOException {
-    Resample op = Resample.every(Duration.standardDays(1)).aggregateEach("OT",
-        List.of(Resample.Agg.values()));
+    Resample op =
+        Resample.every(Duration.standardDays(1))
+            .aggregateEach("OT", List.of(Resample.Agg.values()));
     assertRows("resample/etth1_1d_ot_all.csv", run(op, load("ETTh1.csv", ","), false));
   }
 
   @Test
   void resampleAmbientSevenHoursClosedRight() throws IOException {
-    Resample op = Resample.every(Duration.standardHours(7)).closed(Resample.Side.RIGHT)
-        .label(Resample.Side.RIGHT);
-    assertRows("resample/ambient_7h_right_mean.csv",
+    Resample op =
+        Resample.every(Duration.standardHours(7))
+            .closed(Resample.Side.RIGHT)
+            .label(Resample.Side.RIGHT);
+    assertRows(
+        "resample/ambient_7h_right_mean.csv",
         run(op, load("ambient_temperature_system_failure.csv", ","), false));
   }
 
   @Test
   void resampleSkabMinuteMean() throws IOException {
-    Resample op = Resample.every(Duration.standardMinutes(1)).of("Accelerometer1RMS",
-        "Accelerometer2RMS", "Current", "Pressure", "Temperature", "Thermocouple", "Voltage",
-        "Volume Flow RateRMS", "anomaly", "changepoint");
+    Resample op =
+        Resample.every(Duration.standardMinutes(1))
+            .of(
+                "Accelerometer1RMS",
+                "Accelerometer2RMS",
+                "Current",
+                "Pressure",
+                "Temperature",
+                "Thermocouple",
+                "Voltage",
+                "Volume Flow RateRMS",
+                "anomaly",
+                "changepoint");
     assertRows("resample/skab_1min_mean.csv", run(op, load("skab_valve1_0.csv", ";"), false));
   }
 
   @Test
   void resampleMachineHourlyWithOffsetPopulationStd() throws IOException {
-    Chunk in = run(DropDuplicates.keepFirst(), load("machine_temperature_system_failure.csv", ","),
-        false);
-    Resample op = Resample.every(Duration.standardHours(1)).aggregate(Resample.Agg.STD)
-        .withDdof(0).withOffset(Duration.standardMinutes(15));
+    Chunk in =
+        run(DropDuplicates.keepFirst(), load("machine_temperature_system_failure.csv", ","), false);
+    Resample op =
+        Resample.every(Duration.standardHours(1))
+            .aggregate(Resample.Agg.STD)
+            .withDdof(0)
+            .withOffset(Duration.standardMinutes(15));
     assertRows("resample/machine_1h_offset15min_std0.csv", run(op, in, false));
   }
 
@@ -352,8 +395,8 @@ class PandasFixturesTest {
   @Test
   void diffAndPctChangeOnEtth1() throws IOException {
     Chunk in = load("ETTh1.csv", ",");
-    Chunk out = run(PctChange.periods(1).of("OT"), run(Diff.periods(1, 24).of("OT"), in, true),
-        true);
+    Chunk out =
+        run(PctChange.periods(1).of("OT"), run(Diff.periods(1, 24).of("OT"), in, true), true);
     assertRows("lag/etth1_ot_diff_pct.csv", out);
   }
 
@@ -385,23 +428,38 @@ class PandasFixturesTest {
 
   @Test
   void rollingMeanAndExactStdOverTenRows() throws IOException {
-    assertRows("rolling/etth1_rows10_mean_std.csv", run(Rolling.rows(10, "OT", "HUFL")
-        .compute(Rolling.Fn.MEAN, Rolling.Fn.STD), load("ETTh1.csv", ","), true));
+    assertRows(
+        "rolling/etth1_rows10_mean_std.csv",
+        run(
+            Rolling.rows(10, "OT", "HUFL").compute(Rolling.Fn.MEAN, Rolling.Fn.STD),
+            load("ETTh1.csv", ","),
+            true));
   }
 
   @Test
   void rollingCenteredMedianAndMax() throws IOException {
-    assertRows("rolling/etth1_rows5_center_median_max.csv", run(Rolling.rows(5, "OT")
-        .compute(Rolling.Fn.MEDIAN, Rolling.Fn.MAX).withMinPeriods(1).centered(),
-        load("ETTh1.csv", ","), true));
+    assertRows(
+        "rolling/etth1_rows5_center_median_max.csv",
+        run(
+            Rolling.rows(5, "OT")
+                .compute(Rolling.Fn.MEDIAN, Rolling.Fn.MAX)
+                .withMinPeriods(1)
+                .centered(),
+            load("ETTh1.csv", ","),
+            true));
   }
 
   @Test
   void rollingSixHoursOnNabMachine() throws IOException {
-    Chunk in = run(DropDuplicates.keepFirst(), load("machine_temperature_system_failure.csv", ","),
-        false);
-    assertRows("rolling/machine_6h_sum_std_count.csv", run(Rolling.over(Duration.standardHours(6),
-        "value").compute(Rolling.Fn.SUM, Rolling.Fn.STD, Rolling.Fn.COUNT), in, true));
+    Chunk in =
+        run(DropDuplicates.keepFirst(), load("machine_temperature_system_failure.csv", ","), false);
+    assertRows(
+        "rolling/machine_6h_sum_std_count.csv",
+        run(
+            Rolling.over(Duration.standardHours(6), "value")
+                .compute(Rolling.Fn.SUM, Rolling.Fn.STD, Rolling.Fn.COUNT),
+            in,
+            true));
   }
 
   // --- scale ---
@@ -420,16 +478,23 @@ class PandasFixturesTest {
   void scaleRobustOnEtth1() throws IOException {
     assertRows("scale/etth1_robust.csv", run(Scale.robust(), load("ETTh1.csv", ","), true));
   }
+
   // --- the standard industrial pipeline (SEMANTICS §4), kernels chained ---
 
   static Chunk standardPipeline(Chunk in, Duration rule) {
-    List<Operation> ops = List.of(DropDuplicates.keepFirst(), FillNull.forward(),
-        FillNull.backward(), Outliers.zscore(3.0).withAction(Outliers.Action.CLIP),
-        Resample.every(rule).aggregate(Resample.Agg.MEAN), Lag.rows(1, 2, 3).of(),
-        Rolling.rows(10).compute(Rolling.Fn.MEAN, Rolling.Fn.STD), Diff.periods(1).of(),
-        DatetimeFeatures.of(DatetimeFeatures.Feature.HOUR, DatetimeFeatures.Feature.DAYOFWEEK)
-            .cyclic(DatetimeFeatures.Feature.HOUR),
-        Scale.standard());
+    List<Operation> ops =
+        List.of(
+            DropDuplicates.keepFirst(),
+            FillNull.forward(),
+            FillNull.backward(),
+            Outliers.zscore(3.0).withAction(Outliers.Action.CLIP),
+            Resample.every(rule).aggregate(Resample.Agg.MEAN),
+            Lag.rows(1, 2, 3).of(),
+            Rolling.rows(10).compute(Rolling.Fn.MEAN, Rolling.Fn.STD),
+            Diff.periods(1).of(),
+            DatetimeFeatures.of(DatetimeFeatures.Feature.HOUR, DatetimeFeatures.Feature.DAYOFWEEK)
+                .cyclic(DatetimeFeatures.Feature.HOUR),
+            Scale.standard());
     Chunk c = in;
     for (Operation op : ops) {
       c = run(op, c, false);
@@ -461,17 +526,22 @@ class PandasFixturesTest {
   @Test
   void standardPipelineOnSkabAnomalyFree() throws IOException {
     Chunk out = standardPipeline(load("skab_anomaly-free.csv", ";"), Duration.standardMinutes(1));
-    assertEquals(List.of("Accelerometer1RMS_lag1", "Accelerometer1RMS_lag2"),
+    assertEquals(
+        List.of("Accelerometer1RMS_lag1", "Accelerometer1RMS_lag2"),
         out.schema().getFieldNames().subList(9, 11));
-    assertEquals(List.of("hour", "dayofweek", "hour_sin", "hour_cos"), out.schema().getFieldNames()
-        .subList(out.schema().getFieldCount() - 4, out.schema().getFieldCount()));
+    assertEquals(
+        List.of("hour", "dayofweek", "hour_sin", "hour_cos"),
+        out.schema()
+            .getFieldNames()
+            .subList(out.schema().getFieldCount() - 4, out.schema().getFieldCount()));
     assertStandardPipeline("pipeline/skab_anomaly_free_1min.csv", out);
   }
 
   @Test
   void standardPipelineOnNabAmbientWithGaps() throws IOException {
-    Chunk out = standardPipeline(load("ambient_temperature_system_failure.csv", ","),
-        Duration.standardHours(1));
+    Chunk out =
+        standardPipeline(
+            load("ambient_temperature_system_failure.csv", ","), Duration.standardHours(1));
     assertStandardPipeline("pipeline/ambient_1h.csv", out);
   }
 
@@ -485,8 +555,9 @@ class PandasFixturesTest {
   /** The repeated hour 2014-01-07 02:00-02:55: the first copy in file order is kept (§4 step 1). */
   @Test
   void standardPipelineOnNabMachineWithTheRepeatedHour() throws IOException {
-    Chunk out = standardPipeline(load("machine_temperature_system_failure.csv", ","),
-        Duration.standardHours(1));
+    Chunk out =
+        standardPipeline(
+            load("machine_temperature_system_failure.csv", ","), Duration.standardHours(1));
     assertEquals(1891, out.size());
     assertStandardPipeline("pipeline/machine_1h.csv", out);
   }
@@ -494,7 +565,8 @@ class PandasFixturesTest {
   @Test
   void standardPipelineOnSkabValve1WithLabelColumns() throws IOException {
     Chunk out = standardPipeline(load("skab_valve1_0.csv", ";"), Duration.standardMinutes(1));
-    assertEquals(List.of("anomaly", "changepoint", "Accelerometer1RMS_lag1"),
+    assertEquals(
+        List.of("anomaly", "changepoint", "Accelerometer1RMS_lag1"),
         out.schema().getFieldNames().subList(9, 12));
     assertStandardPipeline("pipeline/skab_valve1_1min.csv", out);
   }

@@ -17,15 +17,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.industryts.engine.spi.Chunk;
 import io.industryts.engine.spi.Kernel;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.junit.jupiter.api.Test;
 
 /** SEMANTICS §2.3.2 {@code pct_change}: the worked example and the zero-denominator rule. */
 class PctChangeTest {
   @Test
   void pctChangeGivesInfinityAfterZero() {
-    assertThat(run(PctChange.periods(1).of("v").plan(LAYOUT, plan("d")), "v_pct_change1"),
+    assertThat(
+        run(PctChange.periods(1).of("v").plan(LAYOUT, plan("d")), "v_pct_change1"),
         contains(null, 1.0, null, null, -1.0, Double.POSITIVE_INFINITY));
   }
 
@@ -53,15 +54,19 @@ class PctChangeTest {
   void pctChangeOfANegativeValueAfterZeroIsMinusInfinity() {
     Chunk in = chunk(LAYOUT, KEY_A, hms("00:00", "01:00"), col(0L, -3L), col("a", "b"));
     Kernel k = PctChange.periods(1).of("v").plan(LAYOUT, plan("p"));
-    assertThat(values(KernelHarness.run(k, in), "v_pct_change1"),
+    assertThat(
+        values(KernelHarness.run(k, in), "v_pct_change1"),
         contains(null, Double.NEGATIVE_INFINITY));
   }
 
   @Test
   void pctChangeSingleRowIsNull() {
     Chunk in = chunk(LAYOUT, KEY_A, hms("00:00"), col(1L), col("a"));
-    assertThat(values(KernelHarness.run(PctChange.periods(1).of("v").plan(LAYOUT, plan("p")), in),
-        "v_pct_change1"), contains((Object) null));
+    assertThat(
+        values(
+            KernelHarness.run(PctChange.periods(1).of("v").plan(LAYOUT, plan("p")), in),
+            "v_pct_change1"),
+        contains((Object) null));
   }
 
   @Test
@@ -72,10 +77,10 @@ class PctChangeTest {
 
   @Test
   void pctChangeRejectsANonNumericColumn() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PctChange.periods(1).of("s").plan(LAYOUT, plan("p")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PctChange.periods(1).of("s").plan(LAYOUT, plan("p")));
     assertEquals("PctChange: column \"s\" is not numeric (STRING).", e.getMessage());
   }
-
-
 }

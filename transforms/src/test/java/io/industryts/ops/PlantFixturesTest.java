@@ -19,8 +19,8 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
  * from {@code scripts/fixtures/make_fixtures.py} ({@code plant_ops}), within 1e-9 relative.
  *
  * <p>NAB machine temperature (5-minute samples, duplicated times) with injected null runs of 1 to
- * 24 rows, hourly, step and linear, with and without {@code max_gap = 15min} (a run of two nulls
- * is a gap of exactly 15 minutes). ETTh1: a totalizer {@code cumsum(|HUFL|)} with two resets, a
- * glitch spike and null rows, and the same totalizer wrapping at 5000. Every run is cut into three
+ * 24 rows, hourly, step and linear, with and without {@code max_gap = 15min} (a run of two nulls is
+ * a gap of exactly 15 minutes). ETTh1: a totalizer {@code cumsum(|HUFL|)} with two resets, a glitch
+ * spike and null rows, and the same totalizer wrapping at 5000. Every run is cut into three
  * segments (on bucket edges for the bucket operations) and must equal the one-segment run.
  */
 class PlantFixturesTest {
@@ -76,48 +76,63 @@ class PlantFixturesTest {
     Kernel k = op.plan(in.layout(), KernelHarness.plan("fixture"));
     int n = in.size();
     Chunk whole = KernelHarness.run(k, in, new int[0], counters);
-    assertEquals(whole, KernelHarness.run(k, in, new int[] {n / 3, 2 * n / 3}, new HashMap<>()),
+    assertEquals(
+        whole,
+        KernelHarness.run(k, in, new int[] {n / 3, 2 * n / 3}, new HashMap<>()),
         "three segments");
     return whole;
   }
 
   private static Resample hourly(Interpolation how) {
-    return Resample.every(HOUR).aggregate("value", Agg.TWA, Agg.INTEGRAL).withInterpolation(how)
+    return Resample.every(HOUR)
+        .aggregate("value", Agg.TWA, Agg.INTEGRAL)
+        .withInterpolation(how)
         .withIntegralUnit(HOUR);
   }
 
   @Test
   void resampleHourlyStepOnNabMachineTemperature() throws IOException {
-    assertRows("plant/machine_resample_1h_previous.csv",
+    assertRows(
+        "plant/machine_resample_1h_previous.csv",
         runOnBucketEdges(hourly(Interpolation.PREVIOUS), machineWithNulls()));
   }
 
   @Test
   void resampleHourlyLinearOnNabMachineTemperature() throws IOException {
-    assertRows("plant/machine_resample_1h_linear.csv",
+    assertRows(
+        "plant/machine_resample_1h_linear.csv",
         runOnBucketEdges(hourly(Interpolation.LINEAR), machineWithNulls()));
   }
 
   @Test
   void resampleHourlyStepWithMaxGapOnNabMachineTemperature() throws IOException {
-    assertRows("plant/machine_resample_1h_previous_maxgap15min.csv", runOnBucketEdges(
-        hourly(Interpolation.PREVIOUS).withMaxGap(Duration.standardMinutes(15)),
-        machineWithNulls()));
+    assertRows(
+        "plant/machine_resample_1h_previous_maxgap15min.csv",
+        runOnBucketEdges(
+            hourly(Interpolation.PREVIOUS).withMaxGap(Duration.standardMinutes(15)),
+            machineWithNulls()));
   }
 
   @Test
   void resampleHourlyLinearWithMaxGapOnNabMachineTemperature() throws IOException {
-    assertRows("plant/machine_resample_1h_linear_maxgap15min.csv", runOnBucketEdges(
-        hourly(Interpolation.LINEAR).withMaxGap(Duration.standardMinutes(15)),
-        machineWithNulls()));
+    assertRows(
+        "plant/machine_resample_1h_linear_maxgap15min.csv",
+        runOnBucketEdges(
+            hourly(Interpolation.LINEAR).withMaxGap(Duration.standardMinutes(15)),
+            machineWithNulls()));
   }
 
   @Test
   void groupByTimeHourlyLinearWithMaxGapOnNabMachineTemperature() throws IOException {
-    assertRows("plant/machine_group_by_time_1h_linear_maxgap15min.csv", runOnBucketEdges(
-        GroupByTime.every(HOUR).aggregate("value", Agg.TWA, Agg.INTEGRAL, Agg.COUNT)
-            .withInterpolation(Interpolation.LINEAR).withIntegralUnit(HOUR)
-            .withMaxGap(Duration.standardMinutes(15)), machineWithNulls()));
+    assertRows(
+        "plant/machine_group_by_time_1h_linear_maxgap15min.csv",
+        runOnBucketEdges(
+            GroupByTime.every(HOUR)
+                .aggregate("value", Agg.TWA, Agg.INTEGRAL, Agg.COUNT)
+                .withInterpolation(Interpolation.LINEAR)
+                .withIntegralUnit(HOUR)
+                .withMaxGap(Duration.standardMinutes(15)),
+            machineWithNulls()));
   }
 
   /**
@@ -144,18 +159,28 @@ class PlantFixturesTest {
       wrapped[i] = energy[i] % 5000.0;
       nulls[i] = i % 97 == 5;
     }
-    Schema s = Schema.builder().addDateTimeField("t").addNullableField("meter", FieldType.DOUBLE)
-        .addNullableField("wrapped", FieldType.DOUBLE).build();
+    Schema s =
+        Schema.builder()
+            .addDateTimeField("t")
+            .addNullableField("meter", FieldType.DOUBLE)
+            .addNullableField("wrapped", FieldType.DOUBLE)
+            .build();
     ChunkLayout layout = ChunkLayout.of(s, "t", List.of());
-    return new Chunk(layout, ett.key(), ett.times(), ett.seqs(), new Column[] {null,
-        new DoubleColumn(meter, nulls.clone()), new DoubleColumn(wrapped, nulls.clone())});
+    return new Chunk(
+        layout,
+        ett.key(),
+        ett.times(),
+        ett.seqs(),
+        new Column[] {
+          null, new DoubleColumn(meter, nulls.clone()), new DoubleColumn(wrapped, nulls.clone())
+        });
   }
 
   @Test
   void counterWithResetsAndAGlitchOnAnEtth1Totalizer() throws IOException {
     Map<String, Long> counters = new HashMap<>();
-    Chunk out = runCut(Counter.of("meter").withRateUnit(HOUR).withMaxIncrease(100), totalizers(),
-        counters);
+    Chunk out =
+        runCut(Counter.of("meter").withRateUnit(HOUR).withMaxIncrease(100), totalizers(), counters);
     assertRows("plant/etth1_counter_resets_glitch.csv", out);
     assertEquals(3L, counters.get("counter_resets"), "two resets and the drop after the spike");
     assertEquals(2L, counters.get("counter_glitches"), "the spike and the drop after it");

@@ -12,12 +12,12 @@ import io.industryts.engine.spi.Kernel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 
 /**
- * Inputs and runners shared by the power-transform conformance tests ({@link BoxCoxTest},
- * {@link YeoJohnsonTest}): one unkeyed hourly series of a DOUBLE column {@code x}.
+ * Inputs and runners shared by the power-transform conformance tests ({@link BoxCoxTest}, {@link
+ * YeoJohnsonTest}): one unkeyed hourly series of a DOUBLE column {@code x}.
  */
 final class PowerSupport {
   private PowerSupport() {}
@@ -26,8 +26,8 @@ final class PowerSupport {
     KernelHarness.assertCells(got, tol, 0, expected);
   }
 
-  static final Schema SCHEMA = Schema.builder().addDateTimeField("t")
-      .addNullableField("x", FieldType.DOUBLE).build();
+  static final Schema SCHEMA =
+      Schema.builder().addDateTimeField("t").addNullableField("x", FieldType.DOUBLE).build();
   static final ChunkLayout LAYOUT = KernelHarness.layout(SCHEMA, "t");
 
   /** Hourly rows from 00:00 with {@code x} as given. */

@@ -25,10 +25,11 @@ import org.junit.jupiter.api.Test;
 class RenameTest {
   @Test
   void renameKeepsPositionTypeAndDerivedMark() {
-    Kernel k = Rename.of(Map.of("flow_lag1", "previous", "temp", "temperature"))
-        .plan(LAYOUT, plan("ren"));
+    Kernel k =
+        Rename.of(Map.of("flow_lag1", "previous", "temp", "temperature")).plan(LAYOUT, plan("ren"));
     Chunk out = KernelHarness.run(k, input());
-    assertEquals(List.of("temperature", "DateTime", "tag", "flow", "previous"),
+    assertEquals(
+        List.of("temperature", "DateTime", "tag", "flow", "previous"),
         out.schema().getFieldNames());
     assertTrue(OpColumns.isDerived(out.schema().getField("previous")));
     assertThat(values(out, "temperature"), contains(20.0, 21.0));
@@ -60,35 +61,48 @@ class RenameTest {
 
   @Test
   void renameRejectsAMissingColumn() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Rename.column("x", "y").plan(LAYOUT, plan("ren")));
-    assertEquals("Rename: column \"x\" not found. Available fields: [temp, DateTime, tag, flow,"
-        + " flow_lag1]", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Rename.column("x", "y").plan(LAYOUT, plan("ren")));
+    assertEquals(
+        "Rename: column \"x\" not found. Available fields: [temp, DateTime, tag, flow,"
+            + " flow_lag1]",
+        e.getMessage());
   }
 
   @Test
   void renameRejectsAnExistingName() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Rename.column("temp", "flow").plan(LAYOUT, plan("ren")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Rename.column("temp", "flow").plan(LAYOUT, plan("ren")));
     assertEquals("Rename: \"flow\" already exists.", e.getMessage());
   }
 
   @Test
   void renameNeedsAMapping() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Rename.of(Map.of()));
-    assertEquals("Rename: mapping is required. Got {}; expected old name -> new name.",
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Rename.of(Map.of()));
+    assertEquals(
+        "Rename: mapping is required. Got {}; expected old name -> new name.", e.getMessage());
   }
 
   @Test
   void renameOfEmptyInputHasTheRenamedSchema() {
     Kernel k = Rename.column("flow", "rate").plan(LAYOUT, plan("ren"));
-    Chunk out = KernelHarness.run(k, chunk(LAYOUT,
-        Row.withSchema(LAYOUT.keySchema()).addValue("a").build(), new long[0], col(), col(),
-        col()));
+    Chunk out =
+        KernelHarness.run(
+            k,
+            chunk(
+                LAYOUT,
+                Row.withSchema(LAYOUT.keySchema()).addValue("a").build(),
+                new long[0],
+                col(),
+                col(),
+                col()));
     assertEquals(0, out.size());
-    assertEquals(List.of("temp", "DateTime", "tag", "rate", "flow_lag1"),
-        out.schema().getFieldNames());
+    assertEquals(
+        List.of("temp", "DateTime", "tag", "rate", "flow_lag1"), out.schema().getFieldNames());
   }
 }

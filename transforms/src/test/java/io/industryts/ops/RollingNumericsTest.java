@@ -19,20 +19,20 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Random;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hard numerics of {@code rolling} (SEMANTICS §1.11, §2.7): sums and variances within 1e-9
- * of the exact value (computed here with BigDecimal), exactly 0 for equal values, and results that
- * do not depend on how the series is cut into segments; checked against a from-scratch reference
- * on long random series.
+ * The hard numerics of {@code rolling} (SEMANTICS §1.11, §2.7): sums and variances within 1e-9 of
+ * the exact value (computed here with BigDecimal), exactly 0 for equal values, and results that do
+ * not depend on how the series is cut into segments; checked against a from-scratch reference on
+ * long random series.
  */
 class RollingNumericsTest {
-  private static final Schema SCHEMA = Schema.builder().addDateTimeField("t")
-      .addNullableField("v", FieldType.DOUBLE).build();
+  private static final Schema SCHEMA =
+      Schema.builder().addDateTimeField("t").addNullableField("v", FieldType.DOUBLE).build();
   private static final ChunkLayout LAYOUT = KernelHarness.layout(SCHEMA, "t");
   private static final Rolling.Fn[] ALL = Rolling.Fn.values();
 
@@ -65,20 +65,34 @@ class RollingNumericsTest {
   @Test
   void varianceOfLargeOffsetPlusTinyNoiseIsExactOverRowWindows() {
     Double[] v = offsetNoise(2000, 1e9, 1e-4, 7);
-    Chunk out = run(Rolling.rows(10, "v").compute(Rolling.Fn.VAR, Rolling.Fn.MEAN), series(
-        everySecond(v.length), v));
-    assertAgreesWithExact(v, windowsByRows(v.length, 10, Rolling.Closed.RIGHT, false), 10, 1,
-        values(out, "v_rolling_var_10"), Rolling.Fn.VAR);
-    assertAgreesWithExact(v, windowsByRows(v.length, 10, Rolling.Closed.RIGHT, false), 10, 1,
-        values(out, "v_rolling_mean_10"), Rolling.Fn.MEAN);
+    Chunk out =
+        run(
+            Rolling.rows(10, "v").compute(Rolling.Fn.VAR, Rolling.Fn.MEAN),
+            series(everySecond(v.length), v));
+    assertAgreesWithExact(
+        v,
+        windowsByRows(v.length, 10, Rolling.Closed.RIGHT, false),
+        10,
+        1,
+        values(out, "v_rolling_var_10"),
+        Rolling.Fn.VAR);
+    assertAgreesWithExact(
+        v,
+        windowsByRows(v.length, 10, Rolling.Closed.RIGHT, false),
+        10,
+        1,
+        values(out, "v_rolling_mean_10"),
+        Rolling.Fn.MEAN);
   }
 
   @Test
   void varianceOfLargeOffsetPlusTinyNoiseIsExactOverDurationWindows() {
     Double[] v = offsetNoise(2000, 1e9, 1e-4, 8);
     long[] t = irregular(v.length, 9);
-    Chunk out = run(Rolling.over(Duration.standardSeconds(30), "v").compute(Rolling.Fn.VAR,
-        Rolling.Fn.SUM), series(t, v));
+    Chunk out =
+        run(
+            Rolling.over(Duration.standardSeconds(30), "v").compute(Rolling.Fn.VAR, Rolling.Fn.SUM),
+            series(t, v));
     int[][] w = windowsByTime(t, 30_000, Rolling.Closed.RIGHT);
     assertAgreesWithExact(v, w, 1, 1, values(out, "v_rolling_var_30s"), Rolling.Fn.VAR);
     assertAgreesWithExact(v, w, 1, 1, values(out, "v_rolling_sum_30s"), Rolling.Fn.SUM);
@@ -89,11 +103,15 @@ class RollingNumericsTest {
     Double[] v = {1.0, 2.0, 1e12, 3.0, 5.0, 1e-3, 2e-3, 4e-3, 1e-3};
     long[] t = everySecond(v.length);
     Chunk rows = run(Rolling.rows(3, "v").compute(Rolling.Fn.STD), series(t, v));
-    Chunk time = run(Rolling.over(Duration.standardSeconds(3), "v").compute(Rolling.Fn.STD),
-        series(t, v));
+    Chunk time =
+        run(Rolling.over(Duration.standardSeconds(3), "v").compute(Rolling.Fn.STD), series(t, v));
     // rows 5..8 hold only the small values; hand-computed sample std over 3 of them
-    double expected = Math.sqrt(((1e-3 - 7e-3 / 3) * (1e-3 - 7e-3 / 3)
-        + (2e-3 - 7e-3 / 3) * (2e-3 - 7e-3 / 3) + (4e-3 - 7e-3 / 3) * (4e-3 - 7e-3 / 3)) / 2);
+    double expected =
+        Math.sqrt(
+            ((1e-3 - 7e-3 / 3) * (1e-3 - 7e-3 / 3)
+                    + (2e-3 - 7e-3 / 3) * (2e-3 - 7e-3 / 3)
+                    + (4e-3 - 7e-3 / 3) * (4e-3 - 7e-3 / 3))
+                / 2);
     assertClose(expected, (Double) values(rows, "v_rolling_std_3").get(7), 1e-12);
     assertClose(expected, (Double) values(time, "v_rolling_std_3s").get(7), 1e-12);
   }
@@ -103,8 +121,10 @@ class RollingNumericsTest {
   @Test
   void windowOfEqualValuesHasExactlyZeroVarianceAfterOtherValuesLeft() {
     Double[] v = {1.3, 7.1, 0.1, 0.1, 0.1, 0.1};
-    Chunk out = run(Rolling.rows(3, "v").compute(Rolling.Fn.VAR, Rolling.Fn.STD, Rolling.Fn.MEAN),
-        series(everySecond(v.length), v));
+    Chunk out =
+        run(
+            Rolling.rows(3, "v").compute(Rolling.Fn.VAR, Rolling.Fn.STD, Rolling.Fn.MEAN),
+            series(everySecond(v.length), v));
     assertThat(values(out, "v_rolling_var_3").subList(4, 6), contains(0.0, 0.0));
     assertThat(values(out, "v_rolling_std_3").subList(4, 6), contains(0.0, 0.0));
   }
@@ -112,8 +132,10 @@ class RollingNumericsTest {
   @Test
   void equalValuesAroundNullsHaveExactlyZeroVarianceOverDurations() {
     Double[] v = {2.0, 1e9 + 0.1, null, 1e9 + 0.1, null, 1e9 + 0.1};
-    Chunk out = run(Rolling.over(Duration.standardSeconds(5), "v").compute(Rolling.Fn.VAR),
-        series(seconds(0, 3, 4, 6, 7, 9), v));
+    Chunk out =
+        run(
+            Rolling.over(Duration.standardSeconds(5), "v").compute(Rolling.Fn.VAR),
+            series(seconds(0, 3, 4, 6, 7, 9), v));
     List<Object> var = values(out, "v_rolling_var_5s");
     assertNull(var.get(0));
     assertClose(0.5 * (1e9 + 0.1 - 2) * (1e9 + 0.1 - 2), (Double) var.get(1), 1e-15);
@@ -127,9 +149,17 @@ class RollingNumericsTest {
   @Test
   void nullsEnteringAndLeavingARowWindowAreSkipped() {
     Double[] v = {1.0, null, 3.0, null, null, 6.0, 7.0};
-    Chunk out = run(Rolling.rows(3, "v").withMinPeriods(1).compute(Rolling.Fn.SUM,
-        Rolling.Fn.COUNT, Rolling.Fn.MIN, Rolling.Fn.MAX, Rolling.Fn.MEDIAN),
-        series(everySecond(v.length), v));
+    Chunk out =
+        run(
+            Rolling.rows(3, "v")
+                .withMinPeriods(1)
+                .compute(
+                    Rolling.Fn.SUM,
+                    Rolling.Fn.COUNT,
+                    Rolling.Fn.MIN,
+                    Rolling.Fn.MAX,
+                    Rolling.Fn.MEDIAN),
+            series(everySecond(v.length), v));
     assertThat(values(out, "v_rolling_sum_3"), contains(1.0, 1.0, 4.0, 3.0, 3.0, 6.0, 13.0));
     assertThat(values(out, "v_rolling_count_3"), contains(1L, 1L, 2L, 1L, 1L, 1L, 2L));
     assertThat(values(out, "v_rolling_min_3"), contains(1.0, 1.0, 1.0, 3.0, 3.0, 6.0, 6.0));
@@ -140,8 +170,10 @@ class RollingNumericsTest {
   @Test
   void windowOfOnlyNullsGivesNullButCountsZero() {
     Double[] v = {4.0, null, null, 5.0};
-    Chunk out = run(Rolling.rows(2, "v").withMinPeriods(1).compute(Rolling.Fn.MEAN,
-        Rolling.Fn.COUNT), series(everySecond(v.length), v));
+    Chunk out =
+        run(
+            Rolling.rows(2, "v").withMinPeriods(1).compute(Rolling.Fn.MEAN, Rolling.Fn.COUNT),
+            series(everySecond(v.length), v));
     assertThat(values(out, "v_rolling_mean_2"), contains(4.0, 4.0, null, 5.0));
     assertThat(values(out, "v_rolling_count_2"), contains(1L, 1L, 0L, 1L));
   }
@@ -149,8 +181,12 @@ class RollingNumericsTest {
   @Test
   void nanInTheWindowGivesNullExceptCountAsBefore() {
     Double[] v = {1.0, Double.NaN, 3.0, 4.0};
-    Chunk out = run(Rolling.rows(2, "v").withMinPeriods(1).compute(Rolling.Fn.SUM,
-        Rolling.Fn.MAX, Rolling.Fn.COUNT), series(everySecond(v.length), v));
+    Chunk out =
+        run(
+            Rolling.rows(2, "v")
+                .withMinPeriods(1)
+                .compute(Rolling.Fn.SUM, Rolling.Fn.MAX, Rolling.Fn.COUNT),
+            series(everySecond(v.length), v));
     assertThat(values(out, "v_rolling_sum_2"), contains(1.0, null, null, 7.0));
     assertThat(values(out, "v_rolling_max_2"), contains(1.0, null, null, 4.0));
     assertThat(values(out, "v_rolling_count_2"), contains(1L, 2L, 2L, 2L));
@@ -159,8 +195,11 @@ class RollingNumericsTest {
   @Test
   void infinityInTheWindowSumsToInfinityAndHasNoStd() {
     Double[] v = {1.0, Double.POSITIVE_INFINITY, 3.0, 4.0};
-    Chunk out = run(Rolling.over(Duration.standardSeconds(2), "v").compute(Rolling.Fn.MEAN,
-        Rolling.Fn.STD, Rolling.Fn.MAX), series(everySecond(v.length), v));
+    Chunk out =
+        run(
+            Rolling.over(Duration.standardSeconds(2), "v")
+                .compute(Rolling.Fn.MEAN, Rolling.Fn.STD, Rolling.Fn.MAX),
+            series(everySecond(v.length), v));
     double inf = Double.POSITIVE_INFINITY;
     assertThat(values(out, "v_rolling_mean_2s"), contains(1.0, inf, inf, 3.5));
     assertThat(values(out, "v_rolling_std_2s"), contains(null, null, null, Math.sqrt(0.5)));
@@ -172,8 +211,12 @@ class RollingNumericsTest {
   @Test
   void minPeriodsCountsNonNullValuesInDurationWindows() {
     Double[] v = {1.0, null, 2.0, 4.0, null};
-    Chunk out = run(Rolling.over(Duration.standardSeconds(3), "v").withMinPeriods(2)
-        .compute(Rolling.Fn.MEAN, Rolling.Fn.COUNT), series(seconds(0, 1, 2, 3, 4), v));
+    Chunk out =
+        run(
+            Rolling.over(Duration.standardSeconds(3), "v")
+                .withMinPeriods(2)
+                .compute(Rolling.Fn.MEAN, Rolling.Fn.COUNT),
+            series(seconds(0, 1, 2, 3, 4), v));
     assertThat(values(out, "v_rolling_mean_3s"), contains(null, null, 1.5, 3.0, 3.0));
     // count is null only when the window holds fewer than 2 rows
     assertThat(values(out, "v_rolling_count_3s"), contains(null, 1L, 2L, 2L, 2L));
@@ -187,27 +230,50 @@ class RollingNumericsTest {
     long[] t = seconds(0, 2, 3, 5, 9);
     Chunk in = series(t, v);
     Duration d = Duration.standardSeconds(3);
-    assertThat(values(run(Rolling.over(d, "v").compute(Rolling.Fn.SUM), in), "v_rolling_sum_3s"),
+    assertThat(
+        values(run(Rolling.over(d, "v").compute(Rolling.Fn.SUM), in), "v_rolling_sum_3s"),
         contains(1.0, 3.0, 6.0, 12.0, 16.0));
-    assertThat(values(run(Rolling.over(d, "v").closed(Rolling.Closed.BOTH)
-        .compute(Rolling.Fn.SUM), in), "v_rolling_sum_3s"), contains(1.0, 3.0, 7.0, 14.0, 16.0));
-    assertThat(values(run(Rolling.over(d, "v").closed(Rolling.Closed.LEFT)
-        .compute(Rolling.Fn.SUM), in), "v_rolling_sum_3s"), contains(null, 1.0, 3.0, 6.0, null));
-    assertThat(values(run(Rolling.over(d, "v").closed(Rolling.Closed.NEITHER)
-        .compute(Rolling.Fn.SUM), in), "v_rolling_sum_3s"), contains(null, 1.0, 2.0, 4.0, null));
+    assertThat(
+        values(
+            run(Rolling.over(d, "v").closed(Rolling.Closed.BOTH).compute(Rolling.Fn.SUM), in),
+            "v_rolling_sum_3s"),
+        contains(1.0, 3.0, 7.0, 14.0, 16.0));
+    assertThat(
+        values(
+            run(Rolling.over(d, "v").closed(Rolling.Closed.LEFT).compute(Rolling.Fn.SUM), in),
+            "v_rolling_sum_3s"),
+        contains(null, 1.0, 3.0, 6.0, null));
+    assertThat(
+        values(
+            run(Rolling.over(d, "v").closed(Rolling.Closed.NEITHER).compute(Rolling.Fn.SUM), in),
+            "v_rolling_sum_3s"),
+        contains(null, 1.0, 2.0, 4.0, null));
   }
 
   @Test
   void centeredAndClosedRowWindowsOfMaxAndStd() {
     Double[] v = {3.0, 1.0, 4.0, 1.0, 5.0};
     Chunk in = series(everySecond(v.length), v);
-    assertThat(values(run(Rolling.rows(3, "v").centered().withMinPeriods(1)
-        .compute(Rolling.Fn.MAX), in), "v_rolling_max_3"), contains(3.0, 4.0, 4.0, 5.0, 5.0));
-    assertThat(values(run(Rolling.rows(2, "v").closed(Rolling.Closed.BOTH)
-        .compute(Rolling.Fn.MIN), in), "v_rolling_min_2"), contains(null, 1.0, 1.0, 1.0, 1.0));
+    assertThat(
+        values(
+            run(Rolling.rows(3, "v").centered().withMinPeriods(1).compute(Rolling.Fn.MAX), in),
+            "v_rolling_max_3"),
+        contains(3.0, 4.0, 4.0, 5.0, 5.0));
+    assertThat(
+        values(
+            run(Rolling.rows(2, "v").closed(Rolling.Closed.BOTH).compute(Rolling.Fn.MIN), in),
+            "v_rolling_min_2"),
+        contains(null, 1.0, 1.0, 1.0, 1.0));
     // neither over 3 rows: the two rows before each row, i.e. [i-2, i-1]
-    assertThat(values(run(Rolling.rows(3, "v").closed(Rolling.Closed.NEITHER).withMinPeriods(2)
-        .compute(Rolling.Fn.STD), in), "v_rolling_std_3"),
+    assertThat(
+        values(
+            run(
+                Rolling.rows(3, "v")
+                    .closed(Rolling.Closed.NEITHER)
+                    .withMinPeriods(2)
+                    .compute(Rolling.Fn.STD),
+                in),
+            "v_rolling_std_3"),
         contains(null, null, Math.sqrt(2), Math.sqrt(4.5), Math.sqrt(4.5)));
   }
 
@@ -225,8 +291,8 @@ class RollingNumericsTest {
       boolean center = closed == Rolling.Closed.RIGHT && r.nextBoolean();
       int mp = 1 + r.nextInt(w);
       int ddof = r.nextInt(2);
-      Rolling op = Rolling.rows(w, "v").compute(ALL).withMinPeriods(mp).closed(closed)
-          .withDdof(ddof);
+      Rolling op =
+          Rolling.rows(w, "v").compute(ALL).withMinPeriods(mp).closed(closed).withDdof(ddof);
       op = center ? op.centered() : op;
       checkAgainstReference(op, "_" + w, t, v, windowsByRows(n, w, closed, center), mp, ddof, r);
     }
@@ -243,8 +309,12 @@ class RollingNumericsTest {
       Rolling.Closed closed = Rolling.Closed.values()[r.nextInt(4)];
       int mp = 1 + r.nextInt(5);
       int ddof = r.nextInt(2);
-      Rolling op = Rolling.over(Duration.millis(d), "v").compute(ALL).withMinPeriods(mp)
-          .closed(closed).withDdof(ddof);
+      Rolling op =
+          Rolling.over(Duration.millis(d), "v")
+              .compute(ALL)
+              .withMinPeriods(mp)
+              .closed(closed)
+              .withDdof(ddof);
       String suffix = "_" + Names.duration(Duration.millis(d));
       checkAgainstReference(op, suffix, t, v, windowsByTime(t, d, closed), mp, ddof, r);
     }
@@ -255,8 +325,15 @@ class RollingNumericsTest {
    * and each value equal to the reference (count, min, max, median exactly; sum, mean, var, std
    * within 1e-9 of the exact value).
    */
-  private static void checkAgainstReference(Rolling op, String suffix, long[] t, Double[] v,
-      int[][] windows, int mp, int ddof, Random r) {
+  private static void checkAgainstReference(
+      Rolling op,
+      String suffix,
+      long[] t,
+      Double[] v,
+      int[][] windows,
+      int mp,
+      int ddof,
+      Random r) {
     Kernel k = op.plan(LAYOUT, plan("r"));
     Chunk in = series(t, v);
     int n = v.length;
@@ -270,10 +347,12 @@ class RollingNumericsTest {
       String field = "v" + "_rolling_" + Names.lower(fn) + suffix;
       List<Object> got = values(outs.get(0), field);
       for (int c = 1; c < cuts.length; c++) {
-        assertEquals(got, values(outs.get(c), field), op + " " + fn + " cut at "
-            + Arrays.toString(cuts[c]));
+        assertEquals(
+            got, values(outs.get(c), field), op + " " + fn + " cut at " + Arrays.toString(cuts[c]));
       }
-      if (fn == Rolling.Fn.SUM || fn == Rolling.Fn.MEAN || fn == Rolling.Fn.VAR
+      if (fn == Rolling.Fn.SUM
+          || fn == Rolling.Fn.MEAN
+          || fn == Rolling.Fn.VAR
           || fn == Rolling.Fn.STD) {
         assertAgreesWithExact(exact, mp, ddof, got, fn);
       } else {
@@ -338,15 +417,19 @@ class RollingNumericsTest {
         continue;
       }
       Arrays.sort(x);
-      double r = fn == Rolling.Fn.MIN ? x[0] : fn == Rolling.Fn.MAX ? x[x.length - 1]
-          : Stats.quantile(x, 0.5);
+      double r =
+          fn == Rolling.Fn.MIN
+              ? x[0]
+              : fn == Rolling.Fn.MAX ? x[x.length - 1] : Stats.quantile(x, 0.5);
       out.add(r);
     }
     return out;
   }
 
   private static double[] nonNull(Double[] v, int[] w) {
-    return Arrays.stream(v, w[0], w[1]).filter(x -> x != null).mapToDouble(Double::doubleValue)
+    return Arrays.stream(v, w[0], w[1])
+        .filter(x -> x != null)
+        .mapToDouble(Double::doubleValue)
         .toArray();
   }
 
@@ -377,21 +460,21 @@ class RollingNumericsTest {
     return out;
   }
 
-  private static void assertAgreesWithExact(Double[] v, int[][] windows, int mp, int ddof,
-      List<Object> got, Rolling.Fn fn) {
+  private static void assertAgreesWithExact(
+      Double[] v, int[][] windows, int mp, int ddof, List<Object> got, Rolling.Fn fn) {
     assertAgreesWithExact(exact(v, windows), mp, ddof, got, fn);
   }
 
   /** sum/mean/var/std from exact sums: within 1e-9 relative (sums: of the values' magnitude). */
-  private static void assertAgreesWithExact(Exact[] windows, int mp, int ddof, List<Object> got,
-      Rolling.Fn fn) {
+  private static void assertAgreesWithExact(
+      Exact[] windows, int mp, int ddof, List<Object> got, Rolling.Fn fn) {
     assertEquals(windows.length, got.size());
     MathContext mc = MathContext.DECIMAL128;
     for (int i = 0; i < windows.length; i++) {
       Exact w = windows[i];
       int m = w.m;
-      boolean defined = m >= mp && m > 0
-          && (fn == Rolling.Fn.SUM || fn == Rolling.Fn.MEAN || m > ddof);
+      boolean defined =
+          m >= mp && m > 0 && (fn == Rolling.Fn.SUM || fn == Rolling.Fn.MEAN || m > ddof);
       if (!defined) {
         assertNull(got.get(i), fn + " row " + i);
         continue;
@@ -409,8 +492,10 @@ class RollingNumericsTest {
           tol = 1e-9 * Math.abs(exact) + 1e-13 * w.magnitude / m;
           break;
         default:
-          BigDecimal var = bm.multiply(w.q).subtract(w.s.multiply(w.s))
-              .divide(bm.multiply(BigDecimal.valueOf(m - ddof)), mc);
+          BigDecimal var =
+              bm.multiply(w.q)
+                  .subtract(w.s.multiply(w.s))
+                  .divide(bm.multiply(BigDecimal.valueOf(m - ddof)), mc);
           exact = fn == Rolling.Fn.VAR ? var.doubleValue() : Math.sqrt(var.doubleValue());
           tol = 1e-9 * Math.abs(exact);
           if (w.equal) {
@@ -418,7 +503,9 @@ class RollingNumericsTest {
           }
       }
       double g = (Double) got.get(i);
-      assertThat(fn + " row " + i + ": got " + g + ", exact " + exact, Math.abs(g - exact),
+      assertThat(
+          fn + " row " + i + ": got " + g + ", exact " + exact,
+          Math.abs(g - exact),
           lessThanOrEqualTo(tol));
     }
   }

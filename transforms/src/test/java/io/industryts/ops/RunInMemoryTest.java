@@ -16,15 +16,15 @@ import io.industryts.engine.spi.Chunk;
 import io.industryts.engine.spi.ChunkLayout;
 import io.industryts.engine.spi.Kernel;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** {@link Engine#runInMemory}: kernels over one whole series without a pipeline. */
 class RunInMemoryTest {
-  private static final Schema SCHEMA = Schema.builder().addDateTimeField("t")
-      .addNullableField("x", FieldType.DOUBLE).build();
+  private static final Schema SCHEMA =
+      Schema.builder().addDateTimeField("t").addNullableField("x", FieldType.DOUBLE).build();
   private static final ChunkLayout LAYOUT = KernelHarness.layout(SCHEMA, "t");
 
   @Test
@@ -43,10 +43,14 @@ class RunInMemoryTest {
   void kernelsRunOnEachOthersOutput() {
     // forward fill gives 1, 1, 3, 3, 5; hourly means of [00:00, 01:00): 1; [01:00, 02:00): 3;
     // [02:00, 03:00): 5
-    Chunk in = chunk(LAYOUT, hms("00:00", "00:30", "01:00", "01:30", "02:00"),
-        col(1.0, null, 3.0, null, 5.0));
+    Chunk in =
+        chunk(
+            LAYOUT,
+            hms("00:00", "00:30", "01:00", "01:30", "02:00"),
+            col(1.0, null, 3.0, null, 5.0));
     Kernel fill = FillNull.forward().plan(LAYOUT, plan("f"));
-    Kernel resample = Resample.every(Duration.standardHours(1)).plan(fill.outputLayout(), plan("r"));
+    Kernel resample =
+        Resample.every(Duration.standardHours(1)).plan(fill.outputLayout(), plan("r"));
     Chunk out = Engine.runInMemory(in, List.of(fill, resample));
     assertArrayEquals(hms("00:00", "01:00", "02:00"), out.times());
     assertThat(values(out, "x"), contains(1.0, 3.0, 5.0));

@@ -19,26 +19,26 @@ import io.industryts.engine.spi.Kernel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.junit.jupiter.api.Test;
 
 /** The SEMANTICS §2.5.1 example: x = 1, 2, 3, 4, ·. */
 class ScaleTest {
-  private static final Schema SCHEMA = Schema.builder().addDateTimeField("t")
-      .addNullableField("x", FieldType.INT64).build();
+  private static final Schema SCHEMA =
+      Schema.builder().addDateTimeField("t").addNullableField("x", FieldType.INT64).build();
   private static final ChunkLayout LAYOUT = KernelHarness.layout(SCHEMA, "t");
 
   private static Chunk example() {
-    return chunk(LAYOUT, hms("00:00", "01:00", "02:00", "03:00", "04:00"),
-        col(1L, 2L, 3L, 4L, null));
+    return chunk(
+        LAYOUT, hms("00:00", "01:00", "02:00", "03:00", "04:00"), col(1L, 2L, 3L, 4L, null));
   }
 
   private static List<Object> scale(Scale op, String field) {
     Kernel k = op.plan(LAYOUT, plan("10_scale"));
     List<Object> whole = values(KernelHarness.run(k, example()), field);
-    List<Object> cut = values(KernelHarness.run(k, example(), new int[] {1, 3}, new HashMap<>()),
-        field);
+    List<Object> cut =
+        values(KernelHarness.run(k, example(), new int[] {1, 3}, new HashMap<>()), field);
     assertEquals(whole, cut);
     return whole;
   }
@@ -105,24 +105,25 @@ class ScaleTest {
 
   @Test
   void rejectsReversedFeatureRange() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Scale.minMax().withRange(1.0, 0.0));
-    assertEquals("Scale: feature_range must be [a, b] with a < b. Got [1.0, 0.0].",
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Scale.minMax().withRange(1.0, 0.0));
+    assertEquals("Scale: feature_range must be [a, b] with a < b. Got [1.0, 0.0].", e.getMessage());
   }
 
   @Test
   void rejectsReversedQuantileRange() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Scale.robust().withQuantileRange(75.0, 25.0));
-    assertEquals("Scale: quantile_range must satisfy 0 <= lo < hi <= 100. Got [75.0, 25.0].",
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Scale.robust().withQuantileRange(75.0, 25.0));
+    assertEquals(
+        "Scale: quantile_range must satisfy 0 <= lo < hi <= 100. Got [75.0, 25.0].",
         e.getMessage());
   }
 
   @Test
   void rejectsZeroFixedScale() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Scale.fixed(0, 0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Scale.fixed(0, 0));
     assertEquals("Scale: scale must be != 0. Got 0.0.", e.getMessage());
   }
 }

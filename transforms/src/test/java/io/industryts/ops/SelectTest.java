@@ -33,42 +33,59 @@ class SelectTest {
 
   @Test
   void selectRejectsTheTimeColumn() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Select.columns("DateTime").plan(LAYOUT, plan("sel")));
-    assertEquals("Select: \"DateTime\" is the time column and cannot be in columns; it is always"
-        + " kept.", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Select.columns("DateTime").plan(LAYOUT, plan("sel")));
+    assertEquals(
+        "Select: \"DateTime\" is the time column and cannot be in columns; it is always" + " kept.",
+        e.getMessage());
   }
 
   @Test
   void selectRejectsAMissingColumn() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Select.columns("x").plan(LAYOUT, plan("sel")));
-    assertEquals("Select: column \"x\" not found. Available fields: [temp, DateTime, tag, flow,"
-        + " flow_lag1]", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Select.columns("x").plan(LAYOUT, plan("sel")));
+    assertEquals(
+        "Select: column \"x\" not found. Available fields: [temp, DateTime, tag, flow,"
+            + " flow_lag1]",
+        e.getMessage());
   }
 
   @Test
   void selectRejectsAKeyColumn() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Select.columns("tag").plan(LAYOUT, plan("sel")));
-    assertEquals("Select: \"tag\" is a key column and cannot be in columns; it is always kept.",
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Select.columns("tag").plan(LAYOUT, plan("sel")));
+    assertEquals(
+        "Select: \"tag\" is a key column and cannot be in columns; it is always kept.",
         e.getMessage());
   }
 
   @Test
   void selectNeedsColumns() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Select.columns());
-    assertEquals("Select: columns is required. Got []; expected the columns to keep besides the"
-        + " time and key columns.", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Select.columns());
+    assertEquals(
+        "Select: columns is required. Got []; expected the columns to keep besides the"
+            + " time and key columns.",
+        e.getMessage());
   }
 
   @Test
   void selectOfEmptyInputHasTheSelectedSchema() {
     Kernel k = Select.columns("flow").plan(LAYOUT, plan("sel"));
-    Chunk out = KernelHarness.run(k, chunk(LAYOUT,
-        Row.withSchema(LAYOUT.keySchema()).addValue("a").build(), new long[0], col(), col(),
-        col()));
+    Chunk out =
+        KernelHarness.run(
+            k,
+            chunk(
+                LAYOUT,
+                Row.withSchema(LAYOUT.keySchema()).addValue("a").build(),
+                new long[0],
+                col(),
+                col(),
+                col()));
     assertEquals(0, out.size());
     assertEquals(List.of("DateTime", "tag", "flow"), out.schema().getFieldNames());
   }

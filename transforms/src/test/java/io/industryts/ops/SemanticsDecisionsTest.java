@@ -24,8 +24,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -40,16 +40,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Behaviours SEMANTICS.md leaves open (or states twice, differently) and that the operations
- * settle the way pandas does; each test is one entry of docs/semantics-decisions.md.
+ * Behaviours SEMANTICS.md leaves open (or states twice, differently) and that the operations settle
+ * the way pandas does; each test is one entry of docs/semantics-decisions.md.
  */
 @ExtendWith(BeamPipelineExtension.class)
 class SemanticsDecisionsTest {
-  private static final Schema DOUBLES = Schema.builder().addDateTimeField("t")
-      .addNullableField("v", FieldType.DOUBLE).build();
+  private static final Schema DOUBLES =
+      Schema.builder().addDateTimeField("t").addNullableField("v", FieldType.DOUBLE).build();
   private static final ChunkLayout D = KernelHarness.layout(DOUBLES, "t");
-  private static final Schema LONGS = Schema.builder().addDateTimeField("t")
-      .addNullableField("v", FieldType.INT64).build();
+  private static final Schema LONGS =
+      Schema.builder().addDateTimeField("t").addNullableField("v", FieldType.INT64).build();
   private static final ChunkLayout L = KernelHarness.layout(LONGS, "t");
 
   @TempDir Path dir;
@@ -62,17 +62,17 @@ class SemanticsDecisionsTest {
   @Test
   void normalizeOfASingleNonZeroValueIsPlusOrMinusOne() {
     Kernel k = Normalize.maxAbs("v").plan(D, plan("n"));
-    assertThat(values(run(k, chunk(D, hms("00:00"), col(5.0)), new HashMap<>()), "v"),
-        contains(1.0));
-    assertThat(values(run(k, chunk(D, hms("00:00"), col(-4.0)), new HashMap<>()), "v"),
-        contains(-1.0));
+    assertThat(
+        values(run(k, chunk(D, hms("00:00"), col(5.0)), new HashMap<>()), "v"), contains(1.0));
+    assertThat(
+        values(run(k, chunk(D, hms("00:00"), col(-4.0)), new HashMap<>()), "v"), contains(-1.0));
   }
 
   // §1.5 / §2.4.2 silent on overflow: pandas int64 cumsum/cumprod wrap (two's complement).
   @Test
   void integralCumsumAndCumprodWrapOnOverflow() {
-    Kernel k = Cumulative.of(Cumulative.CumFn.CUMSUM, Cumulative.CumFn.CUMPROD).on("v")
-        .plan(L, plan("c"));
+    Kernel k =
+        Cumulative.of(Cumulative.CumFn.CUMSUM, Cumulative.CumFn.CUMPROD).on("v").plan(L, plan("c"));
     Chunk out = run(k, chunk(L, hms("00:00", "01:00"), col(1L << 62, 1L << 62)), new HashMap<>());
     assertThat(values(out, "v_cumsum"), contains(1L << 62, Long.MIN_VALUE));
     assertThat(values(out, "v_cumprod"), contains(1L << 62, 0L));
@@ -82,11 +82,14 @@ class SemanticsDecisionsTest {
   // pandas `x.mask(out, x.clip(lo, hi))` on int64 gives float64.
   @Test
   void outliersClipMakesAnIntegralColumnDouble() {
-    Chunk in = chunk(L, hms("00:00", "01:00", "02:00", "03:00", "04:00", "05:00", "06:00"),
-        col(10L, 11L, 10L, 12L, 50L, 11L, 10L));
+    Chunk in =
+        chunk(
+            L,
+            hms("00:00", "01:00", "02:00", "03:00", "04:00", "05:00", "06:00"),
+            col(10L, 11L, 10L, 12L, 50L, 11L, 10L));
     Kernel k = Outliers.zscore(2.0, "v").withAction(Outliers.Action.CLIP).plan(L, plan("o"));
-    assertEquals(FieldType.DOUBLE, k.outputLayout().schema().getField("v").getType()
-        .withNullable(false));
+    assertEquals(
+        FieldType.DOUBLE, k.outputLayout().schema().getField("v").getType().withNullable(false));
     List<Object> got = values(run(k, in, new HashMap<>()), "v");
     assertEquals(10.0, got.get(0));
     assertThat((Double) got.get(4), closeTo(46.0563, 1e-4));
@@ -95,23 +98,31 @@ class SemanticsDecisionsTest {
   // The null action needs no new value: the column keeps its integral type (nullable INT64).
   @Test
   void outliersNullKeepsAnIntegralColumnIntegral() {
-    Chunk in = chunk(L, hms("00:00", "01:00", "02:00", "03:00", "04:00", "05:00", "06:00"),
-        col(10L, 11L, 10L, 12L, 50L, 11L, 10L));
+    Chunk in =
+        chunk(
+            L,
+            hms("00:00", "01:00", "02:00", "03:00", "04:00", "05:00", "06:00"),
+            col(10L, 11L, 10L, 12L, 50L, 11L, 10L));
     Kernel k = Outliers.zscore(2.0, "v").plan(L, plan("o"));
-    assertEquals(FieldType.INT64, k.outputLayout().schema().getField("v").getType()
-        .withNullable(false));
-    assertThat(values(run(k, in, new HashMap<>()), "v"),
-        contains(10L, 11L, 10L, 12L, null, 11L, 10L));
+    assertEquals(
+        FieldType.INT64, k.outputLayout().schema().getField("v").getType().withNullable(false));
+    assertThat(
+        values(run(k, in, new HashMap<>()), "v"), contains(10L, 11L, 10L, 12L, null, 11L, 10L));
   }
 
   // §2.2.3 allows window 1 with closed "neither": the window is empty, so every value is null
   // (pandas `s.rolling(1, min_periods=1, closed="neither").sum()` gives [nan, nan]).
   @Test
   void rollingNeitherOverOneRowIsAlwaysNull() {
-    Kernel k = Rolling.rows(1, "v").compute(Rolling.Fn.SUM).closed(Rolling.Closed.NEITHER)
-        .plan(D, plan("r"));
-    List<Object> got = values(run(k, chunk(D, hms("00:00", "01:00"), col(1.0, 2.0)),
-        new HashMap<>()), "v_rolling_sum_1");
+    Kernel k =
+        Rolling.rows(1, "v")
+            .compute(Rolling.Fn.SUM)
+            .closed(Rolling.Closed.NEITHER)
+            .plan(D, plan("r"));
+    List<Object> got =
+        values(
+            run(k, chunk(D, hms("00:00", "01:00"), col(1.0, 2.0)), new HashMap<>()),
+            "v_rolling_sum_1");
     assertEquals(Arrays.asList(null, null), got);
   }
 
@@ -120,8 +131,10 @@ class SemanticsDecisionsTest {
   @Test
   void regularizeBackwardTakesTheLastRowAtTheNextTime() {
     Chunk in = chunk(D, hms("00:00:00", "00:01:30", "00:01:30"), col(1.0, 2.0, 3.0));
-    Kernel k = Regularize.every(Duration.standardMinutes(1)).fill(Regularize.Fill.BACKWARD)
-        .plan(D, plan("g"));
+    Kernel k =
+        Regularize.every(Duration.standardMinutes(1))
+            .fill(Regularize.Fill.BACKWARD)
+            .plan(D, plan("g"));
     assertThat(values(run(k, in, new HashMap<>()), "v"), contains(1.0, 3.0));
   }
 
@@ -129,8 +142,8 @@ class SemanticsDecisionsTest {
   // values_filled = cells of such points that came out non-null.
   @Test
   void regularizeCountsInsertedPointsAndFilledCells() {
-    Chunk in = chunk(D, hms("00:00:20", "00:01:00", "00:01:30", "00:04:10"),
-        col(1.0, null, 3.0, 9.0));
+    Chunk in =
+        chunk(D, hms("00:00:20", "00:01:00", "00:01:30", "00:04:10"), col(1.0, null, 3.0, 9.0));
     Map<String, Long> counters = new HashMap<>();
     Kernel k = Regularize.every(Duration.standardMinutes(1)).plan(D, plan("g"));
     assertEquals(Arrays.asList(null, null, 3.0, 3.0, 3.0), values(run(k, in, counters), "v"));
@@ -153,12 +166,19 @@ class SemanticsDecisionsTest {
   void resampleWithoutEmptyBucketsCountsNoEmptyBucket() {
     Chunk in = chunk(D, hms("00:10", "02:40"), col(1.0, 9.0));
     Map<String, Long> withEmpty = new HashMap<>();
-    run(Resample.every(Duration.standardHours(1)).aggregate(Resample.Agg.SUM).plan(D, plan("r")),
-        in, withEmpty);
+    run(
+        Resample.every(Duration.standardHours(1)).aggregate(Resample.Agg.SUM).plan(D, plan("r")),
+        in,
+        withEmpty);
     assertEquals(1L, withEmpty.get("buckets_empty"));
     Map<String, Long> without = new HashMap<>();
-    run(Resample.every(Duration.standardHours(1)).aggregate(Resample.Agg.SUM)
-        .withoutEmptyBuckets().plan(D, plan("r")), in, without);
+    run(
+        Resample.every(Duration.standardHours(1))
+            .aggregate(Resample.Agg.SUM)
+            .withoutEmptyBuckets()
+            .plan(D, plan("r")),
+        in,
+        without);
     assertEquals(0L, without.getOrDefault("buckets_empty", 0L));
   }
 
@@ -167,8 +187,13 @@ class SemanticsDecisionsTest {
   @Test
   void resampleIntegralSumWrapsOnOverflow() {
     Chunk in = chunk(L, hms("00:10", "00:20"), col(Long.MAX_VALUE, 1L));
-    Chunk out = run(Resample.every(Duration.standardHours(1)).aggregate(Resample.Agg.SUM)
-        .plan(L, plan("r")), in, new HashMap<>());
+    Chunk out =
+        run(
+            Resample.every(Duration.standardHours(1))
+                .aggregate(Resample.Agg.SUM)
+                .plan(L, plan("r")),
+            in,
+            new HashMap<>());
     assertThat(values(out, "v"), contains(Long.MIN_VALUE));
   }
 
@@ -179,8 +204,12 @@ class SemanticsDecisionsTest {
     Schema s = Schema.builder().addDateTimeField("t").build();
     ChunkLayout layout = KernelHarness.layout(s, "t");
     long t0 = java.time.Instant.parse("2024-10-27T00:30:00Z").toEpochMilli();
-    Kernel k = DatetimeFeatures.of(DatetimeFeatures.Feature.HOUR).plan(layout,
-        new PlanContext("d", SeriesOptions.defaults().withTimeZone(ZoneId.of("Europe/Berlin"))));
+    Kernel k =
+        DatetimeFeatures.of(DatetimeFeatures.Feature.HOUR)
+            .plan(
+                layout,
+                new PlanContext(
+                    "d", SeriesOptions.defaults().withTimeZone(ZoneId.of("Europe/Berlin"))));
     Chunk out = KernelHarness.run(k, chunk(layout, new long[] {t0, t0 + 3_600_000L}));
     assertThat(values(out, "hour"), contains(2, 2));
   }
@@ -190,19 +219,24 @@ class SemanticsDecisionsTest {
   // tz-aware "1D" follows calendar days instead; not in §3).
   @Test
   void startDayBucketsAreFixedTwentyFourHoursAcrossDst(TestPipeline p) {
-    Schema schema = Schema.builder().addDateTimeField("t").addNullableField("v", FieldType.DOUBLE)
-        .build();
+    Schema schema =
+        Schema.builder().addDateTimeField("t").addNullableField("v", FieldType.DOUBLE).build();
     List<Row> rows = new ArrayList<>();
-    for (String t : List.of("2024-03-30T11:00:00Z", "2024-03-31T10:00:00Z",
-        "2024-03-31T22:30:00Z")) {
+    for (String t :
+        List.of("2024-03-30T11:00:00Z", "2024-03-31T10:00:00Z", "2024-03-31T22:30:00Z")) {
       rows.add(Row.withSchema(schema).addValues(Instant.parse(t), 1.0).build());
     }
-    PCollection<Row> out = p.apply(Create.of(rows).withRowSchema(schema))
-        .apply(Resample.every(Duration.standardDays(1)).aggregate(Resample.Agg.SUM)
-            .withOrigin(Resample.Origin.startDay()).withTimeZone(ZoneId.of("Europe/Berlin")));
-    PAssert.that(out).containsInAnyOrder(
-        Row.withSchema(schema).addValues(Instant.parse("2024-03-29T23:00:00Z"), 1.0).build(),
-        Row.withSchema(schema).addValues(Instant.parse("2024-03-30T23:00:00Z"), 2.0).build());
+    PCollection<Row> out =
+        p.apply(Create.of(rows).withRowSchema(schema))
+            .apply(
+                Resample.every(Duration.standardDays(1))
+                    .aggregate(Resample.Agg.SUM)
+                    .withOrigin(Resample.Origin.startDay())
+                    .withTimeZone(ZoneId.of("Europe/Berlin")));
+    PAssert.that(out)
+        .containsInAnyOrder(
+            Row.withSchema(schema).addValues(Instant.parse("2024-03-29T23:00:00Z"), 1.0).build(),
+            Row.withSchema(schema).addValues(Instant.parse("2024-03-30T23:00:00Z"), 2.0).build());
     p.run();
   }
 
@@ -211,22 +245,27 @@ class SemanticsDecisionsTest {
   @Test
   void durationLagMatchExactlyAtTheToleranceIsKept() {
     Chunk in = chunk(D, hms("00:00", "02:00", "02:01"), col(1.0, 2.0, 3.0));
-    Kernel k = Lag.by(Duration.standardHours(1)).of("v").withTolerance(Duration.standardHours(1))
-        .plan(D, plan("l"));
-    assertEquals(Arrays.asList(null, 1.0, null),
-        values(run(k, in, new HashMap<>()), "v_lag_1h"));
+    Kernel k =
+        Lag.by(Duration.standardHours(1))
+            .of("v")
+            .withTolerance(Duration.standardHours(1))
+            .plan(D, plan("l"));
+    assertEquals(Arrays.asList(null, 1.0, null), values(run(k, in, new HashMap<>()), "v_lag_1h"));
   }
 
   // §2.6.4 is silent on the text "NaN" (Double.parseDouble accepts it): it is a missing value, as
   // pandas to_numeric(errors="coerce") gives NaN, so it becomes null and is not invalid.
   @Test
   void castOfTheTextNanToDoubleIsNullAndNotInvalid() {
-    Schema schema = Schema.builder().addDateTimeField("t").addNullableField("s", FieldType.STRING)
-        .build();
+    Schema schema =
+        Schema.builder().addDateTimeField("t").addNullableField("s", FieldType.STRING).build();
     ChunkLayout layout = KernelHarness.layout(schema, "t");
     Map<String, Long> counters = new HashMap<>();
-    Chunk out = run(Cast.to(FieldType.DOUBLE, "s").plan(layout, plan("c")),
-        chunk(layout, hms("00:00", "01:00"), col("NaN", "1.5")), counters);
+    Chunk out =
+        run(
+            Cast.to(FieldType.DOUBLE, "s").plan(layout, plan("c")),
+            chunk(layout, hms("00:00", "01:00"), col("NaN", "1.5")),
+            counters);
     assertEquals(Arrays.asList(null, 1.5), values(out, "s"));
     assertEquals(0L, counters.getOrDefault("invalid_input", 0L));
   }
@@ -236,8 +275,13 @@ class SemanticsDecisionsTest {
   @Test
   void resampleSumOfABucketOfNullsIsZero() {
     Chunk in = chunk(D, hms("00:10", "01:10", "01:20"), col(1.0, null, null));
-    Chunk out = run(Resample.every(Duration.standardHours(1)).aggregate("v", Resample.Agg.SUM,
-        Resample.Agg.MEAN).plan(D, plan("r")), in, new HashMap<>());
+    Chunk out =
+        run(
+            Resample.every(Duration.standardHours(1))
+                .aggregate("v", Resample.Agg.SUM, Resample.Agg.MEAN)
+                .plan(D, plan("r")),
+            in,
+            new HashMap<>());
     assertEquals(Arrays.asList(1.0, 0.0), values(out, "v_sum"));
     assertEquals(Arrays.asList(1.0, null), values(out, "v_mean"));
   }
@@ -248,7 +292,8 @@ class SemanticsDecisionsTest {
   @Test
   void integralDiffIsExactInDoubleWithoutWrapping() {
     Chunk in = chunk(L, hms("00:00", "01:00"), col(Long.MIN_VALUE, Long.MAX_VALUE));
-    assertEquals(Arrays.asList(null, 0x1p64),
+    assertEquals(
+        Arrays.asList(null, 0x1p64),
         values(run(Diff.periods(1).of("v").plan(L, plan("d")), in, new HashMap<>()), "v_diff1"));
   }
 
@@ -261,15 +306,23 @@ class SemanticsDecisionsTest {
     Instant start = new Instant(KernelHarness.hm("00:08"));
     Instant end = new Instant(KernelHarness.hm("00:12"));
     Map<Regularize.Fill, List<Object>> got = new HashMap<>();
-    for (Regularize.Fill f : List.of(Regularize.Fill.FORWARD, Regularize.Fill.BACKWARD,
-        Regularize.Fill.LINEAR)) {
-      got.put(f, values(run(Regularize.every(Duration.standardMinutes(1)).fill(f)
-          .between(start, end).plan(D, plan("g")), in, new HashMap<>()), "v"));
+    for (Regularize.Fill f :
+        List.of(Regularize.Fill.FORWARD, Regularize.Fill.BACKWARD, Regularize.Fill.LINEAR)) {
+      got.put(
+          f,
+          values(
+              run(
+                  Regularize.every(Duration.standardMinutes(1))
+                      .fill(f)
+                      .between(start, end)
+                      .plan(D, plan("g")),
+                  in,
+                  new HashMap<>()),
+              "v"));
     }
     assertEquals(Arrays.asList(1.0, 1.0, 2.0, 2.0, 2.0), got.get(Regularize.Fill.FORWARD));
     assertEquals(Arrays.asList(2.0, 2.0, 2.0, null, null), got.get(Regularize.Fill.BACKWARD));
-    KernelHarness.assertCells(got.get(Regularize.Fill.LINEAR), 1e-12, 0, 1.8, 1.9, 2.0, null,
-        null);
+    KernelHarness.assertCells(got.get(Regularize.Fill.LINEAR), 1e-12, 0, 1.8, 1.9, 2.0, null, null);
   }
 
   /** "time field | element timestamp" of each row. */
@@ -290,11 +343,14 @@ class SemanticsDecisionsTest {
     for (String t : List.of("2024-01-01T00:10:00Z", "2024-01-01T00:50:00Z")) {
       rows.add(Row.withSchema(DOUBLES).addValues(Instant.parse(t), 1.0).build());
     }
-    PCollection<String> out = p.apply(Create.of(rows).withRowSchema(DOUBLES))
-        .apply(Lag.rows(1).of("v")).apply(ParDo.of(new TimeAndStamp()));
-    PAssert.that(out).containsInAnyOrder(
-        "2024-01-01T00:10:00.000Z|2024-01-01T00:10:00.000Z",
-        "2024-01-01T00:50:00.000Z|2024-01-01T00:50:00.000Z");
+    PCollection<String> out =
+        p.apply(Create.of(rows).withRowSchema(DOUBLES))
+            .apply(Lag.rows(1).of("v"))
+            .apply(ParDo.of(new TimeAndStamp()));
+    PAssert.that(out)
+        .containsInAnyOrder(
+            "2024-01-01T00:10:00.000Z|2024-01-01T00:10:00.000Z",
+            "2024-01-01T00:50:00.000Z|2024-01-01T00:50:00.000Z");
     p.run();
   }
 
@@ -307,16 +363,21 @@ class SemanticsDecisionsTest {
     List<Row> rows = new ArrayList<>();
     String[] t = {"00:10", "00:40", "01:10"};
     for (int i = 0; i < t.length; i++) {
-      rows.add(Row.withSchema(DOUBLES).addValues(new Instant(KernelHarness.hm(t[i])), i + 1.0)
-          .build());
+      rows.add(
+          Row.withSchema(DOUBLES).addValues(new Instant(KernelHarness.hm(t[i])), i + 1.0).build());
     }
-    PCollection<Row> out = p.apply(Create.of(rows).withRowSchema(DOUBLES))
-        .apply(Resample.every(Duration.standardHours(1)).aggregate(Resample.Agg.MEAN)
-            .withOrigin(Resample.Origin.start()).closed(Resample.Side.RIGHT)
-            .label(Resample.Side.RIGHT));
-    PAssert.that(out).containsInAnyOrder(
-        Row.withSchema(DOUBLES).addValues(new Instant(KernelHarness.hm("00:10")), 1.0).build(),
-        Row.withSchema(DOUBLES).addValues(new Instant(KernelHarness.hm("01:10")), 2.5).build());
+    PCollection<Row> out =
+        p.apply(Create.of(rows).withRowSchema(DOUBLES))
+            .apply(
+                Resample.every(Duration.standardHours(1))
+                    .aggregate(Resample.Agg.MEAN)
+                    .withOrigin(Resample.Origin.start())
+                    .closed(Resample.Side.RIGHT)
+                    .label(Resample.Side.RIGHT));
+    PAssert.that(out)
+        .containsInAnyOrder(
+            Row.withSchema(DOUBLES).addValues(new Instant(KernelHarness.hm("00:10")), 1.0).build(),
+            Row.withSchema(DOUBLES).addValues(new Instant(KernelHarness.hm("01:10")), 2.5).build());
     p.run();
   }
 
@@ -325,14 +386,19 @@ class SemanticsDecisionsTest {
   // gives nan, 3, 7; `min_periods=3` raises "min_periods 3 must be <= window 2").
   @Test
   void closedBothRowWindowKeepsMinPeriodsAtTheWindowLength() {
-    Kernel k = Rolling.rows(2, "v").compute(Rolling.Fn.SUM).closed(Rolling.Closed.BOTH)
-        .plan(D, plan("r"));
-    assertEquals(Arrays.asList(null, 3.0, 7.0), values(run(k,
-        chunk(D, hms("00:00", "01:00", "02:00"), col(1.0, 2.0, 4.0)), new HashMap<>()),
-        "v_rolling_sum_2"));
-    assertEquals("Rolling: min_periods (3) > window (2).", assertThrows(
-        IllegalArgumentException.class,
-        () -> Rolling.rows(2, "v").closed(Rolling.Closed.BOTH).withMinPeriods(3)).getMessage());
+    Kernel k =
+        Rolling.rows(2, "v").compute(Rolling.Fn.SUM).closed(Rolling.Closed.BOTH).plan(D, plan("r"));
+    assertEquals(
+        Arrays.asList(null, 3.0, 7.0),
+        values(
+            run(k, chunk(D, hms("00:00", "01:00", "02:00"), col(1.0, 2.0, 4.0)), new HashMap<>()),
+            "v_rolling_sum_2"));
+    assertEquals(
+        "Rolling: min_periods (3) > window (2).",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Rolling.rows(2, "v").closed(Rolling.Closed.BOTH).withMinPeriods(3))
+            .getMessage());
   }
 
   // §2.1.1 "value must convert to each column's type" leaves open which conversions count: only
@@ -341,22 +407,39 @@ class SemanticsDecisionsTest {
   // Text is never parsed into a number; by default only the columns that can hold it are filled.
   @Test
   void constantValueConvertsOnlyWithoutLoss() {
-    Schema schema = Schema.builder().addDateTimeField("t").addNullableField("n", FieldType.INT64)
-        .addNullableField("d", FieldType.DOUBLE).addNullableField("s", FieldType.STRING).build();
+    Schema schema =
+        Schema.builder()
+            .addDateTimeField("t")
+            .addNullableField("n", FieldType.INT64)
+            .addNullableField("d", FieldType.DOUBLE)
+            .addNullableField("s", FieldType.STRING)
+            .build();
     ChunkLayout layout = KernelHarness.layout(schema, "t");
-    Chunk in = chunk(layout, hms("00:00"), col((Object) null), col((Object) null),
-        col((Object) null));
-    assertEquals(Arrays.asList(2L, 2.0, null),
-        run(FillNull.constant(2.0).plan(layout, plan("f")), in, new HashMap<>()).row(0)
-            .getValues().subList(1, 4));
-    assertEquals(Arrays.asList(null, 1.5, null),
-        run(FillNull.constant(1.5).plan(layout, plan("f")), in, new HashMap<>()).row(0)
-            .getValues().subList(1, 4));
-    assertEquals("FillNull: value \"1.5\" cannot be stored in column \"n\" (INT64).",
-        assertThrows(IllegalArgumentException.class,
-            () -> FillNull.constant(1.5, "n").plan(layout, plan("f"))).getMessage());
-    assertEquals("FillNull: value \"1\" cannot be stored in column \"n\" (INT64).",
-        assertThrows(IllegalArgumentException.class,
-            () -> FillNull.constant("1", "n").plan(layout, plan("f"))).getMessage());
+    Chunk in =
+        chunk(layout, hms("00:00"), col((Object) null), col((Object) null), col((Object) null));
+    assertEquals(
+        Arrays.asList(2L, 2.0, null),
+        run(FillNull.constant(2.0).plan(layout, plan("f")), in, new HashMap<>())
+            .row(0)
+            .getValues()
+            .subList(1, 4));
+    assertEquals(
+        Arrays.asList(null, 1.5, null),
+        run(FillNull.constant(1.5).plan(layout, plan("f")), in, new HashMap<>())
+            .row(0)
+            .getValues()
+            .subList(1, 4));
+    assertEquals(
+        "FillNull: value \"1.5\" cannot be stored in column \"n\" (INT64).",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> FillNull.constant(1.5, "n").plan(layout, plan("f")))
+            .getMessage());
+    assertEquals(
+        "FillNull: value \"1\" cannot be stored in column \"n\" (INT64).",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> FillNull.constant("1", "n").plan(layout, plan("f")))
+            .getMessage());
   }
 }

@@ -12,8 +12,8 @@ import io.industryts.engine.spi.Kernel;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.values.Row;
 
 /**
@@ -23,17 +23,25 @@ import org.apache.beam.sdk.values.Row;
 final class ShiftSupport {
   private ShiftSupport() {}
 
-  static final Schema SCHEMA = Schema.builder().addStringField("tag")
-      .addDateTimeField("t").addNullableField("v", FieldType.INT64)
-      .addNullableField("s", FieldType.STRING).build();
+  static final Schema SCHEMA =
+      Schema.builder()
+          .addStringField("tag")
+          .addDateTimeField("t")
+          .addNullableField("v", FieldType.INT64)
+          .addNullableField("s", FieldType.STRING)
+          .build();
   static final ChunkLayout LAYOUT = ChunkLayout.of(SCHEMA, "t", List.of("tag"));
   static final Row KEY_A = Row.withSchema(LAYOUT.keySchema()).addValue("a").build();
   static final Row KEY_B = Row.withSchema(LAYOUT.keySchema()).addValue("b").build();
 
   /** Series "a" of the example: {@code v = [2, 4, ·, 5, 0, 3]} hourly from 00:00. */
   static Chunk seriesA() {
-    return chunk(LAYOUT, KEY_A, hms("00:00", "01:00", "02:00", "03:00", "04:00", "05:00"),
-        col(2L, 4L, null, 5L, 0L, 3L), col("p", "q", "r", "s", "t", "u"));
+    return chunk(
+        LAYOUT,
+        KEY_A,
+        hms("00:00", "01:00", "02:00", "03:00", "04:00", "05:00"),
+        col(2L, 4L, null, 5L, 0L, 3L),
+        col("p", "q", "r", "s", "t", "u"));
   }
 
   /** Series "b" of the example: {@code v = [10, 20]} at 00:00 and 01:00. */

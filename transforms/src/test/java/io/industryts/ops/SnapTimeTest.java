@@ -43,8 +43,9 @@ class SnapTimeTest {
   void snapKernelRewritesOnlyTimesAndDeclaresIt() {
     Kernel k = SnapTime.round(Duration.standardSeconds(1)).plan(LAYOUT, plan("s"));
     assertTrue(k.context().changesTime());
-    Chunk in = chunk(LAYOUT, new long[] {hm("00:00") + 400, hm("00:00") + 1600}, col(1.0, 2.0),
-        col(1L, 2L));
+    Chunk in =
+        chunk(
+            LAYOUT, new long[] {hm("00:00") + 400, hm("00:00") + 1600}, col(1.0, 2.0), col(1L, 2L));
     Chunk out = KernelHarness.run(k, in);
     assertEquals(hm("00:00"), out.times()[0]);
     assertEquals(hm("00:00") + 2000, out.times()[1]);
@@ -53,26 +54,32 @@ class SnapTimeTest {
 
   @Test
   void snapFreqMustBePositive() {
-    assertEquals("SnapTime: freq must be > 0. Got PT0S.", assertThrows(
-        IllegalArgumentException.class, () -> SnapTime.round(Duration.ZERO)).getMessage());
+    assertEquals(
+        "SnapTime: freq must be > 0. Got PT0S.",
+        assertThrows(IllegalArgumentException.class, () -> SnapTime.round(Duration.ZERO))
+            .getMessage());
   }
 
   @Test
   void snapExampleOneSecondThroughTheKernel() {
     long s0 = hm("00:00");
-    Chunk in = chunk(LAYOUT, new long[] {s0 + 500, s0 + 1499, s0 + 1500}, col(1.0, 2.0, 3.0),
-        col(1L, 2L, 3L));
-    Chunk out = KernelHarness.run(SnapTime.round(Duration.standardSeconds(1)).plan(LAYOUT,
-        plan("s")), in);
-    assertEquals(List.of(s0, s0 + 1000, s0 + 2000),
-        List.of(out.times()[0], out.times()[1], out.times()[2]));
+    Chunk in =
+        chunk(
+            LAYOUT,
+            new long[] {s0 + 500, s0 + 1499, s0 + 1500},
+            col(1.0, 2.0, 3.0),
+            col(1L, 2L, 3L));
+    Chunk out =
+        KernelHarness.run(SnapTime.round(Duration.standardSeconds(1)).plan(LAYOUT, plan("s")), in);
+    assertEquals(
+        List.of(s0, s0 + 1000, s0 + 2000), List.of(out.times()[0], out.times()[1], out.times()[2]));
   }
 
   @Test
   void snapExampleOneHourThroughTheKernel() {
     Chunk in = chunk(LAYOUT, hms("01:30", "02:30"), col(1.0, 2.0), col(1L, 2L));
-    Chunk out = KernelHarness.run(SnapTime.round(Duration.standardHours(1)).plan(LAYOUT,
-        plan("s")), in);
+    Chunk out =
+        KernelHarness.run(SnapTime.round(Duration.standardHours(1)).plan(LAYOUT, plan("s")), in);
     assertEquals(List.of(hm("02:00"), hm("02:00")), List.of(out.times()[0], out.times()[1]));
     // rows now sharing a time keep their input order
     assertEquals(List.of(1.0, 2.0), values(out, "a"));
@@ -81,13 +88,15 @@ class SnapTimeTest {
   @Test
   void snapFloorAndCeilKernels() {
     Chunk in = chunk(LAYOUT, hms("00:01", "00:05", "00:09"), col(1.0, 2.0, 3.0), col(1L, 2L, 3L));
-    Chunk floor = KernelHarness.run(SnapTime.floor(Duration.standardMinutes(5)).plan(LAYOUT,
-        plan("s")), in);
-    Chunk ceil = KernelHarness.run(SnapTime.ceil(Duration.standardMinutes(5)).plan(LAYOUT,
-        plan("s")), in);
-    assertEquals(List.of(hm("00:00"), hm("00:05"), hm("00:05")),
+    Chunk floor =
+        KernelHarness.run(SnapTime.floor(Duration.standardMinutes(5)).plan(LAYOUT, plan("s")), in);
+    Chunk ceil =
+        KernelHarness.run(SnapTime.ceil(Duration.standardMinutes(5)).plan(LAYOUT, plan("s")), in);
+    assertEquals(
+        List.of(hm("00:00"), hm("00:05"), hm("00:05")),
         List.of(floor.times()[0], floor.times()[1], floor.times()[2]));
-    assertEquals(List.of(hm("00:05"), hm("00:05"), hm("00:10")),
+    assertEquals(
+        List.of(hm("00:05"), hm("00:05"), hm("00:10")),
         List.of(ceil.times()[0], ceil.times()[1], ceil.times()[2]));
   }
 
@@ -105,6 +114,4 @@ class SnapTimeTest {
     assertEquals(0, out.size());
     assertEquals(AB, out.schema());
   }
-
-
 }

@@ -27,8 +27,9 @@ public final class CounterProvider implements OperationProvider {
                   .doc("Outputs per column, in this order: {c}_increase, {c}_rate."))
           .param(
               ParamSpec.of("rollover", ParamType.FLOAT)
-                  .doc("The counter wraps at this value (counts in [0, rollover)); else a drop is"
-                      + " a reset to 0."))
+                  .doc(
+                      "The counter wraps at this value (counts in [0, rollover)); else a drop is"
+                          + " a reset to 0."))
           .param(
               ParamSpec.of("rate_unit", ParamType.DURATION)
                   .defaultsTo(Duration.standardSeconds(1))

@@ -13,8 +13,9 @@ import io.industryts.ops.DownsampleLttb;
 public final class DownsampleLttbProvider implements OperationProvider {
   public static final OperationDescription DESCRIPTION =
       OperationDescription.builder("downsample_lttb")
-          .doc("Keep `points` rows per series that preserve the shape of one column "
-              + "(Largest-Triangle-Three-Buckets), for plots and dashboards.")
+          .doc(
+              "Keep `points` rows per series that preserve the shape of one column "
+                  + "(Largest-Triangle-Three-Buckets), for plots and dashboards.")
           .param(
               ParamSpec.of("column", ParamType.STRING)
                   .required()

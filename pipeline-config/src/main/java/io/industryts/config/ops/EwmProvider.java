@@ -61,8 +61,7 @@ public final class EwmProvider implements OperationProvider {
       op = Ewm.com(p.number("com"));
     } else {
       Object h = p.get("halflife");
-      op =
-          h instanceof Duration ? Ewm.halflife((Duration) h) : Ewm.halflife((Double) h);
+      op = h instanceof Duration ? Ewm.halflife((Duration) h) : Ewm.halflife((Double) h);
     }
     Object fns = p.get("functions");
     List<String> names = fns instanceof String ? List.of((String) fns) : p.list("functions");

@@ -1,6 +1,5 @@
 package io.industryts.config.ops;
 
-import io.industryts.config.CommonParams;
 import io.industryts.config.OperationDescription;
 import io.industryts.config.OperationProvider;
 import io.industryts.config.ParamRule;

@@ -75,9 +75,7 @@ public final class GroupByTimeProvider implements OperationProvider {
       op = op.label(ProviderSupport.constant(Resample.Side.class, p.string("label")));
     }
     if (p.isSet("origin")) {
-      op =
-          op.withOrigin(
-              ResampleProvider.origin(p.string("origin"), context.options().timeZone()));
+      op = op.withOrigin(ResampleProvider.origin(p.string("origin"), context.options().timeZone()));
     }
     if (p.isSet("offset")) {
       op = op.withOffset(p.duration("offset"));

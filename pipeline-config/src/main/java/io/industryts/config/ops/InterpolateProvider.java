@@ -3,7 +3,6 @@ package io.industryts.config.ops;
 import io.industryts.config.CommonParams;
 import io.industryts.config.OperationDescription;
 import io.industryts.config.OperationProvider;
-import io.industryts.config.ParamRule;
 import io.industryts.config.ParamSpec;
 import io.industryts.config.ParamType;
 import io.industryts.config.StepContext;
@@ -29,8 +28,9 @@ public final class InterpolateProvider implements OperationProvider {
               ParamSpec.of("edges", ParamType.STRING)
                   .defaultsTo("null")
                   .allowed("null", "forward", "both")
-                  .doc("null: edge runs stay null; forward: trailing runs take the last"
-                      + " observation; both: also leading runs take the first."))
+                  .doc(
+                      "null: edge runs stay null; forward: trailing runs take the last"
+                          + " observation; both: also leading runs take the first."))
           .param(ParamSpec.of("flag", ParamType.BOOL).defaultsTo(false).doc("Add {c}_is_filled."))
           .example("[[operations]]\ntype = \"interpolate\"\nmax_gap = \"10min\"\n")
           .build();

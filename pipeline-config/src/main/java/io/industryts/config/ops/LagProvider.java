@@ -30,8 +30,9 @@ public final class LagProvider implements OperationProvider {
       }
     }
     if (op == null) {
-      throw new IllegalArgumentException("Lag: periods must not be empty. Got []; expected ints"
-          + " >= 1 and/or durations, e.g. periods = [1, 24, \"1d\"].");
+      throw new IllegalArgumentException(
+          "Lag: periods must not be empty. Got []; expected ints"
+              + " >= 1 and/or durations, e.g. periods = [1, 24, \"1d\"].");
     }
     op = op.of(p.columns());
     if (!p.string("suffix").isEmpty()) {

@@ -17,8 +17,9 @@ import java.util.Map;
 public final class MaskQualityProvider implements OperationProvider {
   public static final OperationDescription DESCRIPTION =
       OperationDescription.builder("mask_quality")
-          .doc("Null the values whose quality (status) column is not good: OPC DA codes, OPC UA"
-              + " codes or words.")
+          .doc(
+              "Null the values whose quality (status) column is not good: OPC DA codes, OPC UA"
+                  + " codes or words.")
           .param(
               ParamSpec.of("quality_column", ParamType.STRING)
                   .doc("One quality column for all of columns (required unless pairs)."))
@@ -33,8 +34,9 @@ public final class MaskQualityProvider implements OperationProvider {
           .param(
               ParamSpec.of("drop_quality", ParamType.BOOL)
                   .defaultsTo(true)
-                  .doc("Drop the quality columns; kept ones are not value columns of later"
-                      + " steps."))
+                  .doc(
+                      "Drop the quality columns; kept ones are not value columns of later"
+                          + " steps."))
           .rule(ParamRule.exactlyOne("quality_column", "pairs"))
           .rule(ParamRule.notBoth("pairs", "columns"))
           .rule(
@@ -46,8 +48,9 @@ public final class MaskQualityProvider implements OperationProvider {
                           ? "good must list at least one code or word. Got []; expected e.g."
                               + " [192] or [\"Good\"], or leave it unset for the defaults."
                           : null))
-          .example("[[operations]]\ntype = \"mask_quality\"\nquality_column = \"quality\"\n"
-              + "columns = [\"power_kw\"]\n")
+          .example(
+              "[[operations]]\ntype = \"mask_quality\"\nquality_column = \"quality\"\n"
+                  + "columns = [\"power_kw\"]\n")
           .build();
 
   @Override

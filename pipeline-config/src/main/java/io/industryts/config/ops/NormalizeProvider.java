@@ -3,7 +3,6 @@ package io.industryts.config.ops;
 import io.industryts.config.CommonParams;
 import io.industryts.config.OperationDescription;
 import io.industryts.config.OperationProvider;
-import io.industryts.config.ParamRule;
 import io.industryts.config.ParamSpec;
 import io.industryts.config.ParamType;
 import io.industryts.config.StepContext;

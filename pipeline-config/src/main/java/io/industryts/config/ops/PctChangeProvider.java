@@ -10,7 +10,9 @@ import io.industryts.ops.PctChange;
 /** {@code pct_change} (SEMANTICS §2.3.2): relative changes to earlier rows. */
 public final class PctChangeProvider implements OperationProvider {
   public static final OperationDescription DESCRIPTION =
-      SharedParams.rowChange("pct_change", "Add {c}_pct_change{n} = x[i] / x[i-n] - 1 per series, without filling nulls first.");
+      SharedParams.rowChange(
+          "pct_change",
+          "Add {c}_pct_change{n} = x[i] / x[i-n] - 1 per series, without filling nulls first.");
 
   @Override
   public OperationDescription description() {

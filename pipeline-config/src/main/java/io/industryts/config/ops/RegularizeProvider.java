@@ -3,7 +3,6 @@ package io.industryts.config.ops;
 import io.industryts.config.CommonParams;
 import io.industryts.config.OperationDescription;
 import io.industryts.config.OperationProvider;
-import io.industryts.config.ParamRule;
 import io.industryts.config.ParamSpec;
 import io.industryts.config.ParamType;
 import io.industryts.config.StepContext;
@@ -31,8 +30,7 @@ public final class RegularizeProvider implements OperationProvider {
                   .defaultsTo("epoch")
                   .doc("epoch, start_day, start, or a time."))
           .param(
-              ParamSpec.of("offset", ParamType.OFFSET)
-                  .doc("Added to the origin; may be negative."))
+              ParamSpec.of("offset", ParamType.OFFSET).doc("Added to the origin; may be negative."))
           .param(
               ParamSpec.of("start", ParamType.STRING)
                   .defaultsToDescribed("series' first grid point")
@@ -64,9 +62,7 @@ public final class RegularizeProvider implements OperationProvider {
       op = op.withMaxGap(p.duration("max_gap"));
     }
     if (p.isSet("origin")) {
-      op =
-          op.withOrigin(
-              ResampleProvider.origin(p.string("origin"), context.options().timeZone()));
+      op = op.withOrigin(ResampleProvider.origin(p.string("origin"), context.options().timeZone()));
     }
     if (p.isSet("offset")) {
       op = op.withOffset(p.duration("offset"));

@@ -19,7 +19,17 @@ import org.joda.time.Instant;
 public final class ResampleProvider implements OperationProvider {
   static final List<String> AGGREGATIONS =
       List.of(
-          "mean", "sum", "min", "max", "first", "last", "count", "median", "std", "var", "twa",
+          "mean",
+          "sum",
+          "min",
+          "max",
+          "first",
+          "last",
+          "count",
+          "median",
+          "std",
+          "var",
+          "twa",
           "integral");
 
   public static final OperationDescription DESCRIPTION =

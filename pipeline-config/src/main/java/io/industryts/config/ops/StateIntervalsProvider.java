@@ -13,8 +13,9 @@ import io.industryts.ops.StateIntervals;
 public final class StateIntervalsProvider implements OperationProvider {
   public static final OperationDescription DESCRIPTION =
       OperationDescription.builder("state_intervals")
-          .doc("One row per run of a state (a status column or a threshold condition) with its"
-              + " start, end, duration_s and rows; replaces the schema.")
+          .doc(
+              "One row per run of a state (a status column or a threshold condition) with its"
+                  + " start, end, duration_s and rows; replaces the schema.")
           .param(
               ParamSpec.of("column", ParamType.STRING)
                   .required()
@@ -36,8 +37,9 @@ public final class StateIntervalsProvider implements OperationProvider {
           .param(
               ParamSpec.of("min_duration", ParamType.DURATION)
                   .doc("Runs shorter than this are not emitted (counter intervals_short)."))
-          .example("[[operations]]\ntype = \"state_intervals\"\ncolumn = \"temp\"\nabove = 90.0\n"
-              + "min_duration = \"10min\"\n")
+          .example(
+              "[[operations]]\ntype = \"state_intervals\"\ncolumn = \"temp\"\nabove = 90.0\n"
+                  + "min_duration = \"10min\"\n")
           .build();
 
   @Override
@@ -48,8 +50,10 @@ public final class StateIntervalsProvider implements OperationProvider {
   @Override
   public Operation create(ValidatedParams p, StepContext context) {
     String column = p.string("column");
-    StateIntervals op = p.isSet("above") || p.isSet("below")
-        ? StateIntervals.where(column) : StateIntervals.of(column);
+    StateIntervals op =
+        p.isSet("above") || p.isSet("below")
+            ? StateIntervals.where(column)
+            : StateIntervals.of(column);
     if (p.isSet("above")) {
       op = op.above(p.number("above"));
     }

@@ -13,15 +13,18 @@ import org.junit.jupiter.api.Test;
 class DownsampleLttbProviderTest {
   @Test
   void tomlStepIsTheJavaFactorysOperation() {
-    assertSame(DownsampleLttb.to(500).on("OT"),
+    assertSame(
+        DownsampleLttb.to(500).on("OT"),
         step("type = \"downsample_lttb\"\ncolumn = \"OT\"\npoints = 500\n"));
   }
 
   @Test
   void columnAndPointsAreRequired() {
-    assertThat(problems("type = \"downsample_lttb\"\npoints = 500\n"),
+    assertThat(
+        problems("type = \"downsample_lttb\"\npoints = 500\n"),
         containsString("missing required key \"column\""));
-    assertThat(problems("type = \"downsample_lttb\"\ncolumn = \"OT\"\n"),
+    assertThat(
+        problems("type = \"downsample_lttb\"\ncolumn = \"OT\"\n"),
         containsString("missing required key \"points\""));
   }
 }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.industryts.ops.Counter;
 import io.industryts.ops.GroupByTime;
-import io.industryts.ops.Resample.Agg;
 import io.industryts.ops.Resample;
+import io.industryts.ops.Resample.Agg;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -201,16 +201,18 @@ class ProvidersBuildJavaOperationsTest {
   void outliersCenteredRowWindow() {
     assertSame(
         Outliers.hampel(3.0, "v").overRows(7).centered().withAction(Outliers.Action.MEDIAN),
-        step("type = \"outliers\"\nmethod = \"hampel\"\ncolumns = [\"v\"]\nwindow = 7\n"
-            + "center = true\naction = \"median\"\n"));
+        step(
+            "type = \"outliers\"\nmethod = \"hampel\"\ncolumns = [\"v\"]\nwindow = 7\n"
+                + "center = true\naction = \"median\"\n"));
   }
 
   @Test
   void outliersDurationWindow() {
     assertSame(
         Outliers.zscore(2.0, "v").over(org.joda.time.Duration.standardMinutes(30)),
-        step("type = \"outliers\"\nmethod = \"zscore\"\nthreshold = 2\ncolumns = [\"v\"]\n"
-            + "window = \"30min\"\n"));
+        step(
+            "type = \"outliers\"\nmethod = \"zscore\"\nthreshold = 2\ncolumns = [\"v\"]\n"
+                + "window = \"30min\"\n"));
   }
 
   @Test
@@ -238,25 +240,34 @@ class ProvidersBuildJavaOperationsTest {
         Lag.rows(1, 24).andBy(Duration.standardDays(1)).of("v"),
         step("type = \"lag\"\ncolumns = [\"v\"]\nperiods = [1, 24, \"1d\"]\n"));
     assertSame(
-        Lead.by(Duration.standardMinutes(90)).andRows(2).of("v")
+        Lead.by(Duration.standardMinutes(90))
+            .andRows(2)
+            .of("v")
             .withTolerance(Duration.standardMinutes(5)),
-        step("type = \"lead\"\ncolumns = [\"v\"]\nperiods = [\"90min\", 2]\n"
-            + "tolerance = \"5min\"\n"));
+        step(
+            "type = \"lead\"\ncolumns = [\"v\"]\nperiods = [\"90min\", 2]\n"
+                + "tolerance = \"5min\"\n"));
   }
 
   @Test
   void suffixOfShiftsAndRollingIsPassedToTheOperation() {
-    assertSame(Lag.rows(1).of("v").withSuffix("_raw"),
+    assertSame(
+        Lag.rows(1).of("v").withSuffix("_raw"),
         step("type = \"lag\"\ncolumns = [\"v\"]\nsuffix = \"_raw\"\n"));
-    assertSame(Lead.rows(1).of("v").withSuffix("_raw"),
+    assertSame(
+        Lead.rows(1).of("v").withSuffix("_raw"),
         step("type = \"lead\"\ncolumns = [\"v\"]\nsuffix = \"_raw\"\n"));
-    assertSame(Diff.periods(1).of("v").withSuffix("_raw"),
+    assertSame(
+        Diff.periods(1).of("v").withSuffix("_raw"),
         step("type = \"diff\"\ncolumns = [\"v\"]\nsuffix = \"_raw\"\n"));
-    assertSame(PctChange.periods(1).of("v").withSuffix("_raw"),
+    assertSame(
+        PctChange.periods(1).of("v").withSuffix("_raw"),
         step("type = \"pct_change\"\ncolumns = [\"v\"]\nsuffix = \"_raw\"\n"));
-    assertSame(Rolling.rows(3, "v").closed(Rolling.Closed.LEFT).withSuffix("_left"),
-        step("type = \"rolling\"\nwindow = 3\ncolumns = [\"v\"]\nclosed = \"left\"\n"
-            + "suffix = \"_left\"\n"));
+    assertSame(
+        Rolling.rows(3, "v").closed(Rolling.Closed.LEFT).withSuffix("_left"),
+        step(
+            "type = \"rolling\"\nwindow = 3\ncolumns = [\"v\"]\nclosed = \"left\"\n"
+                + "suffix = \"_left\"\n"));
   }
 
   @Test
@@ -388,7 +399,8 @@ class ProvidersBuildJavaOperationsTest {
   void standardIndustrialPipelineLoadsWithTheRealRegistry() {
     JobConfig job =
         JobConfig.load(
-            Path.of("src/test/resources/configs/valid/standard_industrial.toml"), TomlSteps.REGISTRY);
+            Path.of("src/test/resources/configs/valid/standard_industrial.toml"),
+            TomlSteps.REGISTRY);
     assertEquals(10, job.steps().size());
     assertSame(
         Rolling.rows(10).compute(Rolling.Fn.MEAN, Rolling.Fn.STD), job.steps().get(6).operation());

@@ -23,17 +23,16 @@ import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The TOML steps of the transformation, aggregation and utility operations build the same
- * operation as the Java factories (compared through {@code toString}), and their problems are
- * reported at {@code file:line:col}.
+ * The TOML steps of the transformation, aggregation and utility operations build the same operation
+ * as the Java factories (compared through {@code toString}), and their problems are reported at
+ * {@code file:line:col}.
  */
 class TransformProvidersTest {
   @Test
   void normalizeGlobalWithSuffix() {
     assertSame(
         Normalize.maxAbs("temp").withFit(Normalize.Fit.GLOBAL).withSuffix("_n"),
-        step(
-            "type = \"normalize\"\ncolumns = [\"temp\"]\nfit = \"global\"\nsuffix = \"_n\"\n"));
+        step("type = \"normalize\"\ncolumns = [\"temp\"]\nfit = \"global\"\nsuffix = \"_n\"\n"));
   }
 
   @Test
@@ -45,8 +44,7 @@ class TransformProvidersTest {
   void log1pWithErrorRows() {
     assertSame(
         Log.log1p("flow").onInvalid(Invalid.ERROR),
-        step(
-            "type = \"log\"\nmethod = \"log1p\"\ncolumns = [\"flow\"]\ninvalid = \"error\"\n"));
+        step("type = \"log\"\nmethod = \"log1p\"\ncolumns = [\"flow\"]\ninvalid = \"error\"\n"));
   }
 
   @Test
@@ -145,12 +143,12 @@ class TransformProvidersTest {
 
   @Test
   void utilities() {
-    assertSame(
-        Select.columns("b", "a"), step("type = \"select\"\ncolumns = [\"b\", \"a\"]\n"));
+    assertSame(Select.columns("b", "a"), step("type = \"select\"\ncolumns = [\"b\", \"a\"]\n"));
     assertSame(DropColumns.of("c"), step("type = \"drop_columns\"\ncolumns = [\"c\"]\n"));
     assertSame(
         Rename.of(Map.of("Volume Flow RateRMS", "flow", "t", "time")),
-        step("type = \"rename\"\nmapping = { \"Volume Flow RateRMS\" = \"flow\", t = \"time\" }\n"));
+        step(
+            "type = \"rename\"\nmapping = { \"Volume Flow RateRMS\" = \"flow\", t = \"time\" }\n"));
     assertSame(
         Cast.to(FieldType.DOUBLE, "level").alsoTo(FieldType.INT32, "n").onInvalid(Invalid.ERROR),
         step(

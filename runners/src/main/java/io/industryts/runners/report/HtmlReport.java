@@ -67,13 +67,24 @@ public final class HtmlReport {
     StringBuilder sb = new StringBuilder(64 * 1024);
     sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>").append(esc("industryts report: " + m.jobName)).append("</title>")
-        .append("<style>").append(CSS).append("</style></head><body>\n");
-    sb.append("<header><h1>").append(esc(m.jobName)).append("</h1><p class=\"meta\">")
-        .append("industryts job report &middot; ").append(esc(m.jobFile)).append(" &middot; ")
-        .append(esc(m.runner)).append(" &middot; ")
-        .append(esc(String.format(Locale.ROOT, "%.1f s", m.wallSeconds))).append(" &middot; ")
-        .append(esc(Instant.ofEpochMilli(m.generatedAt).toString())).append("</p>")
+        .append("<title>")
+        .append(esc("industryts report: " + m.jobName))
+        .append("</title>")
+        .append("<style>")
+        .append(CSS)
+        .append("</style></head><body>\n");
+    sb.append("<header><h1>")
+        .append(esc(m.jobName))
+        .append("</h1><p class=\"meta\">")
+        .append("industryts job report &middot; ")
+        .append(esc(m.jobFile))
+        .append(" &middot; ")
+        .append(esc(m.runner))
+        .append(" &middot; ")
+        .append(esc(String.format(Locale.ROOT, "%.1f s", m.wallSeconds)))
+        .append(" &middot; ")
+        .append(esc(Instant.ofEpochMilli(m.generatedAt).toString()))
+        .append("</p>")
         .append("<nav><a href=\"#job\">Job</a><a href=\"#steps\">Steps</a>")
         .append("<a href=\"#plots\">Plots</a><a href=\"#schema\">Output schema</a></nav>")
         .append("</header>\n<main>\n");
@@ -90,22 +101,41 @@ public final class HtmlReport {
     fact(sb, "Input", String.join(", ", m.inputs), null);
     fact(sb, "Rows read", count(m.counter(JobPipeline.ROWS_READ)), JobPipeline.ROWS_READ);
     fact(sb, "Bad input rows", count(m.counter(JobPipeline.READ_ERRORS)), JobPipeline.READ_ERRORS);
-    fact(sb, "Series", count(m.series.size()) + (m.keyColumns.isEmpty() ? " (no key columns)"
-        : " (keyed by " + String.join(", ", m.keyColumns) + ")"), null);
+    fact(
+        sb,
+        "Series",
+        count(m.series.size())
+            + (m.keyColumns.isEmpty()
+                ? " (no key columns)"
+                : " (keyed by " + String.join(", ", m.keyColumns) + ")"),
+        null);
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
     for (SeriesReport s : m.series) {
       first = Math.min(first, s.first);
       last = Math.max(last, s.last);
     }
-    fact(sb, "Time span", first > last ? "no rows" : Svg.time(first, 0) + " to "
-        + Svg.time(last, 0) + " UTC (" + duration(last - first) + ")", null);
+    fact(
+        sb,
+        "Time span",
+        first > last
+            ? "no rows"
+            : Svg.time(first, 0)
+                + " to "
+                + Svg.time(last, 0)
+                + " UTC ("
+                + duration(last - first)
+                + ")",
+        null);
     fact(sb, "Time column", m.timeColumn + " (" + m.timeColumnReason + ")", null);
     fact(sb, "Rows written", count(m.counter(JobPipeline.ROWS_WRITTEN)), JobPipeline.ROWS_WRITTEN);
     fact(sb, "Output", String.join(", ", m.outputs), null);
     if (m.errorsPath != null) {
-      fact(sb, "Dead-lettered", count(m.counter(JobPipeline.DEAD_LETTERED)) + " to "
-          + m.errorsPath, JobPipeline.DEAD_LETTERED);
+      fact(
+          sb,
+          "Dead-lettered",
+          count(m.counter(JobPipeline.DEAD_LETTERED)) + " to " + m.errorsPath,
+          JobPipeline.DEAD_LETTERED);
     }
     sb.append("</table>");
     sb.append("<h3>Series</h3><table class=\"data\" id=\"series-table\"><thead><tr>")
@@ -114,15 +144,24 @@ public final class HtmlReport {
     int shown = 0;
     for (SeriesReport s : m.series) {
       if (shown++ == 200) {
-        sb.append("<tr><td colspan=\"7\">… and ").append(count(m.series.size() - 200))
+        sb.append("<tr><td colspan=\"7\">… and ")
+            .append(count(m.series.size() - 200))
             .append(" more series</td></tr>");
         break;
       }
-      sb.append("<tr><td>").append(esc(s.title())).append("</td><td class=\"n\">")
-          .append(count(s.inputRows)).append("</td><td class=\"n\">").append(count(s.outputRows))
-          .append("</td><td>").append(s.inputRows == 0 ? "" : esc(Svg.time(s.first, 0)))
-          .append("</td><td>").append(s.inputRows == 0 ? "" : esc(Svg.time(s.last, 0)))
-          .append("</td><td class=\"cadence\">").append(esc(cadence(s.steps))).append("</td><td>");
+      sb.append("<tr><td>")
+          .append(esc(s.title()))
+          .append("</td><td class=\"n\">")
+          .append(count(s.inputRows))
+          .append("</td><td class=\"n\">")
+          .append(count(s.outputRows))
+          .append("</td><td>")
+          .append(s.inputRows == 0 ? "" : esc(Svg.time(s.first, 0)))
+          .append("</td><td>")
+          .append(s.inputRows == 0 ? "" : esc(Svg.time(s.last, 0)))
+          .append("</td><td class=\"cadence\">")
+          .append(esc(cadence(s.steps)))
+          .append("</td><td>");
       List<String> gaps = new ArrayList<>();
       for (TimeSteps.Gap g : s.steps.longestGaps()) {
         if (gaps.size() == 3) {
@@ -149,9 +188,15 @@ public final class HtmlReport {
       String step = m.stepNames.get(i);
       rows[i][0] = m.counter(step + ".rows_in");
       rows[i][1] = m.counter(step + ".rows_out");
-      sb.append("<tr data-step=\"").append(esc(step)).append("\"><td>").append(i + 1)
-          .append("</td><td>").append(esc(step)).append("</td><td>")
-          .append(esc(m.stepTypes.get(i))).append("</td>");
+      sb.append("<tr data-step=\"")
+          .append(esc(step))
+          .append("\"><td>")
+          .append(i + 1)
+          .append("</td><td>")
+          .append(esc(step))
+          .append("</td><td>")
+          .append(esc(m.stepTypes.get(i)))
+          .append("</td>");
       counterCell(sb, step + ".rows_in", rows[i][0]);
       counterCell(sb, step + ".rows_out", rows[i][1]);
       List<String> shownNames = new ArrayList<>(List.of("rows_in", "rows_out"));
@@ -163,8 +208,7 @@ public final class HtmlReport {
           if (m.counters.containsKey(step + "." + n)) {
             long v = m.counter(step + "." + n);
             changes[i][k] += v;
-            parts.add("<span data-counter=\"" + esc(step + "." + n) + "\">" + count(v)
-                + "</span>");
+            parts.add("<span data-counter=\"" + esc(step + "." + n) + "\">" + count(v) + "</span>");
           }
           shownNames.add(n);
         }
@@ -175,9 +219,14 @@ public final class HtmlReport {
       for (Map.Entry<String, Long> e : m.counters.entrySet()) {
         if (e.getKey().startsWith(step + ".")
             && !shownNames.contains(e.getKey().substring(step.length() + 1))) {
-          other.add("<span data-counter=\"" + esc(e.getKey()) + "\">"
-              + esc(e.getKey().substring(step.length() + 1)) + " " + count(e.getValue())
-              + "</span>");
+          other.add(
+              "<span data-counter=\""
+                  + esc(e.getKey())
+                  + "\">"
+                  + esc(e.getKey().substring(step.length() + 1))
+                  + " "
+                  + count(e.getValue())
+                  + "</span>");
         }
       }
       sb.append("<td>").append(String.join(", ", other)).append("</td></tr>");
@@ -188,7 +237,8 @@ public final class HtmlReport {
       labels.add((i + 1) + ". " + m.stepNames.get(i));
     }
     sb.append("<h3>Rows in and out</h3><figure id=\"rows-chart\">")
-        .append(Svg.barChart(labels, List.of("rows in", "rows out"), rows)).append("</figure>")
+        .append(Svg.barChart(labels, List.of("rows in", "rows out"), rows))
+        .append("</figure>")
         .append("<h3>What each step changed</h3><figure id=\"changes-chart\">")
         .append(Svg.stackedBars(labels, new ArrayList<>(COUNTER_KINDS.keySet()), changes))
         .append("</figure></section>\n");
@@ -207,15 +257,21 @@ public final class HtmlReport {
           .append("dropped row had no value)");
     }
     sb.append("</p><p class=\"note\">Each line is thinned to at most ")
-        .append(ReportCollector.POINTS).append(" points by LTTB (the shape is kept); markers ")
-        .append("to at most ").append(ReportCollector.MARKERS).append(" per kind, counts exact.");
+        .append(ReportCollector.POINTS)
+        .append(" points by LTTB (the shape is kept); markers ")
+        .append("to at most ")
+        .append(ReportCollector.MARKERS)
+        .append(" per kind, counts exact.");
     for (String note : m.notes) {
       sb.append(' ').append(esc(note));
     }
     sb.append("</p>");
     if (m.plotted.size() < m.series.size()) {
-      sb.append("<p class=\"note\">Showing ").append(m.plotted.size()).append(" of ")
-          .append(count(m.series.size())).append(" series (report_series, report_max_series).")
+      sb.append("<p class=\"note\">Showing ")
+          .append(m.plotted.size())
+          .append(" of ")
+          .append(count(m.series.size()))
+          .append(" series (report_series, report_max_series).")
           .append("</p>");
     }
     int plotIndex = 0;
@@ -227,25 +283,38 @@ public final class HtmlReport {
           continue;
         }
         String id = "plot-" + plotIndex++;
-        sb.append("<figure class=\"plot-figure\" data-series=\"").append(esc(s.label))
-            .append("\" data-column=\"").append(esc(c)).append("\"><figcaption><b>")
-            .append(esc(c)).append("</b> <span class=\"counts\">plotted ")
-            .append(count(cs.input.size())).append(" input and ").append(count(cs.output.size()))
-            .append(" output points; nulls: input ").append(count(cs.inputNulls))
-            .append(", output ").append(count(cs.outputNulls));
+        sb.append("<figure class=\"plot-figure\" data-series=\"")
+            .append(esc(s.label))
+            .append("\" data-column=\"")
+            .append(esc(c))
+            .append("\"><figcaption><b>")
+            .append(esc(c))
+            .append("</b> <span class=\"counts\">plotted ")
+            .append(count(cs.input.size()))
+            .append(" input and ")
+            .append(count(cs.output.size()))
+            .append(" output points; nulls: input ")
+            .append(count(cs.inputNulls))
+            .append(", output ")
+            .append(count(cs.outputNulls));
         if (m.markers) {
           for (Marker k : Marker.values()) {
             long total = cs.markerTotals[k.ordinal()];
             if (total > 0) {
-              sb.append("; <span class=\"marker-count\" data-marker=\"").append(k.cssClass())
-                  .append("\">").append(esc(k.label)).append(' ').append(count(total))
+              sb.append("; <span class=\"marker-count\" data-marker=\"")
+                  .append(k.cssClass())
+                  .append("\">")
+                  .append(esc(k.label))
+                  .append(' ')
+                  .append(count(total))
                   .append("</span>");
             }
           }
         }
         sb.append("</span></figcaption>")
-            .append(Svg.timePlot(id, cs.input, cs.output, cs.markers, shadedGaps(s.steps),
-                lineBreak(s)))
+            .append(
+                Svg.timePlot(
+                    id, cs.input, cs.output, cs.markers, shadedGaps(s.steps), lineBreak(s)))
             .append("</figure>");
       }
       sb.append("</div>");
@@ -287,12 +356,21 @@ public final class HtmlReport {
     if (m.outputSchema != null) {
       int i = 0;
       for (Schema.Field f : m.outputSchema.getFields()) {
-        String role = f.getName().equals(m.outputTimeField) ? "time"
-            : m.outputKeyFields.contains(f.getName()) ? "key" : "value";
-        sb.append("<tr><td>").append(++i).append("</td><td>").append(esc(f.getName()))
-            .append("</td><td>").append(esc(String.valueOf(f.getType().getTypeName())))
-            .append("</td><td>").append(Boolean.TRUE.equals(f.getType().getNullable()) ? "yes"
-                : "no").append("</td><td>").append(role).append("</td></tr>");
+        String role =
+            f.getName().equals(m.outputTimeField)
+                ? "time"
+                : m.outputKeyFields.contains(f.getName()) ? "key" : "value";
+        sb.append("<tr><td>")
+            .append(++i)
+            .append("</td><td>")
+            .append(esc(f.getName()))
+            .append("</td><td>")
+            .append(esc(String.valueOf(f.getType().getTypeName())))
+            .append("</td><td>")
+            .append(Boolean.TRUE.equals(f.getType().getNullable()) ? "yes" : "no")
+            .append("</td><td>")
+            .append(role)
+            .append("</td></tr>");
       }
     }
     sb.append("</tbody></table></section>\n");
@@ -307,8 +385,11 @@ public final class HtmlReport {
   }
 
   private static void counterCell(StringBuilder sb, String counter, long v) {
-    sb.append("<td class=\"n\" data-counter=\"").append(esc(counter)).append("\">")
-        .append(count(v)).append("</td>");
+    sb.append("<td class=\"n\" data-counter=\"")
+        .append(esc(counter))
+        .append("\">")
+        .append(count(v))
+        .append("</td>");
   }
 
   /** The cadence as text: the median step, "≈" when approximate, "—" without steps. */
@@ -334,8 +415,11 @@ public final class HtmlReport {
     if (a >= 1e7 || a < 1e-4) {
       return String.format(Locale.ROOT, "%.3g", v);
     }
-    String s = new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros()
-        .toPlainString();
+    String s =
+        new java.math.BigDecimal(v)
+            .round(new java.math.MathContext(6))
+            .stripTrailingZeros()
+            .toPlainString();
     return s;
   }
 
@@ -355,43 +439,45 @@ public final class HtmlReport {
     return q + " " + name[i] + (next > 0 ? " " + next + " " + name[i + 1] : "");
   }
 
-  private static final String CSS = String.join("",
-      "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;",
-      "margin:0;color:#1d2630;background:#f6f7f9}",
-      "header{background:#1d3557;color:#fff;padding:14px 28px}",
-      "header h1{margin:0;font-size:24px}.meta{margin:2px 0 8px;opacity:.85;font-size:13px}",
-      "nav a{color:#fff;margin-right:18px;font-weight:600;text-decoration:none}",
-      "main{max-width:1180px;margin:0 auto;padding:8px 24px 40px}",
-      "section{background:#fff;border:1px solid #dde2e8;border-radius:6px;padding:6px 20px 16px;",
-      "margin:18px 0}h2{font-size:20px;margin:10px 0 8px;color:#1d3557}",
-      "h3{font-size:16px;margin:16px 0 6px}",
-      "table{border-collapse:collapse;font-size:14px}",
-      "table.facts th{text-align:left;padding:3px 18px 3px 0;color:#52606d;font-weight:600}",
-      "table.data{width:100%}table.data th{background:#eef1f5;text-align:left;padding:5px 8px;",
-      "border-bottom:1px solid #cbd2d9}",
-      "table.data td{padding:4px 8px;border-bottom:1px solid #eef1f5}",
-      "td.n{text-align:right;font-variant-numeric:tabular-nums}",
-      "figure{margin:6px 0 14px}figcaption{font-size:14px;margin-bottom:2px}",
-      ".counts{color:#52606d}.note,.legend{font-size:13px;color:#52606d}",
-      "svg{width:100%;height:auto;display:block}",
-      "svg text{font-size:12px;fill:#3e4c59}.bars .category{font-size:13px;fill:#1d2630}",
-      ".bar-0{fill:#7b9acc}.bar-1{fill:#1d3557}.bar-2{fill:#2a9d8f}.bar-3{fill:#e9a03b}",
-      ".bar-4{fill:#8e44ad}.bars .value{font-size:12px;fill:#3e4c59}",
-      ".kind-0{fill:#d62828}.kind-1{fill:#2a9d8f}.kind-2{fill:#e9a03b}.kind-3{fill:#8e44ad}",
-      ".kind-4{fill:#52606d}",
-      ".grid{stroke:#e4e7eb}.tick,.frame{stroke:#9aa5b1}",
-      ".line-input{fill:none;stroke:#9aa5b1;stroke-width:1.4;stroke-linejoin:round}",
-      "circle.line-input{fill:#9aa5b1}circle.line-output{fill:#1f6fb2}",
-      ".line-output{fill:none;stroke:#1f6fb2;stroke-width:1.6;stroke-linejoin:round}",
-      ".gap{fill:#f4a261;fill-opacity:.22}",
-      ".marker-filled .marker{fill:#2a9d8f}.marker-changed .marker{fill:#e9a03b}",
-      ".marker-masked .marker{stroke:#8e44ad;stroke-width:2;fill:none}",
-      ".marker-dropped .marker{fill:#d62828}",
-      ".key{display:inline-block;width:22px;height:0;border-top:3px solid;margin:0 5px 3px 10px}",
-      ".key-input{border-color:#9aa5b1}.key-output{border-color:#1f6fb2}",
-      ".key-gap{border:none;height:12px;background:#f4a261;opacity:.45;vertical-align:-1px}",
-      ".sym{font-weight:400;margin-left:8px}.sym.filled{color:#2a9d8f}.sym.changed{color:#e9a03b}",
-      ".sym.masked{color:#8e44ad}.sym.dropped{color:#d62828}",
-      ".series{border-top:1px solid #eef1f5;margin-top:10px}",
-      ".empty{fill:#9aa5b1;font-size:16px}");
+  private static final String CSS =
+      String.join(
+          "",
+          "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;",
+          "margin:0;color:#1d2630;background:#f6f7f9}",
+          "header{background:#1d3557;color:#fff;padding:14px 28px}",
+          "header h1{margin:0;font-size:24px}.meta{margin:2px 0 8px;opacity:.85;font-size:13px}",
+          "nav a{color:#fff;margin-right:18px;font-weight:600;text-decoration:none}",
+          "main{max-width:1180px;margin:0 auto;padding:8px 24px 40px}",
+          "section{background:#fff;border:1px solid #dde2e8;border-radius:6px;padding:6px 20px 16px;",
+          "margin:18px 0}h2{font-size:20px;margin:10px 0 8px;color:#1d3557}",
+          "h3{font-size:16px;margin:16px 0 6px}",
+          "table{border-collapse:collapse;font-size:14px}",
+          "table.facts th{text-align:left;padding:3px 18px 3px 0;color:#52606d;font-weight:600}",
+          "table.data{width:100%}table.data th{background:#eef1f5;text-align:left;padding:5px 8px;",
+          "border-bottom:1px solid #cbd2d9}",
+          "table.data td{padding:4px 8px;border-bottom:1px solid #eef1f5}",
+          "td.n{text-align:right;font-variant-numeric:tabular-nums}",
+          "figure{margin:6px 0 14px}figcaption{font-size:14px;margin-bottom:2px}",
+          ".counts{color:#52606d}.note,.legend{font-size:13px;color:#52606d}",
+          "svg{width:100%;height:auto;display:block}",
+          "svg text{font-size:12px;fill:#3e4c59}.bars .category{font-size:13px;fill:#1d2630}",
+          ".bar-0{fill:#7b9acc}.bar-1{fill:#1d3557}.bar-2{fill:#2a9d8f}.bar-3{fill:#e9a03b}",
+          ".bar-4{fill:#8e44ad}.bars .value{font-size:12px;fill:#3e4c59}",
+          ".kind-0{fill:#d62828}.kind-1{fill:#2a9d8f}.kind-2{fill:#e9a03b}.kind-3{fill:#8e44ad}",
+          ".kind-4{fill:#52606d}",
+          ".grid{stroke:#e4e7eb}.tick,.frame{stroke:#9aa5b1}",
+          ".line-input{fill:none;stroke:#9aa5b1;stroke-width:1.4;stroke-linejoin:round}",
+          "circle.line-input{fill:#9aa5b1}circle.line-output{fill:#1f6fb2}",
+          ".line-output{fill:none;stroke:#1f6fb2;stroke-width:1.6;stroke-linejoin:round}",
+          ".gap{fill:#f4a261;fill-opacity:.22}",
+          ".marker-filled .marker{fill:#2a9d8f}.marker-changed .marker{fill:#e9a03b}",
+          ".marker-masked .marker{stroke:#8e44ad;stroke-width:2;fill:none}",
+          ".marker-dropped .marker{fill:#d62828}",
+          ".key{display:inline-block;width:22px;height:0;border-top:3px solid;margin:0 5px 3px 10px}",
+          ".key-input{border-color:#9aa5b1}.key-output{border-color:#1f6fb2}",
+          ".key-gap{border:none;height:12px;background:#f4a261;opacity:.45;vertical-align:-1px}",
+          ".sym{font-weight:400;margin-left:8px}.sym.filled{color:#2a9d8f}.sym.changed{color:#e9a03b}",
+          ".sym.masked{color:#8e44ad}.sym.dropped{color:#d62828}",
+          ".series{border-top:1px solid #eef1f5;margin-top:10px}",
+          ".empty{fill:#9aa5b1;font-size:16px}");
 }

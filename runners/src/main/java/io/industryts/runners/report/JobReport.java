@@ -42,8 +42,14 @@ public final class JobReport {
   private final boolean markers;
   private final List<String> stepTypes;
 
-  private JobReport(Path path, OutputConfig.Report settings, ChunkLayout inputLayout,
-      ChunkLayout outputLayout, List<String> columns, boolean markers, List<String> stepTypes) {
+  private JobReport(
+      Path path,
+      OutputConfig.Report settings,
+      ChunkLayout inputLayout,
+      ChunkLayout outputLayout,
+      List<String> columns,
+      boolean markers,
+      List<String> stepTypes) {
     this.path = path.toAbsolutePath();
     this.dataFile = this.path.resolveSibling("." + this.path.getFileName() + ".data");
     this.settings = settings;
@@ -55,23 +61,32 @@ public final class JobReport {
   }
 
   /**
-   * Plans the report of a job whose steps run {@code kernels} on {@code input} rows and give
-   * {@code output} rows.
+   * Plans the report of a job whose steps run {@code kernels} on {@code input} rows and give {@code
+   * output} rows.
    *
    * @throws IllegalArgumentException when a {@code report_columns} entry is not a numeric value
    *     column of the input or the output
    */
-  public static JobReport plan(String path, OutputConfig.Report settings, ChunkLayout input,
-      ChunkLayout output, List<Kernel> kernels, List<String> stepTypes) {
+  public static JobReport plan(
+      String path,
+      OutputConfig.Report settings,
+      ChunkLayout input,
+      ChunkLayout output,
+      List<Kernel> kernels,
+      List<String> stepTypes) {
     Set<String> numeric = new LinkedHashSet<>(numericValueColumns(input));
     numeric.addAll(numericValueColumns(output));
-    List<String> columns = settings.columns().isEmpty() ? numericValueColumns(input)
-        : settings.columns();
+    List<String> columns =
+        settings.columns().isEmpty() ? numericValueColumns(input) : settings.columns();
     for (String c : columns) {
       if (!numeric.contains(c)) {
-        throw new IllegalArgumentException("industryts: report_columns: \"" + c + "\" is not a "
-            + "numeric value column of the input or the output. Expected one of " + numeric
-            + "; fix [output] report_columns.");
+        throw new IllegalArgumentException(
+            "industryts: report_columns: \""
+                + c
+                + "\" is not a "
+                + "numeric value column of the input or the output. Expected one of "
+                + numeric
+                + "; fix [output] report_columns.");
       }
     }
     boolean sameTimes = true;
@@ -94,10 +109,17 @@ public final class JobReport {
   }
 
   /** Adds the collection to the pipeline: segments as read, and as written. */
-  public void collect(PCollection<KV<KV<Row, Long>, Chunk>> inputSegments,
+  public void collect(
+      PCollection<KV<KV<Row, Long>, Chunk>> inputSegments,
       PCollection<KV<KV<Row, Long>, Chunk>> outputSegments) {
-    ReportCollector.collect(inputSegments, inputLayout, outputSegments, outputLayout, columns,
-        markers, dataFile.toString());
+    ReportCollector.collect(
+        inputSegments,
+        inputLayout,
+        outputSegments,
+        outputLayout,
+        columns,
+        markers,
+        dataFile.toString());
   }
 
   /** The value columns the report plots. */
@@ -116,8 +138,9 @@ public final class JobReport {
   }
 
   /** Writes the page from the collected data and the run's counters; removes the data file. */
-  public void write(JobPipeline jp, String jobFile, Map<String, Long> counters, String runner,
-      double wallSeconds) throws IOException {
+  public void write(
+      JobPipeline jp, String jobFile, Map<String, Long> counters, String runner, double wallSeconds)
+      throws IOException {
     List<SeriesReport> series;
     try {
       series = SeriesReport.merge(ReportCollector.read(dataFile));
@@ -144,20 +167,21 @@ public final class JobReport {
     m.columns = columns;
     m.markers = markers;
     if (!markers) {
-      m.notes.add("No markers: a step re-grids or moves times, so input and output rows do not "
-          + "share times.");
+      m.notes.add(
+          "No markers: a step re-grids or moves times, so input and output rows do not "
+              + "share times.");
     }
     m.outputSchema = outputLayout.schema();
     m.outputTimeField = outputLayout.timeField();
     m.outputKeyFields = outputLayout.keyFields();
     String html = HtmlReport.render(m);
-    ReportCollector.writeAtomically(path,
-        temp -> Files.writeString(temp, html, StandardCharsets.UTF_8));
+    ReportCollector.writeAtomically(
+        path, temp -> Files.writeString(temp, html, StandardCharsets.UTF_8));
   }
 
   /** {@code report_series} in order (missing ones noted), else the first report_max_series. */
-  static List<SeriesReport> chooseSeries(List<SeriesReport> all, OutputConfig.Report settings,
-      List<String> notes) {
+  static List<SeriesReport> chooseSeries(
+      List<SeriesReport> all, OutputConfig.Report settings, List<String> notes) {
     List<SeriesReport> out = new ArrayList<>();
     if (settings.series().isEmpty()) {
       for (SeriesReport s : all) {

@@ -46,6 +46,7 @@ public final class ReportCollector {
 
   /** Points kept per segment, side and column; the page thins each plot again to this many. */
   public static final int POINTS = 1000;
+
   /** Markers kept per segment, column and kind. */
   static final int MARKERS = 400;
 
@@ -53,25 +54,32 @@ public final class ReportCollector {
    * Adds the collection to the pipeline of {@code input} (segments of {@code inputLayout}) and
    * {@code output}; the profiles go to {@code dataFile}.
    *
-   * @param columns the value columns to sample (numeric; a column missing on one side is sampled
-   *     on the other only)
+   * @param columns the value columns to sample (numeric; a column missing on one side is sampled on
+   *     the other only)
    * @param markers whether to compare values at the same time (off when the steps re-grid or move
    *     times, where "the same time" means nothing)
    */
-  public static void collect(PCollection<KV<KV<Row, Long>, Chunk>> input, ChunkLayout inputLayout,
-      PCollection<KV<KV<Row, Long>, Chunk>> output, ChunkLayout outputLayout,
-      List<String> columns, boolean markers, String dataFile) {
+  public static void collect(
+      PCollection<KV<KV<Row, Long>, Chunk>> input,
+      ChunkLayout inputLayout,
+      PCollection<KV<KV<Row, Long>, Chunk>> output,
+      ChunkLayout outputLayout,
+      List<String> columns,
+      boolean markers,
+      String dataFile) {
     @SuppressWarnings("unchecked")
-    Coder<KV<Row, Long>> keyCoder = ((KvCoder<KV<Row, Long>, Chunk>) input.getCoder())
-        .getKeyCoder();
+    Coder<KV<Row, Long>> keyCoder =
+        ((KvCoder<KV<Row, Long>, Chunk>) input.getCoder()).getKeyCoder();
     SideCoder sideCoder = new SideCoder(ChunkCoder.of(inputLayout), ChunkCoder.of(outputLayout));
     KvCoder<KV<Row, Long>, Side> tagged = KvCoder.of(keyCoder, sideCoder);
-    PCollection<KV<KV<Row, Long>, Side>> in = input
-        .apply("Report/TagInput", ParDo.of(new TagFn(false))).setCoder(tagged);
-    PCollection<KV<KV<Row, Long>, Side>> out = output
-        .apply("Report/TagOutput", ParDo.of(new TagFn(true))).setCoder(tagged);
-    PCollectionList.of(in).and(out)
-        .apply("Report/Sides", Flatten.pCollections()).setCoder(tagged)
+    PCollection<KV<KV<Row, Long>, Side>> in =
+        input.apply("Report/TagInput", ParDo.of(new TagFn(false))).setCoder(tagged);
+    PCollection<KV<KV<Row, Long>, Side>> out =
+        output.apply("Report/TagOutput", ParDo.of(new TagFn(true))).setCoder(tagged);
+    PCollectionList.of(in)
+        .and(out)
+        .apply("Report/Sides", Flatten.pCollections())
+        .setCoder(tagged)
         .apply("Report/BySegment", KeyGroups.<KV<Row, Long>, Side>byKey())
         .apply("Report/Profile", ParDo.of(new ProfileFn(columns, markers)))
         .setCoder(KvCoder.of(VarIntCoder.of(), new ProfileCoder()))
@@ -166,8 +174,8 @@ public final class ReportCollector {
     }
 
     @ProcessElement
-    public void process(@Element KV<KV<Row, Long>, Chunk> e,
-        OutputReceiver<KV<KV<Row, Long>, Side>> out) {
+    public void process(
+        @Element KV<KV<Row, Long>, Chunk> e, OutputReceiver<KV<KV<Row, Long>, Side>> out) {
       out.output(KV.of(e.getKey(), new Side(output, e.getValue())));
     }
   }
@@ -184,15 +192,24 @@ public final class ReportCollector {
     }
 
     @ProcessElement
-    public void process(@Element KV<KV<Row, Long>, Iterable<Side>> e,
+    public void process(
+        @Element KV<KV<Row, Long>, Iterable<Side>> e,
         OutputReceiver<KV<Integer, SegmentProfile>> out) {
       List<Chunk> in = new ArrayList<>();
       List<Chunk> outs = new ArrayList<>();
       for (Side s : e.getValue()) {
         (s.output ? outs : in).add(s.chunk);
       }
-      out.output(KV.of(0, profile(seriesLabel(e.getKey().getKey()), e.getKey().getValue(),
-          concat(in), concat(outs), columns, markers)));
+      out.output(
+          KV.of(
+              0,
+              profile(
+                  seriesLabel(e.getKey().getKey()),
+                  e.getKey().getValue(),
+                  concat(in),
+                  concat(outs),
+                  columns,
+                  markers)));
     }
 
     private static Chunk concat(List<Chunk> parts) {
@@ -216,8 +233,13 @@ public final class ReportCollector {
    * The profile of one segment: {@code input} and {@code output} are its sorted chunks (either may
    * be null when a side has no rows there).
    */
-  static SegmentProfile profile(String series, long segment, Chunk input, Chunk output,
-      List<String> columns, boolean markers) {
+  static SegmentProfile profile(
+      String series,
+      long segment,
+      Chunk input,
+      Chunk output,
+      List<String> columns,
+      boolean markers) {
     SegmentProfile p = new SegmentProfile(series, segment);
     if (input != null && input.size() > 0) {
       long[] t = input.times();
@@ -281,7 +303,8 @@ public final class ReportCollector {
         } else if (!inNull && outNull && out != null) {
           m = Marker.MASKED;
           v = in.value(i);
-        } else if (!inNull && !outNull
+        } else if (!inNull
+            && !outNull
             && Double.doubleToLongBits(in.value(i)) != Double.doubleToLongBits(out.value(j))) {
           m = Marker.CHANGED;
           v = out.value(j);
@@ -303,8 +326,11 @@ public final class ReportCollector {
     }
     for (int k = 0; k < mt.length; k++) {
       s.markerTotals[k] += count[k];
-      s.markers[k] = new Points(java.util.Arrays.copyOf(mt[k], count[k]),
-          java.util.Arrays.copyOf(mv[k], count[k])).thin(MARKERS);
+      s.markers[k] =
+          new Points(
+                  java.util.Arrays.copyOf(mt[k], count[k]),
+                  java.util.Arrays.copyOf(mv[k], count[k]))
+              .thin(MARKERS);
     }
   }
 
@@ -336,8 +362,10 @@ public final class ReportCollector {
           v[i] = ((LongColumn) col).values()[i];
         } else {
           Object o = col.get(i);
-          v[i] = o instanceof Number ? ((Number) o).doubleValue()
-              : o instanceof Boolean ? ((Boolean) o ? 1 : 0) : Double.NaN;
+          v[i] =
+              o instanceof Number
+                  ? ((Number) o).doubleValue()
+                  : o instanceof Boolean ? ((Boolean) o ? 1 : 0) : Double.NaN;
         }
         nulls[i] |= Double.isNaN(v[i]);
       }
@@ -387,12 +415,14 @@ public final class ReportCollector {
     public void process(@Element KV<Integer, Iterable<SegmentProfile>> e) throws IOException {
       List<SegmentProfile> all = new ArrayList<>();
       e.getValue().forEach(all::add);
-      writeAtomically(Path.of(dataFile), temp -> {
-        try (OutputStream s = Files.newOutputStream(temp);
-            ObjectOutputStream o = new ObjectOutputStream(s)) {
-          o.writeObject(all);
-        }
-      });
+      writeAtomically(
+          Path.of(dataFile),
+          temp -> {
+            try (OutputStream s = Files.newOutputStream(temp);
+                ObjectOutputStream o = new ObjectOutputStream(s)) {
+              o.writeObject(all);
+            }
+          });
     }
   }
 
@@ -407,8 +437,13 @@ public final class ReportCollector {
     if (abs.getParent() != null) {
       Files.createDirectories(abs.getParent());
     }
-    Path temp = abs.resolveSibling("." + abs.getFileName() + "."
-        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+    Path temp =
+        abs.resolveSibling(
+            "."
+                + abs.getFileName()
+                + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + ".tmp");
     try {
       body.write(temp);
       try {

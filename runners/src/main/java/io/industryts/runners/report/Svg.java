@@ -30,10 +30,35 @@ public final class Svg {
   private static final int BOTTOM = 34;
 
   /** Candidate time-axis steps, ms: the first giving at most 8 ticks is used. */
-  private static final long[] TIME_STEPS = {1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000,
-      120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 10_800_000, 21_600_000,
-      43_200_000, 86_400_000L, 172_800_000L, 604_800_000L, 1_209_600_000L, 2_592_000_000L,
-      7_776_000_000L, 15_552_000_000L, 31_536_000_000L, 63_072_000_000L, 157_680_000_000L};
+  private static final long[] TIME_STEPS = {
+    1_000,
+    2_000,
+    5_000,
+    10_000,
+    15_000,
+    30_000,
+    60_000,
+    120_000,
+    300_000,
+    600_000,
+    900_000,
+    1_800_000,
+    3_600_000,
+    7_200_000,
+    10_800_000,
+    21_600_000,
+    43_200_000,
+    86_400_000L,
+    172_800_000L,
+    604_800_000L,
+    1_209_600_000L,
+    2_592_000_000L,
+    7_776_000_000L,
+    15_552_000_000L,
+    31_536_000_000L,
+    63_072_000_000L,
+    157_680_000_000L
+  };
 
   /**
    * A time plot of one column: the input (thin, grey) and output (blue) lines, the markers of each
@@ -42,8 +67,13 @@ public final class Svg {
    * @param gaps time ranges to shade (longest gaps), each {@code [start, end]}
    * @param breakGap the lines break between points farther apart than this (ms); 0: never
    */
-  static String timePlot(String id, Points input, Points output, Points[] markers,
-      List<TimeSteps.Gap> gaps, long breakGap) {
+  static String timePlot(
+      String id,
+      Points input,
+      Points output,
+      Points[] markers,
+      List<TimeSteps.Gap> gaps,
+      long breakGap) {
     long t0 = Long.MAX_VALUE;
     long t1 = Long.MIN_VALUE;
     double y0 = Double.POSITIVE_INFINITY;
@@ -61,12 +91,19 @@ public final class Svg {
       }
     }
     StringBuilder sb = new StringBuilder();
-    sb.append("<svg class=\"plot\" id=\"").append(esc(id)).append("\" viewBox=\"0 0 ")
-        .append(WIDTH).append(' ').append(PLOT_HEIGHT)
+    sb.append("<svg class=\"plot\" id=\"")
+        .append(esc(id))
+        .append("\" viewBox=\"0 0 ")
+        .append(WIDTH)
+        .append(' ')
+        .append(PLOT_HEIGHT)
         .append("\" preserveAspectRatio=\"xMidYMid meet\" role=\"img\">");
     if (t0 > t1 || y0 > y1) {
-      sb.append("<text class=\"empty\" x=\"").append(WIDTH / 2).append("\" y=\"")
-          .append(PLOT_HEIGHT / 2).append("\" text-anchor=\"middle\">no values</text></svg>");
+      sb.append("<text class=\"empty\" x=\"")
+          .append(WIDTH / 2)
+          .append("\" y=\"")
+          .append(PLOT_HEIGHT / 2)
+          .append("\" text-anchor=\"middle\">no values</text></svg>");
       return sb.toString();
     }
     if (t0 == t1) {
@@ -84,11 +121,21 @@ public final class Svg {
     for (TimeSteps.Gap g : gaps) {
       double a = f.x(Math.max(g.start(), t0));
       double b = f.x(Math.min(g.end(), t1));
-      sb.append("<rect class=\"gap\" x=\"").append(num(a)).append("\" y=\"").append(TOP)
-          .append("\" width=\"").append(num(Math.max(1.5, b - a))).append("\" height=\"")
-          .append(PLOT_HEIGHT - TOP - BOTTOM).append("\"><title>gap ")
-          .append(esc(time(g.start(), 0))).append(" to ").append(esc(time(g.end(), 0)))
-          .append(" (").append(esc(HtmlReport.duration(g.length()))).append(")</title></rect>");
+      sb.append("<rect class=\"gap\" x=\"")
+          .append(num(a))
+          .append("\" y=\"")
+          .append(TOP)
+          .append("\" width=\"")
+          .append(num(Math.max(1.5, b - a)))
+          .append("\" height=\"")
+          .append(PLOT_HEIGHT - TOP - BOTTOM)
+          .append("\"><title>gap ")
+          .append(esc(time(g.start(), 0)))
+          .append(" to ")
+          .append(esc(time(g.end(), 0)))
+          .append(" (")
+          .append(esc(HtmlReport.duration(g.length())))
+          .append(")</title></rect>");
     }
     axes(sb, f, yTicks);
     line(sb, "line-input", input, f, breakGap);
@@ -118,7 +165,10 @@ public final class Svg {
       case CHANGED:
         return "<path class=\"marker\" d=\"M" + num(x) + " " + num(y - 5) + "l5 5l-5 5l-5 -5z\"/>";
       case MASKED:
-        return "<path class=\"marker\" d=\"M" + num(x - 4) + " " + num(y - 4)
+        return "<path class=\"marker\" d=\"M"
+            + num(x - 4)
+            + " "
+            + num(y - 4)
             + "l8 8m0 -8l-8 8\"/>";
       default:
         return "<circle class=\"marker\" cx=\"" + num(x) + "\" cy=\"" + num(y) + "\" r=\"3.5\"/>";
@@ -127,16 +177,21 @@ public final class Svg {
 
   /**
    * A line through the points as one path, broken (a new {@code M}) where two consecutive points
-   * are more than {@code breakGap} ms apart: a long outage or a run of nulls is not drawn as if
-   * the values were known.
+   * are more than {@code breakGap} ms apart: a long outage or a run of nulls is not drawn as if the
+   * values were known.
    */
   private static void line(StringBuilder sb, String cssClass, Points p, Frame f, long breakGap) {
     if (p.size() == 0) {
       return;
     }
     if (p.size() == 1) {
-      sb.append("<circle class=\"").append(cssClass).append("\" cx=\"").append(num(f.x(p.t[0])))
-          .append("\" cy=\"").append(num(f.y(p.v[0]))).append("\" r=\"2\"/>");
+      sb.append("<circle class=\"")
+          .append(cssClass)
+          .append("\" cx=\"")
+          .append(num(f.x(p.t[0])))
+          .append("\" cy=\"")
+          .append(num(f.y(p.v[0])))
+          .append("\" r=\"2\"/>");
       return;
     }
     sb.append("<path class=\"").append(cssClass).append("\" d=\"");
@@ -152,24 +207,62 @@ public final class Svg {
     sb.append("<g class=\"axis\">");
     for (double v : yTicks) {
       double y = f.y(v);
-      sb.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
-          .append("\" y1=\"").append(num(y)).append("\" y2=\"").append(num(y)).append("\"/>")
-          .append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(num(y + 4))
-          .append("\" text-anchor=\"end\">").append(esc(HtmlReport.number(v))).append("</text>");
+      sb.append("<line class=\"grid\" x1=\"")
+          .append(LEFT)
+          .append("\" x2=\"")
+          .append(WIDTH - RIGHT)
+          .append("\" y1=\"")
+          .append(num(y))
+          .append("\" y2=\"")
+          .append(num(y))
+          .append("\"/>")
+          .append("<text x=\"")
+          .append(LEFT - 6)
+          .append("\" y=\"")
+          .append(num(y + 4))
+          .append("\" text-anchor=\"end\">")
+          .append(esc(HtmlReport.number(v)))
+          .append("</text>");
     }
     long step = timeStep(f.t1 - f.t0);
     long first = Math.floorDiv(f.t0 + step - 1, step) * step;
     for (long t = first; t <= f.t1; t += step) {
       double x = f.x(t);
-      sb.append("<line class=\"tick\" x1=\"").append(num(x)).append("\" x2=\"").append(num(x))
-          .append("\" y1=\"").append(bottom).append("\" y2=\"").append(bottom + 5).append("\"/>")
-          .append("<text x=\"").append(num(x)).append("\" y=\"").append(bottom + 19)
-          .append("\" text-anchor=\"middle\">").append(esc(time(t, step))).append("</text>");
+      sb.append("<line class=\"tick\" x1=\"")
+          .append(num(x))
+          .append("\" x2=\"")
+          .append(num(x))
+          .append("\" y1=\"")
+          .append(bottom)
+          .append("\" y2=\"")
+          .append(bottom + 5)
+          .append("\"/>")
+          .append("<text x=\"")
+          .append(num(x))
+          .append("\" y=\"")
+          .append(bottom + 19)
+          .append("\" text-anchor=\"middle\">")
+          .append(esc(time(t, step)))
+          .append("</text>");
     }
-    sb.append("<line class=\"frame\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
-        .append("\" y1=\"").append(bottom).append("\" y2=\"").append(bottom).append("\"/>")
-        .append("<line class=\"frame\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT)
-        .append("\" y1=\"").append(TOP).append("\" y2=\"").append(bottom).append("\"/>")
+    sb.append("<line class=\"frame\" x1=\"")
+        .append(LEFT)
+        .append("\" x2=\"")
+        .append(WIDTH - RIGHT)
+        .append("\" y1=\"")
+        .append(bottom)
+        .append("\" y2=\"")
+        .append(bottom)
+        .append("\"/>")
+        .append("<line class=\"frame\" x1=\"")
+        .append(LEFT)
+        .append("\" x2=\"")
+        .append(LEFT)
+        .append("\" y1=\"")
+        .append(TOP)
+        .append("\" y2=\"")
+        .append(bottom)
+        .append("\"/>")
         .append("</g>");
   }
 
@@ -185,9 +278,12 @@ public final class Svg {
 
   /** A tick label: seconds below a one-minute step, date alone from one day, else date and time. */
   static String time(long t, long step) {
-    String pattern = step == 0 ? "yyyy-MM-dd HH:mm:ss"
-        : step < 60_000 ? "HH:mm:ss" : step < 86_400_000L ? "MM-dd HH:mm" : "yyyy-MM-dd";
-    return DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(ZoneOffset.UTC)
+    String pattern =
+        step == 0
+            ? "yyyy-MM-dd HH:mm:ss"
+            : step < 60_000 ? "HH:mm:ss" : step < 86_400_000L ? "MM-dd HH:mm" : "yyyy-MM-dd";
+    return DateTimeFormatter.ofPattern(pattern, Locale.ROOT)
+        .withZone(ZoneOffset.UTC)
         .format(Instant.ofEpochMilli(t));
   }
 
@@ -235,32 +331,61 @@ public final class Svg {
     }
     double scale = (WIDTH - labelWidth - 140) / (double) max;
     StringBuilder sb = new StringBuilder();
-    sb.append("<svg class=\"bars\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
+    sb.append("<svg class=\"bars\" viewBox=\"0 0 ")
+        .append(WIDTH)
+        .append(' ')
+        .append(height)
         .append("\" role=\"img\">");
     for (int c = 0; c < categories.size(); c++) {
       int y = 6 + c * groupHeight;
-      sb.append("<text class=\"category\" x=\"").append(labelWidth - 8).append("\" y=\"")
-          .append(y + series.size() * barHeight / 2 + 4).append("\" text-anchor=\"end\">")
-          .append(esc(categories.get(c))).append("</text>");
+      sb.append("<text class=\"category\" x=\"")
+          .append(labelWidth - 8)
+          .append("\" y=\"")
+          .append(y + series.size() * barHeight / 2 + 4)
+          .append("\" text-anchor=\"end\">")
+          .append(esc(categories.get(c)))
+          .append("</text>");
       for (int s = 0; s < series.size(); s++) {
         long v = values[c][s];
         double w = v * scale;
         int by = y + s * barHeight;
-        sb.append("<rect class=\"bar bar-").append(s).append("\" x=\"").append(labelWidth)
-            .append("\" y=\"").append(by).append("\" width=\"").append(num(Math.max(v > 0 ? 1 : 0,
-                w))).append("\" height=\"").append(barHeight - 2).append("\"><title>")
+        sb.append("<rect class=\"bar bar-")
+            .append(s)
+            .append("\" x=\"")
+            .append(labelWidth)
+            .append("\" y=\"")
+            .append(by)
+            .append("\" width=\"")
+            .append(num(Math.max(v > 0 ? 1 : 0, w)))
+            .append("\" height=\"")
+            .append(barHeight - 2)
+            .append("\"><title>")
             .append(esc(categories.get(c) + " " + series.get(s) + ": " + HtmlReport.count(v)))
             .append("</title></rect><text class=\"value\" x=\"")
-            .append(num(labelWidth + w + 6)).append("\" y=\"").append(by + barHeight - 4)
-            .append("\">").append(esc(HtmlReport.count(v))).append("</text>");
+            .append(num(labelWidth + w + 6))
+            .append("\" y=\"")
+            .append(by + barHeight - 4)
+            .append("\">")
+            .append(esc(HtmlReport.count(v)))
+            .append("</text>");
       }
     }
     int ly = height - 10;
     int lx = labelWidth;
     for (int s = 0; s < series.size(); s++) {
-      sb.append("<rect class=\"bar bar-").append(s).append("\" x=\"").append(lx).append("\" y=\"")
-          .append(ly - 10).append("\" width=\"12\" height=\"12\"/><text x=\"").append(lx + 16)
-          .append("\" y=\"").append(ly).append("\">").append(esc(series.get(s))).append("</text>");
+      sb.append("<rect class=\"bar bar-")
+          .append(s)
+          .append("\" x=\"")
+          .append(lx)
+          .append("\" y=\"")
+          .append(ly - 10)
+          .append("\" width=\"12\" height=\"12\"/><text x=\"")
+          .append(lx + 16)
+          .append("\" y=\"")
+          .append(ly)
+          .append("\">")
+          .append(esc(series.get(s)))
+          .append("</text>");
       lx += 30 + 8 * series.get(s).length();
     }
     sb.append("</svg>");
@@ -286,13 +411,20 @@ public final class Svg {
     }
     double scale = (WIDTH - labelWidth - 330) / (double) max;
     StringBuilder sb = new StringBuilder();
-    sb.append("<svg class=\"bars stacked\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-        .append(height).append("\" role=\"img\">");
+    sb.append("<svg class=\"bars stacked\" viewBox=\"0 0 ")
+        .append(WIDTH)
+        .append(' ')
+        .append(height)
+        .append("\" role=\"img\">");
     for (int c = 0; c < categories.size(); c++) {
       int y = 6 + c * rowHeight;
-      sb.append("<text class=\"category\" x=\"").append(labelWidth - 8).append("\" y=\"")
-          .append(y + barHeight / 2 + 4).append("\" text-anchor=\"end\">")
-          .append(esc(categories.get(c))).append("</text>");
+      sb.append("<text class=\"category\" x=\"")
+          .append(labelWidth - 8)
+          .append("\" y=\"")
+          .append(y + barHeight / 2 + 4)
+          .append("\" text-anchor=\"end\">")
+          .append(esc(categories.get(c)))
+          .append("</text>");
       double x = labelWidth;
       List<String> parts = new ArrayList<>();
       for (int k = 0; k < kinds.size(); k++) {
@@ -301,25 +433,45 @@ public final class Svg {
           continue;
         }
         double w = Math.max(2, v * scale);
-        sb.append("<rect class=\"bar kind-").append(k).append("\" x=\"").append(num(x))
-            .append("\" y=\"").append(y).append("\" width=\"").append(num(w))
-            .append("\" height=\"").append(barHeight).append("\"><title>")
+        sb.append("<rect class=\"bar kind-")
+            .append(k)
+            .append("\" x=\"")
+            .append(num(x))
+            .append("\" y=\"")
+            .append(y)
+            .append("\" width=\"")
+            .append(num(w))
+            .append("\" height=\"")
+            .append(barHeight)
+            .append("\"><title>")
             .append(esc(categories.get(c) + " " + kinds.get(k) + ": " + HtmlReport.count(v)))
             .append("</title></rect>");
         x += w;
         parts.add(kinds.get(k) + " " + HtmlReport.count(v));
       }
-      sb.append("<text class=\"value\" x=\"").append(num(x + 8)).append("\" y=\"")
-          .append(y + barHeight / 2 + 4).append("\">")
+      sb.append("<text class=\"value\" x=\"")
+          .append(num(x + 8))
+          .append("\" y=\"")
+          .append(y + barHeight / 2 + 4)
+          .append("\">")
           .append(esc(parts.isEmpty() ? "no change" : String.join(", ", parts)))
           .append("</text>");
     }
     int ly = height - 10;
     int lx = labelWidth;
     for (int k = 0; k < kinds.size(); k++) {
-      sb.append("<rect class=\"bar kind-").append(k).append("\" x=\"").append(lx)
-          .append("\" y=\"").append(ly - 10).append("\" width=\"12\" height=\"12\"/><text x=\"")
-          .append(lx + 16).append("\" y=\"").append(ly).append("\">").append(esc(kinds.get(k)))
+      sb.append("<rect class=\"bar kind-")
+          .append(k)
+          .append("\" x=\"")
+          .append(lx)
+          .append("\" y=\"")
+          .append(ly - 10)
+          .append("\" width=\"12\" height=\"12\"/><text x=\"")
+          .append(lx + 16)
+          .append("\" y=\"")
+          .append(ly)
+          .append("\">")
+          .append(esc(kinds.get(k)))
           .append("</text>");
       lx += 30 + 8 * kinds.get(k).length();
     }
@@ -333,12 +485,23 @@ public final class Svg {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
-        case '&': sb.append("&amp;"); break;
-        case '<': sb.append("&lt;"); break;
-        case '>': sb.append("&gt;"); break;
-        case '"': sb.append("&quot;"); break;
-        case '\'': sb.append("&#39;"); break;
-        default: sb.append(c);
+        case '&':
+          sb.append("&amp;");
+          break;
+        case '<':
+          sb.append("&lt;");
+          break;
+        case '>':
+          sb.append("&gt;");
+          break;
+        case '"':
+          sb.append("&quot;");
+          break;
+        case '\'':
+          sb.append("&#39;");
+          break;
+        default:
+          sb.append(c);
       }
     }
     return sb.toString();

@@ -24,8 +24,10 @@ import java.util.TreeMap;
  */
 public final class TimeSteps implements Serializable {
   private static final long serialVersionUID = 1L;
+
   /** How many distinct step values are counted exactly. */
   static final int MAX_DISTINCT = 4096;
+
   /** How many of the longest gaps are kept. */
   public static final int LONGEST = 10;
 

@@ -9,17 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.junit.jupiter.api.Test;
 
 /** The page: sections, counters carried with their names, plots, schema, nothing external. */
 class HtmlReportTest {
   private static HtmlReport.Model model() {
-    SegmentProfile seg = ReportCollector.profile("", 0,
-        ReportCollectorTest.chunk(new long[] {0, 60_000, 120_000, 600_000}, 1.0, null, 9.0, 2.0),
-        ReportCollectorTest.chunk(new long[] {0, 60_000, 120_000}, 1.0, 1.0, 5.0),
-        List.of("v"), true);
+    SegmentProfile seg =
+        ReportCollector.profile(
+            "",
+            0,
+            ReportCollectorTest.chunk(
+                new long[] {0, 60_000, 120_000, 600_000}, 1.0, null, 9.0, 2.0),
+            ReportCollectorTest.chunk(new long[] {0, 60_000, 120_000}, 1.0, 1.0, 5.0),
+            List.of("v"),
+            true);
     HtmlReport.Model m = new HtmlReport.Model();
     m.jobName = "plant <A>";
     m.jobFile = "job.toml";
@@ -46,8 +51,8 @@ class HtmlReportTest {
     m.plotted = m.series;
     m.columns = List.of("v");
     m.markers = true;
-    m.outputSchema = Schema.builder().addDateTimeField("t")
-        .addNullableField("v", FieldType.DOUBLE).build();
+    m.outputSchema =
+        Schema.builder().addDateTimeField("t").addNullableField("v", FieldType.DOUBLE).build();
     m.outputTimeField = "t";
     return m;
   }
@@ -86,8 +91,8 @@ class HtmlReportTest {
   void theJobSectionHasCadenceGapsAndTimeColumn() {
     String html = HtmlReport.render(model());
     assertTrue(html.contains("<td class=\"cadence\">1 min</td>"), html);
-    assertTrue(html.contains("8 min from 2024-01-01 00:02:00") || html.contains("8 min from 1970"),
-        html);
+    assertTrue(
+        html.contains("8 min from 2024-01-01 00:02:00") || html.contains("8 min from 1970"), html);
     assertTrue(html.contains("t (explicit)"));
   }
 
@@ -113,8 +118,13 @@ class HtmlReportTest {
   @Test
   void thePageFetchesNothing() {
     String html = HtmlReport.render(model());
-    assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script")
-        || html.contains("<link") || html.contains("src="), "self-contained");
+    assertFalse(
+        html.contains("http://")
+            || html.contains("https://")
+            || html.contains("<script")
+            || html.contains("<link")
+            || html.contains("src="),
+        "self-contained");
   }
 
   @Test

@@ -14,16 +14,21 @@ import io.industryts.ops.DropNull;
 import io.industryts.ops.Resample;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Planning the report: which columns, whether markers, which series. */
 class JobReportTest {
-  private static final Schema SCHEMA = Schema.builder().addDateTimeField("t")
-      .addNullableField("tag", FieldType.STRING).addNullableField("v", FieldType.DOUBLE)
-      .addNullableField("n", FieldType.INT64).addNullableField("note", FieldType.STRING).build();
+  private static final Schema SCHEMA =
+      Schema.builder()
+          .addDateTimeField("t")
+          .addNullableField("tag", FieldType.STRING)
+          .addNullableField("v", FieldType.DOUBLE)
+          .addNullableField("n", FieldType.INT64)
+          .addNullableField("note", FieldType.STRING)
+          .build();
   private static final ChunkLayout LAYOUT = ChunkLayout.of(SCHEMA, "t", List.of("tag"));
 
   private static Kernel kernel(io.industryts.engine.spi.Operation op) {
@@ -36,35 +41,62 @@ class JobReportTest {
 
   @Test
   void defaultColumnsAreTheNumericValueColumnsAndMarkersNeedSameTimes() {
-    JobReport r = JobReport.plan("r.html", OutputConfig.Report.none(), LAYOUT, LAYOUT,
-        List.of(kernel(DropNull.any("v"))), List.of("drop_null"));
+    JobReport r =
+        JobReport.plan(
+            "r.html",
+            OutputConfig.Report.none(),
+            LAYOUT,
+            LAYOUT,
+            List.of(kernel(DropNull.any("v"))),
+            List.of("drop_null"));
     assertEquals(List.of("v", "n"), r.columns());
     assertTrue(r.markers());
-    JobReport regrid = JobReport.plan("r.html", OutputConfig.Report.none(), LAYOUT,
-        kernel(Resample.every(Duration.standardMinutes(1))).outputLayout(),
-        List.of(kernel(Resample.every(Duration.standardMinutes(1)))), List.of("resample"));
+    JobReport regrid =
+        JobReport.plan(
+            "r.html",
+            OutputConfig.Report.none(),
+            LAYOUT,
+            kernel(Resample.every(Duration.standardMinutes(1))).outputLayout(),
+            List.of(kernel(Resample.every(Duration.standardMinutes(1)))),
+            List.of("resample"));
     assertFalse(regrid.markers());
   }
 
   @Test
   void aReportColumnThatIsNotNumericIsAConstructionError() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> JobReport.plan("r.html", settings(List.of("note"), 6, List.of()), LAYOUT, LAYOUT,
-            List.of(), List.of()));
-    assertEquals("industryts: report_columns: \"note\" is not a numeric value column of the "
-        + "input or the output. Expected one of [v, n]; fix [output] report_columns.",
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                JobReport.plan(
+                    "r.html",
+                    settings(List.of("note"), 6, List.of()),
+                    LAYOUT,
+                    LAYOUT,
+                    List.of(),
+                    List.of()));
+    assertEquals(
+        "industryts: report_columns: \"note\" is not a numeric value column of the "
+            + "input or the output. Expected one of [v, n]; fix [output] report_columns.",
         e.getMessage());
   }
 
   @Test
   void seriesAreTheFirstOnesOrTheNamedOnes() {
-    List<SeriesReport> all = SeriesReport.merge(List.of(new SegmentProfile("c", 0),
-        new SegmentProfile("a", 0), new SegmentProfile("b", 0)));
+    List<SeriesReport> all =
+        SeriesReport.merge(
+            List.of(
+                new SegmentProfile("c", 0),
+                new SegmentProfile("a", 0),
+                new SegmentProfile("b", 0)));
     List<String> notes = new ArrayList<>();
-    assertEquals(List.of("a", "b"), labels(JobReport.chooseSeries(all,
-        settings(List.of(), 2, List.of()), notes)));
-    assertEquals(List.of("c", "a"), labels(JobReport.chooseSeries(all,
-        settings(List.of(), 2, List.of("c", "zz", "a")), notes)));
+    assertEquals(
+        List.of("a", "b"),
+        labels(JobReport.chooseSeries(all, settings(List.of(), 2, List.of()), notes)));
+    assertEquals(
+        List.of("c", "a"),
+        labels(
+            JobReport.chooseSeries(all, settings(List.of(), 2, List.of("c", "zz", "a")), notes)));
     assertEquals(List.of("Series \"zz\" (report_series) has no rows."), notes);
   }
 

@@ -11,16 +11,16 @@ import io.industryts.engine.spi.ColumnBuilder;
 import io.industryts.runners.report.ColumnSamples.Marker;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A segment's profile: markers by hand, samples, steps, series merge and the data file. */
 class ReportCollectorTest {
-  private static final Schema SCHEMA = Schema.builder().addDateTimeField("t")
-      .addNullableField("v", FieldType.DOUBLE).build();
+  private static final Schema SCHEMA =
+      Schema.builder().addDateTimeField("t").addNullableField("v", FieldType.DOUBLE).build();
   private static final ChunkLayout LAYOUT = ChunkLayout.of(SCHEMA, "t", List.of());
 
   static Chunk chunk(long[] t, Double... v) {
@@ -29,13 +29,13 @@ class ReportCollectorTest {
       b.appendValue(x);
     }
     long[] seq = new long[t.length];
-    return new Chunk(LAYOUT, Row.withSchema(LAYOUT.keySchema()).build(), t, seq,
-        new Column[] {null, b.build()});
+    return new Chunk(
+        LAYOUT, Row.withSchema(LAYOUT.keySchema()).build(), t, seq, new Column[] {null, b.build()});
   }
 
   /**
-   * Input 0:·, 10:5, 20:9, 30:2, 40:· ; output 0:1 (filled), 10:5 (same), 20:6 (clipped), 40:·
-   * (30 dropped; 40 null on both sides: nothing).
+   * Input 0:·, 10:5, 20:9, 30:2, 40:· ; output 0:1 (filled), 10:5 (same), 20:6 (clipped), 40:· (30
+   * dropped; 40 null on both sides: nothing).
    */
   @Test
   void markersCompareValuesAtTheSameTime() {
@@ -76,8 +76,10 @@ class ReportCollectorTest {
     ColumnSamples s = ReportCollector.profile("", 0, in, null, List.of("v"), true).columns.get("v");
     assertEquals(2, s.markerTotals[Marker.DROPPED.ordinal()]);
     assertTrue(Double.isNaN(s.markers[Marker.DROPPED.ordinal()].v[1]));
-    ColumnSamples none = ReportCollector.profile("", 0, in, chunk(new long[] {5}, 1.0),
-        List.of("v"), false).columns.get("v");
+    ColumnSamples none =
+        ReportCollector.profile("", 0, in, chunk(new long[] {5}, 1.0), List.of("v"), false)
+            .columns
+            .get("v");
     assertEquals(0, none.markerTotals[Marker.DROPPED.ordinal()]);
   }
 
@@ -90,8 +92,10 @@ class ReportCollectorTest {
       t[i] = i * 1000L;
       v[i] = Math.sin(i / 50.0);
     }
-    ColumnSamples s = ReportCollector.profile("", 0, chunk(t, v), chunk(t, v), List.of("v"), true)
-        .columns.get("v");
+    ColumnSamples s =
+        ReportCollector.profile("", 0, chunk(t, v), chunk(t, v), List.of("v"), true)
+            .columns
+            .get("v");
     assertEquals(ReportCollector.POINTS, s.input.size());
     assertEquals(0, t[0] - s.input.t[0]);
     assertEquals(t[n - 1], s.input.t[s.input.size() - 1]);
@@ -99,14 +103,25 @@ class ReportCollectorTest {
 
   @Test
   void seriesMergeAddsTheStepAcrossSegmentEdgesAndSumsMarkers() {
-    SegmentProfile a = ReportCollector.profile("p1", 0,
-        chunk(new long[] {0, 10, 20}, 1.0, null, 3.0), chunk(new long[] {0, 10, 20}, 1.0, 2.0, 3.0),
-        List.of("v"), true);
-    SegmentProfile b = ReportCollector.profile("p1", 1,
-        chunk(new long[] {100, 110}, null, 4.0), chunk(new long[] {100, 110}, 3.5, 4.0),
-        List.of("v"), true);
-    SegmentProfile other = ReportCollector.profile("p0", 0, chunk(new long[] {5}, 1.0),
-        chunk(new long[] {5}, 1.0), List.of("v"), true);
+    SegmentProfile a =
+        ReportCollector.profile(
+            "p1",
+            0,
+            chunk(new long[] {0, 10, 20}, 1.0, null, 3.0),
+            chunk(new long[] {0, 10, 20}, 1.0, 2.0, 3.0),
+            List.of("v"),
+            true);
+    SegmentProfile b =
+        ReportCollector.profile(
+            "p1",
+            1,
+            chunk(new long[] {100, 110}, null, 4.0),
+            chunk(new long[] {100, 110}, 3.5, 4.0),
+            List.of("v"),
+            true);
+    SegmentProfile other =
+        ReportCollector.profile(
+            "p0", 0, chunk(new long[] {5}, 1.0), chunk(new long[] {5}, 1.0), List.of("v"), true);
     List<SeriesReport> all = SeriesReport.merge(List.of(b, other, a));
     assertEquals(List.of("p0", "p1"), List.of(all.get(0).label, all.get(1).label));
     SeriesReport p1 = all.get(1);
@@ -121,11 +136,17 @@ class ReportCollectorTest {
 
   @Test
   void profilesRoundTripThroughTheDataFile(@TempDir Path dir) throws Exception {
-    SegmentProfile a = ReportCollector.profile("x", 3, chunk(new long[] {0, 10}, 1.0, 2.0),
-        chunk(new long[] {0, 10}, 1.0, 2.5), List.of("v"), true);
+    SegmentProfile a =
+        ReportCollector.profile(
+            "x",
+            3,
+            chunk(new long[] {0, 10}, 1.0, 2.0),
+            chunk(new long[] {0, 10}, 1.0, 2.5),
+            List.of("v"),
+            true);
     Path file = dir.resolve("r.data");
-    new ReportCollector.WriteDataFn(file.toString()).process(
-        org.apache.beam.sdk.values.KV.of(0, List.of(a)));
+    new ReportCollector.WriteDataFn(file.toString())
+        .process(org.apache.beam.sdk.values.KV.of(0, List.of(a)));
     List<SegmentProfile> back = ReportCollector.read(file);
     assertEquals(1, back.size());
     assertEquals(3, back.get(0).segment);
@@ -139,9 +160,12 @@ class ReportCollectorTest {
   @Test
   void aColumnOnlyTheOutputHasGetsNoMarkers() {
     Chunk in = chunk(new long[] {0, 10}, 1.0, 2.0);
-    Schema outSchema = Schema.builder().addDateTimeField("t")
-        .addNullableField("v", FieldType.DOUBLE).addNullableField("v_lag1", FieldType.DOUBLE)
-        .build();
+    Schema outSchema =
+        Schema.builder()
+            .addDateTimeField("t")
+            .addNullableField("v", FieldType.DOUBLE)
+            .addNullableField("v_lag1", FieldType.DOUBLE)
+            .build();
     ChunkLayout outLayout = ChunkLayout.of(outSchema, "t", List.of());
     ColumnBuilder v = ColumnBuilder.forType(FieldType.DOUBLE.withNullable(true), 2);
     v.appendValue(1.0);
@@ -149,10 +173,15 @@ class ReportCollectorTest {
     ColumnBuilder lag = ColumnBuilder.forType(FieldType.DOUBLE.withNullable(true), 2);
     lag.appendValue(null);
     lag.appendValue(1.0);
-    Chunk out = new Chunk(outLayout, Row.withSchema(outLayout.keySchema()).build(),
-        new long[] {0, 10}, new long[2], new Column[] {null, v.build(), lag.build()});
-    ColumnSamples s = ReportCollector.profile("", 0, in, out, List.of("v_lag1"), true).columns
-        .get("v_lag1");
+    Chunk out =
+        new Chunk(
+            outLayout,
+            Row.withSchema(outLayout.keySchema()).build(),
+            new long[] {0, 10},
+            new long[2],
+            new Column[] {null, v.build(), lag.build()});
+    ColumnSamples s =
+        ReportCollector.profile("", 0, in, out, List.of("v_lag1"), true).columns.get("v_lag1");
     assertEquals(0, java.util.Arrays.stream(s.markerTotals).sum());
     assertEquals(0, s.input.size());
     assertArrayEquals(new long[] {10}, s.output.t);
@@ -160,8 +189,14 @@ class ReportCollectorTest {
 
   @Test
   void profilesRoundTripThroughTheirCoder() throws Exception {
-    SegmentProfile a = ReportCollector.profile("x", 2, chunk(new long[] {0, 10}, 1.0, null),
-        chunk(new long[] {0, 10}, 1.0, 3.0), List.of("v"), true);
+    SegmentProfile a =
+        ReportCollector.profile(
+            "x",
+            2,
+            chunk(new long[] {0, 10}, 1.0, null),
+            chunk(new long[] {0, 10}, 1.0, 3.0),
+            List.of("v"),
+            true);
     ReportCollector.ProfileCoder coder = new ReportCollector.ProfileCoder();
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     coder.encode(a, bytes);
@@ -177,11 +212,15 @@ class ReportCollectorTest {
 
   @Test
   void seriesLabelsJoinKeyValues() {
-    Schema keys = Schema.builder().addNullableField("site", FieldType.STRING)
-        .addNullableField("tag", FieldType.STRING).build();
-    assertEquals("A/FI-1", ReportCollector.seriesLabel(Row.withSchema(keys)
-        .addValues("A", "FI-1").build()));
-    assertEquals("null/FI-1", ReportCollector.seriesLabel(Row.withSchema(keys)
-        .addValues(null, "FI-1").build()));
+    Schema keys =
+        Schema.builder()
+            .addNullableField("site", FieldType.STRING)
+            .addNullableField("tag", FieldType.STRING)
+            .build();
+    assertEquals(
+        "A/FI-1", ReportCollector.seriesLabel(Row.withSchema(keys).addValues("A", "FI-1").build()));
+    assertEquals(
+        "null/FI-1",
+        ReportCollector.seriesLabel(Row.withSchema(keys).addValues(null, "FI-1").build()));
   }
 }

@@ -65,8 +65,11 @@ class SvgTest {
     assertEquals(1, occurrences(svg, "<rect class=\"gap\""));
     assertTrue(svg.contains("<g class=\"markers marker-changed\"><path"));
     // a dropped row without a value sits on the time axis (y = height - bottom margin)
-    assertTrue(svg.contains("<g class=\"markers marker-dropped\"><circle class=\"marker\" cx=\""
-        + "743.3\" cy=\"246.0\""), svg);
+    assertTrue(
+        svg.contains(
+            "<g class=\"markers marker-dropped\"><circle class=\"marker\" cx=\""
+                + "743.3\" cy=\"246.0\""),
+        svg);
     Matcher m = Pattern.compile("[ML]([0-9.]+) ([0-9.]+)").matcher(svg);
     int points = 0;
     while (m.find()) {
@@ -85,26 +88,30 @@ class SvgTest {
     Matcher m = Pattern.compile("<path class=\"line-input\" d=\"([^\"]*)\"").matcher(svg);
     assertTrue(m.find());
     assertEquals("MLLML", m.group(1).replaceAll("[^ML]", ""));
-    Matcher whole = Pattern.compile("<path class=\"line-input\" d=\"([^\"]*)\"")
-        .matcher(Svg.timePlot("p", in, Points.EMPTY, noMarkers(), List.of(), 0));
+    Matcher whole =
+        Pattern.compile("<path class=\"line-input\" d=\"([^\"]*)\"")
+            .matcher(Svg.timePlot("p", in, Points.EMPTY, noMarkers(), List.of(), 0));
     assertTrue(whole.find());
     assertEquals("MLLLL", whole.group(1).replaceAll("[^ML]", ""));
   }
 
   @Test
   void aPlotWithoutValuesSaysSo() {
-    assertTrue(Svg.timePlot("e", Points.EMPTY, Points.EMPTY, noMarkers(), List.of(), 0)
-        .contains(">no values</text>"));
+    assertTrue(
+        Svg.timePlot("e", Points.EMPTY, Points.EMPTY, noMarkers(), List.of(), 0)
+            .contains(">no values</text>"));
   }
 
   @Test
   void barsAreScaledToTheLargestValueAndLabelled() {
-    String svg = Svg.barChart(List.of("a", "b<"), List.of("in", "out"),
-        new long[][] {{1000, 500}, {250, 0}});
+    String svg =
+        Svg.barChart(
+            List.of("a", "b<"), List.of("in", "out"), new long[][] {{1000, 500}, {250, 0}});
     assertTrue(svg.contains("b&lt;"));
     assertTrue(svg.contains(">1,000</text>"));
-    Matcher m = Pattern.compile(
-        "<rect class=\"bar bar-\\d\" x=\"200\" y=\"\\d+\" width=\"([0-9.]+)").matcher(svg);
+    Matcher m =
+        Pattern.compile("<rect class=\"bar bar-\\d\" x=\"200\" y=\"\\d+\" width=\"([0-9.]+)")
+            .matcher(svg);
     double[] widths = new double[4];
     for (int i = 0; i < 4; i++) {
       assertTrue(m.find());
@@ -117,8 +124,11 @@ class SvgTest {
 
   @Test
   void stackedBarsSpellOutTheNonZeroParts() {
-    String svg = Svg.stackedBars(List.of("1. clean", "2. fill"), List.of("dropped", "filled"),
-        new long[][] {{9, 0}, {0, 137}});
+    String svg =
+        Svg.stackedBars(
+            List.of("1. clean", "2. fill"),
+            List.of("dropped", "filled"),
+            new long[][] {{9, 0}, {0, 137}});
     assertTrue(svg.contains(">dropped 9</text>"));
     assertTrue(svg.contains(">filled 137</text>"));
     assertEquals(2, occurrences(svg, "<rect class=\"bar kind-") - 2); // + the two legend keys

@@ -8,7 +8,6 @@ import io.industryts.time.TimeParseException;
 import io.industryts.time.TimeParser;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -50,8 +49,8 @@ import org.apache.beam.sdk.io.BoundedSource;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.values.Row;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
@@ -344,9 +343,13 @@ final class BinarySource {
     }
     String start = new String(head, StandardCharsets.ISO_8859_1);
     String end = new String(tail, StandardCharsets.ISO_8859_1);
-    boolean arrowStream = format == FileInput.Format.ARROW && head.length >= 4
-        && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xff && (head[2] & 0xff) == 0xff
-        && (head[3] & 0xff) == 0xff;
+    boolean arrowStream =
+        format == FileInput.Format.ARROW
+            && head.length >= 4
+            && (head[0] & 0xff) == 0xff
+            && (head[1] & 0xff) == 0xff
+            && (head[2] & 0xff) == 0xff
+            && (head[3] & 0xff) == 0xff;
     String what;
     String fix;
     if (size == 0) {
@@ -354,22 +357,43 @@ final class BinarySource {
       fix = "Write it again from its source";
     } else if (size > 0 && !start.startsWith(magic) && !arrowStream) {
       boolean text = looksLikeText(head);
-      what = "it is not " + (kind.startsWith("A") ? "an " : "a ") + kind + " file (it starts with \""
-          + printable(start.substring(0, Math.min(24, start.length()))) + "\""
-          + (text ? ", which looks like CSV text" : "") + ")";
-      fix = text ? "Rename it to .csv, or set [input] format = \"csv\""
-          : "Check that the file is the one you meant, or set [input] format";
+      what =
+          "it is not "
+              + (kind.startsWith("A") ? "an " : "a ")
+              + kind
+              + " file (it starts with \""
+              + printable(start.substring(0, Math.min(24, start.length())))
+              + "\""
+              + (text ? ", which looks like CSV text" : "")
+              + ")";
+      fix =
+          text
+              ? "Rename it to .csv, or set [input] format = \"csv\""
+              : "Check that the file is the one you meant, or set [input] format";
     } else if (size > 0 && !arrowStream && !end.equals(magic)) {
-      what = "it is truncated: the " + kind + " footer at its end is missing (a copy or a write"
-          + " that did not finish)";
+      what =
+          "it is truncated: the "
+              + kind
+              + " footer at its end is missing (a copy or a write"
+              + " that did not finish)";
       fix = "Copy or write it again";
     } else {
       what = "it is damaged (" + innermost(e) + ")";
       fix = "Write it again from its source";
     }
     String which = count > 1 ? " (file " + (index + 1) + " of " + count + " matched)" : "";
-    return new FileReadException("FileInput: cannot read " + kind + " file " + file + which + ": "
-        + what + ". " + fix + (count > 1 ? ", or leave it out of the input glob." : "."), e);
+    return new FileReadException(
+        "FileInput: cannot read "
+            + kind
+            + " file "
+            + file
+            + which
+            + ": "
+            + what
+            + ". "
+            + fix
+            + (count > 1 ? ", or leave it out of the input glob." : "."),
+        e);
   }
 
   private static boolean looksLikeText(byte[] head) {
@@ -397,7 +421,8 @@ final class BinarySource {
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    return t.getMessage() == null ? t.getClass().getSimpleName()
+    return t.getMessage() == null
+        ? t.getClass().getSimpleName()
         : t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 

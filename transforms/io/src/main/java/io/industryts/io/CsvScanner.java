@@ -587,7 +587,8 @@ final class CsvScanner implements Closeable {
     int col = new String(buf, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
     String line;
     try {
-      line = String.valueOf(FileBytes.lineNumbers(file, new long[] {recordOffset})[0] + linesBefore);
+      line =
+          String.valueOf(FileBytes.lineNumbers(file, new long[] {recordOffset})[0] + linesBefore);
     } catch (IOException e) {
       line = "?";
     }

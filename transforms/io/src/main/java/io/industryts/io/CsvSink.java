@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
-import org.apache.beam.sdk.schemas.Schema.TypeName;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.TypeName;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.ReadableInstant;
 
@@ -32,10 +32,10 @@ import org.joda.time.ReadableInstant;
  * Writes chunks as CSV (SEMANTICS §2.7): a header, then one line per row; nulls as empty cells,
  * booleans {@code true}/{@code false}, integers plainly, doubles as the shortest decimal that reads
  * back as the same double, laid out as {@link Double#toString} lays it out (no exponent for 1e-3 ≤
- * |x| < 1e7; NaN as {@code NaN}, infinities as {@code inf}/{@code -inf}), times
- * as ISO-8601 UTC ({@code 2024-01-01T00:00:00Z}, {@code .250Z} only when the milliseconds are not
- * zero) or a {@link DateTimeFormatter} pattern rendered in UTC, strings quoted when they hold the
- * delimiter, a quote or a line break.
+ * |x| < 1e7; NaN as {@code NaN}, infinities as {@code inf}/{@code -inf}), times as ISO-8601 UTC
+ * ({@code 2024-01-01T00:00:00Z}, {@code .250Z} only when the milliseconds are not zero) or a {@link
+ * DateTimeFormatter} pattern rendered in UTC, strings quoted when they hold the delimiter, a quote
+ * or a line break.
  */
 final class CsvSink {
   private CsvSink() {}

@@ -31,9 +31,9 @@ import org.apache.beam.sdk.io.BoundedSource;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.Instant;
@@ -131,8 +131,7 @@ final class CsvSource {
     final char delimiter;
     final List<TypeDecision> decisions;
 
-    Inspection(
-        Plan plan, TimeColumn timeColumn, char delimiter, List<TypeDecision> decisions) {
+    Inspection(Plan plan, TimeColumn timeColumn, char delimiter, List<TypeDecision> decisions) {
       this.plan = plan;
       this.timeColumn = timeColumn;
       this.delimiter = delimiter;
@@ -267,8 +266,7 @@ final class CsvSource {
             new TypeDecision(
                 name, FieldType.DATETIME, TypeDecision.Origin.TIME, 0, 0, tc.reason()));
       } else if (inferred[c] == null) {
-        decisions.add(
-            new TypeDecision(name, types[c], TypeDecision.Origin.SET, 0, 0, origin[c]));
+        decisions.add(new TypeDecision(name, types[c], TypeDecision.Origin.SET, 0, 0, origin[c]));
       } else {
         inferred[c].check(pattern, name, files);
         decisions.add(inferred[c].decision(name, sampleWhere));
@@ -523,8 +521,8 @@ final class CsvSource {
     }
 
     /**
-     * Rejects what cannot be decided without losing something: files that disagree (numbers in
-     * one, text in another), and integers beyond INT64 in a column of integers.
+     * Rejects what cannot be decided without losing something: files that disagree (numbers in one,
+     * text in another), and integers beyond INT64 in a column of integers.
      */
     void check(String pattern, String column, List<Path> files) {
       if (numericFile != null && textFile != null) {
@@ -574,8 +572,7 @@ final class CsvSource {
       String reason;
       long rowErrors = 0;
       if (total.cells == 0) {
-        reason =
-            "no value in " + sampleWhere + ", so all null DOUBLE; set [input.types] to choose";
+        reason = "no value in " + sampleWhere + ", so all null DOUBLE; set [input.types] to choose";
       } else if (type.getTypeName() == TypeName.STRING) {
         reason =
             "inferred from "
@@ -846,11 +843,10 @@ final class CsvSource {
   /**
    * The files as a source; split into byte ranges (a file that contains {@code "}: one range).
    *
-   * <p>A {@link BoundedSource} rather than {@code Create.of(ranges)} + {@code Reshuffle} + a
-   * ParDo: runners split a source when the job starts (the DirectRunner runs the splits on its
-   * worker threads) without a shuffle. Measured on 2 cores, a {@code Reshuffle} of ten elements
-   * alone added 0.2-0.5 s to a DirectRunner pipeline, about as much as parsing the 80 MB
-   * benchmark file.
+   * <p>A {@link BoundedSource} rather than {@code Create.of(ranges)} + {@code Reshuffle} + a ParDo:
+   * runners split a source when the job starts (the DirectRunner runs the splits on its worker
+   * threads) without a shuffle. Measured on 2 cores, a {@code Reshuffle} of ten elements alone
+   * added 0.2-0.5 s to a DirectRunner pipeline, about as much as parsing the 80 MB benchmark file.
    */
   static final class RangeSource extends BoundedSource<ReadItem> {
     private static final long serialVersionUID = 1L;

@@ -140,8 +140,8 @@ public final class DeadLetters {
     }
 
     /**
-     * Writes all error records to the dead-letter file, sorted by source, line, step and message
-     * so reruns produce the same file; emits the path written.
+     * Writes all error records to the dead-letter file, sorted by source, line, step and message so
+     * reruns produce the same file; emits the path written.
      *
      * @throws IOException if the file cannot be written; the previous file is left in place
      */

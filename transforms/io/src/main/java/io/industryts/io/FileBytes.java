@@ -61,9 +61,9 @@ final class FileBytes {
   }
 
   /**
-   * The number of line feeds before each of {@code offsets} (ascending), in one pass over the
-   * file, 8 bytes per step; null as soon as a {@code "} is found (a file with quotes is read as
-   * one range, so it needs no counts).
+   * The number of line feeds before each of {@code offsets} (ascending), in one pass over the file,
+   * 8 bytes per step; null as soon as a {@code "} is found (a file with quotes is read as one
+   * range, so it needs no counts).
    */
   static long[] lineFeedsBeforeUnlessQuoted(Path file, long[] offsets) throws IOException {
     long[] out = new long[offsets.length];
@@ -85,8 +85,10 @@ final class FileBytes {
         int from = 0;
         while (from < n || (n == 0 && next < offsets.length)) {
           // up to the next offset inside this block, or the block's end
-          int to = next < offsets.length && offsets[next] - at <= n
-              ? (int) Math.max(from, offsets[next] - at) : n;
+          int to =
+              next < offsets.length && offsets[next] - at <= n
+                  ? (int) Math.max(from, offsets[next] - at)
+                  : n;
           int i = from;
           for (; i + 8 <= to; i += 8) {
             long v = (long) LONGS.get(block, i);

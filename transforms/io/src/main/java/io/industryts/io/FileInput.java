@@ -20,8 +20,8 @@ import java.util.function.Consumer;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.BoundedSource;
 import org.apache.beam.sdk.io.Read;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.display.DisplayData;
@@ -322,8 +322,8 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
   /**
    * The character encoding of CSV files ({@code [input] encoding}); default UTF-8. Any Java charset
    * name or alias that encodes ASCII as ASCII one byte per character (UTF-8, {@code ISO-8859-1},
-   * {@code windows-1252}, ...); {@code latin-1} is accepted for ISO-8859-1. In UTF-8 a byte that
-   * is not valid UTF-8 is an error naming file, line and column.
+   * {@code windows-1252}, ...); {@code latin-1} is accepted for ISO-8859-1. In UTF-8 a byte that is
+   * not valid UTF-8 is an error naming file, line and column.
    *
    * <pre>{@code
    * FileInput.of("historian_export.csv").withEncoding("latin-1");
@@ -343,8 +343,8 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
    * columns, e.g. {@code "Bad Input"}, {@code "I/O Timeout"}, {@code "Shutdown"}. A cell matches
    * when it equals one of them, case-sensitively, blanks around the cell ignored (as for the NA
    * tokens). They are null in every column (in DOUBLE and FLOAT columns NaN with {@code
-   * withNanAsNull(false)}), and they do not count against a column's type in the sample.
-   * Replaces earlier values.
+   * withNanAsNull(false)}), and they do not count against a column's type in the sample. Replaces
+   * earlier values.
    *
    * <pre>{@code
    * FileInput.of("historian_export.csv").withNaValues("Bad Input", "I/O Timeout", "Shutdown");
@@ -388,8 +388,8 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
   }
 
   /**
-   * The CSV column types set by {@link #withTypes} and {@link #withType}; columns not listed
-   * are inferred from the first {@link #sampleRows()} rows.
+   * The CSV column types set by {@link #withTypes} and {@link #withType}; columns not listed are
+   * inferred from the first {@link #sampleRows()} rows.
    */
   public Map<String, FieldType> types() {
     return types;
@@ -487,8 +487,8 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
 
   /**
    * Every column's type and why (set, inferred from the CSV sample with the number of sample cells
-   * that will be row errors, the time column, or stored in the file), in schema order. Inspects
-   * the input.
+   * that will be row errors, the time column, or stored in the file), in schema order. Inspects the
+   * input.
    */
   public List<TypeDecision> typeDecisions() {
     return inspection().decisions;

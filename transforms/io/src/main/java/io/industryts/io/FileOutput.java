@@ -47,9 +47,10 @@ import org.apache.beam.sdk.values.Row;
  * <ul>
  *   <li>{@code .csv}: header, {@code ,} (or {@link #withCsvDelimiter}), nulls empty, booleans
  *       {@code true}/{@code false}, doubles as the shortest decimal that reads back exactly, laid
- *       out as {@link Double#toString} (no exponent for 1e-3 ≤ |x| &lt; 1e7), integers plainly, strings quoted when needed, times as
- *       ISO-8601 UTC {@code 2024-01-01T00:00:00Z} ({@code .250Z} only with milliseconds) or a
- *       {@code java.time} pattern rendered in UTC ({@link #withCsvTimeFormat});
+ *       out as {@link Double#toString} (no exponent for 1e-3 ≤ |x| &lt; 1e7), integers plainly,
+ *       strings quoted when needed, times as ISO-8601 UTC {@code 2024-01-01T00:00:00Z} ({@code
+ *       .250Z} only with milliseconds) or a {@code java.time} pattern rendered in UTC ({@link
+ *       #withCsvTimeFormat});
  *   <li>{@code .parquet}: every column OPTIONAL; times INT64 {@code TIMESTAMP(MICROS, UTC)} ({@link
  *       #withParquetMillis} for MILLIS); snappy when snappy-java's bundled native library loads,
  *       else uncompressed;
@@ -357,8 +358,8 @@ public final class FileOutput implements Serializable {
     }
 
     /**
-     * Writes every output from the segments of all series, ordered by key and start time so
-     * the file does not depend on the order the runner delivered them in; emits each path written.
+     * Writes every output from the segments of all series, ordered by key and start time so the
+     * file does not depend on the order the runner delivered them in; emits each path written.
      *
      * @throws IOException if a file cannot be written; no output is replaced then
      */
@@ -404,14 +405,19 @@ public final class FileOutput implements Serializable {
     for (int i = 1; i < outputs.size(); i++) {
       int index = i;
       FileOutput o = outputs.get(index);
-      Thread t = new Thread(() -> {
-        try {
-          o.writeFile(layout, chunks, o.tokenOr(token));
-        } catch (IOException | RuntimeException e) {
-          failures[index] = e instanceof IOException ? (IOException) e
-              : new IOException(e.getMessage(), e);
-        }
-      }, "industryts-write-" + i);
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  o.writeFile(layout, chunks, o.tokenOr(token));
+                } catch (IOException | RuntimeException e) {
+                  failures[index] =
+                      e instanceof IOException
+                          ? (IOException) e
+                          : new IOException(e.getMessage(), e);
+                }
+              },
+              "industryts-write-" + i);
       t.start();
       others.add(t);
     }

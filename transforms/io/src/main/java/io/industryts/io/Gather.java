@@ -20,8 +20,8 @@ import org.apache.beam.sdk.values.PCollectionList;
 /**
  * Brings every element of a collection to one worker, as one group, even when the collection is
  * empty (a writer must still write a header-only file). The group also holds one {@code null}
- * marker, which consumers skip. The group goes through the engine's {@link KeyGroups}, which
- * spares the DirectRunner a copy of every element through its coder.
+ * marker, which consumers skip. The group goes through the engine's {@link KeyGroups}, which spares
+ * the DirectRunner a copy of every element through its coder.
  */
 final class Gather<T> extends PTransform<PCollection<T>, PCollection<KV<Integer, Iterable<T>>>> {
   private static final long serialVersionUID = 1L;
@@ -36,8 +36,10 @@ final class Gather<T> extends PTransform<PCollection<T>, PCollection<KV<Integer,
     KvCoder<Integer, T> kv = KvCoder.of(VarIntCoder.of(), NullableCoder.of(coder));
     PCollection<KV<Integer, T>> keyed =
         input
-            .apply("GlobalWindow", Window.<T>into(new GlobalWindows())
-                .withTimestampCombiner(TimestampCombiner.EARLIEST))
+            .apply(
+                "GlobalWindow",
+                Window.<T>into(new GlobalWindows())
+                    .withTimestampCombiner(TimestampCombiner.EARLIEST))
             .apply("KeyByZero", ParDo.of(new KeyByZero<T>()))
             .setCoder(kv);
     PCollection<KV<Integer, T>> marker =

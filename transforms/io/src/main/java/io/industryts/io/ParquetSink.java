@@ -20,8 +20,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.beam.sdk.schemas.Schema.TypeName;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.TypeName;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ColumnWriter;
@@ -159,8 +159,8 @@ final class ParquetSink {
    * same length, rewritten in place.
    */
   static void sortFooterEncodings(Path file) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ,
-        StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       long size = ch.size();
       ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
       ch.read(tail, size - 8);
@@ -180,8 +180,9 @@ final class ParquetSink {
           m.setEncodings(encodings);
           if (m.getEncoding_stats() != null) {
             List<PageEncodingStats> stats = new ArrayList<>(m.getEncoding_stats());
-            stats.sort(Comparator.<PageEncodingStats>comparingInt(e -> e.getPage_type().getValue())
-                .thenComparingInt(e -> e.getEncoding().getValue()));
+            stats.sort(
+                Comparator.<PageEncodingStats>comparingInt(e -> e.getPage_type().getValue())
+                    .thenComparingInt(e -> e.getEncoding().getValue()));
             m.setEncoding_stats(stats);
           }
         }
@@ -189,8 +190,13 @@ final class ParquetSink {
       ByteArrayOutputStream sorted = new ByteArrayOutputStream(length);
       Util.writeFileMetaData(meta, sorted);
       if (sorted.size() != length) {
-        throw new IOException("ParquetSink: the reordered footer of " + file + " has "
-            + sorted.size() + " bytes instead of " + length);
+        throw new IOException(
+            "ParquetSink: the reordered footer of "
+                + file
+                + " has "
+                + sorted.size()
+                + " bytes instead of "
+                + length);
       }
       ch.write(ByteBuffer.wrap(sorted.toByteArray()), start);
     }
@@ -240,8 +246,8 @@ final class ParquetSink {
             props.getStatisticsTruncateLength(),
             props.getPageWriteChecksumEnabled());
     writer.start();
-    CodecFactory codecs = new CodecFactory(new PlainParquetConfiguration(),
-        props.getPageSizeThreshold());
+    CodecFactory codecs =
+        new CodecFactory(new PlainParquetConfiguration(), props.getPageSizeThreshold());
     try {
       CompressionCodecFactory.BytesInputCompressor compressor = codecs.getCompressor(codec);
       List<ColumnDescriptor> columns = type.getColumns();
@@ -281,10 +287,17 @@ final class ParquetSink {
     final ColumnWriteStore store;
     long rows;
 
-    RowGroup(MessageType type, ParquetProperties props,
+    RowGroup(
+        MessageType type,
+        ParquetProperties props,
         CompressionCodecFactory.BytesInputCompressor compressor) {
-      pages = new ColumnChunkPageWriteStore(compressor, type, props.getAllocator(),
-          props.getColumnIndexTruncateLength(), props.getPageWriteChecksumEnabled());
+      pages =
+          new ColumnChunkPageWriteStore(
+              compressor,
+              type,
+              props.getAllocator(),
+              props.getColumnIndexTruncateLength(),
+              props.getPageWriteChecksumEnabled());
       store = props.newColumnWriteStore(type, pages);
     }
 

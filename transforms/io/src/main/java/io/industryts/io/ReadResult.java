@@ -21,8 +21,8 @@ import org.joda.time.Instant;
  *   <li>{@link #chunks()}: each chunk holds rows of one series (equal key values), in file order,
  *       not sorted by time; its element timestamp is the smallest time in it. Coder {@code
  *       ChunkCoder.of(layout())}. Each row's {@code seq} is its input order (SEMANTICS §1.4).
- *   <li>{@link #errors()}: one {@link io.industryts.engine.spi.ErrorRecords#SCHEMA} row per bad input row
- *       (SEMANTICS §2.7), step and operation {@code "read"}.
+ *   <li>{@link #errors()}: one {@link io.industryts.engine.spi.ErrorRecords#SCHEMA} row per bad
+ *       input row (SEMANTICS §2.7), step and operation {@code "read"}.
  *   <li>{@link #rows()}: the same rows as Beam Rows, for pipelines without the engine.
  * </ul>
  */

@@ -33,8 +33,8 @@ import java.util.regex.Pattern;
  * <p>A temporary file sits next to its target as {@code .NAME.<token>.tmp}: hidden, in the same
  * directory (so the final rename stays on one file system and is atomic), with a 16-hex-digit
  * token. The token's first 8 digits are the writing process's id, so a later run can tell a
- * temporary left behind by a killed process (no such process any more) from one that another run
- * is still writing ({@link #removeStale}).
+ * temporary left behind by a killed process (no such process any more) from one that another run is
+ * still writing ({@link #removeStale}).
  */
 public final class StagedFiles {
   private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{16}");
@@ -63,8 +63,8 @@ public final class StagedFiles {
 
   /**
    * Writes {@code target}'s temporary file under {@code token} with {@code body}, creating missing
-   * parent directories. On failure the temporary file is removed and the error names {@code
-   * target} (not only the temporary path) and what to do.
+   * parent directories. On failure the temporary file is removed and the error names {@code target}
+   * (not only the temporary path) and what to do.
    *
    * @throws IOException with a message saying which output could not be written, where and why
    */
@@ -88,8 +88,8 @@ public final class StagedFiles {
   }
 
   /**
-   * Puts every staged file in place: checks first that all temporary files exist, then renames
-   * each over its target ({@code ATOMIC_MOVE}, replacing an older file).
+   * Puts every staged file in place: checks first that all temporary files exist, then renames each
+   * over its target ({@code ATOMIC_MOVE}, replacing an older file).
    *
    * @throws IOException if a temporary file is missing (nothing is renamed then; the job did not
    *     write it) or a rename fails (naming the output)
@@ -137,9 +137,9 @@ public final class StagedFiles {
   }
 
   /**
-   * Removes the temporary files of {@code target} left by processes that no longer run (the
-   * token's process id is not alive on this machine), and leaves in place those a running process
-   * may still be writing (a process with that id exists: another run, or a reused id).
+   * Removes the temporary files of {@code target} left by processes that no longer run (the token's
+   * process id is not alive on this machine), and leaves in place those a running process may still
+   * be writing (a process with that id exists: another run, or a reused id).
    *
    * @return the removed and the remaining temporary files
    */
@@ -155,7 +155,8 @@ public final class StagedFiles {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path f : files) {
         String name = f.getFileName().toString();
-        if (!name.startsWith(prefix) || !name.endsWith(".tmp")
+        if (!name.startsWith(prefix)
+            || !name.endsWith(".tmp")
             || name.length() != prefix.length() + 16 + ".tmp".length()) {
           continue;
         }
@@ -164,8 +165,7 @@ public final class StagedFiles {
           continue;
         }
         long pid = Long.parseLong(token.substring(0, 8), 16);
-        boolean running =
-            pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).isPresent();
+        boolean running = pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).isPresent();
         if (running) {
           kept.add(f);
           continue;
@@ -216,7 +216,8 @@ public final class StagedFiles {
     String why = String.valueOf(causeText(e));
     String lower = why.toLowerCase(Locale.ROOT);
     String message;
-    if (lower.contains("no space left") || lower.contains("disk quota")
+    if (lower.contains("no space left")
+        || lower.contains("disk quota")
         || lower.contains("disk full")) {
       message =
           "cannot write output "
@@ -242,8 +243,7 @@ public final class StagedFiles {
               + dir
               + " writable.";
     } else {
-      message =
-          "cannot write output " + target + ": " + why + ". No output was replaced.";
+      message = "cannot write output " + target + ": " + why + ". No output was replaced.";
     }
     return new OutputException(message, e);
   }

@@ -6,8 +6,8 @@ import io.industryts.testing.BeamPipelineExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.values.Row;
@@ -30,20 +30,27 @@ class CsvSemanticsDecisionsTest {
   void csvQuotedEmptyIsNullBooleansAreTextAndHugeIntegersAreDoubleWhenSet(TestPipeline p)
       throws Exception {
     Path f = dir.resolve("quirks.csv");
-    Files.writeString(f, "time,s,b,big,q\n2024-01-01,\"\",true,99999999999999999999,1\n"
-        + "2024-01-02,x,False,1,\"2\"\n");
+    Files.writeString(
+        f,
+        "time,s,b,big,q\n2024-01-01,\"\",true,99999999999999999999,1\n"
+            + "2024-01-02,x,False,1,\"2\"\n");
     FileInput in = FileInput.of(f).withType("big", FieldType.DOUBLE);
     Schema s = in.schema();
-    assertEquals(List.of(FieldType.STRING, FieldType.STRING, FieldType.DOUBLE, FieldType.INT64),
-        List.of(s.getField("s").getType().withNullable(false),
+    assertEquals(
+        List.of(FieldType.STRING, FieldType.STRING, FieldType.DOUBLE, FieldType.INT64),
+        List.of(
+            s.getField("s").getType().withNullable(false),
             s.getField("b").getType().withNullable(false),
             s.getField("big").getType().withNullable(false),
             s.getField("q").getType().withNullable(false)));
-    PAssert.that(p.apply(in).rows()).containsInAnyOrder(
-        Row.withSchema(s).addValues(Instant.parse("2024-01-01T00:00:00Z"), null, "true", 1e20, 1L)
-            .build(),
-        Row.withSchema(s).addValues(Instant.parse("2024-01-02T00:00:00Z"), "x", "False", 1.0, 2L)
-            .build());
+    PAssert.that(p.apply(in).rows())
+        .containsInAnyOrder(
+            Row.withSchema(s)
+                .addValues(Instant.parse("2024-01-01T00:00:00Z"), null, "true", 1e20, 1L)
+                .build(),
+            Row.withSchema(s)
+                .addValues(Instant.parse("2024-01-02T00:00:00Z"), "x", "False", 1.0, 2L)
+                .build());
     p.run();
   }
 }

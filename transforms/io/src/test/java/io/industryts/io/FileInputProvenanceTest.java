@@ -47,8 +47,7 @@ class FileInputProvenanceTest {
                 + "2024-01-01T00:00:02,y,3\n");
     Path b = write(dir, "b.csv", "time,s,v\n2024-01-01T00:00:03,z,4");
     IoTesting.Read r = read(FileInput.of(dir.resolve("*.csv").toString()));
-    assertEquals(
-        Map.of(1L, a + ":2", 2L, a + ":4", 3L, a + ":6", 4L, b + ":2"), origins(r));
+    assertEquals(Map.of(1L, a + ":2", 2L, a + ":4", 3L, a + ":6", 4L, b + ":2"), origins(r));
   }
 
   @Test
@@ -92,8 +91,9 @@ class FileInputProvenanceTest {
     Chunk back = coder.decode(new ByteArrayInputStream(bytes.toByteArray()));
     assertEquals(describe(joined), describe(back));
     // rows an operation builds have none
-    Chunk none = Chunk.concat(List.of(new Chunk(ca.layout(), ca.key(), ca.times(), ca.seqs(),
-        ca.columns()), cb));
+    Chunk none =
+        Chunk.concat(
+            List.of(new Chunk(ca.layout(), ca.key(), ca.times(), ca.seqs(), ca.columns()), cb));
     assertNull(none.source(0));
     assertNull(none.line(1));
     assertEquals(b.toString(), none.source(2));

@@ -229,7 +229,8 @@ class FileInputTypeRulesTest {
             + " digit.",
         e.getMessage());
     assertEquals(
-        Arrays.asList(1.0, 1e20, 3.0), column(read(FileInput.of(f).withType("v", FieldType.DOUBLE)), "v"));
+        Arrays.asList(1.0, 1e20, 3.0),
+        column(read(FileInput.of(f).withType("v", FieldType.DOUBLE)), "v"));
     assertEquals(
         Arrays.asList("1", "99999999999999999999", "3"),
         column(read(FileInput.of(f).withType("v", FieldType.STRING)), "v"));
@@ -265,7 +266,8 @@ class FileInputTypeRulesTest {
 
   @Test
   void invalidUtf8InTheSampleIsAnErrorWithFileLineColumnAndTheFix() throws Exception {
-    Path f = latin1("l.csv", "DateTime,state\n2024-01-01T00:00:00,ok\n2024-01-01T00:01:00,Störung\n");
+    Path f =
+        latin1("l.csv", "DateTime,state\n2024-01-01T00:00:00,ok\n2024-01-01T00:01:00,Störung\n");
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> FileInput.of(f).schema());
     assertEquals(
@@ -316,8 +318,7 @@ class FileInputTypeRulesTest {
     // windows-1252 by its Java name
     Path w = dir.resolve("w.csv");
     Files.write(w, "time,s\n2024-01-01,€ 5\n".getBytes("windows-1252"));
-    assertEquals(
-        List.of("€ 5"), column(read(FileInput.of(w).withEncoding("windows-1252")), "s"));
+    assertEquals(List.of("€ 5"), column(read(FileInput.of(w).withEncoding("windows-1252")), "s"));
   }
 
   @Test

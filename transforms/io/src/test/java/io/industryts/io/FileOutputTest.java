@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.values.KV;
@@ -445,7 +445,10 @@ class FileOutputTest {
                       throw new IOException("disk full");
                     }));
     assertEquals(
-        "cannot write output " + p + ": the file system of " + p.toAbsolutePath().getParent()
+        "cannot write output "
+            + p
+            + ": the file system of "
+            + p.toAbsolutePath().getParent()
             + " is full (disk full). No output was replaced. Free space there or write elsewhere"
             + " (--output, [output] path).",
         boom.getMessage());
@@ -466,15 +469,28 @@ class FileOutputTest {
     Files.writeString(good, "old");
     Files.writeString(alsoGood, "old");
     List<Chunk> chunks = chunks(LAYOUT, wideRows());
-    IOException e = assertThrows(IOException.class, () -> FileOutput.writeConcurrently(LAYOUT,
-        chunks, List.of(FileOutput.to(good), FileOutput.to(alsoGood), FileOutput.to(bad))));
-    assertEquals("cannot write output " + bad + ": it is a directory. No output was replaced."
-        + " Give a file name (e.g. " + bad.resolve("result.arrow") + ") with --output or [output]"
-        + " path.", e.getMessage());
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                FileOutput.writeConcurrently(
+                    LAYOUT,
+                    chunks,
+                    List.of(FileOutput.to(good), FileOutput.to(alsoGood), FileOutput.to(bad))));
+    assertEquals(
+        "cannot write output "
+            + bad
+            + ": it is a directory. No output was replaced."
+            + " Give a file name (e.g. "
+            + bad.resolve("result.arrow")
+            + ") with --output or [output]"
+            + " path.",
+        e.getMessage());
     assertEquals("old", text(good));
     assertEquals("old", text(alsoGood));
     try (Stream<Path> s = Files.list(good.getParent())) {
-      assertEquals(List.of("bad.arrow", "good.csv", "good.parquet"),
+      assertEquals(
+          List.of("bad.arrow", "good.csv", "good.parquet"),
           s.map(f -> f.getFileName().toString()).sorted().collect(Collectors.toList()));
     }
   }
@@ -483,8 +499,8 @@ class FileOutputTest {
   void stagedOutputsWaitForTheirCommit() throws IOException {
     Path out = dir.resolve("st/out.csv");
     String token = StagedFiles.newToken();
-    FileOutput.writeConcurrently(LAYOUT, chunks(LAYOUT, wideRows()),
-        List.of(FileOutput.to(out).staged(token)));
+    FileOutput.writeConcurrently(
+        LAYOUT, chunks(LAYOUT, wideRows()), List.of(FileOutput.to(out).staged(token)));
     assertFalse(Files.exists(out));
     Path temp = StagedFiles.temporary(out, token);
     assertEquals(dir.resolve("st/.out.csv." + token + ".tmp").toAbsolutePath(), temp);
@@ -543,8 +559,8 @@ class FileOutputTest {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     org.apache.parquet.format.Util.writeFileMetaData(meta, bytes);
     byte[] scrambled = first.clone();
-    System.arraycopy(bytes.toByteArray(), 0, scrambled, first.length - 8 - bytes.size(),
-        bytes.size());
+    System.arraycopy(
+        bytes.toByteArray(), 0, scrambled, first.length - 8 - bytes.size(), bytes.size());
     Path q = dir.resolve("scrambled.parquet");
     Files.write(q, scrambled);
     assertFalse(java.util.Arrays.equals(first, scrambled));
@@ -554,8 +570,10 @@ class FileOutputTest {
 
   private static org.apache.parquet.format.FileMetaData footer(Path p) throws IOException {
     byte[] all = Files.readAllBytes(p);
-    int length = java.nio.ByteBuffer.wrap(all, all.length - 8, 4)
-        .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+    int length =
+        java.nio.ByteBuffer.wrap(all, all.length - 8, 4)
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+            .getInt();
     return org.apache.parquet.format.Util.readFileMetaData(
         new java.io.ByteArrayInputStream(all, all.length - 8 - length, length));
   }

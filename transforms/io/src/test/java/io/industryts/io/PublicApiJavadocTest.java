@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 class PublicApiJavadocTest {
   @Test
   void everyPublicClassConstructorAndMethodHasJavadoc() {
-    assertEquals(List.of(), PublicApiJavadoc.undocumented(Paths.get("src", "main", "java")),
+    assertEquals(
+        List.of(),
+        PublicApiJavadoc.undocumented(Paths.get("src", "main", "java")),
         "public classes, constructors and methods without javadoc");
   }
 }

@@ -46,21 +46,22 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code w} columns, in a shuffled file order; series are cut into segments of 64 rows. The
  * DirectRunner runs as the launcher sets it up (no re-encoding of every element).
  *
- * <p>All 1,000 series run (about 3,000 segments): the engine's grouping gathers keys into shards
- * on the DirectRunner (see {@code KeyGroups}), without which each key cost the runner ~30 ms per
+ * <p>All 1,000 series run (about 3,000 segments): the engine's grouping gathers keys into shards on
+ * the DirectRunner (see {@code KeyGroups}), without which each key cost the runner ~30 ms per
  * grouping and this test took ten minutes.
  */
 class ManySeriesPipelineTest {
   private static final List<String> KEYS = List.of("plant", "sensor");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** The input file, keeping the series of the given plants (all when none is given). */
   private Path input(Set<String> plants) throws IOException {
     Path csv = dir.resolve("many_series.csv");
-    try (InputStream in = new GZIPInputStream(ManySeriesPipelineTest.class
-        .getResourceAsStream("/fixtures/many_series/input.csv.gz"))) {
+    try (InputStream in =
+        new GZIPInputStream(
+            ManySeriesPipelineTest.class.getResourceAsStream(
+                "/fixtures/many_series/input.csv.gz"))) {
       List<String> kept = new ArrayList<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (kept.isEmpty() || plants.isEmpty() || plants.contains(line.split(",", 2)[0])) {
@@ -73,15 +74,19 @@ class ManySeriesPipelineTest {
   }
 
   private static TimeSeriesPipeline standardPipeline() {
-    return TimeSeriesPipeline.named("standard_per_series").keyedBy("plant", "sensor")
-        .then(DropDuplicates.keepFirst()).then(FillNull.forward()).then(FillNull.backward())
+    return TimeSeriesPipeline.named("standard_per_series")
+        .keyedBy("plant", "sensor")
+        .then(DropDuplicates.keepFirst())
+        .then(FillNull.forward())
+        .then(FillNull.backward())
         .then(Outliers.zscore(3.0).withAction(Outliers.Action.CLIP))
         .then(Resample.every(Duration.standardMinutes(1)).aggregate(Resample.Agg.MEAN))
         .then(Lag.rows(1, 2, 3).of())
         .then(Rolling.rows(10).compute(Rolling.Fn.MEAN, Rolling.Fn.STD))
         .then(Diff.periods(1).of())
-        .then(DatetimeFeatures.of(DatetimeFeatures.Feature.HOUR,
-            DatetimeFeatures.Feature.DAYOFWEEK).cyclic(DatetimeFeatures.Feature.HOUR))
+        .then(
+            DatetimeFeatures.of(DatetimeFeatures.Feature.HOUR, DatetimeFeatures.Feature.DAYOFWEEK)
+                .cyclic(DatetimeFeatures.Feature.HOUR))
         .then(Scale.standard());
   }
 
@@ -106,11 +111,11 @@ class ManySeriesPipelineTest {
   private void assertMatchesPandas(Set<String> plants, int series, Pipeline p) throws IOException {
     FileInput read = FileInput.of(input(plants)).keyedBy("plant", "sensor");
     ChunkLayout layout = read.layout();
-    SeriesOptions options = SeriesOptions.defaults().withTimeColumn(read.timeColumn().name())
-        .withKeyColumns(KEYS);
+    SeriesOptions options =
+        SeriesOptions.defaults().withTimeColumn(read.timeColumn().name()).withKeyColumns(KEYS);
     List<Kernel> kernels = Engine.plan(layout, options, standardPipeline().steps());
-    Engine.Result result = Engine.run(Engine.segment(read.read(p).chunks(), layout, kernels),
-        kernels);
+    Engine.Result result =
+        Engine.run(Engine.segment(read.read(p).chunks(), layout, kernels), kernels);
     PCollection<Row> out = Engine.toRows(result.segments());
     PAssert.that(result.errors()).empty();
     PAssert.that(out).satisfies(new MatchesPandas(plants, series));
@@ -120,7 +125,9 @@ class ManySeriesPipelineTest {
   @Test
   void thousandSeriesMatchPandasGroupbyCellByCell() throws IOException {
     Pipeline p = pipeline();
-    p.getOptions().as(EngineTuningOptions.class).setSegmentRows(64); // 3,000 segments through the passes
+    p.getOptions()
+        .as(EngineTuningOptions.class)
+        .setSegmentRows(64); // 3,000 segments through the passes
     assertMatchesPandas(Set.of(), 1000, p);
   }
 
@@ -131,8 +138,9 @@ class ManySeriesPipelineTest {
   }
 
   /** Compares the output rows with the expected fixture. */
-  static final class MatchesPandas implements
-      org.apache.beam.sdk.transforms.SerializableFunction<Iterable<Row>, Void>, Serializable {
+  static final class MatchesPandas
+      implements org.apache.beam.sdk.transforms.SerializableFunction<Iterable<Row>, Void>,
+          Serializable {
     private static final long serialVersionUID = 1L;
     private final Set<String> plants;
     private final int series;
@@ -179,7 +187,9 @@ class ManySeriesPipelineTest {
       return null;
     }
 
-    /** lag2/lag3 are lag1 one and two rows earlier; hour_sin/cos follow hour (left out of the file). */
+    /**
+     * lag2/lag3 are lag1 one and two rows earlier; hour_sin/cos follow hour (left out of the file).
+     */
     private static void assertShiftedLagsAndCyclicHour(List<Row> s) {
       for (int i = 0; i < s.size(); i++) {
         Row r = s.get(i);
@@ -191,9 +201,13 @@ class ManySeriesPipelineTest {
           assertEquals(lag3, r.getValue(c + "_lag3"), where + " " + c + "_lag3");
         }
         double hour = ((Number) r.getValue("hour")).doubleValue();
-        assertCell(String.valueOf(Math.sin(2 * Math.PI * hour / 24)), r.getValue("hour_sin"),
+        assertCell(
+            String.valueOf(Math.sin(2 * Math.PI * hour / 24)),
+            r.getValue("hour_sin"),
             where + " hour_sin");
-        assertCell(String.valueOf(Math.cos(2 * Math.PI * hour / 24)), r.getValue("hour_cos"),
+        assertCell(
+            String.valueOf(Math.cos(2 * Math.PI * hour / 24)),
+            r.getValue("hour_cos"),
             where + " hour_cos");
       }
     }

@@ -37,12 +37,15 @@ class RunPlanTest {
 
   private static Path csv(Path dir) throws IOException {
     Path csv = dir.resolve("in.csv");
-    Files.write(csv, List.of("tag,time,v",
-        "a,2024-01-01T00:02:00Z,3.0",
-        "b,2024-01-01T00:01:00Z,5.0",
-        "a,2024-01-01T00:00:00Z,1.0",
-        "a,2024-01-01T00:01:00Z,",
-        "b,2024-01-01T00:00:00Z,"));
+    Files.write(
+        csv,
+        List.of(
+            "tag,time,v",
+            "a,2024-01-01T00:02:00Z,3.0",
+            "b,2024-01-01T00:01:00Z,5.0",
+            "a,2024-01-01T00:00:00Z,1.0",
+            "a,2024-01-01T00:01:00Z,",
+            "b,2024-01-01T00:00:00Z,"));
     return csv;
   }
 
@@ -52,11 +55,15 @@ class RunPlanTest {
     o.setRunner(DirectRunner.class);
     Pipeline p = Pipeline.create(o);
     FileInput read = FileInput.of(csv).keyedBy("tag");
-    TimeSeriesPipeline chain = TimeSeriesPipeline.named("fill").keyedBy("tag")
-        .then(FillNull.forward("v"));
-    RunPlan run = RunPlan.of(read.layout(), SeriesOptions.defaults().withTimeColumn("time")
-        .withKeyColumns(List.of("tag")), chain.steps(), Map.of())
-        .withEstimatedRows(estimatedRows);
+    TimeSeriesPipeline chain =
+        TimeSeriesPipeline.named("fill").keyedBy("tag").then(FillNull.forward("v"));
+    RunPlan run =
+        RunPlan.of(
+                read.layout(),
+                SeriesOptions.defaults().withTimeColumn("time").withKeyColumns(List.of("tag")),
+                chain.steps(),
+                Map.of())
+            .withEstimatedRows(estimatedRows);
     assertThat(run.rightInputs(), empty());
     PlanResult result = read.read(p).chunks().apply("RunPlan", run);
     OUT.put(name + "/rows", new ConcurrentLinkedQueue<>());
@@ -64,15 +71,18 @@ class RunPlanTest {
     result.rows().apply("CollectRows", ParDo.of(new Collect(name + "/rows", false)));
     result.errors().apply("CollectErrors", ParDo.of(new Collect(name + "/errors", true)));
     List<String> transforms = new ArrayList<>();
-    p.traverseTopologically(new Pipeline.PipelineVisitor.Defaults() {
-      @Override
-      public void visitPrimitiveTransform(TransformHierarchy.Node node) {
-        transforms.add(node.getFullName());
-      }
-    });
+    p.traverseTopologically(
+        new Pipeline.PipelineVisitor.Defaults() {
+          @Override
+          public void visitPrimitiveTransform(TransformHierarchy.Node node) {
+            transforms.add(node.getFullName());
+          }
+        });
     p.run().waitUntilFinish();
-    return List.of(new ArrayList<>(OUT.remove(name + "/rows")),
-        new ArrayList<>(OUT.remove(name + "/errors")), transforms);
+    return List.of(
+        new ArrayList<>(OUT.remove(name + "/rows")),
+        new ArrayList<>(OUT.remove(name + "/errors")),
+        transforms);
   }
 
   @Test
@@ -80,10 +90,14 @@ class RunPlanTest {
     List<List<String>> out = run(csv(dir), -1, "unknown size");
     // forward fill per series in time order: a 1, (null -> 1), 3; b starts with null (nothing
     // earlier to fill from), then 5
-    assertThat(out.get(0), containsInAnyOrder(
-        "a 2024-01-01T00:00:00.000Z 1.0", "a 2024-01-01T00:01:00.000Z 1.0",
-        "a 2024-01-01T00:02:00.000Z 3.0", "b 2024-01-01T00:00:00.000Z null",
-        "b 2024-01-01T00:01:00.000Z 5.0"));
+    assertThat(
+        out.get(0),
+        containsInAnyOrder(
+            "a 2024-01-01T00:00:00.000Z 1.0",
+            "a 2024-01-01T00:01:00.000Z 1.0",
+            "a 2024-01-01T00:02:00.000Z 3.0",
+            "b 2024-01-01T00:00:00.000Z null",
+            "b 2024-01-01T00:01:00.000Z 5.0"));
     assertThat(out.get(1), empty());
     assertThat(out.get(2), hasItem(containsString("RunPlan/")));
   }
@@ -111,8 +125,15 @@ class RunPlanTest {
 
     @ProcessElement
     public void process(@Element Row row) {
-      OUT.get(key).add(error ? row.getString("message")
-          : row.getString("tag") + " " + row.getDateTime("time") + " " + row.getDouble("v"));
+      OUT.get(key)
+          .add(
+              error
+                  ? row.getString("message")
+                  : row.getString("tag")
+                      + " "
+                      + row.getDateTime("time")
+                      + " "
+                      + row.getDouble("v"));
     }
   }
 }

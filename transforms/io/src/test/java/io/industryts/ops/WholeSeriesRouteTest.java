@@ -28,8 +28,8 @@ import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.runners.TransformHierarchy;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -45,9 +45,13 @@ import org.junit.jupiter.api.io.TempDir;
  * carries, statistics, halos before and after, grids, time-changing steps and re-segmentation.
  */
 class WholeSeriesRouteTest {
-  private static final Schema IN = Schema.builder().addNullableField("tag", FieldType.STRING)
-      .addDateTimeField("time").addNullableField("v", FieldType.DOUBLE)
-      .addNullableField("w", FieldType.DOUBLE).build();
+  private static final Schema IN =
+      Schema.builder()
+          .addNullableField("tag", FieldType.STRING)
+          .addDateTimeField("time")
+          .addNullableField("v", FieldType.DOUBLE)
+          .addNullableField("w", FieldType.DOUBLE)
+          .build();
   private static final Map<String, ConcurrentLinkedQueue<Row>> OUTPUTS = new ConcurrentHashMap<>();
 
   /** Three series of irregular rows (jitter, duplicates, nulls, a spike, a long gap), shuffled. */
@@ -59,7 +63,8 @@ class WholeSeriesRouteTest {
       long t = 1_700_000_000_000L + s * 17_000;
       for (int i = 0; i < 150 + 40 * s; i++) {
         t += 10_000 + r.nextInt(5_000) + (i == 70 ? 3_600_000 : 0);
-        Double v = r.nextInt(6) == 0 ? null : 20 + s * 5 + r.nextGaussian() * 3 + (i == 30 ? 90 : 0);
+        Double v =
+            r.nextInt(6) == 0 ? null : 20 + s * 5 + r.nextGaussian() * 3 + (i == 30 ? 90 : 0);
         Double w = r.nextInt(9) == 0 ? null : 1 + r.nextDouble();
         rows.add(Row.withSchema(IN).addValues(tags[s], new Instant(t), v, w).build());
         if (i % 25 == 3) {
@@ -72,7 +77,8 @@ class WholeSeriesRouteTest {
   }
 
   private static TimeSeriesPipeline chain() {
-    return TimeSeriesPipeline.named("routes").keyedBy("tag")
+    return TimeSeriesPipeline.named("routes")
+        .keyedBy("tag")
         .then(DropDuplicates.keepFirst())
         .then(FillNull.forward("w"))
         .then(Outliers.zscore(2.5).withAction(Outliers.Action.CLIP))
@@ -90,7 +96,10 @@ class WholeSeriesRouteTest {
         .then(Scale.standard());
   }
 
-  /** The chain's rows, with the whole-series route on or off and segments of the default size or {@code segmentRows}. */
+  /**
+   * The chain's rows, with the whole-series route on or off and segments of the default size or
+   * {@code segmentRows}.
+   */
   private static List<Row> run(String name, boolean wholeSeries, Integer segmentRows) {
     DirectOptions o = PipelineOptionsFactory.as(DirectOptions.class);
     o.setRunner(DirectRunner.class);
@@ -101,8 +110,7 @@ class WholeSeriesRouteTest {
     }
     Pipeline p = Pipeline.create(o);
     OUTPUTS.put(name, new ConcurrentLinkedQueue<>());
-    p.apply(Create.of(input()).withRowSchema(IN)).apply(chain())
-        .apply(ParDo.of(new Collect(name)));
+    p.apply(Create.of(input()).withRowSchema(IN)).apply(chain()).apply(ParDo.of(new Collect(name)));
     p.run().waitUntilFinish();
     return new ArrayList<>(OUTPUTS.remove(name));
   }
@@ -126,14 +134,19 @@ class WholeSeriesRouteTest {
     Path csv = dir.resolve("in.csv");
     List<String> lines = new ArrayList<>(List.of("tag,time,v,w"));
     for (Row r : input()) {
-      lines.add(r.getString("tag") + "," + r.getDateTime("time") + ","
-          + (r.getDouble("v") == null ? "" : r.getDouble("v")) + ","
-          + (r.getDouble("w") == null ? "" : r.getDouble("w")));
+      lines.add(
+          r.getString("tag")
+              + ","
+              + r.getDateTime("time")
+              + ","
+              + (r.getDouble("v") == null ? "" : r.getDouble("v"))
+              + ","
+              + (r.getDouble("w") == null ? "" : r.getDouble("w")));
     }
     Files.write(csv, lines);
     List<Row> passes = runEngine(csv, EngineOptions.withSegmentRows(16), "segments of 16 rows");
-    List<Row> promised = runEngine(csv, EngineOptions.withSegmentRows(16).withWholeSeriesOnly(),
-        "promised whole");
+    List<Row> promised =
+        runEngine(csv, EngineOptions.withSegmentRows(16).withWholeSeriesOnly(), "promised whole");
     assertThat(promised.size(), greaterThan(300));
     OpsPipelineTest.assertRowsClose(passes, promised);
     assertThat(TRANSFORMS.get("segments of 16 rows"), hasItem(containsString("JoinContexts")));
@@ -145,12 +158,13 @@ class WholeSeriesRouteTest {
   /** The full names of the pipeline's transforms. */
   private static List<String> transformNames(Pipeline p) {
     List<String> names = new ArrayList<>();
-    p.traverseTopologically(new Pipeline.PipelineVisitor.Defaults() {
-      @Override
-      public void visitPrimitiveTransform(TransformHierarchy.Node node) {
-        names.add(node.getFullName());
-      }
-    });
+    p.traverseTopologically(
+        new Pipeline.PipelineVisitor.Defaults() {
+          @Override
+          public void visitPrimitiveTransform(TransformHierarchy.Node node) {
+            names.add(node.getFullName());
+          }
+        });
     return names;
   }
 
@@ -160,11 +174,12 @@ class WholeSeriesRouteTest {
     o.setTargetParallelism(2);
     Pipeline p = Pipeline.create(o);
     FileInput read = FileInput.of(csv).keyedBy("tag");
-    SeriesOptions options = SeriesOptions.defaults().withTimeColumn("time")
-        .withKeyColumns(List.of("tag"));
+    SeriesOptions options =
+        SeriesOptions.defaults().withTimeColumn("time").withKeyColumns(List.of("tag"));
     List<Kernel> kernels = Engine.plan(read.layout(), options, chain().steps());
-    Engine.Result result = Engine.run(
-        Engine.segment(read.read(p).chunks(), read.layout(), kernels, engineOptions), kernels);
+    Engine.Result result =
+        Engine.run(
+            Engine.segment(read.read(p).chunks(), read.layout(), kernels, engineOptions), kernels);
     OUTPUTS.put(name, new ConcurrentLinkedQueue<>());
     Engine.toRows(result.segments()).apply(ParDo.of(new Collect(name)));
     TRANSFORMS.put(name, transformNames(p));

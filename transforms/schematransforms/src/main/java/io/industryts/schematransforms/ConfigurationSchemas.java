@@ -1,24 +1,24 @@
 package io.industryts.schematransforms;
 
 import io.industryts.config.JobConfig;
-import io.industryts.config.TomlLiterals;
 import io.industryts.config.OperationDescription;
 import io.industryts.config.ParamSpec;
 import io.industryts.config.ParamType;
+import io.industryts.config.TomlLiterals;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * The Beam configuration schema of an operation, derived from its {@link OperationDescription}
- * (the TOML loader's keys: one source of truth), and the conversion of a configuration {@link Row}
- * back into the TOML document the loader validates.
+ * The Beam configuration schema of an operation, derived from its {@link OperationDescription} (the
+ * TOML loader's keys: one source of truth), and the conversion of a configuration {@link Row} back
+ * into the TOML document the loader validates.
  *
  * <p>Fields: the operation's keys in documentation order, then the {@code [pipeline]} series keys
  * ({@code time_column}, {@code key_columns}, ...). Every field is nullable: an unset field means
@@ -32,11 +32,15 @@ import org.apache.beam.sdk.values.Row;
 final class ConfigurationSchemas {
   private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
   private static final Pattern FLOAT =
-      Pattern.compile("[+-]?([0-9]+\\.?[0-9]*([eE][+-]?[0-9]+)?|\\.[0-9]+([eE][+-]?[0-9]+)?|nan|inf)");
+      Pattern.compile(
+          "[+-]?([0-9]+\\.?[0-9]*([eE][+-]?[0-9]+)?|\\.[0-9]+([eE][+-]?[0-9]+)?|nan|inf)");
 
   private ConfigurationSchemas() {}
 
-  /** The {@code [pipeline]} keys a provider's configuration also accepts ({@code name} is the step's). */
+  /**
+   * The {@code [pipeline]} keys a provider's configuration also accepts ({@code name} is the
+   * step's).
+   */
   static List<ParamSpec> seriesKeys() {
     return JobConfig.pipelineKeys().stream()
         .filter(p -> !p.key().equals("name"))
@@ -118,7 +122,8 @@ final class ConfigurationSchemas {
    */
   static String toToml(OperationDescription d, Row config) {
     StringBuilder pipeline = new StringBuilder("[pipeline]\n");
-    StringBuilder step = new StringBuilder("[[operations]]\ntype = ").append(TomlLiterals.string(d.type()));
+    StringBuilder step =
+        new StringBuilder("[[operations]]\ntype = ").append(TomlLiterals.string(d.type()));
     step.append('\n');
     for (ParamSpec p : allKeys(d)) {
       Object v = config.getSchema().hasField(p.key()) ? config.getValue(p.key()) : null;
@@ -134,9 +139,13 @@ final class ConfigurationSchemas {
   private static String literal(ParamType type, Object v) {
     switch (type) {
       case INT_OR_DURATION:
-        return INTEGER.matcher(v.toString().trim()).matches() ? v.toString().trim() : TomlLiterals.string(String.valueOf(v));
+        return INTEGER.matcher(v.toString().trim()).matches()
+            ? v.toString().trim()
+            : TomlLiterals.string(String.valueOf(v));
       case FLOAT_OR_DURATION:
-        return FLOAT.matcher(v.toString().trim()).matches() ? v.toString().trim() : TomlLiterals.string(String.valueOf(v));
+        return FLOAT.matcher(v.toString().trim()).matches()
+            ? v.toString().trim()
+            : TomlLiterals.string(String.valueOf(v));
       case SCALAR:
         {
           String s = v.toString().trim();
@@ -150,9 +159,11 @@ final class ConfigurationSchemas {
                 .collect(Collectors.joining(", ", "[", "]"));
       case INT_LIST_OR_STRING_LIST:
         {
-          // all integers: a list of codes; otherwise a list of words (the key takes one or the other)
+          // all integers: a list of codes; otherwise a list of words (the key takes one or the
+          // other)
           Collection<?> items = (Collection<?>) v;
-          boolean codes = items.stream().allMatch(e -> INTEGER.matcher(e.toString().trim()).matches());
+          boolean codes =
+              items.stream().allMatch(e -> INTEGER.matcher(e.toString().trim()).matches());
           return items.stream()
               .map(e -> codes ? e.toString().trim() : TomlLiterals.string(String.valueOf(e)))
               .collect(Collectors.joining(", ", "[", "]"));
@@ -161,5 +172,4 @@ final class ConfigurationSchemas {
         return TomlLiterals.render(v);
     }
   }
-
 }

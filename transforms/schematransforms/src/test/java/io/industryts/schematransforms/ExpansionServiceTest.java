@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.beam.model.expansion.v1.ExpansionApi;
 import org.apache.beam.model.expansion.v1.ExpansionServiceGrpc;
-import org.apache.beam.model.pipeline.v1.ExternalTransforms.ExpansionMethods;
 import org.apache.beam.model.pipeline.v1.ExternalTransforms;
+import org.apache.beam.model.pipeline.v1.ExternalTransforms.ExpansionMethods;
 import org.apache.beam.model.pipeline.v1.RunnerApi;
 import org.apache.beam.model.pipeline.v1.SchemaApi;
 import org.apache.beam.sdk.Pipeline;
@@ -49,12 +49,15 @@ class ExpansionServiceTest {
       List.of(
           new String[] {"fill_null", "method = \"forward\"\ncolumns = [\"flow\"]"},
           new String[] {"lag", "columns = [\"flow\"]\nperiods = [1, 2]"},
-          new String[] {"rolling", "window = \"30min\"\nfunctions = [\"mean\", \"max\"]\ncolumns = [\"flow\"]"});
+          new String[] {
+            "rolling", "window = \"30min\"\nfunctions = [\"mean\", \"max\"]\ncolumns = [\"flow\"]"
+          });
 
   @BeforeAll
   static void start() throws Exception {
     server = ExpansionServer.create(new ExpansionService(), "localhost", 0);
-    channel = ManagedChannelBuilder.forAddress("localhost", server.getPort()).usePlaintext().build();
+    channel =
+        ManagedChannelBuilder.forAddress("localhost", server.getPort()).usePlaintext().build();
     stub = ExpansionServiceGrpc.newBlockingStub(channel);
   }
 
@@ -67,14 +70,19 @@ class ExpansionServiceTest {
   @Test
   void discoveryListsEveryOperationWithItsConfigurationSchema() {
     ExpansionApi.DiscoverSchemaTransformResponse r =
-        stub.discoverSchemaTransform(ExpansionApi.DiscoverSchemaTransformRequest.getDefaultInstance());
+        stub.discoverSchemaTransform(
+            ExpansionApi.DiscoverSchemaTransformRequest.getDefaultInstance());
     assertEquals("", r.getError());
     for (String type : OperationSchemaTransformProvider.registry().types()) {
       String id = "beam:schematransform:io.industryts:" + type + ":v1";
       ExpansionApi.SchemaTransformConfig config = r.getSchemaTransformConfigsOrThrow(id);
       Schema schema = SchemaTranslation.schemaFromProto(config.getConfigSchema());
       assertEquals(
-          ConfigurationSchemas.of(OperationSchemaTransformProvider.registry().find(type).orElseThrow().description())
+          ConfigurationSchemas.of(
+                  OperationSchemaTransformProvider.registry()
+                      .find(type)
+                      .orElseThrow()
+                      .description())
               .getFieldNames(),
           schema.getFieldNames(),
           id);
@@ -83,7 +91,9 @@ class ExpansionServiceTest {
     }
     ExpansionApi.SchemaTransformConfig lag =
         r.getSchemaTransformConfigsOrThrow("beam:schematransform:io.industryts:lag:v1");
-    assertTrue(lag.getDescription().startsWith("Add {c}_lag{n} (rows) or {c}_lag_{d}"), lag.getDescription());
+    assertTrue(
+        lag.getDescription().startsWith("Add {c}_lag{n} (rows) or {c}_lag_{d}"),
+        lag.getDescription());
   }
 
   @Test
@@ -110,7 +120,8 @@ class ExpansionServiceTest {
               .setIdentifier(provider.identifier())
               .setConfigurationSchema(SchemaTranslation.schemaToProto(configSchema, true))
               .setConfigurationRow(
-                  ByteString.copyFrom(CoderUtils.encodeToByteArray(RowCoder.of(configSchema), config)))
+                  ByteString.copyFrom(
+                      CoderUtils.encodeToByteArray(RowCoder.of(configSchema), config)))
               .build();
       ExpansionApi.ExpansionRequest request =
           ExpansionApi.ExpansionRequest.newBuilder()
@@ -128,7 +139,8 @@ class ExpansionServiceTest {
               .build();
       ExpansionApi.ExpansionResponse response = stub.expand(request);
       assertEquals("", response.getError(), type);
-      assertEquals(List.of("output"), List.copyOf(response.getTransform().getOutputsMap().keySet()));
+      assertEquals(
+          List.of("output"), List.copyOf(response.getTransform().getOutputsMap().keySet()));
       current = response.getTransform().getOutputsOrThrow("output");
       components = response.getComponents();
       requirements = response.getRequirementsList();
@@ -142,7 +154,11 @@ class ExpansionServiceTest {
 
     StringBuilder toml = new StringBuilder("[pipeline]\n" + ProvidersMatchTomlStepsTest.SERIES);
     for (String[] step : CHAIN) {
-      toml.append("\n[[operations]]\ntype = \"").append(step[0]).append("\"\n").append(step[1]).append('\n');
+      toml.append("\n[[operations]]\ntype = \"")
+          .append(step[0])
+          .append("\"\n")
+          .append(step[1])
+          .append('\n');
     }
     Pipeline q = Pipeline.create(PipelineOptionsFactory.create());
     Schema fromToml =
@@ -152,14 +168,19 @@ class ExpansionServiceTest {
             .apply(
                 IndustryPipeline.of(
                     JobConfig.parse(
-                        toml.toString(), "chain.toml", OperationSchemaTransformProvider.registry())))
+                        toml.toString(),
+                        "chain.toml",
+                        OperationSchemaTransformProvider.registry())))
             .getSchema();
     assertEquals(fromToml.getFieldNames(), expanded.getFieldNames());
     assertTrue(expanded.equivalent(fromToml), expanded + " vs " + fromToml);
     assertEquals(
         List.of("flow_lag1", "flow_lag2"),
         expanded.getFieldNames().stream().filter(n -> n.startsWith("flow_lag")).toList());
-    assertTrue(expanded.getFieldNames().containsAll(List.of("flow_rolling_mean_30min", "flow_rolling_max_30min")),
+    assertTrue(
+        expanded
+            .getFieldNames()
+            .containsAll(List.of("flow_rolling_mean_30min", "flow_rolling_max_30min")),
         expanded.getFieldNames().toString());
   }
 
@@ -181,7 +202,8 @@ class ExpansionServiceTest {
             .setIdentifier(provider.identifier())
             .setConfigurationSchema(SchemaTranslation.schemaToProto(configSchema, true))
             .setConfigurationRow(
-                ByteString.copyFrom(CoderUtils.encodeToByteArray(RowCoder.of(configSchema), config)))
+                ByteString.copyFrom(
+                    CoderUtils.encodeToByteArray(RowCoder.of(configSchema), config)))
             .build();
     ExpansionApi.ExpansionResponse response =
         stub.expand(
@@ -198,7 +220,9 @@ class ExpansionServiceTest {
                         .putInputs("input", in))
                 .build());
     assertTrue(
-        response.getError().contains("invalid configuration for beam:schematransform:io.industryts:resample:v1"),
+        response
+            .getError()
+            .contains("invalid configuration for beam:schematransform:io.industryts:resample:v1"),
         response.getError());
     assertTrue(response.getError().contains("aggregation"), response.getError());
   }

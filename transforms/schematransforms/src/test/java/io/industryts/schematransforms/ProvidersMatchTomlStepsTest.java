@@ -16,8 +16,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.transforms.SchemaTransformProvider;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -48,7 +48,9 @@ class ProvidersMatchTomlStepsTest {
           c("box_cox", "columns = [\"flow\"]\nemit_lambda = true"),
           c("cast", "types = { level = \"double\" }"),
           c("clip", "lower = 10\nupper = 20.5"),
-          c("cumulative", "functions = [\"cumsum\", \"cummax\"]\ncolumns = [\"energy\"]\nreset_every = \"1h\""),
+          c(
+              "cumulative",
+              "functions = [\"cumsum\", \"cummax\"]\ncolumns = [\"energy\"]\nreset_every = \"1h\""),
           c("datetime_features", "features = [\"hour\", \"dayofweek\"]\ncyclic = [\"hour\"]"),
           c("diff", "periods = [1, 2]\ncolumns = [\"flow\"]"),
           c("drop_columns", "columns = [\"status\"]"),
@@ -59,17 +61,23 @@ class ProvidersMatchTomlStepsTest {
           c("fill_null", "method = \"constant\"\nvalue = 0\ncolumns = [\"temp\"]"),
           c("fill_null", "method = \"forward\"\nmax_gap = \"10min\"\nflag = true"),
           c("filter_time", "start = \"2024-01-01 01:00\"\nend = \"2024-01-01 02:00\""),
-          c("group_by_time", "every = \"1h\"\naggregations = { flow = [\"mean\", \"max\"] }\nby = [\"status\"]"),
+          c(
+              "group_by_time",
+              "every = \"1h\"\naggregations = { flow = [\"mean\", \"max\"] }\nby = [\"status\"]"),
           c("interpolate", "max_gap = \"10min\"\ncolumns = [\"temp\"]"),
           c("lag", "columns = [\"temp\"]\nperiods = [1, 2]"),
           c("lag", "columns = [\"temp\"]\nperiods = [\"10min\"]\ntolerance = \"5min\""),
           c("lead", "columns = [\"flow\"]\nperiods = 1"),
           c("log", "method = \"log1p\"\ncolumns = [\"flow\"]"),
           c("normalize", "columns = [\"temp\"]"),
-          c("outliers", "method = \"zscore\"\nthreshold = 1.5\naction = \"clip\"\ncolumns = [\"flow\"]"),
+          c(
+              "outliers",
+              "method = \"zscore\"\nthreshold = 1.5\naction = \"clip\"\ncolumns = [\"flow\"]"),
           c("outliers", "method = \"hampel\"\nwindow = 5\ncolumns = [\"flow\"]"),
           c("pct_change", "periods = 1\ncolumns = [\"flow\"]"),
-          c("regularize", "rule = \"1min\"\nfill = \"linear\"\nmax_gap = \"10min\"\ncolumns = [\"flow\"]"),
+          c(
+              "regularize",
+              "rule = \"1min\"\nfill = \"linear\"\nmax_gap = \"10min\"\ncolumns = [\"flow\"]"),
           c("rename", "mapping = { flow = \"flow_rate\" }"),
           c("resample", "rule = \"1h\"\naggregation = \"mean\"\ncolumns = [\"flow\", \"temp\"]"),
           c("rolling", "window = 3\nfunctions = [\"mean\", \"max\"]\ncolumns = [\"flow\"]"),
@@ -84,7 +92,9 @@ class ProvidersMatchTomlStepsTest {
           c("mask_quality", "quality_column = \"level\"\ncolumns = [\"flow\"]\ngood = [1, 2]"),
           c("mask_quality", "quality_column = \"status\"\ncolumns = [\"temp\"]\ngood = [\"ok\"]"),
           c("downsample_lttb", "column = \"flow\"\npoints = 3"),
-          c("resample", "rule = \"1h\"\naggregation = \"twa\"\ninterpolation = \"linear\"\ncolumns = [\"flow\"]"));
+          c(
+              "resample",
+              "rule = \"1h\"\naggregation = \"twa\"\ninterpolation = \"linear\"\ncolumns = [\"flow\"]"));
 
   static final Schema SCHEMA =
       Schema.builder()
@@ -131,7 +141,13 @@ class ProvidersMatchTomlStepsTest {
         Double temp = i % 6 == 2 ? null : 15.0 + Math.sin(i) * 4;
         rows.add(
             Row.withSchema(SCHEMA)
-                .addValues(tag, new Instant(t), flow, temp, (long) (i % 5), i % 2 == 0 ? "on" : "off",
+                .addValues(
+                    tag,
+                    new Instant(t),
+                    flow,
+                    temp,
+                    (long) (i % 5),
+                    i % 2 == 0 ? "on" : "off",
                     1.0 + i % 3)
                 .build());
         if (i == 12) { // a second reading at the same time
@@ -151,7 +167,8 @@ class ProvidersMatchTomlStepsTest {
       for (int i = 0; i < 8; i++) {
         rows.add(
             Row.withSchema(WEATHER)
-                .addValues(tag, new Instant(T0 + i * 30 * 60_000L), 40.0 + i + (tag.equals("b") ? 5 : 0))
+                .addValues(
+                    tag, new Instant(T0 + i * 30 * 60_000L), 40.0 + i + (tag.equals("b") ? 5 : 0))
                 .build());
       }
     }
@@ -161,7 +178,8 @@ class ProvidersMatchTomlStepsTest {
   @Test
   void everyRegisteredOperationTypeHasACase() {
     Set<String> types = new TreeSet<>(OperationSchemaTransformProvider.registry().types());
-    Set<String> covered = CASES.stream().map(k -> k[0]).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> covered =
+        CASES.stream().map(k -> k[0]).collect(Collectors.toCollection(TreeSet::new));
     assertEquals(types, covered, "add a case for each new operation type");
   }
 
@@ -180,7 +198,12 @@ class ProvidersMatchTomlStepsTest {
             "toml",
             IndustryPipeline.of(
                     JobConfig.parse(
-                        "[pipeline]\n" + SERIES + "\n[[operations]]\ntype = \"" + type + "\"\n" + keys,
+                        "[pipeline]\n"
+                            + SERIES
+                            + "\n[[operations]]\ntype = \""
+                            + type
+                            + "\"\n"
+                            + keys,
                         "step.toml",
                         OperationSchemaTransformProvider.registry(),
                         Set.of("weather")))

@@ -11,9 +11,9 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.transforms.SchemaTransformProvider;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,9 @@ class SchemaTransformProvidersTest {
             .map(d -> "beam:schematransform:io." + d.id())
             .collect(Collectors.toCollection(TreeSet::new));
     List<String> ids = ours().stream().map(SchemaTransformProvider::identifier).sorted().toList();
-    assertEquals(List.copyOf(expected), ids,
+    assertEquals(
+        List.copyOf(expected),
+        ids,
         "each operation type needs a class in io.industryts.schematransforms.providers and a line in"
             + " META-INF/services/org.apache.beam.sdk.schemas.transforms.SchemaTransformProvider");
     assertTrue(ids.contains("beam:schematransform:io.industryts:resample:v1"));
@@ -48,12 +50,26 @@ class SchemaTransformProvidersTest {
   void configurationSchemaIsTheTomlKeysThenTheSeriesKeys() {
     Schema lag = ProvidersMatchTomlStepsTest.provider("lag").configurationSchema();
     assertEquals(
-        List.of("name", "columns", "periods", "tolerance", "suffix", "time_column", "key_columns",
-            "time_zone", "time_format", "epoch_unit", "ambiguous", "nonexistent", "nan_as_null",
+        List.of(
+            "name",
+            "columns",
+            "periods",
+            "tolerance",
+            "suffix",
+            "time_column",
+            "key_columns",
+            "time_zone",
+            "time_format",
+            "epoch_unit",
+            "ambiguous",
+            "nonexistent",
+            "nan_as_null",
             "sequence_column"),
         lag.getFieldNames());
-    assertEquals(FieldType.array(FieldType.STRING).withNullable(true), lag.getField("periods").getType());
-    assertEquals(FieldType.array(FieldType.STRING).withNullable(true), lag.getField("columns").getType());
+    assertEquals(
+        FieldType.array(FieldType.STRING).withNullable(true), lag.getField("periods").getType());
+    assertEquals(
+        FieldType.array(FieldType.STRING).withNullable(true), lag.getField("columns").getType());
     assertEquals(FieldType.STRING.withNullable(true), lag.getField("tolerance").getType());
     assertEquals(
         "Appended to generated output names; in-place transforms then write new columns. Type:"
@@ -65,8 +81,11 @@ class SchemaTransformProvidersTest {
         FieldType.map(FieldType.STRING, FieldType.array(FieldType.STRING)).withNullable(true),
         resample.getField("aggregations").getType());
     assertTrue(
-        resample.getField("aggregation").getDescription().endsWith(
-            "one of: mean, sum, min, max, first, last, count, median, std, var, twa, integral."),
+        resample
+            .getField("aggregation")
+            .getDescription()
+            .endsWith(
+                "one of: mean, sum, min, max, first, last, count, median, std, var, twa, integral."),
         resample.getField("aggregation").getDescription());
     assertEquals(FieldType.BOOLEAN.withNullable(true), resample.getField("emit_empty").getType());
     assertEquals(FieldType.INT64.withNullable(true), resample.getField("ddof").getType());
@@ -107,7 +126,8 @@ class SchemaTransformProvidersTest {
     assertTrue(ConfigurationSchemas.toToml(rolling.operation(), window).contains("\nwindow = 3\n"));
     Row duration = ConfigRows.of(rolling.configurationSchema(), "window = \"10min\"");
     assertTrue(
-        ConfigurationSchemas.toToml(rolling.operation(), duration).contains("\nwindow = \"10min\"\n"));
+        ConfigurationSchemas.toToml(rolling.operation(), duration)
+            .contains("\nwindow = \"10min\"\n"));
   }
 
   @Test
@@ -118,7 +138,9 @@ class SchemaTransformProvidersTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> resample.from(config));
     String m = e.getMessage();
-    assertTrue(m.startsWith("invalid configuration for beam:schematransform:io.industryts:resample:v1:\n"), m);
+    assertTrue(
+        m.startsWith("invalid configuration for beam:schematransform:io.industryts:resample:v1:\n"),
+        m);
     assertTrue(m.contains("\"rule\""), m);
     assertTrue(m.contains("avg"), m);
     assertTrue(m.contains("middle"), m);
@@ -134,8 +156,9 @@ class SchemaTransformProvidersTest {
             IllegalArgumentException.class,
             () ->
                 diff.from(config)
-                    .expand(org.apache.beam.sdk.values.PCollectionRowTuple.empty(
-                        org.apache.beam.sdk.Pipeline.create())));
+                    .expand(
+                        org.apache.beam.sdk.values.PCollectionRowTuple.empty(
+                            org.apache.beam.sdk.Pipeline.create())));
     assertEquals(
         "beam:schematransform:io.industryts:diff:v1: no input named \"input\". Got []. Pass the"
             + " time-series rows as \"input\".",

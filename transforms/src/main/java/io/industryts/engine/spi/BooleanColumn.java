@@ -12,7 +12,10 @@ public final class BooleanColumn extends PrimitiveColumn {
     super(nulls);
     if (values.length != nulls.length) {
       throw new IllegalArgumentException(
-          "BooleanColumn: values and nulls differ in length: " + values.length + " vs " + nulls.length);
+          "BooleanColumn: values and nulls differ in length: "
+              + values.length
+              + " vs "
+              + nulls.length);
     }
     this.values = values;
   }

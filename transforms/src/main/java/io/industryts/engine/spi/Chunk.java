@@ -21,13 +21,13 @@ import org.apache.beam.sdk.values.Row;
  * physical line (for Parquet / Arrow: the 1-based row number), packed into one {@code long} per row
  * ({@link #origin(int, long)}) with a small table of source names per chunk, so a row rejected by
  * an operation names {@code file:line} in its error record. Slicing, taking, concatenating and
- * replacing columns or times keep the origins; rows an operation builds (buckets, grid points)
- * have none ({@link #NO_ORIGIN}). The writers ignore them. Origins are not part of a chunk's value
+ * replacing columns or times keep the origins; rows an operation builds (buckets, grid points) have
+ * none ({@link #NO_ORIGIN}). The writers ignore them. Origins are not part of a chunk's value
  * ({@link #equals}).
  *
- * <p>Chunks are values: nothing mutates a chunk or its arrays after construction. Whether a chunk is
- * sorted by (time, seq) depends on where it is in the engine: readers produce chunks in input order,
- * segments are sorted.
+ * <p>Chunks are values: nothing mutates a chunk or its arrays after construction. Whether a chunk
+ * is sorted by (time, seq) depends on where it is in the engine: readers produce chunks in input
+ * order, segments are sorted.
  */
 public final class Chunk implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -66,8 +66,14 @@ public final class Chunk implements Serializable {
    * @param origins per row {@link #origin(int, long)} or {@link #NO_ORIGIN} ({@code null} with
    *     {@code sources})
    */
-  public Chunk(ChunkLayout layout, Row key, long[] times, long[] seqs, Column[] columns,
-      String[] sources, long[] origins) {
+  public Chunk(
+      ChunkLayout layout,
+      Row key,
+      long[] times,
+      long[] seqs,
+      Column[] columns,
+      String[] sources,
+      long[] origins) {
     this.layout = layout;
     this.key = key;
     this.times = times;
@@ -83,20 +89,32 @@ public final class Chunk implements Serializable {
     }
     if (columns.length != layout.schema().getFieldCount()) {
       throw new IllegalArgumentException(
-          "Chunk: " + columns.length + " columns for a schema of " + layout.schema().getFieldCount()
-              + " fields " + layout.schema().getFieldNames());
+          "Chunk: "
+              + columns.length
+              + " columns for a schema of "
+              + layout.schema().getFieldCount()
+              + " fields "
+              + layout.schema().getFieldNames());
     }
     for (int f = 0; f < columns.length; f++) {
       boolean slotEmpty = layout.isTimeOrKey(f);
       if (slotEmpty != (columns[f] == null)) {
         throw new IllegalArgumentException(
-            "Chunk: column slot " + f + " (" + layout.schema().getField(f).getName() + ") must be "
+            "Chunk: column slot "
+                + f
+                + " ("
+                + layout.schema().getField(f).getName()
+                + ") must be "
                 + (slotEmpty ? "null (time or key field)" : "present"));
       }
       if (!slotEmpty && columns[f].size() != times.length) {
         throw new IllegalArgumentException(
-            "Chunk: column " + layout.schema().getField(f).getName() + " has " + columns[f].size()
-                + " cells, expected " + times.length);
+            "Chunk: column "
+                + layout.schema().getField(f).getName()
+                + " has "
+                + columns[f].size()
+                + " cells, expected "
+                + times.length);
       }
     }
   }
@@ -120,7 +138,9 @@ public final class Chunk implements Serializable {
     return layout.schema();
   }
 
-  /** Key values as a row of {@link ChunkLayout#keySchema()} (zero fields when there are no keys). */
+  /**
+   * Key values as a row of {@link ChunkLayout#keySchema()} (zero fields when there are no keys).
+   */
   public Row key() {
     return key;
   }
@@ -159,7 +179,9 @@ public final class Chunk implements Serializable {
     return Arrays.copyOf(columns, columns.length);
   }
 
-  /** Same rows and times, other columns (and possibly another layout with the same time and keys). */
+  /**
+   * Same rows and times, other columns (and possibly another layout with the same time and keys).
+   */
   public Chunk withColumns(ChunkLayout newLayout, Column[] newColumns) {
     return new Chunk(newLayout, key, times, seqs, newColumns, sources, origins);
   }
@@ -222,8 +244,13 @@ public final class Chunk implements Serializable {
       }
     }
     return new Chunk(
-        layout, key, Arrays.copyOfRange(times, from, to), Arrays.copyOfRange(seqs, from, to), out,
-        sources, origins == null ? null : Arrays.copyOfRange(origins, from, to));
+        layout,
+        key,
+        Arrays.copyOfRange(times, from, to),
+        Arrays.copyOfRange(seqs, from, to),
+        out,
+        sources,
+        origins == null ? null : Arrays.copyOfRange(origins, from, to));
   }
 
   /** The rows at {@code positions[0..count)}, in that order. */
@@ -338,7 +365,6 @@ public final class Chunk implements Serializable {
     return take(order, order.length);
   }
 
-
   /** The row at position {@code i} as a Beam Row (slow path: edges and tests only). */
   public Row row(int i) {
     Schema schema = layout.schema();
@@ -356,8 +382,10 @@ public final class Chunk implements Serializable {
       return false;
     }
     Chunk c = (Chunk) o;
-    if (!layout.equals(c.layout) || !Objects.equals(key, c.key)
-        || !Arrays.equals(times, c.times) || !Arrays.equals(seqs, c.seqs)) {
+    if (!layout.equals(c.layout)
+        || !Objects.equals(key, c.key)
+        || !Arrays.equals(times, c.times)
+        || !Arrays.equals(seqs, c.seqs)) {
       return false;
     }
     for (int f = 0; f < columns.length; f++) {
@@ -380,7 +408,11 @@ public final class Chunk implements Serializable {
 
   @Override
   public String toString() {
-    return "Chunk{key=" + key + ", rows=" + size()
-        + (size() > 0 ? ", from=" + times[0] + ", to=" + times[size() - 1] : "") + "}";
+    return "Chunk{key="
+        + key
+        + ", rows="
+        + size()
+        + (size() > 0 ? ", from=" + times[0] + ", to=" + times[size() - 1] : "")
+        + "}";
   }
 }

@@ -4,10 +4,10 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 
 /**
@@ -25,7 +25,11 @@ public final class ChunkLayout implements Serializable {
   private final long elementTimeOffset;
   private final String elementTimeField;
 
-  private ChunkLayout(Schema schema, int timeIndex, int[] keyIndexes, long elementTimeOffset,
+  private ChunkLayout(
+      Schema schema,
+      int timeIndex,
+      int[] keyIndexes,
+      long elementTimeOffset,
       String elementTimeField) {
     this.schema = schema;
     this.elementTimeOffset = elementTimeOffset;
@@ -50,12 +54,17 @@ public final class ChunkLayout implements Serializable {
   public static ChunkLayout of(Schema schema, String timeField, List<String> keyFields) {
     if (!schema.hasField(timeField)) {
       throw new IllegalArgumentException(
-          "time column \"" + timeField + "\" not found. Available fields: " + schema.getFieldNames());
+          "time column \""
+              + timeField
+              + "\" not found. Available fields: "
+              + schema.getFieldNames());
     }
     int t = schema.indexOf(timeField);
     if (schema.getField(t).getType().getTypeName() != TypeName.DATETIME) {
       throw new IllegalArgumentException(
-          "time column \"" + timeField + "\" must be DATETIME inside the engine. Got "
+          "time column \""
+              + timeField
+              + "\" must be DATETIME inside the engine. Got "
               + schema.getField(t).getType());
     }
     int[] keys = new int[keyFields.size()];
@@ -67,13 +76,16 @@ public final class ChunkLayout implements Serializable {
       }
       keys[i] = schema.indexOf(k);
       if (keys[i] == t) {
-        throw new IllegalArgumentException("\"" + k + "\" is the time column and cannot be a key column.");
+        throw new IllegalArgumentException(
+            "\"" + k + "\" is the time column and cannot be a key column.");
       }
     }
     return new ChunkLayout(schema, t, keys, 0, null);
   }
 
-  /** The same time and key fields (by name) in another schema, e.g. an operation's output schema. */
+  /**
+   * The same time and key fields (by name) in another schema, e.g. an operation's output schema.
+   */
   public ChunkLayout withSchema(Schema newSchema) {
     List<String> keys = new ArrayList<>();
     for (int k : keyIndexes) {
@@ -82,14 +94,15 @@ public final class ChunkLayout implements Serializable {
     ChunkLayout out = of(newSchema, timeField(), keys);
     out = elementTimeOffset == 0 ? out : out.withElementTimeOffset(elementTimeOffset);
     return elementTimeField != null && newSchema.hasField(elementTimeField)
-        ? out.withElementTimeField(elementTimeField) : out;
+        ? out.withElementTimeField(elementTimeField)
+        : out;
   }
 
   /**
-   * The same layout whose rows leave the engine with element timestamp {@code time +
-   * offsetMillis} (SEMANTICS §1.8): a row standing for a bucket or grid point carries its label
-   * in the time field and the bucket's last instant as its timestamp. Kept by {@link #withSchema},
-   * so row-preserving operations after it keep those timestamps.
+   * The same layout whose rows leave the engine with element timestamp {@code time + offsetMillis}
+   * (SEMANTICS §1.8): a row standing for a bucket or grid point carries its label in the time field
+   * and the bucket's last instant as its timestamp. Kept by {@link #withSchema}, so row-preserving
+   * operations after it keep those timestamps.
    */
   public ChunkLayout withElementTimeOffset(long offsetMillis) {
     return new ChunkLayout(schema, timeIndex, keyIndexes, offsetMillis, elementTimeField);
@@ -103,8 +116,11 @@ public final class ChunkLayout implements Serializable {
   public ChunkLayout withElementTimeField(String field) {
     if (!schema.hasField(field)
         || schema.getField(field).getType().getTypeName() != TypeName.DATETIME) {
-      throw new IllegalArgumentException("element time field \"" + field
-          + "\" must be a DATETIME field of " + schema.getFieldNames());
+      throw new IllegalArgumentException(
+          "element time field \""
+              + field
+              + "\" must be a DATETIME field of "
+              + schema.getFieldNames());
     }
     return new ChunkLayout(schema, timeIndex, keyIndexes, elementTimeOffset, field);
   }
@@ -161,8 +177,8 @@ public final class ChunkLayout implements Serializable {
     int n = schema.getFieldCount();
     int[] slots = new int[n];
     for (int f = 0; f < n; f++) {
-      slots[f] = isTimeOrKey(f) && f != timeIndex
-          ? keySchema.indexOf(schema.getField(f).getName()) : -1;
+      slots[f] =
+          isTimeOrKey(f) && f != timeIndex ? keySchema.indexOf(schema.getField(f).getName()) : -1;
     }
     return slots;
   }
@@ -191,8 +207,10 @@ public final class ChunkLayout implements Serializable {
       return false;
     }
     ChunkLayout l = (ChunkLayout) o;
-    return timeIndex == l.timeIndex && Arrays.equals(keyIndexes, l.keyIndexes)
-        && schema.equals(l.schema) && elementTimeOffset == l.elementTimeOffset
+    return timeIndex == l.timeIndex
+        && Arrays.equals(keyIndexes, l.keyIndexes)
+        && schema.equals(l.schema)
+        && elementTimeOffset == l.elementTimeOffset
         && java.util.Objects.equals(elementTimeField, l.elementTimeField);
   }
 
@@ -203,7 +221,12 @@ public final class ChunkLayout implements Serializable {
 
   @Override
   public String toString() {
-    return "ChunkLayout{time=" + timeField() + ", keys=" + keyFields() + ", fields="
-        + schema.getFieldNames() + "}";
+    return "ChunkLayout{time="
+        + timeField()
+        + ", keys="
+        + keyFields()
+        + ", fields="
+        + schema.getFieldNames()
+        + "}";
   }
 }

@@ -28,8 +28,15 @@ public final class ContextSpec implements Serializable {
   private final boolean rowPreserving;
   private final boolean changesTime;
 
-  private ContextSpec(int rowsBefore, int rowsAfter, long millisBefore, long millisAfter, Grid grid,
-      boolean seriesInfo, boolean rowPreserving, boolean changesTime) {
+  private ContextSpec(
+      int rowsBefore,
+      int rowsAfter,
+      long millisBefore,
+      long millisAfter,
+      Grid grid,
+      boolean seriesInfo,
+      boolean rowPreserving,
+      boolean changesTime) {
     this.rowsBefore = rowsBefore;
     this.rowsAfter = rowsAfter;
     this.millisBefore = millisBefore;
@@ -50,7 +57,9 @@ public final class ContextSpec implements Serializable {
     return new ContextSpec(0, 0, 0, 0, null, false, false, false);
   }
 
-  /** Row-preserving with {@code before} earlier and {@code after} later rows (lag, lead, rolling). */
+  /**
+   * Row-preserving with {@code before} earlier and {@code after} later rows (lag, lead, rolling).
+   */
   public static ContextSpec haloRows(int before, int after) {
     return new ContextSpec(before, after, 0, 0, null, false, true, false);
   }
@@ -66,28 +75,28 @@ public final class ContextSpec implements Serializable {
   }
 
   public ContextSpec withHaloRows(int before, int after) {
-    return new ContextSpec(before, after, millisBefore, millisAfter, grid, seriesInfo, rowPreserving,
-        changesTime);
+    return new ContextSpec(
+        before, after, millisBefore, millisAfter, grid, seriesInfo, rowPreserving, changesTime);
   }
 
   public ContextSpec withHaloMillis(long before, long after) {
-    return new ContextSpec(rowsBefore, rowsAfter, before, after, grid, seriesInfo, rowPreserving,
-        changesTime);
+    return new ContextSpec(
+        rowsBefore, rowsAfter, before, after, grid, seriesInfo, rowPreserving, changesTime);
   }
 
   public ContextSpec withSeriesInfo() {
-    return new ContextSpec(rowsBefore, rowsAfter, millisBefore, millisAfter, grid, true,
-        rowPreserving, changesTime);
+    return new ContextSpec(
+        rowsBefore, rowsAfter, millisBefore, millisAfter, grid, true, rowPreserving, changesTime);
   }
 
   public ContextSpec withChangesTime() {
-    return new ContextSpec(rowsBefore, rowsAfter, millisBefore, millisAfter, grid, seriesInfo,
-        rowPreserving, true);
+    return new ContextSpec(
+        rowsBefore, rowsAfter, millisBefore, millisAfter, grid, seriesInfo, rowPreserving, true);
   }
 
   public ContextSpec notRowPreserving() {
-    return new ContextSpec(rowsBefore, rowsAfter, millisBefore, millisAfter, grid, seriesInfo,
-        false, changesTime);
+    return new ContextSpec(
+        rowsBefore, rowsAfter, millisBefore, millisAfter, grid, seriesInfo, false, changesTime);
   }
 
   public int rowsBefore() {
@@ -129,8 +138,18 @@ public final class ContextSpec implements Serializable {
 
   @Override
   public String toString() {
-    return "ContextSpec{halo rows " + rowsBefore + "/" + rowsAfter + ", ms " + millisBefore + "/"
-        + millisAfter + (grid != null ? ", grid " + grid : "") + (seriesInfo ? ", seriesInfo" : "")
-        + (rowPreserving ? ", rowPreserving" : "") + (changesTime ? ", changesTime" : "") + "}";
+    return "ContextSpec{halo rows "
+        + rowsBefore
+        + "/"
+        + rowsAfter
+        + ", ms "
+        + millisBefore
+        + "/"
+        + millisAfter
+        + (grid != null ? ", grid " + grid : "")
+        + (seriesInfo ? ", seriesInfo" : "")
+        + (rowPreserving ? ", rowPreserving" : "")
+        + (changesTime ? ", changesTime" : "")
+        + "}";
   }
 }

@@ -12,7 +12,10 @@ public final class DoubleColumn extends PrimitiveColumn {
     super(nulls);
     if (values.length != nulls.length) {
       throw new IllegalArgumentException(
-          "DoubleColumn: values and nulls differ in length: " + values.length + " vs " + nulls.length);
+          "DoubleColumn: values and nulls differ in length: "
+              + values.length
+              + " vs "
+              + nulls.length);
     }
     this.values = values;
   }

@@ -1,7 +1,7 @@
 package io.industryts.engine.spi;
 
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.values.Row;
 
 /**
@@ -25,16 +25,23 @@ public final class ErrorRecords {
           .build();
 
   /** An error record. {@code source}, {@code line}, {@code field} and {@code raw} may be null. */
-  public static Row of(String source, Long line, String step, String operation, String reason,
-      String field, String message, String raw) {
+  public static Row of(
+      String source,
+      Long line,
+      String step,
+      String operation,
+      String reason,
+      String field,
+      String message,
+      String raw) {
     return Row.withSchema(SCHEMA)
         .addValues(source, line, step, operation, reason, field, message, raw)
         .build();
   }
 
   /**
-   * The one-line message the launcher prints when a job fails on this record: {@code
-   * file:line: message}, without repeating a position the message already starts with.
+   * The one-line message the launcher prints when a job fails on this record: {@code file:line:
+   * message}, without repeating a position the message already starts with.
    */
   public static String describe(Row error) {
     StringBuilder sb = new StringBuilder();

@@ -4,18 +4,22 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * A bucket grid (SEMANTICS §1.7): width {@code w}, and bucket edges at {@code anchor + k·w}.
- * With {@code closedRight} buckets are {@code (edge, edge + w]}, else {@code [edge, edge + w)}.
+ * A bucket grid (SEMANTICS §1.7): width {@code w}, and bucket edges at {@code anchor + k·w}. With
+ * {@code closedRight} buckets are {@code (edge, edge + w]}, else {@code [edge, edge + w)}.
  *
  * <p>{@code anchor} is epoch millis of an edge (origin + offset); when {@link #perSeriesOrigin()}
- * is set the origin depends on the series (origin {@code start} / {@code start_day}) and the
- * engine derives it from the series' first time with {@link #seriesAnchor(long)}.
+ * is set the origin depends on the series (origin {@code start} / {@code start_day}) and the engine
+ * derives it from the series' first time with {@link #seriesAnchor(long)}.
  */
 public final class Grid implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Which per-series origin, if any. */
-  public enum SeriesOrigin { NONE, START, START_DAY }
+  public enum SeriesOrigin {
+    NONE,
+    START,
+    START_DAY
+  }
 
   private final long widthMillis;
   private final long anchor;
@@ -24,8 +28,13 @@ public final class Grid implements Serializable {
   private final long offsetMillis;
   private final java.time.ZoneId zone;
 
-  private Grid(long widthMillis, long anchor, boolean closedRight, SeriesOrigin seriesOrigin,
-      long offsetMillis, java.time.ZoneId zone) {
+  private Grid(
+      long widthMillis,
+      long anchor,
+      boolean closedRight,
+      SeriesOrigin seriesOrigin,
+      long offsetMillis,
+      java.time.ZoneId zone) {
     if (widthMillis <= 0) {
       throw new IllegalArgumentException("Grid: width must be > 0. Got " + widthMillis + " ms.");
     }
@@ -43,8 +52,12 @@ public final class Grid implements Serializable {
   }
 
   /** A grid anchored at each series' first time (or its midnight in {@code zone}), plus offset. */
-  public static Grid perSeries(long widthMillis, SeriesOrigin origin, long offsetMillis,
-      boolean closedRight, java.time.ZoneId zone) {
+  public static Grid perSeries(
+      long widthMillis,
+      SeriesOrigin origin,
+      long offsetMillis,
+      boolean closedRight,
+      java.time.ZoneId zone) {
     return new Grid(widthMillis, 0, closedRight, origin, offsetMillis, zone);
   }
 
@@ -94,8 +107,11 @@ public final class Grid implements Serializable {
       return false;
     }
     Grid g = (Grid) o;
-    return widthMillis == g.widthMillis && anchor == g.anchor && closedRight == g.closedRight
-        && seriesOrigin == g.seriesOrigin && offsetMillis == g.offsetMillis
+    return widthMillis == g.widthMillis
+        && anchor == g.anchor
+        && closedRight == g.closedRight
+        && seriesOrigin == g.seriesOrigin
+        && offsetMillis == g.offsetMillis
         && Objects.equals(zone, g.zone);
   }
 
@@ -106,7 +122,11 @@ public final class Grid implements Serializable {
 
   @Override
   public String toString() {
-    return "Grid{" + widthMillis + "ms, " + (perSeriesOrigin() ? seriesOrigin : "anchor " + anchor)
-        + (closedRight ? ", closed right" : "") + "}";
+    return "Grid{"
+        + widthMillis
+        + "ms, "
+        + (perSeriesOrigin() ? seriesOrigin : "anchor " + anchor)
+        + (closedRight ? ", closed right" : "")
+        + "}";
   }
 }

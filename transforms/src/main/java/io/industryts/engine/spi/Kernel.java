@@ -8,9 +8,9 @@ import java.io.Serializable;
  * context the engine hands them; they loop over primitive arrays and build new columns.
  *
  * <p>A kernel is created by its operation for one input layout (the operation resolves column names
- * to field indexes once) and states its {@link #outputLayout()}. The engine calls {@link #apply} once
- * per segment (a time-sorted slice of one series), inside a Beam {@code DoFn}; Beam metrics may be
- * incremented there.
+ * to field indexes once) and states its {@link #outputLayout()}. The engine calls {@link #apply}
+ * once per segment (a time-sorted slice of one series), inside a Beam {@code DoFn}; Beam metrics
+ * may be incremented there.
  *
  * <p>Further context is declared by also implementing {@link CarryKernel} (state carried from all
  * earlier or all later segments) or {@link StatsKernel} (statistics over the whole series).
@@ -32,9 +32,9 @@ public interface Kernel extends Serializable {
    * <p>The input holds the segment's rows in series order, preceded by {@link
    * KernelContext#haloBefore()} rows of earlier segments and followed by {@link
    * KernelContext#haloAfter()} rows of later ones when the kernel declared a halo. A {@link
-   * ContextSpec#rowPreserving() row-preserving} kernel returns exactly one output row per input row,
-   * in the same order (halo rows included; the engine trims them). Any other kernel returns only the
-   * rows of its segment, in series order.
+   * ContextSpec#rowPreserving() row-preserving} kernel returns exactly one output row per input
+   * row, in the same order (halo rows included; the engine trims them). Any other kernel returns
+   * only the rows of its segment, in series order.
    */
   Chunk apply(Chunk input, KernelContext context);
 }

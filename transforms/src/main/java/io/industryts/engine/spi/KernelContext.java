@@ -5,9 +5,9 @@ import java.io.Serializable;
 /**
  * What the engine hands a {@link Kernel} with each segment: halo sizes, the carry, fitted
  * statistics, series facts and the segment's bounds. Only what the kernel declared is filled in:
- * halo, grid and series facts in its {@link ContextSpec}, the state it keeps across segments by
- * the type it implements ({@link CarryKernel}, {@link BidirectionalCarryKernel}, {@link
- * StatsKernel}), whose type parameter is the type of its carry or statistics.
+ * halo, grid and series facts in its {@link ContextSpec}, the state it keeps across segments by the
+ * type it implements ({@link CarryKernel}, {@link BidirectionalCarryKernel}, {@link StatsKernel}),
+ * whose type parameter is the type of its carry or statistics.
  */
 public interface KernelContext {
 

@@ -12,7 +12,10 @@ public final class LongColumn extends PrimitiveColumn {
     super(nulls);
     if (values.length != nulls.length) {
       throw new IllegalArgumentException(
-          "LongColumn: values and nulls differ in length: " + values.length + " vs " + nulls.length);
+          "LongColumn: values and nulls differ in length: "
+              + values.length
+              + " vs "
+              + nulls.length);
     }
     this.values = values;
   }

@@ -16,8 +16,8 @@ public interface Operation extends Serializable {
   /**
    * Resolves columns against {@code input}, validates, and returns the kernel.
    *
-   * @throws IllegalArgumentException with a SEMANTICS §1.13 message when the configuration does
-   *     not fit the input schema
+   * @throws IllegalArgumentException with a SEMANTICS §1.13 message when the configuration does not
+   *     fit the input schema
    */
   Kernel plan(ChunkLayout input, PlanContext context);
 }

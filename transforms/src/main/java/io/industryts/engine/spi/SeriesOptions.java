@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The series conventions an operation runs under (SEMANTICS §1.1–1.4): the time column (explicit
- * or auto-detected), the key columns and the time zone for zone-less times and calendar features.
+ * The series conventions an operation runs under (SEMANTICS §1.1–1.4): the time column (explicit or
+ * auto-detected), the key columns and the time zone for zone-less times and calendar features.
  * Immutable; {@code with*} methods return copies.
  */
 public final class SeriesOptions implements Serializable {
@@ -18,16 +18,26 @@ public final class SeriesOptions implements Serializable {
   private final String zoneId;
   private final String sequenceColumn;
   private final boolean nanAsNull;
+
   /** Whether the keys were set (even to none); advisory, not part of equality. */
   private final boolean keysDeclared;
 
-  private SeriesOptions(String timeColumn, List<String> keyColumns, String zoneId,
-      String sequenceColumn, boolean nanAsNull) {
+  private SeriesOptions(
+      String timeColumn,
+      List<String> keyColumns,
+      String zoneId,
+      String sequenceColumn,
+      boolean nanAsNull) {
     this(timeColumn, keyColumns, zoneId, sequenceColumn, nanAsNull, !keyColumns.isEmpty());
   }
 
-  private SeriesOptions(String timeColumn, List<String> keyColumns, String zoneId,
-      String sequenceColumn, boolean nanAsNull, boolean keysDeclared) {
+  private SeriesOptions(
+      String timeColumn,
+      List<String> keyColumns,
+      String zoneId,
+      String sequenceColumn,
+      boolean nanAsNull,
+      boolean keysDeclared) {
     this.keysDeclared = keysDeclared;
     this.timeColumn = timeColumn;
     this.keyColumns = List.copyOf(keyColumns);
@@ -89,8 +99,8 @@ public final class SeriesOptions implements Serializable {
 
   /** A copy reading zone-less times and computing calendar features in {@code zone} (§1.3). */
   public SeriesOptions withTimeZone(ZoneId zone) {
-    return new SeriesOptions(timeColumn, keyColumns, zone.getId(), sequenceColumn, nanAsNull,
-        keysDeclared);
+    return new SeriesOptions(
+        timeColumn, keyColumns, zone.getId(), sequenceColumn, nanAsNull, keysDeclared);
   }
 
   /** A copy whose equal timestamps are ordered by the field {@code name} ascending (§1.4). */
@@ -100,8 +110,8 @@ public final class SeriesOptions implements Serializable {
 
   /** A copy that reads NaN as null ({@code true}, the default) or keeps it ({@code false}). */
   public SeriesOptions withNanAsNull(boolean nanAsNull) {
-    return new SeriesOptions(timeColumn, keyColumns, zoneId, sequenceColumn, nanAsNull,
-        keysDeclared);
+    return new SeriesOptions(
+        timeColumn, keyColumns, zoneId, sequenceColumn, nanAsNull, keysDeclared);
   }
 
   @Override
@@ -110,8 +120,10 @@ public final class SeriesOptions implements Serializable {
       return false;
     }
     SeriesOptions s = (SeriesOptions) o;
-    return Objects.equals(timeColumn, s.timeColumn) && keyColumns.equals(s.keyColumns)
-        && zoneId.equals(s.zoneId) && Objects.equals(sequenceColumn, s.sequenceColumn)
+    return Objects.equals(timeColumn, s.timeColumn)
+        && keyColumns.equals(s.keyColumns)
+        && zoneId.equals(s.zoneId)
+        && Objects.equals(sequenceColumn, s.sequenceColumn)
         && nanAsNull == s.nanAsNull;
   }
 
@@ -122,7 +134,13 @@ public final class SeriesOptions implements Serializable {
 
   @Override
   public String toString() {
-    return "SeriesOptions{time=" + (timeColumn == null ? "auto" : timeColumn) + ", keys="
-        + keyColumns + ", zone=" + zoneId + (nanAsNull ? "" : ", NaN kept") + "}";
+    return "SeriesOptions{time="
+        + (timeColumn == null ? "auto" : timeColumn)
+        + ", keys="
+        + keyColumns
+        + ", zone="
+        + zoneId
+        + (nanAsNull ? "" : ", NaN kept")
+        + "}";
   }
 }

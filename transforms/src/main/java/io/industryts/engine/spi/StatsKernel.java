@@ -24,7 +24,8 @@ public interface StatsKernel<A extends Serializable> extends Kernel {
    * every row first. Operations override it to name their bounded-input alternative.
    */
   default String unboundedInputMessage() {
-    return stepName() + ": fits statistics over whole series and needs bounded input. Got an "
+    return stepName()
+        + ": fits statistics over whole series and needs bounded input. Got an "
         + "unbounded PCollection; use a variant of the operation with fixed parameters.";
   }
 

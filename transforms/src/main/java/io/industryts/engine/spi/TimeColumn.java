@@ -2,9 +2,9 @@ package io.industryts.engine.spi;
 
 import java.util.List;
 import java.util.Locale;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
-import org.apache.beam.sdk.schemas.Schema;
 
 /**
  * Time column resolution (SEMANTICS §1.2): the explicit name, else the first field named (ignoring
@@ -13,12 +13,17 @@ import org.apache.beam.sdk.schemas.Schema;
  */
 public final class TimeColumn {
   /** Names recognized by auto-detection, in the order the rule lists them. */
-  public static final List<String> AUTO_NAMES = List.of("DateTime", "tagTime", "timestamp", "time", "date");
+  public static final List<String> AUTO_NAMES =
+      List.of("DateTime", "tagTime", "timestamp", "time", "date");
 
   private static final String AUTO_LIST = "[DateTime, tagTime, timestamp, time, date]";
 
   /** How the column was chosen. */
-  public enum Rule { EXPLICIT, AUTO_NAME, FIRST_FIELD }
+  public enum Rule {
+    EXPLICIT,
+    AUTO_NAME,
+    FIRST_FIELD
+  }
 
   private final String name;
   private final Rule rule;
@@ -32,15 +37,19 @@ public final class TimeColumn {
    * Resolves the time column of {@code schema}.
    *
    * @param explicit the configured name, or {@code null} for auto-detection
-   * @throws IllegalArgumentException if the explicit field is missing, the schema is empty, or rule 3
-   *     picked a numeric field or a field whose type cannot hold times
+   * @throws IllegalArgumentException if the explicit field is missing, the schema is empty, or rule
+   *     3 picked a numeric field or a field whose type cannot hold times
    */
   public static TimeColumn resolve(Schema schema, String explicit) {
     if (explicit != null) {
       if (!schema.hasField(explicit)) {
         throw new IllegalArgumentException(
-            "industryts: time column \"" + explicit + "\" (set by time_column) not found. "
-                + "Available fields: " + schema.getFieldNames() + ". Fix [pipeline].time_column.");
+            "industryts: time column \""
+                + explicit
+                + "\" (set by time_column) not found. "
+                + "Available fields: "
+                + schema.getFieldNames()
+                + ". Fix [pipeline].time_column.");
       }
       return checked(schema.getField(explicit), Rule.EXPLICIT);
     }
@@ -63,13 +72,23 @@ public final class TimeColumn {
     TypeName type = f.getType().getTypeName();
     if (rule == Rule.FIRST_FIELD && type.isNumericType()) {
       throw new IllegalArgumentException(
-          "industryts: time column \"" + f.getName() + "\" (" + tc.reason() + ") has type " + type
+          "industryts: time column \""
+              + f.getName()
+              + "\" ("
+              + tc.reason()
+              + ") has type "
+              + type
               + "; a numeric first field is not taken as epoch times. Set [pipeline].time_column.");
     }
     if (!canHoldTimes(f)) {
       throw new IllegalArgumentException(
-          "industryts: time column \"" + f.getName() + "\" (" + tc.reason() + ") has type "
-              + f.getType() + ", which cannot hold times. Expected DATETIME, a timestamp or date "
+          "industryts: time column \""
+              + f.getName()
+              + "\" ("
+              + tc.reason()
+              + ") has type "
+              + f.getType()
+              + ", which cannot hold times. Expected DATETIME, a timestamp or date "
               + "logical type, a number (epoch) or STRING. Set [pipeline].time_column.");
     }
     return tc;
@@ -83,8 +102,11 @@ public final class TimeColumn {
     }
     if (t == TypeName.LOGICAL_TYPE) {
       String id = f.getType().getLogicalType().getIdentifier();
-      return id.contains("timestamp") || id.contains("datetime") || id.contains("date")
-          || id.contains("micros_instant") || id.contains("nanos_instant")
+      return id.contains("timestamp")
+          || id.contains("datetime")
+          || id.contains("date")
+          || id.contains("micros_instant")
+          || id.contains("nanos_instant")
           || id.equals("beam:logical_type:millis_instant:v1");
     }
     return false;

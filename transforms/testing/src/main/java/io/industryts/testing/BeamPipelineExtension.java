@@ -37,20 +37,29 @@ public final class BeamPipelineExtension implements ParameterResolver, Invocatio
   /** A fresh {@link TestPipeline} per test (per invocation for test templates). */
   @Override
   public Object resolveParameter(ParameterContext pc, ExtensionContext ec) {
-    return ec.getStore(NS).getOrComputeIfAbsent("pipeline", k -> TestPipeline.create(), TestPipeline.class);
+    return ec.getStore(NS)
+        .getOrComputeIfAbsent("pipeline", k -> TestPipeline.create(), TestPipeline.class);
   }
 
   /** Runs the test body inside the pipeline's rule when the test takes a pipeline. */
   @Override
-  public void interceptTestMethod(Invocation<Void> invocation,
-      ReflectiveInvocationContext<Method> invocationContext, ExtensionContext ec) throws Throwable {
+  public void interceptTestMethod(
+      Invocation<Void> invocation,
+      ReflectiveInvocationContext<Method> invocationContext,
+      ExtensionContext ec)
+      throws Throwable {
     runInsideRule(invocation, ec);
   }
 
-  /** Each invocation of a {@code @ParameterizedTest} or {@code @RepeatedTest} gets its own pipeline. */
+  /**
+   * Each invocation of a {@code @ParameterizedTest} or {@code @RepeatedTest} gets its own pipeline.
+   */
   @Override
-  public void interceptTestTemplateMethod(Invocation<Void> invocation,
-      ReflectiveInvocationContext<Method> invocationContext, ExtensionContext ec) throws Throwable {
+  public void interceptTestTemplateMethod(
+      Invocation<Void> invocation,
+      ReflectiveInvocationContext<Method> invocationContext,
+      ExtensionContext ec)
+      throws Throwable {
     runInsideRule(invocation, ec);
   }
 
@@ -61,14 +70,16 @@ public final class BeamPipelineExtension implements ParameterResolver, Invocatio
       invocation.proceed();
       return;
     }
-    Statement body = new Statement() {
-      @Override
-      public void evaluate() throws Throwable {
-        invocation.proceed();
-      }
-    };
-    Description description = Description.createTestDescription(
-        ec.getRequiredTestClass(), ec.getRequiredTestMethod().getName());
+    Statement body =
+        new Statement() {
+          @Override
+          public void evaluate() throws Throwable {
+            invocation.proceed();
+          }
+        };
+    Description description =
+        Description.createTestDescription(
+            ec.getRequiredTestClass(), ec.getRequiredTestMethod().getName());
     pipeline.apply(body, description).evaluate();
   }
 }

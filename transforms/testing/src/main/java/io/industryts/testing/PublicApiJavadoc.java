@@ -11,12 +11,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Finds the public classes, constructors and methods of a source tree that have no javadoc
- * comment, so a module's test can fail when its public API grows an undocumented member. A
- * declaration counts as documented when the line just above it (and above its annotations) closes
- * a comment ({@code *}{@code /}); a method annotated {@code @Override} inherits its documentation
- * and is not reported. {@code package-info.java} files are skipped. The scan is textual, one
- * declaration per line, which is the code style of the project (google-java-format).
+ * Finds the public classes, constructors and methods of a source tree that have no javadoc comment,
+ * so a module's test can fail when its public API grows an undocumented member. A declaration
+ * counts as documented when the line just above it (and above its annotations) closes a comment
+ * ({@code *}{@code /}); a method annotated {@code @Override} inherits its documentation and is not
+ * reported. {@code package-info.java} files are skipped. The scan is textual, one declaration per
+ * line, which is the code style of the project (google-java-format).
  *
  * <pre>{@code
  * class PublicApiJavadocTest {
@@ -29,14 +29,16 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class PublicApiJavadoc {
-  private static final Pattern PUBLIC_METHOD = Pattern.compile(
-      "public\\s+(static\\s+|final\\s+|abstract\\s+|synchronized\\s+|default\\s+|<[^>]+>\\s+)*"
-          + "[\\w.<>\\[\\], ?]+\\s+\\w+\\s*\\(.*");
+  private static final Pattern PUBLIC_METHOD =
+      Pattern.compile(
+          "public\\s+(static\\s+|final\\s+|abstract\\s+|synchronized\\s+|default\\s+|<[^>]+>\\s+)*"
+              + "[\\w.<>\\[\\], ?]+\\s+\\w+\\s*\\(.*");
   private static final Pattern PUBLIC_CONSTRUCTOR =
       Pattern.compile("public\\s+(<[^>]+>\\s+)?[A-Z]\\w*\\s*\\(.*");
-  private static final Pattern PUBLIC_TYPE = Pattern.compile(
-      "public\\s+(static\\s+|final\\s+|abstract\\s+|sealed\\s+|non-sealed\\s+)*"
-          + "(class|interface|enum|record|@interface)\\b.*");
+  private static final Pattern PUBLIC_TYPE =
+      Pattern.compile(
+          "public\\s+(static\\s+|final\\s+|abstract\\s+|sealed\\s+|non-sealed\\s+)*"
+              + "(class|interface|enum|record|@interface)\\b.*");
 
   private PublicApiJavadoc() {}
 
@@ -45,10 +47,10 @@ public final class PublicApiJavadoc {
    * sourceRoot} that lacks a javadoc comment, one {@code file:line: declaration} entry each, in
    * file order; empty when the whole tree is documented.
    *
-   * @param sourceRoot a source directory such as {@code src/main/java}, relative to the module
-   *     (the working directory of surefire) or absolute
-   * @throws UncheckedIOException if the tree cannot be read; the message names the directory
-   *     (run the test from the module directory, where {@code src/main/java} exists)
+   * @param sourceRoot a source directory such as {@code src/main/java}, relative to the module (the
+   *     working directory of surefire) or absolute
+   * @throws UncheckedIOException if the tree cannot be read; the message names the directory (run
+   *     the test from the module directory, where {@code src/main/java} exists)
    */
   public static List<String> undocumented(Path sourceRoot) {
     List<String> missing = new ArrayList<>();
@@ -57,7 +59,8 @@ public final class PublicApiJavadoc {
       for (int i = 0; i < lines.size(); i++) {
         String declaration = lines.get(i).trim();
         boolean type = PUBLIC_TYPE.matcher(declaration).matches();
-        if (!type && !PUBLIC_METHOD.matcher(declaration).matches()
+        if (!type
+            && !PUBLIC_METHOD.matcher(declaration).matches()
             && !PUBLIC_CONSTRUCTOR.matcher(declaration).matches()) {
           continue;
         }
@@ -78,11 +81,19 @@ public final class PublicApiJavadoc {
 
   private static List<Path> javaFiles(Path root) {
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(f -> f.toString().endsWith(".java")
-          && !f.getFileName().toString().equals("package-info.java")).sorted().toList();
+      return files
+          .filter(
+              f ->
+                  f.toString().endsWith(".java")
+                      && !f.getFileName().toString().equals("package-info.java"))
+          .sorted()
+          .toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the Java sources under " + root.toAbsolutePath()
-          + "; pass the module's source directory, e.g. src/main/java", e);
+      throw new UncheckedIOException(
+          "cannot list the Java sources under "
+              + root.toAbsolutePath()
+              + "; pass the module's source directory, e.g. src/main/java",
+          e);
     }
   }
 

@@ -9,17 +9,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * Assertions on time-series rows: the actual rows must equal the expected ones series by series
- * and timestamp by timestamp, whatever order the runner delivered them in, with floating-point
- * values compared within a tolerance. A row is identified by its key fields and its time field;
- * the failure message lists every missing, unexpected and differing row (up to a limit) by that
+ * Assertions on time-series rows: the actual rows must equal the expected ones series by series and
+ * timestamp by timestamp, whatever order the runner delivered them in, with floating-point values
+ * compared within a tolerance. A row is identified by its key fields and its time field; the
+ * failure message lists every missing, unexpected and differing row (up to a limit) by that
  * identity and names each differing field.
  *
  * <p>Inside a pipeline, hand the comparison to {@code PAssert}; it is a serializable function:
@@ -56,9 +56,9 @@ public final class TimeSeriesRows {
   private TimeSeriesRows() {}
 
   /**
-   * A comparison against {@code expected}: no key fields, the time field found as the library
-   * finds it (see {@link Comparison#withTimeColumn(String)}), exact values. Refine it with the
-   * {@code keyedBy}/{@code with*} methods, each of which returns a copy.
+   * A comparison against {@code expected}: no key fields, the time field found as the library finds
+   * it (see {@link Comparison#withTimeColumn(String)}), exact values. Refine it with the {@code
+   * keyedBy}/{@code with*} methods, each of which returns a copy.
    *
    * @throws IllegalArgumentException if {@code expected} is empty (then there is no schema to
    *     check; use {@code PAssert.that(out).empty()})
@@ -92,7 +92,11 @@ public final class TimeSeriesRows {
     private final double relative;
 
     private Comparison(
-        List<Row> expected, List<String> keys, String timeColumn, double absolute, double relative) {
+        List<Row> expected,
+        List<String> keys,
+        String timeColumn,
+        double absolute,
+        double relative) {
       this.expected = expected;
       this.keys = keys;
       this.timeColumn = timeColumn;
@@ -106,9 +110,9 @@ public final class TimeSeriesRows {
     }
 
     /**
-     * A copy whose time field is {@code name}. Without it, the time field is the first field
-     * named, case-insensitively, {@code DateTime}, {@code tagTime}, {@code timestamp}, {@code
-     * time} or {@code date}, else the first {@code DATETIME} field, else the first field.
+     * A copy whose time field is {@code name}. Without it, the time field is the first field named,
+     * case-insensitively, {@code DateTime}, {@code tagTime}, {@code timestamp}, {@code time} or
+     * {@code date}, else the first {@code DATETIME} field, else the first field.
      */
     public Comparison withTimeColumn(String name) {
       return new Comparison(expected, keys, Objects.requireNonNull(name), absolute, relative);
@@ -154,14 +158,20 @@ public final class TimeSeriesRows {
       for (String k : keys) {
         if (!schema.hasField(k)) {
           throw new AssertionError(
-              "key field \"" + k + "\" is not in the expected rows' schema " + schema.getFieldNames()
+              "key field \""
+                  + k
+                  + "\" is not in the expected rows' schema "
+                  + schema.getFieldNames()
                   + ". Fix keyedBy(...).");
         }
       }
       if (!schema.hasField(time)) {
         throw new AssertionError(
-            "time field \"" + time + "\" is not in the expected rows' schema "
-                + schema.getFieldNames() + ". Fix withTimeColumn(...).");
+            "time field \""
+                + time
+                + "\" is not in the expected rows' schema "
+                + schema.getFieldNames()
+                + ". Fix withTimeColumn(...).");
       }
       List<Row> actualRows = new ArrayList<>();
       actual.forEach(actualRows::add);
@@ -187,8 +197,9 @@ public final class TimeSeriesRows {
             candidates.remove(match);
           } else if (candidates.size() == 1 && e.getValue().size() == 1) {
             problems.add(
-                identity(e.getKey(), time) + ": " + String.join("; ",
-                    differences(schema, w, candidates.remove(0))));
+                identity(e.getKey(), time)
+                    + ": "
+                    + String.join("; ", differences(schema, w, candidates.remove(0))));
           } else {
             problems.add(identity(e.getKey(), time) + ": missing row " + w.getValues());
           }
@@ -287,8 +298,10 @@ public final class TimeSeriesRows {
       if (wantFields.equals(gotFields)) {
         return null;
       }
-      return "schemas differ (nullability ignored).\n  expected: " + wantFields
-          + "\n  actual:   " + gotFields;
+      return "schemas differ (nullability ignored).\n  expected: "
+          + wantFields
+          + "\n  actual:   "
+          + gotFields;
     }
 
     private static List<String> describe(Schema schema) {
@@ -315,8 +328,7 @@ public final class TimeSeriesRows {
 
     private static void checkTolerance(String method, double value) {
       if (!(value >= 0)) {
-        throw new IllegalArgumentException(
-            method + ": tolerance must be >= 0. Got " + value + ".");
+        throw new IllegalArgumentException(method + ": tolerance must be >= 0. Got " + value + ".");
       }
     }
   }

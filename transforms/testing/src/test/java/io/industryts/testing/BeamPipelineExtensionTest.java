@@ -25,9 +25,10 @@ class BeamPipelineExtensionTest {
     PCollection<Row> rows =
         p.apply(Create.of(row("b", 0, 2.0, 2L), row("a", 0, 1.0, 1L)).withRowSchema(SCHEMA));
     PAssert.that(rows)
-        .satisfies(TimeSeriesRows.equalTo(row("a", 0, 1.0, 1L), row("b", 0, 2.0 + 1e-12, 2L))
-            .keyedBy("tag")
-            .withTolerance(1e-9));
+        .satisfies(
+            TimeSeriesRows.equalTo(row("a", 0, 1.0, 1L), row("b", 0, 2.0 + 1e-12, 2L))
+                .keyedBy("tag")
+                .withTolerance(1e-9));
     p.run();
   }
 
@@ -45,7 +46,8 @@ class BeamPipelineExtensionTest {
     PAssert.that(rows).satisfies(TimeSeriesRows.equalTo(row("a", 0, 1.0, 1L)).keyedBy("tag"));
     Throwable e = assertThrows(Throwable.class, p::run);
     Throwable cause = e instanceof PipelineExecutionException ? e.getCause() : e;
-    assertTrue(String.valueOf(cause.getMessage()).contains("field v expected 1.0 but was 1.5"),
+    assertTrue(
+        String.valueOf(cause.getMessage()).contains("field v expected 1.0 but was 1.5"),
         String.valueOf(cause));
   }
 }

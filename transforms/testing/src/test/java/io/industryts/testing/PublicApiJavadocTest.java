@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 class PublicApiJavadocTest {
   @Test
   void everyPublicClassConstructorAndMethodOfThisModuleHasJavadoc() {
-    assertEquals(List.of(), PublicApiJavadoc.undocumented(Paths.get("src", "main", "java")),
+    assertEquals(
+        List.of(),
+        PublicApiJavadoc.undocumented(Paths.get("src", "main", "java")),
         "public classes, constructors and methods without javadoc");
   }
 
@@ -25,27 +27,31 @@ class PublicApiJavadocTest {
       @TempDir Path dir) throws IOException {
     Path pkg = Files.createDirectories(dir.resolve("a"));
     Files.writeString(pkg.resolve("package-info.java"), "public class NotScanned {}\n");
-    Files.writeString(pkg.resolve("Foo.java"), String.join("\n",
-        "package a;",
-        "public final class Foo {",
-        "  /** Documented. */",
-        "  public int documented() { return 1; }",
-        "  public static <T> List<T> bare(T t) {",
-        "  @Override",
-        "  public String toString() { return \"\"; }",
-        "  /** Documented, annotated. */",
-        "  @Deprecated",
-        "  public void annotated() {}",
-        "  @Deprecated",
-        "  public void annotatedBare() {}",
-        "  private void hidden() {}",
-        "  public record Pair(int a, int b) {}",
-        "  public Foo(int a) {}",
-        "  /** Documented constructor. */",
-        "  public Foo() {}",
-        "}"));
+    Files.writeString(
+        pkg.resolve("Foo.java"),
+        String.join(
+            "\n",
+            "package a;",
+            "public final class Foo {",
+            "  /** Documented. */",
+            "  public int documented() { return 1; }",
+            "  public static <T> List<T> bare(T t) {",
+            "  @Override",
+            "  public String toString() { return \"\"; }",
+            "  /** Documented, annotated. */",
+            "  @Deprecated",
+            "  public void annotated() {}",
+            "  @Deprecated",
+            "  public void annotatedBare() {}",
+            "  private void hidden() {}",
+            "  public record Pair(int a, int b) {}",
+            "  public Foo(int a) {}",
+            "  /** Documented constructor. */",
+            "  public Foo() {}",
+            "}"));
     String foo = pkg.resolve("Foo.java").toString();
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             foo + ":2: public final class Foo {",
             foo + ":5: public static <T> List<T> bare(T t) {",
             foo + ":12: public void annotatedBare() {}",
@@ -56,8 +62,10 @@ class PublicApiJavadocTest {
 
   @Test
   void aMissingSourceDirectoryIsAnErrorNamingIt(@TempDir Path dir) {
-    UncheckedIOException e = assertThrows(UncheckedIOException.class,
-        () -> PublicApiJavadoc.undocumented(dir.resolve("nowhere")));
+    UncheckedIOException e =
+        assertThrows(
+            UncheckedIOException.class,
+            () -> PublicApiJavadoc.undocumented(dir.resolve("nowhere")));
     assertEquals(true, e.getMessage().contains("nowhere"), e.getMessage());
   }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,10 @@ class TimeSeriesRowsTest {
 
   @Test
   void orderDoesNotMatterAndDoublesMatchWithinTolerance() {
-    List<Row> expected = List.of(row("a", 0, 1.0, 1L), row("a", 60_000, 2.0, 2L), row("b", 0, 3.0, 3L));
-    List<Row> actual = List.of(row("b", 0, 3.0 + 1e-10, 3L), row("a", 60_000, 2.0, 2L), row("a", 0, 1.0, 1L));
+    List<Row> expected =
+        List.of(row("a", 0, 1.0, 1L), row("a", 60_000, 2.0, 2L), row("b", 0, 3.0, 3L));
+    List<Row> actual =
+        List.of(row("b", 0, 3.0 + 1e-10, 3L), row("a", 60_000, 2.0, 2L), row("a", 0, 1.0, 1L));
     TimeSeriesRows.equalTo(expected).keyedBy("tag").withTolerance(1e-9).check(actual);
   }
 
@@ -63,17 +65,23 @@ class TimeSeriesRowsTest {
 
   @Test
   void integersAreExactNanMatchesNanAndNullMatchesOnlyNull() {
-    TimeSeriesRows.equalTo(row("a", 0, Double.NaN, null)).check(List.of(row("a", 0, Double.NaN, null)));
+    TimeSeriesRows.equalTo(row("a", 0, Double.NaN, null))
+        .check(List.of(row("a", 0, Double.NaN, null)));
     AssertionError ints =
         assertThrows(
             AssertionError.class,
-            () -> TimeSeriesRows.equalTo(row("a", 0, 1.0, 1L)).withTolerance(5).check(List.of(row("a", 0, 1.0, 2L))));
+            () ->
+                TimeSeriesRows.equalTo(row("a", 0, 1.0, 1L))
+                    .withTolerance(5)
+                    .check(List.of(row("a", 0, 1.0, 2L))));
     assertTrue(ints.getMessage().contains("field n expected 1 but was 2"), ints.getMessage());
     AssertionError nulls =
         assertThrows(
             AssertionError.class,
-            () -> TimeSeriesRows.equalTo(row("a", 0, null, 1L)).check(List.of(row("a", 0, 0.0, 1L))));
-    assertTrue(nulls.getMessage().contains("field v expected null but was 0.0"), nulls.getMessage());
+            () ->
+                TimeSeriesRows.equalTo(row("a", 0, null, 1L)).check(List.of(row("a", 0, 0.0, 1L))));
+    assertTrue(
+        nulls.getMessage().contains("field v expected null but was 0.0"), nulls.getMessage());
   }
 
   @Test
@@ -116,23 +124,31 @@ class TimeSeriesRowsTest {
             .addNullableField("v", FieldType.DOUBLE)
             .addNullableField("n", FieldType.INT64)
             .build();
-    Row sameButNullable = Row.withSchema(nullableTag).addValues("a", new Instant(0), 1.0, 1L).build();
+    Row sameButNullable =
+        Row.withSchema(nullableTag).addValues("a", new Instant(0), 1.0, 1L).build();
     TimeSeriesRows.equalTo(row("a", 0, 1.0, 1L)).check(List.of(sameButNullable));
 
     Schema renamed =
-        Schema.builder().addStringField("tag").addDateTimeField("time").addDoubleField("value").build();
+        Schema.builder()
+            .addStringField("tag")
+            .addDateTimeField("time")
+            .addDoubleField("value")
+            .build();
     AssertionError e =
         assertThrows(
             AssertionError.class,
             () ->
                 TimeSeriesRows.equalTo(row("a", 0, 1.0, 1L))
-                    .check(List.of(Row.withSchema(renamed).addValues("a", new Instant(0), 1.0).build())));
+                    .check(
+                        List.of(
+                            Row.withSchema(renamed).addValues("a", new Instant(0), 1.0).build())));
     assertTrue(e.getMessage().startsWith("schemas differ"), e.getMessage());
   }
 
   @Test
   void timeFieldIsFoundByNameThenTypeAndAWrongNameIsReported() {
-    Schema s = Schema.builder().addStringField("tag").addDateTimeField("at").addDoubleField("v").build();
+    Schema s =
+        Schema.builder().addStringField("tag").addDateTimeField("at").addDoubleField("v").build();
     Row r0 = Row.withSchema(s).addValues("a", new Instant(0), 1.0).build();
     Row r1 = Row.withSchema(s).addValues("a", new Instant(1), 1.0).build();
     AssertionError byType =

@@ -3,8 +3,8 @@ package io.industryts.schematransforms.providers;
 import io.industryts.schematransforms.OperationSchemaTransformProvider;
 
 /**
- * {@code asof_join} as {@code beam:schematransform:io.industryts:asof_join:v1}; see
- * {@link OperationSchemaTransformProvider}.
+ * {@code asof_join} as {@code beam:schematransform:io.industryts:asof_join:v1}; see {@link
+ * OperationSchemaTransformProvider}.
  */
 public final class AsofJoinSchemaTransformProvider extends OperationSchemaTransformProvider {
   /** The {@code asof_join} provider; the service loader's entry point. */

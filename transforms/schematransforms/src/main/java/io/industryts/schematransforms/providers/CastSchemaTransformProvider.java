@@ -3,8 +3,8 @@ package io.industryts.schematransforms.providers;
 import io.industryts.schematransforms.OperationSchemaTransformProvider;
 
 /**
- * {@code cast} as {@code beam:schematransform:io.industryts:cast:v1}; see
- * {@link OperationSchemaTransformProvider}.
+ * {@code cast} as {@code beam:schematransform:io.industryts:cast:v1}; see {@link
+ * OperationSchemaTransformProvider}.
  */
 public final class CastSchemaTransformProvider extends OperationSchemaTransformProvider {
   /** The {@code cast} provider; the service loader's entry point. */

@@ -3,8 +3,8 @@ package io.industryts.schematransforms.providers;
 import io.industryts.schematransforms.OperationSchemaTransformProvider;
 
 /**
- * {@code yeo_johnson} as {@code beam:schematransform:io.industryts:yeo_johnson:v1}; see
- * {@link OperationSchemaTransformProvider}.
+ * {@code yeo_johnson} as {@code beam:schematransform:io.industryts:yeo_johnson:v1}; see {@link
+ * OperationSchemaTransformProvider}.
  */
 public final class YeoJohnsonSchemaTransformProvider extends OperationSchemaTransformProvider {
   /** The {@code yeo_johnson} provider; the service loader's entry point. */

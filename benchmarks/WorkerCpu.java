@@ -105,7 +105,8 @@ public final class WorkerCpu {
       for (int w = 0; w < e.getValue().length; w++) {
         line.append(String.format(Locale.ROOT, "  w%d %d", w + 1, e.getValue()[w]));
         total[w] += e.getValue()[w];
-        if (task.contains(" at Segment/") || task.contains(" at Pass")) {
+        // the plan's stages run inside the launcher's RunPlan composite
+        if (task.contains(" at RunPlan/Segment/") || task.contains(" at RunPlan/Pass")) {
           engine[w] += e.getValue()[w];
         }
       }

@@ -352,7 +352,7 @@ class ExampleJobsIT {
     assertThat(r.toString(), r.exitCode, is(0));
     List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
     assertThat(
-        lines.get(0), equalTo("time,machine,power_kw_integral,power_kw_mean,energy_kwh_increase"));
+        lines.get(0), equalTo("machine,time,power_kw_integral,power_kw_mean,energy_kwh_increase"));
     long masked = 0;
     long glitches = 0;
     long wraps = 0;
@@ -415,7 +415,7 @@ class ExampleJobsIT {
     double meterTotal = 0;
     for (String line : lines.subList(1, lines.size())) {
       String[] cells = line.split(",", -1);
-      Double[] w = want.get(cells[1] + "," + cells[0]);
+      Double[] w = want.get(cells[0] + "," + cells[1]); // keys first, then time (§2.7)
       assertThat(line, w != null, is(true));
       assertClose(line + " power_kw_integral", cells[2], w[0]);
       assertClose(line + " power_kw_mean", cells[3], w[1]);

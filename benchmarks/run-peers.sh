@@ -4,6 +4,7 @@
 #
 #   benchmarks/run-peers.sh 1000000          # ROWS: 100000, 1000000 or 10000000
 #   TOOLS=industryts benchmarks/run-peers.sh 1000000
+#   SHAPE=keyed SERIES=1000 benchmarks/run-peers.sh 1000000   # keyed variant: one series per tag
 #
 # Builds runners/target/industryts.jar if needed, then hands the shared runner the command it
 # calls for industryts: `industryts bench` on the standard pipeline (built into the jar), through
@@ -26,6 +27,10 @@ cd "$root"
 # (not ${INDUSTRYTS_CMD:-...}: the "}" of a placeholder would end that expansion)
 if [[ -z "${INDUSTRYTS_CMD:-}" ]]; then
   INDUSTRYTS_CMD="INDUSTRYTS_NO_BUILD=1 '$root/industryts' bench --mode {mode} --input {csv} --output {out} --threads {threads} --repeats {repeats}"
+  # SHAPE=keyed: the keyed job (benchmarks/standard_keyed_pipeline.toml, built into the jar)
+  if [[ "${SHAPE:-single}" == keyed ]]; then
+    INDUSTRYTS_CMD="$INDUSTRYTS_CMD --shape {shape}"
+  fi
 fi
 export INDUSTRYTS_CMD
 export TOOLS="${TOOLS:-pandas,polars,duckdb,industryts}"

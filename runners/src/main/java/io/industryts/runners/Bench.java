@@ -20,11 +20,20 @@ import org.apache.beam.sdk.options.PipelineOptions;
  * {@code PREFIX.csv}, and prints one {@code RESULT {json}} line on stdout. Reading, computing and
  * writing are fused in one Beam pipeline, so {@code read_s}, {@code compute_s} and the two write
  * times are {@code null} and {@code inproc_total_s} is the pipeline's run time. {@code --mode
- * micro} times the resample and rolling steps alone ({@link MicroBench}).
+ * micro} times the resample and rolling steps alone ({@link MicroBench}). {@code --shape keyed}
+ * runs the keyed variant instead (one series per {@code tag}, long format), for example {@code
+ * industryts bench --mode full --shape keyed --input sensors_keyed_1000000_1000.csv --output
+ * out/industryts_keyed}.
  */
 final class Bench {
   /** The standard pipeline, copied into the jar from examples/configs/standard_pipeline.toml. */
   static final String STANDARD_JOB = "standard_pipeline.toml";
+
+  /**
+   * The keyed variant ({@code --shape keyed}: the standard pipeline per tag on long-format input),
+   * copied into the jar from benchmarks/standard_keyed_pipeline.toml.
+   */
+  static final String KEYED_JOB = "standard_keyed_pipeline.toml";
 
   /** Timed repetitions of each step in micro mode, as the peers' default. */
   static final int DEFAULT_REPEATS = 5;
@@ -51,7 +60,7 @@ final class Bench {
     deleteIfExists(parquet);
     deleteIfExists(csvOut);
 
-    Path jobFile = cl.benchOption("job").map(Path::of).orElseGet(Bench::standardJob);
+    Path jobFile = cl.benchOption("job").map(Path::of).orElseGet(() -> builtInJob(cl));
     JobConfig job = JobConfig.load(jobFile, OperationRegistry.load(), Set.of());
     PipelineOptions options =
         RunnerSetup.options("DirectRunner", threads, job.pipelineName(), cl.beamArgs());
@@ -84,7 +93,7 @@ final class Bench {
   private static int micro(CommandLine cl, String csv, PrintStream out) throws UsageException {
     int threads = cl.benchOption("threads").map(Integer::parseInt).orElse(RunnerSetup.cores());
     int repeats = cl.benchOption("repeats").map(Integer::parseInt).orElse(DEFAULT_REPEATS);
-    Path jobFile = cl.benchOption("job").map(Path::of).orElseGet(Bench::standardJob);
+    Path jobFile = cl.benchOption("job").map(Path::of).orElseGet(() -> builtInJob(cl));
     JobConfig job = JobConfig.load(jobFile, OperationRegistry.load(), Set.of());
     PipelineOptions options =
         RunnerSetup.options("DirectRunner", threads, job.pipelineName(), cl.beamArgs());
@@ -119,13 +128,15 @@ final class Bench {
     return v == null ? "dev" : v;
   }
 
-  /** The embedded standard job, extracted to a temporary file for the loader. */
-  private static Path standardJob() {
-    try (InputStream in = Bench.class.getResourceAsStream(STANDARD_JOB)) {
+  /** The embedded job of {@code --shape}, extracted to a temporary file for the loader. */
+  private static Path builtInJob(CommandLine cl) {
+    String name =
+        cl.benchOption("shape").orElse("single").equals("keyed") ? KEYED_JOB : STANDARD_JOB;
+    try (InputStream in = Bench.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException(
             "industryts: "
-                + STANDARD_JOB
+                + name
                 + " is missing from the "
                 + "jar. Rebuild it: mvn -B -DskipTests -pl runners -am package.");
       }

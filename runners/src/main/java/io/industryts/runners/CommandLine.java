@@ -81,7 +81,9 @@ public final class CommandLine {
           Command.EXPLAIN, Set.of("input", "verbose", "help"),
           Command.OPS, Set.of("verbose", "help"),
           Command.BENCH,
-              Set.of("mode", "input", "output", "threads", "repeats", "job", "verbose", "help"),
+              Set.of(
+                  "mode", "shape", "input", "output", "threads", "repeats", "job", "verbose",
+                  "help"),
           Command.HELP, Set.of("verbose", "help"),
           Command.VERSION, Set.of("verbose", "help"));
 
@@ -427,6 +429,13 @@ public final class CommandLine {
     private void setBench(String name, String value) throws UsageException {
       if (name.equals("mode") && !value.equals("full") && !value.equals("micro")) {
         throw new UsageException("option --mode must be full or micro. Got \"" + value + "\".");
+      }
+      if (name.equals("shape") && !value.equals("single") && !value.equals("keyed")) {
+        throw new UsageException(
+            "option --shape must be single (one wide series) or keyed (one series per tag, long"
+                + " format). Got \""
+                + value
+                + "\".");
       }
       if (name.equals("threads") || name.equals("repeats")) {
         positiveInt(name, value);

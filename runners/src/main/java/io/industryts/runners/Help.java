@@ -101,13 +101,15 @@ final class Help {
       String.join(
           "\n",
           "Usage: industryts bench --mode full|micro --input CSV --output PREFIX [--threads N]",
-          "                        [--repeats N] [--job JOB.toml]",
+          "                        [--repeats N] [--shape single|keyed] [--job JOB.toml]",
           "",
           "Benchmark command for ../shared/bench/run_peers.sh (see benchmarks/run-peers.sh). Runs the",
           "standard pipeline (examples/configs/standard_pipeline.toml, built into the jar) on CSV,",
           "writes PREFIX.parquet and PREFIX.csv and prints one line RESULT {json} on stdout.",
           "--mode micro times the resample step alone and the rolling step alone (each --repeats",
           "times, default 5) on the deduplicated and filled series, and writes no file.",
+          "--shape keyed runs the keyed variant instead: the same steps per tag on long-format input",
+          "(DateTime, tag, sensors; benchmarks/standard_keyed_pipeline.toml, built into the jar).",
           "");
 
   /** The help of {@code command}. */

@@ -250,6 +250,23 @@ class CommandLineTest {
   }
 
   @Test
+  void benchKeepsItsShape() throws Exception {
+    CommandLine cl = CommandLine.parse("bench", "--shape", "keyed", "--input", "/d/k.csv");
+    assertThat(cl.benchOption("shape"), equalTo(Optional.of("keyed")));
+  }
+
+  @Test
+  void benchRejectsUnknownShape() {
+    UsageException e =
+        assertThrows(UsageException.class, () -> CommandLine.parse("bench", "--shape", "long"));
+    assertThat(
+        e.getMessage(),
+        equalTo(
+            "option --shape must be single (one wide series) or keyed (one series per tag, long"
+                + " format). Got \"long\"."));
+  }
+
+  @Test
   void benchRejectsUnknownMode() {
     UsageException e =
         assertThrows(UsageException.class, () -> CommandLine.parse("bench", "--mode", "fast"));

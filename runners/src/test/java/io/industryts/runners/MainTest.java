@@ -119,6 +119,53 @@ class MainTest {
   }
 
   @Test
+  void benchKeyedShapeRunsTheStandardPipelinePerTag(@TempDir Path dir) throws IOException {
+    // two tags interleaved in file order; (B, 00:00:00) is re-sent later (keep the first, 10).
+    // Minute means: A [ (1+3)/2 = 2, 5 ], B [ 10, (20+40)/2 = 30 ]; per tag: lag1 [null, first],
+    // diff1 [null, 3 | 20], rolling windows of 10 all null, z-score (ddof 0) of two values -1, 1.
+    Path csv = dir.resolve("keyed.csv");
+    Files.writeString(
+        csv,
+        "DateTime,tag,a\n"
+            + "2024-01-01T00:00:00,A,1\n"
+            + "2024-01-01T00:00:00,B,10\n"
+            + "2024-01-01T00:00:30,A,3\n"
+            + "2024-01-01T00:00:00,B,99\n"
+            + "2024-01-01T00:01:00,B,20\n"
+            + "2024-01-01T00:01:10,A,5\n"
+            + "2024-01-01T00:01:30,B,40\n");
+    Path prefix = dir.resolve("industryts_keyed");
+    assertThat(
+        run(
+            "bench",
+            "--mode",
+            "full",
+            "--shape",
+            "keyed",
+            "--input",
+            csv.toString(),
+            "--output",
+            prefix.toString(),
+            "--threads",
+            "1"),
+        is(Main.OK));
+    assertThat(
+        out(),
+        startsWith(
+            "RESULT {\"tool\": \"industryts\", \"mode\": \"full\", \"rows_in\": 7, "
+                + "\"rows_out\": 4, \"cols_out\": 9, "));
+    assertThat(
+        Files.readString(Path.of(prefix + ".csv")),
+        equalTo(
+            "tag,DateTime,a,a_lag1,a_lag2,a_lag3,a_rolling_mean_10,a_rolling_std_10,a_diff1\n"
+                + "A,2024-01-01T00:00:00,-1.0,,,,,,\n"
+                + "A,2024-01-01T00:01:00,1.0,2.0,,,,,3.0\n"
+                + "B,2024-01-01T00:00:00,-1.0,,,,,,\n"
+                + "B,2024-01-01T00:01:00,1.0,10.0,,,,,20.0\n"));
+    assertThat(Files.exists(Path.of(prefix + ".parquet")), is(true));
+  }
+
+  @Test
   void benchWithoutInputIsAUsageError() {
     assertThat(run("bench", "--mode", "full"), is(Main.INVALID));
     assertThat(err(), equalTo("industryts: bench needs --input CSV.\n"));

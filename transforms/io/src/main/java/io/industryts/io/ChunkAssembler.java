@@ -22,7 +22,12 @@ import org.apache.beam.sdk.values.Row;
  * small series cost little. A full chunk hands its arrays over without copying.
  */
 final class ChunkAssembler {
-  private static final int INITIAL = 1024;
+  // Keyed input holds one assembler per series in every byte range, so a series' arrays start
+  // small: at 1,024 rows, 10,000 tags of ~9 rows per 8 MiB range allocated ~1 GB per range, a fifth
+  // of all CPU samples (and most of the system time) went to allocating them, and peak RSS was
+  // 6.0 GB for an 85 MB file (benchmarks/RESULTS.md, "Keyed"). Doubling to the chunk size costs a
+  // large series a few copies of its first chunk only.
+  private static final int INITIAL = 16;
 
   private final ChunkLayout layout;
   private final Row key;

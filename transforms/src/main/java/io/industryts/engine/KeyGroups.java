@@ -1,6 +1,7 @@
 package io.industryts.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.TimestampCombiner;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
@@ -42,8 +44,11 @@ import org.joda.time.Instant;
  * <p>On the DirectRunner the values themselves do not go through the grouping either: its grouping
  * state clones every value buffered for a key through the value's coder each time a new bundle adds
  * to that key (measured: a third of all CPU at 10M rows went to encoding and decoding chunks
- * there). As all of its workers share one JVM, each value is parked in memory under a unique id and
- * only the id is grouped. A run that fails leaves its parked values referenced until the JVM exits.
+ * there). As all of its workers share one JVM, values are parked in memory and only ids are
+ * grouped: one id per bundle, shard and window, for the batch of that bundle's values in that shard
+ * (with their keys and timestamps), so the grouping's cost per element is paid a few times per
+ * bundle, not once per value (many small series: one chunk per series and byte range). A run that
+ * fails leaves its parked values referenced until the JVM exits.
  */
 public final class KeyGroups {
   private KeyGroups() {}
@@ -67,8 +72,29 @@ public final class KeyGroups {
       }
       KvCoder<K, V> coder = (KvCoder<K, V>) input.getCoder();
       return isDirect(options)
-          ? viaShards(input, shards, true, VarLongCoder.of())
+          ? viaParkedBatches(input, shards)
           : viaShards(input, shards, false, coder.getValueCoder());
+    }
+
+    /**
+     * Shards whose elements are parked batches: each bundle's values of one shard and window, with
+     * their keys and timestamps, travel as one id, so the grouping handles a few elements per
+     * bundle instead of one per value.
+     */
+    private PCollection<KV<K, Iterable<V>>> viaParkedBatches(
+        PCollection<KV<K, V>> input, int shards) {
+      KvCoder<K, V> coder = (KvCoder<K, V>) input.getCoder();
+      return input
+          .apply("ToShards", ParDo.of(new ToShardBatchFn<K, V>(shards)))
+          .setCoder(KvCoder.of(VarIntCoder.of(), VarLongCoder.of()))
+          // a shard must carry its earliest value's time, not the end of its window
+          .apply(
+              "EarliestShardTimestamps",
+              Window.<KV<Integer, Long>>configure()
+                  .withTimestampCombiner(TimestampCombiner.EARLIEST))
+          .apply("GroupShards", GroupByKey.create())
+          .apply("SplitShards", ParDo.of(new SplitShardBatchFn<K, V>()))
+          .setCoder(KvCoder.of(coder.getKeyCoder(), IterableCoder.of(coder.getValueCoder())));
     }
 
     /** Shards carrying each value as {@code W}: its parked id, or the value itself. */
@@ -165,6 +191,93 @@ public final class KeyGroups {
       int shard = Math.floorMod(e.getKey().hashCode(), shards);
       W carried = park ? (W) Long.valueOf(Parked.park(e.getValue())) : (W) e.getValue();
       out.output(KV.of(shard, KV.of(KV.of(e.getKey(), ts.getMillis()), carried)));
+    }
+  }
+
+  /** One value of a parked batch: its key, its timestamp (millis) and the value. */
+  static final class Entry<K, V> {
+    final K key;
+    final long millis;
+    final V value;
+
+    Entry(K key, long millis, V value) {
+      this.key = key;
+      this.millis = millis;
+      this.value = value;
+    }
+  }
+
+  /**
+   * Collects a bundle's values by shard and window and, when the bundle ends, parks each batch and
+   * emits its id keyed by the shard, in its window, at the batch's earliest timestamp (the shard's
+   * earliest timestamp is then the same as if every value had travelled alone). With keyed input
+   * the reader emits one small chunk per series and byte range (1M rows of 10,000 tags: ~110,000
+   * chunks); each became a grouped element of its own, with its key encoded and its bag entry
+   * copied by the DirectRunner.
+   */
+  static final class ToShardBatchFn<K, V> extends DoFn<KV<K, V>, KV<Integer, Long>> {
+    private final int shards;
+    private transient Map<KV<Integer, BoundedWindow>, List<Entry<K, V>>> batches;
+
+    ToShardBatchFn(int shards) {
+      this.shards = shards;
+    }
+
+    @StartBundle
+    public void start() {
+      batches = new HashMap<>();
+    }
+
+    @ProcessElement
+    public void process(@Element KV<K, V> e, @Timestamp Instant ts, BoundedWindow window) {
+      // keys are Rows and KVs of Rows and longs, whose hash codes are value-based
+      int shard = Math.floorMod(e.getKey().hashCode(), shards);
+      batches
+          .computeIfAbsent(KV.of(shard, window), k -> new ArrayList<>())
+          .add(new Entry<>(e.getKey(), ts.getMillis(), e.getValue()));
+    }
+
+    @FinishBundle
+    public void finish(FinishBundleContext out) {
+      for (Map.Entry<KV<Integer, BoundedWindow>, List<Entry<K, V>>> b : batches.entrySet()) {
+        long earliest = Long.MAX_VALUE;
+        for (Entry<K, V> e : b.getValue()) {
+          earliest = Math.min(earliest, e.millis);
+        }
+        out.output(
+            KV.of(b.getKey().getKey(), Parked.park(b.getValue())),
+            new Instant(earliest),
+            b.getKey().getValue());
+      }
+      batches = null;
+    }
+  }
+
+  /**
+   * Splits one shard of parked batches into its keys' groups, each stamped with its own earliest
+   * timestamp, or the shard's timestamp when that is later.
+   */
+  static final class SplitShardBatchFn<K, V>
+      extends DoFn<KV<Integer, Iterable<Long>>, KV<K, Iterable<V>>> {
+    @ProcessElement
+    public void process(
+        @Element KV<Integer, Iterable<Long>> shard,
+        @Timestamp Instant shardTime,
+        OutputReceiver<KV<K, Iterable<V>>> out) {
+      Map<K, List<V>> groups = new LinkedHashMap<>();
+      Map<K, Long> earliest = new HashMap<>();
+      for (Long id : shard.getValue()) {
+        List<Entry<K, V>> batch = Parked.take(id);
+        for (Entry<K, V> e : batch) {
+          groups.computeIfAbsent(e.key, k -> new ArrayList<>()).add(e.value);
+          earliest.merge(e.key, e.millis, Math::min);
+        }
+      }
+      for (Map.Entry<K, List<V>> g : groups.entrySet()) {
+        out.outputWithTimestamp(
+            KV.of(g.getKey(), g.getValue()),
+            new Instant(Math.max(earliest.get(g.getKey()), shardTime.getMillis())));
+      }
     }
   }
 

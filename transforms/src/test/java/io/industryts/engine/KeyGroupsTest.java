@@ -21,12 +21,14 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.TimestampCombiner;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TimestampedValue;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -115,6 +117,29 @@ class KeyGroupsTest {
             .setCoder(KvCoder.of(StringUtf8Coder.of(), IterableCoder.of(VarIntCoder.of())));
     PAssert.that(describe(groups)).containsInAnyOrder(expected());
     p.run().waitUntilFinish();
+  }
+
+  @Test
+  void parkedBatchesKeepAKeysWindowsApart(TestPipeline p) {
+    // one key in two one-minute windows, one value per window, plus a second key in the first:
+    // three groups, as GroupByKey gives per key and window
+    p.getOptions().as(EngineTuningOptions.class).setGroupShards(3);
+    PCollection<KV<String, Integer>> in =
+        p.apply(
+                Create.timestamped(
+                        TimestampedValue.of(KV.of("w", 1), new Instant(5_000)),
+                        TimestampedValue.of(KV.of("w", 2), new Instant(65_000)),
+                        TimestampedValue.of(KV.of("v", 3), new Instant(7_000)),
+                        TimestampedValue.of(KV.of("v", 4), new Instant(6_000)))
+                    .withCoder(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of())))
+            .apply(
+                Window.<KV<String, Integer>>into(FixedWindows.of(Duration.standardMinutes(1)))
+                    .withTimestampCombiner(TimestampCombiner.EARLIEST));
+    int before = KeyGroups.Parked.size();
+    PAssert.that(describe(in.apply(KeyGroups.byKey())))
+        .containsInAnyOrder("w: [1] @ 5", "w: [2] @ 65", "v: [3, 4] @ 6");
+    p.run().waitUntilFinish();
+    assertThat(KeyGroups.Parked.size(), is(before));
   }
 
   @Test

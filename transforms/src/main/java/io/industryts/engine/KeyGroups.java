@@ -71,9 +71,7 @@ public final class KeyGroups {
         return input.apply("GroupByKey", GroupByKey.create());
       }
       KvCoder<K, V> coder = (KvCoder<K, V>) input.getCoder();
-      return isDirect(options)
-          ? viaParkedBatches(input, shards)
-          : viaShards(input, shards, false, coder.getValueCoder());
+      return isDirect(options) ? viaParkedBatches(input, shards) : viaShards(input, shards);
     }
 
     /**
@@ -97,22 +95,21 @@ public final class KeyGroups {
           .setCoder(KvCoder.of(coder.getKeyCoder(), IterableCoder.of(coder.getValueCoder())));
     }
 
-    /** Shards carrying each value as {@code W}: its parked id, or the value itself. */
-    private <W> PCollection<KV<K, Iterable<V>>> viaShards(
-        PCollection<KV<K, V>> input, int shards, boolean park, Coder<W> carried) {
+    /** Shards carrying the values themselves (runners whose workers do not share a JVM). */
+    private PCollection<KV<K, Iterable<V>>> viaShards(PCollection<KV<K, V>> input, int shards) {
       KvCoder<K, V> coder = (KvCoder<K, V>) input.getCoder();
-      Coder<KV<KV<K, Long>, W>> stamped =
-          KvCoder.of(KvCoder.of(coder.getKeyCoder(), VarLongCoder.of()), carried);
+      Coder<KV<KV<K, Long>, V>> stamped =
+          KvCoder.of(KvCoder.of(coder.getKeyCoder(), VarLongCoder.of()), coder.getValueCoder());
       return input
-          .apply("ToShards", ParDo.of(new ToShardFn<K, V, W>(shards, park)))
+          .apply("ToShards", ParDo.of(new ToShardFn<K, V>(shards)))
           .setCoder(KvCoder.of(VarIntCoder.of(), stamped))
           // a shard must carry its earliest value's time, not the end of its window
           .apply(
               "EarliestShardTimestamps",
-              Window.<KV<Integer, KV<KV<K, Long>, W>>>configure()
+              Window.<KV<Integer, KV<KV<K, Long>, V>>>configure()
                   .withTimestampCombiner(TimestampCombiner.EARLIEST))
           .apply("GroupShards", GroupByKey.create())
-          .apply("SplitShards", ParDo.of(new SplitShardFn<K, V, W>(park)))
+          .apply("SplitShards", ParDo.of(new SplitShardFn<K, V>()))
           .setCoder(KvCoder.of(coder.getKeyCoder(), IterableCoder.of(coder.getValueCoder())));
     }
   }
@@ -122,7 +119,7 @@ public final class KeyGroups {
     return options.as(EngineTuningOptions.class).getWorkersInProcess();
   }
 
-  /** Values parked in this JVM between {@link ToShardFn} and {@link SplitShardFn}, by id. */
+  /** Batches parked in this JVM between {@link ToShardBatchFn} and {@link SplitShardBatchFn}. */
   static final class Parked {
     private static final Map<Long, Object> VALUES = new ConcurrentHashMap<>();
     private static final AtomicLong NEXT_ID = new AtomicLong();
@@ -168,29 +165,22 @@ public final class KeyGroups {
     return n;
   }
 
-  /**
-   * Keys each value by its key's shard; the value keeps its key and its timestamp. {@code W} is the
-   * value itself, or its parked id ({@code Long}) when {@code park} is set.
-   */
-  static final class ToShardFn<K, V, W> extends DoFn<KV<K, V>, KV<Integer, KV<KV<K, Long>, W>>> {
+  /** Keys each value by its key's shard; the value keeps its key and its timestamp. */
+  static final class ToShardFn<K, V> extends DoFn<KV<K, V>, KV<Integer, KV<KV<K, Long>, V>>> {
     private final int shards;
-    private final boolean park;
 
-    ToShardFn(int shards, boolean park) {
+    ToShardFn(int shards) {
       this.shards = shards;
-      this.park = park;
     }
 
     @ProcessElement
-    @SuppressWarnings("unchecked")
     public void process(
         @Element KV<K, V> e,
         @Timestamp Instant ts,
-        OutputReceiver<KV<Integer, KV<KV<K, Long>, W>>> out) {
+        OutputReceiver<KV<Integer, KV<KV<K, Long>, V>>> out) {
       // keys are Rows and KVs of Rows and longs, whose hash codes are value-based
       int shard = Math.floorMod(e.getKey().hashCode(), shards);
-      W carried = park ? (W) Long.valueOf(Parked.park(e.getValue())) : (W) e.getValue();
-      out.output(KV.of(shard, KV.of(KV.of(e.getKey(), ts.getMillis()), carried)));
+      out.output(KV.of(shard, KV.of(KV.of(e.getKey(), ts.getMillis()), e.getValue())));
     }
   }
 
@@ -285,25 +275,18 @@ public final class KeyGroups {
    * Splits one shard into its keys' groups, each stamped with its own earliest timestamp, or the
    * shard's timestamp when that is later.
    */
-  static final class SplitShardFn<K, V, W>
-      extends DoFn<KV<Integer, Iterable<KV<KV<K, Long>, W>>>, KV<K, Iterable<V>>> {
-    private final boolean parked;
-
-    SplitShardFn(boolean parked) {
-      this.parked = parked;
-    }
-
+  static final class SplitShardFn<K, V>
+      extends DoFn<KV<Integer, Iterable<KV<KV<K, Long>, V>>>, KV<K, Iterable<V>>> {
     @ProcessElement
-    @SuppressWarnings("unchecked")
     public void process(
-        @Element KV<Integer, Iterable<KV<KV<K, Long>, W>>> shard,
+        @Element KV<Integer, Iterable<KV<KV<K, Long>, V>>> shard,
         @Timestamp Instant shardTime,
         OutputReceiver<KV<K, Iterable<V>>> out) {
       Map<K, List<V>> groups = new LinkedHashMap<>();
       Map<K, Long> earliest = new LinkedHashMap<>();
-      for (KV<KV<K, Long>, W> e : shard.getValue()) {
+      for (KV<KV<K, Long>, V> e : shard.getValue()) {
         K key = e.getKey().getKey();
-        V value = parked ? Parked.take((Long) e.getValue()) : (V) e.getValue();
+        V value = e.getValue();
         groups.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
         earliest.merge(key, e.getKey().getValue(), Math::min);
       }

@@ -106,14 +106,14 @@ class KeyGroupsTest {
     // the path of a runner other than the DirectRunner with groupShards set: nothing parked
     PCollection<KV<String, Iterable<Integer>>> groups =
         input(p)
-            .apply(ParDo.of(new KeyGroups.ToShardFn<String, Integer, Integer>(3, false)))
+            .apply(ParDo.of(new KeyGroups.ToShardFn<String, Integer>(3)))
             .setCoder(
                 KvCoder.of(
                     VarIntCoder.of(),
                     KvCoder.of(
                         KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()), VarIntCoder.of())))
             .apply(GroupByKey.create())
-            .apply(ParDo.of(new KeyGroups.SplitShardFn<String, Integer, Integer>(false)))
+            .apply(ParDo.of(new KeyGroups.SplitShardFn<String, Integer>()))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), IterableCoder.of(VarIntCoder.of())));
     PAssert.that(describe(groups)).containsInAnyOrder(expected());
     p.run().waitUntilFinish();

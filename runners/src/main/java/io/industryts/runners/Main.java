@@ -97,6 +97,10 @@ public final class Main {
               }
             },
             "industryts-beam-preload");
+    if (OptionRegistrars.launcherOptionsOnly(args)) {
+      // Beam reads its options registrars through this thread's context class loader
+      t.setContextClassLoader(OptionRegistrars.loader(Main.class.getClassLoader()));
+    }
     t.setDaemon(true);
     t.start();
   }

@@ -97,6 +97,10 @@ public final class Main {
               }
             },
             "industryts-beam-preload");
+    if (OptionRegistrars.launcherOptionsOnly(args)) {
+      // Beam reads its options registrars through this thread's context class loader
+      t.setContextClassLoader(OptionRegistrars.loader(Main.class.getClassLoader()));
+    }
     t.setDaemon(true);
     t.start();
   }
@@ -264,8 +268,10 @@ public final class Main {
 
   private int runJob(CommandLine cl) throws UsageException {
     long start = System.nanoTime();
+    StartupTimings timings = StartupTimings.start(cl.isVerbose());
     RunnerSetup.checkAvailable(cl.runner());
     JobConfig job = loadJob(cl);
+    timings.mark("job");
     int parallelism = cl.parallelism().orElse(RunnerSetup.cores());
     JobPipeline.Overrides overrides = JobPipeline.Overrides.from(cl);
     List<String> outputPaths = JobPipeline.outputs(job, overrides);
@@ -306,7 +312,9 @@ public final class Main {
     }
     PipelineOptions options =
         RunnerSetup.options(cl.runner(), parallelism, job.pipelineName(), cl.beamArgs());
+    timings.mark("options");
     JobPipeline jp = JobPipeline.build(job, overrides, options);
+    timings.mark("pipeline");
     err.println(
         "industryts: running \""
             + jp.name()
@@ -365,10 +373,12 @@ public final class Main {
         }
       }
     }
+    timings.mark("run");
     double seconds = (System.nanoTime() - start) / 1e9;
     RunSummary summary =
         RunSummary.of(result.metrics(), jp.stepNames()).withInputTypes(jp.inputTypes());
     err.print(summary.format(jp.outputs(), jp.errorsPath().orElse(null), seconds));
+    err.print(timings.format());
     if (!leftInPlace.isEmpty()) {
       err.println(
           "industryts: temporary files of a process that may still be writing were left in"

@@ -411,6 +411,7 @@ public final class FileOutput implements Serializable {
       this.dir = dir;
     }
 
+    /** Makes the chunk coder the parts are written with, once per instance. */
     @Setup
     public void setup() {
       coder = ChunkCoder.of(layout);

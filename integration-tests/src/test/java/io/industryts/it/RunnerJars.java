@@ -27,6 +27,29 @@ final class RunnerJars {
   }
 
   /**
+   * A jar with the Flink runner: runners/target/industryts-flink-spark.jar (the runner-equality
+   * profile builds it) or, when only the Flink profile was built,
+   * runners/target/industryts-flink.jar.
+   */
+  static Path flinkJar() {
+    Path both = Launcher.projectDir().resolve("runners/target/industryts-flink-spark.jar");
+    Path flink = Launcher.projectDir().resolve("runners/target/industryts-flink.jar");
+    if (Files.isRegularFile(both)) {
+      return both;
+    }
+    if (Files.isRegularFile(flink)) {
+      return flink;
+    }
+    throw new IllegalStateException(
+        both
+            + " and "
+            + flink
+            + " are missing. The Flink tests need a jar with the Flink runner: "
+            + "mvn -B -Pflink,spark,runner-equality -pl runners,integration-tests -am verify, or "
+            + "mvn -B -Pflink,runner-equality -pl runners,integration-tests -am verify");
+  }
+
+  /**
    * A generated input in target/runner-data, made once per test run: {@code args} are those of
    * GenerateRunnerData ("wide ROWS" or "long SERIES ROWS_PER_SERIES").
    */

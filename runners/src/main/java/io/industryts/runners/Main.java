@@ -120,18 +120,34 @@ public final class Main {
     return false;
   }
 
-  /** Warnings only, unless verbose: Beam and Hadoop log at info level by default. */
-  private static void configureLogging(String[] args) {
+  /**
+   * Warnings only, unless verbose: Beam and Hadoop log at info level by default. Without verbose,
+   * the loggers that print a failed task's stack trace are off (see {@link #QUIET_LOGGERS}).
+   */
+  static void configureLogging(String[] args) {
     if (launcherArgsContain(args, "--verbose", "-v")) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
     } else {
-      // The DirectRunner logs an Error of a worker thread (e.g. OutOfMemoryError) with its stack
-      // trace; the launcher reports the failed job in one paragraph instead.
-      System.setProperty(
-          "org.slf4j.simpleLogger.log.org.apache.beam.runners.direct.DirectTransformExecutor",
-          "off");
+      for (String logger : QUIET_LOGGERS) {
+        System.setProperty("org.slf4j.simpleLogger.log." + logger, "off");
+      }
     }
   }
+
+  /**
+   * Loggers that are off without {@code --verbose}: each logs a failed task with its stack trace,
+   * and the launcher reports the failed job in one paragraph instead. The DirectRunner logs an
+   * Error of a worker thread (e.g. OutOfMemoryError); Flink logs the failing task ({@code
+   * BatchTask} "Error in task code", {@code Task} "switched from RUNNING to FAILED") and Beam's
+   * Flink runner the failed job ("Pipeline execution failed"), each with the whole trace. Flink's
+   * other messages are operational (slots, memory, shutdown) and go with them: with {@code
+   * --verbose} all of them are logged, at info level.
+   */
+  static final List<String> QUIET_LOGGERS =
+      List.of(
+          "org.apache.beam.runners.direct.DirectTransformExecutor",
+          "org.apache.flink",
+          "org.apache.beam.runners.flink");
 
   private int dispatch(String[] args) {
     CommandLine cl;

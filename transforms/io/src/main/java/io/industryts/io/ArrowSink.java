@@ -93,7 +93,7 @@ final class ArrowSink {
     }
   }
 
-  static void write(Path temp, ChunkLayout layout, List<Chunk> chunks) throws IOException {
+  static void write(Path temp, ChunkLayout layout, Iterable<Chunk> chunks) throws IOException {
     Schema arrowSchema = schema(layout);
     org.apache.beam.sdk.schemas.Schema schema = layout.schema();
     int n = schema.getFieldCount();

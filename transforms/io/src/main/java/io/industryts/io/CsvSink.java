@@ -44,19 +44,13 @@ final class CsvSink {
   private static final int BLOCK_ROWS = 4096;
 
   static void write(
-      Path temp, ChunkLayout layout, List<Chunk> chunks, char delimiter, String timePattern)
+      Path temp, ChunkLayout layout, Iterable<Chunk> chunks, char delimiter, String timePattern)
       throws IOException {
     DateTimeFormatter formatter =
         timePattern == null
             ? null
             : DateTimeFormatter.ofPattern(timePattern, Locale.ROOT).withZone(ZoneOffset.UTC);
     RowFormat format = new RowFormat(layout, (byte) delimiter, formatter);
-    List<int[]> blocks = new ArrayList<>();
-    for (int c = 0; c < chunks.size(); c++) {
-      for (int from = 0; from < chunks.get(c).size(); from += BLOCK_ROWS) {
-        blocks.add(new int[] {c, from, Math.min(chunks.get(c).size(), from + BLOCK_ROWS)});
-      }
-    }
     try (OutputStream os = Files.newOutputStream(temp)) {
       Out header = new Out(os, (byte) delimiter, formatter, 1 << 12);
       Schema schema = layout.schema();
@@ -69,18 +63,45 @@ final class CsvSink {
       header.newline();
       header.flush();
       // Formatting doubles dominates; the writer runs on one worker, so it formats blocks of
-      // rows on all cores (a window at a time, to bound memory) and writes them in order.
+      // rows on all cores (a window at a time, to bound memory: the window holds only the chunks
+      // its blocks come from, so chunks read one at a time stay few in memory) and writes them
+      // in order.
       int window = Math.max(1, ForkJoinPool.getCommonPoolParallelism()) * 4;
-      for (int w = 0; w < blocks.size(); w += window) {
-        List<int[]> part = blocks.subList(w, Math.min(blocks.size(), w + window));
-        List<byte[]> formatted =
-            (part.size() > 1 ? part.parallelStream() : part.stream())
-                .map(bl -> format.rows(chunks.get(bl[0]), bl[1], bl[2]))
-                .collect(Collectors.toList());
-        for (byte[] bytes : formatted) {
-          os.write(bytes);
+      List<Block> blocks = new ArrayList<>(window);
+      for (Chunk c : chunks) {
+        for (int from = 0; from < c.size(); from += BLOCK_ROWS) {
+          blocks.add(new Block(c, from, Math.min(c.size(), from + BLOCK_ROWS)));
+          if (blocks.size() == window) {
+            formatInOrder(format, blocks, os);
+            blocks.clear();
+          }
         }
       }
+      formatInOrder(format, blocks, os);
+    }
+  }
+
+  /** Rows {@code from} (inclusive) to {@code to} (exclusive) of a chunk. */
+  private static final class Block {
+    final Chunk chunk;
+    final int from;
+    final int to;
+
+    Block(Chunk chunk, int from, int to) {
+      this.chunk = chunk;
+      this.from = from;
+      this.to = to;
+    }
+  }
+
+  private static void formatInOrder(RowFormat format, List<Block> blocks, OutputStream os)
+      throws IOException {
+    List<byte[]> formatted =
+        (blocks.size() > 1 ? blocks.parallelStream() : blocks.stream())
+            .map(b -> format.rows(b.chunk, b.from, b.to))
+            .collect(Collectors.toList());
+    for (byte[] bytes : formatted) {
+      os.write(bytes);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.industryts.io;
 
+import io.industryts.engine.ChunkCoder;
+import io.industryts.engine.EngineTuningOptions;
 import io.industryts.engine.spi.Chunk;
 import io.industryts.engine.spi.ChunkLayout;
 import java.io.IOException;
@@ -14,7 +16,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
@@ -37,10 +42,16 @@ import org.apache.beam.sdk.values.Row;
  * }</pre>
  *
  * <p><b>Input.</b> Segments keyed by (series key row, segment index), each chunk sorted in series
- * order. All segments are brought to one worker (a {@code GroupByKey} on one key) and written in
- * series key order (ascending, field by field, nulls last), then segment index, then row order
- * within the chunk: the file order of SEMANTICS §1.4. An empty collection gives a file with the
- * schema only (a CSV header).
+ * order. They are written in series key order (ascending, field by field, nulls last), then segment
+ * index, then row order within the chunk: the file order of SEMANTICS §1.4. An empty collection
+ * gives a file with the schema only (a CSV header).
+ *
+ * <p><b>Memory.</b> On the DirectRunner (whose workers share one JVM and hold all data on its heap
+ * anyway) the segments are gathered on one worker and written from memory. On every other runner no
+ * worker holds the whole output: each segment is written by the worker that holds it to a part file
+ * in {@code .NAME.<token>.parts/} next to the first output ({@link StagedFiles#parts}); only the
+ * parts' keys and names meet on one worker, which writes every output from the parts in file order,
+ * one segment in memory at a time, and removes them. Both ways give the same files, byte for byte.
  *
  * <p><b>Formats</b> (by extension, or {@link #withFormat}):
  *
@@ -266,12 +277,12 @@ public final class FileOutput implements Serializable {
   }
 
   /** Writes this output by itself: its temporary file, then renamed into place. */
-  void writeFile(ChunkLayout layout, List<Chunk> chunks) throws IOException {
+  void writeFile(ChunkLayout layout, Iterable<Chunk> chunks) throws IOException {
     writeConcurrently(layout, chunks, List.of(this));
   }
 
   /** Writes this output to its temporary file under {@code token}; see {@link StagedFiles}. */
-  void writeFile(ChunkLayout layout, List<Chunk> chunks, String token) throws IOException {
+  void writeFile(ChunkLayout layout, Iterable<Chunk> chunks, String token) throws IOException {
     StagedFiles.stage(
         Paths.get(path),
         token,
@@ -305,20 +316,37 @@ public final class FileOutput implements Serializable {
         + "}";
   }
 
-  /** Gathers the segments on one worker, orders them and writes every output. */
+  /**
+   * Orders the segments and writes every output, in one of two ways. <b>In memory</b> (when the
+   * workers share this JVM, i.e. the DirectRunner, which holds every stage's data on its heap
+   * anyway): all segments are gathered on one worker, sorted and written. <b>In parts</b> (Flink,
+   * Spark, any runner whose workers are separate): each worker writes every segment it holds to its
+   * own part file in the first output's parts directory ({@link StagedFiles#parts}), and only the
+   * parts' names, keys and row counts are gathered on one worker, which writes the outputs from the
+   * part files in file order, one segment in memory at a time, then removes the parts. The files
+   * are the same either way (same bytes for CSV and Arrow, and for Parquet too: the encoders see
+   * the same rows in the same order).
+   */
   static final class Write
       extends PTransform<PCollection<KV<KV<Row, Long>, Chunk>>, PCollection<String>> {
     private static final long serialVersionUID = 1L;
     private final ChunkLayout layout;
     private final List<FileOutput> outputs;
+    private final Boolean inParts;
 
     Write(ChunkLayout layout, List<FileOutput> outputs) {
+      this(layout, outputs, null);
+    }
+
+    /** {@code inParts}: true or false to choose the way, {@code null} to decide by the runner. */
+    Write(ChunkLayout layout, List<FileOutput> outputs, Boolean inParts) {
       super("WriteFiles");
       if (outputs.isEmpty()) {
         throw new IllegalArgumentException("FileOutput: no output to write.");
       }
       this.layout = layout;
       this.outputs = outputs;
+      this.inParts = inParts;
     }
 
     @Override
@@ -329,9 +357,31 @@ public final class FileOutput implements Serializable {
           ParquetSink.preload(layout);
         }
       }
+      boolean parts =
+          inParts != null
+              ? inParts
+              : !segments
+                  .getPipeline()
+                  .getOptions()
+                  .as(EngineTuningOptions.class)
+                  .getWorkersInProcess();
+      if (!parts) {
+        return segments
+            .apply("Gather", Gather.all())
+            .apply("Write", ParDo.of(new WriteFn(layout, outputs)))
+            .setCoder(StringUtf8Coder.of());
+      }
+      FileOutput first = outputs.get(0);
+      String token = first.stagingToken != null ? first.stagingToken : StagedFiles.newToken();
+      String dir = StagedFiles.parts(Paths.get(first.path), token).toString();
+      @SuppressWarnings("unchecked")
+      Coder<KV<Row, Long>> keyCoder =
+          ((KvCoder<KV<Row, Long>, Chunk>) segments.getCoder()).getKeyCoder();
       return segments
+          .apply("WriteParts", ParDo.of(new WritePartFn(layout, first.path, dir)))
+          .setCoder(KvCoder.of(keyCoder, KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
           .apply("Gather", Gather.all())
-          .apply("Write", ParDo.of(new WriteFn(layout, outputs)))
+          .apply("Write", ParDo.of(new JoinPartsFn(layout, outputs, dir)))
           .setCoder(StringUtf8Coder.of());
     }
 
@@ -343,6 +393,104 @@ public final class FileOutput implements Serializable {
         paths.add(o.toString());
       }
       builder.add(DisplayData.item("outputs", String.join(", ", paths)).withLabel("Outputs"));
+    }
+  }
+
+  /** Writes each segment to its own part file; emits its key, the part's name and its rows. */
+  static final class WritePartFn
+      extends DoFn<KV<KV<Row, Long>, Chunk>, KV<KV<Row, Long>, KV<String, Long>>> {
+    private static final long serialVersionUID = 1L;
+    private final ChunkLayout layout;
+    private final String target;
+    private final String dir;
+    private transient ChunkCoder coder;
+
+    WritePartFn(ChunkLayout layout, String target, String dir) {
+      this.layout = layout;
+      this.target = target;
+      this.dir = dir;
+    }
+
+    /** Makes the chunk coder the parts are written with, once per instance. */
+    @Setup
+    public void setup() {
+      coder = ChunkCoder.of(layout);
+    }
+
+    /**
+     * Writes the segment's chunk to a part file (empty chunks add no rows to any format and are
+     * skipped).
+     *
+     * @throws IOException if the part cannot be written, naming the output and the cause
+     */
+    @ProcessElement
+    public void process(
+        @Element KV<KV<Row, Long>, Chunk> segment,
+        OutputReceiver<KV<KV<Row, Long>, KV<String, Long>>> out)
+        throws IOException {
+      Chunk c = segment.getValue();
+      if (c == null || c.size() == 0) {
+        return;
+      }
+      String name;
+      try {
+        name = OutputParts.write(Paths.get(dir), coder, c);
+      } catch (IOException | RuntimeException e) {
+        throw StagedFiles.writeFailure(Paths.get(target), e);
+      }
+      out.output(KV.of(segment.getKey(), KV.of(name, (long) c.size())));
+    }
+  }
+
+  /** Writes every output from the part files, in file order, and removes the parts. */
+  static final class JoinPartsFn
+      extends DoFn<KV<Integer, Iterable<KV<KV<Row, Long>, KV<String, Long>>>>, String> {
+    private static final long serialVersionUID = 1L;
+    private static final Counter ROWS_WRITTEN = Metrics.counter("industryts", ROWS_WRITTEN_COUNTER);
+    private final ChunkLayout layout;
+    private final List<FileOutput> outputs;
+    private final String dir;
+
+    JoinPartsFn(ChunkLayout layout, List<FileOutput> outputs, String dir) {
+      this.layout = layout;
+      this.outputs = outputs;
+      this.dir = dir;
+    }
+
+    /**
+     * Orders the parts by series key and segment index and writes every output from them; emits
+     * each path written. The parts directory is removed whether the write succeeds or not.
+     *
+     * @throws IOException if a file cannot be written; no output is replaced then
+     */
+    @ProcessElement
+    public void process(
+        @Element KV<Integer, Iterable<KV<KV<Row, Long>, KV<String, Long>>>> all,
+        OutputReceiver<String> out)
+        throws IOException {
+      List<KV<KV<Row, Long>, KV<String, Long>>> parts = new ArrayList<>();
+      for (KV<KV<Row, Long>, KV<String, Long>> p : all.getValue()) {
+        if (p != null) {
+          parts.add(p);
+        }
+      }
+      parts.sort((a, b) -> SEGMENT_KEY_ORDER.compare(a.getKey(), b.getKey()));
+      Path partsDir = Paths.get(dir);
+      List<Path> files = new ArrayList<>(parts.size());
+      long rows = 0;
+      for (KV<KV<Row, Long>, KV<String, Long>> p : parts) {
+        files.add(partsDir.resolve(p.getValue().getKey()));
+        rows += p.getValue().getValue();
+      }
+      try {
+        writeConcurrently(layout, OutputParts.chunks(layout, files), outputs);
+      } finally {
+        StagedFiles.deleteTree(partsDir);
+      }
+      for (FileOutput o : outputs) {
+        out.output(o.path);
+      }
+      ROWS_WRITTEN.inc(rows);
     }
   }
 
@@ -397,8 +545,8 @@ public final class FileOutput implements Serializable {
    * {@link #staged} are renamed into place together. If one fails, every temporary file is removed
    * and no output is replaced; the first failure is thrown.
    */
-  static void writeConcurrently(ChunkLayout layout, List<Chunk> chunks, List<FileOutput> outputs)
-      throws IOException {
+  static void writeConcurrently(
+      ChunkLayout layout, Iterable<Chunk> chunks, List<FileOutput> outputs) throws IOException {
     String token = StagedFiles.newToken();
     List<Thread> others = new ArrayList<>();
     IOException[] failures = new IOException[outputs.size()];
@@ -466,9 +614,13 @@ public final class FileOutput implements Serializable {
     }
   }
 
-  static final Comparator<KV<KV<Row, Long>, Chunk>> SEGMENT_ORDER =
+  /** File order of segment keys (series key row, segment index): series key, then index. */
+  static final Comparator<KV<Row, Long>> SEGMENT_KEY_ORDER =
       (a, b) -> {
-        int c = KeyOrder.INSTANCE.compare(a.getKey().getKey(), b.getKey().getKey());
-        return c != 0 ? c : Long.compare(a.getKey().getValue(), b.getKey().getValue());
+        int c = KeyOrder.INSTANCE.compare(a.getKey(), b.getKey());
+        return c != 0 ? c : Long.compare(a.getValue(), b.getValue());
       };
+
+  static final Comparator<KV<KV<Row, Long>, Chunk>> SEGMENT_ORDER =
+      (a, b) -> SEGMENT_KEY_ORDER.compare(a.getKey(), b.getKey());
 }

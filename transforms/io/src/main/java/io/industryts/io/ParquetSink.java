@@ -145,7 +145,11 @@ final class ParquetSink {
   }
 
   static void write(
-      Path temp, ChunkLayout layout, List<Chunk> chunks, boolean micros, CompressionCodecName codec)
+      Path temp,
+      ChunkLayout layout,
+      Iterable<Chunk> chunks,
+      boolean micros,
+      CompressionCodecName codec)
       throws IOException {
     write(new LocalOutputFile(temp), layout, chunks, micros, codec);
     sortFooterEncodings(temp);
@@ -216,7 +220,7 @@ final class ParquetSink {
   private static void write(
       OutputFile file,
       ChunkLayout layout,
-      List<Chunk> chunks,
+      Iterable<Chunk> chunks,
       boolean micros,
       CompressionCodecName codec)
       throws IOException {

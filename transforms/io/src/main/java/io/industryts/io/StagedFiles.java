@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -53,6 +54,23 @@ public final class StagedFiles {
     Objects.requireNonNull(token, "token");
     Path abs = target.toAbsolutePath();
     return abs.resolveSibling("." + abs.getFileName() + "." + token + ".tmp");
+  }
+
+  /**
+   * The directory of part files of {@code target} under {@code token}: {@code .NAME.<token>.parts},
+   * next to the temporary file. A writer that does not hold the whole output in one place (on Flink
+   * and Spark) writes each segment of the output there first and then joins the parts into the
+   * temporary file ({@link FileOutput}); the directory is removed once the file is written, and by
+   * {@link #discard} and {@link #removeStale}.
+   *
+   * <pre>{@code
+   * StagedFiles.parts(Path.of("out/a.csv"), "0000abcd12345678");  // out/.a.csv.0000abcd12345678.parts
+   * }</pre>
+   */
+  public static Path parts(Path target, String token) {
+    Objects.requireNonNull(token, "token");
+    Path abs = target.toAbsolutePath();
+    return abs.resolveSibling("." + abs.getFileName() + "." + token + ".parts");
   }
 
   /** Writes one file. */
@@ -129,17 +147,38 @@ public final class StagedFiles {
     }
   }
 
-  /** Removes the temporary files of {@code targets} under {@code token}, ignoring failures. */
+  /**
+   * Removes the temporary files of {@code targets} under {@code token}, and their directories of
+   * part files ({@link #parts}), ignoring failures.
+   */
   public static void discard(List<Path> targets, String token) {
     for (Path target : targets) {
       deleteQuietly(temporary(target, token));
+      deleteTree(parts(target, token));
     }
+  }
+
+  /** Removes {@code dir} and the files in it (part files; no subdirectories), ignoring failures. */
+  static void deleteTree(Path dir) {
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      deleteQuietly(dir);
+      return;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path f : files) {
+        deleteQuietly(f);
+      }
+    } catch (IOException e) {
+      // best effort, as deleteQuietly
+    }
+    deleteQuietly(dir);
   }
 
   /**
    * Removes the temporary files of {@code target} left by processes that no longer run (the token's
    * process id is not alive on this machine), and leaves in place those a running process may still
-   * be writing (a process with that id exists: another run, or a reused id).
+   * be writing (a process with that id exists: another run, or a reused id). Directories of part
+   * files ({@link #parts}) are treated the same way.
    *
    * @return the removed and the remaining temporary files
    */
@@ -155,9 +194,10 @@ public final class StagedFiles {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path f : files) {
         String name = f.getFileName().toString();
+        String suffix = name.endsWith(".tmp") ? ".tmp" : ".parts";
         if (!name.startsWith(prefix)
-            || !name.endsWith(".tmp")
-            || name.length() != prefix.length() + 16 + ".tmp".length()) {
+            || !name.endsWith(suffix)
+            || name.length() != prefix.length() + 16 + suffix.length()) {
           continue;
         }
         String token = name.substring(prefix.length(), prefix.length() + 16);
@@ -168,6 +208,11 @@ public final class StagedFiles {
         boolean running = pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).isPresent();
         if (running) {
           kept.add(f);
+          continue;
+        }
+        if (suffix.equals(".parts")) {
+          deleteTree(f);
+          (Files.exists(f, LinkOption.NOFOLLOW_LINKS) ? kept : removed).add(f);
           continue;
         }
         try {

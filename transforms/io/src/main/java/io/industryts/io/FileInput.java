@@ -639,7 +639,7 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
   BoundedSource<ReadItem> source() {
     Inspection insp = inspection();
     return insp.csv != null
-        ? new CsvSource.RangeSource(insp.csv, null)
+        ? new CsvRangeSource(insp.csv, null)
         : new BinarySource.TaskSource(insp.binary, null);
   }
 

@@ -345,7 +345,7 @@ final class CsvScanner implements Closeable {
       long v = (long) LONGS.get(b, p);
       long m = zeroLanes(v ^ dpat) | zeroLanes(v ^ NEWLINES);
       while (m != 0) {
-        int at = p + (Long.numberOfTrailingZeros(m) >>> 3);
+        int at = p + lowestLane(m);
         if (b[at] == '\n') {
           int end = at > cellStart && b[at - 1] == '\r' ? at - 1 : at;
           addCell(b, cellStart, end);
@@ -384,6 +384,18 @@ final class CsvScanner implements Closeable {
   private static final long ONES = 0x0101010101010101L;
   private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
   private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+
+  /**
+   * The index (0-7) of the lowest byte lane whose high bit is set in {@code m}, which has no other
+   * bits: the lowest set bit {@code 1 << 8k+7}, shifted to {@code 1 << 8k}, multiplied by bytes
+   * 7,6,...,0 puts {@code k} in the top byte. Plain arithmetic rather than {@link
+   * Long#numberOfTrailingZeros}, which C1 (the launcher runs C1 only) compiles as a call.
+   */
+  static int lowestLane(long m) {
+    return (int) ((((m & -m) >>> 7) * LANE_INDEX) >>> 56);
+  }
+
+  private static final long LANE_INDEX = 0x0001020304050607L;
 
   /** The high bit of each byte lane of {@code x} that is zero (exact, no false positives). */
   private static long zeroLanes(long x) {

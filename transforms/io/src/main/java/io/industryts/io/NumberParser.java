@@ -1,5 +1,6 @@
 package io.industryts.io;
 
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import io.industryts.NaTokens;
 import java.nio.charset.StandardCharsets;
 
@@ -10,9 +11,10 @@ import java.nio.charset.StandardCharsets;
  * optional exponent {@code e|E[+-]digits}, surrounded by optional blanks; also {@code inf}, {@code
  * infinity} (any case, optional sign). Values equal {@link Double#parseDouble} exactly: a mantissa
  * below 2^53 scaled by at most 22 powers of ten is one correctly rounded IEEE multiplication or
- * division of two exact doubles; anything else is handed to {@code Double.parseDouble} after this
- * class has checked the syntax (which {@code parseDouble} is more lenient about: it would accept
- * {@code 1d} or {@code 0x1p3}).
+ * division of two exact doubles; anything else (more digits, larger exponents) is handed to {@link
+ * JavaDoubleParser} (the fastdoubleparser library: Eisel-Lemire, straight from the bytes, results
+ * identical to {@code Double.parseDouble}) after this class has checked the syntax (which both are
+ * more lenient about: they would accept {@code 1d}, {@code NaN} or {@code 0x1p3}).
  *
  * <p>Not thread-safe: one instance per reader; results are left in {@link #doubleValue} and {@link
  * #longValue}.
@@ -64,7 +66,7 @@ final class NumberParser {
     int start = p;
     while (p < to) {
       int d = b[p] - '0';
-      if (d < 0 || d > 9) {
+      if ((char) d > 9) { // one unsigned comparison: below '0' wraps to a large char
         break;
       }
       mantissa = mantissa * 10 + d;
@@ -76,7 +78,7 @@ final class NumberParser {
       int fracStart = ++p;
       while (p < to) {
         int d = b[p] - '0';
-        if (d < 0 || d > 9) {
+        if ((char) d > 9) {
           break;
         }
         mantissa = mantissa * 10 + d;
@@ -183,7 +185,8 @@ final class NumberParser {
       doubleValue = negative ? -v : v;
       return true;
     }
-    doubleValue = Double.parseDouble(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+    // the syntax is checked above: digits, one '.', an exponent; no blanks, no suffix
+    doubleValue = JavaDoubleParser.parseDouble(b, from, to - from);
     return true;
   }
 

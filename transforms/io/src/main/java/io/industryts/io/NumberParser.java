@@ -62,6 +62,9 @@ final class NumberParser {
         p++;
       }
     }
+    if (to - p <= 8 && p + 8 <= b.length && parseShort(b, p, to, negative)) {
+      return true;
+    }
     long mantissa = 0;
     int start = p;
     while (p < to) {
@@ -93,6 +96,53 @@ final class NumberParser {
       return true;
     }
     return parseDoubleGeneral(b, from, to);
+  }
+
+  private static final long DOTS = 0x2E2E2E2E2E2E2E2EL;
+  private static final long ZEROS = 0x3030303030303030L;
+  private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
+
+  /**
+   * {@code digits [. digits]} in {@code b[p, to)}, at most 8 bytes, from one 8-byte load ({@code p
+   * + 8 <= b.length}): finds the point, closes the gap it leaves, checks that the rest are digits
+   * and converts them with {@link ByteLanes#eightDigits}. The value is the same division of an
+   * exact mantissa (below 10^8) by an exact power of ten as the loop's. False for any other shape
+   * (blanks, exponent, sign, words), which the caller then reads byte by byte.
+   */
+  private boolean parseShort(byte[] b, int p, int to, boolean negative) {
+    int n = to - p;
+    if (n <= 0) {
+      return false;
+    }
+    long keep = -1L >>> ((8 - n) << 3); // the cell's lanes
+    long v = (long) ByteLanes.LONGS.get(b, p) & keep;
+    long dots = ByteLanes.zeroLanes(v ^ DOTS) & keep;
+    int scale = 0;
+    if (dots != 0) {
+      if ((dots & (dots - 1)) != 0) {
+        return false;
+      }
+      int dot = ByteLanes.lowestLane(dots);
+      long below = (1L << (dot << 3)) - 1;
+      v = (v & below) | ((v >>> 8) & ~below);
+      scale = n - dot - 1;
+      n--;
+      if (n == 0) {
+        return false;
+      }
+      keep >>>= 8;
+    }
+    // '0' in the lanes past the digits, so that the digit check holds there
+    long padded = v | (ZEROS & ~keep);
+    if ((padded & HIGH_NIBBLES) != ZEROS
+        || ((padded + 0x0606060606060606L) & HIGH_NIBBLES) != ZEROS) {
+      return false;
+    }
+    // the digits into the top lanes: the empty low lanes are leading zeros
+    long mantissa = ByteLanes.eightDigits(v << ((8 - n) << 3));
+    double x = scale == 0 ? (double) mantissa : mantissa / POW10[scale];
+    doubleValue = negative ? -x : x;
+    return true;
   }
 
   private boolean parseDoubleGeneral(byte[] b, int from, int to) {

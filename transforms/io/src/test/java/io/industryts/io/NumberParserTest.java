@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -175,6 +177,74 @@ class NumberParserTest {
       assertSameAsJdk(String.format(Locale.ROOT, "%.17g", v).trim());
       assertSameAsJdk(Long.toString(r.nextLong() >>> 1) + "." + (r.nextInt() >>> 1));
     }
+  }
+
+  @Test
+  void shortNumbersReadInOneLoadEqualTheJdkWhateverBytesFollow() {
+    // cells of up to 8 bytes are read 8 bytes at a time: the bytes after the cell (here digits,
+    // points, delimiters) must not change the value, and every shape must still be checked
+    Random r = new Random(8);
+    String[] tails = {"99999999", "........", ",,,,,,,,", "\n\n\n\n\n\n\n\n", "12.45e+9"};
+    String[] fixed = {
+      "0",
+      "-0",
+      "5.",
+      ".5",
+      "-.5",
+      "1234567.",
+      ".1234567",
+      "12345678",
+      "99999999",
+      "-9.999999",
+      "0.000001",
+      "62.0038",
+      "-0.4224",
+      "1.2.3",
+      "1..2",
+      "..",
+      ".",
+      "-",
+      "+",
+      "1-2",
+      "1e5",
+      "1 2",
+      "12:45",
+      "1/2",
+      "NA",
+      "0x10",
+      "1_000"
+    };
+    List<String> cases = new ArrayList<>(List.of(fixed));
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      if (r.nextInt(3) == 0) {
+        sb.append('-');
+      }
+      int len = 1 + r.nextInt(8);
+      int dot = r.nextInt(len + 2) - 1; // -1 or len: no point
+      for (int k = 0; k < len; k++) {
+        sb.append(k == dot ? '.' : (char) ('0' + r.nextInt(10)));
+      }
+      cases.add(sb.toString());
+    }
+    for (String s : cases) {
+      for (String tail : tails) {
+        byte[] b = ("#" + s + tail).getBytes(StandardCharsets.ISO_8859_1);
+        boolean got = np.parseDouble(b, 1, 1 + s.length());
+        boolean want = isDecimal(s);
+        assertEquals(want, got, s + " followed by " + tail);
+        if (want) {
+          assertEquals(
+              Double.doubleToRawLongBits(Double.parseDouble(s)),
+              Double.doubleToRawLongBits(np.doubleValue),
+              s + " followed by " + tail);
+        }
+      }
+    }
+  }
+
+  private static boolean isDecimal(String s) {
+    return s.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
   }
 
   @Test

@@ -30,7 +30,10 @@ mvn -B -q -o -pl transforms/io -am test-compile dependency:build-classpath \
 io="$root/transforms/io/target"
 # the reactor writes one class path per module (the last one is the io module's)
 deps="$(cat "$work/cp.txt")"
-after_cp="$io/test-classes:$io/classes:$deps"
+# a copy, so that the sources can be rebuilt while the benchmark runs
+cp -r "$io/classes" "$work/after-classes"
+cp -r "$io/test-classes" "$work/test-classes"
+after_cp="$work/test-classes:$work/after-classes:$deps"
 
 sides=(after)
 if [[ -n "${BASE:-}" ]]; then
@@ -39,7 +42,7 @@ if [[ -n "${BASE:-}" ]]; then
   git archive "$BASE" transforms/io/src/main/java | tar -x -C "$work/base-src"
   find "$work/base-src" -name '*.java' > "$work/base-files.txt"
   javac -nowarn -encoding UTF-8 --release 17 -d "$work/base-classes" -cp "$deps" @"$work/base-files.txt" >&2
-  before_cp="$io/test-classes:$work/base-classes:$deps"
+  before_cp="$work/test-classes:$work/base-classes:$deps"
   sides=(before after)
 fi
 

@@ -2,10 +2,8 @@ package io.industryts.io;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
@@ -19,6 +17,11 @@ import java.util.Arrays;
 
 /**
  * Splits a byte range of a CSV file into records and cells, straight from the file's bytes.
+ *
+ * <p>Longer than the ~500 lines a source file should have: the record loop, its quoted and unquoted
+ * paths, the buffer refills and the encoding check share the buffer's state (offsets into one array
+ * that a refill moves), which is per byte the hottest code of a job; split into classes that state
+ * would cross a call boundary per cell.
  *
  * <p>Records follow RFC 4180: cells separated by the delimiter, records by LF or CRLF; a cell that
  * starts with {@code "} is quoted, may contain delimiters, line breaks and doubled quotes ({@code
@@ -335,30 +338,45 @@ final class CsvScanner implements Closeable {
     return -1;
   }
 
-  /** {@link #split} for files without quotes: finds delimiters and line feeds 8 bytes at a time. */
+  /**
+   * {@link #split} for files without quotes: finds delimiters and line feeds 8 bytes at a time and
+   * writes the cell bounds through local references (C1, which the launcher runs, keeps locals in
+   * registers but reloads fields after every store).
+   */
   private int splitUnquoted(int p) {
     final byte[] b = buf;
     final int limit = bufLen;
     final long dpat = (delimiter & 0xffL) * ONES;
+    int[] st = starts;
+    int[] en = ends;
+    int fc = 0;
     int cellStart = p;
     while (p + 8 <= limit) {
       long v = (long) LONGS.get(b, p);
       long m = zeroLanes(v ^ dpat) | zeroLanes(v ^ NEWLINES);
       while (m != 0) {
-        int at = p + (Long.numberOfTrailingZeros(m) >>> 3);
+        int at = p + lowestLane(m);
+        if (fc == st.length) {
+          growCells();
+          st = starts;
+          en = ends;
+        }
+        st[fc] = cellStart;
         if (b[at] == '\n') {
           int end = at > cellStart && b[at - 1] == '\r' ? at - 1 : at;
-          addCell(b, cellStart, end);
+          en[fc] = end;
+          fieldCount = fc + 1;
           contentEnd = end;
           pos = at + 1;
           return 0;
         }
-        addCell(b, cellStart, at);
+        en[fc++] = at;
         cellStart = at + 1;
         m &= m - 1;
       }
       p += 8;
     }
+    fieldCount = fc;
     final byte d = delimiter;
     while (p < limit) {
       byte c = b[p];
@@ -379,15 +397,17 @@ final class CsvScanner implements Closeable {
     return -1;
   }
 
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+  private static final VarHandle LONGS = ByteLanes.LONGS;
+  private static final long ONES = ByteLanes.ONES;
   private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
-  /** The high bit of each byte lane of {@code x} that is zero (exact, no false positives). */
+  /** See {@link ByteLanes#lowestLane}. */
+  static int lowestLane(long m) {
+    return ByteLanes.lowestLane(m);
+  }
+
   private static long zeroLanes(long x) {
-    return ~(((x & LOWS) + LOWS) | x | LOWS);
+    return ByteLanes.zeroLanes(x);
   }
 
   /**
@@ -443,10 +463,7 @@ final class CsvScanner implements Closeable {
 
   private void addCellRef(byte[] b, int from, int to) {
     if (fieldCount == starts.length) {
-      int n = starts.length * 2;
-      starts = Arrays.copyOf(starts, n);
-      ends = Arrays.copyOf(ends, n);
-      bufs = Arrays.copyOf(bufs, n);
+      growCells();
     }
     if (quotes) {
       bufs[fieldCount] = b; // without quotes every cell lies in buf
@@ -454,6 +471,13 @@ final class CsvScanner implements Closeable {
     starts[fieldCount] = from;
     ends[fieldCount] = to;
     fieldCount++;
+  }
+
+  private void growCells() {
+    int n = starts.length * 2;
+    starts = Arrays.copyOf(starts, n);
+    ends = Arrays.copyOf(ends, n);
+    bufs = Arrays.copyOf(bufs, n);
   }
 
   private void appendToLastCell(byte[] b, int from, int to) {

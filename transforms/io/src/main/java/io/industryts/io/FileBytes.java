@@ -99,7 +99,9 @@ final class FileBytes {
             long x = v ^ LINE_FEEDS;
             // high bit of each byte set unless the byte is zero (exact, no borrow between lanes)
             long nonZero = ((x & LOWS) + LOWS) | x | LOWS;
-            feeds += Long.bitCount(~nonZero);
+            // one high bit per line feed: add the lanes' 0/1 into the top byte (Long.bitCount
+            // is a call in C1, which the launcher runs)
+            feeds += (((~nonZero >>> 7) & ONES) * ONES) >>> 56;
           }
           for (; i < to; i++) {
             if (block[i] == '"') {

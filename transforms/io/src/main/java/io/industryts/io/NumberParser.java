@@ -1,5 +1,6 @@
 package io.industryts.io;
 
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import io.industryts.NaTokens;
 import java.nio.charset.StandardCharsets;
 
@@ -10,9 +11,10 @@ import java.nio.charset.StandardCharsets;
  * optional exponent {@code e|E[+-]digits}, surrounded by optional blanks; also {@code inf}, {@code
  * infinity} (any case, optional sign). Values equal {@link Double#parseDouble} exactly: a mantissa
  * below 2^53 scaled by at most 22 powers of ten is one correctly rounded IEEE multiplication or
- * division of two exact doubles; anything else is handed to {@code Double.parseDouble} after this
- * class has checked the syntax (which {@code parseDouble} is more lenient about: it would accept
- * {@code 1d} or {@code 0x1p3}).
+ * division of two exact doubles; anything else (more digits, larger exponents) is handed to {@link
+ * JavaDoubleParser} (the fastdoubleparser library: Eisel-Lemire, straight from the bytes, results
+ * identical to {@code Double.parseDouble}) after this class has checked the syntax (which both are
+ * more lenient about: they would accept {@code 1d}, {@code NaN} or {@code 0x1p3}).
  *
  * <p>Not thread-safe: one instance per reader; results are left in {@link #doubleValue} and {@link
  * #longValue}.
@@ -60,11 +62,14 @@ final class NumberParser {
         p++;
       }
     }
+    if (to - p <= 8 && p + 8 <= b.length && parseShort(b, p, to, negative)) {
+      return true;
+    }
     long mantissa = 0;
     int start = p;
     while (p < to) {
       int d = b[p] - '0';
-      if (d < 0 || d > 9) {
+      if ((char) d > 9) { // one unsigned comparison: below '0' wraps to a large char
         break;
       }
       mantissa = mantissa * 10 + d;
@@ -76,7 +81,7 @@ final class NumberParser {
       int fracStart = ++p;
       while (p < to) {
         int d = b[p] - '0';
-        if (d < 0 || d > 9) {
+        if ((char) d > 9) {
           break;
         }
         mantissa = mantissa * 10 + d;
@@ -91,6 +96,53 @@ final class NumberParser {
       return true;
     }
     return parseDoubleGeneral(b, from, to);
+  }
+
+  private static final long DOTS = 0x2E2E2E2E2E2E2E2EL;
+  private static final long ZEROS = 0x3030303030303030L;
+  private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
+
+  /**
+   * {@code digits [. digits]} in {@code b[p, to)}, at most 8 bytes, from one 8-byte load ({@code p
+   * + 8 <= b.length}): finds the point, closes the gap it leaves, checks that the rest are digits
+   * and converts them with {@link ByteLanes#eightDigits}. The value is the same division of an
+   * exact mantissa (below 10^8) by an exact power of ten as the loop's. False for any other shape
+   * (blanks, exponent, sign, words), which the caller then reads byte by byte.
+   */
+  private boolean parseShort(byte[] b, int p, int to, boolean negative) {
+    int n = to - p;
+    if (n <= 0) {
+      return false;
+    }
+    long keep = -1L >>> ((8 - n) << 3); // the cell's lanes
+    long v = (long) ByteLanes.LONGS.get(b, p) & keep;
+    long dots = ByteLanes.zeroLanes(v ^ DOTS) & keep;
+    int scale = 0;
+    if (dots != 0) {
+      if ((dots & (dots - 1)) != 0) {
+        return false;
+      }
+      int dot = ByteLanes.lowestLane(dots);
+      long below = (1L << (dot << 3)) - 1;
+      v = (v & below) | ((v >>> 8) & ~below);
+      scale = n - dot - 1;
+      n--;
+      if (n == 0) {
+        return false;
+      }
+      keep >>>= 8;
+    }
+    // '0' in the lanes past the digits, so that the digit check holds there
+    long padded = v | (ZEROS & ~keep);
+    if ((padded & HIGH_NIBBLES) != ZEROS
+        || ((padded + 0x0606060606060606L) & HIGH_NIBBLES) != ZEROS) {
+      return false;
+    }
+    // the digits into the top lanes: the empty low lanes are leading zeros
+    long mantissa = ByteLanes.eightDigits(v << ((8 - n) << 3));
+    double x = scale == 0 ? (double) mantissa : mantissa / POW10[scale];
+    doubleValue = negative ? -x : x;
+    return true;
   }
 
   private boolean parseDoubleGeneral(byte[] b, int from, int to) {
@@ -183,7 +235,8 @@ final class NumberParser {
       doubleValue = negative ? -v : v;
       return true;
     }
-    doubleValue = Double.parseDouble(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+    // the syntax is checked above: digits, one '.', an exponent; no blanks, no suffix
+    doubleValue = JavaDoubleParser.parseDouble(b, from, to - from);
     return true;
   }
 

@@ -138,4 +138,13 @@ class CsvScannerTest {
       assertFalse(sc.next());
     }
   }
+
+  @Test
+  void lowestLaneIsTheIndexOfTheLowestMarkedByte() {
+    assertEquals(0, CsvScanner.lowestLane(0x0000000000000080L));
+    assertEquals(1, CsvScanner.lowestLane(0x0000000000008000L));
+    assertEquals(3, CsvScanner.lowestLane(0x8000000080000000L));
+    assertEquals(7, CsvScanner.lowestLane(0x8000000000000000L));
+    assertEquals(2, CsvScanner.lowestLane(0x8080808080800000L));
+  }
 }

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class NumberParserTest {
@@ -116,6 +120,131 @@ class NumberParserTest {
       })
   void parsesEdgeCasesLikeTheJdk(String s) {
     assertSameAsJdk(s);
+  }
+
+  /**
+   * Edge numbers with their IEEE 754 bits written out (the JDK's and the IEEE reference values,
+   * e.g. 0.1 = 0x3FB999999999999A, pi = 0x400921FB54442D18): signed zeros, the smallest subnormal
+   * and the rounding around half of it, the largest subnormal and the smallest normal, the largest
+   * finite value and overflow, 17 significant digits (what pandas writes), more digits than a
+   * double holds, 2^53 + 1 (ties to even), exponents with a sign and leading zeros.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "-0.0, 0x8000000000000000",
+    "-0, 0x8000000000000000",
+    "4.9e-324, 0x0000000000000001",
+    "2.4e-324, 0x0000000000000000",
+    "2.5e-324, 0x0000000000000001",
+    "2.2250738585072014E-308, 0x0010000000000000",
+    "2.225073858507201e-308, 0x000FFFFFFFFFFFFF",
+    "1.7976931348623157e308, 0x7FEFFFFFFFFFFFFF",
+    "1e309, 0x7FF0000000000000",
+    "1e-400, 0x0000000000000000",
+    "-1e-400, 0x8000000000000000",
+    "0.1, 0x3FB999999999999A",
+    "0.30000000000000004, 0x3FD3333333333334",
+    "9007199254740993, 0x4340000000000000",
+    "1e23, 0x44B52D02C7E14AF6",
+    "62.123456789012345, 0x404F0FCD6E9BA37B",
+    "-1.2345678901234567e-5, 0xBEE9E409302678BA",
+    "0.12345678901234567, 0x3FBF9ADD3746F65E",
+    "3.14159265358979323846264338327950288, 0x400921FB54442D18",
+    "123456789012345678901234567890, 0x45F8EE90FF6C373E",
+    "1E+0, 0x3FF0000000000000",
+    "00000000000000000000001.5, 0x3FF8000000000000"
+  })
+  void parsesEdgeNumbersToTheirExactBits(String text, String hexBits) {
+    long want = Long.parseUnsignedLong(hexBits.substring(2), 16);
+    assertTrue(parseDouble(text), text);
+    assertEquals(
+        want,
+        Double.doubleToRawLongBits(np.doubleValue),
+        () -> text + ": got " + Long.toHexString(Double.doubleToRawLongBits(np.doubleValue)));
+    // with blanks around it (trimmed) the same bits
+    assertTrue(parseDouble(" " + text + "\t"), text);
+    assertEquals(want, Double.doubleToRawLongBits(np.doubleValue), text);
+  }
+
+  @Test
+  void equalsDoubleParseDoubleOnSeventeenDigitsAndLongMantissas() {
+    // the numbers the exact fast path leaves to the library: 17 significant digits as pandas and
+    // Double.toString write them, mantissas of 2^53 and more, long fractions
+    Random r = new Random(17);
+    for (int i = 0; i < 50_000; i++) {
+      double v = r.nextGaussian() * Math.pow(10, r.nextInt(40) - 20);
+      assertSameAsJdk(String.format(Locale.ROOT, "%.16e", v));
+      assertSameAsJdk(String.format(Locale.ROOT, "%.17g", v).trim());
+      assertSameAsJdk(Long.toString(r.nextLong() >>> 1) + "." + (r.nextInt() >>> 1));
+    }
+  }
+
+  @Test
+  void shortNumbersReadInOneLoadEqualTheJdkWhateverBytesFollow() {
+    // cells of up to 8 bytes are read 8 bytes at a time: the bytes after the cell (here digits,
+    // points, delimiters) must not change the value, and every shape must still be checked
+    Random r = new Random(8);
+    String[] tails = {"99999999", "........", ",,,,,,,,", "\n\n\n\n\n\n\n\n", "12.45e+9"};
+    String[] fixed = {
+      "0",
+      "-0",
+      "5.",
+      ".5",
+      "-.5",
+      "1234567.",
+      ".1234567",
+      "12345678",
+      "99999999",
+      "-9.999999",
+      "0.000001",
+      "62.0038",
+      "-0.4224",
+      "1.2.3",
+      "1..2",
+      "..",
+      ".",
+      "-",
+      "+",
+      "1-2",
+      "1e5",
+      "1 2",
+      "12:45",
+      "1/2",
+      "NA",
+      "0x10",
+      "1_000"
+    };
+    List<String> cases = new ArrayList<>(List.of(fixed));
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      if (r.nextInt(3) == 0) {
+        sb.append('-');
+      }
+      int len = 1 + r.nextInt(8);
+      int dot = r.nextInt(len + 2) - 1; // -1 or len: no point
+      for (int k = 0; k < len; k++) {
+        sb.append(k == dot ? '.' : (char) ('0' + r.nextInt(10)));
+      }
+      cases.add(sb.toString());
+    }
+    for (String s : cases) {
+      for (String tail : tails) {
+        byte[] b = ("#" + s + tail).getBytes(StandardCharsets.ISO_8859_1);
+        boolean got = np.parseDouble(b, 1, 1 + s.length());
+        boolean want = isDecimal(s);
+        assertEquals(want, got, s + " followed by " + tail);
+        if (want) {
+          assertEquals(
+              Double.doubleToRawLongBits(Double.parseDouble(s)),
+              Double.doubleToRawLongBits(np.doubleValue),
+              s + " followed by " + tail);
+        }
+      }
+    }
+  }
+
+  private static boolean isDecimal(String s) {
+    return s.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
   }
 
   @Test

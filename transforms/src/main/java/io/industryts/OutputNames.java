@@ -4,7 +4,6 @@ import io.industryts.time.Durations;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.beam.sdk.schemas.Schema;
@@ -13,7 +12,9 @@ import org.joda.time.Duration;
 /**
  * Every column name an operation generates (SEMANTICS §1.9), in one place so that Java and TOML
  * runs, docs and tests agree: {@code <source column>_<operation><parameter>} plus the step's {@code
- * suffix}, lower snake case except the source column, which is copied verbatim.
+ * suffix}, lower snake case except the source column, which is copied verbatim. The operations
+ * build their output names here and check them with {@link #checkNoClash}, so a name documented
+ * here is the name a job writes.
  *
  * <pre>{@code
  * OutputNames.lag("temp", 1);                                        // "temp_lag1"
@@ -136,6 +137,22 @@ public final class OutputNames {
   }
 
   /**
+   * {@code {c}_{output}}: an output of {@code counter} ({@code energy_increase}, {@code
+   * energy_rate}).
+   */
+  public static String counter(String column, Enum<?> output) {
+    return column + "_" + snake(output);
+  }
+
+  /**
+   * {@code {c}_state}: the state column of {@code state_intervals} with {@code above}/{@code
+   * below}.
+   */
+  public static String state(String column) {
+    return column + "_state";
+  }
+
+  /**
    * {@code {c}_is_filled}: the flag of {@code fill_null}, {@code interpolate}, {@code regularize}.
    */
   public static String isFilled(String column) {
@@ -207,18 +224,13 @@ public final class OutputNames {
   /**
    * Rejects a generated name that already exists in {@code input} (or twice among {@code
    * generated}) with the construction error of §1.9: {@code Lag: output column "temp_lag1" already
-   * exists. Set suffix or rename the existing column.}
+   * exists. Set suffix or rename the existing column.} The one clash check of every operation that
+   * adds columns.
    *
    * @param operation the operation's Java class name used as message prefix ({@code "Lag"})
    */
   public static void checkNoClash(String operation, Schema input, Collection<String> generated) {
-    checkNoClash(operation, input.getFieldNames(), generated);
-  }
-
-  /** As {@link #checkNoClash(String, Schema, Collection)} over a list of existing field names. */
-  public static void checkNoClash(
-      String operation, Collection<String> existing, Collection<String> generated) {
-    Set<String> seen = new HashSet<>(existing);
+    Set<String> seen = new HashSet<>(input.getFieldNames());
     for (String name : generated) {
       if (!seen.add(name)) {
         throw new IllegalArgumentException(
@@ -228,10 +240,5 @@ public final class OutputNames {
                 operation, name));
       }
     }
-  }
-
-  /** As {@link #checkNoClash(String, Schema, Collection)} for one name. */
-  public static void checkNoClash(String operation, Schema input, String generated) {
-    checkNoClash(operation, input.getFieldNames(), List.of(generated));
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.slf4j.Logger;
@@ -311,6 +312,32 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
       }
     }
     return effective;
+  }
+
+  /**
+   * The pipeline's name, the series options it sets, and under the path {@code steps} one item per
+   * step: its name with the operation's rendering, which comes from the operation's parameters
+   * ({@code 2_fill_null -> fill_null{method=forward, columns=[temp], limit=3}}).
+   */
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder.add(DisplayData.item("name", pipelineName).withLabel("Pipeline name"));
+    builder.addIfNotNull(
+        DisplayData.item("time_column", options.timeColumn()).withLabel("Time column"));
+    if (!options.keyColumns().isEmpty()) {
+      builder.add(
+          DisplayData.item("key_columns", options.keyColumns().toString())
+              .withLabel("Key columns"));
+    }
+    builder.add(DisplayData.item("time_zone", options.timeZone().getId()).withLabel("Time zone"));
+    builder.include(
+        "steps",
+        steps -> {
+          for (Engine.Step s : this.steps) {
+            steps.add(DisplayData.item(s.name(), String.valueOf(s.operation())).withLabel("Step"));
+          }
+        });
   }
 
   @Override

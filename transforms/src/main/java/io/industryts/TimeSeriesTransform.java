@@ -4,9 +4,7 @@ import io.industryts.engine.Engine;
 import io.industryts.engine.spi.Operation;
 import io.industryts.engine.spi.SeriesOptions;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -22,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * per bundle, no per-row shuffle), runs its kernel and converts back; inside a {@link
  * TimeSeriesPipeline} or a TOML job it is fused with its neighbours.
  *
- * <p>Subclasses are immutable; every {@code with*} method returns a copy. Each renders itself as
- * {@code type{key=value, ...}} ({@link #toString()}); Beam's display data (monitoring UIs, {@code
- * DisplayData.from}) shows those parameters, the operation type and the series options.
+ * <p>Subclasses are immutable; every {@code with*} method returns a copy. Each lists its parameters
+ * once, in {@link #parameters()}; from that one map it renders itself as {@code type{key=value,
+ * ...}} ({@link #toString()}) and Beam's display data (monitoring UIs, {@code DisplayData.from})
+ * shows those parameters, the operation type and the series options.
  *
  * @param <T> the concrete operation type, returned by the {@code with*} methods
  */
@@ -111,16 +110,48 @@ public abstract class TimeSeriesTransform<T extends TimeSeriesTransform<T>>
   }
 
   /**
-   * The operation type, its parameters as its rendering lists them (e.g. {@code method}, {@code
-   * columns}, {@code window}, {@code rule}) and the series options that are set.
+   * The operation's parameters in the order its rendering lists them, keyed by their TOML names
+   * ({@code method}, {@code columns}, {@code window}, {@code rule}, ...), each value as the
+   * rendering shows it: a string in TOML spelling ({@code "forward"}, {@code "5min"}), a number, a
+   * boolean, or a list or map of those. Optional settings left at their default are absent. The one
+   * source of {@link #toString()} and of {@link #populateDisplayData}.
+   *
+   * <pre>{@code
+   * // in FillNull
+   * protected Map<String, Object> parameters() {
+   *   Map<String, Object> p = new LinkedHashMap<>();
+   *   p.put("method", "forward");
+   *   p.put("columns", List.of("temp"));
+   *   p.put("limit", 3);
+   *   return p;                      // toString(): fill_null{method=forward, columns=[temp], limit=3}
+   * }
+   * }</pre>
+   */
+  protected abstract Map<String, Object> parameters();
+
+  /** {@code type{key=value, ...}}: the operation type and its {@link #parameters()}. */
+  @Override
+  public final String toString() {
+    StringBuilder s = new StringBuilder(typeName()).append('{');
+    String sep = "";
+    for (Map.Entry<String, Object> p : parameters().entrySet()) {
+      s.append(sep).append(p.getKey()).append('=').append(p.getValue());
+      sep = ", ";
+    }
+    return s.append('}').toString();
+  }
+
+  /**
+   * The operation type, its {@link #parameters()} (numbers and booleans typed, the rest as their
+   * rendering) and the series options that are set.
    */
   @Override
   public void populateDisplayData(DisplayData.Builder builder) {
     super.populateDisplayData(builder);
     builder.add(DisplayData.item("type", typeName()).withLabel("Operation type"));
-    for (Map.Entry<String, String> p : renderedParameters(typeName(), toString()).entrySet()) {
-      if (!OPTION_KEYS.contains(p.getKey())) {
-        builder.add(DisplayData.item(p.getKey(), p.getValue()));
+    for (Map.Entry<String, Object> p : parameters().entrySet()) {
+      if (!OPTION_KEYS.contains(p.getKey()) && p.getValue() != null) {
+        builder.add(displayItem(p.getKey(), p.getValue()));
       }
     }
     builder.addIfNotNull(
@@ -133,45 +164,17 @@ public abstract class TimeSeriesTransform<T extends TimeSeriesTransform<T>>
     builder.add(DisplayData.item("time_zone", options.timeZone().getId()).withLabel("Time zone"));
   }
 
-  /**
-   * The {@code key=value} pairs of a rendering {@code type{key=value, ...}}, split at top-level
-   * commas (lists and maps stay whole); a rendering of another shape is one {@code parameters}
-   * item, so a new operation shows something even before it follows the convention.
-   */
-  static Map<String, String> renderedParameters(String type, String rendering) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (!rendering.startsWith(type + "{") || !rendering.endsWith("}")) {
-      out.put("parameters", rendering);
-      return out;
+  /** A display item of the value's own type when Beam has one, else of its rendering. */
+  private static DisplayData.ItemSpec<?> displayItem(String key, Object value) {
+    if (value instanceof Boolean) {
+      return DisplayData.item(key, (Boolean) value);
     }
-    String body = rendering.substring(type.length() + 1, rendering.length() - 1);
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    int from = 0;
-    for (int i = 0; i < body.length(); i++) {
-      char c = body.charAt(i);
-      if (c == '[' || c == '{' || c == '(') {
-        depth++;
-      } else if (c == ']' || c == '}' || c == ')') {
-        depth--;
-      } else if (c == ',' && depth == 0) {
-        parts.add(body.substring(from, i).trim());
-        from = i + 1;
-      }
+    if (value instanceof Integer || value instanceof Long) {
+      return DisplayData.item(key, ((Number) value).longValue());
     }
-    parts.add(body.substring(from).trim());
-    for (String part : parts) {
-      int eq = part.indexOf('=');
-      if (part.isEmpty()) {
-        continue;
-      }
-      if (eq <= 0) {
-        out.clear();
-        out.put("parameters", rendering);
-        return out;
-      }
-      out.put(part.substring(0, eq), part.substring(eq + 1));
+    if (value instanceof Double || value instanceof Float) {
+      return DisplayData.item(key, ((Number) value).doubleValue());
     }
-    return out;
+    return DisplayData.item(key, String.valueOf(value));
   }
 }

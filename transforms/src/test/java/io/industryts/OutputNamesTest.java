@@ -166,6 +166,6 @@ class OutputNamesTest {
 
   @Test
   void freshNamesPassTheClashCheck() {
-    assertDoesNotThrow(() -> OutputNames.checkNoClash("Lag", SCHEMA, "temp_lag2"));
+    assertDoesNotThrow(() -> OutputNames.checkNoClash("Lag", SCHEMA, List.of("temp_lag2")));
   }
 }

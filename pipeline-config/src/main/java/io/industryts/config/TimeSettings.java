@@ -1,53 +1,36 @@
 package io.industryts.config;
 
 import io.industryts.time.TimeParser;
+import io.industryts.time.TimeParser.Ambiguous;
+import io.industryts.time.TimeParser.EpochUnit;
+import io.industryts.time.TimeParser.Nonexistent;
 import java.time.ZoneId;
-import java.util.Objects;
 
 /**
  * How the job reads times (SEMANTICS §1.3, §1.10): the {@code [pipeline]} keys {@code time_format},
  * {@code epoch_unit}, {@code ambiguous}, {@code nonexistent} and {@code nan_as_null}. The time zone
- * lives in {@link io.industryts.engine.spi.SeriesOptions}.
+ * lives in {@link io.industryts.engine.spi.SeriesOptions}. The choices are {@link TimeParser}'s own
+ * enums, so a setting and the parser it describes cannot drift apart.
+ *
+ * <pre>{@code
+ * TimeSettings t =
+ *     TimeSettings.defaults().withEpochUnit(EpochUnit.MS).withAmbiguous(Ambiguous.LATEST);
+ * TimeParser p = t.toTimeParser(ZoneId.of("Europe/Berlin"));
+ * }</pre>
+ *
+ * @param timeFormat a {@code java.time} pattern replacing the built-in formats, or {@code null}
+ * @param epochUnit the unit of numeric times ({@code epoch_unit}); {@code AUTO} infers it from the
+ *     magnitude
+ * @param ambiguous which instant a zone-less time in a DST overlap becomes ({@code ambiguous})
+ * @param nonexistent what a zone-less time in a DST gap becomes ({@code nonexistent})
+ * @param nanAsNull whether NaN read from input becomes null ({@code nan_as_null}, §1.10)
  */
-public final class TimeSettings {
-  /** Unit of numeric times. */
-  public enum EpochUnit {
-    AUTO,
-    S,
-    MS
-  }
-
-  /** Zone-less time in a DST overlap. */
-  public enum Ambiguous {
-    EARLIEST,
-    LATEST,
-    ERROR
-  }
-
-  /** Zone-less time in a DST gap. */
-  public enum Nonexistent {
-    SHIFT_FORWARD,
-    ERROR
-  }
-
-  private final String timeFormat;
-  private final EpochUnit epochUnit;
-  private final Ambiguous ambiguous;
-  private final Nonexistent nonexistent;
-  private final boolean nanAsNull;
-
-  private TimeSettings(
-      String timeFormat,
-      EpochUnit epochUnit,
-      Ambiguous ambiguous,
-      Nonexistent nonexistent,
-      boolean nanAsNull) {
-    this.timeFormat = timeFormat;
-    this.epochUnit = epochUnit;
-    this.ambiguous = ambiguous;
-    this.nonexistent = nonexistent;
-    this.nanAsNull = nanAsNull;
-  }
+public record TimeSettings(
+    String timeFormat,
+    EpochUnit epochUnit,
+    Ambiguous ambiguous,
+    Nonexistent nonexistent,
+    boolean nanAsNull) {
 
   /**
    * The defaults of the §1.1 table: built-in formats, auto unit, earliest, shift forward, NaN null.
@@ -55,31 +38,6 @@ public final class TimeSettings {
   public static TimeSettings defaults() {
     return new TimeSettings(
         null, EpochUnit.AUTO, Ambiguous.EARLIEST, Nonexistent.SHIFT_FORWARD, true);
-  }
-
-  /** A {@code java.time} pattern replacing the built-in formats, or {@code null}. */
-  public String timeFormat() {
-    return timeFormat;
-  }
-
-  /** The unit of numeric times ({@code epoch_unit}); {@code AUTO} infers it from the magnitude. */
-  public EpochUnit epochUnit() {
-    return epochUnit;
-  }
-
-  /** Which instant a zone-less time in a DST overlap becomes ({@code ambiguous}). */
-  public Ambiguous ambiguous() {
-    return ambiguous;
-  }
-
-  /** What a zone-less time in a DST gap becomes ({@code nonexistent}). */
-  public Nonexistent nonexistent() {
-    return nonexistent;
-  }
-
-  /** Whether NaN read from input becomes null ({@code nan_as_null}, §1.10). */
-  public boolean nanAsNull() {
-    return nanAsNull;
   }
 
   /**
@@ -114,29 +72,11 @@ public final class TimeSettings {
   public TimeParser toTimeParser(ZoneId zone) {
     return TimeParser.builder()
         .zone(zone)
-        .format(timeFormat())
-        .epochUnit(TimeParser.EpochUnit.valueOf(epochUnit().name()))
-        .ambiguous(TimeParser.Ambiguous.valueOf(ambiguous().name()))
-        .nonexistent(TimeParser.Nonexistent.valueOf(nonexistent().name()))
+        .format(timeFormat)
+        .epochUnit(epochUnit)
+        .ambiguous(ambiguous)
+        .nonexistent(nonexistent)
         .build();
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof TimeSettings)) {
-      return false;
-    }
-    TimeSettings t = (TimeSettings) o;
-    return Objects.equals(timeFormat, t.timeFormat)
-        && epochUnit == t.epochUnit
-        && ambiguous == t.ambiguous
-        && nonexistent == t.nonexistent
-        && nanAsNull == t.nanAsNull;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(timeFormat, epochUnit, ambiguous, nonexistent, nanAsNull);
   }
 
   @Override

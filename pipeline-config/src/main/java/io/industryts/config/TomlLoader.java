@@ -3,6 +3,7 @@ package io.industryts.config;
 import io.industryts.engine.spi.Operation;
 import io.industryts.engine.spi.SeriesOptions;
 import io.industryts.io.FileInput;
+import io.industryts.time.TimeParser;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -166,11 +167,11 @@ final class TomlLoader {
         TimeSettings.defaults()
             .withTimeFormat((String) p.get("time_format"))
             .withEpochUnit(
-                TimeSettings.EpochUnit.valueOf(upper(orDefault(p, PIPELINE_KEYS, "epoch_unit"))))
+                TimeParser.EpochUnit.valueOf(upper(orDefault(p, PIPELINE_KEYS, "epoch_unit"))))
             .withAmbiguous(
-                TimeSettings.Ambiguous.valueOf(upper(orDefault(p, PIPELINE_KEYS, "ambiguous"))))
+                TimeParser.Ambiguous.valueOf(upper(orDefault(p, PIPELINE_KEYS, "ambiguous"))))
             .withNonexistent(
-                TimeSettings.Nonexistent.valueOf(upper(orDefault(p, PIPELINE_KEYS, "nonexistent"))))
+                TimeParser.Nonexistent.valueOf(upper(orDefault(p, PIPELINE_KEYS, "nonexistent"))))
             .withNanAsNull((Boolean) orDefault(p, PIPELINE_KEYS, "nan_as_null"));
 
     // [input], [inputs.<name>], [output]

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.industryts.config.testing.FakeOperation;
 import io.industryts.config.testing.TestRegistries;
 import io.industryts.engine.spi.SeriesOptions;
+import io.industryts.time.TimeParser;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -96,9 +97,9 @@ class JobConfigTest {
   void pipelineKeysBecomeTimeSettings() {
     TimeSettings t = load("full.toml").timeSettings();
     assertEquals("dd.MM.yyyy HH:mm", t.timeFormat());
-    assertEquals(TimeSettings.EpochUnit.MS, t.epochUnit());
-    assertEquals(TimeSettings.Ambiguous.LATEST, t.ambiguous());
-    assertEquals(TimeSettings.Nonexistent.ERROR, t.nonexistent());
+    assertEquals(TimeParser.EpochUnit.MS, t.epochUnit());
+    assertEquals(TimeParser.Ambiguous.LATEST, t.ambiguous());
+    assertEquals(TimeParser.Nonexistent.ERROR, t.nonexistent());
     assertFalse(t.nanAsNull());
   }
 

@@ -1,5 +1,6 @@
 package io.industryts.ops;
 
+import io.industryts.OutputNames;
 import io.industryts.TimeSeriesTransform;
 import io.industryts.engine.AsofKernel;
 import io.industryts.engine.Engine;
@@ -21,6 +22,7 @@ import io.industryts.time.TimeParser;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -351,22 +353,16 @@ public final class AsofJoin extends TimeSeriesTransform<AsofJoin> implements Joi
   }
 
   @Override
-  public String toString() {
-    return "asof_join{right="
-        + rightName
-        + ", by="
-        + by
-        + ", direction="
-        + direction.tomlName()
-        + ", tolerance="
-        + tolerance
-        + ", allow_exact_matches="
-        + allowExactMatches
-        + ", columns="
-        + columns
-        + ", suffix="
-        + suffix
-        + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("right", rightName);
+    p.put("by", by);
+    p.put("direction", direction.tomlName());
+    p.put("tolerance", tolerance);
+    p.put("allow_exact_matches", allowExactMatches);
+    p.put("columns", columns);
+    p.put("suffix", suffix);
+    return p;
   }
 
   @Override
@@ -508,7 +504,7 @@ public final class AsofJoin extends TimeSeriesTransform<AsofJoin> implements Joi
     int[] sources = new int[cols.size()];
     for (int i = 0; i < sources.length; i++) {
       String c = cols.get(i);
-      String name = input.schema().hasField(c) ? c + suffix : c;
+      String name = input.schema().hasField(c) ? OutputNames.suffixed(c, suffix) : c;
       if (!names.add(name)) {
         throw new IllegalArgumentException(
             "AsofJoin: added column \""

@@ -5,6 +5,8 @@ import io.industryts.engine.spi.ChunkLayout;
 import io.industryts.engine.spi.Kernel;
 import io.industryts.engine.spi.PlanContext;
 import io.industryts.engine.spi.SeriesOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Box-Cox power transform with a fixed λ or λ estimated per series by maximum likelihood —
@@ -57,15 +59,14 @@ public final class BoxCox extends TimeSeriesTransform<BoxCox> {
   /** λ estimated per series by maximum likelihood, for {@code columns} (none = value columns). */
   public static BoxCox mle(String... columns) {
     return new BoxCox(
-        SeriesOptions.defaults(),
-        PowerParams.mle(Power.Family.BOX_COX, "BoxCox", "_boxcox_lambda", columns));
+        SeriesOptions.defaults(), PowerParams.mle(Power.Family.BOX_COX, "BoxCox", columns));
   }
 
   /** A fixed λ for every series (row-local). */
   public static BoxCox withLambda(double lambda, String... columns) {
     return new BoxCox(
         SeriesOptions.defaults(),
-        PowerParams.fixed(Power.Family.BOX_COX, "BoxCox", "_boxcox_lambda", lambda, columns));
+        PowerParams.fixed(Power.Family.BOX_COX, "BoxCox", lambda, columns));
   }
 
   /** A copy that treats {@code x ≤ 0} as {@code invalid} says. */
@@ -94,8 +95,10 @@ public final class BoxCox extends TimeSeriesTransform<BoxCox> {
   }
 
   @Override
-  public String toString() {
-    return params.render("box_cox", ", invalid=" + Names.lower(params.invalid()));
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    params.putParameters(p, Names.lower(params.invalid()));
+    return p;
   }
 
   @Override

@@ -132,10 +132,13 @@ public final class Cast extends TimeSeriesTransform<Cast> {
   }
 
   @Override
-  public String toString() {
-    List<String> parts = new ArrayList<>();
-    types.forEach((c, t) -> parts.add(c + "=" + name(t)));
-    return "cast{types={" + String.join(", ", parts) + "}, invalid=" + Names.lower(invalid) + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    Map<String, String> typeNames = new LinkedHashMap<>();
+    types.forEach((c, t) -> typeNames.put(c, name(t)));
+    p.put("types", typeNames);
+    p.put("invalid", Names.lower(invalid));
+    return p;
   }
 
   @Override

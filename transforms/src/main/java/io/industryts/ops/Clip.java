@@ -12,7 +12,9 @@ import io.industryts.engine.spi.LongColumn;
 import io.industryts.engine.spi.PlanContext;
 import io.industryts.engine.spi.SeriesOptions;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
@@ -100,8 +102,12 @@ public final class Clip extends TimeSeriesTransform<Clip> {
   }
 
   @Override
-  public String toString() {
-    return "clip{lower=" + lower + ", upper=" + upper + ", columns=" + columns + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("lower", lower);
+    p.put("upper", upper);
+    p.put("columns", columns);
+    return p;
   }
 
   private static boolean integral(Double b) {

@@ -1,5 +1,6 @@
 package io.industryts.ops;
 
+import io.industryts.OutputNames;
 import io.industryts.TimeSeriesTransform;
 import io.industryts.engine.spi.CarryKernel;
 import io.industryts.engine.spi.Chunk;
@@ -14,7 +15,9 @@ import io.industryts.engine.spi.SeriesOptions;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.joda.time.Duration;
@@ -170,16 +173,23 @@ public final class Counter extends TimeSeriesTransform<Counter> {
   }
 
   @Override
-  public String toString() {
-    return "counter{columns="
-        + columns
-        + ", outputs="
-        + Names.lower(outputs)
-        + (Double.isNaN(rollover) ? "" : ", rollover=" + rollover)
-        + (rateUnit != 1000 ? ", rate_unit=" + Names.duration(Duration.millis(rateUnit)) : "")
-        + (Double.isNaN(maxIncrease) ? "" : ", max_increase=" + maxIncrease)
-        + (suffix.isEmpty() ? "" : ", suffix=" + suffix)
-        + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("columns", columns);
+    p.put("outputs", Names.lower(outputs));
+    if (!Double.isNaN(rollover)) {
+      p.put("rollover", rollover);
+    }
+    if (rateUnit != 1000) {
+      p.put("rate_unit", Names.duration(Duration.millis(rateUnit)));
+    }
+    if (!Double.isNaN(maxIncrease)) {
+      p.put("max_increase", maxIncrease);
+    }
+    if (!suffix.isEmpty()) {
+      p.put("suffix", suffix);
+    }
+    return p;
   }
 
   @Override
@@ -191,12 +201,13 @@ public final class Counter extends TimeSeriesTransform<Counter> {
     List<String> names = new ArrayList<>();
     for (int f : idx) {
       for (Output o : outputs) {
-        String name = in.getField(f).getName() + "_" + Names.lower(o) + suffix;
+        String name =
+            OutputNames.suffixed(OutputNames.counter(in.getField(f).getName(), o), suffix);
         names.add(name);
         sb.addField(OpColumns.derived(name, FieldType.DOUBLE));
       }
     }
-    OpColumns.checkNewNames("Counter", in, names);
+    OutputNames.checkNoClash("Counter", in, names);
     return new CounterKernel(
         context.stepName(),
         input.withSchema(sb.build()),

@@ -1,5 +1,6 @@
 package io.industryts.ops;
 
+import io.industryts.OutputNames;
 import io.industryts.TimeSeriesTransform;
 import io.industryts.engine.spi.CarryKernel;
 import io.industryts.engine.spi.Chunk;
@@ -15,7 +16,9 @@ import io.industryts.engine.spi.SeriesOptions;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.joda.time.Duration;
@@ -141,19 +144,24 @@ public final class Cumulative extends TimeSeriesTransform<Cumulative> {
   }
 
   @Override
-  public String toString() {
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
     List<String> fns = new ArrayList<>();
     for (CumFn f : functions) {
       fns.add(Names.lower(f));
     }
-    return "cumulative{functions="
-        + fns
-        + ", columns="
-        + columns
-        + (resetEvery > 0 ? ", reset_every=" + Names.duration(Duration.millis(resetEvery)) : "")
-        + (offset != 0 ? ", offset=" + Names.duration(Duration.millis(offset)) : "")
-        + (suffix.isEmpty() ? "" : ", suffix=" + suffix)
-        + "}";
+    p.put("functions", fns);
+    p.put("columns", columns);
+    if (resetEvery > 0) {
+      p.put("reset_every", Names.duration(Duration.millis(resetEvery)));
+    }
+    if (offset != 0) {
+      p.put("offset", Names.duration(Duration.millis(offset)));
+    }
+    if (!suffix.isEmpty()) {
+      p.put("suffix", suffix);
+    }
+    return p;
   }
 
   @Override
@@ -174,16 +182,18 @@ public final class Cumulative extends TimeSeriesTransform<Cumulative> {
     for (int f : idx) {
       FieldType t = in.getField(f).getType();
       for (CumFn fn : fns) {
-        String name = in.getField(f).getName() + "_" + Names.lower(fn) + suffix;
+        String name =
+            OutputNames.suffixed(OutputNames.cumulative(in.getField(f).getName(), fn), suffix);
         names.add(name);
         sb.addField(OpColumns.derived(name, outputType(fn, t)));
       }
     }
     if (count) {
-      names.add("cumcount" + suffix);
-      sb.addField(OpColumns.derived("cumcount" + suffix, FieldType.INT64));
+      String name = OutputNames.suffixed(OutputNames.CUMCOUNT, suffix);
+      names.add(name);
+      sb.addField(OpColumns.derived(name, FieldType.INT64));
     }
-    OpColumns.checkNewNames("Cumulative", in, names);
+    OutputNames.checkNoClash("Cumulative", in, names);
     ChunkLayout out = input.withSchema(sb.build());
     boolean[] integral = new boolean[idx.length];
     for (int c = 0; c < idx.length; c++) {

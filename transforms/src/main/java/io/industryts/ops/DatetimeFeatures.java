@@ -1,5 +1,6 @@
 package io.industryts.ops;
 
+import io.industryts.OutputNames;
 import io.industryts.TimeSeriesTransform;
 import io.industryts.engine.spi.BooleanColumn;
 import io.industryts.engine.spi.Chunk;
@@ -18,7 +19,9 @@ import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 
@@ -120,13 +123,14 @@ public final class DatetimeFeatures extends TimeSeriesTransform<DatetimeFeatures
   }
 
   @Override
-  public String toString() {
-    return "datetime_features{features="
-        + Names.lower(features)
-        + ", cyclic="
-        + Names.lower(cyclic)
-        + (prefix.isEmpty() ? "" : ", prefix=" + prefix)
-        + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("features", Names.lower(features));
+    p.put("cyclic", Names.lower(cyclic));
+    if (!prefix.isEmpty()) {
+      p.put("prefix", prefix);
+    }
+    return p;
   }
 
   @Override
@@ -139,7 +143,7 @@ public final class DatetimeFeatures extends TimeSeriesTransform<DatetimeFeatures
     List<String> names = new ArrayList<>();
     Schema.Builder b = OpColumns.copyOf(in);
     for (Feature f : features) {
-      String name = prefix + Names.lower(f);
+      String name = OutputNames.datetimeFeature(prefix, Names.lower(f));
       names.add(name);
       b.addField(
           f == Feature.IS_WEEKEND
@@ -147,13 +151,15 @@ public final class DatetimeFeatures extends TimeSeriesTransform<DatetimeFeatures
               : OpColumns.derived(name, FieldType.INT32));
     }
     for (Feature f : cyclic) {
-      for (String s : new String[] {"_sin", "_cos"}) {
-        String name = prefix + Names.lower(f) + s;
+      for (String name :
+          List.of(
+              OutputNames.cyclicSin(prefix, Names.lower(f)),
+              OutputNames.cyclicCos(prefix, Names.lower(f)))) {
         names.add(name);
         b.addField(OpColumns.derived(name, FieldType.DOUBLE));
       }
     }
-    OpColumns.checkNewNames("DatetimeFeatures", in, names);
+    OutputNames.checkNoClash("DatetimeFeatures", in, names);
     return new CalendarKernel(
         context.stepName(),
         input.withSchema(b.build()),

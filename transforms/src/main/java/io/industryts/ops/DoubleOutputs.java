@@ -1,8 +1,10 @@
 package io.industryts.ops;
 
+import io.industryts.OutputNames;
 import io.industryts.engine.spi.ChunkLayout;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
@@ -31,19 +33,19 @@ final class DoubleOutputs {
    * @param op operation name for messages
    * @param idx resolved source columns
    * @param suffix empty = in place
-   * @param extraInfix e.g. {@code "_boxcox_lambda"}, or null for no parameter column; the parameter
-   *     column is named {@code {c}{extraInfix}{suffix}}
+   * @param extraName the name of a column's parameter column, e.g. {@link
+   *     OutputNames#boxCoxLambda}, or null for none; the suffix is appended to it
    */
   static DoubleOutputs plan(
-      String op, ChunkLayout input, int[] idx, String suffix, String extraInfix) {
+      String op, ChunkLayout input, int[] idx, String suffix, UnaryOperator<String> extraName) {
     Schema in = input.schema();
     Schema.Builder sb = Schema.builder();
     int[] targets = new int[idx.length];
-    int[] extras = extraInfix == null ? null : new int[idx.length];
+    int[] extras = extraName == null ? null : new int[idx.length];
     for (int f = 0; f < in.getFieldCount(); f++) {
       Field field = in.getField(f);
       int pos = FillNull.indexOf(idx, f);
-      if (pos >= 0 && suffix.isEmpty()) {
+      if (pos >= 0 && !OutputNames.addsColumn(suffix)) {
         sb.addField(field.withType(FieldType.DOUBLE.withNullable(true)));
         targets[pos] = f;
       } else {
@@ -54,18 +56,20 @@ final class DoubleOutputs {
     int next = in.getFieldCount();
     for (int c = 0; c < idx.length; c++) {
       String src = in.getField(idx[c]).getName();
-      if (!suffix.isEmpty()) {
-        names.add(src + suffix);
-        sb.addField(OpColumns.derived(src + suffix, FieldType.DOUBLE));
+      if (OutputNames.addsColumn(suffix)) {
+        String name = OutputNames.inPlace(src, suffix);
+        names.add(name);
+        sb.addField(OpColumns.derived(name, FieldType.DOUBLE));
         targets[c] = next++;
       }
-      if (extraInfix != null) {
-        names.add(src + extraInfix + suffix);
-        sb.addField(OpColumns.derived(src + extraInfix + suffix, FieldType.DOUBLE));
+      if (extraName != null) {
+        String name = OutputNames.suffixed(extraName.apply(src), suffix);
+        names.add(name);
+        sb.addField(OpColumns.derived(name, FieldType.DOUBLE));
         extras[c] = next++;
       }
     }
-    OpColumns.checkNewNames(op, in, names);
+    OutputNames.checkNoClash(op, in, names);
     return new DoubleOutputs(input.withSchema(sb.build()), targets, extras);
   }
 }

@@ -14,7 +14,9 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -105,8 +107,11 @@ public final class DownsampleLttb extends TimeSeriesTransform<DownsampleLttb> {
   }
 
   @Override
-  public String toString() {
-    return "downsample_lttb{column=" + column + ", points=" + points + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("column", column);
+    p.put("points", points);
+    return p;
   }
 
   @Override

@@ -7,7 +7,9 @@ import io.industryts.engine.spi.PlanContext;
 import io.industryts.engine.spi.SeriesOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 
 /**
@@ -64,8 +66,10 @@ public final class DropColumns extends TimeSeriesTransform<DropColumns> {
   }
 
   @Override
-  public String toString() {
-    return "drop_columns{columns=" + columns + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("columns", columns);
+    return p;
   }
 
   @Override

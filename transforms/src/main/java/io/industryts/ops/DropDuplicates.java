@@ -13,7 +13,9 @@ import io.industryts.engine.spi.LongColumn;
 import io.industryts.engine.spi.PlanContext;
 import io.industryts.engine.spi.SeriesOptions;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
@@ -149,8 +151,11 @@ public final class DropDuplicates extends TimeSeriesTransform<DropDuplicates> {
   }
 
   @Override
-  public String toString() {
-    return "drop_duplicates{keep=" + Names.lower(keep) + ", columns=" + alsoOn + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("keep", Names.lower(keep));
+    p.put("columns", alsoOn);
+    return p;
   }
 
   /** Groups equal times (and equal {@code on} cells) inside a sorted segment. */

@@ -10,7 +10,9 @@ import io.industryts.engine.spi.KernelContext;
 import io.industryts.engine.spi.PlanContext;
 import io.industryts.engine.spi.SeriesOptions;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Drops rows with missing values — SEMANTICS §2.1.3 {@code drop_null}.
@@ -85,8 +87,11 @@ public final class DropNull extends TimeSeriesTransform<DropNull> {
   }
 
   @Override
-  public String toString() {
-    return "drop_null{how=" + Names.lower(how) + ", columns=" + columns + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("how", Names.lower(how));
+    p.put("columns", columns);
+    return p;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.industryts.ops;
 
+import io.industryts.OutputNames;
 import io.industryts.TimeSeriesTransform;
 import io.industryts.engine.spi.CarryKernel;
 import io.industryts.engine.spi.Chunk;
@@ -14,7 +15,9 @@ import io.industryts.engine.spi.SeriesOptions;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.joda.time.Duration;
@@ -190,13 +193,13 @@ public final class Ewm extends TimeSeriesTransform<Ewm> {
   }
 
   /**
-   * The parameter as written in output names: {@code span10}, {@code alpha0_3}, {@code
-   * halflife_1h}.
+   * The output column of {@code fn} on {@code column}: {@code temp_ewm_mean_span10}, {@code
+   * temp_ewm_std_alpha0_3}, {@code temp_ewm_mean_halflife_1h}.
    */
-  String nameParam() {
+  String outputName(String column, Fn fn) {
     return halflifeDuration != null
-        ? "halflife_" + Names.duration(halflifeDuration)
-        : param + Names.number(paramValue);
+        ? OutputNames.ewmHalflife(column, fn, halflifeDuration)
+        : OutputNames.ewm(column, fn, param, paramValue);
   }
 
   @Override
@@ -220,24 +223,19 @@ public final class Ewm extends TimeSeriesTransform<Ewm> {
   }
 
   @Override
-  public String toString() {
-    return "ewm{"
-        + param
-        + "="
-        + (halflifeDuration != null
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put(
+        param,
+        halflifeDuration != null
             ? Names.duration(halflifeDuration)
-            : Names.number(paramValue).replace('_', '.'))
-        + ", adjust="
-        + adjust
-        + ", ignore_na="
-        + ignoreNa
-        + ", functions="
-        + functions.toString().toLowerCase(java.util.Locale.ROOT)
-        + ", min_periods="
-        + minPeriods
-        + ", columns="
-        + columns
-        + "}";
+            : Names.number(paramValue).replace('_', '.'));
+    p.put("adjust", adjust);
+    p.put("ignore_na", ignoreNa);
+    p.put("functions", functions.toString().toLowerCase(java.util.Locale.ROOT));
+    p.put("min_periods", minPeriods);
+    p.put("columns", columns);
+    return p;
   }
 
   @Override
@@ -248,10 +246,10 @@ public final class Ewm extends TimeSeriesTransform<Ewm> {
     List<String> names = new ArrayList<>();
     for (int f : idx) {
       for (Fn fn : functions) {
-        names.add(in.getField(f).getName() + "_ewm_" + Names.lower(fn) + "_" + nameParam());
+        names.add(outputName(in.getField(f).getName(), fn));
       }
     }
-    OpColumns.checkNewNames("Ewm", in, names);
+    OutputNames.checkNoClash("Ewm", in, names);
     Schema.Builder b = OpColumns.copyOf(in);
     for (String n : names) {
       b.addField(OpColumns.derived(n, FieldType.DOUBLE));

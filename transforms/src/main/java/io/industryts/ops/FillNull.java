@@ -1,5 +1,6 @@
 package io.industryts.ops;
 
+import io.industryts.OutputNames;
 import io.industryts.TimeSeriesTransform;
 import io.industryts.engine.spi.BooleanColumn;
 import io.industryts.engine.spi.CarryKernel;
@@ -17,7 +18,9 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
@@ -223,17 +226,26 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
   }
 
   @Override
-  public String toString() {
-    return "fill_null{method="
-        + Names.lower(method)
-        + ", columns="
-        + columns
-        + (value != null ? ", value=" + value : "")
-        + (limit > 0 ? ", limit=" + limit : "")
-        + (maxGap != null ? ", max_gap=" + Names.duration(maxGap) : "")
-        + (limitArea != null ? ", limit_area=" + Names.lower(limitArea) : "")
-        + (flag ? ", flag=true" : "")
-        + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("method", Names.lower(method));
+    p.put("columns", columns);
+    if (value != null) {
+      p.put("value", value);
+    }
+    if (limit > 0) {
+      p.put("limit", limit);
+    }
+    if (maxGap != null) {
+      p.put("max_gap", Names.duration(maxGap));
+    }
+    if (limitArea != null) {
+      p.put("limit_area", Names.lower(limitArea));
+    }
+    if (flag) {
+      p.put("flag", true);
+    }
+    return p;
   }
 
   @Override
@@ -258,23 +270,16 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
     int[] idx;
     try {
       idx = OpColumns.resolve("FillNull", input, cols, numeric);
-    } catch (IllegalArgumentException e) {
-      if (numeric && e.getMessage().contains("is not numeric")) {
-        String bad =
-            cols.stream()
-                .filter(c -> !OpColumns.isNumeric(in.getField(c).getType()))
-                .findFirst()
-                .orElse("?");
-        throw new IllegalArgumentException(
-            "FillNull: method \""
-                + Names.lower(method)
-                + "\" needs numeric columns. Got \""
-                + bad
-                + "\" ("
-                + in.getField(bad).getType().getTypeName()
-                + ").");
-      }
-      throw e;
+    } catch (NotNumericColumnException e) {
+      throw new IllegalArgumentException(
+          "FillNull: method \""
+              + Names.lower(method)
+              + "\" needs numeric columns. Got \""
+              + e.column()
+              + "\" ("
+              + e.type()
+              + ").",
+          e);
     }
     if (method == Method.CONSTANT) {
       for (int f : idx) {
@@ -311,9 +316,9 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
     }
     if (flag) {
       for (int f : idx) {
-        flags.add(in.getField(f).getName() + "_is_filled");
+        flags.add(OutputNames.isFilled(in.getField(f).getName()));
       }
-      OpColumns.checkNewNames("FillNull", in, flags);
+      OutputNames.checkNoClash("FillNull", in, flags);
       for (String n : flags) {
         b.addField(OpColumns.derivedFlag(n));
       }
@@ -799,27 +804,8 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
     }
   }
 
-  /** Per-series non-null values of each column (mean needs only sum and count). */
-  static final class Values implements Serializable {
-    private static final long serialVersionUID = 1L;
-    final double[] sum;
-    final long[] count;
-    final double[][] all;
-
-    Values(int k, boolean keepAll) {
-      sum = new double[k];
-      count = new long[k];
-      all = keepAll ? new double[k][] : null;
-      if (keepAll) {
-        for (int c = 0; c < k; c++) {
-          all[c] = new double[0];
-        }
-      }
-    }
-  }
-
   /** mean / median: fitted per series. */
-  static final class StatsFill extends FillKernel implements StatsKernel<Values> {
+  static final class StatsFill extends FillKernel implements StatsKernel<ColumnStats> {
     private static final long serialVersionUID = 1L;
     private final boolean median;
 
@@ -845,49 +831,23 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
     }
 
     @Override
-    public Values createAccumulator() {
-      return new Values(cols.length, median);
+    public ColumnStats createAccumulator() {
+      return new ColumnStats(cols.length, median);
     }
 
     @Override
-    public Values addSegment(Values acc, Chunk seg) {
-      for (int c = 0; c < cols.length; c++) {
-        Column col = seg.column(cols[c]);
-        double[] v = OpColumns.doubles(col);
-        boolean[] nulls = OpColumns.nulls(col);
-        double[] keep = median ? new double[v.length] : null;
-        int m = 0;
-        for (int i = 0; i < v.length; i++) {
-          if (!nulls[i]) {
-            acc.sum[c] += v[i];
-            acc.count[c]++;
-            if (median) {
-              keep[m++] = v[i];
-            }
-          }
-        }
-        if (median) {
-          acc.all[c] = Stats.concat(acc.all[c], keep, m);
-        }
-      }
-      return acc;
+    public ColumnStats addSegment(ColumnStats acc, Chunk seg) {
+      return acc.add(seg, cols);
     }
 
     @Override
-    public Values merge(Values a, Values b) {
-      for (int c = 0; c < cols.length; c++) {
-        a.sum[c] += b.sum[c];
-        a.count[c] += b.count[c];
-        if (median) {
-          a.all[c] = Stats.concat(a.all[c], b.all[c], b.all[c].length);
-        }
-      }
-      return a;
+    public ColumnStats merge(ColumnStats a, ColumnStats b) {
+      return a.merge(b);
     }
 
     @Override
     public Chunk apply(Chunk input, KernelContext ctx) {
-      Values s = ctx.stats(this);
+      ColumnStats s = ctx.stats(this);
       int n = input.size();
       Column[] filled = new Column[cols.length];
       for (int c = 0; c < cols.length; c++) {
@@ -896,9 +856,8 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
         boolean[] nulls = OpColumns.nulls(col);
         double[] out = new double[n];
         boolean[] outNulls = new boolean[n];
-        boolean has = s.count[c] > 0;
-        double fill =
-            !has ? 0 : median ? Stats.quantile(Stats.sorted(s.all[c]), 0.5) : s.sum[c] / s.count[c];
+        boolean has = s.moments[c].n > 0;
+        double fill = !has ? 0 : median ? Stats.quantile(s.sorted(c), 0.5) : s.moments[c].mean;
         for (int i = 0; i < n; i++) {
           if (!nulls[i]) {
             out[i] = v[i];

@@ -10,6 +10,8 @@ import io.industryts.engine.spi.PlanContext;
 import io.industryts.engine.spi.SeriesOptions;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.joda.time.Instant;
 
 /**
@@ -96,12 +98,15 @@ public final class FilterTime extends TimeSeriesTransform<FilterTime> {
   }
 
   @Override
-  public String toString() {
-    return "filter_time{"
-        + (start != null ? "start=" + show(start) : "")
-        + (start != null && end != null ? ", " : "")
-        + (end != null ? "end=" + show(end) : "")
-        + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    if (start != null) {
+      p.put("start", show(start));
+    }
+    if (end != null) {
+      p.put("end", show(end));
+    }
+    return p;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.industryts.ops;
 
+import io.industryts.OutputNames;
 import io.industryts.TimeSeriesTransform;
 import io.industryts.engine.spi.BidirectionalCarryKernel;
 import io.industryts.engine.spi.BooleanColumn;
@@ -21,7 +22,9 @@ import io.industryts.ops.Resample.Side;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
@@ -79,14 +82,9 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
   private static final long serialVersionUID = 1L;
 
   /** Aggregations of one column. */
-  private static final class Entry implements Serializable {
-    private static final long serialVersionUID = 1L;
-    final String column;
-    final List<Agg> aggs;
-
-    Entry(String column, List<Agg> aggs) {
-      this.column = column;
-      this.aggs = List.copyOf(aggs);
+  private record Entry(String column, List<Agg> aggs) implements Serializable {
+    Entry {
+      aggs = List.copyOf(aggs);
     }
   }
 
@@ -170,7 +168,7 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
           "GroupByTime: aggregations for \"" + column + "\" must not be empty.");
     }
     for (Entry e : entries) {
-      if (e.column.equals(column)) {
+      if (e.column().equals(column)) {
         throw new IllegalArgumentException(
             "GroupByTime: aggregations name column \"" + column + "\" twice.");
       }
@@ -190,7 +188,7 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
   private static GroupByTime checkByWithTimeWeighted(GroupByTime op) {
     if (!op.by.isEmpty()) {
       for (Entry e : op.entries) {
-        for (Agg a : e.aggs) {
+        for (Agg a : e.aggs()) {
           if (TimeWeighted.isTimeWeighted(a)) {
             throw new IllegalArgumentException(
                 "GroupByTime: twa and integral need the whole series; remove by.");
@@ -316,31 +314,26 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
   }
 
   @Override
-  public String toString() {
-    StringBuilder s =
-        new StringBuilder("group_by_time{every=")
-            .append(Names.duration(Duration.millis(width)))
-            .append(", aggregations={");
-    for (int i = 0; i < entries.size(); i++) {
-      Entry e = entries.get(i);
-      s.append(i > 0 ? ", " : "")
-          .append(e.column)
-          .append('=')
-          .append(e.aggs.toString().toLowerCase(java.util.Locale.ROOT));
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("every", Names.duration(Duration.millis(width)));
+    Map<String, String> aggregations = new LinkedHashMap<>();
+    for (Entry e : entries) {
+      aggregations.put(e.column(), e.aggs().toString().toLowerCase(java.util.Locale.ROOT));
     }
-    return s.append("}, by=")
-        .append(by)
-        .append(", closed=")
-        .append(Names.lower(closed))
-        .append(", label=")
-        .append(Names.lower(label))
-        .append(", origin=")
-        .append(origin)
-        .append(offset != 0 ? ", offset=" + Names.duration(Duration.millis(offset)) : "")
-        .append(ddof != 1 ? ", ddof=" + ddof : "")
-        .append(Resample.signalToString(interpolation, integralUnit, maxGap))
-        .append('}')
-        .toString();
+    p.put("aggregations", aggregations);
+    p.put("by", by);
+    p.put("closed", Names.lower(closed));
+    p.put("label", Names.lower(label));
+    p.put("origin", origin);
+    if (offset != 0) {
+      p.put("offset", Names.duration(Duration.millis(offset)));
+    }
+    if (ddof != 1) {
+      p.put("ddof", ddof);
+    }
+    Resample.putSignalParameters(p, interpolation, integralUnit, maxGap);
+    return p;
   }
 
   @Override
@@ -381,22 +374,22 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
     List<Agg> aggs = new ArrayList<>();
     List<Field> aggFields = new ArrayList<>();
     for (Entry e : entries) {
-      if (!in.hasField(e.column)) {
+      if (!in.hasField(e.column())) {
         throw new IllegalArgumentException(
             "GroupByTime: aggregations names column \""
-                + e.column
+                + e.column()
                 + "\" which does not exist. Available fields: "
                 + in.getFieldNames());
       }
-      int f = OpColumns.resolve("GroupByTime", input, List.of(e.column), false)[0];
+      int f = OpColumns.resolve("GroupByTime", input, List.of(e.column()), false)[0];
       FieldType type = in.getField(f).getType();
-      for (Agg a : e.aggs) {
+      for (Agg a : e.aggs()) {
         if (a.numeric() && !OpColumns.isNumeric(type)) {
           throw new IllegalArgumentException(
               "GroupByTime: aggregation \""
                   + Names.lower(a)
                   + "\" needs numeric columns. Got \""
-                  + e.column
+                  + e.column()
                   + "\" ("
                   + type.getTypeName()
                   + ").");
@@ -404,7 +397,7 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
         sources.add(f);
         aggs.add(a);
         aggFields.add(
-            Field.nullable(e.column + "_" + Names.lower(a), Resample.outputType(a, type)));
+            Field.nullable(OutputNames.aggregate(e.column(), a), Resample.outputType(a, type)));
       }
     }
     Schema.Builder b = OpColumns.keysThenTime(input, byIdx);

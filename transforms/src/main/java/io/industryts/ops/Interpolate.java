@@ -1,5 +1,6 @@
 package io.industryts.ops;
 
+import io.industryts.OutputNames;
 import io.industryts.TimeSeriesTransform;
 import io.industryts.engine.spi.BidirectionalCarryKernel;
 import io.industryts.engine.spi.BooleanColumn;
@@ -14,7 +15,9 @@ import io.industryts.engine.spi.PlanContext;
 import io.industryts.engine.spi.SeriesOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
@@ -150,16 +153,18 @@ public final class Interpolate extends TimeSeriesTransform<Interpolate> {
   }
 
   @Override
-  public String toString() {
-    return "interpolate{method="
-        + Names.lower(method)
-        + ", columns="
-        + columns
-        + (maxGap != null ? ", max_gap=" + Names.duration(maxGap) : "")
-        + ", edges="
-        + Names.lower(edges)
-        + (flag ? ", flag=true" : "")
-        + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("method", Names.lower(method));
+    p.put("columns", columns);
+    if (maxGap != null) {
+      p.put("max_gap", Names.duration(maxGap));
+    }
+    p.put("edges", Names.lower(edges));
+    if (flag) {
+      p.put("flag", true);
+    }
+    return p;
   }
 
   @Override
@@ -179,9 +184,9 @@ public final class Interpolate extends TimeSeriesTransform<Interpolate> {
     if (flag) {
       List<String> flags = new ArrayList<>();
       for (int f : idx) {
-        flags.add(in.getField(f).getName() + "_is_filled");
+        flags.add(OutputNames.isFilled(in.getField(f).getName()));
       }
-      OpColumns.checkNewNames("Interpolate", in, flags);
+      OutputNames.checkNoClash("Interpolate", in, flags);
       for (String n : flags) {
         b.addField(OpColumns.derivedFlag(n));
       }

@@ -11,7 +11,9 @@ import io.industryts.engine.spi.KernelContext;
 import io.industryts.engine.spi.PlanContext;
 import io.industryts.engine.spi.SeriesOptions;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Logarithms of numeric columns — SEMANTICS §2.5.3 {@code log}.
@@ -107,15 +109,15 @@ public final class Log extends TimeSeriesTransform<Log> {
   }
 
   @Override
-  public String toString() {
-    return "log{method="
-        + Names.lower(method)
-        + ", columns="
-        + columns
-        + ", invalid="
-        + Names.lower(invalid)
-        + (suffix.isEmpty() ? "" : ", suffix=" + suffix)
-        + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("method", Names.lower(method));
+    p.put("columns", columns);
+    p.put("invalid", Names.lower(invalid));
+    if (!suffix.isEmpty()) {
+      p.put("suffix", suffix);
+    }
+    return p;
   }
 
   @Override

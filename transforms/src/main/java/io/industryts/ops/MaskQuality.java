@@ -172,20 +172,21 @@ public final class MaskQuality extends TimeSeriesTransform<MaskQuality> {
   }
 
   @Override
-  public String toString() {
-    String good =
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    if (pairs != null) {
+      p.put("pairs", pairs);
+    } else {
+      p.put("quality_column", qualityColumn);
+      p.put("columns", columns);
+    }
+    p.put(
+        "good",
         goodCodes != null
             ? goodCodes.toString()
-            : goodWords != null ? goodWords.toString() : "default";
-    return "mask_quality{"
-        + (pairs != null
-            ? "pairs=" + pairs
-            : "quality_column=" + qualityColumn + ", columns=" + columns)
-        + ", good="
-        + good
-        + ", drop_quality="
-        + dropQuality
-        + "}";
+            : goodWords != null ? goodWords.toString() : "default");
+    p.put("drop_quality", dropQuality);
+    return p;
   }
 
   @Override

@@ -12,7 +12,9 @@ import io.industryts.engine.spi.PlanContext;
 import io.industryts.engine.spi.SeriesOptions;
 import io.industryts.engine.spi.StatsKernel;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Divides each value by the column's maximum absolute value — SEMANTICS §2.5.2 {@code normalize}
@@ -93,13 +95,14 @@ public final class Normalize extends TimeSeriesTransform<Normalize> {
   }
 
   @Override
-  public String toString() {
-    return "normalize{columns="
-        + columns
-        + ", fit="
-        + Names.lower(fit)
-        + (suffix.isEmpty() ? "" : ", suffix=" + suffix)
-        + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("columns", columns);
+    p.put("fit", Names.lower(fit));
+    if (!suffix.isEmpty()) {
+      p.put("suffix", suffix);
+    }
+    return p;
   }
 
   @Override

@@ -7,7 +7,6 @@ import io.industryts.engine.spi.DoubleColumn;
 import io.industryts.engine.spi.LongColumn;
 import io.industryts.engine.spi.ObjectColumn;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
@@ -98,7 +97,8 @@ final class OpColumns {
 
   /**
    * Field indexes of {@code columns}, checked against the layout with the shared messages of
-   * SEMANTICS §2: missing field, time or key column, and (when {@code numeric}) non-numeric type.
+   * SEMANTICS §2: missing field, time or key column, and (when {@code numeric}) non-numeric type,
+   * the last as a {@link NotNumericColumnException} so that an operation can word it its own way.
    */
   static int[] resolve(String op, ChunkLayout layout, List<String> columns, boolean numeric) {
     Schema s = layout.schema();
@@ -119,32 +119,11 @@ final class OpColumns {
             op + ": \"" + c + "\" is a key column and cannot be in columns.");
       }
       if (numeric && !isNumeric(s.getField(f).getType())) {
-        throw new IllegalArgumentException(
-            op
-                + ": column \""
-                + c
-                + "\" is not numeric ("
-                + s.getField(f).getType().getTypeName()
-                + ").");
+        throw new NotNumericColumnException(op, c, s.getField(f).getType().getTypeName());
       }
       out[i] = f;
     }
     return out;
-  }
-
-  /** Fails when an output name already exists (§1.9) or is generated twice. */
-  static void checkNewNames(String op, Schema input, Collection<String> names) {
-    List<String> seen = new ArrayList<>();
-    for (String n : names) {
-      if (input.hasField(n) || seen.contains(n)) {
-        throw new IllegalArgumentException(
-            op
-                + ": output column \""
-                + n
-                + "\" already exists. Set suffix or rename the existing column.");
-      }
-      seen.add(n);
-    }
   }
 
   /** Output type of "values selected from the input" (§1.5): the input type, DECIMAL as DOUBLE. */

@@ -1,5 +1,6 @@
 package io.industryts.ops;
 
+import io.industryts.OutputNames;
 import io.industryts.TimeSeriesTransform;
 import io.industryts.engine.spi.BooleanColumn;
 import io.industryts.engine.spi.Chunk;
@@ -14,7 +15,9 @@ import io.industryts.engine.spi.SeriesOptions;
 import io.industryts.engine.spi.StatsKernel;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
@@ -360,23 +363,30 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
   }
 
   @Override
-  public String toString() {
-    return "outliers{method="
-        + Names.lower(method)
-        + ", columns="
-        + columns
-        + (method == Method.RANGE
-            ? ", lower=" + lower + ", upper=" + upper
-            : ", threshold=" + threshold)
-        + ", action="
-        + Names.lower(action)
-        + (method == Method.ZSCORE ? ", ddof=" + ddof : "")
-        + (windowRows > 0 ? ", window=" + windowRows : "")
-        + (windowMillis > 0
-            ? ", window=" + Names.duration(org.joda.time.Duration.millis(windowMillis))
-            : "")
-        + (center ? ", center=true" : "")
-        + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("method", Names.lower(method));
+    p.put("columns", columns);
+    if (method == Method.RANGE) {
+      p.put("lower", lower);
+      p.put("upper", upper);
+    } else {
+      p.put("threshold", threshold);
+    }
+    p.put("action", Names.lower(action));
+    if (method == Method.ZSCORE) {
+      p.put("ddof", ddof);
+    }
+    if (windowRows > 0) {
+      p.put("window", windowRows);
+    }
+    if (windowMillis > 0) {
+      p.put("window", Names.duration(org.joda.time.Duration.millis(windowMillis)));
+    }
+    if (center) {
+      p.put("center", true);
+    }
+    return p;
   }
 
   @Override
@@ -402,9 +412,9 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
     if (action == Action.FLAG) {
       List<String> names = new ArrayList<>();
       for (int f : idx) {
-        names.add(in.getField(f).getName() + "_is_outlier");
+        names.add(OutputNames.isOutlier(in.getField(f).getName()));
       }
-      OpColumns.checkNewNames("Outliers", in, names);
+      OutputNames.checkNoClash("Outliers", in, names);
       for (String n : names) {
         b.addField(OpColumns.derivedFlag(n));
       }

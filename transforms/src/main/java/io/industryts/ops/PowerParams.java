@@ -1,11 +1,14 @@
 package io.industryts.ops;
 
+import io.industryts.OutputNames;
 import io.industryts.engine.spi.ChunkLayout;
 import io.industryts.engine.spi.Kernel;
 import io.industryts.engine.spi.PlanContext;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The settings {@link BoxCox} and {@link YeoJohnson} share — columns, fixed or estimated λ, invalid
@@ -16,7 +19,6 @@ final class PowerParams implements Serializable {
 
   private final Power.Family family;
   private final String op;
-  private final String lambdaSuffix;
   private final List<String> columns;
   private final Double lambda;
   private final Invalid invalid;
@@ -26,7 +28,6 @@ final class PowerParams implements Serializable {
   private PowerParams(
       Power.Family family,
       String op,
-      String lambdaSuffix,
       List<String> columns,
       Double lambda,
       Invalid invalid,
@@ -34,7 +35,6 @@ final class PowerParams implements Serializable {
       String suffix) {
     this.family = family;
     this.op = op;
-    this.lambdaSuffix = lambdaSuffix;
     this.columns = List.copyOf(columns);
     this.lambda = lambda;
     this.invalid = invalid;
@@ -42,47 +42,57 @@ final class PowerParams implements Serializable {
     this.suffix = suffix;
   }
 
-  /** λ estimated per series; {@code op} prefixes messages, {@code lambdaSuffix} names λ columns. */
-  static PowerParams mle(Power.Family family, String op, String lambdaSuffix, String... columns) {
-    return new PowerParams(
-        family, op, lambdaSuffix, Arrays.asList(columns), null, Invalid.NULL, false, "");
+  /** λ estimated per series; {@code op} prefixes messages. */
+  static PowerParams mle(Power.Family family, String op, String... columns) {
+    return new PowerParams(family, op, Arrays.asList(columns), null, Invalid.NULL, false, "");
   }
 
   /** A fixed, finite λ for every series. */
-  static PowerParams fixed(
-      Power.Family family, String op, String lambdaSuffix, double lambda, String... columns) {
+  static PowerParams fixed(Power.Family family, String op, double lambda, String... columns) {
     if (!Double.isFinite(lambda)) {
       throw new IllegalArgumentException(
           op + ": lambda must be a finite number. Got " + lambda + ".");
     }
-    return new PowerParams(
-        family, op, lambdaSuffix, Arrays.asList(columns), lambda, Invalid.NULL, false, "");
+    return new PowerParams(family, op, Arrays.asList(columns), lambda, Invalid.NULL, false, "");
   }
 
   PowerParams withInvalid(Invalid i) {
-    return new PowerParams(family, op, lambdaSuffix, columns, lambda, i, emitLambda, suffix);
+    return new PowerParams(family, op, columns, lambda, i, emitLambda, suffix);
   }
 
   PowerParams withEmitLambda() {
-    return new PowerParams(family, op, lambdaSuffix, columns, lambda, invalid, true, suffix);
+    return new PowerParams(family, op, columns, lambda, invalid, true, suffix);
   }
 
   PowerParams withSuffix(String s) {
-    return new PowerParams(
-        family, op, lambdaSuffix, columns, lambda, invalid, emitLambda, s == null ? "" : s);
+    return new PowerParams(family, op, columns, lambda, invalid, emitLambda, s == null ? "" : s);
   }
 
-  /** The {@code toString} body after {@code {type}{}: columns, λ, then {@code extra} settings. */
-  String render(String typeName, String extra) {
-    return typeName
-        + "{columns="
-        + columns
-        + ", lambda="
-        + (lambda == null ? "mle" : lambda)
-        + extra
-        + (emitLambda ? ", emit_lambda" : "")
-        + (suffix.isEmpty() ? "" : ", suffix=" + suffix)
-        + "}";
+  /**
+   * Puts the shared parameters into an operation's map: columns, λ ({@code mle} when estimated),
+   * {@code invalid} when given, then {@code emit_lambda} and {@code suffix} when set.
+   */
+  void putParameters(Map<String, Object> p, String invalidName) {
+    p.put("columns", columns);
+    p.put("lambda", lambda == null ? "mle" : lambda);
+    if (invalidName != null) {
+      p.put("invalid", invalidName);
+    }
+    if (emitLambda) {
+      p.put("emit_lambda", true);
+    }
+    if (!suffix.isEmpty()) {
+      p.put("suffix", suffix);
+    }
+  }
+
+  /**
+   * The name of a column's λ column: {@code {c}_boxcox_lambda} or {@code {c}_yeojohnson_lambda}.
+   */
+  private UnaryOperator<String> lambdaName() {
+    return family == Power.Family.BOX_COX
+        ? OutputNames::boxCoxLambda
+        : OutputNames::yeoJohnsonLambda;
   }
 
   Invalid invalid() {
@@ -93,7 +103,7 @@ final class PowerParams implements Serializable {
     List<String> cols = columns.isEmpty() ? OpColumns.valueColumns(input) : columns;
     int[] idx = OpColumns.resolve(op, input, cols, true);
     DoubleOutputs out =
-        DoubleOutputs.plan(op, input, idx, suffix, emitLambda ? lambdaSuffix : null);
+        DoubleOutputs.plan(op, input, idx, suffix, emitLambda ? lambdaName() : null);
     return lambda == null
         ? new PowerKernel.Fitted(context.stepName(), out, idx, family, invalid, op)
         : new PowerKernel(context.stepName(), out, idx, family, lambda, invalid, op);

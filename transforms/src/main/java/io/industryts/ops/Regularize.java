@@ -1,5 +1,6 @@
 package io.industryts.ops;
 
+import io.industryts.OutputNames;
 import io.industryts.TimeSeriesTransform;
 import io.industryts.engine.spi.BidirectionalCarryKernel;
 import io.industryts.engine.spi.BooleanColumn;
@@ -16,7 +17,9 @@ import io.industryts.engine.spi.SeriesOptions;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
@@ -213,21 +216,28 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
   }
 
   @Override
-  public String toString() {
-    return "regularize{rule="
-        + Names.duration(rule())
-        + ", fill="
-        + Names.lower(fill)
-        + ", columns="
-        + columns
-        + (maxGap > 0 ? ", max_gap=" + Names.duration(Duration.millis(maxGap)) : "")
-        + ", origin="
-        + origin
-        + (offset != 0 ? ", offset=" + Names.duration(Duration.millis(offset)) : "")
-        + (start != null ? ", start=" + FilterTime.show(start) : "")
-        + (end != null ? ", end=" + FilterTime.show(end) : "")
-        + (flag ? ", flag=true" : "")
-        + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("rule", Names.duration(rule()));
+    p.put("fill", Names.lower(fill));
+    p.put("columns", columns);
+    if (maxGap > 0) {
+      p.put("max_gap", Names.duration(Duration.millis(maxGap)));
+    }
+    p.put("origin", origin);
+    if (offset != 0) {
+      p.put("offset", Names.duration(Duration.millis(offset)));
+    }
+    if (start != null) {
+      p.put("start", FilterTime.show(start));
+    }
+    if (end != null) {
+      p.put("end", FilterTime.show(end));
+    }
+    if (flag) {
+      p.put("flag", true);
+    }
+    return p;
   }
 
   @Override
@@ -261,9 +271,9 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
     if (flag) {
       List<String> flags = new ArrayList<>();
       for (int f : idx) {
-        flags.add(in.getField(f).getName() + "_is_filled");
+        flags.add(OutputNames.isFilled(in.getField(f).getName()));
       }
-      OpColumns.checkNewNames("Regularize", in, flags);
+      OutputNames.checkNoClash("Regularize", in, flags);
       for (String n : flags) {
         b.addField(OpColumns.derivedFlag(n));
       }

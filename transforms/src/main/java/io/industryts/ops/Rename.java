@@ -85,8 +85,10 @@ public final class Rename extends TimeSeriesTransform<Rename> {
   }
 
   @Override
-  public String toString() {
-    return "rename{mapping=" + new TreeMap<>(mapping) + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("mapping", new TreeMap<>(mapping));
+    return p;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.industryts.ops;
 
+import io.industryts.OutputNames;
 import io.industryts.TimeSeriesTransform;
 import io.industryts.engine.spi.BidirectionalCarryKernel;
 import io.industryts.engine.spi.Chunk;
@@ -16,7 +17,9 @@ import io.industryts.engine.spi.SeriesOptions;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
@@ -166,16 +169,9 @@ public final class Resample extends TimeSeriesTransform<Resample> {
   }
 
   /** Per-column aggregations: one string ({@code {c}}) or a list ({@code {c}_{agg}}). */
-  private static final class Entry implements Serializable {
-    private static final long serialVersionUID = 1L;
-    final String column;
-    final List<Agg> aggs;
-    final boolean list;
-
-    Entry(String column, List<Agg> aggs, boolean list) {
-      this.column = column;
-      this.aggs = List.copyOf(aggs);
-      this.list = list;
+  private record Entry(String column, List<Agg> aggs, boolean list) implements Serializable {
+    Entry {
+      aggs = List.copyOf(aggs);
     }
   }
 
@@ -331,9 +327,9 @@ public final class Resample extends TimeSeriesTransform<Resample> {
       throw bothForms();
     }
     for (Entry x : entries) {
-      if (x.column.equals(e.column)) {
+      if (x.column().equals(e.column())) {
         throw new IllegalArgumentException(
-            "Resample: aggregations name column \"" + e.column + "\" twice.");
+            "Resample: aggregations name column \"" + e.column() + "\" twice.");
       }
     }
     List<Entry> ents = new ArrayList<>(entries);
@@ -531,38 +527,34 @@ public final class Resample extends TimeSeriesTransform<Resample> {
   }
 
   @Override
-  public String toString() {
-    StringBuilder s = new StringBuilder("resample{rule=").append(Names.duration(rule()));
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("rule", Names.duration(rule()));
     if (entries.isEmpty()) {
-      s.append(", aggregation=")
-          .append(Names.lower(aggregation))
-          .append(", columns=")
-          .append(columns);
+      p.put("aggregation", Names.lower(aggregation));
+      p.put("columns", columns);
     } else {
-      s.append(", aggregations={");
-      for (int i = 0; i < entries.size(); i++) {
-        Entry e = entries.get(i);
-        s.append(i > 0 ? ", " : "")
-            .append(e.column)
-            .append('=')
-            .append(
-                e.list
-                    ? e.aggs.toString().toLowerCase(java.util.Locale.ROOT)
-                    : Names.lower(e.aggs.get(0)));
+      Map<String, String> aggregations = new LinkedHashMap<>();
+      for (Entry e : entries) {
+        aggregations.put(
+            e.column(),
+            e.list()
+                ? e.aggs().toString().toLowerCase(java.util.Locale.ROOT)
+                : Names.lower(e.aggs().get(0)));
       }
-      s.append('}');
+      p.put("aggregations", aggregations);
     }
-    return s.append(", closed=")
-        .append(Names.lower(closed))
-        .append(", label=")
-        .append(Names.lower(label))
-        .append(", origin=")
-        .append(origin)
-        .append(offset != 0 ? ", offset=" + Names.duration(Duration.millis(offset)) : "")
-        .append(emitEmpty ? "" : ", emit_empty=false")
-        .append(signalToString(interpolation, integralUnit, maxGap))
-        .append('}')
-        .toString();
+    p.put("closed", Names.lower(closed));
+    p.put("label", Names.lower(label));
+    p.put("origin", origin);
+    if (offset != 0) {
+      p.put("offset", Names.duration(Duration.millis(offset)));
+    }
+    if (!emitEmpty) {
+      p.put("emit_empty", false);
+    }
+    putSignalParameters(p, interpolation, integralUnit, maxGap);
+    return p;
   }
 
   @Override
@@ -580,34 +572,34 @@ public final class Resample extends TimeSeriesTransform<Resample> {
     List<Agg> aggs = new ArrayList<>();
     List<Field> outFields = new ArrayList<>();
     for (Entry e : plan) {
-      if (!in.hasField(e.column)) {
+      if (!in.hasField(e.column())) {
         throw new IllegalArgumentException(
             entries.isEmpty()
                 ? "Resample: column \""
-                    + e.column
+                    + e.column()
                     + "\" not found. Available fields: "
                     + in.getFieldNames()
                 : "Resample: aggregations names column \""
-                    + e.column
+                    + e.column()
                     + "\" which does not exist. Available fields: "
                     + in.getFieldNames());
       }
-      int f = OpColumns.resolve("Resample", input, List.of(e.column), false)[0];
+      int f = OpColumns.resolve("Resample", input, List.of(e.column()), false)[0];
       FieldType type = in.getField(f).getType();
-      for (Agg a : e.aggs) {
+      for (Agg a : e.aggs()) {
         if (a.numeric() && !OpColumns.isNumeric(type)) {
           throw new IllegalArgumentException(
               "Resample: aggregation \""
                   + Names.lower(a)
                   + "\" needs numeric columns. Got \""
-                  + e.column
+                  + e.column()
                   + "\" ("
                   + type.getTypeName()
                   + ").");
         }
         sources.add(f);
         aggs.add(a);
-        String name = e.list ? e.column + "_" + Names.lower(a) : e.column;
+        String name = e.list() ? OutputNames.aggregate(e.column(), a) : e.column();
         outFields.add(Field.nullable(name, outputType(a, type)));
       }
     }
@@ -664,14 +656,21 @@ public final class Resample extends TimeSeriesTransform<Resample> {
   }
 
   /** The keys of §2.8.1 that differ from their defaults, for {@code toString}. */
-  static String signalToString(Interpolation interpolation, long integralUnit, long maxGap) {
-    return (interpolation != Interpolation.PREVIOUS
-            ? ", interpolation=" + Names.lower(interpolation)
-            : "")
-        + (integralUnit != 1000
-            ? ", integral_unit=" + Names.duration(Duration.millis(integralUnit))
-            : "")
-        + (maxGap > 0 ? ", max_gap=" + Names.duration(Duration.millis(maxGap)) : "");
+  /**
+   * Puts the time-weighted settings that differ from their defaults into {@code p}: {@code
+   * interpolation}, {@code integral_unit}, {@code max_gap}.
+   */
+  static void putSignalParameters(
+      Map<String, Object> p, Interpolation interpolation, long integralUnit, long maxGap) {
+    if (interpolation != Interpolation.PREVIOUS) {
+      p.put("interpolation", Names.lower(interpolation));
+    }
+    if (integralUnit != 1000) {
+      p.put("integral_unit", Names.duration(Duration.millis(integralUnit)));
+    }
+    if (maxGap > 0) {
+      p.put("max_gap", Names.duration(Duration.millis(maxGap)));
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.industryts.ops;
 
+import io.industryts.OutputNames;
 import io.industryts.TimeSeriesTransform;
 import io.industryts.engine.spi.Chunk;
 import io.industryts.engine.spi.ChunkLayout;
@@ -13,7 +14,9 @@ import io.industryts.engine.spi.PlanContext;
 import io.industryts.engine.spi.SeriesOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.joda.time.Duration;
@@ -264,18 +267,19 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
   }
 
   @Override
-  public String toString() {
-    return "rolling{window="
-        + windowName()
-        + ", functions="
-        + Names.lower(functions)
-        + ", columns="
-        + columns
-        + ", closed="
-        + Names.lower(closed)
-        + (center ? ", center=true" : "")
-        + (suffix.isEmpty() ? "" : ", suffix=" + suffix)
-        + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("window", windowName());
+    p.put("functions", Names.lower(functions));
+    p.put("columns", columns);
+    p.put("closed", Names.lower(closed));
+    if (center) {
+      p.put("center", true);
+    }
+    if (!suffix.isEmpty()) {
+      p.put("suffix", suffix);
+    }
+    return p;
   }
 
   @Override
@@ -287,13 +291,18 @@ public final class Rolling extends TimeSeriesTransform<Rolling> {
     Schema.Builder b = OpColumns.copyOf(in);
     for (int f : idx) {
       for (Fn fn : functions) {
+        String column = in.getField(f).getName();
         String name =
-            in.getField(f).getName() + "_rolling_" + Names.lower(fn) + "_" + windowName() + suffix;
+            OutputNames.suffixed(
+                rows > 0
+                    ? OutputNames.rolling(column, fn, rows)
+                    : OutputNames.rolling(column, fn, Duration.millis(millis)),
+                suffix);
         names.add(name);
         b.addField(OpColumns.derived(name, fn == Fn.COUNT ? FieldType.INT64 : FieldType.DOUBLE));
       }
     }
-    OpColumns.checkNewNames("Rolling", in, names);
+    OutputNames.checkNoClash("Rolling", in, names);
     int lo;
     int hi;
     ContextSpec spec;

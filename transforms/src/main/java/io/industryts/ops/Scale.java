@@ -1,5 +1,6 @@
 package io.industryts.ops;
 
+import io.industryts.OutputNames;
 import io.industryts.TimeSeriesTransform;
 import io.industryts.engine.spi.Chunk;
 import io.industryts.engine.spi.ChunkLayout;
@@ -13,7 +14,9 @@ import io.industryts.engine.spi.SeriesOptions;
 import io.industryts.engine.spi.StatsKernel;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
@@ -212,15 +215,15 @@ public final class Scale extends TimeSeriesTransform<Scale> {
   }
 
   @Override
-  public String toString() {
-    return "scale{method="
-        + Names.lower(method)
-        + ", columns="
-        + columns
-        + ", fit="
-        + Names.lower(fit)
-        + (suffix.isEmpty() ? "" : ", suffix=" + suffix)
-        + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("method", Names.lower(method));
+    p.put("columns", columns);
+    p.put("fit", Names.lower(fit));
+    if (!suffix.isEmpty()) {
+      p.put("suffix", suffix);
+    }
+    return p;
   }
 
   @Override
@@ -230,7 +233,7 @@ public final class Scale extends TimeSeriesTransform<Scale> {
     Schema in = input.schema();
     Schema.Builder sb = Schema.builder();
     int[] targets = new int[idx.length];
-    if (suffix.isEmpty()) {
+    if (!OutputNames.addsColumn(suffix)) {
       for (int f = 0; f < in.getFieldCount(); f++) {
         Field field = in.getField(f);
         int pos = FillNull.indexOf(idx, f);
@@ -242,9 +245,9 @@ public final class Scale extends TimeSeriesTransform<Scale> {
     } else {
       List<String> names = new ArrayList<>();
       for (int f : idx) {
-        names.add(in.getField(f).getName() + suffix);
+        names.add(OutputNames.inPlace(in.getField(f).getName(), suffix));
       }
-      OpColumns.checkNewNames("Scale", in, names);
+      OutputNames.checkNoClash("Scale", in, names);
       for (Field f : in.getFields()) {
         sb.addField(f);
       }

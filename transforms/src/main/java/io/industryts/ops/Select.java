@@ -6,7 +6,9 @@ import io.industryts.engine.spi.Kernel;
 import io.industryts.engine.spi.PlanContext;
 import io.industryts.engine.spi.SeriesOptions;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 
 /**
@@ -66,8 +68,10 @@ public final class Select extends TimeSeriesTransform<Select> {
   }
 
   @Override
-  public String toString() {
-    return "select{columns=" + columns + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("columns", columns);
+    return p;
   }
 
   @Override

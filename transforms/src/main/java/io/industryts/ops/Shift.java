@@ -1,5 +1,6 @@
 package io.industryts.ops;
 
+import io.industryts.OutputNames;
 import io.industryts.TimeSeriesTransform;
 import io.industryts.engine.spi.ChunkLayout;
 import io.industryts.engine.spi.ContextSpec;
@@ -9,7 +10,9 @@ import io.industryts.engine.spi.SeriesOptions;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.joda.time.Duration;
@@ -85,17 +88,17 @@ public abstract class Shift<T extends Shift<T>> extends TimeSeriesTransform<T> {
   }
 
   @Override
-  public String toString() {
-    return typeName()
-        + "{columns="
-        + spec.columns
-        + ", periods="
-        + spec.periodRendering()
-        + (spec.tolerance < 0
-            ? ""
-            : ", tolerance=" + Names.duration(Duration.millis(spec.tolerance)))
-        + (spec.suffix.isEmpty() ? "" : ", suffix=" + spec.suffix)
-        + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("columns", spec.columns);
+    p.put("periods", spec.periodRendering());
+    if (spec.tolerance >= 0) {
+      p.put("tolerance", Names.duration(Duration.millis(spec.tolerance)));
+    }
+    if (!spec.suffix.isEmpty()) {
+      p.put("suffix", spec.suffix);
+    }
+    return p;
   }
 
   /**
@@ -211,16 +214,23 @@ public abstract class Shift<T extends Shift<T>> extends TimeSeriesTransform<T> {
       return new Spec(op, lead, periods, millis, columns, suffix, tol.getMillis());
     }
 
-    /** The name part of each period: {@code 1} for rows, {@code _5min} for durations (§1.9). */
-    List<String> periodNames() {
-      List<String> out = new ArrayList<>();
-      for (int i = 0; i < periods.length; i++) {
-        out.add(
-            millis[i] == 0
-                ? String.valueOf(periods[i])
-                : "_" + Names.duration(Duration.millis(millis[i])));
+    /**
+     * The output column of period {@code p} on {@code column} (§1.9): {@code temp_lag1}, {@code
+     * temp_lead_5min}, {@code temp_diff1}, {@code temp_pct_change2}, then the suffix.
+     */
+    String outputName(String column, int p, ShiftKernel.Kind kind) {
+      String name;
+      if (kind == ShiftKernel.Kind.DIFF) {
+        name = OutputNames.diff(column, periods[p]);
+      } else if (kind == ShiftKernel.Kind.PCT_CHANGE) {
+        name = OutputNames.pctChange(column, periods[p]);
+      } else if (millis[p] == 0) {
+        name = lead ? OutputNames.lead(column, periods[p]) : OutputNames.lag(column, periods[p]);
+      } else {
+        Duration d = Duration.millis(millis[p]);
+        name = lead ? OutputNames.lead(column, d) : OutputNames.lag(column, d);
       }
-      return out;
+      return OutputNames.suffixed(name, suffix);
     }
 
     /** The periods as TOML writes them: {@code [1, 24, 1d]}. */
@@ -240,12 +250,7 @@ public abstract class Shift<T extends Shift<T>> extends TimeSeriesTransform<T> {
       boolean numeric = kind != ShiftKernel.Kind.VALUE;
       int[] idx = OpColumns.resolve(op, input, cols, numeric);
       Schema in = input.schema();
-      String word =
-          kind == ShiftKernel.Kind.DIFF
-              ? "diff"
-              : kind == ShiftKernel.Kind.PCT_CHANGE ? "pct_change" : lead ? "lead" : "lag";
-      List<String> periodNames = periodNames();
-      int outs = idx.length * periodNames.size();
+      int outs = idx.length * periods.length;
       int[] sources = new int[outs];
       FieldType[] types = new FieldType[outs];
       int[] offsets = new int[outs];
@@ -253,7 +258,7 @@ public abstract class Shift<T extends Shift<T>> extends TimeSeriesTransform<T> {
       List<String> names = new ArrayList<>();
       int o = 0;
       for (int f : idx) {
-        for (int p = 0; p < periodNames.size(); p++) {
+        for (int p = 0; p < periods.length; p++) {
           sources[o] = f;
           types[o] = numeric ? FieldType.DOUBLE : OpColumns.selectedType(in.getField(f).getType());
           if (millis[p] == 0) {
@@ -261,11 +266,11 @@ public abstract class Shift<T extends Shift<T>> extends TimeSeriesTransform<T> {
           } else {
             ms[o] = lead ? -millis[p] : millis[p];
           }
-          names.add(in.getField(f).getName() + "_" + word + periodNames.get(p) + suffix);
+          names.add(outputName(in.getField(f).getName(), p, kind));
           o++;
         }
       }
-      OpColumns.checkNewNames(op, in, names);
+      OutputNames.checkNoClash(op, in, names);
       Schema.Builder b = OpColumns.copyOf(in);
       for (int i = 0; i < outs; i++) {
         b.addField(OpColumns.derived(names.get(i), types[i]));

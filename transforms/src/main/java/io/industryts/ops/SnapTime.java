@@ -8,6 +8,8 @@ import io.industryts.engine.spi.Kernel;
 import io.industryts.engine.spi.KernelContext;
 import io.industryts.engine.spi.PlanContext;
 import io.industryts.engine.spi.SeriesOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.joda.time.Duration;
 
 /**
@@ -101,8 +103,11 @@ public final class SnapTime extends TimeSeriesTransform<SnapTime> {
   }
 
   @Override
-  public String toString() {
-    return "snap_time{freq=" + Names.duration(freq()) + ", mode=" + Names.lower(mode) + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("freq", Names.duration(freq()));
+    p.put("mode", Names.lower(mode));
+    return p;
   }
 
   @Override

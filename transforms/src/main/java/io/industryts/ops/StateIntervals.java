@@ -1,5 +1,6 @@
 package io.industryts.ops;
 
+import io.industryts.OutputNames;
 import io.industryts.TimeSeriesTransform;
 import io.industryts.engine.spi.BidirectionalCarryKernel;
 import io.industryts.engine.spi.Chunk;
@@ -17,7 +18,9 @@ import io.industryts.engine.spi.SeriesOptions;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
@@ -202,16 +205,23 @@ public final class StateIntervals extends TimeSeriesTransform<StateIntervals> {
   }
 
   @Override
-  public String toString() {
-    return "state_intervals{column="
-        + column
-        + (above != null ? ", above=" + Names.number(above) : "")
-        + (below != null ? ", below=" + Names.number(below) : "")
-        + ", nulls="
-        + Names.lower(nulls)
-        + (maxGap != null ? ", max_gap=" + Names.duration(maxGap) : "")
-        + (minDuration != null ? ", min_duration=" + Names.duration(minDuration) : "")
-        + "}";
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("column", column);
+    if (above != null) {
+      p.put("above", Names.number(above));
+    }
+    if (below != null) {
+      p.put("below", Names.number(below));
+    }
+    p.put("nulls", Names.lower(nulls));
+    if (maxGap != null) {
+      p.put("max_gap", Names.duration(maxGap));
+    }
+    if (minDuration != null) {
+      p.put("min_duration", Names.duration(minDuration));
+    }
+    return p;
   }
 
   @Override
@@ -236,7 +246,7 @@ public final class StateIntervals extends TimeSeriesTransform<StateIntervals> {
               + srcType.getTypeName()
               + ").");
     }
-    String stateName = isThreshold() ? column + "_state" : column;
+    String stateName = isThreshold() ? OutputNames.state(column) : column;
     FieldType stateType = isThreshold() ? FieldType.BOOLEAN : srcType.withNullable(false);
     List<String> own = List.of(stateName, "end", "duration_s", "rows");
     Schema.Builder b = Schema.builder();

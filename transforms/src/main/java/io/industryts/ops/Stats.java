@@ -76,7 +76,13 @@ final class Stats {
       }
       long total = n + o.n;
       double d = o.mean - mean;
-      mean += d * o.n / total;
+      if (Double.isFinite(mean) && Double.isFinite(o.mean)) {
+        mean += d * o.n / total;
+      } else {
+        // an infinite part: the weighted sum gives what a plain sum would (inf, or NaN for
+        // inf - inf), where the update above would give inf - inf = NaN for inf and a finite mean
+        mean = (n * mean + o.n * o.mean) / total;
+      }
       m2 += o.m2 + d * d * ((double) n * o.n / total);
       n = total;
       min = Math.min(min, o.min);

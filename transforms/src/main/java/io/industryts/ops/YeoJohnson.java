@@ -5,6 +5,8 @@ import io.industryts.engine.spi.ChunkLayout;
 import io.industryts.engine.spi.Kernel;
 import io.industryts.engine.spi.PlanContext;
 import io.industryts.engine.spi.SeriesOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Yeo-Johnson power transform with a fixed λ or λ estimated per series by maximum likelihood —
@@ -56,16 +58,14 @@ public final class YeoJohnson extends TimeSeriesTransform<YeoJohnson> {
   /** λ estimated per series by maximum likelihood, for {@code columns} (none = value columns). */
   public static YeoJohnson mle(String... columns) {
     return new YeoJohnson(
-        SeriesOptions.defaults(),
-        PowerParams.mle(Power.Family.YEO_JOHNSON, "YeoJohnson", "_yeojohnson_lambda", columns));
+        SeriesOptions.defaults(), PowerParams.mle(Power.Family.YEO_JOHNSON, "YeoJohnson", columns));
   }
 
   /** A fixed λ for every series (row-local). */
   public static YeoJohnson withLambda(double lambda, String... columns) {
     return new YeoJohnson(
         SeriesOptions.defaults(),
-        PowerParams.fixed(
-            Power.Family.YEO_JOHNSON, "YeoJohnson", "_yeojohnson_lambda", lambda, columns));
+        PowerParams.fixed(Power.Family.YEO_JOHNSON, "YeoJohnson", lambda, columns));
   }
 
   /** A copy that adds {@code {c}_yeojohnson_lambda} columns. */
@@ -89,8 +89,10 @@ public final class YeoJohnson extends TimeSeriesTransform<YeoJohnson> {
   }
 
   @Override
-  public String toString() {
-    return params.render("yeo_johnson", "");
+  protected Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    params.putParameters(p, null);
+    return p;
   }
 
   @Override

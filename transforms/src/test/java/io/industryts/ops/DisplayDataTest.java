@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.industryts.TimeSeriesPipeline;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -93,5 +94,42 @@ class DisplayDataTest {
     Map<String, String> d = display(Rename.of(Map.of("a", "b", "c", "d")));
     assertThat(d, hasEntry("mapping", "{a=b, c=d}"));
     assertEquals(3, d.size(), d.toString());
+  }
+
+  @Test
+  void pipelineShowsItsOptionsAndEachStepFromTheOperationsParameters() {
+    TimeSeriesPipeline p =
+        TimeSeriesPipeline.named("plant_a")
+            .keyedBy("tag")
+            .then(FillNull.forward("temp").withLimit(3))
+            .then("lags", Lag.rows(1, 2).of("temp"));
+    Map<String, String> top = new LinkedHashMap<>();
+    Map<String, String> steps = new LinkedHashMap<>();
+    for (DisplayData.Item item : DisplayData.from(p).items()) {
+      (item.getPath().getComponents().isEmpty() ? top : steps)
+          .put(item.getKey(), String.valueOf(item.getValue()));
+    }
+    assertThat(top, hasEntry("name", "plant_a"));
+    assertThat(top, hasEntry("key_columns", "[tag]"));
+    assertThat(top, hasEntry("time_zone", "UTC"));
+    assertEquals(
+        Map.of(
+            "1_fill_null",
+            "fill_null{method=forward, columns=[temp], limit=3}",
+            "lags",
+            "lag{columns=[temp], periods=[1, 2]}"),
+        steps);
+  }
+
+  @Test
+  void renderingAndDisplayDataComeFromTheSameParameters() {
+    BoxCox op = BoxCox.mle("flow").emitLambda().withSuffix("_bc");
+    assertEquals(
+        "box_cox{columns=[flow], lambda=mle, invalid=null, emit_lambda=true, suffix=_bc}",
+        op.toString());
+    Map<String, String> d = display(op);
+    assertThat(d, hasEntry("lambda", "mle"));
+    assertThat(d, hasEntry("emit_lambda", "true"));
+    assertThat(d, hasEntry("suffix", "_bc"));
   }
 }

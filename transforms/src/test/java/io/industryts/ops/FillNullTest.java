@@ -235,4 +235,51 @@ class FillNullTest {
     assertEquals(
         "FillNull: method \"mean\" needs numeric columns. Got \"s\" (STRING).", e.getMessage());
   }
+
+  @Test
+  void meanWithAnInfiniteValueIsInfiniteWhateverTheSegments() {
+    // pandas: Series([inf, None, 1.0, 2.0]).fillna(mean) fills inf (inf + 1 + 2 = inf)
+    Chunk in =
+        chunk(
+            LAYOUT,
+            hms("00:00", "01:00", "02:00", "03:00"),
+            col(Double.POSITIVE_INFINITY, null, 1.0, 2.0),
+            col(null, null, null, null));
+    Kernel k = FillNull.mean("v").plan(LAYOUT, plan("f"));
+    for (int[] cuts : new int[][] {{}, {1}, {2}, {1, 2, 3}}) {
+      assertThat(
+          Arrays.toString(cuts),
+          values(KernelHarness.run(k, in, cuts, new HashMap<>()), "v"),
+          contains(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 1.0, 2.0));
+    }
+  }
+
+  @Test
+  void missingColumnIsReportedMissingEvenWhenItsNameReadsLikeTheNumericError() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FillNull.mean("x is not numeric").plan(LAYOUT, plan("f")));
+    assertEquals(
+        "FillNull: column \"x is not numeric\" not found. Available fields: [t, v, s]",
+        e.getMessage());
+  }
+
+  @Test
+  void nonNumericColumnIsSignalledByTypeNotByMessage() {
+    NotNumericColumnException e =
+        assertThrows(
+            NotNumericColumnException.class,
+            () -> OpColumns.resolve("FillNull", LAYOUT, List.of("v", "s"), true));
+    assertEquals("s", e.column());
+    assertEquals(Schema.TypeName.STRING, e.type());
+    assertEquals("FillNull: column \"s\" is not numeric (STRING).", e.getMessage());
+    IllegalArgumentException wrapped =
+        assertThrows(
+            IllegalArgumentException.class, () -> FillNull.median("s").plan(LAYOUT, plan("f")));
+    assertEquals(
+        "FillNull: method \"median\" needs numeric columns. Got \"s\" (STRING).",
+        wrapped.getMessage());
+    assertTrue(wrapped.getCause() instanceof NotNumericColumnException);
+  }
 }

@@ -3,7 +3,6 @@ package io.industryts.runners.report;
 import io.industryts.config.OutputConfig;
 import io.industryts.engine.spi.Chunk;
 import io.industryts.engine.spi.ChunkLayout;
-import io.industryts.engine.spi.Kernel;
 import io.industryts.runners.JobPipeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,7 @@ import org.apache.beam.sdk.values.Row;
  *
  * <pre>{@code
  * JobReport report = JobReport.plan("out/report.html", settings, inputLayout, outputLayout,
- *     kernels, stepTypes);
+ *     run.keepsRowTimes(), stepTypes);
  * report.collect(inputSegments, outputSegments);   // while building the pipeline
  * // ... run ...
  * report.write(jobPipeline, "job.toml", counters, "DirectRunner", seconds);
@@ -61,8 +60,9 @@ public final class JobReport {
   }
 
   /**
-   * Plans the report of a job whose steps run {@code kernels} on {@code input} rows and give {@code
-   * output} rows.
+   * Plans the report of a job whose steps turn {@code input} rows into {@code output} rows; {@code
+   * keepsRowTimes} (from {@code RunPlan.keepsRowTimes()}) says whether every output row keeps an
+   * input row's time, so that values can be compared at the same times (markers).
    *
    * @throws IllegalArgumentException when a {@code report_columns} entry is not a numeric value
    *     column of the input or the output
@@ -72,7 +72,7 @@ public final class JobReport {
       OutputConfig.Report settings,
       ChunkLayout input,
       ChunkLayout output,
-      List<Kernel> kernels,
+      boolean keepsRowTimes,
       List<String> stepTypes) {
     Set<String> numeric = new LinkedHashSet<>(numericValueColumns(input));
     numeric.addAll(numericValueColumns(output));
@@ -89,11 +89,7 @@ public final class JobReport {
                 + "; fix [output] report_columns.");
       }
     }
-    boolean sameTimes = true;
-    for (Kernel k : kernels) {
-      sameTimes &= k.context().grid() == null && !k.context().changesTime();
-    }
-    return new JobReport(Path.of(path), settings, input, output, columns, sameTimes, stepTypes);
+    return new JobReport(Path.of(path), settings, input, output, columns, keepsRowTimes, stepTypes);
   }
 
   private static List<String> numericValueColumns(ChunkLayout layout) {

@@ -358,7 +358,7 @@ public final class JobPipeline {
               result.layout(),
               run.keepsRowTimes(),
               run.operationTypes());
-      report.collect(result.inputSegments(), result.segments());
+      report.collect(result);
     }
     String timeFormat = job.output().map(OutputConfig::timeFormat).orElse(null);
     String delimiter = job.output().map(OutputConfig::delimiter).orElse(null);

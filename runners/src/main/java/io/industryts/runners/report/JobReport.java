@@ -1,7 +1,7 @@
 package io.industryts.runners.report;
 
 import io.industryts.config.OutputConfig;
-import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.PlanResult;
 import io.industryts.engine.spi.ChunkLayout;
 import io.industryts.runners.JobPipeline;
 import java.io.IOException;
@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.schemas.Schema;
-import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.Row;
 
 /**
  * The job report of one run ({@code --report PATH} or {@code [output] report}): planned with the
@@ -26,7 +23,7 @@ import org.apache.beam.sdk.values.Row;
  * <pre>{@code
  * JobReport report = JobReport.plan("out/report.html", settings, inputLayout, outputLayout,
  *     run.keepsRowTimes(), stepTypes);
- * report.collect(inputSegments, outputSegments);   // while building the pipeline
+ * report.collect(planResult);   // while building the pipeline
  * // ... run ...
  * report.write(jobPipeline, "job.toml", counters, "DirectRunner", seconds);
  * }</pre>
@@ -104,14 +101,15 @@ public final class JobReport {
     return out;
   }
 
-  /** Adds the collection to the pipeline: segments as read, and as written. */
-  public void collect(
-      PCollection<KV<KV<Row, Long>, Chunk>> inputSegments,
-      PCollection<KV<KV<Row, Long>, Chunk>> outputSegments) {
+  /**
+   * Adds the collection to the pipeline of {@code result}: its segments as read ({@link
+   * PlanResult#inputSegments()}) and as written ({@link PlanResult#segments()}).
+   */
+  public void collect(PlanResult result) {
     ReportCollector.collect(
-        inputSegments,
+        result.inputSegments(),
         inputLayout,
-        outputSegments,
+        result.segments(),
         outputLayout,
         columns,
         markers,

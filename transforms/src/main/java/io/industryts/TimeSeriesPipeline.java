@@ -1,7 +1,6 @@
 package io.industryts;
 
 import io.industryts.engine.Engine;
-import io.industryts.engine.ValueTimeConversion;
 import io.industryts.engine.spi.Operation;
 import io.industryts.engine.spi.SeriesOptions;
 import io.industryts.time.TimeParser;
@@ -245,8 +244,7 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
             .ifPresent(LOG::warn);
       }
     }
-    return Engine.runOnRowsWithErrors(
-        input, effective, steps, new ValueTimeConversion(timeParser()), inputs);
+    return Engine.runOnRowsWithErrors(input, effective, steps, timeParser(), inputs);
   }
 
   /**

@@ -2,9 +2,8 @@ package io.industryts.runners;
 
 import io.industryts.config.JobConfig;
 import io.industryts.config.StepConfig;
-import io.industryts.engine.Engine;
+import io.industryts.engine.RunPlan;
 import io.industryts.engine.spi.ChunkLayout;
-import io.industryts.engine.spi.Kernel;
 import io.industryts.engine.spi.SeriesOptions;
 import io.industryts.io.FileInput;
 import io.industryts.io.TypeDecision;
@@ -31,8 +30,8 @@ final class Explain {
     FileInput file = Inputs.reader(input, job.input().orElse(null), job);
     ChunkLayout layout = file.layout();
     SeriesOptions resolved = job.seriesOptions().withTimeColumn(file.timeColumn().name());
-    List<Kernel> kernels =
-        Engine.plan(
+    RunPlan run =
+        RunPlan.of(
             layout, resolved, job.engineSteps(), JobPipeline.namedInputSchemas(job, overrides));
 
     out.println("job:          " + cl.jobFile() + " (pipeline \"" + job.pipelineName() + "\")");
@@ -72,12 +71,12 @@ final class Explain {
       out.println("  (none: the input is written as read)");
     }
     out.println();
-    ChunkLayout last = kernels.isEmpty() ? layout : kernels.get(kernels.size() - 1).outputLayout();
+    ChunkLayout last = run.outputLayout();
     out.println("output schema:");
     printSchema(last.schema(), last, out);
     out.println();
     out.println("execution:");
-    for (String line : Engine.compile(layout, kernels, job.engineSteps()).describe()) {
+    for (String line : run.explain()) {
       out.println("  " + line);
     }
     out.println();

@@ -3,13 +3,10 @@ package io.industryts.runners;
 import io.industryts.config.InputConfig;
 import io.industryts.config.JobConfig;
 import io.industryts.config.OutputConfig;
-import io.industryts.engine.ChunkCoder;
 import io.industryts.engine.Engine;
 import io.industryts.engine.PlanResult;
 import io.industryts.engine.RunPlan;
-import io.industryts.engine.spi.Chunk;
 import io.industryts.engine.spi.ChunkLayout;
-import io.industryts.engine.spi.ErrorRecords;
 import io.industryts.engine.spi.JoinOperation;
 import io.industryts.engine.spi.SeriesOptions;
 import io.industryts.engine.spi.TimeColumn;
@@ -28,13 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.schemas.Schema;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.Row;
@@ -345,27 +338,15 @@ public final class JobPipeline {
     }
 
     Pipeline p = Pipeline.create(options);
-    ReadResult read = input.read(p);
-    PCollection<Chunk> chunks =
-        read.chunks()
-            .apply("CountRead", ParDo.of(new CountChunkRowsFn(ROWS_READ)))
-            .setCoder(ChunkCoder.of(layout));
-    PCollection<Row> readErrors =
-        read.errors()
-            .apply("CountReadErrors", ParDo.of(new CountRowsFn(READ_ERRORS)))
-            .setRowSchema(ErrorRecords.SCHEMA);
+    ReadResult read = input.withRowsCounter(ROWS_READ).withErrorsCounter(READ_ERRORS).read(p);
     PCollectionList<Row> rightErrors = PCollectionList.empty(p);
     for (Map.Entry<String, FileInput> r : rightReaders.entrySet()) {
-      ReadResult rr = p.apply("ReadRight_" + r.getKey(), r.getValue());
+      ReadResult rr =
+          p.apply("ReadRight_" + r.getKey(), r.getValue().withErrorsCounter(READ_ERRORS));
       run = run.withRightInput(r.getKey(), rr.chunks());
-      rightErrors =
-          rightErrors.and(
-              rr.errors()
-                  .apply(
-                      "CountRightReadErrors_" + r.getKey(), ParDo.of(new CountRowsFn(READ_ERRORS)))
-                  .setRowSchema(ErrorRecords.SCHEMA));
+      rightErrors = rightErrors.and(rr.errors());
     }
-    PlanResult result = chunks.apply("RunPlan", run);
+    PlanResult result = read.chunks().apply("RunPlan", run);
     JobReport report = null;
     Optional<String> reportPath = reportPath(job, overrides);
     if (reportPath.isPresent()) {
@@ -375,9 +356,9 @@ public final class JobPipeline {
               job.output().map(OutputConfig::report).orElse(OutputConfig.Report.none()),
               layout,
               result.layout(),
-              run.kernels(),
+              run.keepsRowTimes(),
               run.operationTypes());
-      report.collect(result.inputSegments(), result.segments());
+      report.collect(result);
     }
     String timeFormat = job.output().map(OutputConfig::timeFormat).orElse(null);
     String delimiter = job.output().map(OutputConfig::delimiter).orElse(null);
@@ -397,17 +378,17 @@ public final class JobPipeline {
     }
     FileOutput.writeAll(result.segments(), result.layout(), files);
     PCollection<Row> allErrors =
-        PCollectionList.of(readErrors)
+        PCollectionList.of(read.errors())
             .and(result.errors())
             .and(rightErrors.getAll())
             .apply("AllErrors", Flatten.pCollections())
-            .setRowSchema(ErrorRecords.SCHEMA);
+            .setRowSchema(read.errors().getSchema());
     if (errorsPath.isPresent() && overrides.stagingToken != null) {
       DeadLetters.write(allErrors, errorsPath.get(), overrides.stagingToken);
     } else if (errorsPath.isPresent()) {
       DeadLetters.write(allErrors, errorsPath.get());
     } else {
-      Engine.failOnErrors("FailOnBadRows", allErrors);
+      DeadLetters.failOnFirst(allErrors);
     }
     List<String> names = new ArrayList<>();
     for (Engine.Step s : steps) {
@@ -474,35 +455,5 @@ public final class JobPipeline {
   /** The job report to write after the run, if one was asked for. */
   public Optional<JobReport> report() {
     return Optional.ofNullable(report);
-  }
-
-  /** Counts the rows of passing chunks; passes them on unchanged. */
-  static final class CountChunkRowsFn extends DoFn<Chunk, Chunk> {
-    private final Counter counter;
-
-    CountChunkRowsFn(String name) {
-      this.counter = Metrics.counter("industryts", name);
-    }
-
-    @ProcessElement
-    public void process(@Element Chunk c, OutputReceiver<Chunk> out) {
-      counter.inc(c.size());
-      out.output(c);
-    }
-  }
-
-  /** Counts passing rows; passes them on unchanged. */
-  static final class CountRowsFn extends DoFn<Row, Row> {
-    private final Counter counter;
-
-    CountRowsFn(String name) {
-      this.counter = Metrics.counter("industryts", name);
-    }
-
-    @ProcessElement
-    public void process(@Element Row r, OutputReceiver<Row> out) {
-      counter.inc();
-      out.output(r);
-    }
   }
 }

@@ -1,39 +1,33 @@
 package io.industryts.runners;
 
 import io.industryts.config.JobConfig;
-import io.industryts.engine.ChunkCoder;
 import io.industryts.engine.Engine;
-import io.industryts.engine.Segments;
-import io.industryts.engine.spi.Chunk;
-import io.industryts.engine.spi.ChunkLayout;
-import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.PlanResult;
+import io.industryts.engine.RunPlan;
+import io.industryts.engine.spi.SeriesOptions;
+import io.industryts.io.DeadLetters;
 import io.industryts.io.FileInput;
 import io.industryts.io.ReadResult;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.RowCoder;
-import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.PCollectionList;
 
 /**
  * {@code industryts bench --mode micro}: times the resample step alone and the rolling step alone
  * on the deduplicated and filled series (steps b+c of the standard pipeline), as the peer
- * benchmark's micro contract asks. A pipeline reads and cleans the input; then, per series, the two
- * kernels run {@code repeats} times each on the whole cleaned series in memory (one segment, one
- * thread, no pipeline stages in the timings), and the times come back as counters.
+ * benchmark's micro contract asks. A pipeline reads and cleans the input ({@link RunPlan}); then,
+ * per series, the two steps run {@code repeats} times each on the whole cleaned series in memory
+ * (one thread, no pipeline stages in the timings: the library's benchmark-only {@link
+ * PlanResult#timeInMemory}), and the times come back as counters.
  */
 final class MicroBench {
   private static final String NAMESPACE = "industryts";
@@ -115,28 +109,21 @@ final class MicroBench {
               + "(drop --job) or a job with both.");
     }
     FileInput input = Inputs.reader(csv, job.input().orElse(null), job);
-    ChunkLayout layout = input.layout();
-    io.industryts.engine.spi.SeriesOptions resolved =
-        job.seriesOptions().withTimeColumn(input.timeColumn().name());
-    List<Kernel> clean = Engine.plan(layout, resolved, cleaning);
-    ChunkLayout cleanLayout = clean.isEmpty() ? layout : clean.get(clean.size() - 1).outputLayout();
-    Kernel resampleKernel = Engine.plan(cleanLayout, resolved, List.of(resample)).get(0);
-    Kernel rollingKernel = Engine.plan(cleanLayout, resolved, List.of(rolling)).get(0);
+    SeriesOptions resolved = job.seriesOptions().withTimeColumn(input.timeColumn().name());
+    RunPlan clean = RunPlan.of(input.layout(), resolved, cleaning, Map.of());
+    Map<String, Engine.Step> timed = new LinkedHashMap<>();
+    timed.put("resample", resample);
+    timed.put("rolling", rolling);
 
     Pipeline p = Pipeline.create(options);
     ReadResult read = input.read(p);
-    Engine.failOnErrors("FailOnBadRows", read.errors());
-    Segments segments = Engine.run(Engine.segment(read.chunks(), layout, clean), clean).segments();
-    RowCoder keyCoder = RowCoder.of(cleanLayout.keySchema());
-    PCollection<KV<Row, KV<Long, Chunk>>> bySeries =
-        segments
-            .collection()
-            .apply("BySeries", ParDo.of(new BySeriesFn()))
-            .setCoder(
-                KvCoder.of(keyCoder, KvCoder.of(VarLongCoder.of(), ChunkCoder.of(cleanLayout))));
-    bySeries
-        .apply("GroupSeries", GroupByKey.create())
-        .apply("TimeKernels", ParDo.of(new TimeKernelsFn(resampleKernel, rollingKernel, repeats)));
+    PlanResult cleaned = read.chunks().apply("RunPlan", clean);
+    DeadLetters.failOnFirst(
+        PCollectionList.of(read.errors())
+            .and(cleaned.errors())
+            .apply("AllErrors", Flatten.pCollections())
+            .setRowSchema(read.errors().getSchema()));
+    cleaned.timeInMemory(timed, resolved, repeats);
     PipelineResult result = p.run();
     result.waitUntilFinish();
 
@@ -164,53 +151,5 @@ final class MicroBench {
 
   static double min(double[] values) {
     return Arrays.stream(values).min().orElse(Double.NaN);
-  }
-
-  /** Keys each segment by its series, keeping its index for the order. */
-  static final class BySeriesFn extends DoFn<KV<KV<Row, Long>, Chunk>, KV<Row, KV<Long, Chunk>>> {
-    @ProcessElement
-    public void process(
-        @Element KV<KV<Row, Long>, Chunk> e, OutputReceiver<KV<Row, KV<Long, Chunk>>> out) {
-      out.output(KV.of(e.getKey().getKey(), KV.of(e.getKey().getValue(), e.getValue())));
-    }
-  }
-
-  /** Joins a series' segments and times both kernels on it; reports through counters. */
-  static final class TimeKernelsFn extends DoFn<KV<Row, Iterable<KV<Long, Chunk>>>, Void> {
-    private final Kernel resample;
-    private final Kernel rolling;
-    private final int repeats;
-
-    TimeKernelsFn(Kernel resample, Kernel rolling, int repeats) {
-      this.resample = resample;
-      this.rolling = rolling;
-      this.repeats = repeats;
-    }
-
-    @ProcessElement
-    public void process(@Element KV<Row, Iterable<KV<Long, Chunk>>> e) {
-      List<KV<Long, Chunk>> parts = new ArrayList<>();
-      e.getValue().forEach(parts::add);
-      parts.sort((a, b) -> Long.compare(a.getKey(), b.getKey()));
-      List<Chunk> chunks = new ArrayList<>();
-      for (KV<Long, Chunk> part : parts) {
-        chunks.add(part.getValue());
-      }
-      Chunk series = Chunk.concat(chunks);
-      int resampled = 0;
-      int rolled = 0;
-      for (int i = 0; i < repeats; i++) {
-        long t0 = System.nanoTime();
-        resampled = Engine.runInMemory(series, List.of(resample)).size();
-        long t1 = System.nanoTime();
-        rolled = Engine.runInMemory(series, List.of(rolling)).size();
-        long t2 = System.nanoTime();
-        Metrics.counter(NAMESPACE, "micro.resample_ns." + i).inc(t1 - t0);
-        Metrics.counter(NAMESPACE, "micro.rolling_ns." + i).inc(t2 - t1);
-      }
-      Metrics.counter(NAMESPACE, "micro.rows_in").inc(series.size());
-      Metrics.counter(NAMESPACE, "micro.resample_rows").inc(resampled);
-      Metrics.counter(NAMESPACE, "micro.rolling_rows").inc(rolled);
-    }
   }
 }

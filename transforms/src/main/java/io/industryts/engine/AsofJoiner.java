@@ -2,7 +2,6 @@ package io.industryts.engine;
 
 import io.industryts.engine.spi.Chunk;
 import io.industryts.engine.spi.ChunkLayout;
-import io.industryts.engine.spi.KernelContext;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -494,11 +493,7 @@ final class AsofJoiner {
       counter("rows_in").inc(leftChunk.size());
       Chunk joined =
           kernel.join(
-              leftChunk,
-              right,
-              n == null ? null : n.before,
-              n == null ? null : n.after,
-              new Context());
+              leftChunk, right, n == null ? null : n.before, n == null ? null : n.after, context());
       counter("rows_out").inc(joined.size());
       out.output(KV.of(e.getKey(), joined));
     }
@@ -511,52 +506,29 @@ final class AsofJoiner {
           kernel.stepName() + "." + name, c -> Metrics.counter("industryts", c));
     }
 
-    /** Counters only: a join reads no carry, statistics or series facts and reports no bad rows. */
-    private final class Context implements KernelContext {
-      @Override
-      public long seriesFirstTime() {
-        throw unsupported();
-      }
+    /**
+     * The engine's one context, with no segment facts (a join reads no carry, statistics or series
+     * facts) and a sink that counts under the step and rejects bad rows (a join reports none).
+     */
+    private StageContext context() {
+      StageContext c =
+          new StageContext(
+              new StageContext.Sink() {
+                @Override
+                public void count(String step, String name, long n) {
+                  counter(name).inc(n);
+                }
 
-      @Override
-      public long seriesLastTime() {
-        throw unsupported();
-      }
-
-      @Override
-      public long seriesRowCount() {
-        throw unsupported();
-      }
-
-      @Override
-      public boolean firstSegment() {
-        throw unsupported();
-      }
-
-      @Override
-      public boolean lastSegment() {
-        throw unsupported();
-      }
-
-      @Override
-      public long gridAnchor() {
-        throw unsupported();
-      }
-
-      @Override
-      public void count(String name, long n) {
-        counter(name).inc(n);
-      }
-
-      @Override
-      public void rowError(Chunk chunk, int row, String reason, String field, String message) {
-        throw new IllegalStateException(kernel.stepName() + ": an as-of join reports no bad rows");
-      }
-
-      private IllegalStateException unsupported() {
-        return new IllegalStateException(
-            kernel.stepName() + ": an as-of join gets no series facts");
-      }
+                @Override
+                public void rowError(Row record) {
+                  throw new IllegalStateException(
+                      kernel.stepName() + ": an as-of join reports no bad rows");
+                }
+              },
+              null);
+      c.kernel = kernel;
+      c.operation = kernel.stepName();
+      return c;
     }
   }
 }

@@ -10,7 +10,7 @@ import org.apache.beam.sdk.schemas.Schema;
 /**
  * The kernel of an as-of join (SEMANTICS §2.2.4): for each left segment the engine supplies the
  * right rows whose times fall in the segment, the last right row before it and the first right row
- * after it (see {@link AsofJoiner}); the kernel matches and appends the right columns. The engine
+ * after it (see {@code AsofJoiner}); the kernel matches and appends the right columns. The engine
  * never fuses it into a pass: {@link #apply} is not called.
  */
 public interface AsofKernel extends Kernel {
@@ -23,7 +23,7 @@ public interface AsofKernel extends Kernel {
     return RowEdges.layoutFor(schema, timeField, keys);
   }
 
-  /** The name of the right input (key into the right inputs handed to {@link Engine#run}). */
+  /** The name of the right input (the key {@link RunPlan#withRightInput} binds it under). */
   String rightInput();
 
   /**

@@ -36,13 +36,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs chains of kernels over series collections (ARCHITECTURE §2). Entry points:
+ * Runs chains of operations over series collections (ARCHITECTURE §2). Public entry points:
  *
  * <ul>
- *   <li>{@link #runOnRows}: Rows in, Rows out (a lone operation or a composite in a Beam pipeline);
- *   <li>{@link #segment} + {@link #run}: chunks from a reader, segments out (jobs);
- *   <li>{@link #toRows}: segments to Rows.
+ *   <li>{@link #runOnRows} / {@link #runOnRowsWithErrors}: Rows in, Rows out (a lone operation or a
+ *       {@code TimeSeriesPipeline} in a Beam pipeline);
+ *   <li>{@link #runInMemory}: planned kernels over one whole series held in memory (tests,
+ *       benchmarks);
+ *   <li>{@link #failOnErrors}: fail the pipeline on the first error record.
  * </ul>
+ *
+ * <p>Chunks from a file reader go through the {@link RunPlan} composite instead.
+ *
+ * <pre>{@code
+ * PCollection<Row> out = Engine.runOnRows(rows, SeriesOptions.defaults(),
+ *     List.of(new Engine.Step("fill", FillNull.forward("v"))));
+ * }</pre>
  */
 public final class Engine {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -65,7 +74,7 @@ public final class Engine {
    * @param segments the final segments
    * @param errors rows with {@link io.industryts.engine.spi.ErrorRecords#SCHEMA}
    */
-  public record Result(Segments segments, PCollection<Row> errors) {}
+  record Result(Segments segments, PCollection<Row> errors) {}
 
   /**
    * Applies {@code steps} to {@code input}; the first bad row (e.g. an unparseable time) fails the
@@ -82,7 +91,7 @@ public final class Engine {
    */
   public static PCollection<Row> runOnRows(
       PCollection<Row> input, SeriesOptions options, List<Step> steps, TimeParser times) {
-    RowsResult r = runOnRowsWithErrors(input, options, steps, new ValueTimeConversion(times));
+    RowsResult r = runOnRowsWithErrors(input, options, steps, times);
     failOnErrors("FailOnBadRows", r.errors());
     return r.rows();
   }
@@ -96,19 +105,22 @@ public final class Engine {
   public record RowsResult(PCollection<Row> rows, PCollection<Row> errors) {}
 
   /**
-   * Applies {@code steps} to {@code input}, routing bad rows to the errors output. All
-   * configuration is validated here, before any data flows.
+   * Applies {@code steps} to {@code input}, routing bad rows to the errors output; string or number
+   * times are read with {@code times}. All configuration is validated here, before any data flows.
+   *
+   * <pre>{@code
+   * Engine.RowsResult r = Engine.runOnRowsWithErrors(rows, SeriesOptions.defaults(),
+   *     pipeline.steps(), TimeParser.utc());
+   * r.errors().apply(...);   // ErrorRecords.SCHEMA rows
+   * }</pre>
    */
   public static RowsResult runOnRowsWithErrors(
-      PCollection<Row> input,
-      SeriesOptions options,
-      List<Step> steps,
-      TimeConversion timeConversion) {
-    return runOnRowsWithErrors(input, options, steps, timeConversion, Map.of());
+      PCollection<Row> input, SeriesOptions options, List<Step> steps, TimeParser times) {
+    return runOnRowsWithErrors(input, options, steps, times, Map.of());
   }
 
   /**
-   * As {@link #runOnRowsWithErrors(PCollection, SeriesOptions, List, TimeConversion)}, with named
+   * As {@link #runOnRowsWithErrors(PCollection, SeriesOptions, List, TimeParser)}, with named
    * second inputs for the steps that read one ({@link JoinOperation}); inputs a step binds itself
    * ({@link JoinOperation#boundInputs()}) are added. Right rows get the same time conversion and
    * tie order as the main input; their bad rows go to the errors output.
@@ -117,8 +129,9 @@ public final class Engine {
       PCollection<Row> input,
       SeriesOptions options,
       List<Step> steps,
-      TimeConversion timeConversion,
+      TimeParser times,
       Map<String, PCollection<Row>> namedInputs) {
+    TimeConversion timeConversion = new ValueTimeConversion(times);
     if (!input.hasSchema()) {
       throw new IllegalArgumentException(
           "industryts: the input PCollection has no schema. Attach one "
@@ -192,8 +205,7 @@ public final class Engine {
    * Cuts unsorted chunks (any number per series, any order) into sorted segments sized for the
    * workers, aligned to the first grid kernel among {@code kernels}.
    */
-  public static Segments segment(
-      PCollection<Chunk> chunks, ChunkLayout layout, List<Kernel> kernels) {
+  static Segments segment(PCollection<Chunk> chunks, ChunkLayout layout, List<Kernel> kernels) {
     return segment(
         chunks, layout, kernels, EngineOptions.forPipeline(chunks.getPipeline().getOptions()));
   }
@@ -203,7 +215,7 @@ public final class Engine {
    * {@link EngineOptions#withWholeSeriesOnly()} is kept only when {@code kernels} can all run on
    * the whole-series route (no as-of join, no statistics fitted over all series).
    */
-  public static Segments segment(
+  static Segments segment(
       PCollection<Chunk> chunks, ChunkLayout layout, List<Kernel> kernels, EngineOptions options) {
     return segment(chunks, ExecutionPlan.compile(layout, kernels, stepNames(kernels)), options);
   }
@@ -303,7 +315,7 @@ public final class Engine {
   }
 
   /** Plans each step's kernel for the layout produced by the previous one. */
-  public static List<Kernel> plan(ChunkLayout input, SeriesOptions options, List<Step> steps) {
+  static List<Kernel> plan(ChunkLayout input, SeriesOptions options, List<Step> steps) {
     return plan(input, options, steps, Map.of());
   }
 
@@ -311,7 +323,7 @@ public final class Engine {
    * As {@link #plan(ChunkLayout, SeriesOptions, List)}, with the schemas (as read) of the named
    * second inputs that join steps may read ({@link PlanContext#input(String)}).
    */
-  public static List<Kernel> plan(
+  static List<Kernel> plan(
       ChunkLayout input, SeriesOptions options, List<Step> steps, Map<String, Schema> inputs) {
     List<Kernel> kernels = new ArrayList<>();
     ChunkLayout layout = input;
@@ -335,12 +347,12 @@ public final class Engine {
    * the physical plan every executor runs and {@code explain} prints ({@link
    * ExecutionPlan#describe()}); error records name each step's operation type.
    */
-  public static ExecutionPlan compile(ChunkLayout input, List<Kernel> kernels, List<Step> steps) {
+  static ExecutionPlan compile(ChunkLayout input, List<Kernel> kernels, List<Step> steps) {
     return ExecutionPlan.compile(input, kernels, operationTypes(steps));
   }
 
   /** As {@link #compile(ChunkLayout, List, List)}, naming each kernel's step in error records. */
-  public static ExecutionPlan compile(ChunkLayout input, List<Kernel> kernels) {
+  static ExecutionPlan compile(ChunkLayout input, List<Kernel> kernels) {
     return ExecutionPlan.compile(input, kernels, stepNames(kernels));
   }
 
@@ -353,12 +365,12 @@ public final class Engine {
   }
 
   /** Runs planned kernels over segments, fusing consecutive kernels into passes. */
-  public static Result run(Segments segments, List<Kernel> kernels) {
+  static Result run(Segments segments, List<Kernel> kernels) {
     return run(segments, kernels, stepNames(kernels));
   }
 
   /** As {@link #run(Segments, List)}, naming each kernel's operation type in error records. */
-  public static Result run(Segments segments, List<Kernel> kernels, List<String> operationTypes) {
+  static Result run(Segments segments, List<Kernel> kernels, List<String> operationTypes) {
     return run(segments, kernels, operationTypes, Map.of());
   }
 
@@ -369,7 +381,7 @@ public final class Engine {
    *
    * @throws IllegalArgumentException if a join step has no right chunks
    */
-  public static Result run(
+  static Result run(
       Segments segments,
       List<Kernel> kernels,
       List<String> operationTypes,
@@ -397,7 +409,7 @@ public final class Engine {
    * The rows of the segments, each with its time field (plus the layout's element-time offset) as
    * element timestamp.
    */
-  public static PCollection<Row> toRows(Segments segments) {
+  static PCollection<Row> toRows(Segments segments) {
     return segments
         .collection()
         .apply("ToRows", ParDo.of(new RowEdges.ChunksToRowsFn()))

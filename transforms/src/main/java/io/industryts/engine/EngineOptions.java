@@ -24,7 +24,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
  * building, translating and running it. A series bigger than promised is still computed right, in
  * one piece.
  */
-public final class EngineOptions implements Serializable {
+final class EngineOptions implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /**

@@ -64,10 +64,7 @@ public interface EngineTuningOptions extends PipelineOptions {
     }
   }
 
-  /**
-   * {@link EngineOptions#DIRECT_SEGMENT_ROWS} in process, else {@link
-   * EngineOptions#DEFAULT_SEGMENT_ROWS}.
-   */
+  /** 2^20 rows in process (workers share one JVM), else 65,536. */
   final class SegmentRowsFactory implements DefaultValueFactory<Integer> {
     @Override
     public Integer create(PipelineOptions options) {

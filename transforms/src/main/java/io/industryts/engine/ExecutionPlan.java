@@ -30,7 +30,7 @@ import java.util.List;
  * for a series held in memory ({@link InMemoryExecutor}: the whole-series route, {@link
  * Engine#runInMemory}) the pass and re-segment stages run one after the other on the one segment.
  */
-public final class ExecutionPlan implements Serializable {
+final class ExecutionPlan implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** One stage of the plan. */

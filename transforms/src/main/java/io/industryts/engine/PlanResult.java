@@ -2,6 +2,7 @@ package io.industryts.engine;
 
 import io.industryts.engine.spi.Chunk;
 import io.industryts.engine.spi.ChunkLayout;
+import io.industryts.engine.spi.SeriesOptions;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -42,6 +43,28 @@ public final class PlanResult implements POutput {
       rows = Engine.toRows(output);
     }
     return rows;
+  }
+
+  /**
+   * Benchmark-only: after the plan, joins each output series into one sorted series in memory and
+   * times each of {@code steps} on it alone, {@code repeats} times, on one thread with no pipeline
+   * stage inside the timings (the micro contract of the peer benchmark). Each step is planned for
+   * this output's layout under {@code options}. Results are Beam counters in namespace {@code
+   * industryts}: {@code micro.rows_in} (rows of the series), {@code micro.<label>_rows} (rows the
+   * step gives) and {@code micro.<label>_ns.<i>} (nanoseconds of repeat {@code i}), summed over the
+   * series.
+   *
+   * <pre>{@code
+   * PlanResult cleaned = read.chunks().apply("Clean", RunPlan.of(layout, options, cleaning, Map.of()));
+   * cleaned.timeInMemory(Map.of("resample", resampleStep), options, 5);
+   * // after the run: industryts:micro.resample_ns.0 ... micro.resample_ns.4
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when a step does not fit the output (SEMANTICS §1.13) or
+   *     {@code repeats < 1}
+   */
+  public void timeInMemory(Map<String, Engine.Step> steps, SeriesOptions options, int repeats) {
+    InMemoryTimings.apply(output, steps, options, repeats);
   }
 
   /** The errors output of the steps. */

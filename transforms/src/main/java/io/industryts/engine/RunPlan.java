@@ -125,6 +125,38 @@ public final class RunPlan extends PTransform<PCollection<Chunk>, PlanResult> {
     return operationTypes;
   }
 
+  /**
+   * The compiled plan as text, one line per stage (segmentation, each pass with its kernels and
+   * context, re-segmentations, joins): what {@code industryts explain} prints under "execution".
+   *
+   * <pre>{@code
+   * RunPlan.of(input.layout(), options, pipeline.steps(), Map.of()).explain()
+   *     .forEach(System.out::println);
+   * // ... pass 2: 4_outliers + 5_resample (context: statistics per series) ...
+   * }</pre>
+   */
+  public List<String> explain() {
+    return ExecutionPlan.compile(layout, kernels, operationTypes).describe();
+  }
+
+  /**
+   * Whether every output row keeps the time of an input row: no step re-grids the series (resample,
+   * regularize, group_by_time, ...) or moves times (snap_time). A report can then compare input and
+   * output values at the same times.
+   *
+   * <pre>{@code
+   * boolean compareValues = run.keepsRowTimes();
+   * }</pre>
+   */
+  public boolean keepsRowTimes() {
+    for (Kernel k : kernels) {
+      if (k.context().grid() != null || k.context().changesTime()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The layout of the output chunks. */
   public ChunkLayout outputLayout() {
     return kernels.isEmpty() ? layout : kernels.get(kernels.size() - 1).outputLayout();

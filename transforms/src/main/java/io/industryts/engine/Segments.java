@@ -17,7 +17,7 @@ import org.apache.beam.sdk.values.Row;
  * #whole()}): the engine runs all their kernels in one step, with no context to exchange. {@link
  * #collection()} is always every segment.
  */
-public final class Segments {
+final class Segments {
   private final String name;
   private final PCollection<KV<KV<Row, Long>, Chunk>> split;
   private final PCollection<KV<KV<Row, Long>, Chunk>> whole;

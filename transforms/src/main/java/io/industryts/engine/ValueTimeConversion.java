@@ -12,7 +12,7 @@ import org.joda.time.ReadableInstant;
  * logical types floored to ms, LocalDateTime/LocalDate as wall-clock times in the parser's zone,
  * numbers as epoch values and strings through a {@link TimeParser} (formats, zone, DST rules).
  */
-public final class ValueTimeConversion implements TimeConversion {
+final class ValueTimeConversion implements TimeConversion {
   private static final long serialVersionUID = 1L;
 
   private final TimeParser parser;

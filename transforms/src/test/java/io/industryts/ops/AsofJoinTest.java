@@ -431,9 +431,8 @@ class AsofJoinTest {
   @Test
   void describePassesShowsTheJoinAsItsOwnStageBetweenPasses() {
     io.industryts.engine.spi.ChunkLayout l = leftLayout();
-    io.industryts.engine.spi.PlanContext c = context(Map.of("r", RIGHT));
-    List<io.industryts.engine.spi.Kernel> kernels =
-        io.industryts.engine.Engine.plan(
+    io.industryts.engine.RunPlan run =
+        io.industryts.engine.RunPlan.of(
             l,
             SeriesOptions.defaults().withKeyColumns(List.of("k")),
             List.of(
@@ -449,14 +448,14 @@ class AsofJoinTest {
             "as-of join: 2_asof_join with input \"r\" (right rows co-segmented with the left "
                 + "segments; keys [k])",
             "pass 2: 3_lag (context: halo 1 rows before, 0 after)"),
-        io.industryts.engine.Engine.compile(l, kernels).describe());
+        run.explain());
   }
 
   @Test
   void aGridAfterTheJoinUsesTheFirstSegmentationWithoutReCutting() {
     io.industryts.engine.spi.ChunkLayout left = leftLayout();
-    List<io.industryts.engine.spi.Kernel> kernels =
-        io.industryts.engine.Engine.plan(
+    io.industryts.engine.RunPlan run =
+        io.industryts.engine.RunPlan.of(
             left,
             SeriesOptions.defaults().withKeyColumns(List.of("k")),
             List.of(
@@ -466,7 +465,7 @@ class AsofJoinTest {
                     "2_resample",
                     Resample.every(Duration.standardMinutes(1)).aggregate(Resample.Agg.MEAN))),
             Map.of("r", RIGHT));
-    List<String> lines = io.industryts.engine.Engine.compile(left, kernels).describe();
+    List<String> lines = run.explain();
     assertEquals(3, lines.size(), lines.toString());
     assertEquals(
         List.of(false, false, false),

@@ -270,7 +270,8 @@ class BoxCoxTest {
     Chunk out =
         k.apply(
             Chunk.empty(LAYOUT, Row.withSchema(LAYOUT.keySchema()).build()),
-            new KernelHarness.Fake(
+            KernelHarness.context(
+                k,
                 0,
                 0,
                 null,

@@ -1,5 +1,6 @@
 package io.industryts.ops;
 
+import io.industryts.engine.TestContexts;
 import io.industryts.engine.spi.BidirectionalCarryKernel;
 import io.industryts.engine.spi.CarryKernel;
 import io.industryts.engine.spi.Chunk;
@@ -205,13 +206,14 @@ final class KernelHarness {
           segEnd = grid.bucketStart(grid.bucketIndex(t[b], anchor), anchor);
         }
       }
-      Fake ctx =
-          new Fake(
+      KernelContext ctx =
+          context(
+              k,
               a - lo,
               hi - b,
-              carry,
-              carryAfter,
-              stats,
+              (Serializable) carry,
+              (Serializable) carryAfter,
+              (Serializable) stats,
               n == 0 ? 0 : t[0],
               n == 0 ? 0 : t[n - 1],
               n,
@@ -219,8 +221,8 @@ final class KernelHarness {
               si == segs.size() - 1,
               segStart,
               segEnd,
-              counters);
-      ctx.errors = errors;
+              counters,
+              errors);
       Chunk out = k.apply(series.slice(lo, hi), ctx);
       if (spec.rowPreserving()) {
         if (out.size() != hi - lo) {
@@ -234,132 +236,76 @@ final class KernelHarness {
     return Chunk.concat(outs);
   }
 
-  /** A {@link KernelContext} with fixed answers that records counters. */
-  static final class Fake implements KernelContext {
-    final int haloBefore;
-    final int haloAfter;
-    final Object carry;
-    final Object carryAfter;
-    final Object stats;
-    final long first;
-    final long last;
-    final long rows;
-    final boolean firstSeg;
-    final boolean lastSeg;
-    final long segStart;
-    final long segEnd;
-    final Map<String, Long> counters;
-    List<String> errors;
+  /**
+   * The engine's context for {@code k} on one segment with these facts ({@link TestContexts}):
+   * counters by name into {@code counters}; a row error fails the test.
+   */
+  static KernelContext context(
+      Kernel k,
+      int haloBefore,
+      int haloAfter,
+      Serializable carry,
+      Serializable carryAfter,
+      Serializable stats,
+      long first,
+      long last,
+      long rows,
+      boolean firstSeg,
+      boolean lastSeg,
+      long segStart,
+      long segEnd,
+      Map<String, Long> counters) {
+    return context(
+        k,
+        haloBefore,
+        haloAfter,
+        carry,
+        carryAfter,
+        stats,
+        first,
+        last,
+        rows,
+        firstSeg,
+        lastSeg,
+        segStart,
+        segEnd,
+        counters,
+        null);
+  }
 
-    Fake(
-        int haloBefore,
-        int haloAfter,
-        Object carry,
-        Object carryAfter,
-        Object stats,
-        long first,
-        long last,
-        long rows,
-        boolean firstSeg,
-        boolean lastSeg,
-        long segStart,
-        long segEnd,
-        Map<String, Long> counters) {
-      this.haloBefore = haloBefore;
-      this.haloAfter = haloAfter;
-      this.carry = carry;
-      this.carryAfter = carryAfter;
-      this.stats = stats;
-      this.first = first;
-      this.last = last;
-      this.rows = rows;
-      this.firstSeg = firstSeg;
-      this.lastSeg = lastSeg;
-      this.segStart = segStart;
-      this.segEnd = segEnd;
-      this.counters = counters;
-    }
-
-    @Override
-    public int haloBefore() {
-      return haloBefore;
-    }
-
-    @Override
-    public int haloAfter() {
-      return haloAfter;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <S extends Serializable> S carry(CarryKernel<S> kernel) {
-      return (S) carry;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <S extends Serializable> S carryAfter(BidirectionalCarryKernel<S> kernel) {
-      return (S) carryAfter;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <A extends Serializable> A stats(StatsKernel<A> kernel) {
-      return (A) stats;
-    }
-
-    @Override
-    public long seriesFirstTime() {
-      return first;
-    }
-
-    @Override
-    public long seriesLastTime() {
-      return last;
-    }
-
-    @Override
-    public long seriesRowCount() {
-      return rows;
-    }
-
-    @Override
-    public boolean firstSegment() {
-      return firstSeg;
-    }
-
-    @Override
-    public boolean lastSegment() {
-      return lastSeg;
-    }
-
-    @Override
-    public long segmentStart() {
-      return segStart;
-    }
-
-    @Override
-    public long segmentEnd() {
-      return segEnd;
-    }
-
-    @Override
-    public long gridAnchor() {
-      return 0;
-    }
-
-    @Override
-    public void count(String name, long n) {
-      counters.merge(name, n, Long::sum);
-    }
-
-    @Override
-    public void rowError(Chunk chunk, int row, String reason, String field, String message) {
-      if (errors == null) {
-        throw new AssertionError("unexpected row error " + reason + ": " + message);
-      }
-      errors.add(reason + "|" + field + "|" + message);
-    }
+  /** As above, recording row errors as {@code "reason|field|message"} in {@code errors}. */
+  static KernelContext context(
+      Kernel k,
+      int haloBefore,
+      int haloAfter,
+      Serializable carry,
+      Serializable carryAfter,
+      Serializable stats,
+      long first,
+      long last,
+      long rows,
+      boolean firstSeg,
+      boolean lastSeg,
+      long segStart,
+      long segEnd,
+      Map<String, Long> counters,
+      List<String> errors) {
+    return TestContexts.segment(
+        k,
+        haloBefore,
+        haloAfter,
+        carry,
+        carryAfter,
+        stats,
+        first,
+        last,
+        rows,
+        firstSeg,
+        lastSeg,
+        segStart,
+        segEnd,
+        counters,
+        errors);
   }
 
   /**

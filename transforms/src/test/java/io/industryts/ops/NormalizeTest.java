@@ -101,7 +101,8 @@ class NormalizeTest {
     Chunk out =
         k.apply(
             Chunk.empty(LAYOUT, Row.withSchema(LAYOUT.keySchema()).build()),
-            new KernelHarness.Fake(
+            KernelHarness.context(
+                k,
                 0,
                 0,
                 null,
@@ -129,13 +130,15 @@ class NormalizeTest {
     Chunk b = series(col(4.0, null), col(3, 4));
     Serializable all =
         k.merge(k.addSegment(k.createAccumulator(), a), k.addSegment(k.createAccumulator(), b));
-    assertClose(values(k.apply(a, fitted(all, a)), "x"), -0.5, 0.25);
-    assertClose(values(k.apply(b, fitted(all, b)), "x"), 1.0, null);
+    assertClose(values(k.apply(a, fitted(k, all, a)), "x"), -0.5, 0.25);
+    assertClose(values(k.apply(b, fitted(k, all, b)), "x"), 1.0, null);
   }
 
-  private static KernelHarness.Fake fitted(Serializable stats, Chunk series) {
+  private static io.industryts.engine.spi.KernelContext fitted(
+      Kernel k, Serializable stats, Chunk series) {
     long[] t = series.times();
-    return new KernelHarness.Fake(
+    return KernelHarness.context(
+        k,
         0,
         0,
         null,

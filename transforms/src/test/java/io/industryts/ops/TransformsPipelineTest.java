@@ -6,7 +6,6 @@ import io.industryts.TimeSeriesPipeline;
 import io.industryts.TimeSeriesTransform;
 import io.industryts.engine.Engine;
 import io.industryts.engine.EngineTuningOptions;
-import io.industryts.engine.ValueTimeConversion;
 import io.industryts.engine.spi.Chunk;
 import io.industryts.engine.spi.ChunkLayout;
 import io.industryts.engine.spi.Column;
@@ -160,7 +159,7 @@ class TransformsPipelineTest {
             in,
             SeriesOptions.defaults().withKeyColumns(List.of("tag")),
             List.of(new Engine.Step("ln", Log.natural("v").onInvalid(Invalid.ERROR))),
-            new ValueTimeConversion(io.industryts.time.TimeParser.utc()));
+            io.industryts.time.TimeParser.utc());
     Schema s = r.rows().getSchema();
     PAssert.that(r.rows())
         .containsInAnyOrder(

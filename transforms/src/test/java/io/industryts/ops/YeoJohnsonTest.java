@@ -86,7 +86,8 @@ class YeoJohnsonTest {
     Chunk out =
         k.apply(
             Chunk.empty(LAYOUT, Row.withSchema(LAYOUT.keySchema()).build()),
-            new KernelHarness.Fake(
+            KernelHarness.context(
+                k,
                 0,
                 0,
                 null,

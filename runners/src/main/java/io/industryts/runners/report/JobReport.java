@@ -1,9 +1,8 @@
 package io.industryts.runners.report;
 
 import io.industryts.config.OutputConfig;
-import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.PlanResult;
 import io.industryts.engine.spi.ChunkLayout;
-import io.industryts.engine.spi.Kernel;
 import io.industryts.runners.JobPipeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.schemas.Schema;
-import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.Row;
 
 /**
  * The job report of one run ({@code --report PATH} or {@code [output] report}): planned with the
@@ -26,8 +22,8 @@ import org.apache.beam.sdk.values.Row;
  *
  * <pre>{@code
  * JobReport report = JobReport.plan("out/report.html", settings, inputLayout, outputLayout,
- *     kernels, stepTypes);
- * report.collect(inputSegments, outputSegments);   // while building the pipeline
+ *     run.keepsRowTimes(), stepTypes);
+ * report.collect(planResult);   // while building the pipeline
  * // ... run ...
  * report.write(jobPipeline, "job.toml", counters, "DirectRunner", seconds);
  * }</pre>
@@ -61,8 +57,9 @@ public final class JobReport {
   }
 
   /**
-   * Plans the report of a job whose steps run {@code kernels} on {@code input} rows and give {@code
-   * output} rows.
+   * Plans the report of a job whose steps turn {@code input} rows into {@code output} rows; {@code
+   * keepsRowTimes} (from {@code RunPlan.keepsRowTimes()}) says whether every output row keeps an
+   * input row's time, so that values can be compared at the same times (markers).
    *
    * @throws IllegalArgumentException when a {@code report_columns} entry is not a numeric value
    *     column of the input or the output
@@ -72,7 +69,7 @@ public final class JobReport {
       OutputConfig.Report settings,
       ChunkLayout input,
       ChunkLayout output,
-      List<Kernel> kernels,
+      boolean keepsRowTimes,
       List<String> stepTypes) {
     Set<String> numeric = new LinkedHashSet<>(numericValueColumns(input));
     numeric.addAll(numericValueColumns(output));
@@ -89,11 +86,7 @@ public final class JobReport {
                 + "; fix [output] report_columns.");
       }
     }
-    boolean sameTimes = true;
-    for (Kernel k : kernels) {
-      sameTimes &= k.context().grid() == null && !k.context().changesTime();
-    }
-    return new JobReport(Path.of(path), settings, input, output, columns, sameTimes, stepTypes);
+    return new JobReport(Path.of(path), settings, input, output, columns, keepsRowTimes, stepTypes);
   }
 
   private static List<String> numericValueColumns(ChunkLayout layout) {
@@ -108,14 +101,15 @@ public final class JobReport {
     return out;
   }
 
-  /** Adds the collection to the pipeline: segments as read, and as written. */
-  public void collect(
-      PCollection<KV<KV<Row, Long>, Chunk>> inputSegments,
-      PCollection<KV<KV<Row, Long>, Chunk>> outputSegments) {
+  /**
+   * Adds the collection to the pipeline of {@code result}: its segments as read ({@link
+   * PlanResult#inputSegments()}) and as written ({@link PlanResult#segments()}).
+   */
+  public void collect(PlanResult result) {
     ReportCollector.collect(
-        inputSegments,
+        result.inputSegments(),
         inputLayout,
-        outputSegments,
+        result.segments(),
         outputLayout,
         columns,
         markers,

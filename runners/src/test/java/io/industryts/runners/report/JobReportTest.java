@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.industryts.config.OutputConfig;
+import io.industryts.engine.Engine;
+import io.industryts.engine.RunPlan;
 import io.industryts.engine.spi.ChunkLayout;
-import io.industryts.engine.spi.Kernel;
-import io.industryts.engine.spi.PlanContext;
 import io.industryts.engine.spi.SeriesOptions;
 import io.industryts.ops.DropNull;
 import io.industryts.ops.Resample;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.joda.time.Duration;
@@ -31,8 +32,12 @@ class JobReportTest {
           .build();
   private static final ChunkLayout LAYOUT = ChunkLayout.of(SCHEMA, "t", List.of("tag"));
 
-  private static Kernel kernel(io.industryts.engine.spi.Operation op) {
-    return op.plan(LAYOUT, new PlanContext("s", SeriesOptions.defaults()));
+  private static RunPlan plan(io.industryts.engine.spi.Operation op) {
+    return RunPlan.of(
+        LAYOUT,
+        SeriesOptions.defaults().withTimeColumn("t").withKeyColumns(List.of("tag")),
+        List.of(new Engine.Step("s", op)),
+        Map.of());
   }
 
   private static OutputConfig.Report settings(List<String> columns, int max, List<String> series) {
@@ -41,23 +46,25 @@ class JobReportTest {
 
   @Test
   void defaultColumnsAreTheNumericValueColumnsAndMarkersNeedSameTimes() {
+    RunPlan dropNull = plan(DropNull.any("v"));
     JobReport r =
         JobReport.plan(
             "r.html",
             OutputConfig.Report.none(),
             LAYOUT,
-            LAYOUT,
-            List.of(kernel(DropNull.any("v"))),
+            dropNull.outputLayout(),
+            dropNull.keepsRowTimes(),
             List.of("drop_null"));
     assertEquals(List.of("v", "n"), r.columns());
     assertTrue(r.markers());
+    RunPlan resample = plan(Resample.every(Duration.standardMinutes(1)));
     JobReport regrid =
         JobReport.plan(
             "r.html",
             OutputConfig.Report.none(),
             LAYOUT,
-            kernel(Resample.every(Duration.standardMinutes(1))).outputLayout(),
-            List.of(kernel(Resample.every(Duration.standardMinutes(1)))),
+            resample.outputLayout(),
+            resample.keepsRowTimes(),
             List.of("resample"));
     assertFalse(regrid.markers());
   }
@@ -73,7 +80,7 @@ class JobReportTest {
                     settings(List.of("note"), 6, List.of()),
                     LAYOUT,
                     LAYOUT,
-                    List.of(),
+                    true,
                     List.of()));
     assertEquals(
         "industryts: report_columns: \"note\" is not a numeric value column of the "

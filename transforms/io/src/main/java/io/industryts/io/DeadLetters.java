@@ -1,5 +1,6 @@
 package io.industryts.io;
 
+import io.industryts.engine.Engine;
 import io.industryts.engine.spi.ErrorRecords;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,6 +64,19 @@ public final class DeadLetters {
    */
   public static PCollection<String> write(PCollection<Row> errors, String path, String token) {
     return errors.apply("WriteDeadLetters", writer(path).staged(token));
+  }
+
+  /**
+   * Where no dead-letter file is attached: the pipeline fails on the first error record, with its
+   * message (SEMANTICS §1.13), as a lone operation does. The step is named {@code FailOnBadRows}.
+   *
+   * <pre>{@code
+   * ReadResult read = FileInput.of("sensors.csv").read(p);
+   * DeadLetters.failOnFirst(read.errors());   // instead of DeadLetters.write(...)
+   * }</pre>
+   */
+  public static void failOnFirst(PCollection<Row> errors) {
+    Engine.failOnErrors("FailOnBadRows", errors);
   }
 
   /** The writing transform, to apply under a name of your choice. */

@@ -144,6 +144,8 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
   private final int chunkRows;
   private final String encoding;
   private final List<String> naValues;
+  private final String rowsCounter;
+  private final String errorsCounter;
 
   private transient volatile Inspection inspection;
 
@@ -161,6 +163,8 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
     this.chunkRows = d.chunkRows;
     this.encoding = d.encoding;
     this.naValues = d.naValues;
+    this.rowsCounter = d.rowsCounter;
+    this.errorsCounter = d.errorsCounter;
   }
 
   /** The settings of a {@link FileInput} being derived, so each {@code with*} changes one. */
@@ -177,6 +181,8 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
     int chunkRows = DEFAULT_CHUNK_ROWS;
     String encoding = "UTF-8";
     List<String> naValues = List.of();
+    String rowsCounter;
+    String errorsCounter;
 
     Draft(String pattern) {
       this.pattern = pattern;
@@ -195,6 +201,8 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
       chunkRows = f.chunkRows;
       encoding = f.encoding;
       naValues = f.naValues;
+      rowsCounter = f.rowsCounter;
+      errorsCounter = f.errorsCounter;
     }
   }
 
@@ -376,6 +384,56 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
     }
     List<String> result = List.copyOf(copy);
     return copy(d -> d.naValues = result);
+  }
+
+  /**
+   * Counts the good rows read under the Beam counter {@code industryts:<name>}, as they leave the
+   * reader (a launcher's end-of-run summary checks that rows read, rows written and error records
+   * add up).
+   *
+   * <pre>{@code
+   * FileInput.of("sensors.csv").withRowsCounter("launcher.rows_read");
+   * // after the run: result.metrics() holds industryts:launcher.rows_read
+   * }</pre>
+   *
+   * @throws IllegalArgumentException for an empty name
+   */
+  public FileInput withRowsCounter(String name) {
+    String n = counterName(name, "withRowsCounter");
+    return keepingInspection(copy(d -> d.rowsCounter = n));
+  }
+
+  /**
+   * Counts the bad input rows (the records of {@link ReadResult#errors()}) under the Beam counter
+   * {@code industryts:<name>}.
+   *
+   * <pre>{@code
+   * FileInput.of("sensors.csv").withErrorsCounter("launcher.read_errors");
+   * }</pre>
+   *
+   * @throws IllegalArgumentException for an empty name
+   */
+  public FileInput withErrorsCounter(String name) {
+    String n = counterName(name, "withErrorsCounter");
+    return keepingInspection(copy(d -> d.errorsCounter = n));
+  }
+
+  /** {@code copy} with this reader's inspection, for settings that do not change what is read. */
+  private FileInput keepingInspection(FileInput copy) {
+    copy.inspection = inspection;
+    return copy;
+  }
+
+  private static String counterName(String name, String method) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException(
+          "FileInput: "
+              + method
+              + " needs a counter name. Got "
+              + (name == null ? "null" : "\"" + name + "\"")
+              + "; give one such as \"launcher.rows_read\".");
+    }
+    return name;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -661,6 +719,18 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
                     .withOutputTags(chunksTag, TupleTagList.of(errorsTag)));
     PCollection<Chunk> chunks = out.get(chunksTag).setCoder(ChunkCoder.of(insp.layout));
     PCollection<Row> errors = out.get(errorsTag).setRowSchema(ErrorRecords.SCHEMA);
+    if (rowsCounter != null) {
+      chunks =
+          chunks
+              .apply("CountRows", ParDo.of(new ReadCounters.ChunkRowsFn(rowsCounter)))
+              .setCoder(ChunkCoder.of(insp.layout));
+    }
+    if (errorsCounter != null) {
+      errors =
+          errors
+              .apply("CountErrors", ParDo.of(new ReadCounters.RowsFn(errorsCounter)))
+              .setRowSchema(ErrorRecords.SCHEMA);
+    }
     return new ReadResult(begin.getPipeline(), chunksTag, chunks, errorsTag, errors, insp.layout);
   }
 

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.industryts.TimeSeriesPipeline;
-import io.industryts.engine.Engine;
 import io.industryts.engine.EngineTuningOptions;
+import io.industryts.engine.PlanResult;
+import io.industryts.engine.RunPlan;
 import io.industryts.engine.spi.ChunkLayout;
-import io.industryts.engine.spi.Kernel;
 import io.industryts.engine.spi.SeriesOptions;
 import io.industryts.io.FileInput;
 import java.io.IOException;
@@ -113,10 +113,11 @@ class ManySeriesPipelineTest {
     ChunkLayout layout = read.layout();
     SeriesOptions options =
         SeriesOptions.defaults().withTimeColumn(read.timeColumn().name()).withKeyColumns(KEYS);
-    List<Kernel> kernels = Engine.plan(layout, options, standardPipeline().steps());
-    Engine.Result result =
-        Engine.run(Engine.segment(read.read(p).chunks(), layout, kernels), kernels);
-    PCollection<Row> out = Engine.toRows(result.segments());
+    PlanResult result =
+        read.read(p)
+            .chunks()
+            .apply("RunPlan", RunPlan.of(layout, options, standardPipeline().steps(), Map.of()));
+    PCollection<Row> out = result.rows();
     PAssert.that(result.errors()).empty();
     PAssert.that(out).satisfies(new MatchesPandas(plants, series));
     p.run().waitUntilFinish();

@@ -7,10 +7,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.industryts.TimeSeriesPipeline;
-import io.industryts.engine.Engine;
-import io.industryts.engine.EngineOptions;
 import io.industryts.engine.EngineTuningOptions;
-import io.industryts.engine.spi.Kernel;
+import io.industryts.engine.PlanResult;
+import io.industryts.engine.RunPlan;
 import io.industryts.engine.spi.SeriesOptions;
 import io.industryts.io.FileInput;
 import java.io.IOException;
@@ -144,9 +143,8 @@ class WholeSeriesRouteTest {
               + (r.getDouble("w") == null ? "" : r.getDouble("w")));
     }
     Files.write(csv, lines);
-    List<Row> passes = runEngine(csv, EngineOptions.withSegmentRows(16), "segments of 16 rows");
-    List<Row> promised =
-        runEngine(csv, EngineOptions.withSegmentRows(16).withWholeSeriesOnly(), "promised whole");
+    List<Row> passes = runEngine(csv, 16, -1, "segments of 16 rows");
+    List<Row> promised = runEngine(csv, 16, 16, "promised whole");
     assertThat(promised.size(), greaterThan(300));
     OpsPipelineTest.assertRowsClose(passes, promised);
     assertThat(TRANSFORMS.get("segments of 16 rows"), hasItem(containsString("JoinContexts")));
@@ -168,20 +166,25 @@ class WholeSeriesRouteTest {
     return names;
   }
 
-  private static List<Row> runEngine(Path csv, EngineOptions engineOptions, String name) {
+  /**
+   * The chain through the launcher's composite with {@code segmentRows} rows a segment; {@code
+   * estimatedRows} at most that many promises that every series fits in one segment.
+   */
+  private static List<Row> runEngine(Path csv, int segmentRows, long estimatedRows, String name) {
     DirectOptions o = PipelineOptionsFactory.as(DirectOptions.class);
     o.setRunner(DirectRunner.class);
     o.setTargetParallelism(2);
+    o.as(EngineTuningOptions.class).setSegmentRows(segmentRows);
     Pipeline p = Pipeline.create(o);
     FileInput read = FileInput.of(csv).keyedBy("tag");
     SeriesOptions options =
         SeriesOptions.defaults().withTimeColumn("time").withKeyColumns(List.of("tag"));
-    List<Kernel> kernels = Engine.plan(read.layout(), options, chain().steps());
-    Engine.Result result =
-        Engine.run(
-            Engine.segment(read.read(p).chunks(), read.layout(), kernels, engineOptions), kernels);
+    RunPlan run =
+        RunPlan.of(read.layout(), options, chain().steps(), Map.of())
+            .withEstimatedRows(estimatedRows);
+    PlanResult result = read.read(p).chunks().apply("RunPlan", run);
     OUTPUTS.put(name, new ConcurrentLinkedQueue<>());
-    Engine.toRows(result.segments()).apply(ParDo.of(new Collect(name)));
+    result.rows().apply(ParDo.of(new Collect(name)));
     TRANSFORMS.put(name, transformNames(p));
     p.run().waitUntilFinish();
     return new ArrayList<>(OUTPUTS.remove(name));

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.beam.sdk.schemas.Schema;
 
 /**
@@ -51,6 +52,7 @@ public final class HtmlReport {
     List<SeriesReport> series = List.of();
     List<SeriesReport> plotted = List.of();
     List<String> columns = List.of();
+    Map<String, List<String>> derived = Map.of();
     boolean markers;
     Schema outputSchema;
     String outputTimeField;
@@ -311,15 +313,142 @@ public final class HtmlReport {
             }
           }
         }
+        List<String> over = new ArrayList<>();
+        List<String> below = new ArrayList<>();
+        for (String d : m.derived.getOrDefault(c, List.of())) {
+          if (s.columns.containsKey(d)) {
+            (keepsUnit(c, d) ? over : below).add(d);
+          }
+        }
+        if (!over.isEmpty()) {
+          sb.append("; drawn over the input: ");
+          derivedNames(sb, s, over);
+        }
+        if (!below.isEmpty()) {
+          sb.append("; below, on the same time axis: ");
+          derivedNames(sb, s, below);
+        }
+        long[] range = timeRange(s, c, over, below);
+        List<Svg.Line> lines = new ArrayList<>();
+        lines.add(new Svg.Line("line-output", cs.output, lineBreak(s)));
+        ColumnSamples.Spread spread = cs.inputSpread.append(cs.outputSpread);
+        for (String d : over) {
+          ColumnSamples ds = s.columns.get(d);
+          lines.add(
+              new Svg.Line(
+                  "line-output line-derived", ds.output, pointsBreak(ds.output, lineBreak(s))));
+          spread = spread.append(ds.outputSpread);
+        }
+        List<TimeSteps.Gap> gaps = shadedGaps(s.steps);
         sb.append("</span></figcaption>")
             .append(
                 Svg.timePlot(
-                    id, cs.input, cs.output, cs.markers, shadedGaps(s.steps), lineBreak(s)))
-            .append("</figure>");
+                    id,
+                    cs.input,
+                    lines,
+                    cs.markers,
+                    gaps,
+                    lineBreak(s),
+                    range,
+                    Svg.robustLimits(spread),
+                    Svg.PLOT_HEIGHT));
+        for (String d : below) {
+          ColumnSamples ds = s.columns.get(d);
+          sb.append("<div class=\"panel\" data-derived=\"")
+              .append(esc(d))
+              .append("\"><span class=\"panel-label\">")
+              .append(esc(d))
+              .append("</span> <span class=\"counts\">output, ")
+              .append(count(ds.output.size()))
+              .append(" points; nulls ")
+              .append(count(ds.outputNulls))
+              .append("</span>")
+              .append(
+                  Svg.timePlot(
+                      id + "-" + d,
+                      ColumnSamples.Points.EMPTY,
+                      List.of(
+                          new Svg.Line(
+                              "line-output line-derived",
+                              ds.output,
+                              pointsBreak(ds.output, lineBreak(s)))),
+                      new ColumnSamples().markers,
+                      gaps,
+                      0,
+                      range,
+                      Svg.robustLimits(ds.outputSpread),
+                      Svg.PANEL_HEIGHT))
+              .append("</div>");
+        }
+        sb.append("</figure>");
       }
       sb.append("</div>");
     }
     sb.append("</section>\n");
+  }
+
+  /** Aggregations whose output keeps the unit of the column they aggregate. */
+  private static final Set<String> SAME_UNIT =
+      Set.of("mean", "median", "min", "max", "first", "last", "twa");
+
+  /**
+   * Whether output column {@code derived} of {@code column} is drawn over the input (it keeps the
+   * unit: {@code power_kw_mean}) or in a panel of its own below ({@code power_kw_integral}).
+   */
+  static boolean keepsUnit(String column, String derived) {
+    return SAME_UNIT.contains(derived.substring(column.length() + 1));
+  }
+
+  private static void derivedNames(StringBuilder sb, SeriesReport s, List<String> names) {
+    for (int i = 0; i < names.size(); i++) {
+      sb.append(i == 0 ? "" : ", ")
+          .append("<b class=\"derived\">")
+          .append(esc(names.get(i)))
+          .append("</b> (")
+          .append(count(s.columns.get(names.get(i)).output.size()))
+          .append(" points)");
+    }
+  }
+
+  /** The time range of every line of one column's figure, so its panels share one time axis. */
+  private static long[] timeRange(
+      SeriesReport s, String column, List<String> over, List<String> below) {
+    long t0 = Long.MAX_VALUE;
+    long t1 = Long.MIN_VALUE;
+    List<ColumnSamples.Points> all = new ArrayList<>();
+    ColumnSamples cs = s.columns.get(column);
+    all.add(cs.input);
+    all.add(cs.output);
+    all.addAll(List.of(cs.markers));
+    for (String d : over) {
+      all.add(s.columns.get(d).output);
+    }
+    for (String d : below) {
+      all.add(s.columns.get(d).output);
+    }
+    for (ColumnSamples.Points p : all) {
+      if (p.size() > 0) {
+        t0 = Math.min(t0, p.t[0]);
+        t1 = Math.max(t1, p.t[p.size() - 1]);
+      }
+    }
+    return t0 > t1 ? null : new long[] {t0, t1};
+  }
+
+  /**
+   * Where a derived output line breaks: more than three of its own median steps (an hourly
+   * aggregate is an hour apart), never sooner than {@code base}.
+   */
+  static long pointsBreak(ColumnSamples.Points p, long base) {
+    if (p.size() < 2) {
+      return base;
+    }
+    long[] d = new long[p.size() - 1];
+    for (int i = 1; i < p.size(); i++) {
+      d[i - 1] = p.t[i] - p.t[i - 1];
+    }
+    java.util.Arrays.sort(d);
+    return Math.max(base, 3 * d[d.length / 2]);
   }
 
   /**
@@ -470,6 +599,9 @@ public final class HtmlReport {
           "circle.line-input{fill:#9aa5b1}circle.line-output{fill:#1f6fb2}",
           ".line-output{fill:none;stroke:#1f6fb2;stroke-width:1.6;stroke-linejoin:round}",
           ".gap{fill:#f4a261;fill-opacity:.22}",
+          ".line-derived{stroke:#0b3d91;stroke-width:2}circle.line-derived{fill:#0b3d91}",
+          ".offscale{fill:#c0392b}.offscale-note{font-size:13px;fill:#c0392b}",
+          ".panel{margin-top:4px}.panel-label{font-weight:bold}",
           ".marker-filled .marker{fill:#2a9d8f}.marker-changed .marker{fill:#e9a03b}",
           ".marker-masked .marker{stroke:#8e44ad;stroke-width:2;fill:none}",
           ".marker-dropped .marker{fill:#d62828}",

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ public final class JobReport {
   private final ChunkLayout inputLayout;
   private final ChunkLayout outputLayout;
   private final List<String> columns;
+  private final Map<String, List<String>> derived;
   private final boolean markers;
   private final List<String> stepTypes;
 
@@ -48,6 +50,7 @@ public final class JobReport {
       ChunkLayout inputLayout,
       ChunkLayout outputLayout,
       List<String> columns,
+      Map<String, List<String>> derived,
       boolean markers,
       List<String> stepTypes) {
     this.path = path.toAbsolutePath();
@@ -56,6 +59,7 @@ public final class JobReport {
     this.inputLayout = inputLayout;
     this.outputLayout = outputLayout;
     this.columns = List.copyOf(columns);
+    this.derived = derived;
     this.markers = markers;
     this.stepTypes = List.copyOf(stepTypes);
   }
@@ -93,7 +97,42 @@ public final class JobReport {
     for (Kernel k : kernels) {
       sameTimes &= k.context().grid() == null && !k.context().changesTime();
     }
-    return new JobReport(Path.of(path), settings, input, output, columns, sameTimes, stepTypes);
+    return new JobReport(
+        Path.of(path),
+        settings,
+        input,
+        output,
+        columns,
+        derived(columns, numericValueColumns(input), numericValueColumns(output)),
+        sameTimes,
+        stepTypes);
+  }
+
+  /**
+   * The output columns plotted with each plotted column that the output does not have under its own
+   * name: the output's numeric value columns named after it ({@code power_kw} gives {@code
+   * power_kw_mean}, {@code power_kw_integral}), that are not input columns themselves.
+   *
+   * <pre>{@code
+   * derived(List.of("power_kw"), List.of("power_kw"), List.of("power_kw_integral", "power_kw_mean"))
+   * // {power_kw=[power_kw_integral, power_kw_mean]}
+   * }</pre>
+   */
+  static Map<String, List<String>> derived(
+      List<String> plotted, List<String> inputColumns, List<String> outputColumns) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (String c : plotted) {
+      List<String> d = new ArrayList<>();
+      if (!outputColumns.contains(c)) {
+        for (String o : outputColumns) {
+          if (o.startsWith(c + "_") && !inputColumns.contains(o)) {
+            d.add(o);
+          }
+        }
+      }
+      out.put(c, List.copyOf(d));
+    }
+    return out;
   }
 
   private static List<String> numericValueColumns(ChunkLayout layout) {
@@ -117,7 +156,7 @@ public final class JobReport {
         inputLayout,
         outputSegments,
         outputLayout,
-        columns,
+        sampled(),
         markers,
         dataFile.toString());
   }
@@ -125,6 +164,18 @@ public final class JobReport {
   /** The value columns the report plots. */
   List<String> columns() {
     return columns;
+  }
+
+  /** The columns sampled on either side: the plotted ones and their derived output columns. */
+  List<String> sampled() {
+    Set<String> all = new LinkedHashSet<>(columns);
+    derived.values().forEach(all::addAll);
+    return List.copyOf(all);
+  }
+
+  /** Per plotted column, the output columns derived from it (see {@link #derived}). */
+  Map<String, List<String>> derived() {
+    return derived;
   }
 
   /** Whether the page marks changed values (no step re-grids or moves times). */
@@ -165,6 +216,7 @@ public final class JobReport {
     m.series = series;
     m.plotted = chooseSeries(series, settings, m.notes);
     m.columns = columns;
+    m.derived = derived;
     m.markers = markers;
     if (!markers) {
       m.notes.add(

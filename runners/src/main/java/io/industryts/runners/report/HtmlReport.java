@@ -249,7 +249,13 @@ public final class HtmlReport {
   private static void plots(StringBuilder sb, Model m) {
     sb.append("<section id=\"plots\"><h2>Input and output</h2><p class=\"legend\">")
         .append("<span class=\"key key-input\"></span>input <span class=\"key key-output\">")
-        .append("</span>output <span class=\"key key-gap\"></span>")
+        .append("</span>output ");
+    if (m.derived.values().stream().anyMatch(d -> !d.isEmpty())) {
+      sb.append("<span class=\"key key-derived\"></span>output aggregated over intervals ")
+          .append("(each value held over its interval, from its time) ");
+    }
+    sb.append("<span class=\"key key-offscale\">&#9660;&#9650;</span>off scale ")
+        .append("<span class=\"key key-gap\"></span>")
         .append("gaps (at least 3&times; the cadence)");
     if (m.markers) {
       sb.append(" &middot; markers: <b class=\"sym filled\">&#9650;</b> filled ")
@@ -292,13 +298,20 @@ public final class HtmlReport {
             .append("\"><figcaption><b>")
             .append(esc(c))
             .append("</b> <span class=\"counts\">plotted ")
-            .append(count(cs.input.size()))
-            .append(" input and ")
-            .append(count(cs.output.size()))
-            .append(" output points; nulls: input ")
-            .append(count(cs.inputNulls))
-            .append(", output ")
-            .append(count(cs.outputNulls));
+            .append(count(cs.input.size()));
+        if (m.outputSchema != null && !m.outputSchema.hasField(c)) {
+          sb.append(" input points (the output has no column ")
+              .append(esc(c))
+              .append("); nulls in the input: ")
+              .append(count(cs.inputNulls));
+        } else {
+          sb.append(" input and ")
+              .append(count(cs.output.size()))
+              .append(" output points; nulls: input ")
+              .append(count(cs.inputNulls))
+              .append(", output ")
+              .append(count(cs.outputNulls));
+        }
         if (m.markers) {
           for (Marker k : Marker.values()) {
             long total = cs.markerTotals[k.ordinal()];
@@ -334,9 +347,7 @@ public final class HtmlReport {
         ColumnSamples.Spread spread = cs.inputSpread.append(cs.outputSpread);
         for (String d : over) {
           ColumnSamples ds = s.columns.get(d);
-          lines.add(
-              new Svg.Line(
-                  "line-output line-derived", ds.output, pointsBreak(ds.output, lineBreak(s))));
+          lines.add(new Svg.Line("line-output line-derived", ds.output, 0, medianStep(ds.output)));
           spread = spread.append(ds.outputSpread);
         }
         List<TimeSteps.Gap> gaps = shadedGaps(s.steps);
@@ -369,9 +380,7 @@ public final class HtmlReport {
                       ColumnSamples.Points.EMPTY,
                       List.of(
                           new Svg.Line(
-                              "line-output line-derived",
-                              ds.output,
-                              pointsBreak(ds.output, lineBreak(s)))),
+                              "line-output line-derived", ds.output, 0, medianStep(ds.output))),
                       new ColumnSamples().markers,
                       gaps,
                       0,
@@ -420,35 +429,39 @@ public final class HtmlReport {
     all.add(cs.input);
     all.add(cs.output);
     all.addAll(List.of(cs.markers));
-    for (String d : over) {
-      all.add(s.columns.get(d).output);
-    }
-    for (String d : below) {
-      all.add(s.columns.get(d).output);
-    }
     for (ColumnSamples.Points p : all) {
       if (p.size() > 0) {
         t0 = Math.min(t0, p.t[0]);
         t1 = Math.max(t1, p.t[p.size() - 1]);
       }
     }
+    List<String> derived = new ArrayList<>(over);
+    derived.addAll(below);
+    for (String d : derived) {
+      ColumnSamples.Points p = s.columns.get(d).output;
+      if (p.size() > 0) {
+        // interval values are held for one step: the last one to its interval's end
+        t0 = Math.min(t0, p.t[0]);
+        t1 = Math.max(t1, p.t[p.size() - 1] + medianStep(p));
+      }
+    }
     return t0 > t1 ? null : new long[] {t0, t1};
   }
 
   /**
-   * Where a derived output line breaks: more than three of its own median steps (an hourly
-   * aggregate is an hour apart), never sooner than {@code base}.
+   * The median step between consecutive points (how long an interval value is held: an hourly
+   * aggregate an hour); 0 with fewer than two points.
    */
-  static long pointsBreak(ColumnSamples.Points p, long base) {
+  static long medianStep(ColumnSamples.Points p) {
     if (p.size() < 2) {
-      return base;
+      return 0;
     }
     long[] d = new long[p.size() - 1];
     for (int i = 1; i < p.size(); i++) {
       d[i - 1] = p.t[i] - p.t[i - 1];
     }
     java.util.Arrays.sort(d);
-    return Math.max(base, 3 * d[d.length / 2]);
+    return d[d.length / 2];
   }
 
   /**
@@ -600,7 +613,10 @@ public final class HtmlReport {
           ".line-output{fill:none;stroke:#1f6fb2;stroke-width:1.6;stroke-linejoin:round}",
           ".gap{fill:#f4a261;fill-opacity:.22}",
           ".line-derived{stroke:#0b3d91;stroke-width:2}circle.line-derived{fill:#0b3d91}",
-          ".offscale{fill:#c0392b}.offscale-note{font-size:13px;fill:#c0392b}",
+          ".offscale{fill:#c0392b}.offscale-note{font-size:13px;fill:#c0392b;paint-order:stroke;"
+              + "stroke:#fff;stroke-width:4px}",
+          ".key.key-derived{border-color:#0b3d91}",
+          ".key.key-offscale{border:none;width:auto;height:auto;color:#c0392b;font-size:11px}",
           ".panel{margin-top:4px}.panel-label{font-weight:bold}",
           ".marker-filled .marker{fill:#2a9d8f}.marker-changed .marker{fill:#e9a03b}",
           ".marker-masked .marker{stroke:#8e44ad;stroke-width:2;fill:none}",

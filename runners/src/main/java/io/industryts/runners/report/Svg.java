@@ -92,11 +92,21 @@ public final class Svg {
     final String cssClass;
     final Points points;
     final long breakGap;
+    final long hold;
 
     Line(String cssClass, Points points, long breakGap) {
+      this(cssClass, points, breakGap, 0);
+    }
+
+    /**
+     * A line of interval values (an hourly mean, an hourly energy): each value is held for {@code
+     * hold} ms from its time (the interval's start, the resample's left label), as a step.
+     */
+    Line(String cssClass, Points points, long breakGap, long hold) {
       this.cssClass = cssClass;
       this.points = points;
       this.breakGap = breakGap;
+      this.hold = hold;
     }
   }
 
@@ -163,6 +173,9 @@ public final class Svg {
       t0 -= 1000;
       t1 += 1000;
     }
+    if (height < PLOT_HEIGHT && y0 > 0) {
+      y0 = 0; // a panel shows amounts per interval (energy, counts): from zero
+    }
     double[] yTicks = niceTicks(y0, y1, height < PLOT_HEIGHT ? 3 : 5);
     y0 = Math.min(y0, yTicks[0]);
     y1 = Math.max(y1, yTicks[yTicks.length - 1]);
@@ -197,7 +210,11 @@ public final class Svg {
     OffScale off = new OffScale();
     line(sb, "line-input", input, f, breakGap, off);
     for (Line l : outputs) {
-      line(sb, l.cssClass, l.points, f, l.breakGap, off);
+      if (l.hold > 0) {
+        steps(sb, l.cssClass, l.points, f, l.hold, off);
+      } else {
+        line(sb, l.cssClass, l.points, f, l.breakGap, off);
+      }
     }
     for (Marker m : Marker.values()) {
       Points p = markers[m.ordinal()];
@@ -280,10 +297,10 @@ public final class Svg {
       sb.append("<g class=\"offscale-marks\">").append(marks).append("</g>");
       List<String> parts = new ArrayList<>();
       if (above > 0) {
-        parts.add("\u25b2 " + above + " above (max " + HtmlReport.number(max) + ")");
+        parts.add("\u25b2 " + above + " above the axis (max " + HtmlReport.number(max) + ")");
       }
       if (below > 0) {
-        parts.add("\u25bc " + below + " below (min " + HtmlReport.number(min) + ")");
+        parts.add("\u25bc " + below + " below the axis (min " + HtmlReport.number(min) + ")");
       }
       sb.append("<text class=\"offscale-note\" data-above=\"")
           .append(above)
@@ -294,7 +311,7 @@ public final class Svg {
           .append("\" y=\"")
           .append(TOP + 14)
           .append("\" text-anchor=\"end\">")
-          .append(esc("off scale: " + String.join(", ", parts) + " plotted points"))
+          .append(esc("off scale: " + String.join(", ", parts)))
           .append("</text>");
     }
   }
@@ -352,6 +369,29 @@ public final class Svg {
           .append(num(f.x(p.t[i])))
           .append(' ')
           .append(num(f.y(f.clamp(p.v[i]))));
+    }
+    sb.append("\"/>");
+  }
+
+  /**
+   * Interval values as steps: each held for {@code hold} ms from its time, joined to the next where
+   * that starts as this one ends.
+   */
+  private static void steps(
+      StringBuilder sb, String cssClass, Points p, Frame f, long hold, OffScale off) {
+    if (p.size() == 0) {
+      return;
+    }
+    sb.append("<path class=\"").append(cssClass).append("\" d=\"");
+    long end = Long.MIN_VALUE;
+    for (int i = 0; i < p.size(); i++) {
+      if (p.v[i] > f.y1 || p.v[i] < f.y0) {
+        off.add(f, p.t[i], p.v[i]);
+      }
+      String y = num(f.y(f.clamp(p.v[i])));
+      sb.append(p.t[i] == end ? 'L' : 'M').append(num(f.x(p.t[i]))).append(' ').append(y);
+      end = p.t[i] + hold;
+      sb.append('L').append(num(f.x(Math.min(end, f.t1)))).append(' ').append(y);
     }
     sb.append("\"/>");
   }

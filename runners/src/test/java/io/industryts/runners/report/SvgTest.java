@@ -197,4 +197,30 @@ class SvgTest {
     assertTrue(svg.contains("d=\"M322.5 "), svg);
     assertTrue(svg.contains("L575.0 "), svg);
   }
+
+  @Test
+  void intervalValuesAreHeldOverTheirIntervalAndBreakWhereOneIsMissing() {
+    long h = 3_600_000L;
+    Points hourly = new Points(new long[] {0, h, 3 * h}, new double[] {1, 2, 3});
+    String svg =
+        Svg.timePlot(
+            "r",
+            Points.EMPTY,
+            List.of(new Svg.Line("line-output", hourly, 0, h)),
+            noMarkers(),
+            List.of(),
+            0,
+            new long[] {0, 4 * h},
+            null,
+            Svg.PANEL_HEIGHT);
+    Matcher d = Pattern.compile("<path class=\"line-output\" d=\"([^\"]+)\"").matcher(svg);
+    assertTrue(d.find(), svg);
+    // 0-1 h at 1, riser, 1-2 h at 2; the 2-3 h interval has no value: a new M from 3 h to 4 h
+    String[] moves = d.group(1).split("M");
+    assertEquals(3, moves.length, d.group(1)); // "", first run, second run
+    assertTrue(moves[1].matches("70\\.0 \\S+L322\\.5 \\S+L322\\.5 \\S+L575\\.0 \\S+"), d.group(1));
+    assertTrue(moves[2].matches("827\\.5 \\S+L1080\\.0 \\S+"), d.group(1));
+    // a panel of amounts starts at zero
+    assertTrue(svg.contains(">0</text>"), svg);
+  }
 }

@@ -169,16 +169,17 @@ class JobReportIT {
     int below = 0;
     for (String machine : List.of("oven-1", "press-1", "press-2")) {
       String power = figure(dom, machine, "power_kw");
-      assertEquals(1, count(power, "<path class=\"line-input\" d=\"M"), machine);
-      assertEquals(1, count(power, "<path class=\"line-output line-derived\" d=\"M"), machine);
+      String main = power.substring(0, power.indexOf("<div class=\"panel\""));
+      assertEquals(1, count(main, "<path class=\"line-input\" d=\"M"), machine);
+      assertEquals(1, count(main, "<path class=\"line-output line-derived\" d=\"M"), machine);
       assertThat(power, containsString("<b class=\"derived\">power_kw_mean</b>"));
       String energy = power.substring(power.indexOf("data-derived=\"power_kw_integral\""));
       assertEquals(1, count(energy, "<path class=\"line-output line-derived\" d=\"M"), machine);
       assertThat(
           figure(dom, machine, "energy_kwh"),
-          containsString("data-derived=\"energy_kwh_increase_sum\""));
+          containsString("data-derived=\"energy_kwh_increase\""));
       // the -9999 placeholders of the bad-quality samples are drawn off scale, not on the axis
-      Matcher off = Pattern.compile("data-below=\"(\\d+)\"").matcher(power);
+      Matcher off = Pattern.compile("data-below=\"(\\d+)\"").matcher(main);
       below += off.find() ? Integer.parseInt(off.group(1)) : 0;
       assertThat(power, not(containsString(">-10000<")));
     }

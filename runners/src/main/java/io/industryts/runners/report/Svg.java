@@ -435,7 +435,8 @@ public final class Svg {
           .append(num(x))
           .append("\" y=\"")
           .append(bottom + 19)
-          .append("\" text-anchor=\"middle\">")
+          // a label at the right end would be cut off by the plot's edge: end it at its tick
+          .append(x > WIDTH - RIGHT - 40 ? "\" text-anchor=\"end\">" : "\" text-anchor=\"middle\">")
           .append(esc(time(t, step)))
           .append("</text>");
     }
@@ -703,7 +704,16 @@ public final class Svg {
 
   /** A coordinate with one decimal (keeps the page small). */
   static String num(double v) {
-    return String.format(Locale.ROOT, "%.1f", v);
+    if (!(Math.abs(v) < 1e12)) {
+      return String.format(Locale.ROOT, "%.1f", v);
+    }
+    // as "%.1f" (half up), without the formatter: a page has tens of thousands of coordinates
+    long tenths = Math.round(Math.abs(v) * 10);
+    StringBuilder sb = new StringBuilder(12);
+    if (v < 0 && tenths != 0) {
+      sb.append('-');
+    }
+    return sb.append(tenths / 10).append('.').append(tenths % 10).toString();
   }
 
   /** Maps time and value to plot coordinates. */

@@ -164,14 +164,21 @@ public final class HtmlReport {
           .append("</td><td class=\"cadence\">")
           .append(esc(cadence(s.steps)))
           .append("</td><td>");
+      // a step of about the cadence is the cadence, not a gap: gaps are over 1.5 cadences
       List<String> gaps = new ArrayList<>();
+      double cadence = s.steps.medianStep();
       for (TimeSteps.Gap g : s.steps.longestGaps()) {
-        if (gaps.size() == 3) {
+        if (gaps.size() == 3 || !(g.length() > 1.5 * cadence)) {
           break;
         }
         gaps.add(duration(g.length()) + " from " + Svg.time(g.start(), 0));
       }
-      sb.append(esc(String.join("; ", gaps))).append("</td></tr>");
+      sb.append(
+              esc(
+                  gaps.isEmpty() && s.steps.stepCount() > 0
+                      ? "none (no step over 1.5\u00d7 the cadence)"
+                      : String.join("; ", gaps)))
+          .append("</td></tr>");
     }
     sb.append("</tbody></table></section>\n");
   }

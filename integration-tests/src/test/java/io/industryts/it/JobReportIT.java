@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -158,10 +159,31 @@ class JobReportIT {
     for (String section : List.of("job", "steps", "plots", "schema")) {
       assertThat(dom, containsString("<section id=\"" + section + "\">"));
     }
-    // power_kw is aggregated away by the hourly resample: the plot shows its input line only
-    String power = figure(dom, "power_kw");
-    assertEquals(1, count(power, "<path class=\"line-input\" d=\"M"));
-    assertEquals(0, count(power, "<path class=\"line-output\" d=\"M"));
+    // power_kw is aggregated by the hourly resample: its input, the hourly mean (same unit) drawn
+    // over it, and the hourly energy (kWh) in a panel below on the same time axis
+    int placeholders = 0;
+    for (String line : Files.readAllLines(Launcher.sampleData().resolve("plant.csv"))) {
+      placeholders += line.split(",")[2].startsWith("-9999") ? 1 : 0;
+    }
+    assertThat(placeholders, greaterThan(0));
+    int below = 0;
+    for (String machine : List.of("oven-1", "press-1", "press-2")) {
+      String power = figure(dom, machine, "power_kw");
+      String main = power.substring(0, power.indexOf("<div class=\"panel\""));
+      assertEquals(1, count(main, "<path class=\"line-input\" d=\"M"), machine);
+      assertEquals(1, count(main, "<path class=\"line-output line-derived\" d=\"M"), machine);
+      assertThat(power, containsString("<b class=\"derived\">power_kw_mean</b>"));
+      String energy = power.substring(power.indexOf("data-derived=\"power_kw_integral\""));
+      assertEquals(1, count(energy, "<path class=\"line-output line-derived\" d=\"M"), machine);
+      assertThat(
+          figure(dom, machine, "energy_kwh"),
+          containsString("data-derived=\"energy_kwh_increase\""));
+      // the -9999 placeholders of the bad-quality samples are drawn off scale, not on the axis
+      Matcher off = Pattern.compile("data-below=\"(\\d+)\"").matcher(main);
+      below += off.find() ? Integer.parseInt(off.group(1)) : 0;
+      assertThat(power, not(containsString(">-10000<")));
+    }
+    assertEquals(placeholders, below, "every -9999 placeholder is marked off scale");
     Map<String, String> shown = pageCounters(dom);
     assertTrue(shown.containsKey("2_mask_quality.values_masked"), shown.toString());
     for (Map.Entry<String, String> e : shown.entrySet()) {
@@ -250,6 +272,14 @@ class JobReportIT {
       total += number(m.group(1));
     }
     return total;
+  }
+
+  /** The figure of one series' plot of one column. */
+  private static String figure(String dom, String series, String column) {
+    String head = "data-series=\"" + series + "\" data-column=\"" + column + "\"";
+    int at = dom.indexOf(head);
+    assertTrue(at >= 0, "a plot of " + column + " of " + series);
+    return dom.substring(at, dom.indexOf("</figure>", at));
   }
 
   /** The figure of one column's plot. */

@@ -35,6 +35,11 @@ final class ColumnSamples implements Serializable {
   Points output = Points.EMPTY;
   long inputNulls;
   long outputNulls;
+
+  /** The input's and the output's values taken evenly by position: robust axis limits. */
+  Spread inputSpread = Spread.EMPTY;
+
+  Spread outputSpread = Spread.EMPTY;
   final Points[] markers = new Points[Marker.values().length];
   final long[] markerTotals = new long[Marker.values().length];
 
@@ -93,6 +98,80 @@ final class ColumnSamples implements Serializable {
         keep[k] = (int) ((long) k * (size() - 1) / (max - 1));
       }
       return take(keep);
+    }
+  }
+
+  /**
+   * Values taken evenly by position (not by shape, as LTTB takes them: LTTB keeps every spike),
+   * each standing for the rows between it and the next; quantiles of the merged spreads estimate
+   * the quantiles of all values.
+   */
+  static final class Spread implements Serializable {
+    private static final long serialVersionUID = 1L;
+    static final Spread EMPTY = new Spread(new double[0], new double[0]);
+
+    /** Values kept per segment, side and column. */
+    static final int VALUES = 1000;
+
+    final double[] v;
+    final double[] weight;
+
+    Spread(double[] v, double[] weight) {
+      this.v = v;
+      this.weight = weight;
+    }
+
+    /** At most {@link #VALUES} of the first {@code m} values of {@code values}, evenly spaced. */
+    static Spread of(double[] values, int m) {
+      int k = Math.min(m, VALUES);
+      double[] v = new double[k];
+      double[] w = new double[k];
+      for (int i = 0; i < k; i++) {
+        v[i] = values[k == 1 ? 0 : (int) ((long) i * (m - 1) / (k - 1))];
+        w[i] = (double) m / k;
+      }
+      return new Spread(v, w);
+    }
+
+    /** This spread's values and {@code other}'s. */
+    Spread append(Spread other) {
+      double[] vv = java.util.Arrays.copyOf(v, v.length + other.v.length);
+      double[] ww = java.util.Arrays.copyOf(weight, weight.length + other.weight.length);
+      System.arraycopy(other.v, 0, vv, v.length, other.v.length);
+      System.arraycopy(other.weight, 0, ww, weight.length, other.weight.length);
+      return new Spread(vv, ww);
+    }
+
+    /**
+     * The weighted quantiles at {@code ps} (each in [0, 1]): the smallest value whose cumulative
+     * weight reaches {@code p} of the total; NaN each when empty.
+     */
+    double[] quantiles(double... ps) {
+      double[] out = new double[ps.length];
+      if (v.length == 0) {
+        java.util.Arrays.fill(out, Double.NaN);
+        return out;
+      }
+      Integer[] order = new Integer[v.length];
+      double total = 0;
+      for (int i = 0; i < v.length; i++) {
+        order[i] = i;
+        total += weight[i];
+      }
+      java.util.Arrays.sort(order, (a, b) -> Double.compare(v[a], v[b]));
+      for (int q = 0; q < ps.length; q++) {
+        double need = ps[q] * total;
+        double seen = 0;
+        out[q] = v[order[v.length - 1]];
+        for (Integer i : order) {
+          seen += weight[i];
+          if (seen >= need) {
+            out[q] = v[i];
+            break;
+          }
+        }
+      }
+      return out;
     }
   }
 }

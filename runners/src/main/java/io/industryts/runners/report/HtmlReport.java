@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.beam.sdk.schemas.Schema;
 
 /**
@@ -51,6 +52,7 @@ public final class HtmlReport {
     List<SeriesReport> series = List.of();
     List<SeriesReport> plotted = List.of();
     List<String> columns = List.of();
+    Map<String, List<String>> derived = Map.of();
     boolean markers;
     Schema outputSchema;
     String outputTimeField;
@@ -162,14 +164,21 @@ public final class HtmlReport {
           .append("</td><td class=\"cadence\">")
           .append(esc(cadence(s.steps)))
           .append("</td><td>");
+      // a step of about the cadence is the cadence, not a gap: gaps are over 1.5 cadences
       List<String> gaps = new ArrayList<>();
+      double cadence = s.steps.medianStep();
       for (TimeSteps.Gap g : s.steps.longestGaps()) {
-        if (gaps.size() == 3) {
+        if (gaps.size() == 3 || !(g.length() > 1.5 * cadence)) {
           break;
         }
         gaps.add(duration(g.length()) + " from " + Svg.time(g.start(), 0));
       }
-      sb.append(esc(String.join("; ", gaps))).append("</td></tr>");
+      sb.append(
+              esc(
+                  gaps.isEmpty() && s.steps.stepCount() > 0
+                      ? "none (no step over 1.5\u00d7 the cadence)"
+                      : String.join("; ", gaps)))
+          .append("</td></tr>");
     }
     sb.append("</tbody></table></section>\n");
   }
@@ -247,7 +256,13 @@ public final class HtmlReport {
   private static void plots(StringBuilder sb, Model m) {
     sb.append("<section id=\"plots\"><h2>Input and output</h2><p class=\"legend\">")
         .append("<span class=\"key key-input\"></span>input <span class=\"key key-output\">")
-        .append("</span>output <span class=\"key key-gap\"></span>")
+        .append("</span>output ");
+    if (m.derived.values().stream().anyMatch(d -> !d.isEmpty())) {
+      sb.append("<span class=\"key key-derived\"></span>output aggregated over intervals ")
+          .append("(each value held over its interval, from its time) ");
+    }
+    sb.append("<span class=\"key key-offscale\">&#9660;&#9650;</span>off scale ")
+        .append("<span class=\"key key-gap\"></span>")
         .append("gaps (at least 3&times; the cadence)");
     if (m.markers) {
       sb.append(" &middot; markers: <b class=\"sym filled\">&#9650;</b> filled ")
@@ -290,13 +305,20 @@ public final class HtmlReport {
             .append("\"><figcaption><b>")
             .append(esc(c))
             .append("</b> <span class=\"counts\">plotted ")
-            .append(count(cs.input.size()))
-            .append(" input and ")
-            .append(count(cs.output.size()))
-            .append(" output points; nulls: input ")
-            .append(count(cs.inputNulls))
-            .append(", output ")
-            .append(count(cs.outputNulls));
+            .append(count(cs.input.size()));
+        if (m.outputSchema != null && !m.outputSchema.hasField(c)) {
+          sb.append(" input points (the output has no column ")
+              .append(esc(c))
+              .append("); nulls in the input: ")
+              .append(count(cs.inputNulls));
+        } else {
+          sb.append(" input and ")
+              .append(count(cs.output.size()))
+              .append(" output points; nulls: input ")
+              .append(count(cs.inputNulls))
+              .append(", output ")
+              .append(count(cs.outputNulls));
+        }
         if (m.markers) {
           for (Marker k : Marker.values()) {
             long total = cs.markerTotals[k.ordinal()];
@@ -311,15 +333,142 @@ public final class HtmlReport {
             }
           }
         }
+        List<String> over = new ArrayList<>();
+        List<String> below = new ArrayList<>();
+        for (String d : m.derived.getOrDefault(c, List.of())) {
+          if (s.columns.containsKey(d)) {
+            (keepsUnit(c, d) ? over : below).add(d);
+          }
+        }
+        if (!over.isEmpty()) {
+          sb.append("; drawn over the input: ");
+          derivedNames(sb, s, over);
+        }
+        if (!below.isEmpty()) {
+          sb.append("; below, on the same time axis: ");
+          derivedNames(sb, s, below);
+        }
+        long[] range = timeRange(s, c, over, below);
+        List<Svg.Line> lines = new ArrayList<>();
+        lines.add(new Svg.Line("line-output", cs.output, lineBreak(s)));
+        ColumnSamples.Spread spread = cs.inputSpread.append(cs.outputSpread);
+        for (String d : over) {
+          ColumnSamples ds = s.columns.get(d);
+          lines.add(new Svg.Line("line-output line-derived", ds.output, 0, medianStep(ds.output)));
+          spread = spread.append(ds.outputSpread);
+        }
+        List<TimeSteps.Gap> gaps = shadedGaps(s.steps);
         sb.append("</span></figcaption>")
             .append(
                 Svg.timePlot(
-                    id, cs.input, cs.output, cs.markers, shadedGaps(s.steps), lineBreak(s)))
-            .append("</figure>");
+                    id,
+                    cs.input,
+                    lines,
+                    cs.markers,
+                    gaps,
+                    lineBreak(s),
+                    range,
+                    Svg.robustLimits(spread),
+                    Svg.PLOT_HEIGHT));
+        for (String d : below) {
+          ColumnSamples ds = s.columns.get(d);
+          sb.append("<div class=\"panel\" data-derived=\"")
+              .append(esc(d))
+              .append("\"><span class=\"panel-label\">")
+              .append(esc(d))
+              .append("</span> <span class=\"counts\">output, ")
+              .append(count(ds.output.size()))
+              .append(" points; nulls ")
+              .append(count(ds.outputNulls))
+              .append("</span>")
+              .append(
+                  Svg.timePlot(
+                      id + "-" + d,
+                      ColumnSamples.Points.EMPTY,
+                      List.of(
+                          new Svg.Line(
+                              "line-output line-derived", ds.output, 0, medianStep(ds.output))),
+                      new ColumnSamples().markers,
+                      gaps,
+                      0,
+                      range,
+                      Svg.robustLimits(ds.outputSpread),
+                      Svg.PANEL_HEIGHT))
+              .append("</div>");
+        }
+        sb.append("</figure>");
       }
       sb.append("</div>");
     }
     sb.append("</section>\n");
+  }
+
+  /** Aggregations whose output keeps the unit of the column they aggregate. */
+  private static final Set<String> SAME_UNIT =
+      Set.of("mean", "median", "min", "max", "first", "last", "twa");
+
+  /**
+   * Whether output column {@code derived} of {@code column} is drawn over the input (it keeps the
+   * unit: {@code power_kw_mean}) or in a panel of its own below ({@code power_kw_integral}).
+   */
+  static boolean keepsUnit(String column, String derived) {
+    return SAME_UNIT.contains(derived.substring(column.length() + 1));
+  }
+
+  private static void derivedNames(StringBuilder sb, SeriesReport s, List<String> names) {
+    for (int i = 0; i < names.size(); i++) {
+      sb.append(i == 0 ? "" : ", ")
+          .append("<b class=\"derived\">")
+          .append(esc(names.get(i)))
+          .append("</b> (")
+          .append(count(s.columns.get(names.get(i)).output.size()))
+          .append(" points)");
+    }
+  }
+
+  /** The time range of every line of one column's figure, so its panels share one time axis. */
+  private static long[] timeRange(
+      SeriesReport s, String column, List<String> over, List<String> below) {
+    long t0 = Long.MAX_VALUE;
+    long t1 = Long.MIN_VALUE;
+    List<ColumnSamples.Points> all = new ArrayList<>();
+    ColumnSamples cs = s.columns.get(column);
+    all.add(cs.input);
+    all.add(cs.output);
+    all.addAll(List.of(cs.markers));
+    for (ColumnSamples.Points p : all) {
+      if (p.size() > 0) {
+        t0 = Math.min(t0, p.t[0]);
+        t1 = Math.max(t1, p.t[p.size() - 1]);
+      }
+    }
+    List<String> derived = new ArrayList<>(over);
+    derived.addAll(below);
+    for (String d : derived) {
+      ColumnSamples.Points p = s.columns.get(d).output;
+      if (p.size() > 0) {
+        // interval values are held for one step: the last one to its interval's end
+        t0 = Math.min(t0, p.t[0]);
+        t1 = Math.max(t1, p.t[p.size() - 1] + medianStep(p));
+      }
+    }
+    return t0 > t1 ? null : new long[] {t0, t1};
+  }
+
+  /**
+   * The median step between consecutive points (how long an interval value is held: an hourly
+   * aggregate an hour); 0 with fewer than two points.
+   */
+  static long medianStep(ColumnSamples.Points p) {
+    if (p.size() < 2) {
+      return 0;
+    }
+    long[] d = new long[p.size() - 1];
+    for (int i = 1; i < p.size(); i++) {
+      d[i - 1] = p.t[i] - p.t[i - 1];
+    }
+    java.util.Arrays.sort(d);
+    return d[d.length / 2];
   }
 
   /**
@@ -470,6 +619,12 @@ public final class HtmlReport {
           "circle.line-input{fill:#9aa5b1}circle.line-output{fill:#1f6fb2}",
           ".line-output{fill:none;stroke:#1f6fb2;stroke-width:1.6;stroke-linejoin:round}",
           ".gap{fill:#f4a261;fill-opacity:.22}",
+          ".line-derived{stroke:#0b3d91;stroke-width:2}circle.line-derived{fill:#0b3d91}",
+          ".offscale{fill:#c0392b}.offscale-note{font-size:13px;fill:#c0392b;paint-order:stroke;"
+              + "stroke:#fff;stroke-width:4px}",
+          ".key.key-derived{border-color:#0b3d91}",
+          ".key.key-offscale{border:none;width:auto;height:auto;color:#c0392b;font-size:11px}",
+          ".panel{margin-top:4px}.panel-label{font-weight:bold}",
           ".marker-filled .marker{fill:#2a9d8f}.marker-changed .marker{fill:#e9a03b}",
           ".marker-masked .marker{stroke:#8e44ad;stroke-width:2;fill:none}",
           ".marker-dropped .marker{fill:#d62828}",

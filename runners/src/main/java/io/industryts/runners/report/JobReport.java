@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ public final class JobReport {
   private final ChunkLayout inputLayout;
   private final ChunkLayout outputLayout;
   private final List<String> columns;
+  private final Map<String, List<String>> derived;
   private final boolean markers;
   private final List<String> stepTypes;
 
@@ -44,6 +46,7 @@ public final class JobReport {
       ChunkLayout inputLayout,
       ChunkLayout outputLayout,
       List<String> columns,
+      Map<String, List<String>> derived,
       boolean markers,
       List<String> stepTypes) {
     this.path = path.toAbsolutePath();
@@ -52,6 +55,7 @@ public final class JobReport {
     this.inputLayout = inputLayout;
     this.outputLayout = outputLayout;
     this.columns = List.copyOf(columns);
+    this.derived = derived;
     this.markers = markers;
     this.stepTypes = List.copyOf(stepTypes);
   }
@@ -86,7 +90,42 @@ public final class JobReport {
                 + "; fix [output] report_columns.");
       }
     }
-    return new JobReport(Path.of(path), settings, input, output, columns, keepsRowTimes, stepTypes);
+    return new JobReport(
+        Path.of(path),
+        settings,
+        input,
+        output,
+        columns,
+        derived(columns, numericValueColumns(input), numericValueColumns(output)),
+        keepsRowTimes,
+        stepTypes);
+  }
+
+  /**
+   * The output columns plotted with each plotted column that the output does not have under its own
+   * name: the output's numeric value columns named after it ({@code power_kw} gives {@code
+   * power_kw_mean}, {@code power_kw_integral}), that are not input columns themselves.
+   *
+   * <pre>{@code
+   * derived(List.of("power_kw"), List.of("power_kw"), List.of("power_kw_integral", "power_kw_mean"))
+   * // {power_kw=[power_kw_integral, power_kw_mean]}
+   * }</pre>
+   */
+  static Map<String, List<String>> derived(
+      List<String> plotted, List<String> inputColumns, List<String> outputColumns) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (String c : plotted) {
+      List<String> d = new ArrayList<>();
+      if (!outputColumns.contains(c)) {
+        for (String o : outputColumns) {
+          if (o.startsWith(c + "_") && !inputColumns.contains(o)) {
+            d.add(o);
+          }
+        }
+      }
+      out.put(c, List.copyOf(d));
+    }
+    return out;
   }
 
   private static List<String> numericValueColumns(ChunkLayout layout) {
@@ -111,7 +150,7 @@ public final class JobReport {
         inputLayout,
         result.segments(),
         outputLayout,
-        columns,
+        sampled(),
         markers,
         dataFile.toString());
   }
@@ -119,6 +158,18 @@ public final class JobReport {
   /** The value columns the report plots. */
   List<String> columns() {
     return columns;
+  }
+
+  /** The columns sampled on either side: the plotted ones and their derived output columns. */
+  List<String> sampled() {
+    Set<String> all = new LinkedHashSet<>(columns);
+    derived.values().forEach(all::addAll);
+    return List.copyOf(all);
+  }
+
+  /** Per plotted column, the output columns derived from it (see {@link #derived}). */
+  Map<String, List<String>> derived() {
+    return derived;
   }
 
   /** Whether the page marks changed values (no step re-grids or moves times). */
@@ -159,6 +210,7 @@ public final class JobReport {
     m.series = series;
     m.plotted = chooseSeries(series, settings, m.notes);
     m.columns = columns;
+    m.derived = derived;
     m.markers = markers;
     if (!markers) {
       m.notes.add(

@@ -67,22 +67,44 @@ public final class ReportCollector {
       List<String> columns,
       boolean markers,
       String dataFile) {
-    @SuppressWarnings("unchecked")
-    Coder<KV<Row, Long>> keyCoder =
-        ((KvCoder<KV<Row, Long>, Chunk>) input.getCoder()).getKeyCoder();
-    SideCoder sideCoder = new SideCoder(ChunkCoder.of(inputLayout), ChunkCoder.of(outputLayout));
-    KvCoder<KV<Row, Long>, Side> tagged = KvCoder.of(keyCoder, sideCoder);
-    PCollection<KV<KV<Row, Long>, Side>> in =
-        input.apply("Report/TagInput", ParDo.of(new TagFn(false))).setCoder(tagged);
-    PCollection<KV<KV<Row, Long>, Side>> out =
-        output.apply("Report/TagOutput", ParDo.of(new TagFn(true))).setCoder(tagged);
-    PCollectionList.of(in)
-        .and(out)
-        .apply("Report/Sides", Flatten.pCollections())
-        .setCoder(tagged)
-        .apply("Report/BySegment", KeyGroups.<KV<Row, Long>, Side>byKey())
-        .apply("Report/Profile", ParDo.of(new ProfileFn(columns, markers)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), new ProfileCoder()))
+    KvCoder<Integer, SegmentProfile> profiles = KvCoder.of(VarIntCoder.of(), new ProfileCoder());
+    PCollectionList<KV<Integer, SegmentProfile>> parts;
+    if (markers) {
+      // markers compare both sides of a segment: they must meet
+      @SuppressWarnings("unchecked")
+      Coder<KV<Row, Long>> keyCoder =
+          ((KvCoder<KV<Row, Long>, Chunk>) input.getCoder()).getKeyCoder();
+      SideCoder sideCoder = new SideCoder(ChunkCoder.of(inputLayout), ChunkCoder.of(outputLayout));
+      KvCoder<KV<Row, Long>, Side> tagged = KvCoder.of(keyCoder, sideCoder);
+      PCollection<KV<KV<Row, Long>, Side>> in =
+          input.apply("Report/TagInput", ParDo.of(new TagFn(false))).setCoder(tagged);
+      PCollection<KV<KV<Row, Long>, Side>> out =
+          output.apply("Report/TagOutput", ParDo.of(new TagFn(true))).setCoder(tagged);
+      parts =
+          PCollectionList.of(
+              PCollectionList.of(in)
+                  .and(out)
+                  .apply("Report/Sides", Flatten.pCollections())
+                  .setCoder(tagged)
+                  .apply("Report/BySegment", KeyGroups.<KV<Row, Long>, Side>byKey())
+                  .apply("Report/Profile", ParDo.of(new ProfileFn(columns, markers)))
+                  .setCoder(profiles));
+    } else {
+      // without markers each side is profiled on its own, as soon as its segment exists: no
+      // grouping, and no input segment is held until its output is computed
+      parts =
+          PCollectionList.of(
+                  input
+                      .apply("Report/ProfileInput", ParDo.of(new SideProfileFn(columns, false)))
+                      .setCoder(profiles))
+              .and(
+                  output
+                      .apply("Report/ProfileOutput", ParDo.of(new SideProfileFn(columns, true)))
+                      .setCoder(profiles));
+    }
+    parts
+        .apply("Report/Profiles", Flatten.pCollections())
+        .setCoder(profiles)
         .apply("Report/Gather", GroupByKey.create())
         .apply("Report/WriteData", ParDo.of(new WriteDataFn(dataFile)));
   }
@@ -185,6 +207,7 @@ public final class ReportCollector {
       extends DoFn<KV<KV<Row, Long>, Iterable<Side>>, KV<Integer, SegmentProfile>> {
     private final List<String> columns;
     private final boolean markers;
+    private transient Scratch scratch;
 
     ProfileFn(List<String> columns, boolean markers) {
       this.columns = List.copyOf(columns);
@@ -200,6 +223,9 @@ public final class ReportCollector {
       for (Side s : e.getValue()) {
         (s.output ? outs : in).add(s.chunk);
       }
+      if (scratch == null) {
+        scratch = new Scratch();
+      }
       out.output(
           KV.of(
               0,
@@ -209,7 +235,8 @@ public final class ReportCollector {
                   concat(in),
                   concat(outs),
                   columns,
-                  markers)));
+                  markers,
+                  scratch)));
     }
 
     private static Chunk concat(List<Chunk> parts) {
@@ -217,6 +244,55 @@ public final class ReportCollector {
         return null;
       }
       return parts.size() == 1 ? parts.get(0) : Chunk.concat(parts).sorted();
+    }
+  }
+
+  /**
+   * Reduces one segment of one side (input or output) to a profile of that side only; used when
+   * there are no markers, so the sides need not meet.
+   */
+  static final class SideProfileFn
+      extends DoFn<KV<KV<Row, Long>, Chunk>, KV<Integer, SegmentProfile>> {
+    private final List<String> columns;
+    private final boolean output;
+    private transient Scratch scratch;
+
+    SideProfileFn(List<String> columns, boolean output) {
+      this.columns = List.copyOf(columns);
+      this.output = output;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<KV<Row, Long>, Chunk> e, OutputReceiver<KV<Integer, SegmentProfile>> out) {
+      if (scratch == null) {
+        scratch = new Scratch();
+      }
+      Chunk c = e.getValue();
+      out.output(
+          KV.of(
+              0,
+              profile(
+                  seriesLabel(e.getKey().getKey()),
+                  e.getKey().getValue(),
+                  output ? null : c,
+                  output ? c : null,
+                  columns,
+                  false,
+                  scratch)));
+    }
+  }
+
+  /** Reused buffers of one worker thread for the points with a value of one column. */
+  static final class Scratch {
+    long[] t = new long[0];
+    double[] v = new double[0];
+
+    void ensure(int n) {
+      if (t.length < n) {
+        t = new long[n];
+        v = new double[n];
+      }
     }
   }
 
@@ -240,6 +316,17 @@ public final class ReportCollector {
       Chunk output,
       List<String> columns,
       boolean markers) {
+    return profile(series, segment, input, output, columns, markers, new Scratch());
+  }
+
+  private static SegmentProfile profile(
+      String series,
+      long segment,
+      Chunk input,
+      Chunk output,
+      List<String> columns,
+      boolean markers,
+      Scratch scratch) {
     SegmentProfile p = new SegmentProfile(series, segment);
     if (input != null && input.size() > 0) {
       long[] t = input.times();
@@ -259,12 +346,14 @@ public final class ReportCollector {
       Values in = Values.of(input, c);
       Values out = Values.of(output, c);
       if (in != null) {
-        s.input = in.observed(input.times()).lttb(POINTS);
+        s.input = in.lttb(input.times(), POINTS, scratch);
         s.inputNulls = in.nulls();
+        s.inputSpread = in.spread;
       }
       if (out != null) {
-        s.output = out.observed(output.times()).lttb(POINTS);
+        s.output = out.lttb(output.times(), POINTS, scratch);
         s.outputNulls = out.nulls();
+        s.outputSpread = out.spread;
       }
       if (markers && in != null) {
         compare(input.times(), in, output == null ? new long[0] : output.times(), out, s);
@@ -334,10 +423,15 @@ public final class ReportCollector {
     }
   }
 
-  /** A numeric column of a chunk as doubles and nulls (NaN counts as null: plots skip it). */
+  /**
+   * A numeric column of a chunk as doubles and nulls (NaN counts as null: plots skip it). A double
+   * column's arrays are read in place, not copied.
+   */
   static final class Values {
     private final double[] v;
     private final boolean[] nulls;
+    private long nullCount = -1;
+    private ColumnSamples.Spread spread = ColumnSamples.Spread.EMPTY;
 
     private Values(double[] v, boolean[] nulls) {
       this.v = v;
@@ -350,16 +444,22 @@ public final class ReportCollector {
         return null;
       }
       Column col = c.column(name);
+      if (col instanceof DoubleColumn) {
+        return new Values(((DoubleColumn) col).values(), ((DoubleColumn) col).nulls());
+      }
       int n = col.size();
       double[] v = new double[n];
+      if (col instanceof LongColumn) {
+        long[] l = ((LongColumn) col).values();
+        for (int i = 0; i < n; i++) {
+          v[i] = l[i];
+        }
+        return new Values(v, ((LongColumn) col).nulls());
+      }
       boolean[] nulls = new boolean[n];
       for (int i = 0; i < n; i++) {
         if (col.isNull(i)) {
           nulls[i] = true;
-        } else if (col instanceof DoubleColumn) {
-          v[i] = ((DoubleColumn) col).value(i);
-        } else if (col instanceof LongColumn) {
-          v[i] = ((LongColumn) col).values()[i];
         } else {
           Object o = col.get(i);
           v[i] =
@@ -367,39 +467,59 @@ public final class ReportCollector {
                   ? ((Number) o).doubleValue()
                   : o instanceof Boolean ? ((Boolean) o ? 1 : 0) : Double.NaN;
         }
-        nulls[i] |= Double.isNaN(v[i]);
       }
       return new Values(v, nulls);
     }
 
     boolean isNull(int i) {
-      return nulls[i];
+      return nulls[i] || Double.isNaN(v[i]);
     }
 
     double value(int i) {
       return v[i];
     }
 
+    /** The number of nulls (and NaN). */
     long nulls() {
-      long n = 0;
-      for (boolean b : nulls) {
-        n += b ? 1 : 0;
+      if (nullCount < 0) {
+        long n = 0;
+        for (int i = 0; i < v.length; i++) {
+          n += isNull(i) ? 1 : 0;
+        }
+        nullCount = n;
       }
-      return n;
+      return nullCount;
     }
 
-    /** The (time, value) points with a value, given the chunk's times. */
-    Points observed(long[] t) {
+    /**
+     * The (time, value) points with a value, given the chunk's times, thinned to at most {@code
+     * max} by LTTB; counts the nulls and takes the spread in the same pass.
+     */
+    Points lttb(long[] t, int max, Scratch scratch) {
+      scratch.ensure(t.length);
+      long[] tt = scratch.t;
+      double[] vv = scratch.v;
       int m = 0;
-      long[] tt = new long[t.length];
-      double[] vv = new double[t.length];
       for (int i = 0; i < t.length; i++) {
-        if (!nulls[i]) {
+        double x = v[i];
+        if (!nulls[i] && x == x) {
           tt[m] = t[i];
-          vv[m++] = v[i];
+          vv[m++] = x;
         }
       }
-      return new Points(java.util.Arrays.copyOf(tt, m), java.util.Arrays.copyOf(vv, m));
+      nullCount = t.length - m;
+      spread = ColumnSamples.Spread.of(vv, m);
+      if (m <= max) {
+        return new Points(java.util.Arrays.copyOf(tt, m), java.util.Arrays.copyOf(vv, m));
+      }
+      int[] keep = io.industryts.ops.Lttb.select(tt, vv, m, max);
+      long[] kt = new long[keep.length];
+      double[] kv = new double[keep.length];
+      for (int k = 0; k < keep.length; k++) {
+        kt[k] = tt[keep[k]];
+        kv[k] = vv[keep[k]];
+      }
+      return new Points(kt, kv);
     }
   }
 

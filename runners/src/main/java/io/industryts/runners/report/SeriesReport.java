@@ -42,7 +42,10 @@ final class SeriesReport {
   /** One series from its segments' profiles (any order). */
   static SeriesReport of(String label, List<SegmentProfile> segments) {
     List<SegmentProfile> sorted = new ArrayList<>(segments);
-    sorted.sort(Comparator.comparingLong(p -> p.segment));
+    // a segment may come as one profile of both sides or as one per side (no markers)
+    sorted.sort(
+        Comparator.<SegmentProfile>comparingLong(p -> p.segment)
+            .thenComparingLong(p -> Math.min(p.inputFirst, p.outputFirst)));
     SeriesReport r = new SeriesReport(label);
     long previousLast = Long.MIN_VALUE;
     for (SegmentProfile p : sorted) {
@@ -64,6 +67,8 @@ final class SeriesReport {
         s.output = s.output.append(add.output);
         s.inputNulls += add.inputNulls;
         s.outputNulls += add.outputNulls;
+        s.inputSpread = s.inputSpread.append(add.inputSpread);
+        s.outputSpread = s.outputSpread.append(add.outputSpread);
         for (int k = 0; k < s.markers.length; k++) {
           s.markers[k] = s.markers[k].append(add.markers[k]);
           s.markerTotals[k] += add.markerTotals[k];

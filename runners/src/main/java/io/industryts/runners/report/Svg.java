@@ -24,6 +24,7 @@ public final class Svg {
 
   static final int WIDTH = 1100;
   static final int PLOT_HEIGHT = 280;
+  static final int PANEL_HEIGHT = 170;
   private static final int LEFT = 70;
   private static final int RIGHT = 20;
   private static final int TOP = 12;
@@ -74,21 +75,83 @@ public final class Svg {
       Points[] markers,
       List<TimeSteps.Gap> gaps,
       long breakGap) {
+    return timePlot(
+        id,
+        input,
+        List.of(new Line("line-output", output, breakGap)),
+        markers,
+        gaps,
+        breakGap,
+        null,
+        null,
+        PLOT_HEIGHT);
+  }
+
+  /** An output line of a time plot: its CSS class, its points, where it breaks (ms; 0 never). */
+  static final class Line {
+    final String cssClass;
+    final Points points;
+    final long breakGap;
+    final long hold;
+
+    Line(String cssClass, Points points, long breakGap) {
+      this(cssClass, points, breakGap, 0);
+    }
+
+    /**
+     * A line of interval values (an hourly mean, an hourly energy): each value is held for {@code
+     * hold} ms from its time (the interval's start, the resample's left label), as a step.
+     */
+    Line(String cssClass, Points points, long breakGap, long hold) {
+      this.cssClass = cssClass;
+      this.points = points;
+      this.breakGap = breakGap;
+      this.hold = hold;
+    }
+  }
+
+  /**
+   * A time plot as {@link #timePlot(String, Points, Points, Points[], List, long)}, with any number
+   * of output lines, a fixed time range ({@code timeRange} {@code [t0, t1]}, or null for the
+   * points' own) so that plots stacked under each other share one time axis, and value-axis limits
+   * ({@code limits} {@code [lo, hi]}, or null): points beyond them are drawn on the plot's edge
+   * with an off-scale mark (▲ above, ▼ below) and counted in the plot's corner, so that a
+   * placeholder such as -9999 does not flatten every real value into one line.
+   */
+  static String timePlot(
+      String id,
+      Points input,
+      List<Line> outputs,
+      Points[] markers,
+      List<TimeSteps.Gap> gaps,
+      long breakGap,
+      long[] timeRange,
+      double[] limits,
+      int height) {
     long t0 = Long.MAX_VALUE;
     long t1 = Long.MIN_VALUE;
     double y0 = Double.POSITIVE_INFINITY;
     double y1 = Double.NEGATIVE_INFINITY;
-    List<Points> all = new ArrayList<>(List.of(input, output));
+    List<Points> all = new ArrayList<>(List.of(input));
+    for (Line l : outputs) {
+      all.add(l.points);
+    }
     all.addAll(List.of(markers));
+    double lo = limits == null ? Double.NEGATIVE_INFINITY : limits[0];
+    double hi = limits == null ? Double.POSITIVE_INFINITY : limits[1];
     for (Points p : all) {
       for (int i = 0; i < p.size(); i++) {
         t0 = Math.min(t0, p.t[i]);
         t1 = Math.max(t1, p.t[i]);
-        if (!Double.isNaN(p.v[i])) {
+        if (!Double.isNaN(p.v[i]) && p.v[i] >= lo && p.v[i] <= hi) {
           y0 = Math.min(y0, p.v[i]);
           y1 = Math.max(y1, p.v[i]);
         }
       }
+    }
+    if (timeRange != null) {
+      t0 = timeRange[0];
+      t1 = timeRange[1];
     }
     StringBuilder sb = new StringBuilder();
     sb.append("<svg class=\"plot\" id=\"")
@@ -96,13 +159,13 @@ public final class Svg {
         .append("\" viewBox=\"0 0 ")
         .append(WIDTH)
         .append(' ')
-        .append(PLOT_HEIGHT)
+        .append(height)
         .append("\" preserveAspectRatio=\"xMidYMid meet\" role=\"img\">");
     if (t0 > t1 || y0 > y1) {
       sb.append("<text class=\"empty\" x=\"")
           .append(WIDTH / 2)
           .append("\" y=\"")
-          .append(PLOT_HEIGHT / 2)
+          .append(height / 2)
           .append("\" text-anchor=\"middle\">no values</text></svg>");
       return sb.toString();
     }
@@ -110,15 +173,21 @@ public final class Svg {
       t0 -= 1000;
       t1 += 1000;
     }
-    double[] yTicks = niceTicks(y0, y1, 5);
+    if (height < PLOT_HEIGHT && y0 > 0) {
+      y0 = 0; // a panel shows amounts per interval (energy, counts): from zero
+    }
+    double[] yTicks = niceTicks(y0, y1, height < PLOT_HEIGHT ? 3 : 5);
     y0 = Math.min(y0, yTicks[0]);
     y1 = Math.max(y1, yTicks[yTicks.length - 1]);
     if (y0 == y1) {
       y0 -= 1;
       y1 += 1;
     }
-    Frame f = new Frame(t0, t1, y0, y1, PLOT_HEIGHT);
+    Frame f = new Frame(t0, t1, y0, y1, height);
     for (TimeSteps.Gap g : gaps) {
+      if (g.end() < t0 || g.start() > t1) {
+        continue;
+      }
       double a = f.x(Math.max(g.start(), t0));
       double b = f.x(Math.min(g.end(), t1));
       sb.append("<rect class=\"gap\" x=\"")
@@ -128,7 +197,7 @@ public final class Svg {
           .append("\" width=\"")
           .append(num(Math.max(1.5, b - a)))
           .append("\" height=\"")
-          .append(PLOT_HEIGHT - TOP - BOTTOM)
+          .append(height - TOP - BOTTOM)
           .append("\"><title>gap ")
           .append(esc(time(g.start(), 0)))
           .append(" to ")
@@ -138,8 +207,15 @@ public final class Svg {
           .append(")</title></rect>");
     }
     axes(sb, f, yTicks);
-    line(sb, "line-input", input, f, breakGap);
-    line(sb, "line-output", output, f, breakGap);
+    OffScale off = new OffScale();
+    line(sb, "line-input", input, f, breakGap, off);
+    for (Line l : outputs) {
+      if (l.hold > 0) {
+        steps(sb, l.cssClass, l.points, f, l.hold, off);
+      } else {
+        line(sb, l.cssClass, l.points, f, l.breakGap, off);
+      }
+    }
     for (Marker m : Marker.values()) {
       Points p = markers[m.ordinal()];
       if (p.size() == 0) {
@@ -148,14 +224,100 @@ public final class Svg {
       sb.append("<g class=\"markers marker-").append(m.cssClass()).append("\">");
       for (int i = 0; i < p.size(); i++) {
         double x = f.x(p.t[i]);
-        double y = Double.isNaN(p.v[i]) ? PLOT_HEIGHT - BOTTOM : f.y(p.v[i]);
+        double y = Double.isNaN(p.v[i]) ? height - BOTTOM : f.y(f.clamp(p.v[i]));
         sb.append(shape(m, x, y));
       }
       sb.append("</g>");
     }
+    off.write(sb, f);
     sb.append("</svg>");
     return sb.toString();
   }
+
+  /**
+   * Value-axis limits that keep placeholders and wild outliers off the axis: with {@code p5} and
+   * {@code p95} the 5th and 95th percentiles of the values and {@code w = p95 - p5}, the axis spans
+   * at most {@code [p5 - 5w, p95 + 5w]}; null (no limit) when {@code w} is 0 or there are no
+   * values.
+   *
+   * <pre>{@code
+   * // power readings 40..50 kW and a few -9999 "comm failure" placeholders:
+   * Svg.robustLimits(spread);   // about {-10, 100}: -9999 is drawn off scale
+   * }</pre>
+   */
+  static double[] robustLimits(ColumnSamples.Spread spread) {
+    double[] q = spread.quantiles(0.05, 0.95);
+    double w = q[1] - q[0];
+    if (!(w > 0)) {
+      return null;
+    }
+    return new double[] {q[0] - 5 * w, q[1] + 5 * w};
+  }
+
+  /** The points drawn on the plot's edge because their value is beyond the value axis. */
+  private static final class OffScale {
+    final List<long[]> times = new ArrayList<>();
+    final List<double[]> values = new ArrayList<>();
+    long above;
+    long below;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    final StringBuilder marks = new StringBuilder();
+
+    void add(Frame f, long t, double v) {
+      boolean up = v > f.y1;
+      if (up) {
+        above++;
+      } else {
+        below++;
+      }
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+      if (above + below <= MAX_OFF_SCALE_MARKS) {
+        double x = f.x(t);
+        double y = up ? TOP : f.height - BOTTOM;
+        marks
+            .append("<path class=\"offscale\" d=\"M")
+            .append(num(x))
+            .append(' ')
+            .append(num(up ? y - 1 : y + 1))
+            .append(up ? "l-4 7h8z" : "l-4 -7h8z")
+            .append("\"><title>")
+            .append(esc(HtmlReport.number(v)))
+            .append(" at ")
+            .append(esc(time(t, 0)))
+            .append(" (off scale)</title></path>");
+      }
+    }
+
+    void write(StringBuilder sb, Frame f) {
+      if (above + below == 0) {
+        return;
+      }
+      sb.append("<g class=\"offscale-marks\">").append(marks).append("</g>");
+      List<String> parts = new ArrayList<>();
+      if (above > 0) {
+        parts.add("\u25b2 " + above + " above the axis (max " + HtmlReport.number(max) + ")");
+      }
+      if (below > 0) {
+        parts.add("\u25bc " + below + " below the axis (min " + HtmlReport.number(min) + ")");
+      }
+      sb.append("<text class=\"offscale-note\" data-above=\"")
+          .append(above)
+          .append("\" data-below=\"")
+          .append(below)
+          .append("\" x=\"")
+          .append(WIDTH - RIGHT - 4)
+          .append("\" y=\"")
+          .append(TOP + 14)
+          .append("\" text-anchor=\"end\">")
+          .append(esc("off scale: " + String.join(", ", parts)))
+          .append("</text>");
+    }
+  }
+
+  /** Off-scale marks drawn per plot at most (all are counted). */
+  private static final int MAX_OFF_SCALE_MARKS = 300;
 
   /** One marker's shape: filled ▲, changed ◆, masked ✕, dropped ●. */
   private static String shape(Marker m, double x, double y) {
@@ -180,9 +342,15 @@ public final class Svg {
    * are more than {@code breakGap} ms apart: a long outage or a run of nulls is not drawn as if the
    * values were known.
    */
-  private static void line(StringBuilder sb, String cssClass, Points p, Frame f, long breakGap) {
+  private static void line(
+      StringBuilder sb, String cssClass, Points p, Frame f, long breakGap, OffScale off) {
     if (p.size() == 0) {
       return;
+    }
+    for (int i = 0; i < p.size(); i++) {
+      if (p.v[i] > f.y1 || p.v[i] < f.y0) {
+        off.add(f, p.t[i], p.v[i]);
+      }
     }
     if (p.size() == 1) {
       sb.append("<circle class=\"")
@@ -190,14 +358,40 @@ public final class Svg {
           .append("\" cx=\"")
           .append(num(f.x(p.t[0])))
           .append("\" cy=\"")
-          .append(num(f.y(p.v[0])))
+          .append(num(f.y(f.clamp(p.v[0]))))
           .append("\" r=\"2\"/>");
       return;
     }
     sb.append("<path class=\"").append(cssClass).append("\" d=\"");
     for (int i = 0; i < p.size(); i++) {
       boolean jump = i == 0 || breakGap > 0 && p.t[i] - p.t[i - 1] > breakGap;
-      sb.append(jump ? 'M' : 'L').append(num(f.x(p.t[i]))).append(' ').append(num(f.y(p.v[i])));
+      sb.append(jump ? 'M' : 'L')
+          .append(num(f.x(p.t[i])))
+          .append(' ')
+          .append(num(f.y(f.clamp(p.v[i]))));
+    }
+    sb.append("\"/>");
+  }
+
+  /**
+   * Interval values as steps: each held for {@code hold} ms from its time, joined to the next where
+   * that starts as this one ends.
+   */
+  private static void steps(
+      StringBuilder sb, String cssClass, Points p, Frame f, long hold, OffScale off) {
+    if (p.size() == 0) {
+      return;
+    }
+    sb.append("<path class=\"").append(cssClass).append("\" d=\"");
+    long end = Long.MIN_VALUE;
+    for (int i = 0; i < p.size(); i++) {
+      if (p.v[i] > f.y1 || p.v[i] < f.y0) {
+        off.add(f, p.t[i], p.v[i]);
+      }
+      String y = num(f.y(f.clamp(p.v[i])));
+      sb.append(p.t[i] == end ? 'L' : 'M').append(num(f.x(p.t[i]))).append(' ').append(y);
+      end = p.t[i] + hold;
+      sb.append('L').append(num(f.x(Math.min(end, f.t1)))).append(' ').append(y);
     }
     sb.append("\"/>");
   }
@@ -241,7 +435,8 @@ public final class Svg {
           .append(num(x))
           .append("\" y=\"")
           .append(bottom + 19)
-          .append("\" text-anchor=\"middle\">")
+          // a label at the right end would be cut off by the plot's edge: end it at its tick
+          .append(x > WIDTH - RIGHT - 40 ? "\" text-anchor=\"end\">" : "\" text-anchor=\"middle\">")
           .append(esc(time(t, step)))
           .append("</text>");
     }
@@ -509,7 +704,16 @@ public final class Svg {
 
   /** A coordinate with one decimal (keeps the page small). */
   static String num(double v) {
-    return String.format(Locale.ROOT, "%.1f", v);
+    if (!(Math.abs(v) < 1e12)) {
+      return String.format(Locale.ROOT, "%.1f", v);
+    }
+    // as "%.1f" (half up), without the formatter: a page has tens of thousands of coordinates
+    long tenths = Math.round(Math.abs(v) * 10);
+    StringBuilder sb = new StringBuilder(12);
+    if (v < 0 && tenths != 0) {
+      sb.append('-');
+    }
+    return sb.append(tenths / 10).append('.').append(tenths % 10).toString();
   }
 
   /** Maps time and value to plot coordinates. */
@@ -534,6 +738,11 @@ public final class Svg {
 
     double y(double v) {
       return TOP + (y1 - v) * (height - TOP - BOTTOM) / (y1 - y0);
+    }
+
+    /** {@code v} moved onto the value axis when it is beyond it. */
+    double clamp(double v) {
+      return Math.max(y0, Math.min(y1, v));
     }
   }
 }

@@ -77,8 +77,26 @@ public final class TimeSteps implements Serializable {
   /** The steps of the first {@code n} ascending times of {@code t}. */
   public static TimeSteps of(long[] t, int n) {
     TimeSteps s = new TimeSteps();
+    // runs of equal steps (a regular cadence) are counted at once, and a gap is only looked at
+    // when it is longer than the shortest kept: the same result as addStep per step
+    long run = 0;
+    long runStep = 0;
     for (int i = 1; i < n; i++) {
-      s.addStep(t[i - 1], t[i]);
+      long step = t[i] - t[i - 1];
+      if (step != runStep || run == 0) {
+        if (run > 0) {
+          s.count(runStep, run);
+        }
+        runStep = step;
+        run = 0;
+      }
+      run++;
+      if (s.longest.size() < LONGEST || step > s.longest.get(LONGEST - 1).length()) {
+        s.keepGap(t[i - 1], t[i]);
+      }
+    }
+    if (run > 0) {
+      s.count(runStep, run);
     }
     return s;
   }
@@ -86,11 +104,14 @@ public final class TimeSteps implements Serializable {
   /** Counts the step from {@code from} to {@code to}. */
   public void addStep(long from, long to) {
     count(to - from, 1);
-    Gap g = new Gap(from, to);
-    if (longest.size() < LONGEST || g.length() > longest.get(longest.size() - 1).length()) {
-      longest.add(g);
-      sortAndTrim();
+    if (longest.size() < LONGEST || to - from > longest.get(longest.size() - 1).length()) {
+      keepGap(from, to);
     }
+  }
+
+  private void keepGap(long from, long to) {
+    longest.add(new Gap(from, to));
+    sortAndTrim();
   }
 
   /** Adds every step of {@code other}; returns this. */

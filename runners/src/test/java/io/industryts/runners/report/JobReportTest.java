@@ -112,4 +112,25 @@ class JobReportTest {
     series.forEach(s -> out.add(s.label));
     return out;
   }
+
+  @Test
+  void outputColumnsNamedAfterAPlottedColumnArePlottedWithIt() {
+    assertEquals(
+        java.util.Map.of(
+            "power_kw", List.of("power_kw_integral", "power_kw_mean"),
+            "energy_kwh", List.of("energy_kwh_increase_sum")),
+        JobReport.derived(
+            List.of("power_kw", "energy_kwh"),
+            List.of("power_kw", "energy_kwh"),
+            List.of("power_kw_integral", "power_kw_mean", "energy_kwh_increase_sum")));
+    // a column the output keeps is plotted against itself only; an input column is never derived
+    assertEquals(
+        java.util.Map.of("temp", List.of(), "temp_1", List.of()),
+        JobReport.derived(
+            List.of("temp", "temp_1"),
+            List.of("temp", "temp_1"),
+            List.of("temp", "temp_1", "temp_lag1")));
+    assertTrue(HtmlReport.keepsUnit("power_kw", "power_kw_mean"));
+    assertFalse(HtmlReport.keepsUnit("power_kw", "power_kw_integral"));
+  }
 }

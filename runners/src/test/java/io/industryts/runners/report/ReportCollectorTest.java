@@ -223,4 +223,28 @@ class ReportCollectorTest {
         "null/FI-1",
         ReportCollector.seriesLabel(Row.withSchema(keys).addValues(null, "FI-1").build()));
   }
+
+  @Test
+  void eachSideProfiledAloneMergesAsBothTogether() {
+    // without markers the input and the output segment are profiled apart; the series is the same
+    Chunk in = chunk(new long[] {0, 10, 20, 30}, 1.0, Double.NaN, null, 4.0);
+    Chunk out = chunk(new long[] {0, 15, 30}, 2.0, null, 3.0);
+    SegmentProfile both = ReportCollector.profile("m", 0, in, out, List.of("v"), false);
+    SegmentProfile inOnly = ReportCollector.profile("m", 0, in, null, List.of("v"), false);
+    SegmentProfile outOnly = ReportCollector.profile("m", 0, null, out, List.of("v"), false);
+    SeriesReport together = SeriesReport.of("m", List.of(both));
+    SeriesReport apart = SeriesReport.of("m", List.of(outOnly, inOnly));
+    for (SeriesReport r : List.of(together, apart)) {
+      assertEquals(4, r.inputRows);
+      assertEquals(3, r.outputRows);
+      assertEquals(10.0, r.steps.medianStep());
+      ColumnSamples s = r.columns.get("v");
+      assertEquals(2, s.inputNulls); // NaN counts as null
+      assertEquals(1, s.outputNulls);
+      assertArrayEquals(new long[] {0, 30}, s.input.t);
+      assertArrayEquals(new double[] {1.0, 4.0}, s.input.v);
+      assertArrayEquals(new long[] {0, 30}, s.output.t);
+      assertArrayEquals(new double[] {2.0, 3.0}, s.output.v);
+    }
+  }
 }

@@ -138,4 +138,89 @@ class SvgTest {
   void textIsEscaped() {
     assertEquals("a&lt;b&gt;&amp;&quot;&#39;", Svg.esc("a<b>&\"'"));
   }
+
+  @Test
+  void robustLimitsKeepPlaceholdersOffTheAxis() {
+    // 100 readings 40, 41, .., 49 (ten each) and 3 placeholders -9999: p5 = 40, p95 = 49, w = 9
+    double[] v = new double[103];
+    for (int i = 0; i < 100; i++) {
+      v[i] = 40 + i / 10;
+    }
+    v[100] = -9999;
+    v[101] = -9999;
+    v[102] = -9999;
+    Arrays.sort(v);
+    double[] limits = Svg.robustLimits(ColumnSamples.Spread.of(v, v.length));
+    assertArrayEquals(new double[] {40 - 45, 49 + 45}, limits, 1e-12);
+    // constant values (w = 0): no limit
+    assertEquals(null, Svg.robustLimits(ColumnSamples.Spread.of(new double[] {3, 3, 3}, 3)));
+
+    long[] t = new long[v.length];
+    double[] shuffled = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      t[i] = i * 60_000L;
+      shuffled[i] = i % 40 == 7 ? -9999 : 40 + i % 10;
+    }
+    String svg =
+        Svg.timePlot(
+            "p",
+            new Points(t, shuffled),
+            List.of(),
+            noMarkers(),
+            List.of(),
+            0,
+            null,
+            limits,
+            Svg.PLOT_HEIGHT);
+    assertTrue(svg.contains("data-above=\"0\" data-below=\"3\""), svg);
+    assertEquals(3, occurrences(svg, "<path class=\"offscale\""));
+    assertTrue(svg.contains("min -9999"), svg);
+    // the value axis is 40..49 rounded out to ticks, not stretched to -9999
+    assertTrue(svg.contains(">40</text>") && !svg.contains(">-2000</text>"), svg);
+  }
+
+  @Test
+  void plotsGivenOneTimeRangeShareTheTimeAxis() {
+    Points hourly = new Points(new long[] {3_600_000L, 7_200_000L}, new double[] {1, 2});
+    String svg =
+        Svg.timePlot(
+            "q",
+            Points.EMPTY,
+            List.of(new Svg.Line("line-output", hourly, 0)),
+            noMarkers(),
+            List.of(),
+            0,
+            new long[] {0, 4 * 3_600_000L},
+            null,
+            Svg.PANEL_HEIGHT);
+    // x from 70 to 1080 over four hours: 1 h at 322.5, 2 h at 575
+    assertTrue(svg.contains("d=\"M322.5 "), svg);
+    assertTrue(svg.contains("L575.0 "), svg);
+  }
+
+  @Test
+  void intervalValuesAreHeldOverTheirIntervalAndBreakWhereOneIsMissing() {
+    long h = 3_600_000L;
+    Points hourly = new Points(new long[] {0, h, 3 * h}, new double[] {1, 2, 3});
+    String svg =
+        Svg.timePlot(
+            "r",
+            Points.EMPTY,
+            List.of(new Svg.Line("line-output", hourly, 0, h)),
+            noMarkers(),
+            List.of(),
+            0,
+            new long[] {0, 4 * h},
+            null,
+            Svg.PANEL_HEIGHT);
+    Matcher d = Pattern.compile("<path class=\"line-output\" d=\"([^\"]+)\"").matcher(svg);
+    assertTrue(d.find(), svg);
+    // 0-1 h at 1, riser, 1-2 h at 2; the 2-3 h interval has no value: a new M from 3 h to 4 h
+    String[] moves = d.group(1).split("M");
+    assertEquals(3, moves.length, d.group(1)); // "", first run, second run
+    assertTrue(moves[1].matches("70\\.0 \\S+L322\\.5 \\S+L322\\.5 \\S+L575\\.0 \\S+"), d.group(1));
+    assertTrue(moves[2].matches("827\\.5 \\S+L1080\\.0 \\S+"), d.group(1));
+    // a panel of amounts starts at zero
+    assertTrue(svg.contains(">0</text>"), svg);
+  }
 }

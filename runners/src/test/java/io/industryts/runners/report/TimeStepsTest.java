@@ -90,4 +90,45 @@ class TimeStepsTest {
     assertEquals(999, TimeSteps.roundStep(999));
     assertEquals(1_000_000, TimeSteps.roundStep(999_999));
   }
+
+  @Test
+  void runsOfEqualStepsCountAsEveryStep() {
+    // steps 1000 x3, 4000, 1000 x2, 4000: the two 4000 gaps tie and the earlier comes first;
+    // 7 steps, the 4th smallest is 1000
+    TimeSteps s = TimeSteps.of(new long[] {0, 1000, 2000, 3000, 7000, 8000, 9000, 13000});
+    assertEquals(7, s.stepCount());
+    assertEquals(1000.0, s.medianStep());
+    assertEquals(
+        List.of(
+            "3000-7000",
+            "9000-13000",
+            "0-1000",
+            "1000-2000",
+            "2000-3000",
+            "7000-8000",
+            "8000-9000"),
+        gaps(s));
+  }
+
+  @Test
+  void ofEqualsAddingEveryStepOneByOne() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+    long[] t = new long[20_000];
+    for (int i = 1; i < t.length; i++) {
+      int k = r.nextInt(100);
+      // mostly the cadence, some repeats of a time, some gaps of a few lengths (ties)
+      t[i] = t[i - 1] + (k < 80 ? 1000 : k < 85 ? 0 : k < 95 ? 3000 : 1000L * r.nextInt(2, 30));
+    }
+    TimeSteps one = TimeSteps.empty();
+    for (int i = 1; i < t.length; i++) {
+      one.addStep(t[i - 1], t[i]);
+    }
+    TimeSteps runs = TimeSteps.of(t);
+    assertEquals(one.stepCount(), runs.stepCount());
+    assertEquals(t.length - 1, runs.stepCount());
+    assertEquals(one.medianStep(), runs.medianStep());
+    assertEquals(1000.0, runs.medianStep());
+    assertEquals(gaps(one), gaps(runs));
+    assertEquals(29000, runs.longestGaps().get(0).length());
+  }
 }

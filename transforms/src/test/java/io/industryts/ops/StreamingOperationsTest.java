@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestStream;
 import org.apache.beam.sdk.transforms.Create;
@@ -30,6 +31,7 @@ import org.apache.beam.sdk.values.TimestampedValue;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -226,6 +228,74 @@ class StreamingOperationsTest {
     streaming.errors().apply("collect errors", ParDo.of(new Collect(id + "/errors")));
     p.run().waitUntilFinish();
     compare(id, name);
+  }
+
+  private static final Schema SMALL =
+      Schema.builder().addDateTimeField("time").addNullableField("v", FieldType.DOUBLE).build();
+
+  private static TimestampedValue<Row> small(long minute, Double v) {
+    Instant t = new Instant(minute * 60_000L);
+    return TimestampedValue.of(Row.withSchema(SMALL).addValues(t, v).build(), t);
+  }
+
+  @Test
+  void backwardFillWaitsForTheNextObservationAcrossBatches(TestPipeline p) {
+    // minutes 1 and 2 are null when the watermark first passes them; minute 5 closes the gap
+    TestStream<Row> in =
+        TestStream.create(SMALL, TypeDescriptors.rows(), r -> r, r -> r)
+            .addElements(small(1, null), small(0, 1.0), small(2, null))
+            .advanceWatermarkTo(new Instant(3 * 60_000L))
+            .addElements(small(5, 4.0), small(6, null))
+            .advanceWatermarkToInfinity();
+    PCollection<Row> out = p.apply(in).apply(FillNull.backward("v").keyedBy());
+    Schema s = out.getSchema();
+    PAssert.that(out)
+        .containsInAnyOrder(
+            Row.withSchema(s).addValues(new Instant(0), 1.0).build(),
+            Row.withSchema(s).addValues(new Instant(60_000), 4.0).build(),
+            Row.withSchema(s).addValues(new Instant(120_000), 4.0).build(),
+            Row.withSchema(s).addValues(new Instant(300_000), 4.0).build(),
+            // a gap that never closes stays null, as in the bounded run
+            Row.withSchema(s).addValues(new Instant(360_000), null).build());
+    p.run();
+  }
+
+  @Test
+  void allowedLatenessProcessesARowThatArrivesBehindTheWatermarkInOrder(TestPipeline p) {
+    // minute 4 arrives after the watermark passed minute 5: with 2 minutes of allowed lateness
+    // the series has only flushed up to minute 3, so the row is processed in order
+    TestStream<Row> in =
+        TestStream.create(SMALL, TypeDescriptors.rows(), r -> r, r -> r)
+            .addElements(small(0, 1.0), small(3, 2.0), small(5, 8.0))
+            .advanceWatermarkTo(new Instant(5 * 60_000L + 1))
+            .addElements(small(4, 4.0))
+            .advanceWatermarkTo(new Instant(9 * 60_000L))
+            .addElements(small(1, 9.0)) // behind the flushed minute 5: late
+            .advanceWatermarkToInfinity();
+    Engine.RowsResult r =
+        TimeSeriesPipeline.named("late")
+            .keyedBy()
+            .withAllowedLateness(Duration.standardMinutes(2))
+            .then(Diff.periods(1).of("v"))
+            .expandWithErrors(p.apply(in));
+    Schema s = r.rows().getSchema();
+    PAssert.that(r.rows())
+        .containsInAnyOrder(
+            Row.withSchema(s).addValues(new Instant(0), 1.0, null).build(),
+            Row.withSchema(s).addValues(new Instant(180_000), 2.0, 1.0).build(),
+            Row.withSchema(s).addValues(new Instant(240_000), 4.0, 2.0).build(),
+            Row.withSchema(s).addValues(new Instant(300_000), 8.0, 4.0).build());
+    PAssert.that(r.errors())
+        .satisfies(
+            errors -> {
+              List<Row> all = new ArrayList<>();
+              errors.forEach(all::add);
+              assertEquals(1, all.size(), all.toString());
+              assertEquals("late_row", all.get(0).getString("reason"));
+              assertTrue(all.get(0).getString("raw").contains("9.0"), all.toString());
+              return null;
+            });
+    p.run();
   }
 
   private static void compare(String id, String name) {

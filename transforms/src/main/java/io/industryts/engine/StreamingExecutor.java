@@ -261,7 +261,7 @@ final class StreamingExecutor {
     Chunk pending = s.pending;
     int n = pending == null ? 0 : pending.size();
     if (n == 0) {
-      s.outFrontier = Math.max(s.outFrontier, futureLow(pass, s, end) - 1);
+      s.outFrontier = Math.max(s.outFrontier, before(futureLow(pass, s, end)));
       return null;
     }
     long[] t = pending.times();
@@ -269,7 +269,7 @@ final class StreamingExecutor {
     long anchor = grid == null ? 0 : grid.seriesAnchor(s.first);
     int j = end ? n : cut(pass, pending, grid, anchor, s.inFrontier);
     if (j == 0) {
-      s.outFrontier = Math.max(s.outFrontier, Math.min(futureLow(pass, s, end), t[0]) - 1);
+      s.outFrontier = Math.max(s.outFrontier, before(Math.min(futureLow(pass, s, end), t[0])));
       return null;
     }
     Chunk segment = pending.slice(0, j);
@@ -330,8 +330,7 @@ final class StreamingExecutor {
     }
     long low = j < n ? (grid != null ? segmentEnd : t[j]) : futureLow(pass, s, end);
     long outLast = out.size() > 0 ? out.times()[out.size() - 1] : Long.MIN_VALUE;
-    s.outFrontier =
-        Math.max(s.outFrontier, Math.max(outLast, low == Long.MIN_VALUE ? low : low - 1));
+    s.outFrontier = Math.max(s.outFrontier, Math.max(outLast, before(low)));
     return out;
   }
 
@@ -346,6 +345,11 @@ final class StreamingExecutor {
       return s.boundary;
     }
     return s.inFrontier == Long.MAX_VALUE ? Long.MAX_VALUE : s.inFrontier + 1;
+  }
+
+  /** The instant before {@code t}, saturating at both ends of the time line. */
+  static long before(long t) {
+    return t == Long.MIN_VALUE || t == Long.MAX_VALUE ? t : t - 1;
   }
 
   /** The first grid among the pass's kernels (null: none). */
@@ -551,7 +555,10 @@ final class StreamingExecutor {
     /** The output timestamp of a timer: no later output row can be earlier. */
     private long hold(SeriesState s, long timerTime) {
       long last = s.passes.length == 0 ? s.frontier : s.passes[s.passes.length - 1].outFrontier;
-      long h = last == Long.MIN_VALUE ? BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis() : last + 1;
+      long h =
+          last == Long.MIN_VALUE
+              ? BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis()
+              : last >= timerTime ? timerTime : last + 1;
       h = Math.max(h, BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis());
       return Math.min(h, timerTime);
     }

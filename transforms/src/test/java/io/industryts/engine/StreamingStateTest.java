@@ -96,6 +96,72 @@ class StreamingStateTest {
     assertTrue(Math.abs(a - b) <= 16, "state bytes after 600 rows " + a + ", after 6,000 " + b);
   }
 
+  /**
+   * Chains whose passes hand each other partial output: buckets after buckets, look-ahead after.
+   */
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> chains() {
+    List<org.junit.jupiter.params.provider.Arguments> out = new ArrayList<>();
+    List<List<Engine.Step>> chains =
+        List.of(
+            List.of(
+                new Engine.Step("r1", Resample.every(Duration.standardMinutes(1)).of("v")),
+                new Engine.Step("r5", Resample.every(Duration.standardMinutes(5)).of("v"))),
+            List.of(
+                new Engine.Step("r3", Resample.every(Duration.standardMinutes(3)).of("v")),
+                new Engine.Step("bfill", FillNull.backward("v")),
+                new Engine.Step("lead", io.industryts.ops.Lead.rows(2).of("v"))),
+            List.of(
+                new Engine.Step("interpolate", Interpolate.linear("v")),
+                new Engine.Step(
+                    "centred", Rolling.rows(3, "v").compute(Rolling.Fn.MEAN).centered()),
+                new Engine.Step(
+                    "r2",
+                    Resample.every(Duration.standardMinutes(2))
+                        .aggregate(Resample.Agg.TWA)
+                        .of("v"))));
+    for (int c = 0; c < chains.size(); c++) {
+      for (int batch : new int[] {1, 7, 60}) {
+        out.add(org.junit.jupiter.params.provider.Arguments.of(c, chains.get(c), batch));
+      }
+    }
+    return out.stream();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "chain {0}, {2} rows a batch")
+  @org.junit.jupiter.params.provider.MethodSource("chains")
+  void anyBatchSizeGivesTheRowsOfTheWholeSeries(int chain, List<Engine.Step> steps, int batch) {
+    SeriesOptions options = SeriesOptions.defaults().withTimeColumn("time");
+    ExecutionPlan plan = Engine.compile(LAYOUT, Engine.plan(LAYOUT, options, steps), steps);
+    List<Pass> passes = StreamingExecutor.passes(plan);
+    StreamingExecutor.SeriesState s = new StreamingExecutor.SeriesState(passes.size());
+    List<Chunk> out = new ArrayList<>();
+    int total = 120;
+    for (int from = 0; from < total; from += batch) {
+      Chunk rows = minutes(from, Math.min(batch, total - from));
+      Chunk e =
+          StreamingExecutor.advance(
+              passes, s, rows, rows.times()[rows.size() - 1], false, StageContext.FAIL_ON_BAD_ROWS);
+      if (e != null && e.size() > 0) {
+        out.add(e);
+      }
+      assertTrue(
+          s.passes[s.passes.length - 1].outFrontier < Long.MAX_VALUE,
+          "the output is complete only up to the input");
+    }
+    Chunk e =
+        StreamingExecutor.advance(
+            passes, s, null, Long.MAX_VALUE, true, StageContext.FAIL_ON_BAD_ROWS);
+    if (e != null && e.size() > 0) {
+      out.add(e);
+    }
+    Chunk streamed = Chunk.concat(out);
+    Chunk whole = InMemoryExecutor.run(plan, minutes(0, total));
+    assertEquals(whole.size(), streamed.size(), "rows");
+    for (int i = 0; i < whole.size(); i++) {
+      assertEquals(whole.row(i), streamed.row(i), "row " + i);
+    }
+  }
+
   @Test
   void rowsEmittedBatchByBatchAreThoseOfTheWholeSeries() {
     ExecutionPlan plan = plan();

@@ -146,6 +146,17 @@ public final class TimeSeriesPipeline extends PTransform<PCollection<Row>, PColl
         pipelineName, options.withNanAsNull(nanAsNull), steps, timeParser, inputs, tomlNames);
   }
 
+  /**
+   * A copy that, on unbounded input in the global window, accepts rows up to {@code lateness}
+   * behind the watermark (default 0); later rows go to the errors output with reason {@code
+   * late_row} (docs/streaming.md). For example {@code
+   * TimeSeriesPipeline.named("plant").withAllowedLateness(Duration.standardMinutes(1))}.
+   */
+  public TimeSeriesPipeline withAllowedLateness(org.joda.time.Duration lateness) {
+    return new TimeSeriesPipeline(
+        pipelineName, options.withAllowedLateness(lateness), steps, timeParser, inputs, tomlNames);
+  }
+
   /** A copy with {@code operation} appended, named {@code <index>_<type>}. */
   public TimeSeriesPipeline then(Operation operation) {
     return then((steps.size() + 1) + "_" + operation.typeName(), operation);

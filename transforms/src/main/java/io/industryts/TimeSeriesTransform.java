@@ -85,6 +85,17 @@ public abstract class TimeSeriesTransform<T extends TimeSeriesTransform<T>>
   }
 
   /**
+   * A copy that, on unbounded input in the global window, accepts rows up to {@code lateness}
+   * behind the watermark (default 0): each series waits that much longer before processing its
+   * rows; a row later than that goes to the errors output with reason {@code late_row}
+   * (docs/streaming.md). For example {@code
+   * Lag.rows(1).of("temp").withAllowedLateness(Duration.standardSeconds(30))}.
+   */
+  public T withAllowedLateness(org.joda.time.Duration lateness) {
+    return withOptions(options.withAllowedLateness(lateness));
+  }
+
+  /**
    * Runs this operation alone: checks the time and key columns against the input schema (a missing
    * one fails here, naming this operation and the method that fixes it), warns once when the input
    * has a likely series key but no keys were set ({@link #keyedBy}), then converts Rows to chunks,

@@ -24,7 +24,6 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Trigger;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -152,7 +151,12 @@ public final class Engine {
     inputs.forEach((n, rows) -> inputSchemas.put(n, requireSchema(n, rows)));
     ExecutionPlan plan = compile(layout, plan(layout, resolved, steps, inputSchemas), steps);
     requireBoundedForWholeSeries(input, plan);
-    requireSupportedWindowing(input, plan);
+    boolean streaming = StreamingExecutor.handles(input);
+    if (streaming) {
+      StreamingExecutor.requireSupported(plan);
+    } else {
+      requireSupportedWindowing(input, plan);
+    }
     PCollectionTuple edge =
         input.apply(
             "ToChunks",
@@ -187,6 +191,21 @@ public final class Engine {
       rightChunks.put(join.stepName(), rightEdge.get(RowEdges.CHUNKS).setCoder(ChunkCoder.of(rl)));
       rightErrors =
           rightErrors.and(rightEdge.get(RowEdges.ERRORS).setRowSchema(ErrorRecords.SCHEMA));
+    }
+    if (streaming) {
+      PCollectionTuple stream =
+          StreamingExecutor.run("Stream", chunks, plan, options.allowedLatenessMillis());
+      PCollection<Row> rows =
+          stream
+              .get(PassRunner.MAIN)
+              .apply("ToRows", ParDo.of(new RowEdges.ChunksToRowsFn()))
+              .setRowSchema(plan.outputLayout().schema());
+      PCollection<Row> errors =
+          PCollectionList.of(edge.get(RowEdges.ERRORS))
+              .and(stream.get(PassRunner.ERRORS))
+              .apply("AllErrors", Flatten.pCollections())
+              .setRowSchema(ErrorRecords.SCHEMA);
+      return new RowsResult(rows, errors);
     }
     Result result =
         PipelineExecutor.run(
@@ -254,26 +273,16 @@ public final class Engine {
 
   /**
    * Rejects, when the operations are applied, a windowing the engine cannot run correctly, with the
-   * fix (SEMANTICS §1.8, §1.14; docs/streaming.md). The engine processes each window's rows as a
-   * series of their own once the window is complete, so it needs, on unbounded input, a window that
-   * ends (not the global window, until the streaming executor exists) and, on any input, one pane
-   * per window: a trigger that fires early or repeatedly, or late panes on unbounded input, would
-   * each be processed as a partial series and give wrong rows.
+   * fix (SEMANTICS §1.8, §1.14; docs/streaming.md). Unbounded input in the global window runs on
+   * the {@link StreamingExecutor} and is not checked here. Otherwise the engine processes each
+   * window's rows as a series of their own once the window is complete, so it needs one pane per
+   * window: a trigger that fires early or repeatedly, or late panes on unbounded input, would each
+   * be processed as a partial series and give wrong rows.
    */
   static void requireSupportedWindowing(PCollection<?> input, ExecutionPlan plan) {
     WindowingStrategy<?, ?> w = input.getWindowingStrategy();
     String steps = String.join(", ", stepNames(plan.kernels()));
     boolean unbounded = input.isBounded() == PCollection.IsBounded.UNBOUNDED;
-    if (unbounded && w.getWindowFn() instanceof GlobalWindows) {
-      throw new IllegalArgumentException(
-          "industryts: "
-              + steps
-              + ": unbounded input in the "
-              + "global window is not supported yet. Supported on unbounded input: fixed windows, "
-              + "each window processed as a series of its own once the watermark passes its end. "
-              + "Window the input first, e.g. input.apply(Window.into(FixedWindows.of("
-              + "Duration.standardMinutes(5)))).");
-    }
     Trigger trigger = w.getTrigger();
     if (!(trigger instanceof DefaultTrigger || trigger instanceof AfterWatermark.FromEndOfWindow)) {
       throw new IllegalArgumentException(

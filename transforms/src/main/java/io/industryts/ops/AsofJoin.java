@@ -72,10 +72,11 @@ import org.joda.time.Duration;
  *
  * <p>Execution class (SEMANTICS §1.14): {@code ordered}. Windowed input (e.g. {@code
  * FixedWindows}): each window is processed on its own (state is per key and window), so the first
- * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
- * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
- * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
- * operations name bounded input as the fix.
+ * rows of a window see no rows of the previous one. Unbounded input in the global window is not
+ * supported yet (rejected when the transform is applied, naming fixed windows as the fix). On
+ * windowed input, a trigger that fires early or repeatedly, and late panes on unbounded input are
+ * rejected when the transform is applied ({@code IllegalArgumentException} naming the fix, see
+ * docs/streaming.md); whole-series operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a tolerance ≤ 0 or (when applied) an unregistered input, a
  *     {@code by} key missing on either side, a missing or reserved column, or a name clash

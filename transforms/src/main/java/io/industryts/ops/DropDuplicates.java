@@ -44,10 +44,12 @@ import org.apache.beam.sdk.schemas.Schema.FieldType;
  *
  * <p>Execution class (SEMANTICS §1.14): {@code ordered}. Windowed input (e.g. {@code
  * FixedWindows}): each window is processed on its own (state is per key and window), so the first
- * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
- * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
- * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
- * operations name bounded input as the fix.
+ * rows of a window see no rows of the previous one. Unbounded input in the global window runs on
+ * the streaming executor (docs/streaming.md): rows are emitted when the watermark passes them; the
+ * earlier rows, duration or carry the operation reads are kept per series. On windowed input, a
+ * trigger that fires early or repeatedly, and late panes on unbounded input are rejected when the
+ * transform is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md);
+ * whole-series operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException when an {@code alsoOn} column is missing or is the time or a key
  *     column

@@ -52,10 +52,13 @@ import org.joda.time.Duration;
  * <p>Execution class (SEMANTICS §1.14): {@code ordered} (forward, backward), {@code row} (constant,
  * zero), {@code whole-series} (mean, median). Windowed input (e.g. {@code FixedWindows}): each
  * window is processed on its own (state is per key and window), so the first rows of a window see
- * no rows of the previous one. Unbounded input in the global window, a trigger that fires early or
- * repeatedly, and late panes on unbounded input are rejected when the transform is applied ({@code
- * IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series operations name
- * bounded input as the fix.
+ * no rows of the previous one. Unbounded input in the global window runs on the streaming executor
+ * (docs/streaming.md): forward fill emits a row when the watermark passes it (with max_gap, once a
+ * row later than max_gap arrives); backward fill once the next observation of every filled column
+ * has arrived, or at the end of the stream; mean, median and limit_area fit over the series and are
+ * rejected. On windowed input, a trigger that fires early or repeatedly, and late panes on
+ * unbounded input are rejected when the transform is applied ({@code IllegalArgumentException}
+ * naming the fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a missing, time or key column, a value a column cannot hold,
  *     a non-numeric column with mean/median/zero, or an option the method does not take
@@ -517,6 +520,20 @@ public final class FillNull extends TimeSeriesTransform<FillNull> {
         }
       }
       return new Summary(n, has, value, time, run);
+    }
+
+    /** Streaming (backward fill): rows are final once every column has a value after them. */
+    @Override
+    public boolean settles(Summary later) {
+      if (later == null) {
+        return false;
+      }
+      for (boolean h : later.has) {
+        if (!h) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @Override

@@ -68,10 +68,12 @@ import org.joda.time.Duration;
  *
  * <p>Execution class (SEMANTICS §1.14): {@code ordered}. Windowed input (e.g. {@code
  * FixedWindows}): each window is processed on its own (state is per key and window), so the first
- * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
- * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
- * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
- * operations name bounded input as the fix.
+ * rows of a window see no rows of the previous one. Unbounded input in the global window runs on
+ * the streaming executor (docs/streaming.md): a bucket is emitted when the watermark passes its end
+ * (twa and integral: once the next sample has arrived too). On windowed input, a trigger that fires
+ * early or repeatedly, and late panes on unbounded input are rejected when the transform is applied
+ * ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series operations
+ * name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a width, integral unit or max gap ≤ 0, no aggregations,
  *     {@code twa} or {@code integral} with {@code by}, a {@code by} column that is missing, the
@@ -495,6 +497,12 @@ public final class GroupByTime extends TimeSeriesTransform<GroupByTime> {
     @Override
     public SampleEnds summarize(Chunk segment) {
       return signal.summarize(segment);
+    }
+
+    /** Streaming: rows are final once every column has a sample after them. */
+    @Override
+    public boolean settles(SampleEnds later) {
+      return SampleEnds.complete(later);
     }
 
     @Override

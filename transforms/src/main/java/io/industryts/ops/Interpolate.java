@@ -47,10 +47,12 @@ import org.joda.time.Duration;
  *
  * <p>Execution class (SEMANTICS §1.14): {@code ordered}. Windowed input (e.g. {@code
  * FixedWindows}): each window is processed on its own (state is per key and window), so the first
- * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
- * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
- * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
- * operations name bounded input as the fix.
+ * rows of a window see no rows of the previous one. Unbounded input in the global window runs on
+ * the streaming executor (docs/streaming.md): a row is emitted once the next observation of every
+ * interpolated column has arrived; a gap still open at the end of the stream is filled as the
+ * bounded run fills it. On windowed input, a trigger that fires early or repeatedly, and late panes
+ * on unbounded input are rejected when the transform is applied ({@code IllegalArgumentException}
+ * naming the fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a max_gap ≤ 0, or (when applied) a missing, time, key or
  *     non-numeric column
@@ -233,6 +235,12 @@ public final class Interpolate extends TimeSeriesTransform<Interpolate> {
     @Override
     public SampleEnds summarize(Chunk segment) {
       return SampleEnds.of(segment, cols, false);
+    }
+
+    /** Streaming: rows are final once every column has a sample after them. */
+    @Override
+    public boolean settles(SampleEnds later) {
+      return SampleEnds.complete(later);
     }
 
     @Override

@@ -36,10 +36,11 @@ import java.util.Map;
  *
  * <p>Execution class (SEMANTICS §1.14): {@code row}. Windowed input (e.g. {@code FixedWindows}):
  * each window is processed on its own (state is per key and window), so the first rows of a window
- * see no rows of the previous one. Unbounded input in the global window, a trigger that fires early
- * or repeatedly, and late panes on unbounded input are rejected when the transform is applied
- * ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series operations
- * name bounded input as the fix.
+ * see no rows of the previous one. Unbounded input in the global window runs on the streaming
+ * executor (docs/streaming.md): rows are emitted when the watermark passes them. On windowed input,
+ * a trigger that fires early or repeatedly, and late panes on unbounded input are rejected when the
+ * transform is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md);
+ * whole-series operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a missing, time, key or non-numeric column, or an output
  *     name that already exists

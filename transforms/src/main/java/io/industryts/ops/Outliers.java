@@ -53,9 +53,12 @@ import org.apache.beam.sdk.schemas.Schema.FieldType;
  * <p>Execution class (SEMANTICS §1.14): {@code whole-series} (no window), {@code ordered} (window),
  * {@code row} (range). Windowed input (e.g. {@code FixedWindows}): each window is processed on its
  * own (state is per key and window), so the first rows of a window see no rows of the previous one.
- * Unbounded input in the global window, a trigger that fires early or repeatedly, and late panes on
- * unbounded input are rejected when the transform is applied ({@code IllegalArgumentException}
- * naming the fix, see docs/streaming.md); whole-series operations name bounded input as the fix.
+ * Unbounded input in the global window runs on the streaming executor (docs/streaming.md) for fixed
+ * bounds and rolling windows: rows are emitted when the watermark passes them (centred windows once
+ * the rows after them have arrived); statistics fitted over the series are rejected. On windowed
+ * input, a trigger that fires early or repeatedly, and late panes on unbounded input are rejected
+ * when the transform is applied ({@code IllegalArgumentException} naming the fix, see
+ * docs/streaming.md); whole-series operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a threshold ≤ 0, a range without bounds or with {@code lower
  *     > upper}, action median with range, or a non-numeric, missing, time or key column

@@ -58,10 +58,12 @@ import org.joda.time.Instant;
  *
  * <p>Execution class (SEMANTICS §1.14): {@code ordered}. Windowed input (e.g. {@code
  * FixedWindows}): each window is processed on its own (state is per key and window), so the first
- * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
- * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
- * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
- * operations name bounded input as the fix.
+ * rows of a window see no rows of the previous one. Unbounded input in the global window runs on
+ * the streaming executor (docs/streaming.md): grid points are emitted when the watermark passes
+ * them and the next row (for linear fill, the next observation of every column) has arrived. On
+ * windowed input, a trigger that fires early or repeatedly, and late panes on unbounded input are
+ * rejected when the transform is applied ({@code IllegalArgumentException} naming the fix, see
+ * docs/streaming.md); whole-series operations name bounded input as the fix.
  *
  * @throws IllegalArgumentException for a rule or max_gap ≤ 0, start after end, or (when applied) a
  *     missing, time or key column, or a non-numeric column with linear fill
@@ -397,6 +399,26 @@ public final class Regularize extends TimeSeriesTransform<Regularize> {
         }
       }
       return e;
+    }
+
+    /**
+     * Streaming: grid points are final once a row follows them and, for linear fill, every column
+     * has an observation after them.
+     */
+    @Override
+    public boolean settles(Edge later) {
+      if (later == null || later.first == null) {
+        return false;
+      }
+      if (fill != Fill.LINEAR) {
+        return true;
+      }
+      for (boolean h : later.has) {
+        if (!h) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @Override

@@ -59,6 +59,19 @@ final class SampleEnds implements Serializable {
     return e;
   }
 
+  /** Whether {@code e} has a sample of every column (null: no). */
+  static boolean complete(SampleEnds e) {
+    if (e == null) {
+      return false;
+    }
+    for (boolean h : e.has) {
+      if (!h) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@code earlier} followed by {@code later}; either may be null. Associative. */
   static SampleEnds combine(SampleEnds earlier, SampleEnds later) {
     if (earlier == null) {

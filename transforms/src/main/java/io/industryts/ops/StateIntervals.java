@@ -57,10 +57,12 @@ import org.joda.time.Instant;
  *
  * <p>Execution class (SEMANTICS §1.14): {@code ordered}. Windowed input (e.g. {@code
  * FixedWindows}): each window is processed on its own (state is per key and window), so the first
- * rows of a window see no rows of the previous one. Unbounded input in the global window, a trigger
- * that fires early or repeatedly, and late panes on unbounded input are rejected when the transform
- * is applied ({@code IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series
- * operations name bounded input as the fix.
+ * rows of a window see no rows of the previous one. Unbounded input in the global window runs on
+ * the streaming executor (docs/streaming.md): a run is emitted once a row of another state follows
+ * it, or at the end of the stream. On windowed input, a trigger that fires early or repeatedly, and
+ * late panes on unbounded input are rejected when the transform is applied ({@code
+ * IllegalArgumentException} naming the fix, see docs/streaming.md); whole-series operations name
+ * bounded input as the fix.
  *
  * @throws IllegalArgumentException for a max_gap or min_duration ≤ 0, a threshold that is not
  *     finite, or (when applied) a missing, time or key column, a threshold on a non-numeric column,
@@ -442,6 +444,12 @@ public final class StateIntervals extends TimeSeriesTransform<StateIntervals> {
         }
       }
       return new Runs(m, t[k[0]], s[k[0]], t[k[m - 1]], s[k[m - 1]], leading, end);
+    }
+
+    /** Streaming: a run is final once a row of another state follows it. */
+    @Override
+    public boolean settles(Runs later) {
+      return later != null && later.leadingRows < later.rows;
     }
 
     @Override

@@ -23,4 +23,17 @@ public interface CarryKernel<S extends Serializable> extends Kernel {
    * Must be associative. Either argument may be {@code null} (nothing).
    */
   S combine(S earlier, S later);
+
+  /**
+   * For a carry from later rows (backward, or {@link BidirectionalCarryKernel#carryAfter}): whether
+   * {@code later}, the summary of the rows that follow a stretch, already decides the stretch's
+   * output whatever rows come after it, e.g. backward fill once every filled column has a value in
+   * it. The streaming executor emits a stretch only then (or at the end of the stream), so the rows
+   * equal the bounded run's. The default, {@code false}, holds rows until the stream ends.
+   *
+   * <p>Example: {@code return later != null && allTrue(later.has);}
+   */
+  default boolean settles(S later) {
+    return false;
+  }
 }

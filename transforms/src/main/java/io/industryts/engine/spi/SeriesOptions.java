@@ -19,6 +19,9 @@ public final class SeriesOptions implements Serializable {
   private final String sequenceColumn;
   private final boolean nanAsNull;
 
+  /** How far behind the watermark a row may arrive on unbounded input and still be processed. */
+  private final long allowedLatenessMillis;
+
   /** Whether the keys were set (even to none); advisory, not part of equality. */
   private final boolean keysDeclared;
 
@@ -28,7 +31,7 @@ public final class SeriesOptions implements Serializable {
       String zoneId,
       String sequenceColumn,
       boolean nanAsNull) {
-    this(timeColumn, keyColumns, zoneId, sequenceColumn, nanAsNull, !keyColumns.isEmpty());
+    this(timeColumn, keyColumns, zoneId, sequenceColumn, nanAsNull, !keyColumns.isEmpty(), 0L);
   }
 
   private SeriesOptions(
@@ -37,8 +40,10 @@ public final class SeriesOptions implements Serializable {
       String zoneId,
       String sequenceColumn,
       boolean nanAsNull,
-      boolean keysDeclared) {
+      boolean keysDeclared,
+      long allowedLatenessMillis) {
     this.keysDeclared = keysDeclared;
+    this.allowedLatenessMillis = allowedLatenessMillis;
     this.timeColumn = timeColumn;
     this.keyColumns = List.copyOf(keyColumns);
     this.zoneId = zoneId;
@@ -89,29 +94,77 @@ public final class SeriesOptions implements Serializable {
 
   /** A copy with the explicit time column {@code name} ({@code null}: auto-detect, §1.2). */
   public SeriesOptions withTimeColumn(String name) {
-    return new SeriesOptions(name, keyColumns, zoneId, sequenceColumn, nanAsNull, keysDeclared);
+    return new SeriesOptions(
+        name, keyColumns, zoneId, sequenceColumn, nanAsNull, keysDeclared, allowedLatenessMillis);
   }
 
   /** A copy keyed by {@code keys} (§1.4); an empty list declares the input one series. */
   public SeriesOptions withKeyColumns(List<String> keys) {
-    return new SeriesOptions(timeColumn, keys, zoneId, sequenceColumn, nanAsNull, true);
+    return new SeriesOptions(
+        timeColumn, keys, zoneId, sequenceColumn, nanAsNull, true, allowedLatenessMillis);
   }
 
   /** A copy reading zone-less times and computing calendar features in {@code zone} (§1.3). */
   public SeriesOptions withTimeZone(ZoneId zone) {
     return new SeriesOptions(
-        timeColumn, keyColumns, zone.getId(), sequenceColumn, nanAsNull, keysDeclared);
+        timeColumn,
+        keyColumns,
+        zone.getId(),
+        sequenceColumn,
+        nanAsNull,
+        keysDeclared,
+        allowedLatenessMillis);
   }
 
   /** A copy whose equal timestamps are ordered by the field {@code name} ascending (§1.4). */
   public SeriesOptions withSequenceColumn(String name) {
-    return new SeriesOptions(timeColumn, keyColumns, zoneId, name, nanAsNull, keysDeclared);
+    return new SeriesOptions(
+        timeColumn, keyColumns, zoneId, name, nanAsNull, keysDeclared, allowedLatenessMillis);
   }
 
   /** A copy that reads NaN as null ({@code true}, the default) or keeps it ({@code false}). */
   public SeriesOptions withNanAsNull(boolean nanAsNull) {
     return new SeriesOptions(
-        timeColumn, keyColumns, zoneId, sequenceColumn, nanAsNull, keysDeclared);
+        timeColumn,
+        keyColumns,
+        zoneId,
+        sequenceColumn,
+        nanAsNull,
+        keysDeclared,
+        allowedLatenessMillis);
+  }
+
+  /**
+   * How far behind the watermark a row of unbounded input may arrive and still be processed
+   * (docs/streaming.md); later rows go to the errors output with reason {@code late_row}. 0 (the
+   * default) accepts every row the watermark has not passed.
+   */
+  public long allowedLatenessMillis() {
+    return allowedLatenessMillis;
+  }
+
+  /**
+   * A copy that accepts rows of unbounded input up to {@code lateness} behind the watermark: each
+   * series waits that much longer before processing rows. For example {@code
+   * SeriesOptions.defaults().withAllowedLateness(Duration.standardSeconds(30))}.
+   *
+   * @throws IllegalArgumentException when {@code lateness} is negative
+   */
+  public SeriesOptions withAllowedLateness(org.joda.time.Duration lateness) {
+    if (lateness.getMillis() < 0) {
+      throw new IllegalArgumentException(
+          "SeriesOptions: allowed lateness must not be negative. Got "
+              + lateness
+              + "; expected a duration of 0 or more, e.g. Duration.standardSeconds(30).");
+    }
+    return new SeriesOptions(
+        timeColumn,
+        keyColumns,
+        zoneId,
+        sequenceColumn,
+        nanAsNull,
+        keysDeclared,
+        lateness.getMillis());
   }
 
   @Override
@@ -124,12 +177,14 @@ public final class SeriesOptions implements Serializable {
         && keyColumns.equals(s.keyColumns)
         && zoneId.equals(s.zoneId)
         && Objects.equals(sequenceColumn, s.sequenceColumn)
-        && nanAsNull == s.nanAsNull;
+        && nanAsNull == s.nanAsNull
+        && allowedLatenessMillis == s.allowedLatenessMillis;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(timeColumn, keyColumns, zoneId, sequenceColumn, nanAsNull);
+    return Objects.hash(
+        timeColumn, keyColumns, zoneId, sequenceColumn, nanAsNull, allowedLatenessMillis);
   }
 
   @Override
@@ -141,6 +196,7 @@ public final class SeriesOptions implements Serializable {
         + ", zone="
         + zoneId
         + (nanAsNull ? "" : ", NaN kept")
+        + (allowedLatenessMillis > 0 ? ", allowed lateness " + allowedLatenessMillis + " ms" : "")
         + "}";
   }
 }

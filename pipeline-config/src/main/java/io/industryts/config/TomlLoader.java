@@ -21,6 +21,10 @@ import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
+// Over 500 lines: one loader — the sections, the operations, the inputs and the key checks of a
+// job file. Every check reports into the same problem list with its TOML position, so all
+// problems of a file come out together; the sections stay in one class.
+
 /**
  * Turns a parsed TOML document into a {@link JobConfig}, collecting every problem (SEMANTICS §1.13)
  * before giving up. One instance per file.

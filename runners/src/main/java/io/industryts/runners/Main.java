@@ -19,6 +19,10 @@ import java.util.stream.Collectors;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 
+// Over 500 lines: the launcher's entry — logging setup, subcommand dispatch, the run of a job and
+// the failure reporting that maps every failure to one exit status and one stderr paragraph. They
+// share the output streams and the exit codes; the argument parsing is in CommandLine.
+
 /**
  * The {@code industryts} command: {@code run}, {@code validate}, {@code explain}, {@code ops} and
  * the benchmark's {@code bench}. See {@link Help} for the usage text and docs/cli.md.

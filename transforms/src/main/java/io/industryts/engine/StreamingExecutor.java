@@ -37,6 +37,10 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.joda.time.Instant;
 
+// Over 500 lines: one algorithm — the per-pass cut rules (which rows are final, what a pass
+// keeps) and the stateful per-series DoFn (SeriesFn) that applies them with its state and timers.
+// Both read and update the same PassState and SeriesState; together they read as one protocol.
+
 /**
  * Runs an {@link ExecutionPlan} on unbounded input in the global window: the same passes and
  * kernels as the other executors ({@link InMemoryExecutor#runPass}), applied per series as the

@@ -2,17 +2,11 @@ package io.industryts.ops;
 
 import io.industryts.OutputNames;
 import io.industryts.TimeSeriesTransform;
-import io.industryts.engine.spi.BooleanColumn;
-import io.industryts.engine.spi.Chunk;
 import io.industryts.engine.spi.ChunkLayout;
-import io.industryts.engine.spi.Column;
 import io.industryts.engine.spi.ContextSpec;
-import io.industryts.engine.spi.DoubleColumn;
 import io.industryts.engine.spi.Kernel;
-import io.industryts.engine.spi.KernelContext;
 import io.industryts.engine.spi.PlanContext;
 import io.industryts.engine.spi.SeriesOptions;
-import io.industryts.engine.spi.StatsKernel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -83,20 +77,20 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
     FLAG
   }
 
-  private final Method method;
-  private final double threshold;
-  private final Double lower;
-  private final Double upper;
+  final Method method;
+  final double threshold;
+  final Double lower;
+  final Double upper;
   private final List<String> columns;
-  private final Action action;
-  private final int ddof;
+  final Action action;
+  final int ddof;
 
   /** 0 = default (rows: the window; duration or whole series: 1). */
-  private final int minPeriods;
+  final int minPeriods;
 
-  private final int windowRows;
-  private final long windowMillis;
-  private final boolean center;
+  final int windowRows;
+  final long windowMillis;
+  final boolean center;
 
   private Outliers(
       SeriesOptions options,
@@ -425,7 +419,7 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
     ChunkLayout out = input.withSchema(b.build());
     ContextSpec spec = action == Action.DROP ? ContextSpec.segmentLocal() : ContextSpec.rowLocal();
     if (method == Method.RANGE) {
-      return new RangeKernel(context.stepName(), out, spec, idx, this);
+      return new OutlierRangeKernel(context.stepName(), out, spec, idx, this);
     }
     if (windowRows > 0 || windowMillis > 0) {
       ContextSpec w =
@@ -433,383 +427,9 @@ public final class Outliers extends TimeSeriesTransform<Outliers> {
               ? ContextSpec.haloRows(
                   center ? windowRows / 2 : windowRows - 1, center ? (windowRows + 1) / 2 - 1 : 0)
               : ContextSpec.haloMillis(windowMillis, 0);
-      return new WindowedKernel(
+      return new OutlierWindowedKernel(
           context.stepName(), out, action == Action.DROP ? w.notRowPreserving() : w, idx, this);
     }
-    return new FittedKernel(context.stepName(), out, spec, idx, this);
-  }
-
-  /** Bounds of one column for one series; {@code valid} false when nothing can be an outlier. */
-  static final class Bounds {
-    boolean valid;
-    double lo;
-    double hi;
-    double median;
-  }
-
-  /** Applies bounds and the action; shared by the fitted, windowed and range kernels. */
-  abstract static class OutlierKernel extends BaseKernel {
-    private static final long serialVersionUID = 1L;
-    final int[] cols;
-    final Action action;
-
-    OutlierKernel(String step, ChunkLayout out, ContextSpec spec, int[] cols, Action action) {
-      super(step, out, spec);
-      this.cols = cols;
-      this.action = action;
-    }
-
-    /** Bounds of column {@code c} for the whole series (kernels without windows). */
-    Bounds bounds(KernelContext ctx, int c) {
-      throw new UnsupportedOperationException();
-    }
-
-    /** Whether every row of a column has the same bounds ({@link #bounds}); false when windowed. */
-    boolean uniformBounds() {
-      return true;
-    }
-
-    /**
-     * Fills {@code b[i]}'s fields for every row of the input; by default the series bounds for
-     * every row.
-     */
-    void rowBounds(
-        KernelContext ctx,
-        Chunk input,
-        int c,
-        double[] v,
-        boolean[] nulls,
-        double[] lo,
-        double[] hi,
-        double[] med,
-        boolean[] valid) {
-      Bounds bd = bounds(ctx, c);
-      java.util.Arrays.fill(lo, bd.lo);
-      java.util.Arrays.fill(hi, bd.hi);
-      java.util.Arrays.fill(med, bd.median);
-      java.util.Arrays.fill(valid, bd.valid);
-    }
-
-    @Override
-    public Chunk apply(Chunk input, KernelContext ctx) {
-      int n = input.size();
-      // halo rows are computed but not counted; a dropping kernel returns its segment only
-      int from = ctx.haloBefore();
-      int to = n - ctx.haloAfter();
-      int base = input.columns().length;
-      Column[] out = Arrays.copyOf(input.columnsCopy(), outputLayout().schema().getFieldCount());
-      boolean[] dropRow = action == Action.DROP ? new boolean[n] : null;
-      long outliers = 0;
-      long treated = 0;
-      double[] lo = new double[n];
-      double[] hi = new double[n];
-      double[] med = new double[n];
-      boolean[] valid = new boolean[n];
-      for (int c = 0; c < cols.length; c++) {
-        Column col = input.column(cols[c]);
-        double[] v = OpColumns.doubles(col);
-        boolean[] nulls = OpColumns.nulls(col);
-        if (action == Action.CLIP && uniformBounds()) {
-          // the common case in one pass: one pair of bounds for the column
-          Bounds b = bounds(ctx, c);
-          boolean usable = b.valid;
-          double low = b.lo;
-          double high = b.hi;
-          double[] r = new double[n];
-          for (int i = 0; i < n; i++) {
-            double x = v[i];
-            if (usable && !nulls[i] && (x < low || x > high)) {
-              r[i] = x < low ? low : high;
-              if (i >= from && i < to) {
-                outliers++;
-                treated++;
-              }
-            } else {
-              r[i] = x;
-            }
-          }
-          out[cols[c]] = new DoubleColumn(r, nulls); // masks are shared, never modified
-          continue;
-        }
-        rowBounds(ctx, input, c, v, nulls, lo, hi, med, valid);
-        boolean[] flag = new boolean[n];
-        for (int i = 0; i < n; i++) {
-          flag[i] = valid[i] && !nulls[i] && (v[i] < lo[i] || v[i] > hi[i]);
-          if (flag[i] && i >= from && i < to) {
-            outliers++;
-          }
-        }
-        switch (action) {
-          case FLAG:
-            out[base + c] = BooleanColumn.of(flag);
-            break;
-          case DROP:
-            for (int i = 0; i < n; i++) {
-              dropRow[i] |= flag[i];
-            }
-            break;
-          case NULL:
-            {
-              int[] idx = new int[n];
-              for (int i = 0; i < n; i++) {
-                idx[i] = flag[i] ? -1 : i;
-                treated += flag[i] && i >= from && i < to ? 1 : 0;
-              }
-              out[cols[c]] = OpColumns.gather(col, outputLayout().fieldType(cols[c]), idx, null);
-              break;
-            }
-          default:
-            {
-              double[] r = new double[n];
-              boolean[] rn = new boolean[n];
-              for (int i = 0; i < n; i++) {
-                rn[i] = nulls[i];
-                if (!flag[i]) {
-                  r[i] = v[i];
-                } else {
-                  treated += i >= from && i < to ? 1 : 0;
-                  r[i] = action == Action.MEDIAN ? med[i] : v[i] < lo[i] ? lo[i] : hi[i];
-                }
-              }
-              out[cols[c]] = new DoubleColumn(r, rn);
-            }
-        }
-      }
-      ctx.count("outliers", outliers);
-      if (action == Action.NULL) {
-        ctx.count("values_nulled", treated);
-      } else if (action == Action.CLIP) {
-        ctx.count("values_clipped", treated);
-      } else if (action == Action.MEDIAN) {
-        ctx.count("values_replaced", treated);
-      }
-      Chunk result = input.withColumns(outputLayout(), out);
-      if (dropRow == null) {
-        return result;
-      }
-      int[] keep = new int[n];
-      int k = 0;
-      for (int i = from; i < to; i++) {
-        if (!dropRow[i]) {
-          keep[k++] = i;
-        }
-      }
-      ctx.count("rows_dropped", (to - from) - k);
-      return k == n ? result : result.take(keep, k);
-    }
-  }
-
-  /** Statistics of the window of each row (rolling, closed right; SEMANTICS §2.2.3). */
-  static final class WindowedKernel extends OutlierKernel {
-    private static final long serialVersionUID = 1L;
-    private final Method method;
-    private final double k;
-    private final int ddof;
-    private final int minPeriods;
-    private final int rows;
-    private final long millis;
-    private final boolean center;
-
-    WindowedKernel(String step, ChunkLayout out, ContextSpec spec, int[] cols, Outliers op) {
-      super(step, out, spec, cols, op.action);
-      this.method = op.method;
-      this.k = op.threshold;
-      this.ddof = op.ddof;
-      this.minPeriods = op.minPeriods > 0 ? op.minPeriods : op.windowRows > 0 ? op.windowRows : 1;
-      this.rows = op.windowRows;
-      this.millis = op.windowMillis;
-      this.center = op.center;
-    }
-
-    @Override
-    boolean uniformBounds() {
-      return false;
-    }
-
-    @Override
-    void rowBounds(
-        KernelContext ctx,
-        Chunk input,
-        int c,
-        double[] v,
-        boolean[] nulls,
-        double[] lo,
-        double[] hi,
-        double[] med,
-        boolean[] valid) {
-      int n = v.length;
-      long[] t = input.times();
-      double[] buf = new double[rows > 0 ? rows : n];
-      double[] dev = new double[buf.length];
-      int s = 0;
-      for (int i = 0; i < n; i++) {
-        int start;
-        int end;
-        if (rows > 0) {
-          start = Math.max(0, center ? i - rows / 2 : i - rows + 1);
-          end = Math.min(n, center ? i + (rows + 1) / 2 : i + 1);
-        } else {
-          while (t[s] <= t[i] - millis) {
-            s++;
-          }
-          start = s;
-          end = i + 1;
-        }
-        int m = 0;
-        for (int j = start; j < end; j++) {
-          if (!nulls[j]) {
-            buf[m++] = v[j];
-          }
-        }
-        valid[i] = false;
-        if (m < minPeriods || m == 0) {
-          continue;
-        }
-        if (method == Method.ZSCORE) {
-          double sum = 0;
-          for (int j = 0; j < m; j++) {
-            sum += buf[j];
-          }
-          double mean = sum / m;
-          double sd = Math.sqrt(Stats.variance(buf, m, ddof));
-          if (Double.isNaN(sd)) {
-            continue;
-          }
-          lo[i] = mean - k * sd;
-          hi[i] = mean + k * sd;
-          if (action == Action.MEDIAN) {
-            Arrays.sort(buf, 0, m);
-            med[i] = Stats.quantile(buf, 0, m, 0.5);
-          }
-        } else {
-          Arrays.sort(buf, 0, m);
-          med[i] = Stats.quantile(buf, 0, m, 0.5);
-          if (method == Method.IQR) {
-            double q1 = Stats.quantile(buf, 0, m, 0.25);
-            double q3 = Stats.quantile(buf, 0, m, 0.75);
-            lo[i] = q1 - k * (q3 - q1);
-            hi[i] = q3 + k * (q3 - q1);
-          } else {
-            for (int j = 0; j < m; j++) {
-              dev[j] = Math.abs(buf[j] - med[i]);
-            }
-            Arrays.sort(dev, 0, m);
-            double mad = Stats.quantile(dev, 0, m, 0.5);
-            if (!(mad > 0)) {
-              continue;
-            }
-            lo[i] = med[i] - k * 1.4826 * mad;
-            hi[i] = med[i] + k * 1.4826 * mad;
-          }
-        }
-        valid[i] = true;
-      }
-    }
-  }
-
-  /** zscore, iqr, hampel over the whole series. */
-  static final class FittedKernel extends OutlierKernel implements StatsKernel<ColumnStats> {
-    private static final long serialVersionUID = 1L;
-    private final Method method;
-    private final double k;
-    private final int ddof;
-    private final int minPeriods;
-    private final boolean keepValues;
-
-    FittedKernel(String step, ChunkLayout out, ContextSpec spec, int[] cols, Outliers op) {
-      super(step, out, spec, cols, op.action);
-      this.method = op.method;
-      this.k = op.threshold;
-      this.ddof = op.ddof;
-      this.minPeriods = Math.max(1, op.minPeriods);
-      this.keepValues = method != Method.ZSCORE || action == Action.MEDIAN;
-    }
-
-    @Override
-    public ColumnStats createAccumulator() {
-      return new ColumnStats(cols.length, keepValues);
-    }
-
-    @Override
-    public ColumnStats addSegment(ColumnStats acc, Chunk segment) {
-      return acc.add(segment, cols);
-    }
-
-    @Override
-    public ColumnStats merge(ColumnStats a, ColumnStats b) {
-      return a.merge(b);
-    }
-
-    @Override
-    Bounds bounds(KernelContext ctx, int c) {
-      ColumnStats s = ctx.stats(this);
-      Bounds b = new Bounds();
-      Stats.Moments m = s.moments[c];
-      if (m.n < minPeriods || m.n == 0) {
-        return b;
-      }
-      double[] sorted = keepValues ? s.sorted(c) : null;
-      if (sorted != null) {
-        b.median = Stats.quantile(sorted, 0.5);
-      }
-      switch (method) {
-        case ZSCORE:
-          {
-            double sd = m.std(ddof);
-            if (Double.isNaN(sd)) {
-              return b;
-            }
-            b.lo = m.mean - k * sd;
-            b.hi = m.mean + k * sd;
-            break;
-          }
-        case IQR:
-          {
-            double q1 = Stats.quantile(sorted, 0.25);
-            double q3 = Stats.quantile(sorted, 0.75);
-            b.lo = q1 - k * (q3 - q1);
-            b.hi = q3 + k * (q3 - q1);
-            break;
-          }
-        default:
-          {
-            double[] dev = new double[sorted.length];
-            for (int i = 0; i < dev.length; i++) {
-              dev[i] = Math.abs(sorted[i] - b.median);
-            }
-            Arrays.sort(dev);
-            double mad = Stats.quantile(dev, 0.5);
-            if (!(mad > 0)) {
-              return b;
-            }
-            b.lo = b.median - k * 1.4826 * mad;
-            b.hi = b.median + k * 1.4826 * mad;
-          }
-      }
-      b.valid = true;
-      return b;
-    }
-  }
-
-  /** Fixed bounds: row-local. */
-  static final class RangeKernel extends OutlierKernel {
-    private static final long serialVersionUID = 1L;
-    private final double lo;
-    private final double hi;
-
-    RangeKernel(String step, ChunkLayout out, ContextSpec spec, int[] cols, Outliers op) {
-      super(step, out, spec, cols, op.action);
-      this.lo = op.lower == null ? Double.NEGATIVE_INFINITY : op.lower;
-      this.hi = op.upper == null ? Double.POSITIVE_INFINITY : op.upper;
-    }
-
-    @Override
-    Bounds bounds(KernelContext ctx, int c) {
-      Bounds b = new Bounds();
-      b.valid = true;
-      b.lo = lo;
-      b.hi = hi;
-      return b;
-    }
+    return new OutlierFittedKernel(context.stepName(), out, spec, idx, this);
   }
 }

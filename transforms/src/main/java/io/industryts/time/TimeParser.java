@@ -23,6 +23,11 @@ import java.time.zone.ZoneRules;
 import java.util.Locale;
 import java.util.Objects;
 
+// Over 500 lines: one immutable parser — its settings and Builder, three parse paths (ISO-8601
+// bytes without allocation, epoch numbers, a java.time pattern) and the local-to-UTC resolution
+// with its cached offset window. The paths share the zone rules, that cache and the error
+// messages, and run once per CSV cell, so they stay in one class.
+
 /**
  * Converts time strings and epoch numbers to epoch milliseconds (SEMANTICS §1.3).
  *

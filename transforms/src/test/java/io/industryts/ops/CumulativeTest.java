@@ -153,8 +153,8 @@ class CumulativeTest {
 
   @Test
   void carryIsAssociative() {
-    Cumulative.CumulativeKernel k =
-        (Cumulative.CumulativeKernel)
+    CumulativeKernel k =
+        (CumulativeKernel)
             Cumulative.of(CumFn.CUMSUM)
                 .on("v")
                 .resetEvery(Duration.standardHours(1))

@@ -137,8 +137,8 @@ class EwmLongSeriesTest {
 
   @Test
   void carryIsTheSameSizeWhateverTheSeriesLength() {
-    Ewm.EwmKernel k =
-        (Ewm.EwmKernel)
+    EwmKernel k =
+        (EwmKernel)
             Ewm.span(20)
                 .compute(Ewm.Fn.MEAN, Ewm.Fn.VAR)
                 .of("x")

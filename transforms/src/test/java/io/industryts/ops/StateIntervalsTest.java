@@ -320,12 +320,10 @@ class StateIntervalsTest {
     Chunk out = KernelHarness.run(StateIntervals.of("mode").plan(l, plan("s")), in);
     assertEquals(Arrays.asList(3L, 4L), KernelHarness.values(out, "mode"));
     assertEquals(Arrays.asList(2L, 1L), KernelHarness.values(out, "rows"));
-    assertEquals(true, StateIntervals.StateKernel.same(0.0, -0.0));
-    assertEquals(true, StateIntervals.StateKernel.same(Double.NaN, Double.NaN));
+    assertEquals(true, StateKernel.same(0.0, -0.0));
+    assertEquals(true, StateKernel.same(Double.NaN, Double.NaN));
     assertEquals(
-        true,
-        StateIntervals.StateKernel.same(
-            new java.math.BigDecimal("1.0"), new java.math.BigDecimal("1.00")));
+        true, StateKernel.same(new java.math.BigDecimal("1.0"), new java.math.BigDecimal("1.00")));
   }
 
   @Test

@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.schemas.Schema;
 
+// Over 500 lines: one page — its model and the markup of each section (job, steps, plots,
+// schema) with the number, count and duration formatting they share; split per section it would
+// scatter one template. The charts' SVG is in Svg.
+
 /**
  * The job report page: one HTML file with its stylesheet and inline SVG, no script and nothing
  * fetched, so it opens from a USB stick. Sections: the job ({@code #job}), the steps ({@code

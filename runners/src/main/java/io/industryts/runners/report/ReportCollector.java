@@ -34,6 +34,10 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.Row;
 
+// Over 500 lines: the report's in-pipeline side — tagging, per-segment profiling, the coders of
+// what moves between workers and the atomic write of the data file. The steps exchange the same
+// Side, Scratch and Values types and are short each.
+
 /**
  * Collects what the job report needs inside the pipeline, cheaply: the input and the output
  * segments are grouped by segment key (series, segment index; on the DirectRunner only ids move),

@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+// Over 500 lines: the report's chart kinds (a time plot with axes, off-scale markers and gap
+// shading; grouped and stacked bars) as pure functions that share escaping, number format and
+// tick choice.
+
 /**
  * Inline SVG written by the report itself: a time plot (input and output lines on one time axis,
  * markers, gap shading) and a horizontal grouped bar chart. Pure functions from data to markup; the

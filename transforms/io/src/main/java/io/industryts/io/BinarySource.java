@@ -26,6 +26,10 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 
+// Over 500 lines: what Parquet and Arrow reading share — column mapping, read plan, inspection,
+// the unreadable-file messages, the BoundedSource and its reader. The pieces are small and used
+// together; the format-specific parts are in ParquetSource and ArrowSource.
+
 /**
  * Parquet and Arrow IPC files straight into chunks: schema mapping at construction time, then one
  * read task per Parquet row group or Arrow file, column by column.

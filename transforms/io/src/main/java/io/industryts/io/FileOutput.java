@@ -31,6 +31,11 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 
+// Over 500 lines: one output — its documented builder, validation, the in-memory and staged
+// (part-file) writes and the atomic commit of every output of a call. The write DoFns share the
+// staging token and commit rules, so they stay here; the format writers are CsvSink, ParquetSink
+// and ArrowSink.
+
 /**
  * Writes a series collection to a CSV, Parquet or Arrow IPC file, atomically (ARCHITECTURE §5).
  *

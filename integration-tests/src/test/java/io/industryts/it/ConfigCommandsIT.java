@@ -64,7 +64,7 @@ class ConfigCommandsIT {
                 job
                     + ":6:1: pipeline: unknown key \"time_colum\". Did you mean \"time_column\"? Valid "
                     + "keys: [name, time_column, key_columns, time_zone, time_format, epoch_unit, "
-                    + "ambiguous, nonexistent, nan_as_null, sequence_column]",
+                    + "ambiguous, nonexistent, nan_as_null, sequence_column, allowed_lateness]",
                 "industryts: " + job + ": 3 problems; nothing was run.",
                 "")));
   }

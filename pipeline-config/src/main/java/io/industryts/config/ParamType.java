@@ -17,13 +17,13 @@ import org.tomlj.TomlTable;
  * integers are accepted where a float is expected).
  *
  * <p>Converted values: {@code STRING} {@link String}; {@code INT} {@link Integer}; {@code FLOAT}
- * {@link Double}; {@code BOOL} {@link Boolean}; {@code DURATION}/{@code OFFSET} Joda {@link
- * org.joda.time.Duration}; {@code INT_OR_DURATION} Integer or Duration; {@code FLOAT_OR_DURATION}
- * Double or Duration; {@code *_LIST} an unmodifiable {@link List}; {@code FLOAT_PAIR} a list of two
- * Doubles; {@code STRING_TABLE} an ordered {@code Map<String, String>}; {@code AGGREGATION_TABLE}
- * an ordered {@code Map<String, Object>} whose values are a String or a {@code List<String>};
- * {@code INT_LIST_OR_STRING_LIST} a list of Longs or of Strings; {@code SCALAR} Long, Double,
- * String or Boolean as written.
+ * {@link Double}; {@code BOOL} {@link Boolean}; {@code DURATION}/{@code OFFSET}/{@code
+ * NON_NEGATIVE_DURATION} Joda {@link org.joda.time.Duration}; {@code INT_OR_DURATION} Integer or
+ * Duration; {@code FLOAT_OR_DURATION} Double or Duration; {@code *_LIST} an unmodifiable {@link
+ * List}; {@code FLOAT_PAIR} a list of two Doubles; {@code STRING_TABLE} an ordered {@code
+ * Map<String, String>}; {@code AGGREGATION_TABLE} an ordered {@code Map<String, Object>} whose
+ * values are a String or a {@code List<String>}; {@code INT_LIST_OR_STRING_LIST} a list of Longs or
+ * of Strings; {@code SCALAR} Long, Double, String or Boolean as written.
  */
 public enum ParamType {
   STRING("string"),
@@ -33,6 +33,8 @@ public enum ParamType {
   DURATION("duration"),
   /** A duration that may be zero or negative ({@code offset}). */
   OFFSET("duration (may be 0 or negative)"),
+  /** A duration of 0 or more ({@code [pipeline] allowed_lateness}). */
+  NON_NEGATIVE_DURATION("duration (0 or more)"),
   INT_OR_DURATION("int | duration"),
   FLOAT_OR_DURATION("float | duration"),
   STRING_LIST("[string]"),
@@ -93,6 +95,25 @@ public enum ParamType {
         return duration(asString(v), false);
       case OFFSET:
         return duration(asString(v), true);
+      case NON_NEGATIVE_DURATION:
+        {
+          if (!(v instanceof String)) {
+            throw new Mismatch(
+                "must be a duration string of 0 or more. Got "
+                    + literal(v)
+                    + "; write it quoted with a unit, e.g. \"30s\" or \"5min\".");
+          }
+          String s = (String) v;
+          org.joda.time.Duration d = (org.joda.time.Duration) duration(s, true);
+          if (d.getMillis() < 0) {
+            throw new Mismatch(
+                "must not be negative. Got \""
+                    + s
+                    + "\"; expected a duration of 0 or more such as \"0s\", \"30s\" or"
+                    + " \"5min\". Remove the minus sign.");
+          }
+          return d;
+        }
       case INT_OR_DURATION:
         if (v instanceof Long) {
           return asInt(v);

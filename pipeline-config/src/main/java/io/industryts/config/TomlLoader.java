@@ -65,7 +65,13 @@ final class TomlLoader {
           ParamSpec.of("nan_as_null", ParamType.BOOL)
               .defaultsTo(true)
               .doc("NaN read from input becomes null."),
-          ParamSpec.of("sequence_column", ParamType.STRING).doc("Tie order for equal timestamps."));
+          ParamSpec.of("sequence_column", ParamType.STRING).doc("Tie order for equal timestamps."),
+          ParamSpec.of("allowed_lateness", ParamType.NON_NEGATIVE_DURATION)
+              .defaultsTo(org.joda.time.Duration.ZERO)
+              .doc(
+                  "Unbounded input: how far behind the watermark a row may arrive and still be"
+                      + " processed; later rows go to the errors output as late_row"
+                      + " (docs/streaming.md)."));
 
   static final List<ParamSpec> INPUT_KEYS =
       List.of(
@@ -166,7 +172,9 @@ final class TomlLoader {
             .withKeyColumns(stringList(orDefault(p, PIPELINE_KEYS, "key_columns")))
             .withTimeZone(ZoneId.of((String) orDefault(p, PIPELINE_KEYS, "time_zone")))
             .withSequenceColumn((String) p.get("sequence_column"))
-            .withNanAsNull((Boolean) orDefault(p, PIPELINE_KEYS, "nan_as_null"));
+            .withNanAsNull((Boolean) orDefault(p, PIPELINE_KEYS, "nan_as_null"))
+            .withAllowedLateness(
+                (org.joda.time.Duration) orDefault(p, PIPELINE_KEYS, "allowed_lateness"));
     TimeSettings time =
         TimeSettings.defaults()
             .withTimeFormat((String) p.get("time_format"))

@@ -299,4 +299,63 @@ class JobConfigTest {
         e.getMessage().startsWith("no/such/job.toml:1:1: cannot read the job file: "),
         e.getMessage());
   }
+
+  @Test
+  void allowedLatenessBecomesTheSeriesOptionsLateness() {
+    assertEquals(
+        30_000L,
+        parse("[pipeline]\nallowed_lateness = \"30s\"\n").seriesOptions().allowedLatenessMillis());
+    assertEquals(
+        300_000L,
+        parse("[pipeline]\nallowed_lateness = \"5min\"\n").seriesOptions().allowedLatenessMillis());
+    assertEquals(
+        90_000L,
+        parse("[pipeline]\nallowed_lateness = \"PT1M30S\"\n")
+            .seriesOptions()
+            .allowedLatenessMillis());
+    assertEquals(
+        0L,
+        parse("[pipeline]\nallowed_lateness = \"0s\"\n").seriesOptions().allowedLatenessMillis());
+    // Unset: 0, rows behind what a series already emitted are late at once (docs/streaming.md).
+    assertEquals(0L, parse("[pipeline]\nname = \"j\"\n").seriesOptions().allowedLatenessMillis());
+  }
+
+  @Test
+  void allowedLatenessReachesThePipelineBuiltFromTheFile() {
+    JobConfig job = parse("[pipeline]\nname = \"plant\"\nallowed_lateness = \"2min\"\n");
+    assertEquals(
+        SeriesOptions.defaults().withAllowedLateness(Duration.standardMinutes(2)),
+        job.seriesOptions());
+  }
+
+  @Test
+  void negativeAllowedLatenessIsAConfigErrorNamingTheKeyAndTheFix() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> parse("[pipeline]\nname = \"j\"\nallowed_lateness = \"-30s\"\n"));
+    assertEquals(
+        "job.toml:3:1: pipeline: allowed_lateness must not be negative. Got \"-30s\"; expected a"
+            + " duration of 0 or more such as \"0s\", \"30s\" or \"5min\". Remove the minus sign.",
+        e.getMessage());
+  }
+
+  @Test
+  void invalidAllowedLatenessIsAConfigErrorNamingTheKeyAndTheForms() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> parse("[pipeline]\nallowed_lateness = \"soon\"\nnan_as_null = true\n"));
+    assertEquals(
+        "job.toml:2:1: pipeline: allowed_lateness \"soon\" is not a duration. Expected pandas"
+            + " style such as \"500ms\", \"5min\", \"1h30min\", \"2d\" (units ms, s, min, h, d;"
+            + " aliases L, S, T, H, D) or ISO-8601 such as \"PT5M\", \"P1DT2H\".",
+        e.getMessage());
+    ConfigException number =
+        assertThrows(ConfigException.class, () -> parse("[pipeline]\nallowed_lateness = 30\n"));
+    assertEquals(
+        "job.toml:2:1: pipeline: allowed_lateness must be a duration string of 0 or more. Got 30"
+            + " (integer); write it quoted with a unit, e.g. \"30s\" or \"5min\".",
+        number.getMessage());
+  }
 }

@@ -72,6 +72,7 @@ final class ConfigurationSchemas {
       case STRING:
       case DURATION:
       case OFFSET:
+      case NON_NEGATIVE_DURATION:
       case ZONE:
       case TIME_PATTERN:
       case INT_OR_DURATION:

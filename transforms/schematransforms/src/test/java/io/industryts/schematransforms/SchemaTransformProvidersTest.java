@@ -64,7 +64,8 @@ class SchemaTransformProvidersTest {
             "ambiguous",
             "nonexistent",
             "nan_as_null",
-            "sequence_column"),
+            "sequence_column",
+            "allowed_lateness"),
         lag.getFieldNames());
     assertEquals(
         FieldType.array(FieldType.STRING).withNullable(true), lag.getField("periods").getType());

@@ -152,7 +152,9 @@ final class Launcher {
               .redirectOutput(outFile.toFile())
               .redirectError(errFile.toFile())
               .start();
-      if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      // a guard against a hung run, not a speed check: the largest (RunnerMemoryIT: 3M rows on
+      // Flink with a 512 MB heap) takes minutes on 2 busy cores
+      if (!p.waitFor(15, TimeUnit.MINUTES)) {
         p.destroyForcibly();
         throw new IllegalStateException("timed out: " + cmd);
       }

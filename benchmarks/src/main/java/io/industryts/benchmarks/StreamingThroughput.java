@@ -230,7 +230,7 @@ public final class StreamingThroughput {
         variant == Variant.BATCH
             ? p.apply(
                 "Sequence", GenerateSequence.from(0).to(rows).withTimestampFn(i -> time(i, series)))
-            : p.apply("Sequence", Read.from(new FiniteSequence(0, 1, rows, series)));
+            : p.apply("Sequence", Read.from(new FiniteSequence(0, 1, 0, rows, series)));
     PCollection<Row> input =
         indices.apply("ToRows", MapElements.via(new ToRow(series))).setRowSchema(SCHEMA);
     PCollection<Row> output;
@@ -498,32 +498,43 @@ public final class StreamingThroughput {
   }
 
   /**
-   * An unbounded source of the indices {@code start, start + step, ...} below {@code end}, read as
-   * fast as the runner asks, stamped with their row's time; its watermark stays just behind the
-   * last index read and becomes the final watermark once all are read, so the pipeline finishes.
+   * An unbounded source of the indices from {@code start} below {@code end}, read as fast as the
+   * runner asks, stamped with their row's time; its watermark stays just behind the last index read
+   * and becomes the final watermark once all are read, so the pipeline finishes.
    */
   static final class FiniteSequence extends UnboundedSource<Long, FiniteSequence.Mark> {
     private static final long serialVersionUID = 1L;
     private final long start;
-    private final long step;
+    private final int splits;
+    private final int split;
     private final long end;
     private final int series;
 
-    FiniteSequence(long start, long step, long end, int series) {
+    /**
+     * Reads the indices {@code i} below {@code end} whose series {@code i % series} has {@code (i %
+     * series) % splits == split}.
+     */
+    FiniteSequence(long start, int splits, int split, long end, int series) {
       this.start = start;
-      this.step = step;
+      this.splits = splits;
+      this.split = split;
       this.end = end;
       this.series = series;
     }
 
+    /** Splits by series, so each series' rows stay in time order within one reader. */
     @Override
     public List<FiniteSequence> split(int desiredNumSplits, PipelineOptions options) {
       int n = Math.max(1, desiredNumSplits);
-      List<FiniteSequence> splits = new ArrayList<>();
+      List<FiniteSequence> out = new ArrayList<>();
       for (int k = 0; k < n; k++) {
-        splits.add(new FiniteSequence(start + k * step, step * n, end, series));
+        out.add(new FiniteSequence(start, n, k, end, series));
       }
-      return splits;
+      return out;
+    }
+
+    boolean mine(long i) {
+      return (i % series) % splits == split;
     }
 
     @Override
@@ -572,12 +583,15 @@ public final class StreamingThroughput {
 
       @Override
       public boolean advance() {
+        while (next < source.end && !source.mine(next)) {
+          next++;
+        }
         if (next >= source.end) {
           done = true;
           return false;
         }
         current = next;
-        next += source.step;
+        next++;
         return true;
       }
 

@@ -30,8 +30,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * <p>The artifacts this reactor built are installed with {@code install:install-file} (flattened
  * pom, jar, sources, javadoc; no parent pom) into a private repository under {@code target}, never
  * into the shared local repository; everything else the fresh project needs is copied from the
- * local repository through a {@code file://} mirror, so nothing is downloaded. The same project is
- * also built against the oldest Beam BOM the README names. The jar count and size of the runtime
+ * local repository through a {@code file://} repository searched first; what that lacks (the oldest
+ * Beam below, on a machine that never built against it) comes from Maven Central. The same project
+ * is also built against the oldest Beam BOM the README names. The jar count and size of the runtime
  * class path are written to {@code target/library-it/footprint.txt}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,15 +53,22 @@ class LibraryAdoptionIT {
     deleteRecursively(WORK);
     Files.createDirectories(REPO);
     Path shared = sharedRepository();
+    String localCopy =
+        "        <repository>\n          <id>local-copy</id>\n          <url>"
+            + shared.toUri()
+            + "</url>\n        </repository>\n";
     Files.writeString(
         SETTINGS,
         "<settings>\n  <localRepository>"
             + REPO
-            + "</localRepository>\n  <mirrors>\n"
-            + "    <mirror>\n      <id>local-copy</id>\n      <mirrorOf>*</mirrorOf>\n"
-            + "      <url>"
-            + shared.toUri()
-            + "</url>\n    </mirror>\n  </mirrors>\n</settings>\n");
+            + "</localRepository>\n  <profiles>\n    <profile>\n      <id>local-first</id>\n"
+            + "      <repositories>\n"
+            + localCopy
+            + "      </repositories>\n      <pluginRepositories>\n"
+            + localCopy.replace("repository>", "pluginRepository>")
+            + "      </pluginRepositories>\n    </profile>\n  </profiles>\n"
+            + "  <activeProfiles>\n    <activeProfile>local-first</activeProfile>\n"
+            + "  </activeProfiles>\n</settings>\n");
     install(project.resolve("transforms/bom"), "industryts-bom", true);
     install(project.resolve("transforms"), "industryts-transforms", false);
     install(project.resolve("transforms/testing"), "industryts-testing", false);
@@ -358,7 +366,8 @@ class LibraryAdoptionIT {
   }
 
   /**
-   * The local repository of the build running this test: the mirror the fresh project copies from.
+   * The local repository of the build running this test: the repository the fresh project copies
+   * from first.
    */
   static Path sharedRepository() {
     String repo = System.getProperty("industryts.maven.repo");

@@ -1,5 +1,6 @@
 package io.industryts.runners;
 
+import io.industryts.config.ColumnTypes;
 import io.industryts.config.InputConfig;
 import io.industryts.config.JobConfig;
 import io.industryts.config.TimeSettings;
@@ -23,14 +24,7 @@ final class Inputs {
    */
   static FileInput reader(String path, InputConfig input, JobConfig job) {
     TimeSettings t = job.timeSettings();
-    TimeParser parser =
-        TimeParser.builder()
-            .zone(job.seriesOptions().timeZone())
-            .format(t.timeFormat())
-            .epochUnit(TimeParser.EpochUnit.valueOf(t.epochUnit().name()))
-            .ambiguous(TimeParser.Ambiguous.valueOf(t.ambiguous().name()))
-            .nonexistent(TimeParser.Nonexistent.valueOf(t.nonexistent().name()))
-            .build();
+    TimeParser parser = t.toTimeParser(job.seriesOptions().timeZone());
     FileInput in =
         FileInput.of(path)
             .withSeriesOptions(job.seriesOptions())
@@ -73,27 +67,8 @@ final class Inputs {
     return d.charAt(0);
   }
 
+  /** The Beam type of {@code [input.types] column = "type"}; an unknown name is an error. */
   static FieldType fieldType(String column, String type) {
-    switch (type.toLowerCase(Locale.ROOT)) {
-      case "double":
-        return FieldType.DOUBLE;
-      case "float":
-        return FieldType.FLOAT;
-      case "int64":
-        return FieldType.INT64;
-      case "int32":
-        return FieldType.INT32;
-      case "string":
-        return FieldType.STRING;
-      case "boolean":
-        return FieldType.BOOLEAN;
-      default:
-        throw new IllegalArgumentException(
-            "industryts: [input.types] "
-                + column
-                + " = \""
-                + type
-                + "\" is not a type. Expected one of double, float, int64, int32, string, boolean.");
-    }
+    return ColumnTypes.fieldType("industryts: [input.types] " + column, type);
   }
 }

@@ -4,7 +4,7 @@ import io.industryts.config.ConfigException;
 import io.industryts.config.InputConfig;
 import io.industryts.config.JobConfig;
 import io.industryts.config.OperationRegistry;
-import io.industryts.engine.Engine;
+import io.industryts.errors.BadRowException;
 import io.industryts.io.FileReadException;
 import io.industryts.io.StagedFiles;
 import io.industryts.runners.CommandLine.Command;
@@ -472,7 +472,7 @@ public final class Main {
     Throwable cause = rootMessage(e);
     String job = cl.jobFile() == null ? "" : " " + cl.jobFile();
     err.println("industryts:" + job + " " + what + ": " + message(cause));
-    if (cause instanceof Engine.BadRowException) {
+    if (cause instanceof BadRowException) {
       err.println(
           "To keep bad rows and continue, add --errors bad_rows.csv (or [output] errors"
               + " = \"...\" in the job file).");
@@ -480,7 +480,7 @@ public final class Main {
     if (cl.isVerbose()) {
       e.printStackTrace(err);
     } else if (!(cause instanceof IllegalArgumentException)
-        && !(cause instanceof Engine.BadRowException)
+        && !(cause instanceof BadRowException)
         && !(cause instanceof OutOfHeapException)
         && !(cause instanceof StagedFiles.OutputException)
         && !(cause instanceof FileReadException)) {
@@ -493,7 +493,7 @@ public final class Main {
     Throwable best = e;
     Throwable t = e;
     while (t != null) {
-      if (t instanceof Engine.BadRowException
+      if (t instanceof BadRowException
           || t instanceof OutOfHeapException
           || t instanceof StagedFiles.OutputException
           || t instanceof JobNotDoneException
@@ -522,7 +522,7 @@ public final class Main {
     }
     return t instanceof RuntimeException
             && !(t instanceof IllegalArgumentException)
-            && !(t instanceof Engine.BadRowException)
+            && !(t instanceof BadRowException)
             && !(t instanceof IllegalStateException)
             && !(t instanceof UnsupportedOperationException)
             && !(t instanceof OutOfHeapException)

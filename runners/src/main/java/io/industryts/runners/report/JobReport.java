@@ -145,14 +145,7 @@ public final class JobReport {
    * PlanResult#inputSegments()}) and as written ({@link PlanResult#segments()}).
    */
   public void collect(PlanResult result) {
-    ReportCollector.collect(
-        result.inputSegments(),
-        inputLayout,
-        result.segments(),
-        outputLayout,
-        sampled(),
-        markers,
-        dataFile.toString());
+    ReportCollector.collect(result, sampled(), markers, dataFile.toString());
   }
 
   /** The value columns the report plots. */

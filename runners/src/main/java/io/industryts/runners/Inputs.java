@@ -3,9 +3,8 @@ package io.industryts.runners;
 import io.industryts.config.ColumnTypes;
 import io.industryts.config.InputConfig;
 import io.industryts.config.JobConfig;
-import io.industryts.config.TimeSettings;
+import io.industryts.config.JobPlan;
 import io.industryts.io.FileInput;
-import io.industryts.time.TimeParser;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -23,13 +22,7 @@ final class Inputs {
    * detected) under {@code job}'s series options and time settings.
    */
   static FileInput reader(String path, InputConfig input, JobConfig job) {
-    TimeSettings t = job.timeSettings();
-    TimeParser parser = t.toTimeParser(job.seriesOptions().timeZone());
-    FileInput in =
-        FileInput.of(path)
-            .withSeriesOptions(job.seriesOptions())
-            .withTimeParser(parser)
-            .withNanAsNull(t.nanAsNull());
+    FileInput in = JobPlan.withSeries(job, FileInput.of(path));
     if (input == null) {
       return in;
     }

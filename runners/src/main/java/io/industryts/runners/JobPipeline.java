@@ -344,12 +344,7 @@ public final class JobPipeline {
       files.add(out);
     }
     plan.write(result, files);
-    PCollection<Row> allErrors =
-        PCollectionList.of(read.errors())
-            .and(result.errors())
-            .and(rightErrors.getAll())
-            .apply("AllErrors", Flatten.pCollections())
-            .setRowSchema(read.errors().getSchema());
+    PCollection<Row> allErrors = allErrors(read, result, rightErrors.getAll());
     if (errorsPath.isPresent() && overrides.stagingToken != null) {
       DeadLetters.write(allErrors, errorsPath.get(), overrides.stagingToken);
     } else if (errorsPath.isPresent()) {
@@ -366,6 +361,19 @@ public final class JobPipeline {
         errorsPath.orElse(null),
         input.typeDecisions(),
         report);
+  }
+
+  /**
+   * The reader's errors, the steps' errors and {@code more} (e.g. the second inputs' readers') as
+   * one errors output, in the reader's error schema.
+   */
+  static PCollection<Row> allErrors(
+      ReadResult read, PlanResult result, List<PCollection<Row>> more) {
+    return PCollectionList.of(read.errors())
+        .and(result.errors())
+        .and(more)
+        .apply("AllErrors", Flatten.pCollections())
+        .setRowSchema(read.errors().getSchema());
   }
 
   /** The pipeline, ready to run. */

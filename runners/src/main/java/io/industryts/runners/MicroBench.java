@@ -17,8 +17,6 @@ import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.values.PCollectionList;
 
 /**
  * {@code industryts bench --mode micro}: times the resample step alone and the rolling step alone
@@ -115,11 +113,7 @@ final class MicroBench {
     Pipeline p = Pipeline.create(options);
     ReadResult read = input.read(p);
     PlanResult cleaned = read.chunks().apply("RunPlan", clean.run());
-    DeadLetters.failOnFirst(
-        PCollectionList.of(read.errors())
-            .and(cleaned.errors())
-            .apply("AllErrors", Flatten.pCollections())
-            .setRowSchema(read.errors().getSchema()));
+    DeadLetters.failOnFirst(JobPipeline.allErrors(read, cleaned, List.of()));
     clean.timeInMemory(job, cleaned, timed, repeats);
     PipelineResult result = p.run();
     result.waitUntilFinish();

@@ -43,12 +43,15 @@ public final class JobPlan {
   public record JoinInput(
       String stepName, String inputName, String timeColumn, List<String> keyColumns) {}
 
+  private final JobConfig job;
   private final FileInput input;
   private final SeriesOptions options;
   private final List<Engine.Step> steps;
   private final RunPlan run;
 
-  private JobPlan(FileInput input, SeriesOptions options, List<Engine.Step> steps, RunPlan run) {
+  private JobPlan(
+      JobConfig job, FileInput input, SeriesOptions options, List<Engine.Step> steps, RunPlan run) {
+    this.job = job;
     this.input = input;
     this.options = options;
     this.steps = steps;
@@ -146,7 +149,7 @@ public final class JobPlan {
     SeriesOptions resolved = job.seriesOptions().withTimeColumn(input.timeColumn().name());
     RunPlan run =
         RunPlan.of(input.layout(), resolved, steps, namedInputs).withEstimatedRows(estimatedRows);
-    return new JobPlan(input, resolved, List.copyOf(steps), run);
+    return new JobPlan(job, input, resolved, List.copyOf(steps), run);
   }
 
   /** The composite to apply to the input's chunks. */
@@ -252,13 +255,13 @@ public final class JobPlan {
 
   /**
    * Benchmark-only: after this plan, times the job's steps named by {@code labels} (label → step
-   * name) alone on each whole output series in memory, {@code repeats} times ({@link
-   * PlanResult#timeInMemory}); results are counters {@code micro.<label>_ns.<i>}.
+   * name; any step of the job, planned here or not) alone on each whole output series in memory,
+   * {@code repeats} times ({@link PlanResult#timeInMemory}); results are counters {@code
+   * micro.<label>_ns.<i>}.
    *
-   * @throws IllegalArgumentException when a name is not a step of {@code job}
+   * @throws IllegalArgumentException when a name is not a step of the job
    */
-  public void timeInMemory(
-      JobConfig job, PlanResult result, Map<String, String> labels, int repeats) {
+  public void timeInMemory(PlanResult result, Map<String, String> labels, int repeats) {
     Map<String, Engine.Step> byName = new LinkedHashMap<>();
     for (Engine.Step s : job.engineSteps()) {
       byName.put(s.name(), s);

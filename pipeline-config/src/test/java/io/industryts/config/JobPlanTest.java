@@ -85,7 +85,7 @@ class JobPlanTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> plan.timeInMemory(job, null, Map.of("rolling", "roll"), 1));
+            () -> plan.timeInMemory(null, Map.of("rolling", "roll"), 1));
     assertEquals(
         "industryts: no step named \"roll\" to time; the job's steps are [1_fill_null,"
             + " per_minute].",

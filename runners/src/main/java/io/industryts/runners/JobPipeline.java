@@ -29,9 +29,9 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * A TOML job wired into a Beam pipeline: read the main input into chunks, segment, run the planned
- * kernels (fused into passes), write every output, and route bad rows to the dead-letter file or
- * fail on the first one (SEMANTICS §2.7).
+ * A TOML job wired into a Beam pipeline from the library's composites: read the inputs ({@link
+ * FileInput}), run the job's plan ({@link RunPlan}, through {@link JobPlan}), write every output,
+ * and route bad rows to the dead-letter file or fail on the first one (SEMANTICS §2.7).
  *
  * <pre>{@code
  * JobConfig job = JobConfig.load(Path.of("job.toml"), OperationRegistry.load(), Set.of());

@@ -114,7 +114,7 @@ final class MicroBench {
     ReadResult read = input.read(p);
     PlanResult cleaned = read.chunks().apply("RunPlan", clean.run());
     DeadLetters.failOnFirst(JobPipeline.allErrors(read, cleaned, List.of()));
-    clean.timeInMemory(job, cleaned, timed, repeats);
+    clean.timeInMemory(cleaned, timed, repeats);
     PipelineResult result = p.run();
     result.waitUntilFinish();
 

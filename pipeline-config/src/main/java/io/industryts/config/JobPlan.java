@@ -8,6 +8,7 @@ import io.industryts.engine.spi.JoinOperation;
 import io.industryts.engine.spi.SeriesOptions;
 import io.industryts.io.FileInput;
 import io.industryts.io.FileOutput;
+import io.industryts.io.ReadResult;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,8 +27,7 @@ import org.apache.beam.sdk.values.PCollection;
  * <pre>{@code
  * FileInput input = JobPlan.withSeries(job, FileInput.of("sensors.csv"));
  * JobPlan plan = JobPlan.of(job, input, Map.of());          // plans every step; errors here
- * ReadResult read = input.read(p);
- * PlanResult result = read.chunks().apply("RunPlan", plan.run());
+ * PlanResult result = plan.applyTo(input.read(p), Map.of());   // join steps: their inputs' reads
  * plan.write(result, List.of(FileOutput.to("out/clean.parquet")));
  * }</pre>
  */
@@ -155,6 +155,31 @@ public final class JobPlan {
   /** The composite to apply to the input's chunks. */
   public RunPlan run() {
     return run;
+  }
+
+  /**
+   * Runs the plan on {@code main}'s chunks (as the step {@code RunPlan}), each join step's second
+   * input bound to the chunks of its reader in {@code rightByStep} (join step name → what its
+   * reader read; every step of {@link #joins()} needs one).
+   *
+   * @throws IllegalArgumentException if a join step has no right input
+   */
+  public PlanResult applyTo(ReadResult main, Map<String, ReadResult> rightByStep) {
+    RunPlan bound = run;
+    for (JoinInput join : joins()) {
+      ReadResult right = rightByStep.get(join.stepName());
+      if (right == null) {
+        throw new IllegalArgumentException(
+            "industryts: join step \""
+                + join.stepName()
+                + "\" reads input \""
+                + join.inputName()
+                + "\", but no reader was given for it. Pass the input's ReadResult under the step's"
+                + " name.");
+      }
+      bound = bound.withRightInput(join.stepName(), right.chunks());
+    }
+    return main.chunks().apply("RunPlan", bound);
   }
 
   /** The second inputs the join steps read, in step order. */

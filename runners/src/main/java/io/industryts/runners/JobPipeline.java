@@ -305,14 +305,15 @@ public final class JobPipeline {
 
     Pipeline p = Pipeline.create(options);
     ReadResult read = input.withRowsCounter(ROWS_READ).withErrorsCounter(READ_ERRORS).read(p);
-    PCollectionList<Row> rightErrors = PCollectionList.empty(p);
+    Map<String, ReadResult> rightReads = new LinkedHashMap<>();
+    List<PCollection<Row>> rightErrors = new ArrayList<>();
     for (Map.Entry<String, FileInput> r : rightReaders.entrySet()) {
       ReadResult rr =
           p.apply("ReadRight_" + r.getKey(), r.getValue().withErrorsCounter(READ_ERRORS));
-      run = run.withRightInput(r.getKey(), rr.chunks());
-      rightErrors = rightErrors.and(rr.errors());
+      rightReads.put(r.getKey(), rr);
+      rightErrors.add(rr.errors());
     }
-    PlanResult result = read.chunks().apply("RunPlan", run);
+    PlanResult result = plan.applyTo(read, rightReads);
     JobReport report = null;
     Optional<String> reportPath = reportPath(job, overrides);
     if (reportPath.isPresent()) {
@@ -344,7 +345,7 @@ public final class JobPipeline {
       files.add(out);
     }
     plan.write(result, files);
-    PCollection<Row> allErrors = allErrors(read, result, rightErrors.getAll());
+    PCollection<Row> allErrors = allErrors(read, result, rightErrors);
     if (errorsPath.isPresent() && overrides.stagingToken != null) {
       DeadLetters.write(allErrors, errorsPath.get(), overrides.stagingToken);
     } else if (errorsPath.isPresent()) {

@@ -112,7 +112,7 @@ final class MicroBench {
 
     Pipeline p = Pipeline.create(options);
     ReadResult read = input.read(p);
-    PlanResult cleaned = read.chunks().apply("RunPlan", clean.run());
+    PlanResult cleaned = clean.applyTo(read, Map.of());
     DeadLetters.failOnFirst(JobPipeline.allErrors(read, cleaned, List.of()));
     clean.timeInMemory(cleaned, timed, repeats);
     PipelineResult result = p.run();

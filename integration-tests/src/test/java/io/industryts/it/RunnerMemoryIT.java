@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -41,52 +42,18 @@ class RunnerMemoryIT {
       throws IOException {
     Path in = RunnerJars.generated("wide_3000000.csv", "wide", "3000000");
     Path tooSmall = tmp.resolve("direct-small/out.csv");
-    Launcher.Result small =
-        Launcher.runJar(
-            RunnerJars.flinkJar(),
-            Launcher.javas().get(0),
-            List.of("-XX:+UseParallelGC", SMALL_HEAP),
-            "run",
-            "examples/configs/standard_pipeline.toml",
-            "--input",
-            in.toString(),
-            "--output",
-            tooSmall.toString());
+    Launcher.Result small = runStandardJob(SMALL_HEAP, in, tooSmall);
     assertThat(small.toString(), small.exitCode, is(1));
     assertThat(small.err, containsString("ran out of memory while the job ran"));
     Path flinkOut = tmp.resolve("flink/out.csv");
     Path directOut = tmp.resolve("direct/out.csv");
     Launcher.Result flink =
-        Launcher.runJar(
-            RunnerJars.flinkJar(),
-            Launcher.javas().get(0),
-            List.of("-XX:+UseParallelGC", SMALL_HEAP),
-            "run",
-            "examples/configs/standard_pipeline.toml",
-            "--input",
-            in.toString(),
-            "--output",
-            flinkOut.toString(),
-            "--runner=FlinkRunner",
-            "--parallelism",
-            "2");
+        runStandardJob(SMALL_HEAP, in, flinkOut, "--runner=FlinkRunner", "--parallelism", "2");
     assertThat(flink.toString(), flink.exitCode, is(0));
     assertThat(flink.err, not(containsString("\tat ")));
     // the DirectRunner (whole input on the heap) with Flink's segment size, so that the
     // whole-series sums are added in the same order: the same bytes
-    Launcher.Result direct =
-        Launcher.runJar(
-            RunnerJars.flinkJar(),
-            Launcher.javas().get(0),
-            List.of("-XX:+UseParallelGC", "-Xmx3g"),
-            "run",
-            "examples/configs/standard_pipeline.toml",
-            "--input",
-            in.toString(),
-            "--output",
-            directOut.toString(),
-            "--",
-            "--segmentRows=65536");
+    Launcher.Result direct = runStandardJob("-Xmx3g", in, directOut, "--", "--segmentRows=65536");
     assertThat(direct.toString(), direct.exitCode, is(0));
     List<String> lines = Files.readAllLines(directOut, StandardCharsets.UTF_8);
     // 3,000,000 rows at 1 s cadence with ~0.5 % of seconds missing, resampled to 1 min
@@ -126,7 +93,7 @@ class RunnerMemoryIT {
       "--parallelism",
       "2"
     };
-    Launcher.Result quiet = Launcher.runJar(RunnerJars.flinkJar(), Launcher.javas().get(0), args);
+    Launcher.Result quiet = runFlinkJar(List.of(), args);
     assertThat(quiet.toString(), quiet.exitCode, is(1));
     assertThat(quiet.err, containsString(input + ":3: time column \"time\""));
     assertThat(
@@ -141,11 +108,33 @@ class RunnerMemoryIT {
     assertEquals("old", Files.readString(out));
     String[] verboseArgs =
         Stream.concat(Stream.of("--verbose"), Stream.of(args)).toArray(String[]::new);
-    Launcher.Result verbose =
-        Launcher.runJar(RunnerJars.flinkJar(), Launcher.javas().get(0), verboseArgs);
+    Launcher.Result verbose = runFlinkJar(List.of(), verboseArgs);
     assertThat(verbose.toString(), verbose.exitCode, is(1));
     assertThat(verbose.err, containsString("\tat "));
     assertEquals("old", Files.readString(out));
+  }
+
+  /**
+   * Runs the standard benchmark job from {@code in} to {@code out} with the Flink jar on a heap of
+   * {@code heap}, the launcher's other arguments ({@code --runner=...}, {@code -- ...}) last.
+   */
+  private static Launcher.Result runStandardJob(String heap, Path in, Path out, String... more) {
+    List<String> args = new ArrayList<>();
+    args.addAll(
+        List.of(
+            "run",
+            "examples/configs/standard_pipeline.toml",
+            "--input",
+            in.toString(),
+            "--output",
+            out.toString()));
+    args.addAll(List.of(more));
+    return runFlinkJar(List.of("-XX:+UseParallelGC", heap), args.toArray(String[]::new));
+  }
+
+  /** The Flink jar with the first Java found and these JVM flags and launcher arguments. */
+  private static Launcher.Result runFlinkJar(List<String> jvmFlags, String... args) {
+    return Launcher.runJar(RunnerJars.flinkJar(), Launcher.javas().get(0), jvmFlags, args);
   }
 
   /** Files in {@code dir} other than the outputs: temporaries, part directories. */

@@ -85,7 +85,7 @@ final class TomlLoader {
               .doc("CSV delimiter, one character."),
           ParamSpec.of("types", ParamType.STRING_TABLE)
               .defaultsToDescribed("inferred")
-              .allowed("double", "float", "int64", "int32", "string", "boolean")
+              .allowed(ColumnTypes.NAMES)
               .doc("Column type overrides, column -> type."),
           ParamSpec.of("na_values", ParamType.STRING_LIST)
               .defaultsToDescribed("none")

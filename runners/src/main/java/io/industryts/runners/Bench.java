@@ -82,7 +82,7 @@ final class Bench {
             + json(
                 summary.rowsRead() + summary.readErrors(),
                 summary.rowsWritten(),
-                jp.outputLayout().schema().getFieldCount(),
+                jp.outputSchema().getFieldCount(),
                 init,
                 total,
                 threads));

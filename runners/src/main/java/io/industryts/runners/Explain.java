@@ -1,10 +1,8 @@
 package io.industryts.runners;
 
 import io.industryts.config.JobConfig;
+import io.industryts.config.JobPlan;
 import io.industryts.config.StepConfig;
-import io.industryts.engine.RunPlan;
-import io.industryts.engine.spi.ChunkLayout;
-import io.industryts.engine.spi.SeriesOptions;
 import io.industryts.io.FileInput;
 import io.industryts.io.TypeDecision;
 import java.io.PrintStream;
@@ -28,11 +26,7 @@ final class Explain {
     JobPipeline.Overrides overrides = JobPipeline.Overrides.from(cl);
     String input = JobPipeline.mainInputPath(job, overrides);
     FileInput file = Inputs.reader(input, job.input().orElse(null), job);
-    ChunkLayout layout = file.layout();
-    SeriesOptions resolved = job.seriesOptions().withTimeColumn(file.timeColumn().name());
-    RunPlan run =
-        RunPlan.of(
-            layout, resolved, job.engineSteps(), JobPipeline.namedInputSchemas(job, overrides));
+    JobPlan plan = JobPlan.of(job, file, JobPipeline.namedInputSchemas(job, overrides));
 
     out.println("job:          " + cl.jobFile() + " (pipeline \"" + job.pipelineName() + "\")");
     out.println("input:        " + input);
@@ -44,16 +38,14 @@ final class Explain {
               + " ".repeat(Math.max(0, 6 - named.getKey().length()))
               + named.getValue());
     }
+    out.println("time column:  " + plan.timeColumn() + " (" + plan.timeColumnReason() + ")");
     out.println(
-        "time column:  " + file.timeColumn().name() + " (" + file.timeColumn().reason() + ")");
-    out.println(
-        "keys:         "
-            + (layout.keyFields().isEmpty() ? "none (one series)" : layout.keyFields()));
-    out.println("time zone:    " + resolved.timeZone().getId());
+        "keys:         " + (plan.keyColumns().isEmpty() ? "none (one series)" : plan.keyColumns()));
+    out.println("time zone:    " + plan.timeZone().getId());
     out.println("time parsing: " + job.timeSettings());
     out.println();
     out.println("input schema (as read):");
-    printSchema(file.schema(), layout, out);
+    printSchema(plan.inputSchema(), plan.timeColumn(), plan.keyColumns(), out);
     out.println();
     out.println("input types (why):");
     printTypeDecisions(file.typeDecisions(), out);
@@ -71,12 +63,11 @@ final class Explain {
       out.println("  (none: the input is written as read)");
     }
     out.println();
-    ChunkLayout last = run.outputLayout();
     out.println("output schema:");
-    printSchema(last.schema(), last, out);
+    printSchema(plan.outputSchema(), plan.outputTimeField(), plan.outputKeyFields(), out);
     out.println();
     out.println("execution:");
-    for (String line : run.explain()) {
+    for (String line : plan.run().explain()) {
       out.println("  " + line);
     }
     out.println();
@@ -107,7 +98,8 @@ final class Explain {
     }
   }
 
-  private static void printSchema(Schema schema, ChunkLayout layout, PrintStream out) {
+  private static void printSchema(
+      Schema schema, String timeField, List<String> keyFields, PrintStream out) {
     int width = 4;
     for (Schema.Field f : schema.getFields()) {
       width = Math.max(width, f.getName().length());
@@ -115,9 +107,7 @@ final class Explain {
     for (int i = 0; i < schema.getFieldCount(); i++) {
       Schema.Field f = schema.getField(i);
       String role =
-          f.getName().equals(layout.timeField())
-              ? "  time"
-              : layout.keyFields().contains(f.getName()) ? "  key" : "";
+          f.getName().equals(timeField) ? "  time" : keyFields.contains(f.getName()) ? "  key" : "";
       out.println(
           String.format(
               "  %-" + width + "s  %s%s%s",

@@ -1,10 +1,10 @@
 package io.industryts.runners;
 
+import io.industryts.config.ColumnTypes;
 import io.industryts.config.InputConfig;
 import io.industryts.config.JobConfig;
-import io.industryts.config.TimeSettings;
+import io.industryts.config.JobPlan;
 import io.industryts.io.FileInput;
-import io.industryts.time.TimeParser;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -22,20 +22,7 @@ final class Inputs {
    * detected) under {@code job}'s series options and time settings.
    */
   static FileInput reader(String path, InputConfig input, JobConfig job) {
-    TimeSettings t = job.timeSettings();
-    TimeParser parser =
-        TimeParser.builder()
-            .zone(job.seriesOptions().timeZone())
-            .format(t.timeFormat())
-            .epochUnit(TimeParser.EpochUnit.valueOf(t.epochUnit().name()))
-            .ambiguous(TimeParser.Ambiguous.valueOf(t.ambiguous().name()))
-            .nonexistent(TimeParser.Nonexistent.valueOf(t.nonexistent().name()))
-            .build();
-    FileInput in =
-        FileInput.of(path)
-            .withSeriesOptions(job.seriesOptions())
-            .withTimeParser(parser)
-            .withNanAsNull(t.nanAsNull());
+    FileInput in = JobPlan.withSeries(job, FileInput.of(path));
     if (input == null) {
       return in;
     }
@@ -73,27 +60,8 @@ final class Inputs {
     return d.charAt(0);
   }
 
+  /** The Beam type of {@code [input.types] column = "type"}; an unknown name is an error. */
   static FieldType fieldType(String column, String type) {
-    switch (type.toLowerCase(Locale.ROOT)) {
-      case "double":
-        return FieldType.DOUBLE;
-      case "float":
-        return FieldType.FLOAT;
-      case "int64":
-        return FieldType.INT64;
-      case "int32":
-        return FieldType.INT32;
-      case "string":
-        return FieldType.STRING;
-      case "boolean":
-        return FieldType.BOOLEAN;
-      default:
-        throw new IllegalArgumentException(
-            "industryts: [input.types] "
-                + column
-                + " = \""
-                + type
-                + "\" is not a type. Expected one of double, float, int64, int32, string, boolean.");
-    }
+    return ColumnTypes.fieldType("industryts: [input.types] " + column, type);
   }
 }

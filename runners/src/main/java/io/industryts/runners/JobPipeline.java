@@ -2,14 +2,10 @@ package io.industryts.runners;
 
 import io.industryts.config.InputConfig;
 import io.industryts.config.JobConfig;
+import io.industryts.config.JobPlan;
 import io.industryts.config.OutputConfig;
-import io.industryts.engine.Engine;
 import io.industryts.engine.PlanResult;
 import io.industryts.engine.RunPlan;
-import io.industryts.engine.spi.ChunkLayout;
-import io.industryts.engine.spi.JoinOperation;
-import io.industryts.engine.spi.SeriesOptions;
-import io.industryts.engine.spi.TimeColumn;
 import io.industryts.io.DeadLetters;
 import io.industryts.io.FileInput;
 import io.industryts.io.FileOutput;
@@ -33,9 +29,9 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * A TOML job wired into a Beam pipeline: read the main input into chunks, segment, run the planned
- * kernels (fused into passes), write every output, and route bad rows to the dead-letter file or
- * fail on the first one (SEMANTICS §2.7).
+ * A TOML job wired into a Beam pipeline from the library's composites: read the inputs ({@link
+ * FileInput}), run the job's plan ({@link RunPlan}, through {@link JobPlan}), write every output,
+ * and route bad rows to the dead-letter file or fail on the first one (SEMANTICS §2.7).
  *
  * <pre>{@code
  * JobConfig job = JobConfig.load(Path.of("job.toml"), OperationRegistry.load(), Set.of());
@@ -63,8 +59,9 @@ public final class JobPipeline {
   private final Pipeline pipeline;
   private final String name;
   private final String input;
-  private final TimeColumn timeColumn;
-  private final ChunkLayout outputLayout;
+  private final String timeColumn;
+  private final String timeColumnReason;
+  private final Schema outputSchema;
   private final List<String> stepNames;
   private final List<String> outputs;
   private final String errors;
@@ -75,9 +72,7 @@ public final class JobPipeline {
       Pipeline pipeline,
       String name,
       String input,
-      TimeColumn timeColumn,
-      ChunkLayout outputLayout,
-      List<String> stepNames,
+      JobPlan plan,
       List<String> outputs,
       String errors,
       List<TypeDecision> inputTypes,
@@ -85,9 +80,10 @@ public final class JobPipeline {
     this.pipeline = pipeline;
     this.name = name;
     this.input = input;
-    this.timeColumn = timeColumn;
-    this.outputLayout = outputLayout;
-    this.stepNames = List.copyOf(stepNames);
+    this.timeColumn = plan.timeColumn();
+    this.timeColumnReason = plan.timeColumnReason();
+    this.outputSchema = plan.outputSchema();
+    this.stepNames = plan.stepNames();
     this.outputs = List.copyOf(outputs);
     this.errors = errors;
     this.inputTypes = List.copyOf(inputTypes);
@@ -194,18 +190,8 @@ public final class JobPipeline {
    */
   static FileInput namedReader(
       JobConfig job, String name, String path, String timeColumn, List<String> keys) {
-    InputConfig config = job.extraInputs().get(name);
-    SeriesOptions o =
-        job.seriesOptions()
-            .withTimeColumn(timeColumn)
-            .withKeyColumns(keys)
-            .withSequenceColumn(null);
-    FileInput reader = Inputs.reader(path, config, job).withSeriesOptions(o);
-    String seq = job.seriesOptions().sequenceColumn();
-    if (seq != null && reader.schema().hasField(seq)) {
-      reader = reader.withSeriesOptions(o.withSequenceColumn(seq));
-    }
-    return reader;
+    return JobPlan.forJoin(
+        job, Inputs.reader(path, job.extraInputs().get(name), job), timeColumn, keys);
   }
 
   /**
@@ -215,19 +201,14 @@ public final class JobPipeline {
   static Map<String, Schema> namedInputSchemas(JobConfig job, Overrides overrides) {
     Map<String, String> paths = namedInputPaths(job, overrides);
     Map<String, Schema> schemas = new LinkedHashMap<>();
-    for (Engine.Step s : job.engineSteps()) {
-      if (s.operation() instanceof JoinOperation) {
-        JoinOperation join = (JoinOperation) s.operation();
-        String name = join.rightInput();
-        String path = paths.get(name);
-        if (path != null && !schemas.containsKey(name)) {
-          schemas.put(
-              name,
-              namedReader(job, name, path, join.rightTimeColumn().orElse(null), List.of())
-                  .schema());
-        }
-      }
-    }
+    JobPlan.joinedInputs(job)
+        .forEach(
+            (name, timeColumn) -> {
+              String path = paths.get(name);
+              if (path != null) {
+                schemas.put(name, namedReader(job, name, path, timeColumn, List.of()).schema());
+              }
+            });
     return schemas;
   }
 
@@ -306,47 +287,33 @@ public final class JobPipeline {
     List<String> outputPaths = outputs(job, overrides);
     Optional<String> errorsPath = errorsPath(job, overrides);
     FileInput input = Inputs.reader(inputPath, job.input().orElse(null), job);
-    ChunkLayout layout = input.layout();
-    SeriesOptions resolved = job.seriesOptions().withTimeColumn(input.timeColumn().name());
-    List<Engine.Step> steps = job.engineSteps();
     Map<String, String> namedPaths = namedInputPaths(job, overrides);
-    RunPlan run =
-        RunPlan.of(layout, resolved, steps, namedInputSchemas(job, overrides))
-            .withEstimatedRows(input.estimatedRows());
+    JobPlan plan = JobPlan.of(job, input, namedInputSchemas(job, overrides));
+    RunPlan run = plan.run();
     Map<String, FileInput> rightReaders = new LinkedHashMap<>();
-    for (RunPlan.RightInput join : run.rightInputs()) {
-      ChunkLayout want = join.layout();
+    for (JobPlan.JoinInput join : plan.joins()) {
       FileInput reader =
           namedReader(
               job,
               join.inputName(),
               namedPaths.get(join.inputName()),
-              want.timeField(),
-              want.keyFields());
-      if (!reader.layout().equals(want)) {
-        throw new IllegalArgumentException(
-            join.stepName()
-                + ": input \""
-                + join.inputName()
-                + "\" reads as "
-                + reader.layout()
-                + " but the join was planned for "
-                + want
-                + ". Steps joining the same input must use the same right_time_column.");
-      }
+              join.timeColumn(),
+              join.keyColumns());
+      plan.requirePlannedLayout(join, reader);
       rightReaders.put(join.stepName(), reader);
     }
 
     Pipeline p = Pipeline.create(options);
     ReadResult read = input.withRowsCounter(ROWS_READ).withErrorsCounter(READ_ERRORS).read(p);
-    PCollectionList<Row> rightErrors = PCollectionList.empty(p);
+    Map<String, ReadResult> rightReads = new LinkedHashMap<>();
+    List<PCollection<Row>> rightErrors = new ArrayList<>();
     for (Map.Entry<String, FileInput> r : rightReaders.entrySet()) {
       ReadResult rr =
           p.apply("ReadRight_" + r.getKey(), r.getValue().withErrorsCounter(READ_ERRORS));
-      run = run.withRightInput(r.getKey(), rr.chunks());
-      rightErrors = rightErrors.and(rr.errors());
+      rightReads.put(r.getKey(), rr);
+      rightErrors.add(rr.errors());
     }
-    PlanResult result = read.chunks().apply("RunPlan", run);
+    PlanResult result = plan.applyTo(read, rightReads);
     JobReport report = null;
     Optional<String> reportPath = reportPath(job, overrides);
     if (reportPath.isPresent()) {
@@ -354,8 +321,9 @@ public final class JobPipeline {
           JobReport.plan(
               reportPath.get(),
               job.output().map(OutputConfig::report).orElse(OutputConfig.Report.none()),
-              layout,
-              result.layout(),
+              new JobReport.Columns(plan.inputSchema(), plan.timeColumn(), plan.keyColumns()),
+              new JobReport.Columns(
+                  plan.outputSchema(), plan.outputTimeField(), plan.outputKeyFields()),
               run.keepsRowTimes(),
               run.operationTypes());
       report.collect(result);
@@ -376,13 +344,8 @@ public final class JobPipeline {
       }
       files.add(out);
     }
-    FileOutput.writeAll(result.segments(), result.layout(), files);
-    PCollection<Row> allErrors =
-        PCollectionList.of(read.errors())
-            .and(result.errors())
-            .and(rightErrors.getAll())
-            .apply("AllErrors", Flatten.pCollections())
-            .setRowSchema(read.errors().getSchema());
+    plan.write(result, files);
+    PCollection<Row> allErrors = allErrors(read, result, rightErrors);
     if (errorsPath.isPresent() && overrides.stagingToken != null) {
       DeadLetters.write(allErrors, errorsPath.get(), overrides.stagingToken);
     } else if (errorsPath.isPresent()) {
@@ -390,21 +353,28 @@ public final class JobPipeline {
     } else {
       DeadLetters.failOnFirst(allErrors);
     }
-    List<String> names = new ArrayList<>();
-    for (Engine.Step s : steps) {
-      names.add(s.name());
-    }
     return new JobPipeline(
         p,
         job.pipelineName(),
         inputPath,
-        input.timeColumn(),
-        result.layout(),
-        names,
+        plan,
         outputPaths,
         errorsPath.orElse(null),
         input.typeDecisions(),
         report);
+  }
+
+  /**
+   * The reader's errors, the steps' errors and {@code more} (e.g. the second inputs' readers') as
+   * one errors output, in the reader's error schema.
+   */
+  static PCollection<Row> allErrors(
+      ReadResult read, PlanResult result, List<PCollection<Row>> more) {
+    return PCollectionList.of(read.errors())
+        .and(result.errors())
+        .and(more)
+        .apply("AllErrors", Flatten.pCollections())
+        .setRowSchema(read.errors().getSchema());
   }
 
   /** The pipeline, ready to run. */
@@ -422,9 +392,14 @@ public final class JobPipeline {
     return input;
   }
 
-  /** The resolved time column and why it was chosen. */
-  public TimeColumn timeColumn() {
+  /** The resolved time column. */
+  public String timeColumn() {
     return timeColumn;
+  }
+
+  /** Why {@link #timeColumn()} was chosen (named in the job, or how it was detected). */
+  public String timeColumnReason() {
+    return timeColumnReason;
   }
 
   /** How each column of the main input got its type (for the run summary). */
@@ -432,9 +407,9 @@ public final class JobPipeline {
     return inputTypes;
   }
 
-  /** The layout (schema, time field, keys) of the written rows. */
-  public ChunkLayout outputLayout() {
-    return outputLayout;
+  /** The schema of the written rows. */
+  public Schema outputSchema() {
+    return outputSchema;
   }
 
   /** Step names in order (the counters' prefixes). */

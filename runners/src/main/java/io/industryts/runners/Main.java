@@ -4,7 +4,7 @@ import io.industryts.config.ConfigException;
 import io.industryts.config.InputConfig;
 import io.industryts.config.JobConfig;
 import io.industryts.config.OperationRegistry;
-import io.industryts.engine.Engine;
+import io.industryts.errors.BadRowException;
 import io.industryts.io.FileReadException;
 import io.industryts.io.StagedFiles;
 import io.industryts.runners.CommandLine.Command;
@@ -472,18 +472,14 @@ public final class Main {
     Throwable cause = rootMessage(e);
     String job = cl.jobFile() == null ? "" : " " + cl.jobFile();
     err.println("industryts:" + job + " " + what + ": " + message(cause));
-    if (cause instanceof Engine.BadRowException) {
+    if (cause instanceof BadRowException) {
       err.println(
           "To keep bad rows and continue, add --errors bad_rows.csv (or [output] errors"
               + " = \"...\" in the job file).");
     }
     if (cl.isVerbose()) {
       e.printStackTrace(err);
-    } else if (!(cause instanceof IllegalArgumentException)
-        && !(cause instanceof Engine.BadRowException)
-        && !(cause instanceof OutOfHeapException)
-        && !(cause instanceof StagedFiles.OutputException)
-        && !(cause instanceof FileReadException)) {
+    } else if (!(cause instanceof IllegalArgumentException) && !explainsItself(cause)) {
       err.println("(run with --verbose for the stack trace)");
     }
   }
@@ -493,11 +489,7 @@ public final class Main {
     Throwable best = e;
     Throwable t = e;
     while (t != null) {
-      if (t instanceof Engine.BadRowException
-          || t instanceof OutOfHeapException
-          || t instanceof StagedFiles.OutputException
-          || t instanceof JobNotDoneException
-          || t instanceof FileReadException) {
+      if (explainsItself(t) || t instanceof JobNotDoneException) {
         return t;
       }
       if (t.getMessage() != null) {
@@ -511,6 +503,18 @@ public final class Main {
     return best;
   }
 
+  /**
+   * Whether {@code t} is one of the failures whose message alone tells the user what happened and
+   * what to do (a bad row, the heap, an output that could not be put in place, an unreadable file):
+   * it is printed without its class name or stack trace, and Beam's wrappers around it are skipped.
+   */
+  private static boolean explainsItself(Throwable t) {
+    return t instanceof BadRowException
+        || t instanceof OutOfHeapException
+        || t instanceof StagedFiles.OutputException
+        || t instanceof FileReadException;
+  }
+
   static String message(Throwable t) {
     String m = t.getMessage();
     if (m == null) {
@@ -522,12 +526,10 @@ public final class Main {
     }
     return t instanceof RuntimeException
             && !(t instanceof IllegalArgumentException)
-            && !(t instanceof Engine.BadRowException)
             && !(t instanceof IllegalStateException)
             && !(t instanceof UnsupportedOperationException)
-            && !(t instanceof OutOfHeapException)
             && !(t instanceof JobNotDoneException)
-            && !(t instanceof FileReadException)
+            && !explainsItself(t)
         ? t.getClass().getSimpleName() + ": " + m
         : m;
   }

@@ -1,10 +1,9 @@
 package io.industryts.runners;
 
 import io.industryts.config.JobConfig;
-import io.industryts.engine.Engine;
+import io.industryts.config.JobPlan;
 import io.industryts.engine.PlanResult;
 import io.industryts.engine.RunPlan;
-import io.industryts.engine.spi.SeriesOptions;
 import io.industryts.io.DeadLetters;
 import io.industryts.io.FileInput;
 import io.industryts.io.ReadResult;
@@ -18,8 +17,6 @@ import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.values.PCollectionList;
 
 /**
  * {@code industryts bench --mode micro}: times the resample step alone and the rolling step alone
@@ -84,18 +81,17 @@ final class MicroBench {
    * @throws IllegalArgumentException when the job has no resample or no rolling step
    */
   static Timings run(JobConfig job, String csv, int repeats, PipelineOptions options) {
-    List<Engine.Step> steps = job.engineSteps();
-    List<Engine.Step> cleaning = new ArrayList<>();
-    Engine.Step resample = null;
-    Engine.Step rolling = null;
-    for (Engine.Step s : steps) {
-      String type = s.operation().typeName();
+    List<String> cleaning = new ArrayList<>();
+    String resample = null;
+    String rolling = null;
+    for (Map.Entry<String, String> s : JobPlan.operationTypes(job).entrySet()) {
+      String type = s.getValue();
       if (CLEANING.contains(type) && resample == null && rolling == null) {
-        cleaning.add(s);
+        cleaning.add(s.getKey());
       } else if (type.equals("resample") && resample == null) {
-        resample = s;
+        resample = s.getKey();
       } else if (type.equals("rolling") && rolling == null) {
-        rolling = s;
+        rolling = s.getKey();
       }
     }
     if (resample == null || rolling == null) {
@@ -109,21 +105,16 @@ final class MicroBench {
               + "(drop --job) or a job with both.");
     }
     FileInput input = Inputs.reader(csv, job.input().orElse(null), job);
-    SeriesOptions resolved = job.seriesOptions().withTimeColumn(input.timeColumn().name());
-    RunPlan clean = RunPlan.of(input.layout(), resolved, cleaning, Map.of());
-    Map<String, Engine.Step> timed = new LinkedHashMap<>();
+    JobPlan clean = JobPlan.ofSteps(job, input, cleaning);
+    Map<String, String> timed = new LinkedHashMap<>();
     timed.put("resample", resample);
     timed.put("rolling", rolling);
 
     Pipeline p = Pipeline.create(options);
     ReadResult read = input.read(p);
-    PlanResult cleaned = read.chunks().apply("RunPlan", clean);
-    DeadLetters.failOnFirst(
-        PCollectionList.of(read.errors())
-            .and(cleaned.errors())
-            .apply("AllErrors", Flatten.pCollections())
-            .setRowSchema(read.errors().getSchema()));
-    cleaned.timeInMemory(timed, resolved, repeats);
+    PlanResult cleaned = clean.applyTo(read, Map.of());
+    DeadLetters.failOnFirst(JobPipeline.allErrors(read, cleaned, List.of()));
+    clean.timeInMemory(cleaned, timed, repeats);
     PipelineResult result = p.run();
     result.waitUntilFinish();
 

@@ -10,6 +10,7 @@ import io.industryts.engine.spi.PlanContext;
 import io.industryts.engine.spi.SeriesOptions;
 import io.industryts.engine.spi.StatsKernel;
 import io.industryts.engine.spi.TimeColumn;
+import io.industryts.errors.BadRowException;
 import io.industryts.time.TimeParser;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -434,16 +435,17 @@ public final class Engine {
   static final class FailFn extends DoFn<Row, Void> {
     @ProcessElement
     public void process(@Element Row error) {
-      throw new BadRowException(ErrorRecords.describe(error));
+      throw badRow(ErrorRecords.describe(error), error);
     }
   }
 
-  /** A bad row met where no errors output is attached; the message says what and where. */
-  public static final class BadRowException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public BadRowException(String message) {
-      super(message);
-    }
+  /** The exception for the error record {@code error} ({@link ErrorRecords#SCHEMA}). */
+  static BadRowException badRow(String message, Row error) {
+    return new BadRowException(
+        message,
+        error.getString("source"),
+        error.getInt64("line"),
+        error.getString("field"),
+        error.getString("reason"));
   }
 }

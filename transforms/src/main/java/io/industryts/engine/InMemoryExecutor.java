@@ -69,7 +69,7 @@ final class InMemoryExecutor {
 
   /**
    * Applies {@code plan} to one whole, time-sorted series as a single segment; the first bad row
-   * throws {@link Engine.BadRowException}.
+   * throws {@link io.industryts.errors.BadRowException}.
    */
   static Chunk run(ExecutionPlan plan, Chunk series) {
     KV<KV<Row, Long>, Chunk> out =

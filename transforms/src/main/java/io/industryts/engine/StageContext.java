@@ -39,8 +39,9 @@ final class StageContext implements KernelContext {
         public void rowError(Row record) {
           String source = record.getString("source");
           String message = record.getString("message");
-          throw new Engine.BadRowException(
-              source == null ? message : source + ":" + record.getInt64("line") + ": " + message);
+          throw Engine.badRow(
+              source == null ? message : source + ":" + record.getInt64("line") + ": " + message,
+              record);
         }
       };
 

@@ -1,5 +1,6 @@
 package io.industryts.config.ops;
 
+import io.industryts.config.ColumnTypes;
 import io.industryts.config.OperationDescription;
 import io.industryts.config.OperationProvider;
 import io.industryts.config.ParamSpec;
@@ -20,7 +21,7 @@ public final class CastProvider implements OperationProvider {
           .param(
               ParamSpec.of("types", ParamType.STRING_TABLE)
                   .required()
-                  .allowed("double", "float", "int64", "int32", "string", "boolean")
+                  .allowed(ColumnTypes.NAMES)
                   .doc("Table column -> target type."))
           .param(InvalidParam.spec("cast_invalid"))
           .example("[[operations]]\ntype = \"cast\"\ntypes = { level = \"double\" }\n")
@@ -35,7 +36,8 @@ public final class CastProvider implements OperationProvider {
   public Operation create(ValidatedParams p, StepContext context) {
     Cast op = null;
     for (Map.Entry<String, String> e : p.<String>table("types").entrySet()) {
-      FieldType t = type(e.getValue());
+      // the table's values were checked against ColumnTypes.NAMES when the job was loaded
+      FieldType t = ColumnTypes.fieldType("Cast: types." + e.getKey(), e.getValue());
       op = op == null ? Cast.to(t, e.getKey()) : op.alsoTo(t, e.getKey());
     }
     if (op == null) {
@@ -46,22 +48,5 @@ public final class CastProvider implements OperationProvider {
     return p.isSet("invalid")
         ? op.onInvalid(ProviderSupport.constant(Invalid.class, p.string("invalid")))
         : op;
-  }
-
-  private static FieldType type(String toml) {
-    switch (toml) {
-      case "double":
-        return FieldType.DOUBLE;
-      case "float":
-        return FieldType.FLOAT;
-      case "int64":
-        return FieldType.INT64;
-      case "int32":
-        return FieldType.INT32;
-      case "boolean":
-        return FieldType.BOOLEAN;
-      default:
-        return FieldType.STRING;
-    }
   }
 }

@@ -2,7 +2,6 @@ package io.industryts.runners.report;
 
 import io.industryts.config.OutputConfig;
 import io.industryts.engine.PlanResult;
-import io.industryts.engine.spi.ChunkLayout;
 import io.industryts.runners.JobPipeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,19 +21,42 @@ import org.apache.beam.sdk.schemas.Schema;
  * with the counters ({@link HtmlReport}), atomically.
  *
  * <pre>{@code
- * JobReport report = JobReport.plan("out/report.html", settings, inputLayout, outputLayout,
- *     run.keepsRowTimes(), stepTypes);
+ * JobReport report = JobReport.plan("out/report.html", settings,
+ *     new JobReport.Columns(inputSchema, "time", List.of("tag")),
+ *     new JobReport.Columns(outputSchema, "time", List.of("tag")), run.keepsRowTimes(), stepTypes);
  * report.collect(planResult);   // while building the pipeline
  * // ... run ...
  * report.write(jobPipeline, "job.toml", counters, "DirectRunner", seconds);
  * }</pre>
  */
 public final class JobReport {
+  /**
+   * The columns of one side of the job (the input as read, or the written output).
+   *
+   * @param schema the rows' schema
+   * @param timeField the time column
+   * @param keyFields the key columns (empty: one series)
+   */
+  public record Columns(Schema schema, String timeField, List<String> keyFields) {
+    /** The value columns that are numbers or booleans, in schema order. */
+    List<String> numericValues() {
+      List<String> out = new ArrayList<>();
+      for (Schema.Field f : schema.getFields()) {
+        Schema.TypeName t = f.getType().getTypeName();
+        boolean timeOrKey = f.getName().equals(timeField) || keyFields.contains(f.getName());
+        if (!timeOrKey && (t.isNumericType() || t == Schema.TypeName.BOOLEAN)) {
+          out.add(f.getName());
+        }
+      }
+      return out;
+    }
+  }
+
   private final Path path;
   private final Path dataFile;
   private final OutputConfig.Report settings;
-  private final ChunkLayout inputLayout;
-  private final ChunkLayout outputLayout;
+  private final Columns input;
+  private final Columns output;
   private final List<String> columns;
   private final Map<String, List<String>> derived;
   private final boolean markers;
@@ -43,8 +65,8 @@ public final class JobReport {
   private JobReport(
       Path path,
       OutputConfig.Report settings,
-      ChunkLayout inputLayout,
-      ChunkLayout outputLayout,
+      Columns input,
+      Columns output,
       List<String> columns,
       Map<String, List<String>> derived,
       boolean markers,
@@ -52,8 +74,8 @@ public final class JobReport {
     this.path = path.toAbsolutePath();
     this.dataFile = this.path.resolveSibling("." + this.path.getFileName() + ".data");
     this.settings = settings;
-    this.inputLayout = inputLayout;
-    this.outputLayout = outputLayout;
+    this.input = input;
+    this.output = output;
     this.columns = List.copyOf(columns);
     this.derived = derived;
     this.markers = markers;
@@ -71,14 +93,14 @@ public final class JobReport {
   public static JobReport plan(
       String path,
       OutputConfig.Report settings,
-      ChunkLayout input,
-      ChunkLayout output,
+      Columns input,
+      Columns output,
       boolean keepsRowTimes,
       List<String> stepTypes) {
-    Set<String> numeric = new LinkedHashSet<>(numericValueColumns(input));
-    numeric.addAll(numericValueColumns(output));
+    Set<String> numeric = new LinkedHashSet<>(input.numericValues());
+    numeric.addAll(output.numericValues());
     List<String> columns =
-        settings.columns().isEmpty() ? numericValueColumns(input) : settings.columns();
+        settings.columns().isEmpty() ? input.numericValues() : settings.columns();
     for (String c : columns) {
       if (!numeric.contains(c)) {
         throw new IllegalArgumentException(
@@ -96,7 +118,7 @@ public final class JobReport {
         input,
         output,
         columns,
-        derived(columns, numericValueColumns(input), numericValueColumns(output)),
+        derived(columns, input.numericValues(), output.numericValues()),
         keepsRowTimes,
         stepTypes);
   }
@@ -128,31 +150,12 @@ public final class JobReport {
     return out;
   }
 
-  private static List<String> numericValueColumns(ChunkLayout layout) {
-    List<String> out = new ArrayList<>();
-    Schema s = layout.schema();
-    for (int f = 0; f < s.getFieldCount(); f++) {
-      Schema.TypeName t = s.getField(f).getType().getTypeName();
-      if (!layout.isTimeOrKey(f) && (t.isNumericType() || t == Schema.TypeName.BOOLEAN)) {
-        out.add(s.getField(f).getName());
-      }
-    }
-    return out;
-  }
-
   /**
    * Adds the collection to the pipeline of {@code result}: its segments as read ({@link
    * PlanResult#inputSegments()}) and as written ({@link PlanResult#segments()}).
    */
   public void collect(PlanResult result) {
-    ReportCollector.collect(
-        result.inputSegments(),
-        inputLayout,
-        result.segments(),
-        outputLayout,
-        sampled(),
-        markers,
-        dataFile.toString());
+    ReportCollector.collect(result, sampled(), markers, dataFile.toString());
   }
 
   /** The value columns the report plots. */
@@ -197,9 +200,9 @@ public final class JobReport {
     m.jobFile = jobFile;
     m.runner = runner;
     m.inputs = List.of(jp.input());
-    m.timeColumn = jp.timeColumn().name();
-    m.timeColumnReason = jp.timeColumn().reason();
-    m.keyColumns = inputLayout.keyFields();
+    m.timeColumn = jp.timeColumn();
+    m.timeColumnReason = jp.timeColumnReason();
+    m.keyColumns = input.keyFields();
     m.outputs = jp.outputs();
     m.errorsPath = jp.errorsPath().orElse(null);
     m.wallSeconds = wallSeconds;
@@ -217,9 +220,9 @@ public final class JobReport {
           "No markers: a step re-grids or moves times, so input and output rows do not "
               + "share times.");
     }
-    m.outputSchema = outputLayout.schema();
-    m.outputTimeField = outputLayout.timeField();
-    m.outputKeyFields = outputLayout.keyFields();
+    m.outputSchema = output.schema();
+    m.outputTimeField = output.timeField();
+    m.outputKeyFields = output.keyFields();
     String html = HtmlReport.render(m);
     ReportCollector.writeAtomically(
         path, temp -> Files.writeString(temp, html, StandardCharsets.UTF_8));

@@ -1,12 +1,8 @@
 package io.industryts.runners.report;
 
-import io.industryts.engine.ChunkCoder;
-import io.industryts.engine.KeyGroups;
-import io.industryts.engine.spi.Chunk;
-import io.industryts.engine.spi.ChunkLayout;
-import io.industryts.engine.spi.Column;
-import io.industryts.engine.spi.DoubleColumn;
-import io.industryts.engine.spi.LongColumn;
+import io.industryts.engine.PlanResult;
+import io.industryts.engine.PlanResult.SegmentProfiler;
+import io.industryts.engine.PlanResult.SegmentSide;
 import io.industryts.runners.report.ColumnSamples.Marker;
 import io.industryts.runners.report.ColumnSamples.Points;
 import java.io.IOException;
@@ -21,29 +17,22 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.Row;
 
-// Over 500 lines: the report's in-pipeline side — tagging, per-segment profiling, the coders of
-// what moves between workers and the atomic write of the data file. The steps exchange the same
-// Side, Scratch and Values types and are short each.
-
 /**
- * Collects what the job report needs inside the pipeline, cheaply: the input and the output
- * segments are grouped by segment key (series, segment index; on the DirectRunner only ids move),
- * each segment is reduced to a {@link SegmentProfile} of a few kilobytes (LTTB points, steps,
- * markers), and one worker writes the profiles to a data file that the launcher turns into the page
- * after the run, when the counters are known. No row reaches the launcher.
+ * Collects what the job report needs inside the pipeline, cheaply: the library hands each segment
+ * of the run's input and output as plain arrays ({@link PlanResult#profileSegments}), each is
+ * reduced to a {@link SegmentProfile} of a few kilobytes (LTTB points, steps, markers), and one
+ * worker writes the profiles to a data file that the launcher turns into the page after the run,
+ * when the counters are known. No row reaches the launcher.
  */
 public final class ReportCollector {
   private ReportCollector() {}
@@ -55,8 +44,7 @@ public final class ReportCollector {
   static final int MARKERS = 400;
 
   /**
-   * Adds the collection to the pipeline of {@code input} (segments of {@code inputLayout}) and
-   * {@code output}; the profiles go to {@code dataFile}.
+   * Adds the collection to the pipeline of {@code result}; the profiles go to {@code dataFile}.
    *
    * @param columns the value columns to sample (numeric; a column missing on one side is sampled on
    *     the other only)
@@ -64,51 +52,12 @@ public final class ReportCollector {
    *     times, where "the same time" means nothing)
    */
   public static void collect(
-      PCollection<KV<KV<Row, Long>, Chunk>> input,
-      ChunkLayout inputLayout,
-      PCollection<KV<KV<Row, Long>, Chunk>> output,
-      ChunkLayout outputLayout,
-      List<String> columns,
-      boolean markers,
-      String dataFile) {
-    KvCoder<Integer, SegmentProfile> profiles = KvCoder.of(VarIntCoder.of(), new ProfileCoder());
-    PCollectionList<KV<Integer, SegmentProfile>> parts;
-    if (markers) {
-      // markers compare both sides of a segment: they must meet
-      @SuppressWarnings("unchecked")
-      Coder<KV<Row, Long>> keyCoder =
-          ((KvCoder<KV<Row, Long>, Chunk>) input.getCoder()).getKeyCoder();
-      SideCoder sideCoder = new SideCoder(ChunkCoder.of(inputLayout), ChunkCoder.of(outputLayout));
-      KvCoder<KV<Row, Long>, Side> tagged = KvCoder.of(keyCoder, sideCoder);
-      PCollection<KV<KV<Row, Long>, Side>> in =
-          input.apply("Report/TagInput", ParDo.of(new TagFn(false))).setCoder(tagged);
-      PCollection<KV<KV<Row, Long>, Side>> out =
-          output.apply("Report/TagOutput", ParDo.of(new TagFn(true))).setCoder(tagged);
-      parts =
-          PCollectionList.of(
-              PCollectionList.of(in)
-                  .and(out)
-                  .apply("Report/Sides", Flatten.pCollections())
-                  .setCoder(tagged)
-                  .apply("Report/BySegment", KeyGroups.<KV<Row, Long>, Side>byKey())
-                  .apply("Report/Profile", ParDo.of(new ProfileFn(columns, markers)))
-                  .setCoder(profiles));
-    } else {
-      // without markers each side is profiled on its own, as soon as its segment exists: no
-      // grouping, and no input segment is held until its output is computed
-      parts =
-          PCollectionList.of(
-                  input
-                      .apply("Report/ProfileInput", ParDo.of(new SideProfileFn(columns, false)))
-                      .setCoder(profiles))
-              .and(
-                  output
-                      .apply("Report/ProfileOutput", ParDo.of(new SideProfileFn(columns, true)))
-                      .setCoder(profiles));
-    }
-    parts
-        .apply("Report/Profiles", Flatten.pCollections())
-        .setCoder(profiles)
+      PlanResult result, List<String> columns, boolean markers, String dataFile) {
+    ProfileCoder coder = new ProfileCoder();
+    result
+        .profileSegments(columns, markers, new Profiler(columns, markers), coder)
+        .apply("Report/Keyed", WithKeys.of(0))
+        .setCoder(KvCoder.of(VarIntCoder.of(), coder))
         .apply("Report/Gather", GroupByKey.create())
         .apply("Report/WriteData", ParDo.of(new WriteDataFn(dataFile)));
   }
@@ -124,41 +73,6 @@ public final class ReportCollector {
       return (List<SegmentProfile>) in.readObject();
     } catch (ClassNotFoundException e) {
       throw new IOException("industryts: report data " + dataFile + " is not readable: " + e, e);
-    }
-  }
-
-  /** A segment chunk and the side it comes from. */
-  static final class Side {
-    final boolean output;
-    final Chunk chunk;
-
-    Side(boolean output, Chunk chunk) {
-      this.output = output;
-      this.chunk = chunk;
-    }
-  }
-
-  /** One byte for the side, then the chunk with that side's coder. */
-  static final class SideCoder extends CustomCoder<Side> {
-    private static final long serialVersionUID = 1L;
-    private final ChunkCoder input;
-    private final ChunkCoder output;
-
-    SideCoder(ChunkCoder input, ChunkCoder output) {
-      this.input = input;
-      this.output = output;
-    }
-
-    @Override
-    public void encode(Side value, OutputStream out) throws IOException {
-      out.write(value.output ? 1 : 0);
-      (value.output ? output : input).encode(value.chunk, out);
-    }
-
-    @Override
-    public Side decode(InputStream in) throws IOException {
-      boolean isOutput = in.read() == 1;
-      return new Side(isOutput, (isOutput ? output : input).decode(in));
     }
   }
 
@@ -192,98 +106,26 @@ public final class ReportCollector {
     }
   }
 
-  static final class TagFn extends DoFn<KV<KV<Row, Long>, Chunk>, KV<KV<Row, Long>, Side>> {
-    private final boolean output;
-
-    TagFn(boolean output) {
-      this.output = output;
-    }
-
-    @ProcessElement
-    public void process(
-        @Element KV<KV<Row, Long>, Chunk> e, OutputReceiver<KV<KV<Row, Long>, Side>> out) {
-      out.output(KV.of(e.getKey(), new Side(output, e.getValue())));
-    }
-  }
-
-  /** Reduces one segment's input and output chunks to a profile. */
-  static final class ProfileFn
-      extends DoFn<KV<KV<Row, Long>, Iterable<Side>>, KV<Integer, SegmentProfile>> {
+  /** A segment's sides to its profile, on the worker that holds them. */
+  static final class Profiler implements SegmentProfiler<SegmentProfile> {
+    private static final long serialVersionUID = 1L;
     private final List<String> columns;
     private final boolean markers;
     private transient Scratch scratch;
 
-    ProfileFn(List<String> columns, boolean markers) {
+    Profiler(List<String> columns, boolean markers) {
       this.columns = List.copyOf(columns);
       this.markers = markers;
     }
 
-    @ProcessElement
-    public void process(
-        @Element KV<KV<Row, Long>, Iterable<Side>> e,
-        OutputReceiver<KV<Integer, SegmentProfile>> out) {
-      List<Chunk> in = new ArrayList<>();
-      List<Chunk> outs = new ArrayList<>();
-      for (Side s : e.getValue()) {
-        (s.output ? outs : in).add(s.chunk);
-      }
+    @Override
+    public SegmentProfile profile(
+        Row seriesKey, long segment, SegmentSide input, SegmentSide output) {
       if (scratch == null) {
         scratch = new Scratch();
       }
-      out.output(
-          KV.of(
-              0,
-              profile(
-                  seriesLabel(e.getKey().getKey()),
-                  e.getKey().getValue(),
-                  concat(in),
-                  concat(outs),
-                  columns,
-                  markers,
-                  scratch)));
-    }
-
-    private static Chunk concat(List<Chunk> parts) {
-      if (parts.isEmpty()) {
-        return null;
-      }
-      return parts.size() == 1 ? parts.get(0) : Chunk.concat(parts).sorted();
-    }
-  }
-
-  /**
-   * Reduces one segment of one side (input or output) to a profile of that side only; used when
-   * there are no markers, so the sides need not meet.
-   */
-  static final class SideProfileFn
-      extends DoFn<KV<KV<Row, Long>, Chunk>, KV<Integer, SegmentProfile>> {
-    private final List<String> columns;
-    private final boolean output;
-    private transient Scratch scratch;
-
-    SideProfileFn(List<String> columns, boolean output) {
-      this.columns = List.copyOf(columns);
-      this.output = output;
-    }
-
-    @ProcessElement
-    public void process(
-        @Element KV<KV<Row, Long>, Chunk> e, OutputReceiver<KV<Integer, SegmentProfile>> out) {
-      if (scratch == null) {
-        scratch = new Scratch();
-      }
-      Chunk c = e.getValue();
-      out.output(
-          KV.of(
-              0,
-              profile(
-                  seriesLabel(e.getKey().getKey()),
-                  e.getKey().getValue(),
-                  output ? null : c,
-                  output ? c : null,
-                  columns,
-                  false,
-                  scratch)));
+      return ReportCollector.profile(
+          seriesLabel(seriesKey), segment, input, output, columns, markers, scratch);
     }
   }
 
@@ -310,14 +152,14 @@ public final class ReportCollector {
   }
 
   /**
-   * The profile of one segment: {@code input} and {@code output} are its sorted chunks (either may
-   * be null when a side has no rows there).
+   * The profile of one segment: {@code input} and {@code output} are its sides (either may be null
+   * when a side has no rows there).
    */
   static SegmentProfile profile(
       String series,
       long segment,
-      Chunk input,
-      Chunk output,
+      SegmentSide input,
+      SegmentSide output,
       List<String> columns,
       boolean markers) {
     return profile(series, segment, input, output, columns, markers, new Scratch());
@@ -326,20 +168,20 @@ public final class ReportCollector {
   private static SegmentProfile profile(
       String series,
       long segment,
-      Chunk input,
-      Chunk output,
+      SegmentSide input,
+      SegmentSide output,
       List<String> columns,
       boolean markers,
       Scratch scratch) {
     SegmentProfile p = new SegmentProfile(series, segment);
-    if (input != null && input.size() > 0) {
+    if (input != null && input.times().length > 0) {
       long[] t = input.times();
       p.inputRows = t.length;
       p.inputFirst = t[0];
       p.inputLast = t[t.length - 1];
       p.steps = TimeSteps.of(t);
     }
-    if (output != null && output.size() > 0) {
+    if (output != null && output.times().length > 0) {
       long[] t = output.times();
       p.outputRows = t.length;
       p.outputFirst = t[0];
@@ -428,8 +270,8 @@ public final class ReportCollector {
   }
 
   /**
-   * A numeric column of a chunk as doubles and nulls (NaN counts as null: plots skip it). A double
-   * column's arrays are read in place, not copied.
+   * A numeric column of a segment side as doubles and nulls (NaN counts as null: plots skip it),
+   * read in place, not copied.
    */
   static final class Values {
     private final double[] v;
@@ -442,37 +284,12 @@ public final class ReportCollector {
       this.nulls = nulls;
     }
 
-    /** The column {@code name} of {@code c}, or null when {@code c} is null or lacks it. */
-    static Values of(Chunk c, String name) {
-      if (c == null || !c.schema().hasField(name)) {
+    /** The column {@code name} of {@code side}, or null when {@code side} is null or lacks it. */
+    static Values of(SegmentSide side, String name) {
+      if (side == null || !side.values().containsKey(name)) {
         return null;
       }
-      Column col = c.column(name);
-      if (col instanceof DoubleColumn) {
-        return new Values(((DoubleColumn) col).values(), ((DoubleColumn) col).nulls());
-      }
-      int n = col.size();
-      double[] v = new double[n];
-      if (col instanceof LongColumn) {
-        long[] l = ((LongColumn) col).values();
-        for (int i = 0; i < n; i++) {
-          v[i] = l[i];
-        }
-        return new Values(v, ((LongColumn) col).nulls());
-      }
-      boolean[] nulls = new boolean[n];
-      for (int i = 0; i < n; i++) {
-        if (col.isNull(i)) {
-          nulls[i] = true;
-        } else {
-          Object o = col.get(i);
-          v[i] =
-              o instanceof Number
-                  ? ((Number) o).doubleValue()
-                  : o instanceof Boolean ? ((Boolean) o ? 1 : 0) : Double.NaN;
-        }
-      }
-      return new Values(v, nulls);
+      return new Values(side.values().get(name), side.nulls().get(name));
     }
 
     boolean isNull(int i) {

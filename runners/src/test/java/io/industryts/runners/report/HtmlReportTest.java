@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class HtmlReportTest {
   private static HtmlReport.Model model() {
     SegmentProfile seg =
-        ReportCollector.profile(
+        ReportCollectorTest.profile(
             "",
             0,
             ReportCollectorTest.chunk(

@@ -40,6 +40,10 @@ class JobReportTest {
         Map.of());
   }
 
+  private static JobReport.Columns columns(ChunkLayout layout) {
+    return new JobReport.Columns(layout.schema(), layout.timeField(), layout.keyFields());
+  }
+
   private static OutputConfig.Report settings(List<String> columns, int max, List<String> series) {
     return new OutputConfig.Report("r.html", columns, max, series);
   }
@@ -51,8 +55,8 @@ class JobReportTest {
         JobReport.plan(
             "r.html",
             OutputConfig.Report.none(),
-            LAYOUT,
-            dropNull.outputLayout(),
+            columns(LAYOUT),
+            columns(dropNull.outputLayout()),
             dropNull.keepsRowTimes(),
             List.of("drop_null"));
     assertEquals(List.of("v", "n"), r.columns());
@@ -62,8 +66,8 @@ class JobReportTest {
         JobReport.plan(
             "r.html",
             OutputConfig.Report.none(),
-            LAYOUT,
-            resample.outputLayout(),
+            columns(LAYOUT),
+            columns(resample.outputLayout()),
             resample.keepsRowTimes(),
             List.of("resample"));
     assertFalse(regrid.markers());
@@ -78,8 +82,8 @@ class JobReportTest {
                 JobReport.plan(
                     "r.html",
                     settings(List.of("note"), 6, List.of()),
-                    LAYOUT,
-                    LAYOUT,
+                    columns(LAYOUT),
+                    columns(LAYOUT),
                     true,
                     List.of()));
     assertEquals(

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.industryts.engine.PlanResult.SegmentSide;
 import io.industryts.engine.spi.Chunk;
 import io.industryts.engine.spi.ChunkLayout;
 import io.industryts.engine.spi.Column;
@@ -19,6 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A segment's profile: markers by hand, samples, steps, series merge and the data file. */
 class ReportCollectorTest {
+  /** The profile of one segment whose sides are these chunks (null: no rows on that side). */
+  static SegmentProfile profile(
+      String series, long segment, Chunk in, Chunk out, List<String> columns, boolean markers) {
+    return ReportCollector.profile(
+        series,
+        segment,
+        in == null ? null : SegmentSide.of(in, columns),
+        out == null ? null : SegmentSide.of(out, columns),
+        columns,
+        markers);
+  }
+
   private static final Schema SCHEMA =
       Schema.builder().addDateTimeField("t").addNullableField("v", FieldType.DOUBLE).build();
   private static final ChunkLayout LAYOUT = ChunkLayout.of(SCHEMA, "t", List.of());
@@ -41,7 +54,7 @@ class ReportCollectorTest {
   void markersCompareValuesAtTheSameTime() {
     Chunk in = chunk(new long[] {0, 10, 20, 30, 40}, null, 5.0, 9.0, 2.0, null);
     Chunk out = chunk(new long[] {0, 10, 20, 40}, 1.0, 5.0, 6.0, null);
-    SegmentProfile p = ReportCollector.profile("", 0, in, out, List.of("v"), true);
+    SegmentProfile p = profile("", 0, in, out, List.of("v"), true);
     ColumnSamples s = p.columns.get("v");
     assertEquals(1, s.markerTotals[Marker.FILLED.ordinal()]);
     assertEquals(1, s.markerTotals[Marker.CHANGED.ordinal()]);
@@ -64,7 +77,7 @@ class ReportCollectorTest {
   void maskedValuesAndDuplicateTimesPairInOrder() {
     Chunk in = chunk(new long[] {0, 0, 10}, 1.0, 2.0, 3.0);
     Chunk out = chunk(new long[] {0, 10}, 1.0, null);
-    ColumnSamples s = ReportCollector.profile("", 0, in, out, List.of("v"), true).columns.get("v");
+    ColumnSamples s = profile("", 0, in, out, List.of("v"), true).columns.get("v");
     assertEquals(1, s.markerTotals[Marker.DROPPED.ordinal()]); // the second row at 0
     assertEquals(1, s.markerTotals[Marker.MASKED.ordinal()]);
     assertArrayEquals(new double[] {3.0}, s.markers[Marker.MASKED.ordinal()].v);
@@ -73,13 +86,11 @@ class ReportCollectorTest {
   @Test
   void aSegmentWithNoOutputDropsEveryRowAndWithoutMarkersNoneAreKept() {
     Chunk in = chunk(new long[] {0, 10}, 1.0, null);
-    ColumnSamples s = ReportCollector.profile("", 0, in, null, List.of("v"), true).columns.get("v");
+    ColumnSamples s = profile("", 0, in, null, List.of("v"), true).columns.get("v");
     assertEquals(2, s.markerTotals[Marker.DROPPED.ordinal()]);
     assertTrue(Double.isNaN(s.markers[Marker.DROPPED.ordinal()].v[1]));
     ColumnSamples none =
-        ReportCollector.profile("", 0, in, chunk(new long[] {5}, 1.0), List.of("v"), false)
-            .columns
-            .get("v");
+        profile("", 0, in, chunk(new long[] {5}, 1.0), List.of("v"), false).columns.get("v");
     assertEquals(0, none.markerTotals[Marker.DROPPED.ordinal()]);
   }
 
@@ -92,10 +103,7 @@ class ReportCollectorTest {
       t[i] = i * 1000L;
       v[i] = Math.sin(i / 50.0);
     }
-    ColumnSamples s =
-        ReportCollector.profile("", 0, chunk(t, v), chunk(t, v), List.of("v"), true)
-            .columns
-            .get("v");
+    ColumnSamples s = profile("", 0, chunk(t, v), chunk(t, v), List.of("v"), true).columns.get("v");
     assertEquals(ReportCollector.POINTS, s.input.size());
     assertEquals(0, t[0] - s.input.t[0]);
     assertEquals(t[n - 1], s.input.t[s.input.size() - 1]);
@@ -104,7 +112,7 @@ class ReportCollectorTest {
   @Test
   void seriesMergeAddsTheStepAcrossSegmentEdgesAndSumsMarkers() {
     SegmentProfile a =
-        ReportCollector.profile(
+        profile(
             "p1",
             0,
             chunk(new long[] {0, 10, 20}, 1.0, null, 3.0),
@@ -112,7 +120,7 @@ class ReportCollectorTest {
             List.of("v"),
             true);
     SegmentProfile b =
-        ReportCollector.profile(
+        profile(
             "p1",
             1,
             chunk(new long[] {100, 110}, null, 4.0),
@@ -120,7 +128,7 @@ class ReportCollectorTest {
             List.of("v"),
             true);
     SegmentProfile other =
-        ReportCollector.profile(
+        profile(
             "p0", 0, chunk(new long[] {5}, 1.0), chunk(new long[] {5}, 1.0), List.of("v"), true);
     List<SeriesReport> all = SeriesReport.merge(List.of(b, other, a));
     assertEquals(List.of("p0", "p1"), List.of(all.get(0).label, all.get(1).label));
@@ -137,7 +145,7 @@ class ReportCollectorTest {
   @Test
   void profilesRoundTripThroughTheDataFile(@TempDir Path dir) throws Exception {
     SegmentProfile a =
-        ReportCollector.profile(
+        profile(
             "x",
             3,
             chunk(new long[] {0, 10}, 1.0, 2.0),
@@ -180,8 +188,7 @@ class ReportCollectorTest {
             new long[] {0, 10},
             new long[2],
             new Column[] {null, v.build(), lag.build()});
-    ColumnSamples s =
-        ReportCollector.profile("", 0, in, out, List.of("v_lag1"), true).columns.get("v_lag1");
+    ColumnSamples s = profile("", 0, in, out, List.of("v_lag1"), true).columns.get("v_lag1");
     assertEquals(0, java.util.Arrays.stream(s.markerTotals).sum());
     assertEquals(0, s.input.size());
     assertArrayEquals(new long[] {10}, s.output.t);
@@ -190,7 +197,7 @@ class ReportCollectorTest {
   @Test
   void profilesRoundTripThroughTheirCoder() throws Exception {
     SegmentProfile a =
-        ReportCollector.profile(
+        profile(
             "x",
             2,
             chunk(new long[] {0, 10}, 1.0, null),
@@ -229,9 +236,9 @@ class ReportCollectorTest {
     // without markers the input and the output segment are profiled apart; the series is the same
     Chunk in = chunk(new long[] {0, 10, 20, 30}, 1.0, Double.NaN, null, 4.0);
     Chunk out = chunk(new long[] {0, 15, 30}, 2.0, null, 3.0);
-    SegmentProfile both = ReportCollector.profile("m", 0, in, out, List.of("v"), false);
-    SegmentProfile inOnly = ReportCollector.profile("m", 0, in, null, List.of("v"), false);
-    SegmentProfile outOnly = ReportCollector.profile("m", 0, null, out, List.of("v"), false);
+    SegmentProfile both = profile("m", 0, in, out, List.of("v"), false);
+    SegmentProfile inOnly = profile("m", 0, in, null, List.of("v"), false);
+    SegmentProfile outOnly = profile("m", 0, null, out, List.of("v"), false);
     SeriesReport together = SeriesReport.of("m", List.of(both));
     SeriesReport apart = SeriesReport.of("m", List.of(outOnly, inOnly));
     for (SeriesReport r : List.of(together, apart)) {

@@ -18,6 +18,7 @@ import io.industryts.engine.Engine;
 import io.industryts.engine.PlanResult;
 import io.industryts.engine.RunPlan;
 import io.industryts.engine.spi.SeriesOptions;
+import io.industryts.errors.BadRowException;
 import io.industryts.io.DeadLetters;
 import io.industryts.io.FileInput;
 import io.industryts.io.ReadResult;
@@ -233,7 +234,7 @@ class RunPlanTest {
     while (root.getCause() != null) {
       root = root.getCause();
     }
-    assertThat(root, instanceOf(Engine.BadRowException.class));
+    assertThat(root, instanceOf(BadRowException.class));
     assertThat(root.getMessage(), containsString("bad.csv:3"));
   }
 

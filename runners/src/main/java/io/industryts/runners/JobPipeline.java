@@ -338,7 +338,13 @@ public final class JobPipeline {
     }
 
     Pipeline p = Pipeline.create(options);
-    ReadResult read = input.withRowsCounter(ROWS_READ).withErrorsCounter(READ_ERRORS).read(p);
+    // rows carry their file and line only when a step may reject rows (the plan drops them after)
+    ReadResult read =
+        input
+            .withProvenance(run.reportsRowErrors())
+            .withRowsCounter(ROWS_READ)
+            .withErrorsCounter(READ_ERRORS)
+            .read(p);
     PCollectionList<Row> rightErrors = PCollectionList.empty(p);
     for (Map.Entry<String, FileInput> r : rightReaders.entrySet()) {
       ReadResult rr =

@@ -196,6 +196,11 @@ public final class Chunk implements Serializable {
     return new Chunk(layout, key, times, seqs, columns, newSources, newOrigins);
   }
 
+  /** Same rows without origins ({@code this} when it has none). */
+  public Chunk withoutOrigins() {
+    return origins == null ? this : new Chunk(layout, key, times, seqs, columns, null, null);
+  }
+
   /** Packs a row's origin: index into the chunk's sources, and the 1-based line (or row). */
   public static long origin(int sourceIndex, long line) {
     return ((long) sourceIndex << LINE_BITS) | (line & LINE_MASK);

@@ -304,7 +304,13 @@ public final class JobPipeline {
     }
 
     Pipeline p = Pipeline.create(options);
-    ReadResult read = input.withRowsCounter(ROWS_READ).withErrorsCounter(READ_ERRORS).read(p);
+    // rows carry their file and line only when a step may reject rows (the plan drops them after)
+    ReadResult read =
+        input
+            .withProvenance(run.reportsRowErrors())
+            .withRowsCounter(ROWS_READ)
+            .withErrorsCounter(READ_ERRORS)
+            .read(p);
     Map<String, ReadResult> rightReads = new LinkedHashMap<>();
     List<PCollection<Row>> rightErrors = new ArrayList<>();
     for (Map.Entry<String, FileInput> r : rightReaders.entrySet()) {

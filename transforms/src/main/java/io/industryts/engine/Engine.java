@@ -246,7 +246,13 @@ public final class Engine {
     if (options.wholeSeriesOnly() && !plan.runsWholeSeries()) {
       effective = EngineOptions.forPipeline(chunks.getPipeline().getOptions());
     }
-    return Segmenter.segment("Segment", chunks, plan.inputLayout(), plan.segmentGrid(), effective);
+    return Segmenter.segment(
+        "Segment",
+        chunks,
+        plan.inputLayout(),
+        plan.segmentGrid(),
+        effective,
+        !plan.reportsRowErrors());
   }
 
   private static List<String> stepNames(List<Kernel> kernels) {

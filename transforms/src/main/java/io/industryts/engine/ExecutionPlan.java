@@ -171,7 +171,38 @@ final class ExecutionPlan implements Serializable {
         timeChanged = true;
       }
     }
-    return new ExecutionPlan(inputLayout, kernels, stages);
+    return new ExecutionPlan(inputLayout, kernels, withOriginsDropped(stages));
+  }
+
+  /**
+   * The stages with each pass told where the rows' origins stop being needed: after the last kernel
+   * of the plan that may report bad rows ({@link ContextSpec#rowErrors()}), nothing reads them.
+   */
+  private static List<Stage> withOriginsDropped(List<Stage> stages) {
+    List<Stage> out = new ArrayList<>(stages);
+    boolean laterReports = false;
+    for (int i = out.size() - 1; i >= 0; i--) {
+      if (out.get(i) instanceof Pass) {
+        Pass pass = (Pass) out.get(i);
+        out.set(i, pass.withOriginsFor(laterReports));
+        laterReports |= pass.reportsRowErrors();
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether some kernel may report bad rows, so the input rows should carry their origin (file and
+   * line, see {@link io.industryts.engine.spi.Chunk}) into the plan; without one the origins can be
+   * dropped where rows enter it (or not built by the reader at all).
+   */
+  boolean reportsRowErrors() {
+    for (Kernel k : kernels) {
+      if (k.context().rowErrors()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first grid among {@code kernels} from {@code from}, before any kernel changes times. */

@@ -90,21 +90,26 @@ final class InMemoryExecutor {
    */
   static Chunk runPass(Pass pass, Chunk segment, SegmentContext context, StageContext.Sink sink) {
     StageContext ctx = new StageContext(sink, context);
-    Chunk data = segment;
+    // origins no kernel of the plan will read are dropped before any copy of the rows
+    boolean origins = pass.dropOriginsAt > 0;
+    Chunk data = origins ? segment : segment.withoutOrigins();
     if (context != null && (context.haloBefore != null || context.haloAfter != null)) {
       List<Chunk> parts = new ArrayList<>(3);
       if (context.haloBefore != null) {
-        parts.add(context.haloBefore);
+        parts.add(origins ? context.haloBefore : context.haloBefore.withoutOrigins());
         ctx.haloBefore = context.haloBefore.size();
       }
-      parts.add(segment);
+      parts.add(data);
       if (context.haloAfter != null) {
-        parts.add(context.haloAfter);
+        parts.add(origins ? context.haloAfter : context.haloAfter.withoutOrigins());
         ctx.haloAfter = context.haloAfter.size();
       }
       data = Chunk.concat(parts);
     }
     for (int i = 0; i < pass.kernels.size(); i++) {
+      if (i == pass.dropOriginsAt) {
+        data = data.withoutOrigins();
+      }
       Kernel k = pass.kernels.get(i);
       ctx.kernel = k;
       ctx.operation = pass.operations.get(i);
@@ -115,6 +120,9 @@ final class InMemoryExecutor {
         ctx.haloAfter = 0;
       }
       sink.count(k.stepName(), "rows_out", data.size() - ctx.haloBefore - ctx.haloAfter);
+    }
+    if (pass.dropOriginsAt == pass.kernels.size()) {
+      data = data.withoutOrigins();
     }
     if (ctx.haloBefore > 0 || ctx.haloAfter > 0) {
       data = data.slice(ctx.haloBefore, data.size() - ctx.haloAfter);

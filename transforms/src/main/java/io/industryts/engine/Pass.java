@@ -16,7 +16,10 @@ import java.util.List;
  * only by {@link ExecutionPlan#compile}.
  */
 final class Pass implements ExecutionPlan.Stage {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
+
+  /** {@link #dropOriginsAt} of a pass whose output rows keep their origins. */
+  static final int KEEP_ORIGINS = Integer.MAX_VALUE;
 
   final List<Kernel> kernels;
 
@@ -33,8 +36,25 @@ final class Pass implements ExecutionPlan.Stage {
   /** The grid the segments are aligned to after this pass (null: none). */
   final Grid alignedAfter;
 
+  /**
+   * The index of the kernel before which the rows' origins (file and line) are dropped, because
+   * neither it nor any later kernel of the plan reports bad rows; {@code kernels.size()}: after the
+   * last kernel; {@link #KEEP_ORIGINS}: a later stage still needs them. Carrying origins costs a
+   * {@code long} per row in every copy of the rows; nothing but an error record reads them.
+   */
+  final int dropOriginsAt;
+
   private Pass(
       List<Kernel> kernels, List<String> operations, ContextRecipe recipe, Grid alignedAfter) {
+    this(kernels, operations, recipe, alignedAfter, KEEP_ORIGINS);
+  }
+
+  private Pass(
+      List<Kernel> kernels,
+      List<String> operations,
+      ContextRecipe recipe,
+      Grid alignedAfter,
+      int dropOriginsAt) {
     this.kernels = List.copyOf(kernels);
     this.operations = List.copyOf(operations);
     this.recipe = recipe;
@@ -44,6 +64,34 @@ final class Pass implements ExecutionPlan.Stage {
     this.millisAfter = recipe.millisAfter();
     this.seriesInfo = recipe.seriesInfo();
     this.alignedAfter = alignedAfter;
+    this.dropOriginsAt = dropOriginsAt;
+  }
+
+  /**
+   * This pass dropping the rows' origins when no kernel after it in the plan reports bad rows
+   * ({@code laterReports} false): after its own last kernel that does, or before its first kernel.
+   */
+  Pass withOriginsFor(boolean laterReports) {
+    int at = KEEP_ORIGINS;
+    if (!laterReports) {
+      at = 0;
+      for (int i = 0; i < kernels.size(); i++) {
+        if (kernels.get(i).context().rowErrors()) {
+          at = i + 1;
+        }
+      }
+    }
+    return new Pass(kernels, operations, recipe, alignedAfter, at);
+  }
+
+  /** Whether a kernel of this pass may report bad rows. */
+  boolean reportsRowErrors() {
+    for (Kernel k : kernels) {
+      if (k.context().rowErrors()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean hasHalo() {

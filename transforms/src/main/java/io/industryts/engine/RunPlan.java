@@ -157,6 +157,25 @@ public final class RunPlan extends PTransform<PCollection<Chunk>, PlanResult> {
     return true;
   }
 
+  /**
+   * Whether a step may report bad rows (e.g. {@code cast} with {@code invalid = "error"}), whose
+   * error records name the row's file and line: only then need the input rows carry their origin.
+   * Without such a step the plan drops the origins where rows enter it, and a reader need not build
+   * them at all.
+   *
+   * <pre>{@code
+   * FileInput reader = input.withProvenance(run.reportsRowErrors());
+   * }</pre>
+   */
+  public boolean reportsRowErrors() {
+    for (Kernel k : kernels) {
+      if (k.context().rowErrors()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The layout of the output chunks. */
   public ChunkLayout outputLayout() {
     return kernels.isEmpty() ? layout : kernels.get(kernels.size() - 1).outputLayout();

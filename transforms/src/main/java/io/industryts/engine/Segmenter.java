@@ -64,6 +64,21 @@ final class Segmenter {
       ChunkLayout layout,
       Grid align,
       EngineOptions options) {
+    return segment(name, input, layout, align, options, false);
+  }
+
+  /**
+   * As {@link #segment(String, PCollection, ChunkLayout, Grid, EngineOptions)}; with {@code
+   * dropOrigins} the rows lose their origins (file and line) where they enter, before the shuffle
+   * and every copy, because no kernel of the plan reports bad rows.
+   */
+  static Segments segment(
+      String name,
+      PCollection<Chunk> input,
+      ChunkLayout layout,
+      Grid align,
+      EngineOptions options,
+      boolean dropOrigins) {
     RowCoder keyCoder = RowCoder.of(layout.keySchema());
     KvCoder<KV<Row, Long>, Chunk> segCoder =
         KvCoder.of(KvCoder.of(keyCoder, VarLongCoder.of()), ChunkCoder.of(layout));
@@ -71,13 +86,13 @@ final class Segmenter {
         KvCoder.of(KvCoder.of(keyCoder, VarLongCoder.of()), new Part.PartCoder(layout));
     PCollection<Chunk> chunks = earliest(name + "/EarliestTimestamps", input);
     if (options.wholeSeriesOnly()) {
-      return wholeSeries(name, chunks, layout, align, segCoder);
+      return wholeSeries(name, chunks, layout, align, segCoder, dropOrigins);
     }
 
     PCollectionTuple tagged =
         chunks.apply(
             name + "/Identify",
-            ParDo.of(new IdentifyFn()).withOutputTags(KEYED, TupleTagList.of(STATS)));
+            ParDo.of(new IdentifyFn(dropOrigins)).withOutputTags(KEYED, TupleTagList.of(STATS)));
     PCollection<KV<KV<Row, Long>, Part>> keyed = tagged.get(KEYED).setCoder(partCoder);
     PCollection<KV<Row, ChunkStats>> stats =
         tagged.get(STATS).setCoder(KvCoder.of(keyCoder, SerializableCoder.of(ChunkStats.class)));
@@ -132,11 +147,12 @@ final class Segmenter {
       PCollection<Chunk> chunks,
       ChunkLayout layout,
       Grid align,
-      KvCoder<KV<Row, Long>, Chunk> segCoder) {
+      KvCoder<KV<Row, Long>, Chunk> segCoder,
+      boolean dropOrigins) {
     RowCoder keyCoder = RowCoder.of(layout.keySchema());
     PCollectionTuple merged =
         chunks
-            .apply(name + "/KeyBySeries", ParDo.of(new KeyBySeriesFn()))
+            .apply(name + "/KeyBySeries", ParDo.of(new KeyBySeriesFn(dropOrigins)))
             .setCoder(KvCoder.of(keyCoder, ChunkCoder.of(layout)))
             .apply(name + "/GroupSeries", KeyGroups.byKey())
             .apply(
@@ -157,10 +173,16 @@ final class Segmenter {
 
   /** Keys each non-empty chunk by its series. */
   static final class KeyBySeriesFn extends DoFn<Chunk, KV<Row, Chunk>> {
+    private final boolean dropOrigins;
+
+    KeyBySeriesFn(boolean dropOrigins) {
+      this.dropOrigins = dropOrigins;
+    }
+
     @ProcessElement
     public void process(@Element Chunk chunk, OutputReceiver<KV<Row, Chunk>> out) {
       if (chunk.size() > 0) {
-        out.output(KV.of(chunk.key(), chunk));
+        out.output(KV.of(chunk.key(), dropOrigins ? chunk.withoutOrigins() : chunk));
       }
     }
   }
@@ -251,11 +273,18 @@ final class Segmenter {
 
   /** Gives each chunk a random id; emits it keyed by (series, id) and its statistics by series. */
   static final class IdentifyFn extends DoFn<Chunk, KV<KV<Row, Long>, Part>> {
+    private final boolean dropOrigins;
+
+    IdentifyFn(boolean dropOrigins) {
+      this.dropOrigins = dropOrigins;
+    }
+
     @ProcessElement
-    public void process(@Element Chunk chunk, MultiOutputReceiver out) {
-      if (chunk.size() == 0) {
+    public void process(@Element Chunk element, MultiOutputReceiver out) {
+      if (element.size() == 0) {
         return;
       }
+      Chunk chunk = dropOrigins ? element.withoutOrigins() : element;
       long id = ThreadLocalRandom.current().nextLong();
       SeriesStats s = new SeriesStats();
       s.add(chunk.times());

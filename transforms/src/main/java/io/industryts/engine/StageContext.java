@@ -162,6 +162,17 @@ final class StageContext implements KernelContext {
 
   @Override
   public void rowError(Chunk chunk, int row, String reason, String field, String message) {
+    // the plan drops the rows' origins after the last kernel that declares row errors, so an
+    // undeclared report would lose its file and line: refuse it rather than record less
+    if (!kernel.context().rowErrors()) {
+      throw new IllegalStateException(
+          kernel.stepName()
+              + ": the kernel reported a bad row ("
+              + reason
+              + ") but its ContextSpec does not declare row errors, so the rows may no longer"
+              + " carry their file and line. Declare it with ContextSpec.withRowErrors() in the"
+              + " kernel's context().");
+    }
     // the row's origin in the input (file and line) when it has one
     sink.rowError(
         ErrorRecords.of(

@@ -188,7 +188,9 @@ public final class Cast extends TimeSeriesTransform<Cast> {
       super(
           step,
           out,
-          invalid == Invalid.ERROR ? ContextSpec.segmentLocal() : ContextSpec.rowLocal());
+          invalid == Invalid.ERROR
+              ? ContextSpec.segmentLocal().withRowErrors()
+              : ContextSpec.rowLocal());
       this.cols = cols;
       this.from = from;
       this.to = to;

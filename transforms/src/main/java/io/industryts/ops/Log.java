@@ -141,7 +141,9 @@ public final class Log extends TimeSeriesTransform<Log> {
       super(
           step,
           out.layout,
-          invalid == Invalid.ERROR ? ContextSpec.segmentLocal() : ContextSpec.rowLocal());
+          invalid == Invalid.ERROR
+              ? ContextSpec.segmentLocal().withRowErrors()
+              : ContextSpec.rowLocal());
       this.cols = cols;
       this.targets = out.targets;
       this.method = method;

@@ -35,7 +35,9 @@ class PowerKernel extends BaseKernel {
     super(
         step,
         out.layout,
-        invalid == Invalid.ERROR ? ContextSpec.segmentLocal() : ContextSpec.rowLocal());
+        invalid == Invalid.ERROR
+            ? ContextSpec.segmentLocal().withRowErrors()
+            : ContextSpec.rowLocal());
     this.family = family;
     this.cols = cols;
     this.targets = out.targets;

@@ -33,6 +33,7 @@ import org.joda.time.Instant;
 final class BinaryEmitter {
   private final Plan plan;
   private final String source;
+  private final boolean provenance;
   private final long seqBase;
   private final ReadItem.Sink out;
   private final Map<List<Object>, ChunkAssembler> series = new HashMap<>();
@@ -40,9 +41,13 @@ final class BinaryEmitter {
   long rows;
   long errors;
 
-  BinaryEmitter(Plan plan, int fileIndex, ReadItem.Sink out) {
+  /**
+   * {@code provenance}: rows carry their file and row number ({@link ChunkAssembler#setSource}).
+   */
+  BinaryEmitter(Plan plan, int fileIndex, ReadItem.Sink out, boolean provenance) {
     this.plan = plan;
     this.source = plan.files.get(fileIndex);
+    this.provenance = provenance;
     this.seqBase = ((long) fileIndex) << 40;
     this.out = out;
     this.single =
@@ -50,7 +55,7 @@ final class BinaryEmitter {
             ? new ChunkAssembler(
                 plan.layout, Row.withSchema(plan.layout.keySchema()).build(), plan.chunkRows)
             : null;
-    if (single != null) {
+    if (single != null && provenance) {
       single.setSource(source);
     }
   }
@@ -114,7 +119,9 @@ final class BinaryEmitter {
                   plan.layout,
                   Row.withSchema(plan.layout.keySchema()).addValues(keyList).build(),
                   plan.chunkRows);
-          a.setSource(source);
+          if (provenance) {
+            a.setSource(source);
+          }
           series.put(keyList, a);
         }
       }

@@ -415,10 +415,12 @@ final class BinarySource {
     private static final long serialVersionUID = 1L;
     private final Plan plan;
     private final Task task; // null: all tasks
+    private final boolean provenance; // rows carry file and row number (Chunk origins)
 
-    TaskSource(Plan plan, Task task) {
+    TaskSource(Plan plan, Task task, boolean provenance) {
       this.plan = plan;
       this.task = task;
+      this.provenance = provenance;
     }
 
     @Override
@@ -428,7 +430,7 @@ final class BinarySource {
       }
       List<TaskSource> out = new ArrayList<>();
       for (Task t : plan.tasks) {
-        out.add(new TaskSource(plan, t));
+        out.add(new TaskSource(plan, t, provenance));
       }
       return out;
     }
@@ -478,7 +480,7 @@ final class BinarySource {
 
     @Override
     protected void open() throws IOException {
-      emitter = new BinaryEmitter(plan, task.fileIndex, this);
+      emitter = new BinaryEmitter(plan, task.fileIndex, this, source.provenance);
       batches = formatOf(plan.format).open(plan, task, path);
     }
 

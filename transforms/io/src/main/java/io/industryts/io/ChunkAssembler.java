@@ -164,9 +164,14 @@ final class ChunkAssembler {
     origins = new long[capacity];
   }
 
-  /** The physical line (or row number) of the row being written in the source. */
+  /**
+   * The physical line (or row number) of the row being written in the source; ignored unless {@link
+   * #setSource} was called (a reader told to build no provenance).
+   */
   void setLine(long line) {
-    origins[size] = Chunk.origin(0, line);
+    if (origins != null) {
+      origins[size] = Chunk.origin(0, line);
+    }
   }
 
   void setTimeAndSeq(long time, long seq) {

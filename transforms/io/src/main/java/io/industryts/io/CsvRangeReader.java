@@ -37,16 +37,19 @@ final class CsvRangeReader extends ReadItem.Reader {
   private long rows;
   private boolean done;
 
-  CsvRangeReader(CsvRangeSource source, Plan plan, Range range) {
+  private final boolean provenance;
+
+  CsvRangeReader(CsvRangeSource source, Plan plan, Range range, boolean provenance) {
     this.source = source;
     this.plan = plan;
     this.range = range;
+    this.provenance = provenance;
     this.keyed = !plan.layout.keyFields().isEmpty();
     Row noKey = Row.withSchema(plan.layout.keySchema()).build();
     // one series per range: size its arrays for the rows the range should hold
     long expected = (long) ((range.end - range.start) / plan.bytesPerRow * 1.05) + 16;
     this.single = keyed ? null : new ChunkAssembler(plan.layout, noKey, plan.chunkRows, expected);
-    if (single != null) {
+    if (single != null && provenance) {
       single.setSource(range.path);
     }
     this.series = keyed ? new HashMap<>() : null;
@@ -194,7 +197,9 @@ final class CsvRangeReader extends ReadItem.Reader {
     }
     Row key = Row.withSchema(plan.layout.keySchema()).addValues(values).build();
     a = new ChunkAssembler(plan.layout, key, plan.chunkRows);
-    a.setSource(range.path);
+    if (provenance) {
+      a.setSource(range.path);
+    }
     series.put(probe.copy(), a);
     return a;
   }

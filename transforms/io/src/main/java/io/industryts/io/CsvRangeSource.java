@@ -25,6 +25,7 @@ final class CsvRangeSource extends BoundedSource<ReadItem> {
   private static final long serialVersionUID = 1L;
   private final Plan plan;
   private final Range range; // null: all files, not split yet
+  private final boolean provenance; // rows carry file and line (Chunk origins)
 
   /** Byte range {@code [start, end)} of a file; quoted ranges cover the whole file. */
   static final class Range implements Serializable {
@@ -51,9 +52,10 @@ final class CsvRangeSource extends BoundedSource<ReadItem> {
     }
   }
 
-  CsvRangeSource(Plan plan, Range range) {
+  CsvRangeSource(Plan plan, Range range, boolean provenance) {
     this.plan = plan;
     this.range = range;
+    this.provenance = provenance;
   }
 
   @Override
@@ -71,7 +73,7 @@ final class CsvRangeSource extends BoundedSource<ReadItem> {
         throw new IOException("empty file: " + file);
       }
       if (size <= plan.splitBytes) {
-        out.add(new CsvRangeSource(plan, new Range(file, i, 0, size, true, 1)));
+        out.add(new CsvRangeSource(plan, new Range(file, i, 0, size, true, 1), provenance));
         continue;
       }
       long pieces = (size + plan.splitBytes - 1) / plan.splitBytes;
@@ -84,21 +86,28 @@ final class CsvRangeSource extends BoundedSource<ReadItem> {
       for (int k = 0; k < boundaries.length; k++) {
         boundaries[k] = starts.get(k) - 1;
       }
-      // one pass: quotes (then one range) and the line feeds before each range, for the
-      // physical line numbers of its rows
-      long[] feeds = FileBytes.lineFeedsBeforeUnlessQuoted(path, boundaries);
+      // one pass: quotes (then one range) and, for rows that carry their origin, the line feeds
+      // before each range (the physical line of its first row); read errors find their lines
+      // from byte offsets on their own
+      long[] feeds =
+          provenance
+              ? FileBytes.lineFeedsBeforeUnlessQuoted(path, boundaries)
+              : FileBytes.containsQuote(path) ? null : new long[boundaries.length];
       if (feeds == null) {
-        out.add(new CsvRangeSource(plan, new Range(file, i, 0, size, true, 1)));
+        out.add(new CsvRangeSource(plan, new Range(file, i, 0, size, true, 1), provenance));
         continue;
       }
-      out.add(new CsvRangeSource(plan, new Range(file, i, 0, Math.min(size, step), false, 1)));
+      out.add(
+          new CsvRangeSource(
+              plan, new Range(file, i, 0, Math.min(size, step), false, 1), provenance));
       for (int k = 0; k < boundaries.length; k++) {
         long start = starts.get(k);
         // the range's first record follows the first line feed at or after start - 1
         out.add(
             new CsvRangeSource(
                 plan,
-                new Range(file, i, start, Math.min(size, start + step), false, feeds[k] + 2)));
+                new Range(file, i, start, Math.min(size, start + step), false, feeds[k] + 2),
+                provenance));
       }
     }
     return out;
@@ -122,7 +131,7 @@ final class CsvRangeSource extends BoundedSource<ReadItem> {
       // read unsplit: one range per file, in order
       return new ConcatReader(this, split(0, options));
     }
-    return new CsvRangeReader(this, plan, range);
+    return new CsvRangeReader(this, plan, range, provenance);
   }
 
   @Override

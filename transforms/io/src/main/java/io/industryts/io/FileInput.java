@@ -83,7 +83,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * index << 40) | byte offset of the line} for CSV and {@code (file index << 40) | row index} for
  * Parquet and Arrow, so it grows in file order across the files of a glob. Each row also carries
  * its origin, the file and physical line (Parquet / Arrow: row number), for the error records of
- * operations ({@link io.industryts.engine.spi.Chunk#source(int)}).
+ * operations ({@link io.industryts.engine.spi.Chunk#source(int)}), unless turned off with {@link
+ * #withProvenance(boolean)}.
  *
  * <p><b>Bad rows</b> go to {@link ReadResult#errors()} with source file, physical line (1-based,
  * the header is line 1; for Parquet / Arrow the 1-based row number), reason ({@code
@@ -146,6 +147,7 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
   private final List<String> naValues;
   private final String rowsCounter;
   private final String errorsCounter;
+  private final boolean provenance;
 
   private transient volatile Inspection inspection;
 
@@ -165,6 +167,7 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
     this.naValues = d.naValues;
     this.rowsCounter = d.rowsCounter;
     this.errorsCounter = d.errorsCounter;
+    this.provenance = d.provenance;
   }
 
   /** The settings of a {@link FileInput} being derived, so each {@code with*} changes one. */
@@ -183,6 +186,7 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
     List<String> naValues = List.of();
     String rowsCounter;
     String errorsCounter;
+    boolean provenance = true;
 
     Draft(String pattern) {
       this.pattern = pattern;
@@ -203,6 +207,7 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
       naValues = f.naValues;
       rowsCounter = f.rowsCounter;
       errorsCounter = f.errorsCounter;
+      provenance = f.provenance;
     }
   }
 
@@ -416,6 +421,21 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
   public FileInput withErrorsCounter(String name) {
     String n = counterName(name, "withErrorsCounter");
     return keepingInspection(copy(d -> d.errorsCounter = n));
+  }
+
+  /**
+   * Whether each row carries its origin, the file and physical line (Parquet / Arrow: row number),
+   * for the error records of later operations (default true). Carrying it costs a {@code long} per
+   * row in every copy of the rows up to the last operation that may reject a row; a pipeline whose
+   * operations reject none can turn it off (the reader's own bad rows still name their file and
+   * line).
+   *
+   * <pre>{@code
+   * FileInput input = FileInput.of("sensors.csv").withProvenance(run.reportsRowErrors());
+   * }</pre>
+   */
+  public FileInput withProvenance(boolean on) {
+    return keepingInspection(copy(d -> d.provenance = on));
   }
 
   /** {@code copy} with this reader's inspection, for settings that do not change what is read. */
@@ -701,8 +721,8 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
   BoundedSource<ReadItem> source() {
     Inspection insp = inspection();
     return insp.csv != null
-        ? new CsvRangeSource(insp.csv, null)
-        : new BinarySource.TaskSource(insp.binary, null);
+        ? new CsvRangeSource(insp.csv, null, provenance)
+        : new BinarySource.TaskSource(insp.binary, null, provenance);
   }
 
   @Override

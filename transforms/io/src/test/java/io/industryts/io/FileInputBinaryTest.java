@@ -127,6 +127,21 @@ class FileInputBinaryTest {
   }
 
   @Test
+  void withoutProvenanceParquetRowsCarryNoOriginAndErrorsKeepTheirRow() throws Exception {
+    Path p = writeParquet("plain.parquet", 10, 4);
+    FileInput in = FileInput.of(p).withTimeColumn("ts");
+    IoTesting.Read with = read(in);
+    IoTesting.Read without = read(in.withProvenance(false));
+    for (io.industryts.engine.spi.Chunk c : without.chunks) {
+      assertEquals(null, c.origins());
+    }
+    assertEquals(with.rows(), without.rows());
+    assertEquals(1, without.errors.size());
+    assertEquals(4L, without.errors.get(0).getInt64("line"));
+    assertEquals(p.toString(), without.errors.get(0).getString("source"));
+  }
+
+  @Test
   void readsEveryParquetTypeAcrossRowGroups() throws Exception {
     Path p = writeParquet("types.parquet", 10, 4);
     FileInput in =

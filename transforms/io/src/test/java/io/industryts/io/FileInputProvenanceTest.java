@@ -99,6 +99,35 @@ class FileInputProvenanceTest {
     assertEquals(b.toString(), none.source(2));
   }
 
+  @Test
+  void withoutProvenanceRowsCarryNoOriginAndReadErrorsStillNameTheirLine() throws Exception {
+    StringBuilder sb = new StringBuilder("time,v\n");
+    for (int i = 0; i < 3000; i++) {
+      if (i == 1500) {
+        sb.append("\n"); // a blank line before the bad row: line numbers count it
+      }
+      sb.append(i == 2000 ? "not a time" : String.format("2024-01-01T00:00:00.%03d", i % 1000));
+      sb.append(',').append(i).append('\n');
+    }
+    Path f = write(dir, "big.csv", sb.toString());
+    IoTesting.Read r =
+        read(FileInput.of(f).withProvenance(false).withSplitBytes(1009).withChunkRows(64));
+    assertTrue(r.chunks.size() > 40);
+    long rows = 0;
+    for (Chunk c : r.chunks) {
+      assertNull(c.origins(), "no origins without provenance");
+      assertNull(c.source(0));
+      rows += c.size();
+    }
+    assertEquals(2999, rows);
+    // row i sits on line i + 2 (header first), one more after the blank line: 2000 -> 2003
+    assertEquals(1, r.errors.size());
+    assertEquals(2003L, r.errors.get(0).getInt64("line"));
+    assertEquals(f.toString(), r.errors.get(0).getString("source"));
+    // the same values as with provenance
+    assertEquals(read(FileInput.of(f).withSplitBytes(1009).withChunkRows(64)).rows(), r.rows());
+  }
+
   private static List<String> describe(Chunk c) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < c.size(); i++) {

@@ -22,8 +22,9 @@ import org.apache.beam.sdk.values.Row;
  * ({@link #origin(int, long)}) with a small table of source names per chunk, so a row rejected by
  * an operation names {@code file:line} in its error record. Slicing, taking, concatenating and
  * replacing columns or times keep the origins; rows an operation builds (buckets, grid points) have
- * none ({@link #NO_ORIGIN}). The writers ignore them. Origins are not part of a chunk's value
- * ({@link #equals}).
+ * none ({@link #NO_ORIGIN}). The engine drops them after the last kernel of a plan that may report
+ * bad rows ({@link ContextSpec#withRowErrors()}). The writers ignore them. Origins are not part of
+ * a chunk's value ({@link #equals}).
  *
  * <p>Chunks are values: nothing mutates a chunk or its arrays after construction. Whether a chunk
  * is sorted by (time, seq) depends on where it is in the engine: readers produce chunks in input
@@ -194,6 +195,11 @@ public final class Chunk implements Serializable {
   /** Same rows, with these origins ({@code null}s: none). */
   public Chunk withOrigins(String[] newSources, long[] newOrigins) {
     return new Chunk(layout, key, times, seqs, columns, newSources, newOrigins);
+  }
+
+  /** Same rows without origins ({@code this} when it has none). */
+  public Chunk withoutOrigins() {
+    return origins == null ? this : new Chunk(layout, key, times, seqs, columns, null, null);
   }
 
   /** Packs a row's origin: index into the chunk's sources, and the 1-based line (or row). */

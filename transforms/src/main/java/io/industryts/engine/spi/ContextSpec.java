@@ -13,7 +13,10 @@ import java.io.Serializable;
  *       group_by_time); the engine aligns segment boundaries to it so no bucket spans two segments;
  *   <li>{@code seriesInfo}: the kernel reads the series' first/last time and row count;
  *   <li>{@code rowPreserving}: one output row per input row, same order;
- *   <li>{@code changesTime}: the kernel rewrites the time field (series order must be rebuilt).
+ *   <li>{@code changesTime}: the kernel rewrites the time field (series order must be rebuilt);
+ *   <li>{@code rowErrors}: the kernel may report bad rows ({@link KernelContext#rowError}); the
+ *       engine keeps each row's origin (file and line, see {@link Chunk}) only up to the last such
+ *       kernel of a plan.
  * </ul>
  */
 public final class ContextSpec implements Serializable {
@@ -27,6 +30,7 @@ public final class ContextSpec implements Serializable {
   private final boolean seriesInfo;
   private final boolean rowPreserving;
   private final boolean changesTime;
+  private final boolean rowErrors;
 
   private ContextSpec(
       int rowsBefore,
@@ -36,7 +40,8 @@ public final class ContextSpec implements Serializable {
       Grid grid,
       boolean seriesInfo,
       boolean rowPreserving,
-      boolean changesTime) {
+      boolean changesTime,
+      boolean rowErrors) {
     this.rowsBefore = rowsBefore;
     this.rowsAfter = rowsAfter;
     this.millisBefore = millisBefore;
@@ -45,58 +50,118 @@ public final class ContextSpec implements Serializable {
     this.seriesInfo = seriesInfo;
     this.rowPreserving = rowPreserving;
     this.changesTime = changesTime;
+    this.rowErrors = rowErrors;
   }
 
   /** Row-local and row-preserving: each output row depends only on its input row. */
   public static ContextSpec rowLocal() {
-    return new ContextSpec(0, 0, 0, 0, null, false, true, false);
+    return new ContextSpec(0, 0, 0, 0, null, false, true, false, false);
   }
 
   /** Needs nothing outside the segment but may drop or merge rows (e.g. drop_null, dedup). */
   public static ContextSpec segmentLocal() {
-    return new ContextSpec(0, 0, 0, 0, null, false, false, false);
+    return new ContextSpec(0, 0, 0, 0, null, false, false, false, false);
   }
 
   /**
    * Row-preserving with {@code before} earlier and {@code after} later rows (lag, lead, rolling).
    */
   public static ContextSpec haloRows(int before, int after) {
-    return new ContextSpec(before, after, 0, 0, null, false, true, false);
+    return new ContextSpec(before, after, 0, 0, null, false, true, false, false);
   }
 
   /** Row-preserving with every row up to {@code before} ms earlier / {@code after} ms later. */
   public static ContextSpec haloMillis(long before, long after) {
-    return new ContextSpec(0, 0, before, after, null, false, true, false);
+    return new ContextSpec(0, 0, before, after, null, false, true, false, false);
   }
 
   /** Emits rows per bucket of {@code grid}; the engine aligns segments to it. */
   public static ContextSpec regrid(Grid grid) {
-    return new ContextSpec(0, 0, 0, 0, grid, false, false, false);
+    return new ContextSpec(0, 0, 0, 0, grid, false, false, false, false);
   }
 
   public ContextSpec withHaloRows(int before, int after) {
     return new ContextSpec(
-        before, after, millisBefore, millisAfter, grid, seriesInfo, rowPreserving, changesTime);
+        before,
+        after,
+        millisBefore,
+        millisAfter,
+        grid,
+        seriesInfo,
+        rowPreserving,
+        changesTime,
+        rowErrors);
   }
 
   public ContextSpec withHaloMillis(long before, long after) {
     return new ContextSpec(
-        rowsBefore, rowsAfter, before, after, grid, seriesInfo, rowPreserving, changesTime);
+        rowsBefore,
+        rowsAfter,
+        before,
+        after,
+        grid,
+        seriesInfo,
+        rowPreserving,
+        changesTime,
+        rowErrors);
   }
 
   public ContextSpec withSeriesInfo() {
     return new ContextSpec(
-        rowsBefore, rowsAfter, millisBefore, millisAfter, grid, true, rowPreserving, changesTime);
+        rowsBefore,
+        rowsAfter,
+        millisBefore,
+        millisAfter,
+        grid,
+        true,
+        rowPreserving,
+        changesTime,
+        rowErrors);
   }
 
   public ContextSpec withChangesTime() {
     return new ContextSpec(
-        rowsBefore, rowsAfter, millisBefore, millisAfter, grid, seriesInfo, rowPreserving, true);
+        rowsBefore,
+        rowsAfter,
+        millisBefore,
+        millisAfter,
+        grid,
+        seriesInfo,
+        rowPreserving,
+        true,
+        rowErrors);
   }
 
   public ContextSpec notRowPreserving() {
     return new ContextSpec(
-        rowsBefore, rowsAfter, millisBefore, millisAfter, grid, seriesInfo, false, changesTime);
+        rowsBefore,
+        rowsAfter,
+        millisBefore,
+        millisAfter,
+        grid,
+        seriesInfo,
+        false,
+        changesTime,
+        rowErrors);
+  }
+
+  /**
+   * A copy declaring that the kernel may report bad rows through {@link KernelContext#rowError}, so
+   * the rows reaching it still carry their origin (file and line) for the error records. The engine
+   * drops the origins after the last kernel of a plan that declares this; a kernel that reports a
+   * row without declaring it fails the job.
+   */
+  public ContextSpec withRowErrors() {
+    return new ContextSpec(
+        rowsBefore,
+        rowsAfter,
+        millisBefore,
+        millisAfter,
+        grid,
+        seriesInfo,
+        rowPreserving,
+        changesTime,
+        true);
   }
 
   public int rowsBefore() {
@@ -136,6 +201,11 @@ public final class ContextSpec implements Serializable {
     return changesTime;
   }
 
+  /** Whether the kernel may report bad rows ({@link #withRowErrors()}). */
+  public boolean rowErrors() {
+    return rowErrors;
+  }
+
   @Override
   public String toString() {
     return "ContextSpec{halo rows "
@@ -150,6 +220,7 @@ public final class ContextSpec implements Serializable {
         + (seriesInfo ? ", seriesInfo" : "")
         + (rowPreserving ? ", rowPreserving" : "")
         + (changesTime ? ", changesTime" : "")
+        + (rowErrors ? ", rowErrors" : "")
         + "}";
   }
 }

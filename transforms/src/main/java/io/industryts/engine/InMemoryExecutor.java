@@ -48,8 +48,10 @@ final class InMemoryExecutor {
         Pass pass = (Pass) stage;
         SegmentContext context = null;
         if (pass.needsSummary()) {
+          // the series is the one segment: no neighbour reads its halo rows or its carry
           SegmentSummary summary =
-              (SegmentSummary) PassRunner.summarize(pass, false, current, data).getValue().fact;
+              (SegmentSummary)
+                  PassRunner.summarize(pass, false, current, data, false).getValue().fact;
           Serializable stats =
               pass.recipe.fitsStatistics()
                   ? PassRunner.seriesStats((StatsKernel<?>) pass.first(), List.of(summary))

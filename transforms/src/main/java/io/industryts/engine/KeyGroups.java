@@ -184,6 +184,26 @@ public final class KeyGroups {
     }
   }
 
+  /**
+   * One key's values in a shard and their earliest timestamp. One map entry per key, not a map for
+   * the values and another for the timestamps: keys are rows, whose hash is computed from their
+   * values on every lookup, and with many small series each key has few values.
+   */
+  static final class Group<V> {
+    final List<V> values = new ArrayList<>();
+    long earliest = Long.MAX_VALUE;
+
+    static <K, V> void add(Map<K, Group<V>> groups, K key, long millis, V value) {
+      Group<V> g = groups.get(key);
+      if (g == null) {
+        g = new Group<>();
+        groups.put(key, g);
+      }
+      g.values.add(value);
+      g.earliest = Math.min(g.earliest, millis);
+    }
+  }
+
   /** One value of a parked batch: its key, its timestamp (millis) and the value. */
   static final class Entry<K, V> {
     final K key;
@@ -254,19 +274,18 @@ public final class KeyGroups {
         @Element KV<Integer, Iterable<Long>> shard,
         @Timestamp Instant shardTime,
         OutputReceiver<KV<K, Iterable<V>>> out) {
-      Map<K, List<V>> groups = new LinkedHashMap<>();
-      Map<K, Long> earliest = new HashMap<>();
+      Map<K, Group<V>> groups = new LinkedHashMap<>();
       for (Long id : shard.getValue()) {
         List<Entry<K, V>> batch = Parked.take(id);
         for (Entry<K, V> e : batch) {
-          groups.computeIfAbsent(e.key, k -> new ArrayList<>()).add(e.value);
-          earliest.merge(e.key, e.millis, Math::min);
+          Group.add(groups, e.key, e.millis, e.value);
         }
       }
-      for (Map.Entry<K, List<V>> g : groups.entrySet()) {
+      for (Map.Entry<K, Group<V>> g : groups.entrySet()) {
+        Group<V> group = g.getValue();
         out.outputWithTimestamp(
-            KV.of(g.getKey(), g.getValue()),
-            new Instant(Math.max(earliest.get(g.getKey()), shardTime.getMillis())));
+            KV.of(g.getKey(), group.values),
+            new Instant(Math.max(group.earliest, shardTime.getMillis())));
       }
     }
   }
@@ -282,18 +301,15 @@ public final class KeyGroups {
         @Element KV<Integer, Iterable<KV<KV<K, Long>, V>>> shard,
         @Timestamp Instant shardTime,
         OutputReceiver<KV<K, Iterable<V>>> out) {
-      Map<K, List<V>> groups = new LinkedHashMap<>();
-      Map<K, Long> earliest = new LinkedHashMap<>();
+      Map<K, Group<V>> groups = new LinkedHashMap<>();
       for (KV<KV<K, Long>, V> e : shard.getValue()) {
-        K key = e.getKey().getKey();
-        V value = e.getValue();
-        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-        earliest.merge(key, e.getKey().getValue(), Math::min);
+        Group.add(groups, e.getKey().getKey(), e.getKey().getValue(), e.getValue());
       }
-      for (Map.Entry<K, List<V>> g : groups.entrySet()) {
+      for (Map.Entry<K, Group<V>> g : groups.entrySet()) {
+        Group<V> group = g.getValue();
         out.outputWithTimestamp(
-            KV.of(g.getKey(), g.getValue()),
-            new Instant(Math.max(earliest.get(g.getKey()), shardTime.getMillis())));
+            KV.of(g.getKey(), group.values),
+            new Instant(Math.max(group.earliest, shardTime.getMillis())));
       }
     }
   }

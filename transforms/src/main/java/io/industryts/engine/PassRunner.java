@@ -190,8 +190,20 @@ final class PassRunner {
   }
 
   /** The summary of one input segment of {@code pass}, keyed by its group. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   static KV<Row, Part> summarize(Pass pass, boolean global, KV<Row, Long> key, Chunk c) {
+    return summarize(pass, global, key, c, true);
+  }
+
+  /**
+   * The summary of one input segment of {@code pass}, keyed by its group; {@code forNeighbours}
+   * false leaves out what only other segments of the series read (its halo rows and its carry), for
+   * a series that is one segment: for 10,000 series of 100 rows the carry summaries alone took more
+   * CPU samples than the lag or the rolling kernel (JFR, benchmarks/RESULTS.md "Keyed, per-series
+   * overhead").
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static KV<Row, Part> summarize(
+      Pass pass, boolean global, KV<Row, Long> key, Chunk c, boolean forNeighbours) {
     SegmentSummary s = new SegmentSummary();
     s.segment = key.getValue();
     s.count = c.size();
@@ -200,16 +212,16 @@ final class PassRunner {
       s.first = t[0];
       s.last = t[s.count - 1];
     }
-    if (pass.rowsBefore > 0 || pass.millisBefore > 0) {
+    if (forNeighbours && (pass.rowsBefore > 0 || pass.millisBefore > 0)) {
       int from = pass.millisBefore > 0 ? firstAtOrAfter(t, s.last - pass.millisBefore) : s.count;
       s.tail = c.slice(Math.max(0, from - pass.rowsBefore), s.count);
     }
-    if (pass.rowsAfter > 0 || pass.millisAfter > 0) {
+    if (forNeighbours && (pass.rowsAfter > 0 || pass.millisAfter > 0)) {
       int to = pass.millisAfter > 0 ? firstAfter(t, s.first + pass.millisAfter) : 0;
       s.head = c.slice(0, Math.min(s.count, to + pass.rowsAfter));
     }
     Kernel k = pass.first();
-    if (pass.recipe.carries()) {
+    if (forNeighbours && pass.recipe.carries()) {
       s.carry = ((CarryKernel) k).summarize(c);
     }
     if (pass.recipe.fitsStatistics()) {
@@ -456,7 +468,9 @@ final class PassRunner {
     final Pass next;
 
     private final boolean nextGlobal;
-    private transient Map<String, Counter> counters;
+
+    /** Counters by step, then name: looked up for every kernel and series, so without concat. */
+    private transient Map<String, Map<String, Counter>> counters;
 
     PassDoFn(Pass pass, Pass next) {
       this.pass = pass;
@@ -468,7 +482,17 @@ final class PassRunner {
       if (counters == null) {
         counters = new HashMap<>();
       }
-      return counters.computeIfAbsent(step + "." + name, n -> Metrics.counter("industryts", n));
+      Map<String, Counter> ofStep = counters.get(step);
+      if (ofStep == null) {
+        ofStep = new HashMap<>();
+        counters.put(step, ofStep);
+      }
+      Counter c = ofStep.get(name);
+      if (c == null) {
+        c = Metrics.counter("industryts", step + "." + name);
+        ofStep.put(name, c);
+      }
+      return c;
     }
 
     /** Counters and the errors output of this DoFn, for kernels. */

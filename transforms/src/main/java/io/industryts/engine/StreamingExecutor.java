@@ -456,8 +456,25 @@ final class StreamingExecutor {
     Pass last = passes.get(passes.size() - 1);
     Grid grid = grid(last);
     long boundary = s.passes[s.passes.length - 1].boundary;
-    if (grid == null || boundary == Long.MIN_VALUE || boundary == Long.MAX_VALUE) {
+    if (grid == null || boundary == Long.MAX_VALUE) {
       return Long.MIN_VALUE;
+    }
+    if (boundary == Long.MIN_VALUE) {
+      // nothing emitted yet: the first bucket holds the last pass's first row, which is at or
+      // after the series' first row unless an earlier pass buckets (a bucket's label can precede
+      // its rows); with a per-series origin the anchor depends on that row, which an earlier
+      // operation may drop, so flush at the watermark until the first bucket is out
+      long first = s.passes[0].first;
+      if (first == Long.MAX_VALUE || grid.perSeriesOrigin()) {
+        return Long.MIN_VALUE;
+      }
+      for (int p = 0; p < passes.size() - 1; p++) {
+        if (grid(passes.get(p)) != null) {
+          return Long.MIN_VALUE;
+        }
+      }
+      long anchor = grid.seriesAnchor(first);
+      boundary = grid.bucketStart(grid.bucketIndex(first, anchor), anchor);
     }
     long lastInstant = boundary + grid.widthMillis() - (grid.closedRight() ? 0 : 1);
     return lastInstant < boundary ? Long.MIN_VALUE : lastInstant;

@@ -10,15 +10,12 @@ import org.apache.beam.sdk.coders.VarLongCoder;
  * The few times the {@link StreamingExecutor} reads for every incoming element of a series: which
  * rows are late, which rows wait in the buffer, when the flush timer fires. Kept apart from the
  * passes' state ({@link StreamingExecutor.SeriesState}, which holds rows) so that an element only
- * reads and writes six numbers: runners that copy or encode a value state on access (the
- * DirectRunner copies it per bundle, RocksDB encodes it per access) then do so for six numbers.
+ * reads and writes five numbers: runners that copy or encode a value state on access (the
+ * DirectRunner copies it per bundle, RocksDB encodes it per access) then do so for five numbers.
  */
 final class StreamingClock {
   /** Rows up to this time have entered the first pass; later-arriving ones are late. */
   long frontier = Long.MIN_VALUE;
-
-  /** Earliest row time buffered and not yet handed to the passes. */
-  long minBuffered = Long.MAX_VALUE;
 
   /** Latest row time buffered and not yet handed to the passes. */
   long maxBuffered = Long.MIN_VALUE;
@@ -35,19 +32,17 @@ final class StreamingClock {
   /** The output timestamp the end timer was last set with ({@code Long.MIN_VALUE}: not set). */
   long endHold = Long.MIN_VALUE;
 
-  /** Notes buffered rows with times {@code first} to {@code last}. */
-  void buffered(long first, long last) {
-    minBuffered = Math.min(minBuffered, first);
+  /** Notes buffered rows up to time {@code last}. */
+  void buffered(long last) {
     maxBuffered = Math.max(maxBuffered, last);
   }
 
   /** Nothing buffered any more. */
   void emptied() {
-    minBuffered = Long.MAX_VALUE;
     maxBuffered = Long.MIN_VALUE;
   }
 
-  /** Six variable-length longs (VarLong writes a negative one in ten bytes). */
+  /** Five variable-length longs (VarLong writes a negative one in ten bytes). */
   static final class Coder extends AtomicCoder<StreamingClock> {
     private static final long serialVersionUID = 1L;
     private static final Coder INSTANCE = new Coder();
@@ -60,7 +55,6 @@ final class StreamingClock {
     @Override
     public void encode(StreamingClock c, OutputStream out) throws IOException {
       LONG.encode(c.frontier, out);
-      LONG.encode(c.minBuffered, out);
       LONG.encode(c.maxBuffered, out);
       LONG.encode(c.flushAt, out);
       LONG.encode(c.endHold, out);
@@ -71,7 +65,6 @@ final class StreamingClock {
     public StreamingClock decode(InputStream in) throws IOException {
       StreamingClock c = new StreamingClock();
       c.frontier = LONG.decode(in);
-      c.minBuffered = LONG.decode(in);
       c.maxBuffered = LONG.decode(in);
       c.flushAt = LONG.decode(in);
       c.endHold = LONG.decode(in);

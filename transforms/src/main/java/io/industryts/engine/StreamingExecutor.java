@@ -555,14 +555,12 @@ final class StreamingExecutor {
       long[] t = c.times();
       int[] keep = new int[c.size()];
       int kept = 0;
-      long first = Long.MAX_VALUE;
       long last = Long.MIN_VALUE;
       for (int i = 0; i < t.length; i++) {
         if (t[i] <= k.frontier) {
           late(c, i, k.frontier, out);
         } else {
           keep[kept++] = i;
-          first = Math.min(first, t[i]);
           last = Math.max(last, t[i]);
         }
       }
@@ -570,7 +568,7 @@ final class StreamingExecutor {
         return;
       }
       buffer.add(kept == c.size() ? c : c.take(keep, kept));
-      k.buffered(first, last);
+      k.buffered(last);
       if (k.flushAt == Long.MIN_VALUE) {
         // one flush timer per series, set when the first row after a flush arrives
         k.flushAt = flushTime(k);
@@ -702,7 +700,7 @@ final class StreamingExecutor {
       k.emptied();
       if (rest != null) {
         buffer.add(rest);
-        k.buffered(rest.times()[0], rest.times()[rest.size() - 1]);
+        k.buffered(rest.times()[rest.size() - 1]);
         k.flushAt = flushTime(k);
         flush.withOutputTimestamp(new Instant(hold(s, k, k.flushAt))).set(new Instant(k.flushAt));
       }

@@ -6,24 +6,33 @@ import io.industryts.ops.FillNull;
 import io.industryts.ops.Lag;
 import io.industryts.ops.Resample;
 import io.industryts.ops.Rolling;
+import io.industryts.runners.RunnerSetup;
 import java.io.Serializable;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.zip.CRC32;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.DoubleCoder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -65,25 +74,35 @@ import org.joda.time.Instant;
 /**
  * Streaming throughput: fill → lag → rolling → diff → resample on an unbounded source at full
  * speed, for 1, 100 and 10,000 series, beside the per-element stateful {@code DoFn} a Beam author
- * would write for the same work and the batch run of the same rows. Prints rows/s, wall and CPU
- * time and heap per run, then checks that the streaming rows equal the batch rows (count and an
- * order-independent checksum) and exits 1 when they do not.
+ * would write for the same work, the batch run of the same rows, and the source alone (reading and
+ * building the rows: the ceiling of every variant). Prints per run rows/s, wall and CPU time, peak
+ * heap and the output's lag behind the watermark, then the streaming run's rows/s ratios, and
+ * checks that the streaming rows equal the batch rows (count and an order-independent checksum);
+ * exits 1 when they do not.
  *
  * <pre>
  *   export MAVEN_OPTS=-Xmx1g
- *   mvn -B -q -DskipTests -pl benchmarks -am package dependency:build-classpath \
+ *   mvn -B -q -DskipTests -Pflink -pl benchmarks -am package dependency:build-classpath \
  *       -Dmdep.outputFile=/tmp/bench.cp
  *   java -Xmx1g -cp "benchmarks/target/classes:$(cat /tmp/bench.cp)" \
- *       io.industryts.benchmarks.StreamingThroughput 100000 1,100,10000
- *   # Flink (embedded, parallelism 2): build with -Pflink, then add
- *   #   --runner=FlinkRunner --parallelism=2
+ *       io.industryts.benchmarks.StreamingThroughput 20000 1,100,10000
+ *   # Flink (embedded, parallelism 2; the launcher's Flink defaults are added):
+ *   java -Xmx1g --add-opens=java.base/java.lang=ALL-UNNAMED \
+ *       --add-opens=java.base/java.util=ALL-UNNAMED -cp ... \
+ *       io.industryts.benchmarks.StreamingThroughput 1000000 1,100,10000 --runner=FlinkRunner
  * </pre>
  *
  * <p>Arguments: ROWS per run (default 100,000), the series counts (default {@code 1,100,10000}),
- * then Beam options. Row {@code i} belongs to series {@code i % SERIES} at second {@code i /
- * SERIES} (1 s cadence per series, every seventh second's {@code value} missing); the source emits
- * the rows in time order as fast as it is read, with the watermark just behind the last row, and
- * ends with the final watermark so every bucket is emitted.
+ * optionally the variants to run ({@code streaming,baseline,batch,source}, default all), then Beam
+ * options. Row {@code i} belongs to series {@code i % SERIES} at second {@code i / SERIES} (1 s
+ * cadence per series, every seventh second's {@code value} missing); the source emits the rows in
+ * time order as fast as it is read, with the watermark just behind the last row, and ends with the
+ * final watermark so every bucket is emitted.
+ *
+ * <p>Lag: each source reader notes when its watermark first passes a bucket's last instant; each
+ * output bucket row notes the time since every reader had (see {@link WatermarkLag}). It is the
+ * processing-time delay from "the input watermark passed the bucket" to "the bucket's row reached
+ * the end of the pipeline", backlog included.
  */
 public final class StreamingThroughput {
   private StreamingThroughput() {}
@@ -125,7 +144,24 @@ public final class StreamingThroughput {
         Arrays.stream((args.length > 1 ? args[1] : "1,100,10000").split(","))
             .mapToInt(s -> Integer.parseInt(s.trim()))
             .toArray();
-    String[] beamArgs = args.length > 2 ? Arrays.copyOfRange(args, 2, args.length) : new String[0];
+    int next = 2;
+    EnumSet<Variant> variants = EnumSet.allOf(Variant.class);
+    if (args.length > next && !args[next].startsWith("--")) {
+      variants = EnumSet.noneOf(Variant.class);
+      for (String v : args[next].split(",")) {
+        variants.add(Variant.valueOf(v.trim().toUpperCase(Locale.ROOT)));
+      }
+      next++;
+    }
+    String[] beamArgs =
+        args.length > next ? Arrays.copyOfRange(args, next, args.length) : new String[0];
+    if (Arrays.asList(beamArgs).contains("--runner=FlinkRunner")) {
+      // the launcher's Flink defaults: parallelism 2 unless given, no deep copy of chunks between
+      // chained operators, and the small local configuration of an embedded cluster
+      beamArgs =
+          RunnerSetup.beamArgs("FlinkRunner", 2, "streaming-throughput", Arrays.asList(beamArgs))
+              .toArray(new String[0]);
+    }
     System.out.printf(
         Locale.ROOT,
         "rows=%d runner args=%s cores=%d max heap=%d MB%n",
@@ -135,7 +171,7 @@ public final class StreamingThroughput {
         Runtime.getRuntime().maxMemory() >> 20);
     System.out.printf(
         Locale.ROOT,
-        "%-7s %-10s %9s %9s %20s %7s %7s %10s %9s%n",
+        "%-7s %-10s %9s %9s %20s %7s %7s %10s %9s %8s %8s %8s%n",
         "series",
         "variant",
         "rows_in",
@@ -144,20 +180,28 @@ public final class StreamingThroughput {
         "wall_s",
         "cpu_s",
         "rows/s",
-        "heap_MB");
+        "heap_MB",
+        "lag50_s",
+        "lag95_s",
+        "lagmax_s");
     List<String> failures = new ArrayList<>();
     // a warm-up run (small, not reported) so the first measured run does not pay class loading
-    run(Variant.STREAMING, Math.min(rows, 20_000), 10, beamArgs);
-    run(Variant.BASELINE, Math.min(rows, 20_000), 10, beamArgs);
-    run(Variant.BATCH, Math.min(rows, 20_000), 10, beamArgs);
+    for (Variant v : variants) {
+      run(v, Math.min(rows, 20_000), 10, beamArgs);
+    }
     for (int series : seriesCounts) {
-      Measured streaming = run(Variant.STREAMING, rows, series, beamArgs);
-      print(series, Variant.STREAMING, rows, streaming);
-      Measured baseline = run(Variant.BASELINE, rows, series, beamArgs);
-      print(series, Variant.BASELINE, rows, baseline);
-      Measured batch = run(Variant.BATCH, rows, series, beamArgs);
-      print(series, Variant.BATCH, rows, batch);
-      if (streaming.rowsOut != batch.rowsOut || streaming.checksum != batch.checksum) {
+      Map<Variant, Measured> measured = new EnumMap<>(Variant.class);
+      for (Variant v : variants) {
+        Measured m = run(v, rows, series, beamArgs);
+        print(series, v, rows, m);
+        measured.put(v, m);
+      }
+      Measured streaming = measured.get(Variant.STREAMING);
+      Measured baseline = measured.get(Variant.BASELINE);
+      Measured batch = measured.get(Variant.BATCH);
+      if (streaming != null
+          && batch != null
+          && (streaming.rowsOut != batch.rowsOut || streaming.checksum != batch.checksum)) {
         failures.add(
             String.format(
                 Locale.ROOT,
@@ -168,14 +212,36 @@ public final class StreamingThroughput {
                 batch.rowsOut,
                 batch.checksum));
       }
-      if (baseline.rowsOut != batch.rowsOut) {
+      Measured source = measured.get(Variant.SOURCE);
+      if (source != null && source.rowsOut != rows) {
         failures.add(
             String.format(
                 Locale.ROOT,
-                "%d series: the per-element baseline gave %d buckets, batch %d",
+                "%d series: the source gave %d rows of %d",
+                series,
+                source.rowsOut,
+                rows));
+      }
+      if (streaming != null) {
+        // rows/s ratios of the same rows (wall time); the targets are >= 10 and >= 0.33
+        System.out.printf(
+            Locale.ROOT,
+            "  %d series: streaming rows/s = %s the baseline's, %s the batch run's, %s the"
+                + " source's alone%n",
+            series,
+            ratio(streaming, baseline),
+            ratio(streaming, batch),
+            ratio(streaming, source));
+      }
+      Measured reference = batch != null ? batch : streaming;
+      if (baseline != null && reference != null && baseline.rowsOut != reference.rowsOut) {
+        failures.add(
+            String.format(
+                Locale.ROOT,
+                "%d series: the per-element baseline gave %d buckets, the pipeline %d",
                 series,
                 baseline.rowsOut,
-                batch.rowsOut));
+                reference.rowsOut));
       }
     }
     if (!failures.isEmpty()) {
@@ -185,7 +251,7 @@ public final class StreamingThroughput {
     }
     System.out.println(
         "OK: for every series count the streaming rows equal the batch rows (count and checksum),"
-            + " and the baseline emits as many buckets");
+            + " and the baseline emits as many buckets (of the variants run)");
   }
 
   /** The three ways of running the same rows. */
@@ -195,7 +261,12 @@ public final class StreamingThroughput {
     /** Unbounded source, a per-element stateful {@code DoFn} with event-time timers. */
     BASELINE,
     /** Bounded source, {@link TimeSeriesPipeline} (the batch executors). */
-    BATCH
+    BATCH,
+    /**
+     * Unbounded source and the rows only, no processing: what reading and building the rows cost,
+     * the ceiling of any variant's rows/s. Its rows out are the rows in.
+     */
+    SOURCE
   }
 
   /** What one run measured. */
@@ -205,12 +276,23 @@ public final class StreamingThroughput {
     double wallSeconds;
     double cpuSeconds;
     long peakHeapBytes;
+
+    /** Output lag behind the source's watermark, seconds: median, 95th percentile, maximum. */
+    double lag50 = Double.NaN;
+
+    double lag95 = Double.NaN;
+    double lagMax = Double.NaN;
+  }
+
+  /** {@code a}'s rows/s over {@code b}'s for the same rows, or "-" when b was not run. */
+  static String ratio(Measured a, Measured b) {
+    return b == null ? "-" : String.format(Locale.ROOT, "%.2fx", b.wallSeconds / a.wallSeconds);
   }
 
   static void print(int series, Variant variant, long rows, Measured m) {
     System.out.printf(
         Locale.ROOT,
-        "%-7d %-10s %9d %9d %20d %7.2f %7.2f %10.0f %9d%n",
+        "%-7d %-10s %9d %9d %20d %7.2f %7.2f %10.0f %9d %8.2f %8.2f %8.2f%n",
         series,
         variant.name().toLowerCase(Locale.ROOT),
         rows,
@@ -219,7 +301,10 @@ public final class StreamingThroughput {
         m.wallSeconds,
         m.cpuSeconds,
         rows / m.wallSeconds,
-        m.peakHeapBytes >> 20);
+        m.peakHeapBytes >> 20,
+        m.lag50,
+        m.lag95,
+        m.lagMax);
   }
 
   static Measured run(Variant variant, long rows, int series, String[] beamArgs)
@@ -234,7 +319,9 @@ public final class StreamingThroughput {
     PCollection<Row> input =
         indices.apply("ToRows", MapElements.via(new ToRow(series))).setRowSchema(SCHEMA);
     PCollection<Row> output;
-    if (variant == Variant.BASELINE) {
+    if (variant == Variant.SOURCE) {
+      output = input;
+    } else if (variant == Variant.BASELINE) {
       output =
           input
               .apply(
@@ -255,7 +342,7 @@ public final class StreamingThroughput {
               .then(Resample.every(BUCKET).aggregate(Resample.Agg.MEAN))
               .expand(input);
     }
-    output.apply("Checksum", ParDo.of(new ChecksumFn()));
+    output.apply("Checksum", ParDo.of(new ChecksumFn(variant != Variant.SOURCE)));
 
     System.gc();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -273,6 +360,7 @@ public final class StreamingThroughput {
               }
             });
     sampler.setDaemon(true);
+    WatermarkLag.reset();
     long cpu0 = processCpuNanos();
     long wall0 = System.nanoTime();
     sampler.start();
@@ -289,6 +377,20 @@ public final class StreamingThroughput {
     m.peakHeapBytes = peak.get();
     m.rowsOut = counter(result, "rows_out");
     m.checksum = counter(result, "checksum");
+    List<Long> lags = new ArrayList<>(WatermarkLag.LAGS);
+    if (!lags.isEmpty() && variant != Variant.BATCH) {
+      Collections.sort(lags);
+      m.lag50 = lags.get(lags.size() / 2) / 1e9;
+      m.lag95 = lags.get(Math.min(lags.size() - 1, (int) (lags.size() * 0.95))) / 1e9;
+      m.lagMax = lags.get(lags.size() - 1) / 1e9;
+    }
+    if (WatermarkLag.EARLY.get() > 0 && variant != Variant.BATCH) {
+      System.out.printf(
+          Locale.ROOT,
+          "  note: %d output rows reached the end before every reader's watermark passed their"
+              + " bucket (no lag recorded for them)%n",
+          WatermarkLag.EARLY.get());
+    }
     return m;
   }
 
@@ -353,9 +455,18 @@ public final class StreamingThroughput {
     private static final long serialVersionUID = 1L;
     private final Counter rowsOut = Metrics.counter(ChecksumFn.class, "rows_out");
     private final Counter checksum = Metrics.counter(ChecksumFn.class, "checksum");
+    private final boolean buckets;
+
+    /** {@code buckets}: the rows are one-minute buckets, so record their lag. */
+    ChecksumFn(boolean buckets) {
+      this.buckets = buckets;
+    }
 
     @ProcessElement
     public void process(@Element Row row) {
+      if (buckets) {
+        WatermarkLag.output(row.getDateTime("time").getMillis());
+      }
       CRC32 crc = new CRC32();
       crc.update(row.getValues().toString().getBytes(StandardCharsets.UTF_8));
       rowsOut.inc();
@@ -364,16 +475,84 @@ public final class StreamingThroughput {
   }
 
   /**
+   * Output lag behind the watermark. Each source reader records (System.nanoTime) when its
+   * watermark first passes the last instant of each one-minute bucket; each output row (labelled
+   * with its bucket's start) records the time since the last reader did, i.e. since the input
+   * watermark of the whole pipeline passed the bucket. Static: the DirectRunner and the embedded
+   * Flink cluster run the pipeline in this JVM.
+   */
+  static final class WatermarkLag {
+    private WatermarkLag() {}
+
+    /** Bucket's last instant (millis) → per reader, when its watermark passed it (or UNSET). */
+    static final ConcurrentHashMap<Long, AtomicLongArray> PASSED = new ConcurrentHashMap<>();
+
+    /** Per output row, nanoseconds since the watermark passed its bucket. */
+    static final ConcurrentLinkedQueue<Long> LAGS = new ConcurrentLinkedQueue<>();
+
+    /** Output rows seen before every reader's watermark had passed their bucket. */
+    static final AtomicLong EARLY = new AtomicLong();
+
+    static final long UNSET = Long.MIN_VALUE;
+
+    static void reset() {
+      PASSED.clear();
+      LAGS.clear();
+      EARLY.set(0);
+    }
+
+    static void passed(long bucketLast, int split, int splits, long nanos) {
+      AtomicLongArray at =
+          PASSED.computeIfAbsent(
+              bucketLast,
+              k -> {
+                AtomicLongArray a = new AtomicLongArray(splits);
+                for (int i = 0; i < splits; i++) {
+                  a.set(i, UNSET);
+                }
+                return a;
+              });
+      at.compareAndSet(split, UNSET, nanos);
+    }
+
+    static void output(long bucketStart) {
+      long now = System.nanoTime();
+      AtomicLongArray at = PASSED.get(bucketStart + BUCKET.getMillis() - 1);
+      if (at == null) {
+        EARLY.incrementAndGet();
+        return;
+      }
+      long last = UNSET;
+      for (int i = 0; i < at.length(); i++) {
+        long v = at.get(i);
+        if (v == UNSET) {
+          EARLY.incrementAndGet();
+          return;
+        }
+        last = last == UNSET ? v : Math.max(last, v);
+      }
+      LAGS.add(now - last);
+    }
+  }
+
+  /**
    * The stateful {@code DoFn} a Beam author would write for the same work, one element at a time:
    * forward fill, lag 1, the mean over the last 30 s, the difference of that mean, and the
-   * one-minute mean of every column emitted by an event-time timer at the bucket's end. It assumes
-   * each series' rows arrive in time order, as a quick hand-written one does: the source reads each
-   * series in order, but the runner may hand two bundles of one key to the {@code DoFn} in either
-   * order, so its values can differ from run to run (a correct one would buffer and sort, costing
-   * more). Only its bucket count is checked.
+   * one-minute mean of every column emitted at the bucket's end. Rows of one series may reach it in
+   * any order (the runner hands two bundles of one key over in either order), so, to be correct, it
+   * appends each row to a {@code BagState} and keeps one event-time timer at the end of the
+   * earliest open bucket; when the timer fires it sorts the buffered rows and processes those up to
+   * the timer one at a time, reading and writing its per-row state ({@code ValueState}s and the
+   * rolling window's {@code BagState}) for each row, then emits the buckets that ended.
    */
   static final class PerElementFn extends DoFn<KV<String, Row>, Row> {
     private static final long serialVersionUID = 1L;
+
+    @StateId("pending")
+    private final StateSpec<BagState<Row>> pendingSpec = StateSpecs.bag(RowCoder.of(SCHEMA));
+
+    @StateId("timerAt")
+    private final StateSpec<ValueState<Long>> timerAtSpec = StateSpecs.value(VarLongCoder.of());
 
     @StateId("last")
     private final StateSpec<ValueState<Double>> lastSpec = StateSpecs.value(DoubleCoder.of());
@@ -398,10 +577,39 @@ public final class StreamingThroughput {
     @TimerId("bucketEnd")
     private final TimerSpec bucketEndSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
+    static long bucketLast(long t) {
+      return Math.floorDiv(t - START, BUCKET.getMillis()) * BUCKET.getMillis()
+          + START
+          + BUCKET.getMillis()
+          - 1;
+    }
+
     @ProcessElement
     public void process(
         @Element KV<String, Row> element,
-        @Timestamp Instant timestamp,
+        @StateId("pending") BagState<Row> pending,
+        @StateId("timerAt") ValueState<Long> timerAt,
+        @StateId("tag") ValueState<String> tag,
+        @TimerId("bucketEnd") Timer bucketEnd) {
+      Row row = element.getValue();
+      pending.add(row);
+      long at = bucketLast(row.getDateTime("time").getMillis());
+      Long current = timerAt.read();
+      if (current == null) {
+        tag.write(element.getKey());
+      }
+      // one timer per series, moved only when this row's bucket ends before the one it waits for
+      if (current == null || at < current) {
+        timerAt.write(at);
+        bucketEnd.set(new Instant(at));
+      }
+    }
+
+    @OnTimer("bucketEnd")
+    public void onBucketEnd(
+        OnTimerContext context,
+        @StateId("pending") BagState<Row> pending,
+        @StateId("timerAt") ValueState<Long> timerAt,
         @StateId("last") ValueState<Double> last,
         @StateId("prev") ValueState<Double> prev,
         @StateId("prevMean") ValueState<Double> prevMean,
@@ -409,8 +617,57 @@ public final class StreamingThroughput {
         @StateId("buckets") ValueState<Buckets> bucketsState,
         @StateId("tag") ValueState<String> tag,
         @TimerId("bucketEnd") Timer bucketEnd) {
-      Row row = element.getValue();
-      long t = row.getDateTime("time").getMillis();
+      long now = context.timestamp().getMillis();
+      List<KV<Long, Row>> held = new ArrayList<>();
+      for (Row row : pending.read()) {
+        held.add(KV.of(row.getDateTime("time").getMillis(), row));
+      }
+      held.sort(Comparator.comparingLong(KV::getKey));
+      pending.clear();
+      long nextAt = Long.MAX_VALUE;
+      for (KV<Long, Row> timed : held) {
+        long t = timed.getKey();
+        Row row = timed.getValue();
+        if (t <= now) {
+          step(row, t, last, prev, prevMean, window, bucketsState);
+        } else {
+          pending.add(row);
+          nextAt = Math.min(nextAt, bucketLast(t));
+        }
+      }
+      Buckets buckets = bucketsState.read();
+      while (buckets != null
+          && !buckets.open.isEmpty()
+          && buckets.open.firstKey() + BUCKET.getMillis() - 1 <= now) {
+        Map.Entry<Long, double[]> b = buckets.open.pollFirstEntry();
+        double[] acc = b.getValue();
+        Row.Builder out = Row.withSchema(BASELINE_SCHEMA).addValue(new Instant(b.getKey()));
+        out.addValue(tag.read());
+        for (int c = 0; c < 5; c++) {
+          out.addValue(acc[2 * c + 1] == 0 ? null : acc[2 * c] / acc[2 * c + 1]);
+        }
+        context.output(out.build());
+      }
+      if (buckets != null) {
+        bucketsState.write(buckets);
+      }
+      if (nextAt == Long.MAX_VALUE) {
+        timerAt.clear();
+      } else {
+        timerAt.write(nextAt);
+        bucketEnd.set(new Instant(nextAt));
+      }
+    }
+
+    /** One row, in time order: its state is read and written as a per-element DoFn does. */
+    private static void step(
+        Row row,
+        long t,
+        ValueState<Double> last,
+        ValueState<Double> prev,
+        ValueState<Double> prevMean,
+        BagState<TimestampedValue<Double>> window,
+        ValueState<Buckets> bucketsState) {
       Double value = row.getDouble("value");
       Double filled = value != null ? value : last.read();
       if (value != null) {
@@ -444,10 +701,8 @@ public final class StreamingThroughput {
         prevMean.write(mean);
       }
       Buckets buckets = bucketsState.read();
-      boolean wasEmpty = buckets == null || buckets.open.isEmpty();
       if (buckets == null) {
         buckets = new Buckets();
-        tag.write(element.getKey());
       }
       long start = Math.floorDiv(t - START, BUCKET.getMillis()) * BUCKET.getMillis() + START;
       double[] acc = buckets.open.computeIfAbsent(start, s -> new double[10]);
@@ -457,39 +712,12 @@ public final class StreamingThroughput {
       add(acc, 3, diff);
       add(acc, 4, row.getDouble("value2"));
       bucketsState.write(buckets);
-      if (wasEmpty) {
-        bucketEnd.set(new Instant(start + BUCKET.getMillis() - 1));
-      }
     }
 
     private static void add(double[] acc, int column, Double v) {
       if (v != null) {
         acc[2 * column] += v;
         acc[2 * column + 1] += 1;
-      }
-    }
-
-    @OnTimer("bucketEnd")
-    public void onBucketEnd(
-        OnTimerContext context,
-        @StateId("buckets") ValueState<Buckets> bucketsState,
-        @StateId("tag") ValueState<String> tag,
-        @TimerId("bucketEnd") Timer bucketEnd) {
-      Buckets buckets = bucketsState.read();
-      long now = context.timestamp().getMillis();
-      while (!buckets.open.isEmpty() && buckets.open.firstKey() + BUCKET.getMillis() - 1 <= now) {
-        Map.Entry<Long, double[]> b = buckets.open.pollFirstEntry();
-        double[] acc = b.getValue();
-        Row.Builder out = Row.withSchema(BASELINE_SCHEMA).addValue(new Instant(b.getKey()));
-        out.addValue(tag.read());
-        for (int c = 0; c < 5; c++) {
-          out.addValue(acc[2 * c + 1] == 0 ? null : acc[2 * c] / acc[2 * c + 1]);
-        }
-        context.output(out.build());
-      }
-      bucketsState.write(buckets);
-      if (!buckets.open.isEmpty()) {
-        bucketEnd.set(new Instant(buckets.open.firstKey() + BUCKET.getMillis() - 1));
       }
     }
   }
@@ -574,6 +802,9 @@ public final class StreamingThroughput {
       private long current = -1;
       private boolean done;
 
+      /** The last instant of the first bucket this reader's watermark has not passed yet. */
+      private long nextBucketLast = START + BUCKET.getMillis() - 1;
+
       Reader(FiniteSequence source, long next) {
         this.source = source;
         this.next = next;
@@ -613,11 +844,20 @@ public final class StreamingThroughput {
 
       @Override
       public Instant getWatermark() {
+        Instant w;
         if (done) {
-          return BoundedWindow.TIMESTAMP_MAX_VALUE;
+          w = BoundedWindow.TIMESTAMP_MAX_VALUE;
+        } else {
+          long index = current < 0 ? next : current;
+          w = time(index, source.series).minus(Duration.millis(1));
         }
-        long index = current < 0 ? next : current;
-        return time(index, source.series).minus(Duration.millis(1));
+        long lastBucket = PerElementFn.bucketLast(time(source.end - 1, source.series).getMillis());
+        long now = System.nanoTime();
+        while (nextBucketLast <= w.getMillis() && nextBucketLast <= lastBucket) {
+          WatermarkLag.passed(nextBucketLast, source.split, source.splits, now);
+          nextBucketLast += BUCKET.getMillis();
+        }
+        return w;
       }
 
       @Override

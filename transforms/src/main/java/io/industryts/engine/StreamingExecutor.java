@@ -48,10 +48,13 @@ import org.joda.time.Instant;
  *
  * <p>Per series, a stateful {@code DoFn} buffers incoming rows; an event-time timer fires when the
  * watermark has passed every row buffered when it was set (plus the allowed lateness), and the rows
- * up to that time, sorted, enter the first pass as the next segment of the series. Each pass keeps
- * its own state: the rows it has not processed yet, the carry of the rows it has processed (the
- * combined {@link CarryKernel} summaries), the halo tail its kernels declared, the series facts
- * seen so far and, for a bucketing pass, the boundary of the buckets already emitted. A pass
+ * up to that time, sorted, enter the first pass as the next segment of the series. When the last
+ * pass buckets, the timer fires no earlier than the last instant of the bucket it emits next
+ * ({@link #nextEmission}): earlier flushes could emit nothing. An element reads and writes only the
+ * series' {@link StreamingClock}; the passes' state is read and written once per flush. Each pass
+ * keeps its own state: the rows it has not processed yet, the carry of the rows it has processed
+ * (the combined {@link CarryKernel} summaries), the halo tail its kernels declared, the series
+ * facts seen so far and, for a bucketing pass, the boundary of the buckets already emitted. A pass
  * processes the rows whose output is final:
  *
  * <ul>
@@ -182,18 +185,11 @@ final class StreamingExecutor {
     }
   }
 
-  /** What the executor keeps per series. */
+  /**
+   * What the passes keep per series (the times every element reads are in {@link StreamingClock}).
+   */
   static final class SeriesState implements Serializable {
     private static final long serialVersionUID = 1L;
-
-    /** Rows up to this time have entered the first pass; later-arriving ones are late. */
-    long frontier = Long.MIN_VALUE;
-
-    /** Latest row time buffered and not yet handed to the passes. */
-    long maxBuffered = Long.MIN_VALUE;
-
-    /** The flush timer's time, or {@code Long.MIN_VALUE} when none is set. */
-    long flushAt = Long.MIN_VALUE;
 
     long segments;
     PassState[] passes;
@@ -445,6 +441,45 @@ final class StreamingExecutor {
     return processed.slice(Math.max(0, from - extra), n);
   }
 
+  /**
+   * The earliest input frontier at which the passes can emit another row, or {@code Long.MIN_VALUE}
+   * when any advance may emit. When the last pass buckets, its next row is the bucket starting at
+   * its boundary, final only once its input is complete to that bucket's last instant; every
+   * earlier pass's frontier is at most the series' frontier, so a flush before that instant moves
+   * rows between passes but emits nothing. A row beyond that bucket (a gap, or the watermark
+   * jumping several buckets) makes the flush time its own time, as without this bound.
+   */
+  static long nextEmission(List<Pass> passes, SeriesState s) {
+    if (passes.isEmpty()) {
+      return Long.MIN_VALUE;
+    }
+    Pass last = passes.get(passes.size() - 1);
+    Grid grid = grid(last);
+    long boundary = s.passes[s.passes.length - 1].boundary;
+    if (grid == null || boundary == Long.MAX_VALUE) {
+      return Long.MIN_VALUE;
+    }
+    if (boundary == Long.MIN_VALUE) {
+      // nothing emitted yet: the first bucket holds the last pass's first row, which is at or
+      // after the series' first row unless an earlier pass buckets (a bucket's label can precede
+      // its rows); with a per-series origin the anchor depends on that row, which an earlier
+      // operation may drop, so flush at the watermark until the first bucket is out
+      long first = s.passes[0].first;
+      if (first == Long.MAX_VALUE || grid.perSeriesOrigin()) {
+        return Long.MIN_VALUE;
+      }
+      for (int p = 0; p < passes.size() - 1; p++) {
+        if (grid(passes.get(p)) != null) {
+          return Long.MIN_VALUE;
+        }
+      }
+      long anchor = grid.seriesAnchor(first);
+      boundary = grid.bucketStart(grid.bucketIndex(first, anchor), anchor);
+    }
+    long lastInstant = boundary + grid.widthMillis() - (grid.closedRight() ? 0 : 1);
+    return lastInstant < boundary ? Long.MIN_VALUE : lastInstant;
+  }
+
   /** The per-series stateful DoFn: buffer, wait for the watermark, run the passes. */
   static final class SeriesFn extends DoFn<KV<Row, Chunk>, KV<KV<Row, Long>, Chunk>> {
     private final List<Pass> passes;
@@ -459,6 +494,10 @@ final class StreamingExecutor {
 
     @StateId("series")
     private final StateSpec<ValueState<SeriesState>> seriesSpec;
+
+    @StateId("clock")
+    private final StateSpec<ValueState<StreamingClock>> clockSpec =
+        StateSpecs.value(StreamingClock.Coder.of());
 
     @TimerId("flush")
     private final TimerSpec flushSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
@@ -503,42 +542,44 @@ final class StreamingExecutor {
     public void process(
         @Element KV<Row, Chunk> e,
         @StateId("buffer") BagState<Chunk> buffer,
-        @StateId("series") ValueState<SeriesState> series,
+        @StateId("clock") ValueState<StreamingClock> clock,
         @TimerId("flush") Timer flush,
         @TimerId("end") Timer end,
         MultiOutputReceiver out) {
-      SeriesState s = series.read();
-      boolean fresh = s == null;
-      if (fresh) {
-        s = new SeriesState(passes.size());
+      // only the clock is read per element: the passes' state (rows) is read once per flush
+      StreamingClock k = clock.read();
+      if (k == null) {
+        k = new StreamingClock();
       }
       Chunk c = e.getValue();
       long[] t = c.times();
       int[] keep = new int[c.size()];
       int kept = 0;
+      long last = Long.MIN_VALUE;
       for (int i = 0; i < t.length; i++) {
-        if (t[i] <= s.frontier) {
-          late(c, i, s.frontier, out);
+        if (t[i] <= k.frontier) {
+          late(c, i, k.frontier, out);
         } else {
           keep[kept++] = i;
+          last = Math.max(last, t[i]);
         }
       }
       if (kept == 0) {
         return;
       }
-      Chunk onTime = kept == c.size() ? c : c.take(keep, kept);
-      buffer.add(onTime);
-      for (long time : onTime.times()) {
-        s.maxBuffered = Math.max(s.maxBuffered, time);
+      buffer.add(kept == c.size() ? c : c.take(keep, kept));
+      k.buffered(last);
+      if (k.flushAt == Long.MIN_VALUE) {
+        // one flush timer per series, set when the first row after a flush arrives
+        k.flushAt = flushTime(k);
+        flush
+            .withOutputTimestamp(new Instant(hold(null, k, k.flushAt)))
+            .set(new Instant(k.flushAt));
       }
-      if (s.flushAt == Long.MIN_VALUE) {
-        s.flushAt = flushTime(s.maxBuffered);
-        flush.withOutputTimestamp(new Instant(hold(s, s.flushAt))).set(new Instant(s.flushAt));
+      if (k.endHold == Long.MIN_VALUE) {
+        setEnd(end, null, k);
       }
-      if (fresh) {
-        setEnd(end, s);
-      }
-      series.write(s);
+      clock.write(k);
     }
 
     /**
@@ -551,14 +592,29 @@ final class StreamingExecutor {
       return org.joda.time.Duration.millis(Long.MAX_VALUE);
     }
 
-    private long flushTime(long maxBuffered) {
+    /**
+     * When to flush the buffered rows: once the watermark has passed the latest of them (plus the
+     * allowed lateness), but not before the passes can emit a row ({@link #nextEmission}): until
+     * then a flush would only move rows from the buffer into the passes' state, and on most runners
+     * every timer firing costs a state read and write of the series.
+     */
+    private long flushTime(StreamingClock k) {
       long max = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
-      return maxBuffered >= max - lateness ? max : maxBuffered + lateness;
+      long at = Math.max(k.maxBuffered, k.emitFrom);
+      return at >= max - lateness ? max : at + lateness;
     }
 
-    /** The output timestamp of a timer: no later output row can be earlier. */
-    private long hold(SeriesState s, long timerTime) {
-      long last = s.passes.length == 0 ? s.frontier : s.passes[s.passes.length - 1].outFrontier;
+    /**
+     * The output timestamp of a timer: no later output row can be earlier. {@code s} null: no flush
+     * has run since the clock's end hold was computed, so the output frontier is unchanged.
+     */
+    private long hold(SeriesState s, StreamingClock k, long timerTime) {
+      long last;
+      if (s == null) {
+        last = k.endHold == Long.MIN_VALUE ? Long.MIN_VALUE : k.endHold - 1;
+      } else {
+        last = s.passes.length == 0 ? k.frontier : s.passes[s.passes.length - 1].outFrontier;
+      }
       long h =
           last == Long.MIN_VALUE
               ? BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis()
@@ -567,9 +623,14 @@ final class StreamingExecutor {
       return Math.min(h, timerTime);
     }
 
-    private void setEnd(Timer end, SeriesState s) {
+    /** Sets the end timer, or moves its output timestamp when the output frontier moved. */
+    private void setEnd(Timer end, SeriesState s, StreamingClock k) {
       long at = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
-      end.withOutputTimestamp(new Instant(hold(s, at))).set(new Instant(at));
+      long h = hold(s, k, at);
+      if (h != k.endHold) {
+        end.withOutputTimestamp(new Instant(h)).set(new Instant(at));
+        k.endHold = h;
+      }
     }
 
     private void late(Chunk c, int i, long frontier, MultiOutputReceiver out) {
@@ -605,21 +666,25 @@ final class StreamingExecutor {
         @Key Row key,
         @StateId("buffer") BagState<Chunk> buffer,
         @StateId("series") ValueState<SeriesState> series,
+        @StateId("clock") ValueState<StreamingClock> clock,
         @TimerId("flush") Timer flush,
         @TimerId("end") Timer end,
         MultiOutputReceiver out) {
+      StreamingClock k = clock.read();
+      if (k == null) {
+        return;
+      }
       SeriesState s = series.read();
       if (s == null) {
-        return;
+        s = new SeriesState(passes.size());
       }
       long fired = ctx.fireTimestamp().getMillis();
       long frontier = fired - lateness;
-      s.flushAt = Long.MIN_VALUE;
+      k.flushAt = Long.MIN_VALUE;
       List<Chunk> held = new ArrayList<>();
       for (Chunk c : buffer.read()) {
         held.add(c);
       }
-      buffer.clear();
       Chunk all = held.isEmpty() ? null : Chunk.concat(held).sorted();
       Chunk ready = null;
       Chunk rest = null;
@@ -628,17 +693,20 @@ final class StreamingExecutor {
         ready = all.slice(0, split);
         rest = split < all.size() ? all.slice(split, all.size()) : null;
       }
-      s.frontier = Math.max(s.frontier, frontier);
+      buffer.clear();
+      k.frontier = Math.max(k.frontier, frontier);
       emit(key, s, advance(passes, s, ready, frontier, false, sink(out)), out);
-      s.maxBuffered = Long.MIN_VALUE;
+      k.emitFrom = nextEmission(passes, s);
+      k.emptied();
       if (rest != null) {
         buffer.add(rest);
-        s.maxBuffered = rest.times()[rest.size() - 1];
-        s.flushAt = flushTime(s.maxBuffered);
-        flush.withOutputTimestamp(new Instant(hold(s, s.flushAt))).set(new Instant(s.flushAt));
+        k.buffered(rest.times()[rest.size() - 1]);
+        k.flushAt = flushTime(k);
+        flush.withOutputTimestamp(new Instant(hold(s, k, k.flushAt))).set(new Instant(k.flushAt));
       }
-      setEnd(end, s);
+      setEnd(end, s, k);
       series.write(s);
+      clock.write(k);
     }
 
     @OnTimer("end")
@@ -646,10 +714,14 @@ final class StreamingExecutor {
         @Key Row key,
         @StateId("buffer") BagState<Chunk> buffer,
         @StateId("series") ValueState<SeriesState> series,
+        @StateId("clock") ValueState<StreamingClock> clock,
         MultiOutputReceiver out) {
+      if (clock.read() == null) {
+        return;
+      }
       SeriesState s = series.read();
       if (s == null) {
-        return;
+        s = new SeriesState(passes.size());
       }
       List<Chunk> held = new ArrayList<>();
       for (Chunk c : buffer.read()) {
@@ -659,6 +731,7 @@ final class StreamingExecutor {
       emit(key, s, advance(passes, s, all, Long.MAX_VALUE, true, sink(out)), out);
       buffer.clear();
       series.clear();
+      clock.clear();
     }
 
     private void emit(Row key, SeriesState s, Chunk rows, MultiOutputReceiver out) {

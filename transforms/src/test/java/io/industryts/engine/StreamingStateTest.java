@@ -96,6 +96,63 @@ class StreamingStateTest {
     assertTrue(Math.abs(a - b) <= 16, "state bytes after 600 rows " + a + ", after 6,000 " + b);
   }
 
+  @Test
+  void aSeriesNeedNotFlushBeforeTheLastPassCanEmitABucket() {
+    List<Engine.Step> steps =
+        List.of(
+            new Engine.Step("lag", Lag.rows(1).of("v")),
+            new Engine.Step("resample", Resample.every(Duration.standardMinutes(10)).of("v")));
+    SeriesOptions options = SeriesOptions.defaults().withTimeColumn("time");
+    ExecutionPlan plan = Engine.compile(LAYOUT, Engine.plan(LAYOUT, options, steps), steps);
+    List<Pass> passes = StreamingExecutor.passes(plan);
+    StreamingExecutor.SeriesState s = new StreamingExecutor.SeriesState(passes.size());
+    // before any flush nothing is known: flush at the watermark
+    assertEquals(Long.MIN_VALUE, StreamingExecutor.nextEmission(passes, s));
+    // before the first bucket is out: the bucket holding the series' first row, [0, 10)
+    Chunk first = minutes(0, 5);
+    StreamingExecutor.advance(passes, s, first, 4 * 60_000L, false, StageContext.FAIL_ON_BAD_ROWS);
+    assertEquals(10 * 60_000L - 1, StreamingExecutor.nextEmission(passes, s));
+    // minutes 5..14 complete bucket [0, 10): the next row out is bucket [10, 20), final once the
+    // input is complete to 19:59.999
+    Chunk out =
+        StreamingExecutor.advance(
+            passes, s, minutes(5, 10), 14 * 60_000L, false, StageContext.FAIL_ON_BAD_ROWS);
+    assertEquals(1, out.size());
+    assertEquals(20 * 60_000L - 1, StreamingExecutor.nextEmission(passes, s));
+    // closed right, (10, 20]: final once the input is complete to 20:00
+    List<Engine.Step> right =
+        List.of(
+            new Engine.Step(
+                "resample",
+                Resample.every(Duration.standardMinutes(10)).of("v").closed(Resample.Side.RIGHT)));
+    ExecutionPlan rightPlan = Engine.compile(LAYOUT, Engine.plan(LAYOUT, options, right), right);
+    List<Pass> rightPasses = StreamingExecutor.passes(rightPlan);
+    StreamingExecutor.SeriesState r = new StreamingExecutor.SeriesState(rightPasses.size());
+    StreamingExecutor.advance(
+        rightPasses, r, minutes(1, 14), 14 * 60_000L, false, StageContext.FAIL_ON_BAD_ROWS);
+    assertEquals(20 * 60_000L, StreamingExecutor.nextEmission(rightPasses, r));
+    // an earlier pass buckets (its labels can precede its rows): no bound before the first bucket
+    List<Engine.Step> twice =
+        List.of(
+            new Engine.Step("r1", Resample.every(Duration.standardMinutes(1)).of("v")),
+            new Engine.Step("r5", Resample.every(Duration.standardMinutes(5)).of("v")));
+    ExecutionPlan twicePlan = Engine.compile(LAYOUT, Engine.plan(LAYOUT, options, twice), twice);
+    List<Pass> twicePasses = StreamingExecutor.passes(twicePlan);
+    StreamingExecutor.SeriesState w = new StreamingExecutor.SeriesState(twicePasses.size());
+    StreamingExecutor.advance(
+        twicePasses, w, minutes(0, 3), 2 * 60_000L, false, StageContext.FAIL_ON_BAD_ROWS);
+    assertEquals(2, twicePasses.size());
+    assertEquals(Long.MIN_VALUE, StreamingExecutor.nextEmission(twicePasses, w));
+    // a plan whose last pass does not bucket emits at every advance
+    List<Engine.Step> lag = List.of(new Engine.Step("lag", Lag.rows(1).of("v")));
+    ExecutionPlan lagPlan = Engine.compile(LAYOUT, Engine.plan(LAYOUT, options, lag), lag);
+    List<Pass> lagPasses = StreamingExecutor.passes(lagPlan);
+    StreamingExecutor.SeriesState l = new StreamingExecutor.SeriesState(lagPasses.size());
+    StreamingExecutor.advance(
+        lagPasses, l, minutes(0, 15), 14 * 60_000L, false, StageContext.FAIL_ON_BAD_ROWS);
+    assertEquals(Long.MIN_VALUE, StreamingExecutor.nextEmission(lagPasses, l));
+  }
+
   /**
    * Chains whose passes hand each other partial output: buckets after buckets, look-ahead after.
    */

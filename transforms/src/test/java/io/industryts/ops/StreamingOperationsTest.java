@@ -298,6 +298,47 @@ class StreamingOperationsTest {
     p.run();
   }
 
+  @Test
+  void aRowBehindTheWatermarkInABucketNotYetEmittedIsProcessed(TestPipeline p) {
+    // the plan ends in a 10-minute resample: once bucket [0, 10) is out, the series flushes when
+    // the watermark passes 19:59.999 (nothing can be emitted before), so minute 12, arriving after
+    // the watermark passed minute 15, is still in order; minute 8 is behind the emitted bucket
+    TestStream<Row> in =
+        TestStream.create(SMALL, TypeDescriptors.rows(), r -> r, r -> r)
+            .addElements(small(0, 1.0), small(1, 2.0), small(2, 3.0))
+            .advanceWatermarkTo(new Instant(3 * 60_000L))
+            .addElements(small(5, 6.0), small(11, 10.0))
+            .advanceWatermarkTo(new Instant(12 * 60_000L))
+            .addElements(small(13, 30.0))
+            .advanceWatermarkTo(new Instant(15 * 60_000L))
+            .addElements(small(12, 50.0), small(8, 99.0))
+            .advanceWatermarkToInfinity();
+    Engine.RowsResult r =
+        TimeSeriesPipeline.named("open bucket")
+            .keyedBy()
+            .then(Resample.every(Duration.standardMinutes(10)).of("v"))
+            .expandWithErrors(p.apply(in));
+    Schema s = r.rows().getSchema();
+    PAssert.that(r.rows())
+        .containsInAnyOrder(
+            // (1 + 2 + 3 + 6) / 4
+            Row.withSchema(s).addValues(new Instant(0), 3.0).build(),
+            // (10 + 50 + 30) / 3: minute 12 is in; flushing at minute 13 would have made it late
+            // and given (10 + 30) / 2 = 20
+            Row.withSchema(s).addValues(new Instant(600_000), 30.0).build());
+    PAssert.that(r.errors())
+        .satisfies(
+            errors -> {
+              List<Row> all = new ArrayList<>();
+              errors.forEach(all::add);
+              assertEquals(1, all.size(), all.toString());
+              assertEquals("late_row", all.get(0).getString("reason"));
+              assertTrue(all.get(0).getString("raw").contains("99.0"), all.toString());
+              return null;
+            });
+    p.run();
+  }
+
   private static void compare(String id, String name) {
     List<Row> expected = sorted(COLLECTED.getOrDefault(id + "/bounded", List.of()));
     List<Row> actual = sorted(COLLECTED.getOrDefault(id + "/stream", List.of()));

@@ -13,6 +13,7 @@ import io.industryts.io.ReadResult;
 import io.industryts.io.StagedFiles;
 import io.industryts.io.TypeDecision;
 import io.industryts.runners.report.JobReport;
+import io.industryts.runners.report.RunCounters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,17 +45,19 @@ import org.apache.beam.sdk.values.Row;
  * #ROWS_WRITTEN}, {@link #DEAD_LETTERED} (all in namespace {@code industryts}).
  */
 public final class JobPipeline {
-  /** Counter: good rows the reader produced. */
-  public static final String ROWS_READ = "launcher.rows_read";
+  /** Counter: good rows the reader produced ({@link RunCounters#ROWS_READ}). */
+  public static final String ROWS_READ = RunCounters.ROWS_READ;
 
-  /** Counter: input lines the reader rejected (unparseable time, non-numeric cell, ...). */
-  public static final String READ_ERRORS = "launcher.read_errors";
+  /** Counter: input lines the reader rejected ({@link RunCounters#READ_ERRORS}). */
+  public static final String READ_ERRORS = RunCounters.READ_ERRORS;
 
-  /** Counter: rows of the final result, counted by the writer (each output file holds all). */
-  public static final String ROWS_WRITTEN = FileOutput.ROWS_WRITTEN_COUNTER;
+  /**
+   * Counter: rows of the final result, counted by the writer ({@link RunCounters#ROWS_WRITTEN}).
+   */
+  public static final String ROWS_WRITTEN = RunCounters.ROWS_WRITTEN;
 
-  /** Counter: error records written to the dead-letter file, from the reader and from steps. */
-  public static final String DEAD_LETTERED = DeadLetters.RECORDS_WRITTEN_COUNTER;
+  /** Counter: error records written to the dead-letter file ({@link RunCounters#DEAD_LETTERED}). */
+  public static final String DEAD_LETTERED = RunCounters.DEAD_LETTERED;
 
   private final Pipeline pipeline;
   private final String name;
@@ -431,6 +434,11 @@ public final class JobPipeline {
   /** The dead-letter path, if bad rows are kept rather than failing the job. */
   public Optional<String> errorsPath() {
     return Optional.ofNullable(errors);
+  }
+
+  /** What the job report says of this job: names, paths, the time column and the steps. */
+  public JobReport.Job reportJob() {
+    return new JobReport.Job(name, input, timeColumn, timeColumnReason, outputs, errors, stepNames);
   }
 
   /** The job report to write after the run, if one was asked for. */

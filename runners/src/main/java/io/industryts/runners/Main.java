@@ -408,7 +408,9 @@ public final class Main {
     if (jp.report().isPresent()) {
       long reportStart = System.nanoTime();
       try {
-        jp.report().get().write(jp, cl.jobFile(), summary.counters(), cl.runner(), seconds);
+        jp.report()
+            .get()
+            .write(jp.reportJob(), cl.jobFile(), summary.counters(), cl.runner(), seconds);
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(
             "cannot write the job report " + jp.report().get().path() + ": " + e.getMessage(), e);

@@ -2,7 +2,6 @@ package io.industryts.runners.report;
 
 import static io.industryts.runners.report.Svg.esc;
 
-import io.industryts.runners.JobPipeline;
 import io.industryts.runners.report.ColumnSamples.Marker;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,8 +104,8 @@ public final class HtmlReport {
   private static void job(StringBuilder sb, Model m) {
     sb.append("<section id=\"job\"><h2>Job</h2><table class=\"facts\">");
     fact(sb, "Input", String.join(", ", m.inputs), null);
-    fact(sb, "Rows read", count(m.counter(JobPipeline.ROWS_READ)), JobPipeline.ROWS_READ);
-    fact(sb, "Bad input rows", count(m.counter(JobPipeline.READ_ERRORS)), JobPipeline.READ_ERRORS);
+    fact(sb, "Rows read", count(m.counter(RunCounters.ROWS_READ)), RunCounters.ROWS_READ);
+    fact(sb, "Bad input rows", count(m.counter(RunCounters.READ_ERRORS)), RunCounters.READ_ERRORS);
     fact(
         sb,
         "Series",
@@ -134,14 +133,14 @@ public final class HtmlReport {
                 + ")",
         null);
     fact(sb, "Time column", m.timeColumn + " (" + m.timeColumnReason + ")", null);
-    fact(sb, "Rows written", count(m.counter(JobPipeline.ROWS_WRITTEN)), JobPipeline.ROWS_WRITTEN);
+    fact(sb, "Rows written", count(m.counter(RunCounters.ROWS_WRITTEN)), RunCounters.ROWS_WRITTEN);
     fact(sb, "Output", String.join(", ", m.outputs), null);
     if (m.errorsPath != null) {
       fact(
           sb,
           "Dead-lettered",
-          count(m.counter(JobPipeline.DEAD_LETTERED)) + " to " + m.errorsPath,
-          JobPipeline.DEAD_LETTERED);
+          count(m.counter(RunCounters.DEAD_LETTERED)) + " to " + m.errorsPath,
+          RunCounters.DEAD_LETTERED);
     }
     sb.append("</table>");
     sb.append("<h3>Series</h3><table class=\"data\" id=\"series-table\"><thead><tr>")

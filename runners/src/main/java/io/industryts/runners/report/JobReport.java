@@ -2,7 +2,6 @@ package io.industryts.runners.report;
 
 import io.industryts.config.OutputConfig;
 import io.industryts.engine.PlanResult;
-import io.industryts.runners.JobPipeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +25,7 @@ import org.apache.beam.sdk.schemas.Schema;
  *     new JobReport.Columns(outputSchema, "time", List.of("tag")), run.keepsRowTimes(), stepTypes);
  * report.collect(planResult);   // while building the pipeline
  * // ... run ...
- * report.write(jobPipeline, "job.toml", counters, "DirectRunner", seconds);
+ * report.write(jobPipeline.reportJob(), "job.toml", counters, "DirectRunner", seconds);
  * }</pre>
  */
 public final class JobReport {
@@ -185,9 +184,29 @@ public final class JobReport {
     return path;
   }
 
+  /**
+   * What the page says of the job itself.
+   *
+   * @param name {@code [pipeline] name}
+   * @param input the main input's path or glob
+   * @param timeColumn the time column
+   * @param timeColumnReason why that column (named in the job, or how it was detected)
+   * @param outputs the output paths
+   * @param errorsPath the dead-letter path, or null when bad rows fail the job
+   * @param stepNames the steps in order
+   */
+  public record Job(
+      String name,
+      String input,
+      String timeColumn,
+      String timeColumnReason,
+      List<String> outputs,
+      String errorsPath,
+      List<String> stepNames) {}
+
   /** Writes the page from the collected data and the run's counters; removes the data file. */
   public void write(
-      JobPipeline jp, String jobFile, Map<String, Long> counters, String runner, double wallSeconds)
+      Job jp, String jobFile, Map<String, Long> counters, String runner, double wallSeconds)
       throws IOException {
     List<SeriesReport> series;
     try {
@@ -204,7 +223,7 @@ public final class JobReport {
     m.timeColumnReason = jp.timeColumnReason();
     m.keyColumns = input.keyFields();
     m.outputs = jp.outputs();
-    m.errorsPath = jp.errorsPath().orElse(null);
+    m.errorsPath = jp.errorsPath();
     m.wallSeconds = wallSeconds;
     m.generatedAt = System.currentTimeMillis();
     m.counters = counters;

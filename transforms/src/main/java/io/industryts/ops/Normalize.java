@@ -10,7 +10,6 @@ import io.industryts.engine.spi.Kernel;
 import io.industryts.engine.spi.KernelContext;
 import io.industryts.engine.spi.PlanContext;
 import io.industryts.engine.spi.SeriesOptions;
-import io.industryts.engine.spi.StatsKernel;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,7 +113,7 @@ public final class Normalize extends TimeSeriesTransform<Normalize> {
   }
 
   /** {@code x / max|x|} with the maximum from the fitted statistics. */
-  static final class NormalizeKernel extends BaseKernel implements StatsKernel<ColumnStats> {
+  static final class NormalizeKernel extends BaseKernel implements ColumnStatsKernel {
     @Override
     public String unboundedInputMessage() {
       return "Normalize: fits per series and needs bounded input. Got an unbounded PCollection; use"
@@ -139,18 +138,15 @@ public final class Normalize extends TimeSeriesTransform<Normalize> {
     }
 
     @Override
-    public ColumnStats createAccumulator() {
-      return new ColumnStats(cols.length, false);
+    public int[] statsColumns() {
+
+      return cols;
     }
 
     @Override
-    public ColumnStats addSegment(ColumnStats acc, Chunk segment) {
-      return acc.add(segment, cols);
-    }
+    public boolean keepsValues() {
 
-    @Override
-    public ColumnStats merge(ColumnStats a, ColumnStats b) {
-      return a.merge(b);
+      return false;
     }
 
     @Override

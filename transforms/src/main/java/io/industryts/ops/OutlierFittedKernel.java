@@ -1,16 +1,14 @@
 package io.industryts.ops;
 
-import io.industryts.engine.spi.Chunk;
 import io.industryts.engine.spi.ChunkLayout;
 import io.industryts.engine.spi.ContextSpec;
 import io.industryts.engine.spi.KernelContext;
-import io.industryts.engine.spi.StatsKernel;
 import io.industryts.ops.Outliers.Action;
 import io.industryts.ops.Outliers.Method;
 import java.util.Arrays;
 
 /** zscore, iqr, hampel over the whole series. */
-final class OutlierFittedKernel extends OutlierKernel implements StatsKernel<ColumnStats> {
+final class OutlierFittedKernel extends OutlierKernel implements ColumnStatsKernel {
   private static final long serialVersionUID = 1L;
   private final Method method;
   private final double k;
@@ -28,18 +26,15 @@ final class OutlierFittedKernel extends OutlierKernel implements StatsKernel<Col
   }
 
   @Override
-  public ColumnStats createAccumulator() {
-    return new ColumnStats(cols.length, keepValues);
+  public int[] statsColumns() {
+
+    return cols;
   }
 
   @Override
-  public ColumnStats addSegment(ColumnStats acc, Chunk segment) {
-    return acc.add(segment, cols);
-  }
+  public boolean keepsValues() {
 
-  @Override
-  public ColumnStats merge(ColumnStats a, ColumnStats b) {
-    return a.merge(b);
+    return keepValues;
   }
 
   @Override

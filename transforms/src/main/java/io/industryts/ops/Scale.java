@@ -11,7 +11,6 @@ import io.industryts.engine.spi.Kernel;
 import io.industryts.engine.spi.KernelContext;
 import io.industryts.engine.spi.PlanContext;
 import io.industryts.engine.spi.SeriesOptions;
-import io.industryts.engine.spi.StatsKernel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -329,7 +328,7 @@ public final class Scale extends TimeSeriesTransform<Scale> {
   }
 
   /** standard, minmax, robust: fitted per series or globally. */
-  static final class FittedScale extends ScaleKernel implements StatsKernel<ColumnStats> {
+  static final class FittedScale extends ScaleKernel implements ColumnStatsKernel {
     @Override
     public String unboundedInputMessage() {
       return "Scale: method \""
@@ -350,18 +349,15 @@ public final class Scale extends TimeSeriesTransform<Scale> {
     }
 
     @Override
-    public ColumnStats createAccumulator() {
-      return new ColumnStats(cols.length, method == Method.ROBUST);
+    public int[] statsColumns() {
+
+      return cols;
     }
 
     @Override
-    public ColumnStats addSegment(ColumnStats acc, Chunk segment) {
-      return acc.add(segment, cols);
-    }
+    public boolean keepsValues() {
 
-    @Override
-    public ColumnStats merge(ColumnStats x, ColumnStats y) {
-      return x.merge(y);
+      return method == Method.ROBUST;
     }
 
     @Override

@@ -6,11 +6,10 @@ import io.industryts.engine.spi.Column;
 import io.industryts.engine.spi.ContextSpec;
 import io.industryts.engine.spi.DoubleColumn;
 import io.industryts.engine.spi.KernelContext;
-import io.industryts.engine.spi.StatsKernel;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 
 /** mean / median: fitted per series. */
-final class StatsFill extends FillKernel implements StatsKernel<ColumnStats> {
+final class StatsFill extends FillKernel implements ColumnStatsKernel {
   private static final long serialVersionUID = 1L;
   private final boolean median;
 
@@ -36,18 +35,15 @@ final class StatsFill extends FillKernel implements StatsKernel<ColumnStats> {
   }
 
   @Override
-  public ColumnStats createAccumulator() {
-    return new ColumnStats(cols.length, median);
+  public int[] statsColumns() {
+
+    return cols;
   }
 
   @Override
-  public ColumnStats addSegment(ColumnStats acc, Chunk seg) {
-    return acc.add(seg, cols);
-  }
+  public boolean keepsValues() {
 
-  @Override
-  public ColumnStats merge(ColumnStats a, ColumnStats b) {
-    return a.merge(b);
+    return median;
   }
 
   @Override

@@ -1,7 +1,5 @@
 package io.industryts.ops;
 
-import io.industryts.engine.spi.BidirectionalCarryKernel;
-import io.industryts.engine.spi.Chunk;
 import io.industryts.engine.spi.ChunkLayout;
 import io.industryts.engine.spi.ContextSpec;
 import io.industryts.engine.spi.Grid;
@@ -12,8 +10,7 @@ import io.industryts.ops.Resample.Agg;
  * sample before it and the first after it, any number of segments away, so it carries {@link
  * SampleEnds} both ways.
  */
-final class TimeWeightedResampleKernel extends ResampleKernel
-    implements BidirectionalCarryKernel<SampleEnds> {
+final class TimeWeightedResampleKernel extends ResampleKernel implements TimeWeightedCarry {
   private static final long serialVersionUID = 1L;
 
   TimeWeightedResampleKernel(
@@ -30,18 +27,7 @@ final class TimeWeightedResampleKernel extends ResampleKernel
   }
 
   @Override
-  public SampleEnds summarize(Chunk segment) {
-    return signal.summarize(segment);
-  }
-
-  /** Streaming: rows are final once every column has a sample after them. */
-  @Override
-  public boolean settles(SampleEnds later) {
-    return SampleEnds.complete(later);
-  }
-
-  @Override
-  public SampleEnds combine(SampleEnds earlier, SampleEnds later) {
-    return SampleEnds.combine(earlier, later);
+  public TimeWeighted timeWeighted() {
+    return signal;
   }
 }

@@ -25,6 +25,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.joda.time.Instant;
 
 /**
  * Cuts chunks of any order into sorted time segments. Per-series statistics decide a segment width
@@ -152,9 +153,7 @@ final class Segmenter {
     RowCoder keyCoder = RowCoder.of(layout.keySchema());
     PCollectionTuple merged =
         chunks
-            .apply(name + "/KeyBySeries", ParDo.of(new KeyBySeriesFn(dropOrigins)))
-            .setCoder(KvCoder.of(keyCoder, ChunkCoder.of(layout)))
-            .apply(name + "/GroupSeries", KeyGroups.byKey())
+            .apply(name + "/GroupSeries", KeyGroups.bySeries(layout, dropOrigins))
             .apply(
                 name + "/MergeSeries",
                 ParDo.of(new MergeSeriesFn(align))
@@ -169,22 +168,6 @@ final class Segmenter {
         new SegmentPlanning(align),
         plans,
         Integer.MAX_VALUE);
-  }
-
-  /** Keys each non-empty chunk by its series. */
-  static final class KeyBySeriesFn extends DoFn<Chunk, KV<Row, Chunk>> {
-    private final boolean dropOrigins;
-
-    KeyBySeriesFn(boolean dropOrigins) {
-      this.dropOrigins = dropOrigins;
-    }
-
-    @ProcessElement
-    public void process(@Element Chunk chunk, OutputReceiver<KV<Row, Chunk>> out) {
-      if (chunk.size() > 0) {
-        out.output(KV.of(chunk.key(), dropOrigins ? chunk.withoutOrigins() : chunk));
-      }
-    }
   }
 
   /** Merges all chunks of a series into one sorted segment; emits it and the series' plan. */
@@ -285,6 +268,27 @@ final class Segmenter {
         return;
       }
       Chunk chunk = dropOrigins ? element.withoutOrigins() : element;
+      if (!chunk.isBlock()) {
+        identify(chunk, out);
+        return;
+      }
+      // a block's series travel apart from here, each stamped with its own earliest time (the
+      // time a reader gives a chunk of that series alone)
+      for (int s = 0; s < chunk.seriesCount(); s++) {
+        if (chunk.seriesEnd(s) > chunk.seriesStart(s)) {
+          Chunk series = chunk.series(s);
+          long id = ThreadLocalRandom.current().nextLong();
+          SeriesStats stats = new SeriesStats();
+          stats.add(series.times());
+          Instant time = new Instant(KeyGroups.minTime(chunk, s));
+          out.get(KEYED)
+              .outputWithTimestamp(KV.of(KV.of(series.key(), id), Part.ofChunk(series)), time);
+          out.get(STATS).outputWithTimestamp(KV.of(series.key(), new ChunkStats(id, stats)), time);
+        }
+      }
+    }
+
+    private static void identify(Chunk chunk, MultiOutputReceiver out) {
       long id = ThreadLocalRandom.current().nextLong();
       SeriesStats s = new SeriesStats();
       s.add(chunk.times());

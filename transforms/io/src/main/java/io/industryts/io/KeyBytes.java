@@ -2,8 +2,14 @@ package io.industryts.io;
 
 import java.util.Arrays;
 
-/** Raw bytes of a record's key cells, used to find its series without decoding the keys. */
+/**
+ * Raw bytes of a record's key cells, used to find its series without decoding the keys; a stored
+ * copy holds its series number.
+ */
 final class KeyBytes {
+  /** The series number of a stored copy ({@link #copy(int)}); -1 for a probe. */
+  int series = -1;
+
   private byte[] bytes = new byte[64];
   private int len;
   private int hash;
@@ -35,8 +41,10 @@ final class KeyBytes {
     }
   }
 
-  KeyBytes copy() {
+  /** A stored copy of these bytes for series number {@code series}. */
+  KeyBytes copy(int series) {
     KeyBytes k = new KeyBytes();
+    k.series = series;
     k.bytes = Arrays.copyOf(bytes, len);
     k.len = len;
     k.hash = hash;

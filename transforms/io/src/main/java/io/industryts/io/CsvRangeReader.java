@@ -9,9 +9,7 @@ import io.industryts.time.TimeParser;
 import java.io.IOException;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.io.BoundedSource;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -35,11 +33,9 @@ final class CsvRangeReader extends ReadItem.Reader {
   private final boolean keyed;
   private final ChunkAssembler single;
   private final ChunkAssembler block; // keyed rows read as blocks; else null
-  private final Map<KeyBytes, KeyBytes> known; // key bytes seen, each holding its series number
+  private final KeyBytes known; // the key bytes of every series seen, by series number
   private final List<Row> keys; // per series number: its key
   private final List<ChunkAssembler> series; // per series number (chunks per series); else null
-  private final KeyBytes probe;
-  private KeyBytes last; // the key bytes of the last row's series
   private final long seqBase;
   private CsvScanner sc;
   private long rows;
@@ -77,10 +73,9 @@ final class CsvRangeReader extends ReadItem.Reader {
         block.setSource(range.path);
       }
     }
-    this.known = keyed ? new HashMap<>() : null;
+    this.known = keyed ? new KeyBytes() : null;
     this.keys = keyed ? new ArrayList<>() : null;
     this.series = keyed && !blocks ? new ArrayList<>() : null;
-    this.probe = keyed ? new KeyBytes() : null;
     this.seqBase = ((long) range.fileIndex) << 40;
     this.cells = new CsvCellParser(plan, this::fail);
   }
@@ -216,19 +211,15 @@ final class CsvRangeReader extends ReadItem.Reader {
    * runs of one series) needs no lookup at all.
    */
   private int seriesOf() {
-    probe.clear();
+    known.clear();
     for (int c = 0; c < plan.keyPosition.length; c++) {
       if (plan.keyPosition[c] >= 0) {
-        probe.add(sc.cellBuf(c), sc.cellStart(c), sc.cellEnd(c));
+        known.add(sc.cellBuf(c), sc.cellStart(c), sc.cellEnd(c));
       }
     }
-    if (last != null && probe.equals(last)) {
-      return last.series;
-    }
-    KeyBytes found = known.get(probe);
-    if (found != null) {
-      last = found;
-      return found.series;
+    int found = known.find();
+    if (found >= 0) {
+      return found;
     }
     Object[] values = new Object[plan.layout.keySchema().getFieldCount()];
     for (int c = 0; c < plan.keyPosition.length; c++) {
@@ -243,7 +234,7 @@ final class CsvRangeReader extends ReadItem.Reader {
       values[k] = v;
     }
     Row key = Row.withSchema(plan.layout.keySchema()).addValues(values).build();
-    int id = keys.size();
+    int id = known.insert();
     keys.add(key);
     if (series != null) {
       ChunkAssembler a = new ChunkAssembler(plan.layout, key, plan.chunkRows);
@@ -252,9 +243,6 @@ final class CsvRangeReader extends ReadItem.Reader {
       }
       series.add(a);
     }
-    found = probe.copy(id);
-    known.put(found, found);
-    last = found;
     return id;
   }
 

@@ -3,7 +3,7 @@ package io.industryts.engine;
 import io.industryts.engine.spi.Chunk;
 import io.industryts.engine.spi.ChunkLayout;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -256,11 +256,43 @@ public final class KeyGroups {
    */
   static final class SplitSeriesBatchFn
       extends DoFn<KV<Integer, Iterable<Long>>, KV<Row, Iterable<Chunk>>> {
-    private static final Comparator<Chunk> BY_FIRST_ROW =
-        (a, b) -> {
-          int byTime = Long.compare(a.times()[0], b.times()[0]);
-          return byTime != 0 ? byTime : Long.compare(a.seqs()[0], b.seqs()[0]);
-        };
+    /**
+     * The series' pieces in its blocks as one chunk, copied once: the pieces in the order of their
+     * first rows (time, then seq), the order in which the merge of a series' chunks puts them.
+     */
+    private static Chunk build(Row key, SeriesPieces g) {
+      int count = g.blocks.size();
+      Chunk[] parts = g.blocks.toArray(new Chunk[0]);
+      int[] from = new int[count];
+      int[] to = new int[count];
+      Integer[] order = new Integer[count];
+      for (int i = 0; i < count; i++) {
+        int s = g.indexes.get(i);
+        from[i] = parts[i].seriesStart(s);
+        to[i] = parts[i].seriesEnd(s);
+        order[i] = i;
+      }
+      if (count == 1) {
+        return parts[0].series(g.indexes.get(0));
+      }
+      Arrays.sort(
+          order,
+          (x, y) -> {
+            int byTime = Long.compare(parts[x].times()[from[x]], parts[y].times()[from[y]]);
+            return byTime != 0
+                ? byTime
+                : Long.compare(parts[x].seqs()[from[x]], parts[y].seqs()[from[y]]);
+          });
+      Chunk[] sortedParts = new Chunk[count];
+      int[] sortedFrom = new int[count];
+      int[] sortedTo = new int[count];
+      for (int i = 0; i < count; i++) {
+        sortedParts[i] = parts[order[i]];
+        sortedFrom[i] = from[order[i]];
+        sortedTo[i] = to[order[i]];
+      }
+      return Chunk.concatRanges(key, sortedParts, sortedFrom, sortedTo, count);
+    }
 
     @ProcessElement
     public void process(
@@ -293,13 +325,8 @@ public final class KeyGroups {
         SeriesPieces g = e.getValue();
         List<Chunk> values = g.chunks;
         if (!g.blocks.isEmpty()) {
-          List<Chunk> pieces = new ArrayList<>(g.blocks.size());
-          for (int i = 0; i < g.blocks.size(); i++) {
-            pieces.add(g.blocks.get(i).series(g.indexes.get(i)));
-          }
-          pieces.sort(BY_FIRST_ROW);
           values = new ArrayList<>(g.chunks);
-          values.add(Chunk.concat(pieces));
+          values.add(build(e.getKey(), g));
         }
         out.outputWithTimestamp(
             KV.of(e.getKey(), values), new Instant(Math.max(g.earliest, shardTime.getMillis())));

@@ -171,4 +171,35 @@ class ChunkBlockTest {
                 null,
                 null));
   }
+
+  @Test
+  void rangesOfSeveralBlocksMakeOneChunkWithTheirOriginsSourceTablesMerged() {
+    Chunk b = block();
+    // one row of series c from g.csv, line 9: v = 0, q = "q0"
+    Chunk g =
+        new Chunk(
+            LAYOUT,
+            key("c"),
+            new long[] {50},
+            new long[] {7},
+            b.series(0).slice(0, 1).columns(),
+            new String[] {"g.csv"},
+            new long[] {Chunk.origin(0, 9)});
+    Chunk c =
+        Chunk.concatRanges(key("c"), new Chunk[] {g, b}, new int[] {0, 2}, new int[] {1, 5}, 2);
+    assertFalse(c.isBlock());
+    assertEquals(key("c"), c.key());
+    assertArrayEquals(new long[] {50, 20, 30, 40}, c.times());
+    assertArrayEquals(new long[] {7, 102, 103, 104}, c.seqs());
+    assertArrayEquals(new double[] {0, 2, 0, 4}, ((DoubleColumn) c.column("v")).values());
+    assertArrayEquals(
+        new boolean[] {false, false, true, false}, ((DoubleColumn) c.column("v")).nulls());
+    assertEquals("q0", c.column("q").get(0));
+    assertEquals("q4", c.column("q").get(3));
+    assertEquals("g.csv", c.source(0));
+    assertEquals(Long.valueOf(9), c.line(0));
+    assertEquals("f.csv", c.source(1));
+    assertEquals(Long.valueOf(4), c.line(1));
+    assertArrayEquals(new String[] {"g.csv", "f.csv"}, c.sources());
+  }
 }

@@ -533,6 +533,68 @@ public final class Chunk implements Serializable {
     return joined.withOrigins(table.keySet().toArray(new String[0]), o);
   }
 
+  /**
+   * Rows {@code [from[i], to[i])} of {@code parts[i]} for {@code i < count} (chunks or blocks of
+   * one layout), one after another, as one chunk of the series {@code key}, copied once: how the
+   * engine builds a series from its pieces in several blocks. Origins are kept, their source tables
+   * merged as {@link #concat} merges them.
+   */
+  public static Chunk concatRanges(Row key, Chunk[] parts, int[] from, int[] to, int count) {
+    int n = 0;
+    for (int i = 0; i < count; i++) {
+      n += to[i] - from[i];
+    }
+    Chunk first = parts[0];
+    long[] t = new long[n];
+    long[] s = new long[n];
+    int at = 0;
+    for (int i = 0; i < count; i++) {
+      System.arraycopy(parts[i].times, from[i], t, at, to[i] - from[i]);
+      System.arraycopy(parts[i].seqs, from[i], s, at, to[i] - from[i]);
+      at += to[i] - from[i];
+    }
+    Column[] out = new Column[first.columns.length];
+    Column[] pieces = new Column[count];
+    for (int f = 0; f < out.length; f++) {
+      if (first.columns[f] == null) {
+        continue;
+      }
+      for (int i = 0; i < count; i++) {
+        pieces[i] = parts[i].columns[f];
+      }
+      out[f] = Column.concatRanges(pieces, from, to, count, n);
+    }
+    Chunk joined = new Chunk(first.layout, key, t, s, out);
+    boolean any = false;
+    for (int i = 0; i < count; i++) {
+      any |= parts[i].origins != null;
+    }
+    if (!any) {
+      return joined;
+    }
+    java.util.Map<String, Integer> table = new java.util.LinkedHashMap<>();
+    long[] o = new long[n];
+    at = 0;
+    for (int i = 0; i < count; i++) {
+      Chunk c = parts[i];
+      int rows = to[i] - from[i];
+      if (c.origins == null) {
+        Arrays.fill(o, at, at + rows, NO_ORIGIN);
+      } else {
+        int[] remap = new int[c.sources.length];
+        for (int k = 0; k < remap.length; k++) {
+          remap[k] = table.computeIfAbsent(c.sources[k], name -> table.size());
+        }
+        for (int r = 0; r < rows; r++) {
+          long v = c.origins[from[i] + r];
+          o[at + r] = v == NO_ORIGIN ? v : origin(remap[(int) (v >>> LINE_BITS)], v);
+        }
+      }
+      at += rows;
+    }
+    return joined.withOrigins(table.keySet().toArray(new String[0]), o);
+  }
+
   /** Whether rows are in series order: time ascending, ties by seq ascending. */
   public boolean isSorted() {
     for (int i = 1; i < times.length; i++) {

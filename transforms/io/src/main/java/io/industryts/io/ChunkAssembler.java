@@ -36,9 +36,9 @@ final class ChunkAssembler {
   // large series a few copies of its first chunk only.
   private static final int INITIAL = 16;
 
-  // Keyed input reaches the engine as one chunk per series and range (1M rows of 10,000 tags:
-  // ~110,000 chunks of ~9 rows), all held until the first grouping has seen the whole input. With
-  // ~2 % null cells, ~83 % of their 880,000 null masks were all false: 32 bytes and an object each.
+  // Keyed input read as one chunk per series and range (1M rows of 10,000 tags: ~110,000 chunks of
+  // ~9 rows) is held until the first grouping has seen the whole input. With ~2 % null cells, ~83 %
+  // of their 880,000 null masks were all false: 32 bytes and an object each.
   static final int SHARED_MASK_ROWS = 1024;
   private static final boolean[][] SHARED_MASKS = new boolean[SHARED_MASK_ROWS + 1][];
 

@@ -501,9 +501,9 @@ public final class KeyGroups {
   /**
    * Collects a bundle's values by shard and window and, when the bundle ends, parks each batch and
    * emits its id keyed by the shard, in its window, at the batch's earliest timestamp (the shard's
-   * earliest timestamp is then the same as if every value had travelled alone). Keyed input read
-   * as one small chunk per series and byte range (1M rows of 10,000 tags: ~110,000 chunks) made
-   * each chunk a grouped element of its own, with its key encoded and its bag entry copied by the
+   * earliest timestamp is then the same as if every value had travelled alone). Keyed input read as
+   * one small chunk per series and byte range (1M rows of 10,000 tags: ~110,000 chunks) made each
+   * chunk a grouped element of its own, with its key encoded and its bag entry copied by the
    * DirectRunner.
    */
   static final class ToShardBatchFn<K, V> extends DoFn<KV<K, V>, KV<Integer, Long>> {

@@ -269,31 +269,34 @@ final class Segmenter {
       }
       Chunk chunk = dropOrigins ? element.withoutOrigins() : element;
       if (!chunk.isBlock()) {
-        identify(chunk, out);
+        identify(chunk, out, null);
         return;
       }
       // a block's series travel apart from here, each stamped with its own earliest time (the
       // time a reader gives a chunk of that series alone)
       for (int s = 0; s < chunk.seriesCount(); s++) {
         if (chunk.seriesEnd(s) > chunk.seriesStart(s)) {
-          Chunk series = chunk.series(s);
-          long id = ThreadLocalRandom.current().nextLong();
-          SeriesStats stats = new SeriesStats();
-          stats.add(series.times());
-          Instant time = new Instant(KeyGroups.minTime(chunk, s));
-          out.get(KEYED)
-              .outputWithTimestamp(KV.of(KV.of(series.key(), id), Part.ofChunk(series)), time);
-          out.get(STATS).outputWithTimestamp(KV.of(series.key(), new ChunkStats(id, stats)), time);
+          identify(chunk.series(s), out, new Instant(KeyGroups.minTime(chunk, s)));
         }
       }
     }
 
-    private static void identify(Chunk chunk, MultiOutputReceiver out) {
+    /**
+     * Emits {@code chunk} under a new id and its statistics, at {@code time} (null: the element's).
+     */
+    private static void identify(Chunk chunk, MultiOutputReceiver out, Instant time) {
       long id = ThreadLocalRandom.current().nextLong();
       SeriesStats s = new SeriesStats();
       s.add(chunk.times());
-      out.get(KEYED).output(KV.of(KV.of(chunk.key(), id), Part.ofChunk(chunk)));
-      out.get(STATS).output(KV.of(chunk.key(), new ChunkStats(id, s)));
+      KV<KV<Row, Long>, Part> keyed = KV.of(KV.of(chunk.key(), id), Part.ofChunk(chunk));
+      KV<Row, ChunkStats> stats = KV.of(chunk.key(), new ChunkStats(id, s));
+      if (time == null) {
+        out.get(KEYED).output(keyed);
+        out.get(STATS).output(stats);
+      } else {
+        out.get(KEYED).outputWithTimestamp(keyed, time);
+        out.get(STATS).outputWithTimestamp(stats, time);
+      }
     }
   }
 

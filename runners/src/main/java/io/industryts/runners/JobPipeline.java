@@ -307,10 +307,12 @@ public final class JobPipeline {
     }
 
     Pipeline p = Pipeline.create(options);
-    // rows carry their file and line only when a step may reject rows (the plan drops them after)
+    // rows carry their file and line only when a step may reject rows (the plan drops them after);
+    // keyed rows arrive as blocks of many series, which the plan's grouping by series takes apart
     ReadResult read =
         input
             .withProvenance(run.reportsRowErrors())
+            .withSeriesBlocks(true)
             .withRowsCounter(ROWS_READ)
             .withErrorsCounter(READ_ERRORS)
             .read(p);

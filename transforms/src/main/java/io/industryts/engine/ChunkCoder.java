@@ -25,7 +25,9 @@ import org.apache.beam.sdk.values.Row;
 
 /**
  * Deterministic coder for chunks of one {@link ChunkLayout}: primitive arrays are written as raw
- * big-endian values, key and object cells through Beam's {@link RowCoder}.
+ * big-endian values, key and object cells through Beam's {@link RowCoder}. A chunk starts with a
+ * tag byte: {@code 0} then its key, or {@code 1} for a block ({@link Chunk#block}) then its series
+ * count and each series' key and end row; the rows follow in the same form for both.
  */
 public final class ChunkCoder extends CustomCoder<Chunk> {
   private static final long serialVersionUID = 1L;
@@ -79,9 +81,22 @@ public final class ChunkCoder extends CustomCoder<Chunk> {
 
   @Override
   public void encode(Chunk chunk, OutputStream outStream) throws IOException {
-    keyCoder.encode(chunk.key(), outStream);
-    int n = chunk.size();
     DataOutputStream header = new DataOutputStream(outStream);
+    if (chunk.isBlock()) {
+      header.writeByte(BLOCK);
+      header.writeInt(chunk.seriesCount());
+      header.flush();
+      for (int s = 0; s < chunk.seriesCount(); s++) {
+        keyCoder.encode(chunk.seriesKey(s), outStream);
+        header.writeInt(chunk.seriesEnd(s));
+        header.flush();
+      }
+    } else {
+      header.writeByte(ONE_SERIES);
+      header.flush();
+      keyCoder.encode(chunk.key(), outStream);
+    }
+    int n = chunk.size();
     header.writeInt(n);
     header.flush();
     writeLongs(outStream, chunk.times(), n);
@@ -156,6 +171,12 @@ public final class ChunkCoder extends CustomCoder<Chunk> {
     }
   }
 
+  /** Tag of a chunk of one series. */
+  private static final int ONE_SERIES = 0;
+
+  /** Tag of a block of several series. */
+  private static final int BLOCK = 1;
+
   /** Origins written one per row. */
   private static final int ORIGIN_ROWS = 0;
 
@@ -228,8 +249,25 @@ public final class ChunkCoder extends CustomCoder<Chunk> {
 
   @Override
   public Chunk decode(InputStream inStream) throws IOException {
-    Row key = keyCoder.decode(inStream);
-    int n = new DataInputStream(inStream).readInt();
+    DataInputStream header = new DataInputStream(inStream);
+    int tag = header.readByte();
+    Row key = null;
+    Row[] keys = null;
+    int[] ends = null;
+    if (tag == ONE_SERIES) {
+      key = keyCoder.decode(inStream);
+    } else if (tag == BLOCK) {
+      int count = header.readInt();
+      keys = new Row[count];
+      ends = new int[count];
+      for (int s = 0; s < count; s++) {
+        keys[s] = keyCoder.decode(inStream);
+        ends[s] = header.readInt();
+      }
+    } else {
+      throw new CoderException("ChunkCoder: unknown chunk tag " + tag + " (expected 0 or 1)");
+    }
+    int n = header.readInt();
     long[] t = readLongs(inStream, n);
     long[] s = readLongs(inStream, n);
     DataInputStream data = new DataInputStream(inStream);
@@ -268,7 +306,9 @@ public final class ChunkCoder extends CustomCoder<Chunk> {
         cols[f] = new BooleanColumn(readBooleans(inStream, n), nulls);
       }
     }
-    return new Chunk(layout, key, t, s, cols, sources, origins);
+    return keys == null
+        ? new Chunk(layout, key, t, s, cols, sources, origins)
+        : Chunk.block(layout, keys, ends, t, s, cols, sources, origins);
   }
 
   /** The origins {@link #writeOrigins} wrote: runs or one per row. */

@@ -1,6 +1,9 @@
 package io.industryts.engine;
 
+import io.industryts.engine.spi.Chunk;
+import io.industryts.engine.spi.ChunkLayout;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.IterableCoder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -22,6 +26,7 @@ import org.apache.beam.sdk.transforms.windowing.TimestampCombiner;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
 import org.joda.time.Instant;
 
 /**
@@ -52,6 +57,282 @@ import org.joda.time.Instant;
  */
 public final class KeyGroups {
   private KeyGroups() {}
+
+  /**
+   * Groups chunks by series: each series' chunks, keyed by the series, as {@link #byKey()} would
+   * group them keyed by {@link Chunk#key()}. Blocks ({@link Chunk#block}) are taken apart here and
+   * nowhere before: on the DirectRunner each bundle's blocks are cut into one block per shard, and
+   * a shard's series are built straight from those, one chunk per series (its pieces concatenated
+   * in the order of their first rows); elsewhere each block is split into one chunk per series
+   * before a plain grouping. With {@code dropOrigins} rows lose their origins on the way.
+   */
+  public static BySeries bySeries(ChunkLayout layout, boolean dropOrigins) {
+    return new BySeries(layout, dropOrigins);
+  }
+
+  /** The grouping by series; see {@link #bySeries}. */
+  public static final class BySeries
+      extends PTransform<PCollection<Chunk>, PCollection<KV<Row, Iterable<Chunk>>>> {
+    private static final long serialVersionUID = 1L;
+    private final ChunkLayout layout;
+    private final boolean dropOrigins;
+
+    BySeries(ChunkLayout layout, boolean dropOrigins) {
+      this.layout = layout;
+      this.dropOrigins = dropOrigins;
+    }
+
+    @Override
+    public PCollection<KV<Row, Iterable<Chunk>>> expand(PCollection<Chunk> input) {
+      PipelineOptions options = input.getPipeline().getOptions();
+      int shards = shards(options);
+      RowCoder keyCoder = RowCoder.of(layout.keySchema());
+      ChunkCoder chunkCoder = ChunkCoder.of(layout);
+      if (shards == 0 || !isDirect(options)) {
+        return input
+            .apply("KeyBySeries", ParDo.of(new KeyBySeriesFn(dropOrigins)))
+            .setCoder(KvCoder.of(keyCoder, chunkCoder))
+            .apply("Group", byKey());
+      }
+      return input
+          .apply("ToShards", ParDo.of(new SeriesShardBatchFn(shards, dropOrigins)))
+          .setCoder(KvCoder.of(VarIntCoder.of(), VarLongCoder.of()))
+          // a shard must carry its earliest value's time, not the end of its window
+          .apply(
+              "EarliestShardTimestamps",
+              Window.<KV<Integer, Long>>configure()
+                  .withTimestampCombiner(TimestampCombiner.EARLIEST))
+          .apply("GroupShards", GroupByKey.create())
+          .apply("SplitShards", ParDo.of(new SplitSeriesBatchFn()))
+          .setCoder(KvCoder.of(keyCoder, IterableCoder.of(chunkCoder)));
+    }
+  }
+
+  /**
+   * Keys each non-empty chunk by its series; a block becomes one chunk per series, each stamped
+   * with its own earliest time (the time a reader gives a chunk of that series alone).
+   */
+  static final class KeyBySeriesFn extends DoFn<Chunk, KV<Row, Chunk>> {
+    private final boolean dropOrigins;
+
+    KeyBySeriesFn(boolean dropOrigins) {
+      this.dropOrigins = dropOrigins;
+    }
+
+    @ProcessElement
+    public void process(@Element Chunk element, OutputReceiver<KV<Row, Chunk>> out) {
+      if (element.size() == 0) {
+        return;
+      }
+      Chunk chunk = dropOrigins ? element.withoutOrigins() : element;
+      if (!chunk.isBlock()) {
+        out.output(KV.of(chunk.key(), chunk));
+        return;
+      }
+      for (int s = 0; s < chunk.seriesCount(); s++) {
+        if (chunk.seriesEnd(s) > chunk.seriesStart(s)) {
+          out.outputWithTimestamp(
+              KV.of(chunk.seriesKey(s), chunk.series(s)), new Instant(minTime(chunk, s)));
+        }
+      }
+    }
+  }
+
+  /** The earliest time among the rows of series {@code s} of {@code chunk}. */
+  static long minTime(Chunk chunk, int s) {
+    long[] t = chunk.times();
+    long min = Long.MAX_VALUE;
+    for (int i = chunk.seriesStart(s); i < chunk.seriesEnd(s); i++) {
+      min = Math.min(min, t[i]);
+    }
+    return min;
+  }
+
+  /** A shard's chunks and blocks of one bundle and window, and their earliest time. */
+  static final class ShardBatch {
+    final List<Chunk> chunks = new ArrayList<>();
+    final List<Long> millis = new ArrayList<>(); // per chunk: its element time; per block: unused
+    long earliest = Long.MAX_VALUE;
+  }
+
+  /**
+   * {@link ToShardBatchFn} for chunks: collects a bundle's chunks by shard and window and parks
+   * each batch when the bundle ends. A block is cut into one block per shard holding that shard's
+   * series (so the bundle's block is free once the batches are parked, and each shard's rows once
+   * that shard is split), never into one chunk per series: with 10,000 small series per byte range
+   * that was ~110,000 chunks of ~9 rows for 1M rows, some forty objects each, all alive at once.
+   */
+  static final class SeriesShardBatchFn extends DoFn<Chunk, KV<Integer, Long>> {
+    private final int shards;
+    private final boolean dropOrigins;
+    private transient Map<KV<Integer, BoundedWindow>, ShardBatch> batches;
+
+    SeriesShardBatchFn(int shards, boolean dropOrigins) {
+      this.shards = shards;
+      this.dropOrigins = dropOrigins;
+    }
+
+    @StartBundle
+    public void start() {
+      batches = new HashMap<>();
+    }
+
+    @ProcessElement
+    public void process(@Element Chunk element, @Timestamp Instant ts, BoundedWindow window) {
+      if (element.size() == 0) {
+        return;
+      }
+      Chunk chunk = dropOrigins ? element.withoutOrigins() : element;
+      if (!chunk.isBlock()) {
+        // keys are Rows, whose hash codes are value-based
+        ShardBatch b = batch(Math.floorMod(chunk.key().hashCode(), shards), window);
+        b.chunks.add(chunk);
+        b.millis.add(ts.getMillis());
+        b.earliest = Math.min(b.earliest, ts.getMillis());
+        return;
+      }
+      int n = chunk.seriesCount();
+      int[] shardOf = new int[n];
+      int[] counts = new int[shards];
+      for (int s = 0; s < n; s++) {
+        shardOf[s] = Math.floorMod(chunk.seriesKey(s).hashCode(), shards);
+        counts[shardOf[s]]++;
+      }
+      for (int shard = 0; shard < shards; shard++) {
+        if (counts[shard] == 0) {
+          continue;
+        }
+        Chunk part;
+        if (counts[shard] == n) {
+          part = chunk;
+        } else {
+          int[] which = new int[counts[shard]];
+          int k = 0;
+          for (int s = 0; s < n; s++) {
+            if (shardOf[s] == shard) {
+              which[k++] = s;
+            }
+          }
+          part = chunk.seriesSubset(which, k);
+        }
+        ShardBatch b = batch(shard, window);
+        b.chunks.add(part);
+        b.millis.add(null);
+        for (long t : part.times()) {
+          b.earliest = Math.min(b.earliest, t);
+        }
+      }
+    }
+
+    private ShardBatch batch(int shard, BoundedWindow window) {
+      return batches.computeIfAbsent(KV.of(shard, window), k -> new ShardBatch());
+    }
+
+    @FinishBundle
+    public void finish(FinishBundleContext out) {
+      for (Map.Entry<KV<Integer, BoundedWindow>, ShardBatch> b : batches.entrySet()) {
+        out.output(
+            KV.of(b.getKey().getKey(), Parked.park(b.getValue())),
+            new Instant(b.getValue().earliest),
+            b.getKey().getValue());
+      }
+      batches = null;
+    }
+  }
+
+  /** A series' pieces in a shard: whole chunks, or series of blocks. */
+  static final class SeriesPieces {
+    final List<Chunk> chunks = new ArrayList<>(); // whole chunks of the series
+    final List<Chunk> blocks = new ArrayList<>(); // blocks holding the series ...
+    final List<Integer> indexes = new ArrayList<>(); // ... as their series number
+    long earliest = Long.MAX_VALUE;
+  }
+
+  /**
+   * {@link SplitShardBatchFn} for chunks: splits one shard of parked batches into its series'
+   * groups, each stamped with its own earliest time, or the shard's time when that is later. A
+   * series found in blocks is emitted as one chunk built from its pieces in the order of their
+   * first rows (time, then seq), with any whole chunks of the series beside it.
+   */
+  static final class SplitSeriesBatchFn
+      extends DoFn<KV<Integer, Iterable<Long>>, KV<Row, Iterable<Chunk>>> {
+    /**
+     * The series' pieces in its blocks as one chunk, copied once: the pieces in the order of their
+     * first rows (time, then seq), the order in which the merge of a series' chunks puts them.
+     */
+    private static Chunk build(Row key, SeriesPieces g) {
+      int count = g.blocks.size();
+      Chunk[] parts = g.blocks.toArray(new Chunk[0]);
+      int[] from = new int[count];
+      int[] to = new int[count];
+      Integer[] order = new Integer[count];
+      for (int i = 0; i < count; i++) {
+        int s = g.indexes.get(i);
+        from[i] = parts[i].seriesStart(s);
+        to[i] = parts[i].seriesEnd(s);
+        order[i] = i;
+      }
+      if (count == 1) {
+        return parts[0].series(g.indexes.get(0));
+      }
+      Arrays.sort(
+          order,
+          (x, y) -> {
+            int byTime = Long.compare(parts[x].times()[from[x]], parts[y].times()[from[y]]);
+            return byTime != 0
+                ? byTime
+                : Long.compare(parts[x].seqs()[from[x]], parts[y].seqs()[from[y]]);
+          });
+      Chunk[] sortedParts = new Chunk[count];
+      int[] sortedFrom = new int[count];
+      int[] sortedTo = new int[count];
+      for (int i = 0; i < count; i++) {
+        sortedParts[i] = parts[order[i]];
+        sortedFrom[i] = from[order[i]];
+        sortedTo[i] = to[order[i]];
+      }
+      return Chunk.concatRanges(key, sortedParts, sortedFrom, sortedTo, count);
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<Integer, Iterable<Long>> shard,
+        @Timestamp Instant shardTime,
+        OutputReceiver<KV<Row, Iterable<Chunk>>> out) {
+      Map<Row, SeriesPieces> groups = new LinkedHashMap<>();
+      for (Long id : shard.getValue()) {
+        ShardBatch batch = Parked.take(id);
+        for (int i = 0; i < batch.chunks.size(); i++) {
+          Chunk c = batch.chunks.get(i);
+          if (!c.isBlock()) {
+            SeriesPieces g = groups.computeIfAbsent(c.key(), k -> new SeriesPieces());
+            g.chunks.add(c);
+            g.earliest = Math.min(g.earliest, batch.millis.get(i));
+            continue;
+          }
+          for (int s = 0; s < c.seriesCount(); s++) {
+            if (c.seriesEnd(s) == c.seriesStart(s)) {
+              continue;
+            }
+            SeriesPieces g = groups.computeIfAbsent(c.seriesKey(s), k -> new SeriesPieces());
+            g.blocks.add(c);
+            g.indexes.add(s);
+            g.earliest = Math.min(g.earliest, minTime(c, s));
+          }
+        }
+      }
+      for (Map.Entry<Row, SeriesPieces> e : groups.entrySet()) {
+        SeriesPieces g = e.getValue();
+        List<Chunk> values = g.chunks;
+        if (!g.blocks.isEmpty()) {
+          values = new ArrayList<>(g.chunks);
+          values.add(build(e.getKey(), g));
+        }
+        out.outputWithTimestamp(
+            KV.of(e.getKey(), values), new Instant(Math.max(g.earliest, shardTime.getMillis())));
+      }
+    }
+  }
 
   /** Groups by key; see the class comment for how. */
   public static <K, V> ByKey<K, V> byKey() {
@@ -220,10 +501,10 @@ public final class KeyGroups {
   /**
    * Collects a bundle's values by shard and window and, when the bundle ends, parks each batch and
    * emits its id keyed by the shard, in its window, at the batch's earliest timestamp (the shard's
-   * earliest timestamp is then the same as if every value had travelled alone). With keyed input
-   * the reader emits one small chunk per series and byte range (1M rows of 10,000 tags: ~110,000
-   * chunks); each became a grouped element of its own, with its key encoded and its bag entry
-   * copied by the DirectRunner.
+   * earliest timestamp is then the same as if every value had travelled alone). Keyed input read as
+   * one small chunk per series and byte range (1M rows of 10,000 tags: ~110,000 chunks) made each
+   * chunk a grouped element of its own, with its key encoded and its bag entry copied by the
+   * DirectRunner.
    */
   static final class ToShardBatchFn<K, V> extends DoFn<KV<K, V>, KV<Integer, Long>> {
     private final int shards;

@@ -25,6 +25,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.joda.time.Instant;
 
 /**
  * Cuts chunks of any order into sorted time segments. Per-series statistics decide a segment width
@@ -152,9 +153,7 @@ final class Segmenter {
     RowCoder keyCoder = RowCoder.of(layout.keySchema());
     PCollectionTuple merged =
         chunks
-            .apply(name + "/KeyBySeries", ParDo.of(new KeyBySeriesFn(dropOrigins)))
-            .setCoder(KvCoder.of(keyCoder, ChunkCoder.of(layout)))
-            .apply(name + "/GroupSeries", KeyGroups.byKey())
+            .apply(name + "/GroupSeries", KeyGroups.bySeries(layout, dropOrigins))
             .apply(
                 name + "/MergeSeries",
                 ParDo.of(new MergeSeriesFn(align))
@@ -169,22 +168,6 @@ final class Segmenter {
         new SegmentPlanning(align),
         plans,
         Integer.MAX_VALUE);
-  }
-
-  /** Keys each non-empty chunk by its series. */
-  static final class KeyBySeriesFn extends DoFn<Chunk, KV<Row, Chunk>> {
-    private final boolean dropOrigins;
-
-    KeyBySeriesFn(boolean dropOrigins) {
-      this.dropOrigins = dropOrigins;
-    }
-
-    @ProcessElement
-    public void process(@Element Chunk chunk, OutputReceiver<KV<Row, Chunk>> out) {
-      if (chunk.size() > 0) {
-        out.output(KV.of(chunk.key(), dropOrigins ? chunk.withoutOrigins() : chunk));
-      }
-    }
   }
 
   /** Merges all chunks of a series into one sorted segment; emits it and the series' plan. */
@@ -285,11 +268,35 @@ final class Segmenter {
         return;
       }
       Chunk chunk = dropOrigins ? element.withoutOrigins() : element;
+      if (!chunk.isBlock()) {
+        identify(chunk, out, null);
+        return;
+      }
+      // a block's series travel apart from here, each stamped with its own earliest time (the
+      // time a reader gives a chunk of that series alone)
+      for (int s = 0; s < chunk.seriesCount(); s++) {
+        if (chunk.seriesEnd(s) > chunk.seriesStart(s)) {
+          identify(chunk.series(s), out, new Instant(KeyGroups.minTime(chunk, s)));
+        }
+      }
+    }
+
+    /**
+     * Emits {@code chunk} under a new id and its statistics, at {@code time} (null: the element's).
+     */
+    private static void identify(Chunk chunk, MultiOutputReceiver out, Instant time) {
       long id = ThreadLocalRandom.current().nextLong();
       SeriesStats s = new SeriesStats();
       s.add(chunk.times());
-      out.get(KEYED).output(KV.of(KV.of(chunk.key(), id), Part.ofChunk(chunk)));
-      out.get(STATS).output(KV.of(chunk.key(), new ChunkStats(id, s)));
+      KV<KV<Row, Long>, Part> keyed = KV.of(KV.of(chunk.key(), id), Part.ofChunk(chunk));
+      KV<Row, ChunkStats> stats = KV.of(chunk.key(), new ChunkStats(id, s));
+      if (time == null) {
+        out.get(KEYED).output(keyed);
+        out.get(STATS).output(stats);
+      } else {
+        out.get(KEYED).outputWithTimestamp(keyed, time);
+        out.get(STATS).outputWithTimestamp(stats, time);
+      }
     }
   }
 

@@ -9,6 +9,7 @@ import io.industryts.engine.spi.DoubleColumn;
 import io.industryts.engine.spi.LongColumn;
 import io.industryts.engine.spi.ObjectColumn;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.values.Row;
 
@@ -22,6 +23,10 @@ import org.apache.beam.sdk.values.Row;
  * small series cost little. A full chunk hands its arrays over without copying. The columns of a
  * chunk without nulls share one all-false null mask (chunks never modify their arrays); masks of up
  * to {@value #SHARED_MASK_ROWS} rows are shared by all chunks of that size.
+ *
+ * <p>An assembler that {@link #trackSeries() tracks series} takes the rows of many series in
+ * arrival order, each with its series number ({@link #setSeries}), and hands them over as a block
+ * ({@link #takeBlock}): one chunk holding every series, its rows grouped by series.
  */
 final class ChunkAssembler {
   // Keyed input holds one assembler per series in every byte range, so a series' arrays start
@@ -31,9 +36,9 @@ final class ChunkAssembler {
   // large series a few copies of its first chunk only.
   private static final int INITIAL = 16;
 
-  // Keyed input reaches the engine as one chunk per series and range (1M rows of 10,000 tags:
-  // ~110,000 chunks of ~9 rows), all held until the first grouping has seen the whole input. With
-  // ~2 % null cells, ~83 % of their 880,000 null masks were all false: 32 bytes and an object each.
+  // Keyed input read as one chunk per series and range (1M rows of 10,000 tags: ~110,000 chunks of
+  // ~9 rows) is held until the first grouping has seen the whole input. With ~2 % null cells, ~83 %
+  // of their 880,000 null masks were all false: 32 bytes and an object each.
   static final int SHARED_MASK_ROWS = 1024;
   private static final boolean[][] SHARED_MASKS = new boolean[SHARED_MASK_ROWS + 1][];
 
@@ -56,6 +61,7 @@ final class ChunkAssembler {
   private boolean[][] nulls;
   private String[] sources; // null: rows without provenance
   private long[] origins;
+  private int[] seriesIds; // per row: its series number; null unless the assembler builds blocks
 
   ChunkAssembler(ChunkLayout layout, Row key, int maxRows) {
     this(layout, key, maxRows, INITIAL);
@@ -88,6 +94,7 @@ final class ChunkAssembler {
     times = new long[cap];
     seqs = new long[cap];
     origins = sources == null ? null : new long[cap];
+    seriesIds = seriesIds == null ? null : new int[cap];
     doubles = new double[n][];
     longs = new long[n][];
     booleans = new boolean[n][];
@@ -123,6 +130,9 @@ final class ChunkAssembler {
     seqs = Arrays.copyOf(seqs, cap);
     if (origins != null) {
       origins = Arrays.copyOf(origins, cap);
+    }
+    if (seriesIds != null) {
+      seriesIds = Arrays.copyOf(seriesIds, cap);
     }
     for (int f = 0; f < kinds.length; f++) {
       if (doubles[f] != null) {
@@ -180,6 +190,21 @@ final class ChunkAssembler {
     if (origins != null) {
       origins[size] = Chunk.origin(0, line);
     }
+  }
+
+  /**
+   * Makes this assembler build blocks of many series ({@link #takeBlock}); call before the first
+   * row.
+   */
+  void trackSeries() {
+    seriesIds = new int[capacity];
+  }
+
+  /**
+   * The series number of the row being written (an index into the keys {@link #takeBlock} gets).
+   */
+  void setSeries(int id) {
+    seriesIds[size] = id;
   }
 
   void setTimeAndSeq(long time, long seq) {
@@ -308,6 +333,124 @@ final class ChunkAssembler {
       allocate(n == maxRows ? maxRows : initial);
     }
     return chunk;
+  }
+
+  /**
+   * The committed rows as a block (null if none), grouped by series in the order of their numbers
+   * and in arrival order within a series; starts a new block. Rows are copied once, into arrays of
+   * exactly the block's size.
+   *
+   * @param keys the key of each series number given to {@link #setSeries}
+   * @param more whether rows will follow (a full block is then followed by full-size arrays)
+   */
+  Chunk takeBlock(List<Row> keys, boolean more) {
+    if (size == 0) {
+      return null;
+    }
+    int n = size;
+    int k = keys.size();
+    // a counting sort by series number: start[s] is the first position of series s
+    int[] start = new int[k + 1];
+    for (int i = 0; i < n; i++) {
+      start[seriesIds[i] + 1]++;
+    }
+    int present = 0;
+    for (int s = 0; s < k; s++) {
+      if (start[s + 1] > 0) {
+        present++;
+      }
+      start[s + 1] += start[s];
+    }
+    Row[] blockKeys = new Row[present];
+    int[] ends = new int[present];
+    int p = 0;
+    for (int s = 0; s < k; s++) {
+      if (start[s + 1] > start[s]) {
+        blockKeys[p] = keys.get(s);
+        ends[p++] = start[s + 1];
+      }
+    }
+    int[] positions = new int[n];
+    for (int i = 0; i < n; i++) {
+      positions[start[seriesIds[i]]++] = i;
+    }
+    long[] t = new long[n];
+    long[] q = new long[n];
+    for (int j = 0; j < n; j++) {
+      t[j] = times[positions[j]];
+      q[j] = seqs[positions[j]];
+    }
+    long[] o = null;
+    if (origins != null) {
+      o = new long[n];
+      for (int j = 0; j < n; j++) {
+        o[j] = origins[positions[j]];
+      }
+    }
+    boolean[] noNulls = null; // shared by every column of this block without nulls
+    Column[] cols = new Column[kinds.length];
+    for (int f = 0; f < kinds.length; f++) {
+      boolean[] mask = null;
+      if (kinds[f] == 'D' || kinds[f] == 'L' || kinds[f] == 'B') {
+        if (hasNull(nulls[f], n)) {
+          mask = new boolean[n];
+          for (int j = 0; j < n; j++) {
+            mask[j] = nulls[f][positions[j]];
+          }
+        } else {
+          noNulls = noNulls != null ? noNulls : noNulls(n);
+          mask = noNulls;
+        }
+      }
+      switch (kinds[f]) {
+        case 'D':
+          {
+            double[] v = new double[n];
+            for (int j = 0; j < n; j++) {
+              v[j] = doubles[f][positions[j]];
+            }
+            cols[f] = new DoubleColumn(v, mask);
+            break;
+          }
+        case 'L':
+          {
+            long[] v = new long[n];
+            for (int j = 0; j < n; j++) {
+              v[j] = longs[f][positions[j]];
+            }
+            cols[f] = new LongColumn(v, mask);
+            break;
+          }
+        case 'B':
+          {
+            boolean[] v = new boolean[n];
+            for (int j = 0; j < n; j++) {
+              v[j] = booleans[f][positions[j]];
+            }
+            cols[f] = new BooleanColumn(v, mask);
+            break;
+          }
+        case 'O':
+          {
+            Object[] v = new Object[n];
+            for (int j = 0; j < n; j++) {
+              v[j] = objects[f][positions[j]];
+            }
+            cols[f] = new ObjectColumn(v);
+            break;
+          }
+        default:
+          break;
+      }
+    }
+    Chunk block = Chunk.block(layout, blockKeys, ends, t, q, cols, sources, o);
+    if (more) {
+      allocate(n == maxRows ? maxRows : initial);
+    } else {
+      size = 0;
+      minTime = Long.MAX_VALUE;
+    }
+    return block;
   }
 
   private static boolean hasNull(boolean[] mask, int n) {

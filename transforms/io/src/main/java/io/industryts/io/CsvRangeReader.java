@@ -9,15 +9,17 @@ import io.industryts.time.TimeParser;
 import java.io.IOException;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.io.BoundedSource;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.values.Row;
 
-/** Parses one byte range into chunks (one series each, file order) and error rows. */
+/**
+ * Parses one byte range into chunks (one series each, file order) and error rows; or, for keyed
+ * rows read as blocks, into blocks of all the range's series ({@link Chunk#block}, up to the chunk
+ * size each).
+ */
 final class CsvRangeReader extends ReadItem.Reader {
   private static final int BUFFER = 16 << 20;
   private static final Counter ROWS_READ = Metrics.counter("industryts", "read.rows_out");
@@ -30,8 +32,10 @@ final class CsvRangeReader extends ReadItem.Reader {
   private final List<Pending> pending = new ArrayList<>();
   private final boolean keyed;
   private final ChunkAssembler single;
-  private final Map<KeyBytes, ChunkAssembler> series;
-  private final KeyBytes probe;
+  private final ChunkAssembler block; // keyed rows read as blocks; else null
+  private final KeyBytes known; // the key bytes of every series seen, by series number
+  private final List<Row> keys; // per series number: its key
+  private final List<ChunkAssembler> series; // per series number (chunks per series); else null
   private final long seqBase;
   private CsvScanner sc;
   private long rows;
@@ -40,6 +44,15 @@ final class CsvRangeReader extends ReadItem.Reader {
   private final boolean provenance;
 
   CsvRangeReader(CsvRangeSource source, Plan plan, Range range, boolean provenance) {
+    this(source, plan, range, provenance, false);
+  }
+
+  /**
+   * @param blocks whether keyed rows leave as blocks of all the range's series, not as one chunk
+   *     per series
+   */
+  CsvRangeReader(
+      CsvRangeSource source, Plan plan, Range range, boolean provenance, boolean blocks) {
     this.source = source;
     this.plan = plan;
     this.range = range;
@@ -52,8 +65,17 @@ final class CsvRangeReader extends ReadItem.Reader {
     if (single != null && provenance) {
       single.setSource(range.path);
     }
-    this.series = keyed ? new HashMap<>() : null;
-    this.probe = keyed ? new KeyBytes() : null;
+    this.block =
+        keyed && blocks ? new ChunkAssembler(plan.layout, noKey, plan.chunkRows, expected) : null;
+    if (block != null) {
+      block.trackSeries();
+      if (provenance) {
+        block.setSource(range.path);
+      }
+    }
+    this.known = keyed ? new KeyBytes() : null;
+    this.keys = keyed ? new ArrayList<>() : null;
+    this.series = keyed && !blocks ? new ArrayList<>() : null;
     this.seqBase = ((long) range.fileIndex) << 40;
     this.cells = new CsvCellParser(plan, this::fail);
   }
@@ -102,9 +124,18 @@ final class CsvRangeReader extends ReadItem.Reader {
             "expected " + ncols + " fields as in the header, got " + sc.fieldCount());
         continue;
       }
-      ChunkAssembler a = keyed ? seriesOf() : single;
-      if (a == null) {
-        continue;
+      ChunkAssembler a = single;
+      if (keyed) {
+        int id = seriesOf();
+        if (id < 0) {
+          continue;
+        }
+        if (block != null) {
+          a = block;
+          a.setSeries(id);
+        } else {
+          a = series.get(id);
+        }
       }
       byte[] tb = sc.cellBuf(ti);
       int ts = sc.cellStart(ti);
@@ -151,8 +182,10 @@ final class CsvRangeReader extends ReadItem.Reader {
       }
     }
     done = true;
-    if (keyed) {
-      for (ChunkAssembler a : series.values()) {
+    if (block != null) {
+      emit(block, false);
+    } else if (keyed) {
+      for (ChunkAssembler a : series) {
         emit(a, false);
       }
     } else {
@@ -165,23 +198,28 @@ final class CsvRangeReader extends ReadItem.Reader {
 
   private void emit(ChunkAssembler a, boolean more) {
     long min = a.minTime();
-    Chunk c = a.take(more);
+    Chunk c = a == block ? a.takeBlock(keys, more) : a.take(more);
     if (c != null) {
       chunk(c, min);
     }
   }
 
-  /** The assembler of the current record's series, or null after a bad key cell. */
-  private ChunkAssembler seriesOf() {
-    probe.clear();
+  /**
+   * The series number of the current record, or -1 after a bad key cell (reported; a bad key is not
+   * remembered, so each of its rows is reported). The key cells' raw bytes find the series without
+   * decoding them, and a row of the same series as the row before (long-format files often hold
+   * runs of one series) needs no lookup at all.
+   */
+  private int seriesOf() {
+    known.clear();
     for (int c = 0; c < plan.keyPosition.length; c++) {
       if (plan.keyPosition[c] >= 0) {
-        probe.add(sc.cellBuf(c), sc.cellStart(c), sc.cellEnd(c));
+        known.add(sc.cellBuf(c), sc.cellStart(c), sc.cellEnd(c));
       }
     }
-    ChunkAssembler a = series.get(probe);
-    if (a != null) {
-      return a;
+    int found = known.find();
+    if (found >= 0) {
+      return found;
     }
     Object[] values = new Object[plan.layout.keySchema().getFieldCount()];
     for (int c = 0; c < plan.keyPosition.length; c++) {
@@ -191,17 +229,21 @@ final class CsvRangeReader extends ReadItem.Reader {
       }
       Object v = cells.keyValue(c);
       if (v == CsvCellParser.BAD) {
-        return null;
+        return -1;
       }
       values[k] = v;
     }
     Row key = Row.withSchema(plan.layout.keySchema()).addValues(values).build();
-    a = new ChunkAssembler(plan.layout, key, plan.chunkRows);
-    if (provenance) {
-      a.setSource(range.path);
+    int id = known.insert();
+    keys.add(key);
+    if (series != null) {
+      ChunkAssembler a = new ChunkAssembler(plan.layout, key, plan.chunkRows);
+      if (provenance) {
+        a.setSource(range.path);
+      }
+      series.add(a);
     }
-    series.put(probe.copy(), a);
-    return a;
+    return id;
   }
 
   private void fail(long offset, String reason, String field, String message) {

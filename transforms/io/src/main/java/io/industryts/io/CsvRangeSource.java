@@ -26,6 +26,7 @@ final class CsvRangeSource extends BoundedSource<ReadItem> {
   private final Plan plan;
   private final Range range; // null: all files, not split yet
   private final boolean provenance; // rows carry file and line (Chunk origins)
+  private final boolean blocks; // keyed rows leave as one block per range, not a chunk per series
 
   /** Byte range {@code [start, end)} of a file; quoted ranges cover the whole file. */
   static final class Range implements Serializable {
@@ -53,9 +54,18 @@ final class CsvRangeSource extends BoundedSource<ReadItem> {
   }
 
   CsvRangeSource(Plan plan, Range range, boolean provenance) {
+    this(plan, range, provenance, false);
+  }
+
+  /**
+   * @param blocks whether the rows of many series leave each range as blocks ({@link
+   *     io.industryts.engine.spi.Chunk#block}), for a consumer that takes blocks apart
+   */
+  CsvRangeSource(Plan plan, Range range, boolean provenance, boolean blocks) {
     this.plan = plan;
     this.range = range;
     this.provenance = provenance;
+    this.blocks = blocks;
   }
 
   @Override
@@ -73,7 +83,7 @@ final class CsvRangeSource extends BoundedSource<ReadItem> {
         throw new IOException("empty file: " + file);
       }
       if (size <= plan.splitBytes) {
-        out.add(new CsvRangeSource(plan, new Range(file, i, 0, size, true, 1), provenance));
+        out.add(new CsvRangeSource(plan, new Range(file, i, 0, size, true, 1), provenance, blocks));
         continue;
       }
       long pieces = (size + plan.splitBytes - 1) / plan.splitBytes;
@@ -94,12 +104,12 @@ final class CsvRangeSource extends BoundedSource<ReadItem> {
               ? FileBytes.lineFeedsBeforeUnlessQuoted(path, boundaries)
               : FileBytes.containsQuote(path) ? null : new long[boundaries.length];
       if (feeds == null) {
-        out.add(new CsvRangeSource(plan, new Range(file, i, 0, size, true, 1), provenance));
+        out.add(new CsvRangeSource(plan, new Range(file, i, 0, size, true, 1), provenance, blocks));
         continue;
       }
       out.add(
           new CsvRangeSource(
-              plan, new Range(file, i, 0, Math.min(size, step), false, 1), provenance));
+              plan, new Range(file, i, 0, Math.min(size, step), false, 1), provenance, blocks));
       for (int k = 0; k < boundaries.length; k++) {
         long start = starts.get(k);
         // the range's first record follows the first line feed at or after start - 1
@@ -107,7 +117,8 @@ final class CsvRangeSource extends BoundedSource<ReadItem> {
             new CsvRangeSource(
                 plan,
                 new Range(file, i, start, Math.min(size, start + step), false, feeds[k] + 2),
-                provenance));
+                provenance,
+                blocks));
       }
     }
     return out;
@@ -131,7 +142,7 @@ final class CsvRangeSource extends BoundedSource<ReadItem> {
       // read unsplit: one range per file, in order
       return new ConcatReader(this, split(0, options));
     }
-    return new CsvRangeReader(this, plan, range, provenance);
+    return new CsvRangeReader(this, plan, range, provenance, blocks);
   }
 
   @Override

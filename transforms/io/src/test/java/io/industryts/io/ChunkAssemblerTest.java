@@ -95,4 +95,46 @@ class ChunkAssemblerTest {
     assertSame(mask, ((DoubleColumn) c.column("b")).nulls());
     assertNotSame(mask, ChunkAssembler.noNulls(n));
   }
+
+  @Test
+  void aBlockGroupsRowsBySeriesNumberInArrivalOrderAndLeavesOutSeriesWithoutRows() {
+    Row y = Row.withSchema(LAYOUT.keySchema()).addValue("y").build();
+    Row z = Row.withSchema(LAYOUT.keySchema()).addValue("z").build();
+    Row w = Row.withSchema(LAYOUT.keySchema()).addValue("w").build();
+    ChunkAssembler a = new ChunkAssembler(LAYOUT, KEY, 4, 2);
+    a.trackSeries();
+    a.setSource("f.csv");
+    int[] series = {2, 0, 2, 1};
+    for (int i = 0; i < 4; i++) {
+      a.setSeries(series[i]);
+      a.setLine(10 + i);
+      row(a, i, i == 2);
+    }
+    // full at 4 rows; series 3 (w) has no row in this block
+    Chunk block = a.takeBlock(List.of(KEY, y, z, w), true);
+
+    assertEquals(3, block.seriesCount());
+    assertEquals(
+        List.of(KEY, y, z), List.of(block.seriesKey(0), block.seriesKey(1), block.seriesKey(2)));
+    assertArrayEquals(
+        new int[] {1, 2, 4},
+        new int[] {block.seriesEnd(0), block.seriesEnd(1), block.seriesEnd(2)});
+    // rows 1 (x), 3 (y), then 0 and 2 (z)
+    assertArrayEquals(new long[] {1000, 3000, 0, 2000}, block.times());
+    assertArrayEquals(new long[] {1, 3, 0, 2}, block.seqs());
+    assertArrayEquals(new double[] {10, 30, 0, 0}, ((DoubleColumn) block.column("b")).values());
+    assertArrayEquals(
+        new boolean[] {false, false, false, true}, ((DoubleColumn) block.column("b")).nulls());
+    assertArrayEquals(new long[] {1, 3, 0, 2}, ((LongColumn) block.column("n")).values());
+    assertEquals(Long.valueOf(13), block.line(1));
+    assertEquals("f.csv", block.source(3));
+
+    // the next block starts empty, with series numbers as before
+    a.setSeries(3);
+    row(a, 4, false);
+    Chunk next = a.takeBlock(List.of(KEY, y, z, w), false);
+    assertEquals(1, next.seriesCount());
+    assertEquals(w, next.seriesKey(0));
+    assertArrayEquals(new long[] {4000}, next.times());
+  }
 }

@@ -29,6 +29,14 @@ import org.apache.beam.sdk.values.Row;
  * <p>Chunks are values: nothing mutates a chunk or its arrays after construction. Whether a chunk
  * is sorted by (time, seq) depends on where it is in the engine: readers produce chunks in input
  * order, segments are sorted.
+ *
+ * <p><b>Blocks.</b> A reader of many small series may hand the engine a <em>block</em> ({@link
+ * #block}): the rows of several series in one set of columns, grouped by series (series {@code s}
+ * holds rows {@code [seriesStart(s), seriesEnd(s))}), each series with its own key ({@link
+ * #seriesKey(int)}). A block costs a few large arrays where one chunk per series would cost some
+ * forty objects per series. Only the engine's first grouping by series takes blocks apart ({@link
+ * #series(int)}, {@link #seriesSubset(int[], int)}); {@link #key()} and the row operations reject a
+ * block, so no step treats it as one series by mistake.
  */
 public final class Chunk implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -40,6 +48,8 @@ public final class Chunk implements Serializable {
   private final Column[] columns;
   private final String[] sources; // null: no provenance
   private final long[] origins; // per row: origin(source index, line) or NO_ORIGIN; null: none
+  private final Row[] seriesKeys; // a block's keys, one per series; null: one series (key)
+  private final int[] seriesEnds; // a block's end row per series, ascending; null with seriesKeys
 
   /** The origin of a row without one (built by an operation, or from rows without a source). */
   public static final long NO_ORIGIN = -1L;
@@ -75,8 +85,23 @@ public final class Chunk implements Serializable {
       Column[] columns,
       String[] sources,
       long[] origins) {
+    this(layout, key, null, null, times, seqs, columns, sources, origins);
+  }
+
+  private Chunk(
+      ChunkLayout layout,
+      Row key,
+      Row[] seriesKeys,
+      int[] seriesEnds,
+      long[] times,
+      long[] seqs,
+      Column[] columns,
+      String[] sources,
+      long[] origins) {
     this.layout = layout;
     this.key = key;
+    this.seriesKeys = seriesKeys;
+    this.seriesEnds = seriesEnds;
     this.times = times;
     this.seqs = seqs;
     this.columns = columns;
@@ -120,6 +145,143 @@ public final class Chunk implements Serializable {
     }
   }
 
+  /**
+   * A block: the rows of several series, grouped by series, in one set of columns (arrays wrapped,
+   * not copied). Series {@code s} has key {@code keys[s]} and rows {@code [ends[s - 1], ends[s])}
+   * ({@code [0, ends[0])} for the first).
+   *
+   * @param keys one key per series, each a row of {@link ChunkLayout#keySchema()}
+   * @param ends the end row of each series, ascending, the last one {@code times.length}
+   * @throws IllegalArgumentException when keys and ends differ in length, or ends are not ascending
+   *     up to the row count
+   */
+  public static Chunk block(
+      ChunkLayout layout,
+      Row[] keys,
+      int[] ends,
+      long[] times,
+      long[] seqs,
+      Column[] columns,
+      String[] sources,
+      long[] origins) {
+    if (keys.length != ends.length || keys.length == 0) {
+      throw new IllegalArgumentException(
+          "Chunk.block: "
+              + keys.length
+              + " keys for "
+              + ends.length
+              + " series ends; give one key and one end row per series, at least one series");
+    }
+    int previous = 0;
+    for (int s = 0; s < ends.length; s++) {
+      if (ends[s] < previous) {
+        throw new IllegalArgumentException(
+            "Chunk.block: series " + s + " ends at row " + ends[s] + ", before row " + previous);
+      }
+      previous = ends[s];
+    }
+    if (previous != times.length) {
+      throw new IllegalArgumentException(
+          "Chunk.block: the last series ends at row "
+              + previous
+              + " but the block has "
+              + times.length
+              + " rows");
+    }
+    return new Chunk(layout, null, keys, ends, times, seqs, columns, sources, origins);
+  }
+
+  /** Whether this chunk is a block of several series ({@link #block}). */
+  public boolean isBlock() {
+    return seriesKeys != null;
+  }
+
+  /** The number of series: 1 for a chunk, the block's series count for a block. */
+  public int seriesCount() {
+    return seriesKeys == null ? 1 : seriesKeys.length;
+  }
+
+  /** The key of series {@code s} ({@link #key()} for a chunk, whose only series is 0). */
+  public Row seriesKey(int s) {
+    return seriesKeys == null ? requireSeriesZero(s, key) : seriesKeys[s];
+  }
+
+  /** The first row of series {@code s}. */
+  public int seriesStart(int s) {
+    return seriesKeys == null ? requireSeriesZero(s, 0) : s == 0 ? 0 : seriesEnds[s - 1];
+  }
+
+  /** The row after the last row of series {@code s}. */
+  public int seriesEnd(int s) {
+    return seriesKeys == null ? requireSeriesZero(s, times.length) : seriesEnds[s];
+  }
+
+  private static <T> T requireSeriesZero(int s, T value) {
+    if (s != 0) {
+      throw new IndexOutOfBoundsException("Chunk: series " + s + " of a chunk of one series");
+    }
+    return value;
+  }
+
+  /**
+   * The rows of series {@code s} as a chunk of that series (copied from a block; {@code this} for a
+   * chunk).
+   */
+  public Chunk series(int s) {
+    if (seriesKeys == null) {
+      return requireSeriesZero(s, this);
+    }
+    return rows(seriesKeys[s], seriesStart(s), seriesEnd(s));
+  }
+
+  /**
+   * A block of the series {@code which[0..count)} of this block, in that order, their rows copied.
+   */
+  public Chunk seriesSubset(int[] which, int count) {
+    requireBlock("seriesSubset");
+    Row[] keys = new Row[count];
+    int[] ends = new int[count];
+    int n = 0;
+    for (int i = 0; i < count; i++) {
+      int s = which[i];
+      keys[i] = seriesKeys[s];
+      n += seriesEnd(s) - seriesStart(s);
+      ends[i] = n;
+    }
+    int[] positions = new int[n];
+    int at = 0;
+    for (int i = 0; i < count; i++) {
+      for (int r = seriesStart(which[i]); r < seriesEnd(which[i]); r++) {
+        positions[at++] = r;
+      }
+    }
+    Chunk rows = gather(null, positions, n);
+    return new Chunk(
+        layout, null, keys, ends, rows.times, rows.seqs, rows.columns, rows.sources, rows.origins);
+  }
+
+  private void requireBlock(String method) {
+    if (seriesKeys == null) {
+      throw new IllegalStateException("Chunk." + method + ": this chunk is not a block");
+    }
+  }
+
+  /**
+   * Throws for a block: {@code method} treats its chunk as one series, which a block is not. Blocks
+   * leave the reader only towards the engine's first grouping, which splits them.
+   */
+  private void requireSingle(String method) {
+    if (seriesKeys != null) {
+      throw new IllegalStateException(
+          "Chunk."
+              + method
+              + ": this chunk is a block of "
+              + seriesKeys.length
+              + " series; take its series apart first (series(i)), as the engine's grouping by"
+              + " series does");
+    }
+  }
+
   /** An empty chunk of the layout. */
   public static Chunk empty(ChunkLayout layout, Row key) {
     Column[] cols = new Column[layout.schema().getFieldCount()];
@@ -143,6 +305,7 @@ public final class Chunk implements Serializable {
    * Key values as a row of {@link ChunkLayout#keySchema()} (zero fields when there are no keys).
    */
   public Row key() {
+    requireSingle("key");
     return key;
   }
 
@@ -184,22 +347,27 @@ public final class Chunk implements Serializable {
    * Same rows and times, other columns (and possibly another layout with the same time and keys).
    */
   public Chunk withColumns(ChunkLayout newLayout, Column[] newColumns) {
+    requireSingle("withColumns");
     return new Chunk(newLayout, key, times, seqs, newColumns, sources, origins);
   }
 
   /** Same rows and columns, other times (e.g. snapped). */
   public Chunk withTimes(long[] newTimes) {
+    requireSingle("withTimes");
     return new Chunk(layout, key, newTimes, seqs, columns, sources, origins);
   }
 
   /** Same rows, with these origins ({@code null}s: none). */
   public Chunk withOrigins(String[] newSources, long[] newOrigins) {
+    requireSingle("withOrigins");
     return new Chunk(layout, key, times, seqs, columns, newSources, newOrigins);
   }
 
   /** Same rows without origins ({@code this} when it has none). */
   public Chunk withoutOrigins() {
-    return origins == null ? this : new Chunk(layout, key, times, seqs, columns, null, null);
+    return origins == null
+        ? this
+        : new Chunk(layout, key, seriesKeys, seriesEnds, times, seqs, columns, null, null);
   }
 
   /** Packs a row's origin: index into the chunk's sources, and the 1-based line (or row). */
@@ -240,9 +408,15 @@ public final class Chunk implements Serializable {
 
   /** Rows {@code [from, to)}. */
   public Chunk slice(int from, int to) {
+    requireSingle("slice");
     if (from == 0 && to == size()) {
       return this;
     }
+    return rows(key, from, to);
+  }
+
+  /** Rows {@code [from, to)} as a chunk of one series with key {@code rowsKey}. */
+  private Chunk rows(Row rowsKey, int from, int to) {
     Column[] out = new Column[columns.length];
     for (int f = 0; f < columns.length; f++) {
       if (columns[f] != null) {
@@ -251,7 +425,7 @@ public final class Chunk implements Serializable {
     }
     return new Chunk(
         layout,
-        key,
+        rowsKey,
         Arrays.copyOfRange(times, from, to),
         Arrays.copyOfRange(seqs, from, to),
         out,
@@ -261,6 +435,12 @@ public final class Chunk implements Serializable {
 
   /** The rows at {@code positions[0..count)}, in that order. */
   public Chunk take(int[] positions, int count) {
+    requireSingle("take");
+    return gather(key, positions, count);
+  }
+
+  /** The rows at {@code positions[0..count)} as a chunk with key {@code rowsKey}. */
+  private Chunk gather(Row rowsKey, int[] positions, int count) {
     Column[] out = new Column[columns.length];
     for (int f = 0; f < columns.length; f++) {
       if (columns[f] != null) {
@@ -280,11 +460,12 @@ public final class Chunk implements Serializable {
         o[i] = origins[positions[i]];
       }
     }
-    return new Chunk(layout, key, t, s, out, sources, o);
+    return new Chunk(layout, rowsKey, t, s, out, sources, o);
   }
 
   /** Concatenates chunks of one layout and key, in list order. */
   public static Chunk concat(List<Chunk> parts) {
+    parts.get(0).requireSingle("concat");
     if (parts.size() == 1) {
       return parts.get(0);
     }
@@ -352,6 +533,68 @@ public final class Chunk implements Serializable {
     return joined.withOrigins(table.keySet().toArray(new String[0]), o);
   }
 
+  /**
+   * Rows {@code [from[i], to[i])} of {@code parts[i]} for {@code i < count} (chunks or blocks of
+   * one layout), one after another, as one chunk of the series {@code key}, copied once: how the
+   * engine builds a series from its pieces in several blocks. Origins are kept, their source tables
+   * merged as {@link #concat} merges them.
+   */
+  public static Chunk concatRanges(Row key, Chunk[] parts, int[] from, int[] to, int count) {
+    int n = 0;
+    for (int i = 0; i < count; i++) {
+      n += to[i] - from[i];
+    }
+    Chunk first = parts[0];
+    long[] t = new long[n];
+    long[] s = new long[n];
+    int at = 0;
+    for (int i = 0; i < count; i++) {
+      System.arraycopy(parts[i].times, from[i], t, at, to[i] - from[i]);
+      System.arraycopy(parts[i].seqs, from[i], s, at, to[i] - from[i]);
+      at += to[i] - from[i];
+    }
+    Column[] out = new Column[first.columns.length];
+    Column[] pieces = new Column[count];
+    for (int f = 0; f < out.length; f++) {
+      if (first.columns[f] == null) {
+        continue;
+      }
+      for (int i = 0; i < count; i++) {
+        pieces[i] = parts[i].columns[f];
+      }
+      out[f] = Column.concatRanges(pieces, from, to, count, n);
+    }
+    Chunk joined = new Chunk(first.layout, key, t, s, out);
+    boolean any = false;
+    for (int i = 0; i < count; i++) {
+      any |= parts[i].origins != null;
+    }
+    if (!any) {
+      return joined;
+    }
+    java.util.Map<String, Integer> table = new java.util.LinkedHashMap<>();
+    long[] o = new long[n];
+    at = 0;
+    for (int i = 0; i < count; i++) {
+      Chunk c = parts[i];
+      int rows = to[i] - from[i];
+      if (c.origins == null) {
+        Arrays.fill(o, at, at + rows, NO_ORIGIN);
+      } else {
+        int[] remap = new int[c.sources.length];
+        for (int k = 0; k < remap.length; k++) {
+          remap[k] = table.computeIfAbsent(c.sources[k], name -> table.size());
+        }
+        for (int r = 0; r < rows; r++) {
+          long v = c.origins[from[i] + r];
+          o[at + r] = v == NO_ORIGIN ? v : origin(remap[(int) (v >>> LINE_BITS)], v);
+        }
+      }
+      at += rows;
+    }
+    return joined.withOrigins(table.keySet().toArray(new String[0]), o);
+  }
+
   /** Whether rows are in series order: time ascending, ties by seq ascending. */
   public boolean isSorted() {
     for (int i = 1; i < times.length; i++) {
@@ -364,6 +607,7 @@ public final class Chunk implements Serializable {
 
   /** This chunk in series order (time, then seq); {@code this} when already sorted. */
   public Chunk sorted() {
+    requireSingle("sorted");
     if (isSorted()) {
       return this;
     }
@@ -390,6 +634,8 @@ public final class Chunk implements Serializable {
     Chunk c = (Chunk) o;
     if (!layout.equals(c.layout)
         || !Objects.equals(key, c.key)
+        || !Arrays.equals(seriesKeys, c.seriesKeys)
+        || !Arrays.equals(seriesEnds, c.seriesEnds)
         || !Arrays.equals(times, c.times)
         || !Arrays.equals(seqs, c.seqs)) {
       return false;
@@ -409,13 +655,14 @@ public final class Chunk implements Serializable {
 
   @Override
   public int hashCode() {
-    return Objects.hash(key, Arrays.hashCode(times));
+    return seriesKeys == null
+        ? Objects.hash(key, Arrays.hashCode(times))
+        : Objects.hash(Arrays.hashCode(seriesKeys), Arrays.hashCode(times));
   }
 
   @Override
   public String toString() {
-    return "Chunk{key="
-        + key
+    return (seriesKeys == null ? "Chunk{key=" + key : "Chunk{block of " + seriesKeys.length)
         + ", rows="
         + size()
         + (size() > 0 ? ", from=" + times[0] + ", to=" + times[size() - 1] : "")

@@ -70,4 +70,53 @@ public abstract class Column implements Serializable {
     }
     return out;
   }
+
+  /**
+   * Cells {@code [from[i], to[i])} of {@code parts[i]} for {@code i < count}, one after another, as
+   * one column of {@code n} cells (the sum of the ranges); the parts share one storage kind.
+   */
+  static Column concatRanges(Column[] parts, int[] from, int[] to, int count, int n) {
+    Column first = parts[0];
+    boolean[] nulls = null;
+    if (first instanceof PrimitiveColumn) {
+      nulls = new boolean[n];
+      int at = 0;
+      for (int i = 0; i < count; i++) {
+        System.arraycopy(((PrimitiveColumn) parts[i]).nulls, from[i], nulls, at, to[i] - from[i]);
+        at += to[i] - from[i];
+      }
+    }
+    Object out;
+    if (first instanceof DoubleColumn) {
+      out = new double[n];
+    } else if (first instanceof LongColumn) {
+      out = new long[n];
+    } else if (first instanceof BooleanColumn) {
+      out = new boolean[n];
+    } else {
+      out = new Object[n];
+    }
+    int at = 0;
+    for (int i = 0; i < count; i++) {
+      Column c = parts[i];
+      Object values =
+          c instanceof DoubleColumn
+              ? ((DoubleColumn) c).values()
+              : c instanceof LongColumn
+                  ? ((LongColumn) c).values()
+                  : c instanceof BooleanColumn
+                      ? ((BooleanColumn) c).values()
+                      : ((ObjectColumn) c).values();
+      System.arraycopy(values, from[i], out, at, to[i] - from[i]);
+      at += to[i] - from[i];
+    }
+    if (first instanceof DoubleColumn) {
+      return new DoubleColumn((double[]) out, nulls);
+    } else if (first instanceof LongColumn) {
+      return new LongColumn((long[]) out, nulls);
+    } else if (first instanceof BooleanColumn) {
+      return new BooleanColumn((boolean[]) out, nulls);
+    }
+    return new ObjectColumn((Object[]) out);
+  }
 }

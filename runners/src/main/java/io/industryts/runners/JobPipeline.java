@@ -353,13 +353,16 @@ public final class JobPipeline {
       }
       files.add(out);
     }
-    plan.write(result, files);
     PCollection<Row> allErrors = allErrors(read, result, rightErrors);
     if (errorsPath.isPresent() && overrides.stagingToken != null) {
-      DeadLetters.write(allErrors, errorsPath.get(), overrides.stagingToken);
+      // every file is put in place by the launcher: the outputs and the dead letters can be
+      // written from one gathering (on the DirectRunner, one grouping instead of two)
+      FileOutput.writeAll(result.segments(), result.layout(), files, allErrors, errorsPath.get());
     } else if (errorsPath.isPresent()) {
+      plan.write(result, files);
       DeadLetters.write(allErrors, errorsPath.get());
     } else {
+      plan.write(result, files);
       DeadLetters.failOnFirst(allErrors);
     }
     return new JobPipeline(

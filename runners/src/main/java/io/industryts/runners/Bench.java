@@ -69,6 +69,10 @@ final class Bench {
             job,
             JobPipeline.Overrides.none().withInput(csv).withOutputs(List.of(parquet, csvOut)),
             options);
+    // --threads is the harness's budget for every tool: the job uses fewer where more would idle,
+    // by the launcher's rule (a one-series input read in one piece runs on one thread)
+    threads =
+        RunnerSetup.directThreads(options, threads, false, cl.beamArgs(), jp.runsOnOneWorker());
     double init = seconds(start);
 
     long runStart = System.nanoTime();

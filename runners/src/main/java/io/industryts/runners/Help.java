@@ -110,6 +110,8 @@ final class Help {
           "times, default 5) on the deduplicated and filled series, and writes no file.",
           "--shape keyed runs the keyed variant instead: the same steps per tag on long-format input",
           "(DateTime, tag, sensors; benchmarks/standard_keyed_pipeline.toml, built into the jar).",
+          "--threads N: at most N DirectRunner threads (default: the cores); one when the input is",
+          "one series read from CSV in one piece, as for run.",
           "");
 
   /** The help of {@code command}. */

@@ -14,6 +14,8 @@ import io.industryts.io.StagedFiles;
 import io.industryts.io.TypeDecision;
 import io.industryts.runners.report.JobReport;
 import io.industryts.runners.report.RunCounters;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -70,6 +72,7 @@ public final class JobPipeline {
   private final String errors;
   private final List<TypeDecision> inputTypes;
   private final JobReport report;
+  private final boolean oneWorker;
 
   private JobPipeline(
       Pipeline pipeline,
@@ -79,7 +82,8 @@ public final class JobPipeline {
       List<String> outputs,
       String errors,
       List<TypeDecision> inputTypes,
-      JobReport report) {
+      JobReport report,
+      boolean oneWorker) {
     this.pipeline = pipeline;
     this.name = name;
     this.input = input;
@@ -91,6 +95,7 @@ public final class JobPipeline {
     this.errors = errors;
     this.inputTypes = List.copyOf(inputTypes);
     this.report = report;
+    this.oneWorker = oneWorker;
   }
 
   /**
@@ -355,13 +360,16 @@ public final class JobPipeline {
       }
       files.add(out);
     }
-    plan.write(result, files);
     PCollection<Row> allErrors = allErrors(read, result, rightErrors);
     if (errorsPath.isPresent() && overrides.stagingToken != null) {
-      DeadLetters.write(allErrors, errorsPath.get(), overrides.stagingToken);
+      // every file is put in place by the launcher: the outputs and the dead letters can be
+      // written from one gathering (on the DirectRunner, one grouping instead of two)
+      FileOutput.writeAll(result.segments(), result.layout(), files, allErrors, errorsPath.get());
     } else if (errorsPath.isPresent()) {
+      plan.write(result, files);
       DeadLetters.write(allErrors, errorsPath.get());
     } else {
+      plan.write(result, files);
       DeadLetters.failOnFirst(allErrors);
     }
     return new JobPipeline(
@@ -372,7 +380,29 @@ public final class JobPipeline {
         outputPaths,
         errorsPath.orElse(null),
         input.typeDecisions(),
-        report);
+        report,
+        rightReaders.isEmpty() && readInOnePiece(input));
+  }
+
+  /**
+   * Whether {@code input} is one series read from CSV in one piece: no key columns, and its files
+   * together at most one split ({@link FileInput#splitBytes()}), so the reader emits it as one
+   * bundle. Every step of such a job then runs on one series after the other, and a second worker
+   * thread would find nothing to do in parallel.
+   */
+  static boolean readInOnePiece(FileInput input) {
+    if (input.format() != FileInput.Format.CSV || !input.layout().keyFields().isEmpty()) {
+      return false;
+    }
+    long bytes = 0;
+    for (String file : input.files()) {
+      try {
+        bytes += Files.size(Path.of(file));
+      } catch (IOException e) {
+        return false; // the read reports the file; the default parallelism stays
+      }
+    }
+    return bytes <= input.splitBytes();
   }
 
   /**
@@ -441,6 +471,16 @@ public final class JobPipeline {
   /** What the job report says of this job: names, paths, the time column and the steps. */
   public JobReport.Job reportJob() {
     return new JobReport.Job(name, input, timeColumn, timeColumnReason, outputs, errors, stepNames);
+  }
+
+  /**
+   * Whether one worker thread runs this job as fast as several: the main input is one series read
+   * from CSV in one piece (no key columns; its files together at most one split) and no step reads
+   * a second input. Every stage then holds one bundle at a time, so a second thread of the
+   * DirectRunner would only poll its scheduler (a busy loop costing a core while the job runs).
+   */
+  public boolean runsOnOneWorker() {
+    return oneWorker;
   }
 
   /** The job report to write after the run, if one was asked for. */

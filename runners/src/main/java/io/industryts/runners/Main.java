@@ -334,6 +334,15 @@ public final class Main {
         RunnerSetup.options(cl.runner(), parallelism, job.pipelineName(), cl.beamArgs());
     timings.mark("options");
     JobPipeline jp = JobPipeline.build(job, overrides, options);
+    if (cl.runner().equals("DirectRunner")) {
+      parallelism =
+          RunnerSetup.directThreads(
+              options,
+              parallelism,
+              cl.parallelism().isPresent(),
+              cl.beamArgs(),
+              jp.runsOnOneWorker());
+    }
     timings.mark("pipeline");
     err.println(
         "industryts: running \""
@@ -342,7 +351,9 @@ public final class Main {
             + cl.runner()
             + " ("
             + parallelism
-            + (cl.runner().equals("DirectRunner") ? " threads" : " parallelism")
+            + (cl.runner().equals("DirectRunner")
+                ? (parallelism == 1 ? " thread" : " threads")
+                : " parallelism")
             + "): "
             + jp.input()
             + " -> "

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
@@ -91,6 +92,34 @@ public final class RunnerSetup {
       throw new UsageException(
           "Beam rejected the pipeline options " + userArgs + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * The DirectRunner's threads for a job built in {@code options}: the {@code --targetParallelism}
+   * of {@code userArgs} if set, else {@code parallelism}, or 1 when nobody chose a number ({@code
+   * chosen} false and no {@code --targetParallelism} among {@code userArgs}) and the job runs on
+   * one worker as fast as on several ({@link JobPipeline#runsOnOneWorker()}). The DirectRunner's
+   * scheduler runs on one of its threads and resubmits itself without waiting, so with two threads
+   * and one bundle at a time it polls on the other core for as long as the job runs (measured at
+   * 100,000 rows of one series: about 10 % of the CPU and a fifth of the wall under load, same
+   * output). Sets the option when it differs.
+   *
+   * @return the threads the DirectRunner will run with
+   */
+  static int directThreads(
+      PipelineOptions options,
+      int parallelism,
+      boolean chosen,
+      List<String> userArgs,
+      boolean runsOnOneWorker) {
+    if (isSet(userArgs, "targetParallelism")) {
+      return options.as(DirectOptions.class).getTargetParallelism();
+    }
+    if (chosen || !runsOnOneWorker || parallelism == 1) {
+      return parallelism;
+    }
+    options.as(DirectOptions.class).setTargetParallelism(1);
+    return 1;
   }
 
   /** The number of cores, the default parallelism. */
@@ -226,13 +255,20 @@ public final class RunnerSetup {
 
   private static void addUnlessSet(
       List<String> args, List<String> userArgs, String name, String value) {
+    if (!isSet(userArgs, name)) {
+      args.add("--" + name + "=" + value);
+    }
+  }
+
+  /** Whether {@code userArgs} set the Beam option {@code name}. */
+  private static boolean isSet(List<String> userArgs, String name) {
     String prefix = "--" + name;
     for (String a : userArgs) {
       if (a.equals(prefix) || a.startsWith(prefix + "=")) {
-        return;
+        return true;
       }
     }
-    args.add(prefix + "=" + value);
+    return false;
   }
 
   /** Beam job names are lower-case letters, digits and dashes on some runners. */

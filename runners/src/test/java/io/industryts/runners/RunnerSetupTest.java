@@ -38,6 +38,27 @@ class RunnerSetupTest {
   }
 
   @Test
+  void oneWorkerJobGetsOneDirectRunnerThreadUnlessAThreadCountWasChosen() throws Exception {
+    PipelineOptions o = RunnerSetup.options("DirectRunner", 2, "j", List.of());
+    // nobody chose: one thread, set in the options the DirectRunner reads when it runs
+    assertThat(RunnerSetup.directThreads(o, 2, false, List.of(), true), is(1));
+    assertThat(o.as(DirectOptions.class).getTargetParallelism(), is(1));
+    // a job with work for several threads keeps the cores
+    PipelineOptions several = RunnerSetup.options("DirectRunner", 2, "j", List.of());
+    assertThat(RunnerSetup.directThreads(several, 2, false, List.of(), false), is(2));
+    assertThat(several.as(DirectOptions.class).getTargetParallelism(), is(2));
+    // --parallelism 2 on the command line
+    PipelineOptions chosen = RunnerSetup.options("DirectRunner", 2, "j", List.of());
+    assertThat(RunnerSetup.directThreads(chosen, 2, true, List.of(), true), is(2));
+    assertThat(chosen.as(DirectOptions.class).getTargetParallelism(), is(2));
+    // -- --targetParallelism=3 after the launcher's arguments
+    List<String> user = List.of("--targetParallelism=3");
+    PipelineOptions beam = RunnerSetup.options("DirectRunner", 2, "j", user);
+    assertThat(RunnerSetup.directThreads(beam, 2, false, user, true), is(3));
+    assertThat(beam.as(DirectOptions.class).getTargetParallelism(), is(3));
+  }
+
+  @Test
   void flinkArgumentsCarryTheParallelism() {
     assertThat(
         RunnerSetup.beamArgs("FlinkRunner", 4, "j", List.of("--flinkMaster=host:8081")),

@@ -150,15 +150,18 @@ final class PipelineExecutor {
       current = current.next(all, layout, new SegmentPlanning(alignedAfter));
       errors = errors.and(whole.get(PassRunner.ERRORS));
     }
+    // one errors output is used as it is: a Flatten of one input would be a step that copies it
     PCollection<Row> allErrors =
         errors.size() == 0
             ? segments
                 .plans()
                 .getPipeline()
                 .apply(prefix + "NoErrors", Create.empty(ErrorRecords.SCHEMA))
-            : errors
-                .apply(prefix + "StepErrors", Flatten.pCollections())
-                .setRowSchema(ErrorRecords.SCHEMA);
+            : errors.size() == 1
+                ? errors.get(0)
+                : errors
+                    .apply(prefix + "StepErrors", Flatten.pCollections())
+                    .setRowSchema(ErrorRecords.SCHEMA);
     return new Engine.Result(current, allErrors);
   }
 

@@ -84,6 +84,11 @@ public final class DeadLetters {
     return writer(path);
   }
 
+  /** The writer of {@code path}, its file staged under {@code token}. */
+  static Write stagedWriter(String path, String token) {
+    return writer(path).staged(token);
+  }
+
   private static Write writer(String path) {
     String n = path.toLowerCase(Locale.ROOT);
     boolean json = n.endsWith(".jsonl") || n.endsWith(".ndjson");
@@ -117,14 +122,34 @@ public final class DeadLetters {
       return new Write(path, json, Objects.requireNonNull(token, "token"));
     }
 
-    @Override
-    public PCollection<String> expand(PCollection<Row> errors) {
+    String path() {
+      return path;
+    }
+
+    boolean json() {
+      return json;
+    }
+
+    /** The token the file is staged under, or null when the writer puts it in place itself. */
+    String stagingToken() {
+      return stagingToken;
+    }
+
+    /**
+     * @throws IllegalArgumentException unless {@code errors} has {@link ErrorRecords#SCHEMA}
+     */
+    void requireErrorSchema(PCollection<Row> errors) {
       if (!errors.hasSchema() || !errors.getSchema().equals(ErrorRecords.SCHEMA)) {
         throw new IllegalArgumentException(
             "DeadLetters: the input must be an errors collection with ErrorRecords.SCHEMA. Got "
                 + (errors.hasSchema() ? errors.getSchema() : "no schema")
                 + ".");
       }
+    }
+
+    @Override
+    public PCollection<String> expand(PCollection<Row> errors) {
+      requireErrorSchema(errors);
       return errors
           .apply("Gather", Gather.all())
           .apply("Write", ParDo.of(new WriteFn(path, json, stagingToken)))

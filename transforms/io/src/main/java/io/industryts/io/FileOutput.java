@@ -24,11 +24,13 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.Row;
 
 // Over 500 lines: one output — its documented builder, validation, the in-memory and staged
@@ -248,6 +250,62 @@ public final class FileOutput implements Serializable {
       ChunkLayout layout,
       List<FileOutput> outputs) {
     return segments.apply(writing(layout, outputs));
+  }
+
+  /**
+   * Writes {@code segments} to every output and {@code errors} to the dead-letter file {@code
+   * errorsPath} ({@link DeadLetters}), every file left under its temporary name for the caller to
+   * put in place together ({@link StagedFiles#commit}) with the token all outputs are {@link
+   * #staged} under. When the workers share this JVM (the DirectRunner) the segments and the error
+   * records are gathered once and one step writes every file; elsewhere the outputs and the
+   * dead-letter file are written apart, as {@link #writeAll(PCollection, ChunkLayout, List)} and
+   * {@link DeadLetters#write(PCollection, String, String)} do. The files are the same either way.
+   *
+   * <pre>{@code
+   * String token = StagedFiles.newToken();
+   * FileOutput.writeAll(result.segments(), result.layout(),
+   *     List.of(FileOutput.to("out/clean.csv").staged(token)), errors, "out/bad_rows.csv");
+   * // after the run: StagedFiles.commit(List.of(Path.of("out/clean.csv"),
+   * //     Path.of("out/bad_rows.csv")), token)
+   * }</pre>
+   *
+   * @return the written paths, the outputs' and then the dead-letter file's, once all are written
+   * @throws IllegalArgumentException if an output is not staged or staged under another token than
+   *     the first, if the dead-letter path has an extension other than {@code .csv} or {@code
+   *     .jsonl}, or as {@link #writeAll(PCollection, ChunkLayout, List)}
+   */
+  public static PCollection<String> writeAll(
+      PCollection<KV<KV<Row, Long>, Chunk>> segments,
+      ChunkLayout layout,
+      List<FileOutput> outputs,
+      PCollection<Row> errors,
+      String errorsPath) {
+    if (outputs.isEmpty()) {
+      throw new IllegalArgumentException("FileOutput: no output to write.");
+    }
+    String token = outputs.get(0).stagingToken;
+    for (FileOutput o : outputs) {
+      if (o.stagingToken == null || !o.stagingToken.equals(token)) {
+        throw new IllegalArgumentException(
+            "FileOutput: writing outputs with a dead-letter file needs every output staged under"
+                + " one token, so that the caller puts all files in place together; "
+                + o
+                + (o.stagingToken == null ? " is not staged" : " has another token than the first")
+                + ". Call staged(token) with the same token on every output.");
+      }
+    }
+    DeadLetters.Write deadLetters = DeadLetters.stagedWriter(errorsPath, token);
+    boolean inProcess =
+        segments.getPipeline().getOptions().as(EngineTuningOptions.class).getWorkersInProcess();
+    if (inProcess) {
+      return OutputsWithDeadLetters.input(segments, errors)
+          .apply("WriteFiles", new OutputsWithDeadLetters.Write(layout, outputs, deadLetters));
+    }
+    PCollection<String> written = writeAll(segments, layout, outputs);
+    PCollection<String> deadLettersWritten = errors.apply("WriteDeadLetters", deadLetters);
+    return PCollectionList.of(written)
+        .and(deadLettersWritten)
+        .apply("Written", Flatten.pCollections());
   }
 
   /** The writing transform, to apply under a name of your choice. */

@@ -15,6 +15,8 @@ import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.io.BoundedSource;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.Row;
@@ -158,23 +160,43 @@ final class ReadItem {
     }
   }
 
-  /** Separates chunks and error rows; each keeps its element timestamp. */
+  /**
+   * Separates chunks and error rows; each keeps its element timestamp. Counts the rows of the
+   * chunks and the error rows under the given counter names (namespace {@code industryts}; null:
+   * not counted): the reader's counters live here rather than in pass-through steps of their own,
+   * each of which would cost the runner a transform to plan and schedule.
+   */
   static final class Split extends DoFn<ReadItem, Chunk> {
     private static final long serialVersionUID = 1L;
     private final TupleTag<Chunk> chunks;
     private final TupleTag<Row> errors;
+    private final Counter rowsCounter;
+    private final Counter errorsCounter;
 
     Split(TupleTag<Chunk> chunks, TupleTag<Row> errors) {
+      this(chunks, errors, null, null);
+    }
+
+    Split(TupleTag<Chunk> chunks, TupleTag<Row> errors, String rowsCounter, String errorsCounter) {
       this.chunks = chunks;
       this.errors = errors;
+      this.rowsCounter = rowsCounter == null ? null : Metrics.counter("industryts", rowsCounter);
+      this.errorsCounter =
+          errorsCounter == null ? null : Metrics.counter("industryts", errorsCounter);
     }
 
     /** Emits the item's chunk to the chunk output or its error row to the error output. */
     @ProcessElement
     public void process(@Element ReadItem item, MultiOutputReceiver out) {
       if (item.chunk != null) {
+        if (rowsCounter != null) {
+          rowsCounter.inc(item.chunk.size());
+        }
         out.get(chunks).output(item.chunk);
       } else {
+        if (errorsCounter != null) {
+          errorsCounter.inc();
+        }
         out.get(errors).output(item.error);
       }
     }

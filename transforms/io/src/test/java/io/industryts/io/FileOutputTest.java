@@ -709,6 +709,145 @@ class FileOutputTest {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Outputs with the dead-letter file
+
+  /** Two series of two rows each, segment 0 only, values 0..3 in the order b, a. */
+  private static List<KV<KV<Row, Long>, Chunk>> twoSeries(Schema s, ChunkLayout layout) {
+    List<KV<KV<Row, Long>, Chunk>> segs = new ArrayList<>();
+    long v = 0;
+    for (String tag : new String[] {"b", "a"}) {
+      List<Row> rows = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        rows.add(Row.withSchema(s).addValues(tag, new Instant(i * 1000), v++).build());
+      }
+      Chunk c = chunks(layout, rows).get(0);
+      segs.add(KV.of(KV.of(c.key(), 0L), c));
+    }
+    return segs;
+  }
+
+  private static final List<Row> TWO_ERRORS =
+      List.of(
+          io.industryts.engine.spi.ErrorRecords.of(
+              "in.csv", 7L, "read", "read", "null_time", "time", "in.csv:7: no time", "x,1"),
+          io.industryts.engine.spi.ErrorRecords.of(
+              "in.csv", 3L, "read", "read", "wrong_field_count", null, "in.csv:3: 1 field", "x"));
+
+  /** Writes the outputs and dead letters of {@link #twoSeries} staged, commits, returns both. */
+  private List<String> writeWithDeadLetters(
+      TestPipeline p, boolean inProcess, List<KV<KV<Row, Long>, Chunk>> segs, List<Row> errors)
+      throws IOException {
+    p.getOptions()
+        .as(io.industryts.engine.EngineTuningOptions.class)
+        .setWorkersInProcess(inProcess);
+    Schema s = segs.isEmpty() ? null : segs.get(0).getValue().layout().schema();
+    ChunkLayout layout =
+        s == null
+            ? ChunkLayout.of(
+                Schema.builder()
+                    .addNullableField("tag", FieldType.STRING)
+                    .addField("time", FieldType.DATETIME)
+                    .addNullableField("v", FieldType.INT64)
+                    .build(),
+                "time",
+                List.of("tag"))
+            : segs.get(0).getValue().layout();
+    Path csv = dir.resolve("o/out.csv");
+    Path deadLetters = dir.resolve("o/bad.csv");
+    String token = StagedFiles.newToken();
+    PCollection<Row> errorRows =
+        p.apply(
+            "Errors",
+            org.apache.beam.sdk.transforms.Create.of(errors)
+                .withRowSchema(io.industryts.engine.spi.ErrorRecords.SCHEMA));
+    PCollection<String> written =
+        FileOutput.writeAll(
+            IoTesting.segments(p, layout, segs),
+            layout,
+            List.of(FileOutput.to(csv.toString()).staged(token)),
+            errorRows,
+            deadLetters.toString());
+    PAssert.that(written).containsInAnyOrder(csv.toString(), deadLetters.toString());
+    p.run().waitUntilFinish();
+    // staged: nothing is in place before the caller commits
+    assertFalse(Files.exists(csv));
+    assertFalse(Files.exists(deadLetters));
+    StagedFiles.commit(List.of(csv, deadLetters), token);
+    return List.of(text(csv), text(deadLetters));
+  }
+
+  private static Schema tagTimeV() {
+    return Schema.builder()
+        .addNullableField("tag", FieldType.STRING)
+        .addField("time", FieldType.DATETIME)
+        .addNullableField("v", FieldType.INT64)
+        .build();
+  }
+
+  private static final String TWO_SERIES_CSV =
+      "tag,time,v\n"
+          + "a,1970-01-01T00:00:00Z,2\na,1970-01-01T00:00:01Z,3\n"
+          + "b,1970-01-01T00:00:00Z,0\nb,1970-01-01T00:00:01Z,1\n";
+
+  private static final String TWO_ERRORS_CSV =
+      "source,line,step,operation,reason,field,message,raw\n"
+          + "in.csv,3,read,read,wrong_field_count,,in.csv:3: 1 field,x\n"
+          + "in.csv,7,read,read,null_time,time,in.csv:7: no time,\"x,1\"\n";
+
+  @Test
+  void outputsAndDeadLettersFromOneGatheringInProcess(TestPipeline p) throws IOException {
+    Schema s = tagTimeV();
+    List<String> files =
+        writeWithDeadLetters(
+            p, true, twoSeries(s, ChunkLayout.of(s, "time", List.of("tag"))), TWO_ERRORS);
+    assertEquals(TWO_SERIES_CSV, files.get(0));
+    assertEquals(TWO_ERRORS_CSV, files.get(1));
+  }
+
+  @Test
+  void outputsAndDeadLettersWrittenApartOnOtherRunnersGiveTheSameFiles(TestPipeline p)
+      throws IOException {
+    Schema s = tagTimeV();
+    List<String> files =
+        writeWithDeadLetters(
+            p, false, twoSeries(s, ChunkLayout.of(s, "time", List.of("tag"))), TWO_ERRORS);
+    assertEquals(TWO_SERIES_CSV, files.get(0));
+    assertEquals(TWO_ERRORS_CSV, files.get(1));
+  }
+
+  @Test
+  void noRowsAndNoErrorsStillWriteBothHeaders(TestPipeline p) throws IOException {
+    List<String> files = writeWithDeadLetters(p, true, List.of(), List.of());
+    assertEquals("tag,time,v\n", files.get(0));
+    assertEquals("source,line,step,operation,reason,field,message,raw\n", files.get(1));
+  }
+
+  @Test
+  void outputsWithDeadLettersMustBeStagedUnderOneToken() {
+    org.apache.beam.sdk.Pipeline p = org.apache.beam.sdk.Pipeline.create();
+    Schema s = tagTimeV();
+    ChunkLayout layout = ChunkLayout.of(s, "time", List.of("tag"));
+    PCollection<KV<KV<Row, Long>, Chunk>> segs = IoTesting.segments(p, layout, List.of());
+    PCollection<Row> errors =
+        p.apply(
+            "Errors",
+            org.apache.beam.sdk.transforms.Create.empty(
+                io.industryts.engine.spi.ErrorRecords.SCHEMA));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                FileOutput.writeAll(
+                    segs, layout, List.of(FileOutput.to("o/out.csv")), errors, "o/bad.csv"));
+    assertEquals(
+        "FileOutput: writing outputs with a dead-letter file needs every output staged under one"
+            + " token, so that the caller puts all files in place together; FileOutput{o/out.csv,"
+            + " CSV, delimiter=','} is not staged. Call staged(token) with the same token on every"
+            + " output.",
+        e.getMessage());
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Dead letters
 
   @Test

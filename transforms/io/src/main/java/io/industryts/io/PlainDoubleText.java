@@ -10,8 +10,8 @@ import java.lang.invoke.VarHandle;
  * launcher's compiler; this costs about half of that and allocates nothing.
  *
  * <p>Covers finite doubles whose chosen decimal lies in [10^-3, 10^7) (the plain layout: {@code
- * 62.0038}, {@code 0.0012}, {@code 120.0}) and is not exactly halfway between two candidates, with a
- * significand that is not a power of two and a shortest decimal of two digits or more. {@link
+ * 62.0038}, {@code 0.0012}, {@code 120.0}) and is not exactly halfway between two candidates, with
+ * a significand that is not a power of two and a shortest decimal of two digits or more. {@link
  * #write} returns -1 for everything else (zero, subnormals, NaN, infinities, exponent layout, the
  * rare ties and interval edges), and the caller uses the general formatter, so the text is the same
  * for every double.

@@ -23,10 +23,11 @@ import java.lang.invoke.VarHandle;
  * shortest of them is the nearest multiple of the largest power of ten {@code 10^j} whose nearest
  * multiple is still inside that interval (the interval is symmetric when {@code m} is not a power
  * of two, so the nearest multiple is inside whenever any is; and any multiple of {@code 10^j} is
- * one of {@code 10^(j-1)}, so {@code j} is found by counting up from 0). That is the rule of {@code
- * Double.toString} from Java 19 and of Schubfach: the shortest, then the nearest (a tie between two
- * nearest is left to the general formatter, as is a one-digit result, for which that rule also
- * weighs two-digit decimals).
+ * one of {@code 10^(j-1)}, so {@code j} is found by counting up from 0; from {@code j = 2} on the
+ * interval holds at most one multiple, and the count goes on by the trailing zeros of the digits).
+ * That is the rule of {@code Double.toString} from Java 19 and of Schubfach: the shortest, then the
+ * nearest (a tie between two nearest is left to the general formatter, as is a one-digit result,
+ * for which that rule also weighs two-digit decimals).
  *
  * <p>Stateless and thread-safe.
  */
@@ -121,7 +122,8 @@ final class PlainDoubleText {
     long remainder = 0; // d mod 10^j
     // the largest representable distance: (c - d) * 2^fracBits must stay a long
     long far = 1L << (62 - fracBits);
-    while (j < 17) {
+    // j = 1 and 2 one at a time: the nearest multiple of 10^j, while it is inside
+    while (j < 2) {
       int next = j + 1;
       long q10 = div10(quotient);
       remainder += (quotient - q10 * 10) * POW10[j];
@@ -145,6 +147,19 @@ final class PlainDoubleText {
       }
       digits = top;
       j = next;
+    }
+    if (j == 2) {
+      // The interval is less than 23 units wide (half of it is 2^(q-1) * 10^s, and d < 10^17,
+      // m >= 2^52), so from 10^2 on it holds at most one multiple of 10^j: the nearest multiple of
+      // 10^(j+1) is then inside exactly when the digits end in 0. Their trailing zeros, 8, 4, 2
+      // and 1 at a time, are the rest of the count (a short decimal such as 62.0038 has 12).
+      for (int k = 8; k > 0; k >>= 1) {
+        long shorter = divPow10(digits, k);
+        if (shorter * POW10[k] == digits) {
+          digits = shorter;
+          j += k;
+        }
+      }
     }
     // c = digits * 10^j is within a unit of d, in [10^16, 10^17]: 17 - j digits, or 18 - j
     // after a carry
@@ -252,13 +267,24 @@ final class PlainDoubleText {
     return Math.multiplyHigh(x, 0x6666666666666667L) >> 2;
   }
 
-  /** {@code x / 10^8} for {@code 0 <= x < 10^18}: a double estimate, corrected by one. */
+  /** {@code x / 10^8} for {@code 0 <= x < 10^18}. */
   private static long div1e8(long x) {
-    long q = (long) ((double) x * 1e-8);
-    long rest = x - q * 100_000_000L;
+    return divPow10(x, 8);
+  }
+
+  private static final double[] INVERSE_POW10 = {1, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8};
+
+  /**
+   * {@code x / 10^k} for {@code 1 <= k <= 8} and {@code 0 <= x} with a quotient below 10^15: a
+   * double estimate (three roundings, so off by less than 10^15 * 2^-51 < 1) corrected by one.
+   */
+  private static long divPow10(long x, int k) {
+    long p = POW10[k];
+    long q = (long) ((double) x * INVERSE_POW10[k]);
+    long rest = x - q * p;
     if (rest < 0) {
       q--;
-    } else if (rest >= 100_000_000L) {
+    } else if (rest >= p) {
       q++;
     }
     return q;

@@ -55,8 +55,8 @@ final class NumberParser {
   /**
    * Parses a decimal number in {@code b[from, to)}; false if the text is not a number.
    *
-   * <p>A cell of at most 8 bytes ({@code 62.0038}, {@code -0.4224}: every value of a 4-decimal
-   * sensor file) is read from one 8-byte load (when 8 bytes are left in the array): sign, point
+   * <p>A cell of at most 8 bytes after its sign ({@code 62.0038}, {@code -0.4224}: every value of a
+   * 4-decimal sensor file) is read from one 8-byte load (when 8 bytes are left in the array): point
    * found and the gap it leaves closed, the rest checked to be digits and converted with {@link
    * ByteLanes#eightDigits}; the value is the same division of an exact mantissa (below 10^8) by an
    * exact power of ten as the loop's. This path is written inline, not as a method of its own: C1,
@@ -65,17 +65,18 @@ final class NumberParser {
    */
   boolean parseDouble(byte[] b, int from, int to) {
     int n = to - from;
-    if (n > 0 && n <= 8 && from + 8 <= b.length) {
-      long v = (long) ByteLanes.LONGS.get(b, from);
-      boolean negative = false;
-      int first = (int) v & 0xFF;
+    int at = from;
+    boolean negative = false;
+    if (n > 1) {
+      byte first = b[from];
       if (first == '-' || first == '+') {
         negative = first == '-';
-        v >>>= 8;
+        at++;
         n--;
       }
-      // a lone sign leaves n = 0, for which the shift below is by 64, i.e. none: keep is then all
-      // lanes, and n > 0 below sends the cell to the loop
+    }
+    if (n > 0 && n <= 8 && at + 8 <= b.length) {
+      long v = (long) ByteLanes.LONGS.get(b, at);
       long keep = -1L >>> ((8 - n) << 3); // the cell's lanes
       v &= keep;
       long dots = ByteLanes.zeroLanes(v ^ DOTS) & keep;
@@ -102,18 +103,8 @@ final class NumberParser {
         return true;
       }
     }
-    // [sign] digits [. digits], at most 18 digits, no blanks, no exponent
-    int p = from;
-    boolean negative = false;
-    if (p < to) {
-      byte c = b[p];
-      if (c == '-') {
-        negative = true;
-        p++;
-      } else if (c == '+') {
-        p++;
-      }
-    }
+    // [sign] digits [. digits], at most 18 digits, no blanks, no exponent (the sign is read above)
+    int p = at;
     long mantissa = 0;
     int start = p;
     while (p < to) {

@@ -244,11 +244,22 @@ class NumberParserTest {
   }
 
   @Test
-  void signedCellsOfUpToEightBytesIncludingTheSignReadInOneLoad() {
-    // the sign is inside the 8-byte load: a sign alone, a sign before a point, two signs, and the
-    // longest signed cells (8 bytes, 7 after the sign) with the bytes after them anything
-    String[] ok = {"+5", "-5", "+.5", "-5.", "-1234567", "+1234567", "-123.456", "+0.00001"};
-    double[] want = {5, -5, 0.5, -5, -1234567, 1234567, -123.456, 0.00001};
+  void signedCellsOfUpToEightBytesAfterTheSignReadInOneLoad() {
+    // the sign is read before the 8-byte load: a sign alone, a sign before a point, two signs,
+    // and the longest signed cells (9 bytes, 8 after the sign) with the bytes after them anything
+    String[] ok = {
+      "+5",
+      "-5",
+      "+.5",
+      "-5.",
+      "-1234567",
+      "+1234567",
+      "-123.456",
+      "+0.00001",
+      "-123.4567",
+      "+12345678"
+    };
+    double[] want = {5, -5, 0.5, -5, -1234567, 1234567, -123.456, 0.00001, -123.4567, 12345678};
     String[] bad = {"-", "+", "-.", "+.", "+-5", "-+5", "--5", "-5-", "-5.5.", "-e5"};
     for (String tail : new String[] {"99999999", "........", "--------"}) {
       for (int i = 0; i < ok.length; i++) {

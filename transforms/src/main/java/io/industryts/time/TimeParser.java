@@ -345,15 +345,18 @@ public final class TimeParser implements Serializable {
     byte sep = b[from + 4];
     int month = digits2(b, from + 5);
     int day = digits2(b, from + 8);
-    if (year < 0
-        || month < 1
-        || month > 12
-        || b[from + 7] != sep
-        || day < 1
-        || day > lengthOfMonth(year, month)) {
+    // year is 0-9999 unless -1: the tables below replace the divisions of daysFromCivil and of
+    // the leap-year rule, which C1 (the launcher's compiler) keeps as divisions, once per row
+    if (year < 0 || month < 1 || month > 12 || b[from + 7] != sep || day < 1) {
       throw unparseable(b, from, to);
     }
-    long local = daysFromCivil(year, month, day) * MS_PER_DAY;
+    int yearStart = YEAR_START_DAY[year];
+    int leap = YEAR_START_DAY[year + 1] - yearStart - 365; // 1 in a leap year
+    if (day > MONTH_LENGTH[month] + (month == 2 ? leap : 0)) {
+      throw unparseable(b, from, to);
+    }
+    long local =
+        (yearStart + DAYS_BEFORE_MONTH[month] + (month > 2 ? leap : 0) + day - 1) * MS_PER_DAY;
     int p = from + 10;
     if (p == to) {
       return fromLocalMillis(local);
@@ -678,6 +681,23 @@ public final class TimeParser implements Serializable {
   // ---------------------------------------------------------------------------------------------
   // Helpers
 
+  /** Days since 1970-01-01 of January 1st of each year 0-10000 (10000 ends 9999's length). */
+  private static final int[] YEAR_START_DAY = new int[10_001];
+
+  static {
+    for (int y = 0; y < YEAR_START_DAY.length; y++) {
+      YEAR_START_DAY[y] = (int) daysFromCivil(y, 1, 1);
+    }
+  }
+
+  /** Days of each month (index 1-12) in a common year. */
+  private static final int[] MONTH_LENGTH = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+  /** Days before the first of each month (index 1-12) in a common year. */
+  private static final int[] DAYS_BEFORE_MONTH = {
+    0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334
+  };
+
   /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
   static long daysFromCivil(int year, int month, int day) {
     int y = month <= 2 ? year - 1 : year;
@@ -687,20 +707,6 @@ public final class TimeParser implements Serializable {
     int doy = (153 * mp + 2) / 5 + day - 1;
     int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097L + doe - 719468L;
-  }
-
-  private static int lengthOfMonth(int year, int month) {
-    switch (month) {
-      case 2:
-        return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-      case 4:
-      case 6:
-      case 9:
-      case 11:
-        return 30;
-      default:
-        return 31;
-    }
   }
 
   private static boolean isDigit(byte c) {

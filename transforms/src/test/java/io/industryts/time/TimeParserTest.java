@@ -245,6 +245,28 @@ class TimeParserTest {
   }
 
   @Test
+  void everyDayOfCenturyAndLeapYearsMatchesJavaTimeAndDaysPastTheMonthAreRejected() {
+    // the date comes from per-year and per-month tables: the years at their edges (0000 and 9999),
+    // the century rules (1900 and 2100 common, 0000 and 2000 leap) and plain ones
+    for (int year :
+        new int[] {0, 1, 4, 100, 1582, 1900, 1969, 1970, 2000, 2023, 2024, 2100, 9999}) {
+      for (int month = 1; month <= 12; month++) {
+        int length = java.time.YearMonth.of(year, month).lengthOfMonth();
+        for (int day = 1; day <= 31; day++) {
+          String text = String.format("%04d-%02d-%02dT12:00:00", year, month, day);
+          if (day <= length) {
+            long want =
+                java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400_000L + 43_200_000L;
+            assertEquals(want, parse(UTC, text), text);
+          } else {
+            assertThrows(TimeParseException.class, () -> UTC.parse(text), text);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void hotPathDoesNotAllocate() {
     com.sun.management.ThreadMXBean mx =
         (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();

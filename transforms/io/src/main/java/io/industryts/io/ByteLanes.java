@@ -6,8 +6,9 @@ import java.nio.ByteOrder;
 
 /**
  * Eight bytes at a time in one {@code long} (SWAR): the CSV scanner finds delimiters and line feeds
- * with it, the number parser reads short numbers with it. Plain arithmetic only: the launcher runs
- * C1, which compiles {@link Long#numberOfTrailingZeros} and {@link Long#bitCount} as calls.
+ * with it, the number parser reads short numbers with it, the CSV writer stores 8 digits at once
+ * with its {@link #LONGS}. Plain arithmetic only: the launcher runs C1, which compiles {@link
+ * Long#numberOfTrailingZeros} and {@link Long#bitCount} as calls.
  */
 final class ByteLanes {
   private ByteLanes() {}

@@ -137,14 +137,18 @@ final class CsvCellParser {
     final int[] keyPos = plan.keyPosition;
     final NumberParser p = np;
     final CsvScanner scanner = sc;
+    // the record's arrays once, not once per cell
+    final byte[] line = scanner.recordBuf();
+    final int[] starts = scanner.cellStarts();
+    final int[] ends = scanner.cellEnds();
     for (int c = 0; c < kinds.length; c++) {
       byte kind = kinds[c];
       if (kind == TIME || keyPos[c] >= 0) {
         continue;
       }
-      byte[] b = scanner.cellBuf(c);
-      int s = scanner.cellStart(c);
-      int e = scanner.cellEnd(c);
+      byte[] b = line != null ? line : scanner.cellBuf(c);
+      int s = starts[c];
+      int e = ends[c];
       if (s == e) {
         a.setNull(c);
         continue;

@@ -513,6 +513,25 @@ final class CsvScanner implements Closeable {
     return quotes ? bufs[i] : buf;
   }
 
+  /**
+   * The array every cell of the current record lies in, or null when quotes are on (an unescaped
+   * quoted cell lies in a scratch array; use {@link #cellBuf}). For a caller's loop over the cells,
+   * which would otherwise read the same fields once per cell (C1 does not keep them).
+   */
+  byte[] recordBuf() {
+    return quotes ? null : buf;
+  }
+
+  /** Cell starts of the current record (index = cell), valid until the next {@link #next()}. */
+  int[] cellStarts() {
+    return starts;
+  }
+
+  /** Cell ends of the current record (index = cell), valid until the next {@link #next()}. */
+  int[] cellEnds() {
+    return ends;
+  }
+
   int cellStart(int i) {
     return starts[i];
   }

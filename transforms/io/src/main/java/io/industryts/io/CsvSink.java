@@ -50,7 +50,8 @@ final class CsvSink {
         timePattern == null
             ? null
             : DateTimeFormatter.ofPattern(timePattern, Locale.ROOT).withZone(ZoneOffset.UTC);
-    RowFormat format = new RowFormat(layout, (byte) delimiter, formatter);
+    RowFormat format =
+        new RowFormat(layout, (byte) delimiter, formatter, TimePatternText.of(timePattern));
     try (OutputStream os = Files.newOutputStream(temp)) {
       Out header = new Out(os, (byte) delimiter, formatter, 1 << 12);
       Schema schema = layout.schema();
@@ -109,14 +110,17 @@ final class CsvSink {
   private static final class RowFormat {
     private final byte delimiter;
     private final DateTimeFormatter formatter;
+    private final TimePatternText timeText;
     private final int n;
     private final TypeName[] types;
     private final int[] keySlot;
     private final int timeIndex;
 
-    RowFormat(ChunkLayout layout, byte delimiter, DateTimeFormatter formatter) {
+    RowFormat(
+        ChunkLayout layout, byte delimiter, DateTimeFormatter formatter, TimePatternText timeText) {
       this.delimiter = delimiter;
       this.formatter = formatter;
+      this.timeText = timeText;
       Schema schema = layout.schema();
       n = schema.getFieldCount();
       types = new TypeName[n];
@@ -136,7 +140,7 @@ final class CsvSink {
         // than any single write the buffer must hold
         int rowBytes = Math.max(1, n) * 24;
         int buffer = (int) Math.min(1 << 16, Math.max(1 << 12, (long) (to - from) * rowBytes));
-        Out out = new Out(bytes, delimiter, formatter, buffer);
+        Out out = new Out(bytes, delimiter, formatter, timeText, buffer);
         long[] times = c.times();
         Row key = c.key();
         Column[] cols = c.columns();
@@ -183,6 +187,7 @@ final class CsvSink {
     private final OutputStream os;
     private final byte delim;
     private final DateTimeFormatter formatter;
+    private final TimePatternText timeText;
     private final byte[] buf;
     private int len;
     private final byte[] digits = new byte[24];
@@ -192,9 +197,23 @@ final class CsvSink {
     }
 
     Out(OutputStream os, byte delim, DateTimeFormatter formatter, int bufferSize) {
+      this(os, delim, formatter, null, bufferSize);
+    }
+
+    /**
+     * A writer whose times in {@code formatter}'s pattern are written by {@code timeText} where it
+     * can (null: always by the formatter).
+     */
+    Out(
+        OutputStream os,
+        byte delim,
+        DateTimeFormatter formatter,
+        TimePatternText timeText,
+        int bufferSize) {
       this.os = os;
       this.delim = delim;
       this.formatter = formatter;
+      this.timeText = timeText;
       this.buf = new byte[bufferSize];
     }
 
@@ -270,14 +289,32 @@ final class CsvSink {
         ascii("NaN");
       } else if (Double.isInfinite(v)) {
         ascii(v > 0 ? "inf" : "-inf");
+      } else if (isFloat) {
+        ascii(NumberOutput.toString((float) v, true));
       } else {
+        // the plain-layout doubles (most of a job's) straight into the buffer, the same text as
+        // below without a String per value
+        ensure(PlainDoubleText.ROOM);
+        int end = PlainDoubleText.write(v, buf, len);
+        if (end >= 0) {
+          len = end;
+          return;
+        }
         // Schubfach: the shortest decimal that reads back as v, in Double.toString's layout,
         // about twice as fast as Double.toString on Java 17 (which is not always shortest)
-        ascii(isFloat ? NumberOutput.toString((float) v, true) : NumberOutput.toString(v, true));
+        ascii(NumberOutput.toString(v, true));
       }
     }
 
     void time(long ms) throws IOException {
+      if (timeText != null) {
+        ensure(timeText.maxLength);
+        int end = timeText.write(ms, buf, len);
+        if (end >= 0) {
+          len = end;
+          return;
+        }
+      }
       if (formatter != null) {
         string(formatter.format(java.time.Instant.ofEpochMilli(ms)));
         return;

@@ -48,23 +48,63 @@ final class NumberParser {
   /** Result of the last successful {@link #parseLong}. */
   long longValue;
 
-  /** Parses a decimal number in {@code b[from, to)}; false if the text is not a number. */
+  private static final long DOTS = 0x2E2E2E2E2E2E2E2EL;
+  private static final long ZEROS = 0x3030303030303030L;
+  private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
+
+  /**
+   * Parses a decimal number in {@code b[from, to)}; false if the text is not a number.
+   *
+   * <p>A cell of at most 8 bytes after its sign ({@code 62.0038}, {@code -0.4224}: every value of a
+   * 4-decimal sensor file) is read from one 8-byte load (when 8 bytes are left in the array): point
+   * found and the gap it leaves closed, the rest checked to be digits and converted with {@link
+   * ByteLanes#eightDigits}; the value is the same division of an exact mantissa (below 10^8) by an
+   * exact power of ten as the loop's. This path is written inline, not as a method of its own: C1,
+   * which the launcher runs, does not inline a method this size, and the call cost a tenth of the
+   * cell. Any other shape (blanks, exponent, words, longer cells) is read byte by byte.
+   */
   boolean parseDouble(byte[] b, int from, int to) {
-    // fast path: [sign] digits [. digits], at most 18 digits, no blanks, no exponent
-    int p = from;
+    int n = to - from;
+    int at = from;
     boolean negative = false;
-    if (p < to) {
-      byte c = b[p];
-      if (c == '-') {
-        negative = true;
-        p++;
-      } else if (c == '+') {
-        p++;
+    if (n > 1) {
+      byte first = b[from];
+      if (first == '-' || first == '+') {
+        negative = first == '-';
+        at++;
+        n--;
       }
     }
-    if (to - p <= 8 && p + 8 <= b.length && parseShort(b, p, to, negative)) {
-      return true;
+    if (n > 0 && n <= 8 && at + 8 <= b.length) {
+      long v = (long) ByteLanes.LONGS.get(b, at);
+      long keep = -1L >>> ((8 - n) << 3); // the cell's lanes
+      v &= keep;
+      long dots = ByteLanes.zeroLanes(v ^ DOTS) & keep;
+      int scale = 0;
+      if (dots != 0 && (dots & (dots - 1)) == 0) {
+        int dot = ByteLanes.lowestLane(dots);
+        long below = (1L << (dot << 3)) - 1;
+        v = (v & below) | ((v >>> 8) & ~below);
+        scale = n - dot - 1;
+        n--;
+        keep >>>= 8;
+        dots = 0;
+      }
+      // '0' in the lanes past the digits, so that the digit check holds there
+      long padded = v | (ZEROS & ~keep);
+      if (n > 0
+          && dots == 0
+          && (padded & HIGH_NIBBLES) == ZEROS
+          && ((padded + 0x0606060606060606L) & HIGH_NIBBLES) == ZEROS) {
+        // the digits into the top lanes: the empty low lanes are leading zeros
+        long mantissa = ByteLanes.eightDigits(v << ((8 - n) << 3));
+        double x = scale == 0 ? (double) mantissa : mantissa / POW10[scale];
+        doubleValue = negative ? -x : x;
+        return true;
+      }
     }
+    // [sign] digits [. digits], at most 18 digits, no blanks, no exponent (the sign is read above)
+    int p = at;
     long mantissa = 0;
     int start = p;
     while (p < to) {
@@ -96,53 +136,6 @@ final class NumberParser {
       return true;
     }
     return parseDoubleGeneral(b, from, to);
-  }
-
-  private static final long DOTS = 0x2E2E2E2E2E2E2E2EL;
-  private static final long ZEROS = 0x3030303030303030L;
-  private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
-
-  /**
-   * {@code digits [. digits]} in {@code b[p, to)}, at most 8 bytes, from one 8-byte load ({@code p
-   * + 8 <= b.length}): finds the point, closes the gap it leaves, checks that the rest are digits
-   * and converts them with {@link ByteLanes#eightDigits}. The value is the same division of an
-   * exact mantissa (below 10^8) by an exact power of ten as the loop's. False for any other shape
-   * (blanks, exponent, sign, words), which the caller then reads byte by byte.
-   */
-  private boolean parseShort(byte[] b, int p, int to, boolean negative) {
-    int n = to - p;
-    if (n <= 0) {
-      return false;
-    }
-    long keep = -1L >>> ((8 - n) << 3); // the cell's lanes
-    long v = (long) ByteLanes.LONGS.get(b, p) & keep;
-    long dots = ByteLanes.zeroLanes(v ^ DOTS) & keep;
-    int scale = 0;
-    if (dots != 0) {
-      if ((dots & (dots - 1)) != 0) {
-        return false;
-      }
-      int dot = ByteLanes.lowestLane(dots);
-      long below = (1L << (dot << 3)) - 1;
-      v = (v & below) | ((v >>> 8) & ~below);
-      scale = n - dot - 1;
-      n--;
-      if (n == 0) {
-        return false;
-      }
-      keep >>>= 8;
-    }
-    // '0' in the lanes past the digits, so that the digit check holds there
-    long padded = v | (ZEROS & ~keep);
-    if ((padded & HIGH_NIBBLES) != ZEROS
-        || ((padded + 0x0606060606060606L) & HIGH_NIBBLES) != ZEROS) {
-      return false;
-    }
-    // the digits into the top lanes: the empty low lanes are leading zeros
-    long mantissa = ByteLanes.eightDigits(v << ((8 - n) << 3));
-    double x = scale == 0 ? (double) mantissa : mantissa / POW10[scale];
-    doubleValue = negative ? -x : x;
-    return true;
   }
 
   private boolean parseDoubleGeneral(byte[] b, int from, int to) {

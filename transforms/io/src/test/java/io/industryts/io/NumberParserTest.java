@@ -243,6 +243,37 @@ class NumberParserTest {
     }
   }
 
+  @Test
+  void signedCellsOfUpToEightBytesAfterTheSignReadInOneLoad() {
+    // the sign is read before the 8-byte load: a sign alone, a sign before a point, two signs,
+    // and the longest signed cells (9 bytes, 8 after the sign) with the bytes after them anything
+    String[] ok = {
+      "+5",
+      "-5",
+      "+.5",
+      "-5.",
+      "-1234567",
+      "+1234567",
+      "-123.456",
+      "+0.00001",
+      "-123.4567",
+      "+12345678"
+    };
+    double[] want = {5, -5, 0.5, -5, -1234567, 1234567, -123.456, 0.00001, -123.4567, 12345678};
+    String[] bad = {"-", "+", "-.", "+.", "+-5", "-+5", "--5", "-5-", "-5.5.", "-e5"};
+    for (String tail : new String[] {"99999999", "........", "--------"}) {
+      for (int i = 0; i < ok.length; i++) {
+        byte[] b = (ok[i] + tail).getBytes(StandardCharsets.ISO_8859_1);
+        assertTrue(np.parseDouble(b, 0, ok[i].length()), ok[i] + tail);
+        assertEquals(want[i], np.doubleValue, ok[i] + " followed by " + tail);
+      }
+      for (String s : bad) {
+        byte[] b = (s + tail).getBytes(StandardCharsets.ISO_8859_1);
+        assertFalse(np.parseDouble(b, 0, s.length()), s + " followed by " + tail);
+      }
+    }
+  }
+
   private static boolean isDecimal(String s) {
     return s.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
   }

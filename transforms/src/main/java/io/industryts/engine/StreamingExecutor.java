@@ -31,12 +31,14 @@ import org.apache.beam.sdk.state.TimerSpec;
 import org.apache.beam.sdk.state.TimerSpecs;
 import org.apache.beam.sdk.state.ValueState;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTagList;
@@ -122,32 +124,71 @@ final class StreamingExecutor {
   }
 
   /**
-   * The plan's output segments ({@link PassRunner#MAIN}, keyed by series and a running segment
-   * number) and errors ({@link PassRunner#ERRORS}) for unsorted {@code chunks} of any series.
+   * The plan run on unbounded {@code input} in the global window: rows into chunks gathered by
+   * shard ({@link RowEdges.RowsToShardsFn}), the per-shard stateful executor, chunks back to rows;
+   * the errors of reading and of the steps (late rows included) in one collection.
    */
-  static PCollectionTuple run(
-      String name, PCollection<Chunk> chunks, ExecutionPlan plan, long allowedLatenessMillis) {
-    return run(
-        name, chunks, plan, allowedLatenessMillis, shards(chunks.getPipeline().getOptions()));
+  static Engine.RowsResult runOnRows(
+      PCollection<Row> input,
+      ExecutionPlan plan,
+      TimeConversion time,
+      String sequenceField,
+      String timeReason,
+      boolean nanAsNull,
+      long allowedLatenessMillis) {
+    ChunkLayout in = plan.inputLayout();
+    PCollectionTuple edge =
+        input.apply(
+            "ToChunks",
+            ParDo.of(
+                    new RowEdges.RowsToShardsFn(
+                        in,
+                        time,
+                        sequenceField,
+                        timeReason,
+                        nanAsNull,
+                        shards(input.getPipeline().getOptions())))
+                .withOutputTags(RowEdges.SHARDS, TupleTagList.of(RowEdges.ERRORS)));
+    edge.get(RowEdges.ERRORS).setRowSchema(ErrorRecords.SCHEMA);
+    PCollectionTuple stream =
+        run(
+            "Stream",
+            edge.get(RowEdges.SHARDS)
+                .setCoder(KvCoder.of(VarIntCoder.of(), ListCoder.of(ChunkCoder.of(in)))),
+            plan,
+            allowedLatenessMillis,
+            input.getPipeline().getOptions().as(EngineTuningOptions.class).getWorkersInProcess());
+    PCollection<Row> rows =
+        stream
+            .get(PassRunner.MAIN)
+            .apply("ToRows", ParDo.of(new RowEdges.ChunksToRowsFn()))
+            .setRowSchema(plan.outputLayout().schema());
+    PCollection<Row> errors =
+        PCollectionList.of(edge.get(RowEdges.ERRORS))
+            .and(stream.get(PassRunner.ERRORS))
+            .apply("AllErrors", Flatten.pCollections())
+            .setRowSchema(ErrorRecords.SCHEMA);
+    return new Engine.RowsResult(rows, errors);
   }
 
-  /** As {@link #run(String, PCollection, ExecutionPlan, long)} with {@code shards} shards. */
+  /**
+   * The plan's output segments ({@link PassRunner#MAIN}, keyed by series and a running segment
+   * number) and errors ({@link PassRunner#ERRORS}) for unsorted chunks of any series, gathered by
+   * shard. {@code compact}: merge a shard's buffered chunks into one per series from time to time
+   * (for runners that copy state per bundle).
+   */
   static PCollectionTuple run(
       String name,
-      PCollection<Chunk> chunks,
+      PCollection<KV<Integer, List<Chunk>>> shards,
       ExecutionPlan plan,
       long allowedLatenessMillis,
-      int shards) {
-    ChunkLayout in = plan.inputLayout();
+      boolean compact) {
     ChunkLayout out = plan.outputLayout();
     PCollectionTuple result =
-        chunks
-            .apply(name + "/ToShards", ParDo.of(new ToShardsFn(shards)))
-            .setCoder(KvCoder.of(VarIntCoder.of(), ListCoder.of(ChunkCoder.of(in))))
-            .apply(
-                name,
-                ParDo.of(new SeriesFn(plan, allowedLatenessMillis))
-                    .withOutputTags(PassRunner.MAIN, TupleTagList.of(PassRunner.ERRORS)));
+        shards.apply(
+            name,
+            ParDo.of(new SeriesFn(plan, allowedLatenessMillis, compact))
+                .withOutputTags(PassRunner.MAIN, TupleTagList.of(PassRunner.ERRORS)));
     result
         .get(PassRunner.MAIN)
         .setCoder(
@@ -176,48 +217,6 @@ final class StreamingExecutor {
    * every timer): one key per bundle of the source whatever the number of series.
    */
   static final int IN_PROCESS_SHARDS = 1;
-
-  /**
-   * Gathers the chunks of a bundle by shard (a hash of the series key): one element per shard and
-   * bundle, stamped with the earliest of its chunks' timestamps, instead of one per series.
-   */
-  static final class ToShardsFn extends DoFn<Chunk, KV<Integer, List<Chunk>>> {
-    private final int shards;
-    private transient Map<Integer, List<Chunk>> batches;
-    private transient Map<Integer, Long> earliest;
-
-    ToShardsFn(int shards) {
-      this.shards = shards;
-    }
-
-    @StartBundle
-    public void start() {
-      batches = new HashMap<>();
-      earliest = new HashMap<>();
-    }
-
-    @ProcessElement
-    public void process(@Element Chunk c, @Timestamp Instant ts) {
-      if (c.size() > 0) {
-        // keys are Rows, whose hash codes are value-based
-        int shard = Math.floorMod(c.key().hashCode(), shards);
-        batches.computeIfAbsent(shard, x -> new ArrayList<>()).add(c);
-        earliest.merge(shard, ts.getMillis(), Math::min);
-      }
-    }
-
-    @FinishBundle
-    public void finish(FinishBundleContext ctx) {
-      for (Map.Entry<Integer, List<Chunk>> b : batches.entrySet()) {
-        ctx.output(
-            KV.of(b.getKey(), b.getValue()),
-            new Instant(earliest.get(b.getKey())),
-            GlobalWindow.INSTANCE);
-      }
-      batches = null;
-      earliest = null;
-    }
-  }
 
   /** What one pass keeps per series between firings. */
   static final class PassState implements Serializable {
@@ -553,7 +552,11 @@ final class StreamingExecutor {
    * has one flush timer (the earliest flush any of its series waits for) and one end timer.
    */
   static final class SeriesFn extends DoFn<KV<Integer, List<Chunk>>, KV<KV<Row, Long>, Chunk>> {
-    /** Buffered chunks after which the buffer is merged into one chunk per series (at least). */
+    /**
+     * Buffered chunks after which the buffer is merged into one chunk per series (at least; only
+     * where the runner copies state per bundle: elsewhere adding to a bag costs the same whatever
+     * it holds, and a flush reads it once).
+     */
     static final int COMPACT_ENTRIES = 64;
 
     private final List<Pass> passes;
@@ -561,6 +564,7 @@ final class StreamingExecutor {
     private final String firstStep;
     private final String firstOperation;
     private final String timeField;
+    private final int compactFrom;
     private transient Map<String, Counter> counters;
 
     @StateId("buffer")
@@ -583,7 +587,8 @@ final class StreamingExecutor {
     private final TimerSpec endSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    SeriesFn(ExecutionPlan plan, long lateness) {
+    SeriesFn(ExecutionPlan plan, long lateness, boolean compact) {
+      this.compactFrom = compact ? COMPACT_ENTRIES : Integer.MAX_VALUE;
       this.passes = passes(plan);
       this.lateness = lateness;
       List<Kernel> kernels = plan.kernels();
@@ -681,7 +686,7 @@ final class StreamingExecutor {
             .withOutputTimestamp(new Instant(Math.min(h.endHold, h.flushAt)))
             .set(new Instant(h.flushAt));
       }
-      if (h.entries >= h.compactAt) {
+      if (h.entries >= Math.max(compactFrom, h.compactAt)) {
         h.entries = compact(buffer);
         h.compactAt = Math.max(COMPACT_ENTRIES, 2 * h.entries);
       }

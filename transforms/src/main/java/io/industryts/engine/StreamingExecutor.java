@@ -174,20 +174,21 @@ final class StreamingExecutor {
   /**
    * The plan's output segments ({@link PassRunner#MAIN}, keyed by series and a running segment
    * number) and errors ({@link PassRunner#ERRORS}) for unsorted chunks of any series, gathered by
-   * shard. {@code compact}: merge a shard's buffered chunks into one per series from time to time
-   * (for runners that copy state per bundle).
+   * shard. {@code inProcess}: the workers share this JVM and the runner copies state per bundle
+   * (the DirectRunner): state values are passed as they are ({@link InProcessStateCoder}) and a
+   * shard's buffered chunks are merged into one per series from time to time.
    */
   static PCollectionTuple run(
       String name,
       PCollection<KV<Integer, List<Chunk>>> shards,
       ExecutionPlan plan,
       long allowedLatenessMillis,
-      boolean compact) {
+      boolean inProcess) {
     ChunkLayout out = plan.outputLayout();
     PCollectionTuple result =
         shards.apply(
             name,
-            ParDo.of(new SeriesFn(plan, allowedLatenessMillis, compact))
+            ParDo.of(new SeriesFn(plan, allowedLatenessMillis, inProcess))
                 .withOutputTags(PassRunner.MAIN, TupleTagList.of(PassRunner.ERRORS)));
     result
         .get(PassRunner.MAIN)
@@ -587,18 +588,26 @@ final class StreamingExecutor {
     private final TimerSpec endSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    SeriesFn(ExecutionPlan plan, long lateness, boolean compact) {
-      this.compactFrom = compact ? COMPACT_ENTRIES : Integer.MAX_VALUE;
+    SeriesFn(ExecutionPlan plan, long lateness, boolean inProcess) {
+      this.compactFrom = inProcess ? COMPACT_ENTRIES : Integer.MAX_VALUE;
       this.passes = passes(plan);
       this.lateness = lateness;
       List<Kernel> kernels = plan.kernels();
       this.firstStep = kernels.isEmpty() ? "read" : kernels.get(0).stepName();
       this.firstOperation = passes.isEmpty() ? "read" : passes.get(0).operations.get(0);
       this.timeField = plan.inputLayout().timeField();
-      this.bufferSpec = StateSpecs.bag(ChunkCoder.of(plan.inputLayout()));
-      RowCoder keys = RowCoder.of(plan.inputLayout().keySchema());
-      this.seriesSpec = StateSpecs.map(keys, (Coder) JavaSerializedCoder.of());
-      this.clocksSpec = StateSpecs.map(keys, StreamingClock.Coder.of());
+      if (inProcess) {
+        // the runner copies a shard's state per bundle through these coders: pass values as they
+        // are
+        this.bufferSpec = StateSpecs.bag(InProcessStateCoder.of());
+        this.seriesSpec = StateSpecs.map(InProcessStateCoder.of(), InProcessStateCoder.of());
+        this.clocksSpec = StateSpecs.map(InProcessStateCoder.of(), InProcessStateCoder.of());
+      } else {
+        this.bufferSpec = StateSpecs.bag(ChunkCoder.of(plan.inputLayout()));
+        RowCoder keys = RowCoder.of(plan.inputLayout().keySchema());
+        this.seriesSpec = StateSpecs.map(keys, (Coder) JavaSerializedCoder.of());
+        this.clocksSpec = StateSpecs.map(keys, StreamingClock.Coder.of());
+      }
     }
 
     private Counter counter(String step, String name) {

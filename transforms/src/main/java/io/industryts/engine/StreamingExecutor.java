@@ -45,7 +45,8 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.joda.time.Instant;
 
 // Over 500 lines: one algorithm — the per-pass cut rules (which rows are final, what a pass
-// keeps) and the stateful per-series DoFn (SeriesFn) that applies them with its state and timers.
+// keeps) and the stateful per-shard DoFn (SeriesFn) that applies them to each series of the shard
+// with its state and timers.
 // Both read and update the same PassState and SeriesState; together they read as one protocol.
 
 /**
@@ -53,16 +54,20 @@ import org.joda.time.Instant;
  * kernels as the other executors ({@link InMemoryExecutor#runPass}), applied per series as the
  * watermark advances.
  *
- * <p>Per series, a stateful {@code DoFn} buffers incoming rows; an event-time timer fires when the
- * watermark has passed every row buffered when it was set (plus the allowed lateness), and the rows
- * up to that time, sorted, enter the first pass as the next segment of the series. When the last
- * pass buckets, the timer fires no earlier than the last instant of the bucket it emits next
- * ({@link #nextEmission}): earlier flushes could emit nothing. An element reads and writes only the
- * series' {@link StreamingClock}; the passes' state is read and written once per flush. Each pass
- * keeps its own state: the rows it has not processed yet, the carry of the rows it has processed
- * (the combined {@link CarryKernel} summaries), the halo tail its kernels declared, the series
- * facts seen so far and, for a bucketing pass, the boundary of the buckets already emitted. A pass
- * processes the rows whose output is final:
+ * <p>Series are hashed into shards ({@link #SHARDS}, {@link #IN_PROCESS_SHARDS}); a stateful {@code
+ * DoFn} keyed by shard keeps each series' state under the series' key and does for each series what
+ * a {@code DoFn} keyed by that series would. It buffers incoming rows; a series flushes when the
+ * watermark has passed every row buffered when its flush time was fixed (plus the allowed
+ * lateness), and its rows up to that time, sorted, enter the first pass as its next segment. When
+ * the last pass buckets, the series flushes no earlier than the last instant of the bucket it emits
+ * next ({@link #nextEmission}): earlier flushes could emit nothing. The shard has one event-time
+ * flush timer, at the earliest flush time of its series, and one end timer. An element reads and
+ * writes only the {@link StreamingClock} of each series it brings rows of; the passes' state of a
+ * series is read and written once per flush of that series. Each pass keeps its own state: the rows
+ * it has not processed yet, the carry of the rows it has processed (the combined {@link
+ * CarryKernel} summaries), the halo tail its kernels declared, the series facts seen so far and,
+ * for a bucketing pass, the boundary of the buckets already emitted. A pass processes the rows
+ * whose output is final:
  *
  * <ul>
  *   <li>look-back and forward-carry passes: every row received;

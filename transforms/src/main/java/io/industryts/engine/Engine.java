@@ -155,9 +155,16 @@ public final class Engine {
     boolean streaming = StreamingExecutor.handles(input);
     if (streaming) {
       StreamingExecutor.requireSupported(plan);
-    } else {
-      requireSupportedWindowing(input, plan);
+      return StreamingExecutor.runOnRows(
+          input,
+          plan,
+          timeConversion,
+          options.sequenceColumn(),
+          tc.reason(),
+          options.nanAsNull(),
+          options.allowedLatenessMillis());
     }
+    requireSupportedWindowing(input, plan);
     PCollectionTuple edge =
         input.apply(
             "ToChunks",
@@ -192,21 +199,6 @@ public final class Engine {
       rightChunks.put(join.stepName(), rightEdge.get(RowEdges.CHUNKS).setCoder(ChunkCoder.of(rl)));
       rightErrors =
           rightErrors.and(rightEdge.get(RowEdges.ERRORS).setRowSchema(ErrorRecords.SCHEMA));
-    }
-    if (streaming) {
-      PCollectionTuple stream =
-          StreamingExecutor.run("Stream", chunks, plan, options.allowedLatenessMillis());
-      PCollection<Row> rows =
-          stream
-              .get(PassRunner.MAIN)
-              .apply("ToRows", ParDo.of(new RowEdges.ChunksToRowsFn()))
-              .setRowSchema(plan.outputLayout().schema());
-      PCollection<Row> errors =
-          PCollectionList.of(edge.get(RowEdges.ERRORS))
-              .and(stream.get(PassRunner.ERRORS))
-              .apply("AllErrors", Flatten.pCollections())
-              .setRowSchema(ErrorRecords.SCHEMA);
-      return new RowsResult(rows, errors);
     }
     Result result =
         PipelineExecutor.run(

@@ -7,8 +7,11 @@ import io.industryts.engine.spi.ColumnBuilder;
 import io.industryts.engine.spi.ErrorRecords;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.schemas.Schema;
@@ -16,6 +19,7 @@ import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
@@ -23,16 +27,19 @@ import org.joda.time.Instant;
 import org.joda.time.ReadableInstant;
 
 /**
- * The engine's edges: Rows into chunks (buffered per bundle, no shuffle) and chunks back to Rows.
+ * The engine's edges: Rows into chunks (buffered per bundle, no shuffle; gathered by shard for the
+ * streaming executor) and chunks back to Rows.
  */
 final class RowEdges {
   private RowEdges() {}
 
   static final TupleTag<Chunk> CHUNKS = new TupleTag<Chunk>() {};
   static final TupleTag<Row> ERRORS = new TupleTag<Row>() {};
+  static final TupleTag<KV<Integer, List<Chunk>>> SHARDS =
+      new TupleTag<KV<Integer, List<Chunk>>>() {};
 
   /** The engine layout for rows of {@code schema}: the time field becomes a non-null DATETIME. */
-  static ChunkLayout layoutFor(Schema schema, String timeField, java.util.List<String> keys) {
+  static ChunkLayout layoutFor(Schema schema, String timeField, List<String> keys) {
     Schema.Builder b = Schema.builder();
     for (Field f : schema.getFields()) {
       b.addField(
@@ -45,6 +52,121 @@ final class RowEdges {
 
   /** Buffers the rows of a bundle per (series, window) into chunks. */
   static final class RowsToChunksFn extends DoFn<Row, Chunk> {
+    private final Gather gather;
+
+    RowsToChunksFn(
+        ChunkLayout layout,
+        TimeConversion time,
+        String sequenceField,
+        String timeReason,
+        boolean nanAsNull) {
+      this.gather = new Gather(layout, time, sequenceField, timeReason, nanAsNull);
+    }
+
+    @StartBundle
+    public void start() {
+      gather.start();
+    }
+
+    @ProcessElement
+    public void process(
+        @Element Row row,
+        @Timestamp Instant elementTime,
+        BoundedWindow window,
+        MultiOutputReceiver out) {
+      Buffer full = gather.add(row, elementTime, window, out.get(ERRORS));
+      if (full != null) {
+        out.get(CHUNKS)
+            .outputWithTimestamp(
+                full.build(),
+                new Instant(Math.max(full.timestamp(window), elementTime.getMillis())));
+      }
+    }
+
+    @FinishBundle
+    public void finish(FinishBundleContext c) {
+      for (Map.Entry<KV<Row, BoundedWindow>, Buffer> e : gather.drain().entrySet()) {
+        Buffer b = e.getValue();
+        c.output(
+            CHUNKS,
+            b.build(),
+            new Instant(b.timestamp(e.getKey().getValue())),
+            e.getKey().getValue());
+      }
+    }
+  }
+
+  /**
+   * For unbounded input in the global window (the streaming executor): buffers the rows of a bundle
+   * per series into chunks, as {@link RowsToChunksFn} does, and emits them gathered by shard (a
+   * hash of the series key, {@code shards} shards), one element per shard and bundle stamped with
+   * the earliest of its chunks' timestamps: the executor is keyed by shard, and one element per
+   * shard costs the shuffle and the runner's per-element work once, not once per series.
+   */
+  static final class RowsToShardsFn extends DoFn<Row, KV<Integer, List<Chunk>>> {
+    private final Gather gather;
+    private final int shards;
+
+    RowsToShardsFn(
+        ChunkLayout layout,
+        TimeConversion time,
+        String sequenceField,
+        String timeReason,
+        boolean nanAsNull,
+        int shards) {
+      this.gather = new Gather(layout, time, sequenceField, timeReason, nanAsNull);
+      this.shards = shards;
+    }
+
+    /** The shard of a series. */
+    static int shard(Row key, int shards) {
+      // keys are Rows, whose hash codes are value-based
+      return Math.floorMod(key.hashCode(), shards);
+    }
+
+    @StartBundle
+    public void start() {
+      gather.start();
+    }
+
+    @ProcessElement
+    public void process(
+        @Element Row row,
+        @Timestamp Instant elementTime,
+        BoundedWindow window,
+        MultiOutputReceiver out) {
+      Buffer full = gather.add(row, elementTime, window, out.get(ERRORS));
+      if (full != null) {
+        out.get(SHARDS)
+            .outputWithTimestamp(
+                KV.of(shard(full.key, shards), List.of(full.build())),
+                new Instant(Math.max(full.timestamp(window), elementTime.getMillis())));
+      }
+    }
+
+    @FinishBundle
+    public void finish(FinishBundleContext c) {
+      Map<Integer, List<Chunk>> batches = new HashMap<>();
+      Map<Integer, Long> earliest = new HashMap<>();
+      for (Map.Entry<KV<Row, BoundedWindow>, Buffer> e : gather.drain().entrySet()) {
+        Buffer b = e.getValue();
+        int shard = shard(b.key, shards);
+        batches.computeIfAbsent(shard, x -> new ArrayList<>()).add(b.build());
+        earliest.merge(shard, b.timestamp(e.getKey().getValue()), Math::min);
+      }
+      for (Map.Entry<Integer, List<Chunk>> b : batches.entrySet()) {
+        c.output(
+            SHARDS,
+            KV.of(b.getKey(), b.getValue()),
+            new Instant(earliest.get(b.getKey())),
+            GlobalWindow.INSTANCE);
+      }
+    }
+  }
+
+  /** The rows of a bundle, per (series, window), and the rows without a usable time. */
+  static final class Gather implements Serializable {
+    private static final long serialVersionUID = 1L;
     private static final int MAX_ROWS = 65_536;
     private final ChunkLayout layout;
     private final TimeConversion time;
@@ -55,7 +177,7 @@ final class RowEdges {
     private transient RowCoder rowCoder;
     private transient ByteArrayOutputStream bytes;
 
-    RowsToChunksFn(
+    Gather(
         ChunkLayout layout,
         TimeConversion time,
         String sequenceField,
@@ -68,61 +190,68 @@ final class RowEdges {
       this.nanAsNull = nanAsNull;
     }
 
-    @StartBundle
-    public void start() {
+    void start() {
       buffers = new HashMap<>();
     }
 
-    @ProcessElement
-    public void process(
-        @Element Row row,
-        @Timestamp Instant elementTime,
-        BoundedWindow window,
-        MultiOutputReceiver out) {
+    /**
+     * Adds a row to its series' buffer, or its error to {@code errors}. Returns the buffer when it
+     * is full (then no longer held: the caller outputs it), else null.
+     */
+    Buffer add(
+        Row row, Instant elementTime, BoundedWindow window, DoFn.OutputReceiver<Row> errors) {
       int t = layout.timeIndex();
       Object tv = row.getValue(t);
       String timeName = layout.timeField();
       long millis;
       if (tv == null) {
-        out.get(ERRORS)
-            .output(
-                ErrorRecords.of(
-                    null,
-                    null,
-                    "read",
-                    "read",
-                    "null_time",
-                    timeName,
-                    "time column \"" + timeName + "\" (" + timeReason + ") is null",
-                    row.toString()));
-        return;
+        errors.output(
+            ErrorRecords.of(
+                null,
+                null,
+                "read",
+                "read",
+                "null_time",
+                timeName,
+                "time column \"" + timeName + "\" (" + timeReason + ") is null",
+                row.toString()));
+        return null;
       }
       try {
         millis = time.toMillis(tv);
       } catch (TimeConversion.BadTimeException e) {
-        out.get(ERRORS)
-            .output(
-                ErrorRecords.of(
-                    null,
-                    null,
-                    "read",
-                    "read",
-                    e.reason(),
-                    timeName,
-                    "time column \"" + timeName + "\" (" + timeReason + "): " + e.getMessage(),
-                    row.toString()));
-        return;
+        errors.output(
+            ErrorRecords.of(
+                null,
+                null,
+                "read",
+                "read",
+                e.reason(),
+                timeName,
+                "time column \"" + timeName + "\" (" + timeReason + "): " + e.getMessage(),
+                row.toString()));
+        return null;
       }
       Row key = layout.keyOf(row);
-      Buffer b =
-          buffers.computeIfAbsent(KV.of(key, window), k -> new Buffer(layout, key, nanAsNull));
+      KV<Row, BoundedWindow> at = KV.of(key, window);
+      Buffer b = buffers.get(at);
+      if (b == null) {
+        b = new Buffer(layout, key, nanAsNull);
+        buffers.put(at, b);
+      }
       b.add(row, millis, sequence(row), elementTime.getMillis());
       if (b.size() >= MAX_ROWS) {
-        out.get(CHUNKS)
-            .outputWithTimestamp(
-                b.build(), new Instant(Math.max(b.timestamp(window), elementTime.getMillis())));
-        buffers.remove(KV.of(key, window));
+        buffers.remove(at);
+        return b;
       }
+      return null;
+    }
+
+    /** The buffers of the bundle; none are held after. */
+    Map<KV<Row, BoundedWindow>, Buffer> drain() {
+      Map<KV<Row, BoundedWindow>, Buffer> all = buffers;
+      buffers = null;
+      return all;
     }
 
     private long sequence(Row row) {
@@ -148,25 +277,12 @@ final class RowEdges {
       }
       return h;
     }
-
-    @FinishBundle
-    public void finish(FinishBundleContext c) {
-      for (Map.Entry<KV<Row, BoundedWindow>, Buffer> e : buffers.entrySet()) {
-        Buffer b = e.getValue();
-        c.output(
-            CHUNKS,
-            b.build(),
-            new Instant(b.timestamp(e.getKey().getValue())),
-            e.getKey().getValue());
-      }
-      buffers = null;
-    }
   }
 
   /** Rows of one series, column by column. */
   static final class Buffer {
     private final ChunkLayout layout;
-    private final Row key;
+    final Row key;
     private final ColumnBuilder[] columns;
     private final boolean nanAsNull;
     private long[] times = new long[64];

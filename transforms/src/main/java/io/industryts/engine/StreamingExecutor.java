@@ -9,15 +9,20 @@ import io.industryts.engine.spi.Kernel;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.RowCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.state.BagState;
+import org.apache.beam.sdk.state.MapState;
 import org.apache.beam.sdk.state.StateSpec;
 import org.apache.beam.sdk.state.StateSpecs;
 import org.apache.beam.sdk.state.TimeDomain;
@@ -26,19 +31,22 @@ import org.apache.beam.sdk.state.TimerSpec;
 import org.apache.beam.sdk.state.TimerSpecs;
 import org.apache.beam.sdk.state.ValueState;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.joda.time.Instant;
 
 // Over 500 lines: one algorithm — the per-pass cut rules (which rows are final, what a pass
-// keeps) and the stateful per-series DoFn (SeriesFn) that applies them with its state and timers.
+// keeps) and the stateful per-shard DoFn (SeriesFn) that applies them to each series of the shard
+// with its state and timers.
 // Both read and update the same PassState and SeriesState; together they read as one protocol.
 
 /**
@@ -46,16 +54,20 @@ import org.joda.time.Instant;
  * kernels as the other executors ({@link InMemoryExecutor#runPass}), applied per series as the
  * watermark advances.
  *
- * <p>Per series, a stateful {@code DoFn} buffers incoming rows; an event-time timer fires when the
- * watermark has passed every row buffered when it was set (plus the allowed lateness), and the rows
- * up to that time, sorted, enter the first pass as the next segment of the series. When the last
- * pass buckets, the timer fires no earlier than the last instant of the bucket it emits next
- * ({@link #nextEmission}): earlier flushes could emit nothing. An element reads and writes only the
- * series' {@link StreamingClock}; the passes' state is read and written once per flush. Each pass
- * keeps its own state: the rows it has not processed yet, the carry of the rows it has processed
- * (the combined {@link CarryKernel} summaries), the halo tail its kernels declared, the series
- * facts seen so far and, for a bucketing pass, the boundary of the buckets already emitted. A pass
- * processes the rows whose output is final:
+ * <p>Series are hashed into shards ({@link #SHARDS}, {@link #IN_PROCESS_SHARDS}); a stateful {@code
+ * DoFn} keyed by shard keeps each series' state under the series' key and does for each series what
+ * a {@code DoFn} keyed by that series would. It buffers incoming rows; a series flushes when the
+ * watermark has passed every row buffered when its flush time was fixed (plus the allowed
+ * lateness), and its rows up to that time, sorted, enter the first pass as its next segment. When
+ * the last pass buckets, the series flushes no earlier than the last instant of the bucket it emits
+ * next ({@link #nextEmission}): earlier flushes could emit nothing. The shard has one event-time
+ * flush timer, at the earliest flush time of its series, and one end timer. An element reads and
+ * writes only the {@link StreamingClock} of each series it brings rows of; the passes' state of a
+ * series is read and written once per flush of that series. Each pass keeps its own state: the rows
+ * it has not processed yet, the carry of the rows it has processed (the combined {@link
+ * CarryKernel} summaries), the halo tail its kernels declared, the series facts seen so far and,
+ * for a bucketing pass, the boundary of the buckets already emitted. A pass processes the rows
+ * whose output is final:
  *
  * <ul>
  *   <li>look-back and forward-carry passes: every row received;
@@ -117,22 +129,72 @@ final class StreamingExecutor {
   }
 
   /**
+   * The plan run on unbounded {@code input} in the global window: rows into chunks gathered by
+   * shard ({@link RowEdges.RowsToShardsFn}), the per-shard stateful executor, chunks back to rows;
+   * the errors of reading and of the steps (late rows included) in one collection.
+   */
+  static Engine.RowsResult runOnRows(
+      PCollection<Row> input,
+      ExecutionPlan plan,
+      TimeConversion time,
+      String sequenceField,
+      String timeReason,
+      boolean nanAsNull,
+      long allowedLatenessMillis) {
+    ChunkLayout in = plan.inputLayout();
+    PCollectionTuple edge =
+        input.apply(
+            "ToChunks",
+            ParDo.of(
+                    new RowEdges.RowsToShardsFn(
+                        in,
+                        time,
+                        sequenceField,
+                        timeReason,
+                        nanAsNull,
+                        shards(input.getPipeline().getOptions())))
+                .withOutputTags(RowEdges.SHARDS, TupleTagList.of(RowEdges.ERRORS)));
+    edge.get(RowEdges.ERRORS).setRowSchema(ErrorRecords.SCHEMA);
+    PCollectionTuple stream =
+        run(
+            "Stream",
+            edge.get(RowEdges.SHARDS)
+                .setCoder(KvCoder.of(VarIntCoder.of(), ListCoder.of(ChunkCoder.of(in)))),
+            plan,
+            allowedLatenessMillis,
+            input.getPipeline().getOptions().as(EngineTuningOptions.class).getWorkersInProcess());
+    PCollection<Row> rows =
+        stream
+            .get(PassRunner.MAIN)
+            .apply("ToRows", ParDo.of(new RowEdges.ChunksToRowsFn()))
+            .setRowSchema(plan.outputLayout().schema());
+    PCollection<Row> errors =
+        PCollectionList.of(edge.get(RowEdges.ERRORS))
+            .and(stream.get(PassRunner.ERRORS))
+            .apply("AllErrors", Flatten.pCollections())
+            .setRowSchema(ErrorRecords.SCHEMA);
+    return new Engine.RowsResult(rows, errors);
+  }
+
+  /**
    * The plan's output segments ({@link PassRunner#MAIN}, keyed by series and a running segment
-   * number) and errors ({@link PassRunner#ERRORS}) for unsorted {@code chunks} of any series.
+   * number) and errors ({@link PassRunner#ERRORS}) for unsorted chunks of any series, gathered by
+   * shard. {@code inProcess}: the workers share this JVM and the runner copies state per bundle
+   * (the DirectRunner): state values are passed as they are ({@link InProcessStateCoder}) and a
+   * shard's buffered chunks are merged into one per series from time to time.
    */
   static PCollectionTuple run(
-      String name, PCollection<Chunk> chunks, ExecutionPlan plan, long allowedLatenessMillis) {
-    ChunkLayout in = plan.inputLayout();
+      String name,
+      PCollection<KV<Integer, List<Chunk>>> shards,
+      ExecutionPlan plan,
+      long allowedLatenessMillis,
+      boolean inProcess) {
     ChunkLayout out = plan.outputLayout();
-    RowCoder keyCoder = RowCoder.of(in.keySchema());
     PCollectionTuple result =
-        chunks
-            .apply(name + "/KeyBySeries", ParDo.of(new KeyFn()))
-            .setCoder(KvCoder.of(keyCoder, ChunkCoder.of(in)))
-            .apply(
-                name,
-                ParDo.of(new SeriesFn(plan, allowedLatenessMillis))
-                    .withOutputTags(PassRunner.MAIN, TupleTagList.of(PassRunner.ERRORS)));
+        shards.apply(
+            name,
+            ParDo.of(new SeriesFn(plan, allowedLatenessMillis, inProcess))
+                .withOutputTags(PassRunner.MAIN, TupleTagList.of(PassRunner.ERRORS)));
     result
         .get(PassRunner.MAIN)
         .setCoder(
@@ -142,15 +204,25 @@ final class StreamingExecutor {
     return result;
   }
 
-  /** Keys each chunk by its series. */
-  static final class KeyFn extends DoFn<Chunk, KV<Row, Chunk>> {
-    @ProcessElement
-    public void process(@Element Chunk c, OutputReceiver<KV<Row, Chunk>> out) {
-      if (c.size() > 0) {
-        out.output(KV.of(c.key(), c));
-      }
-    }
+  /**
+   * How many shards the series are hashed into: {@link #IN_PROCESS_SHARDS} when the workers share
+   * this JVM, else {@link #SHARDS}.
+   */
+  static int shards(PipelineOptions options) {
+    return options.as(EngineTuningOptions.class).getWorkersInProcess() ? IN_PROCESS_SHARDS : SHARDS;
   }
+
+  /**
+   * Shards on runners with workers of their own (Flink): the unit of parallel work, so many more
+   * than the workers, and few enough that a bundle of many small series makes a few elements.
+   */
+  static final int SHARDS = 64;
+
+  /**
+   * Shards on the DirectRunner, whose cost is per bundle and key (an evaluator, the polling of
+   * every timer): one key per bundle of the source whatever the number of series.
+   */
+  static final int IN_PROCESS_SHARDS = 1;
 
   /** What one pass keeps per series between firings. */
   static final class PassState implements Serializable {
@@ -480,24 +552,39 @@ final class StreamingExecutor {
     return lastInstant < boundary ? Long.MIN_VALUE : lastInstant;
   }
 
-  /** The per-series stateful DoFn: buffer, wait for the watermark, run the passes. */
-  static final class SeriesFn extends DoFn<KV<Row, Chunk>, KV<KV<Row, Long>, Chunk>> {
+  /**
+   * The stateful DoFn of one shard of series: buffer, wait for the watermark, run the passes of
+   * each series. Everything a series keeps is in the shard's state under the series' key; the shard
+   * has one flush timer (the earliest flush any of its series waits for) and one end timer.
+   */
+  static final class SeriesFn extends DoFn<KV<Integer, List<Chunk>>, KV<KV<Row, Long>, Chunk>> {
+    /**
+     * Buffered chunks after which the buffer is merged into one chunk per series (at least; only
+     * where the runner copies state per bundle: elsewhere adding to a bag costs the same whatever
+     * it holds, and a flush reads it once).
+     */
+    static final int COMPACT_ENTRIES = 64;
+
     private final List<Pass> passes;
     private final long lateness;
     private final String firstStep;
     private final String firstOperation;
     private final String timeField;
+    private final int compactFrom;
     private transient Map<String, Counter> counters;
 
     @StateId("buffer")
     private final StateSpec<BagState<Chunk>> bufferSpec;
 
     @StateId("series")
-    private final StateSpec<ValueState<SeriesState>> seriesSpec;
+    private final StateSpec<MapState<Row, SeriesState>> seriesSpec;
 
-    @StateId("clock")
-    private final StateSpec<ValueState<StreamingClock>> clockSpec =
-        StateSpecs.value(StreamingClock.Coder.of());
+    @StateId("clocks")
+    private final StateSpec<MapState<Row, StreamingClock>> clocksSpec;
+
+    @StateId("shard")
+    private final StateSpec<ValueState<StreamingClock.Shard>> shardSpec =
+        StateSpecs.value(StreamingClock.Shard.Coder.of());
 
     @TimerId("flush")
     private final TimerSpec flushSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
@@ -506,15 +593,26 @@ final class StreamingExecutor {
     private final TimerSpec endSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    SeriesFn(ExecutionPlan plan, long lateness) {
+    SeriesFn(ExecutionPlan plan, long lateness, boolean inProcess) {
+      this.compactFrom = inProcess ? COMPACT_ENTRIES : Integer.MAX_VALUE;
       this.passes = passes(plan);
       this.lateness = lateness;
       List<Kernel> kernels = plan.kernels();
       this.firstStep = kernels.isEmpty() ? "read" : kernels.get(0).stepName();
       this.firstOperation = passes.isEmpty() ? "read" : passes.get(0).operations.get(0);
       this.timeField = plan.inputLayout().timeField();
-      this.bufferSpec = StateSpecs.bag(ChunkCoder.of(plan.inputLayout()));
-      this.seriesSpec = StateSpecs.value((Coder) JavaSerializedCoder.of());
+      if (inProcess) {
+        // the runner copies a shard's state per bundle through these coders: pass values as they
+        // are
+        this.bufferSpec = StateSpecs.bag(InProcessStateCoder.of());
+        this.seriesSpec = StateSpecs.map(InProcessStateCoder.of(), InProcessStateCoder.of());
+        this.clocksSpec = StateSpecs.map(InProcessStateCoder.of(), InProcessStateCoder.of());
+      } else {
+        this.bufferSpec = StateSpecs.bag(ChunkCoder.of(plan.inputLayout()));
+        RowCoder keys = RowCoder.of(plan.inputLayout().keySchema());
+        this.seriesSpec = StateSpecs.map(keys, (Coder) JavaSerializedCoder.of());
+        this.clocksSpec = StateSpecs.map(keys, StreamingClock.Coder.of());
+      }
     }
 
     private Counter counter(String step, String name) {
@@ -540,46 +638,96 @@ final class StreamingExecutor {
 
     @ProcessElement
     public void process(
-        @Element KV<Row, Chunk> e,
+        @Element KV<Integer, List<Chunk>> e,
         @StateId("buffer") BagState<Chunk> buffer,
-        @StateId("clock") ValueState<StreamingClock> clock,
+        @StateId("clocks") MapState<Row, StreamingClock> clocks,
+        @StateId("shard") ValueState<StreamingClock.Shard> shard,
         @TimerId("flush") Timer flush,
         @TimerId("end") Timer end,
         MultiOutputReceiver out) {
-      // only the clock is read per element: the passes' state (rows) is read once per flush
-      StreamingClock k = clock.read();
-      if (k == null) {
-        k = new StreamingClock();
+      // per element the series' clocks and the shard's are read, never the rows the passes hold
+      StreamingClock.Shard h = shard.read();
+      if (h == null) {
+        h = new StreamingClock.Shard();
       }
-      Chunk c = e.getValue();
-      long[] t = c.times();
-      int[] keep = new int[c.size()];
-      int kept = 0;
-      long last = Long.MIN_VALUE;
-      for (int i = 0; i < t.length; i++) {
-        if (t[i] <= k.frontier) {
-          late(c, i, k.frontier, out);
-        } else {
-          keep[kept++] = i;
-          last = Math.max(last, t[i]);
+      long flushAt = Long.MAX_VALUE;
+      long hold = Long.MAX_VALUE;
+      for (Chunk c : e.getValue()) {
+        Row key = c.key();
+        StreamingClock k = clocks.get(key).read();
+        if (k == null) {
+          k = new StreamingClock();
         }
+        long[] t = c.times();
+        int[] keep = new int[c.size()];
+        int kept = 0;
+        long last = Long.MIN_VALUE;
+        for (int i = 0; i < t.length; i++) {
+          if (t[i] <= k.frontier) {
+            late(c, i, k.frontier, out);
+          } else {
+            keep[kept++] = i;
+            last = Math.max(last, t[i]);
+          }
+        }
+        if (kept == 0) {
+          continue;
+        }
+        buffer.add(kept == c.size() ? c : c.take(keep, kept));
+        h.entries++;
+        k.buffered(last);
+        if (k.flushAt == Long.MIN_VALUE) {
+          // the series' flush time is fixed when its first row after a flush arrives
+          k.flushAt = flushTime(k);
+        }
+        flushAt = Math.min(flushAt, k.flushAt);
+        hold = Math.min(hold, seriesHold(k));
+        clocks.put(key, k);
       }
-      if (kept == 0) {
+      if (flushAt == Long.MAX_VALUE) {
         return;
       }
-      buffer.add(kept == c.size() ? c : c.take(keep, kept));
-      k.buffered(last);
-      if (k.flushAt == Long.MIN_VALUE) {
-        // one flush timer per series, set when the first row after a flush arrives
-        k.flushAt = flushTime(k);
+      boolean moved = false;
+      if (h.endHold == Long.MIN_VALUE || hold < h.endHold) {
+        h.endHold = Math.min(hold, h.endHold == Long.MIN_VALUE ? Long.MAX_VALUE : h.endHold);
+        end.withOutputTimestamp(new Instant(h.endHold)).set(GlobalWindow.INSTANCE.maxTimestamp());
+        moved = true;
+      }
+      if (h.flushAt == Long.MIN_VALUE || flushAt < h.flushAt || moved) {
+        // one flush timer per shard: set only when its time or hold moves earlier
+        h.flushAt = h.flushAt == Long.MIN_VALUE ? flushAt : Math.min(h.flushAt, flushAt);
         flush
-            .withOutputTimestamp(new Instant(hold(null, k, k.flushAt)))
-            .set(new Instant(k.flushAt));
+            .withOutputTimestamp(new Instant(Math.min(h.endHold, h.flushAt)))
+            .set(new Instant(h.flushAt));
       }
-      if (k.endHold == Long.MIN_VALUE) {
-        setEnd(end, null, k);
+      if (h.entries >= Math.max(compactFrom, h.compactAt)) {
+        h.entries = compact(buffer);
+        h.compactAt = Math.max(COMPACT_ENTRIES, 2 * h.entries);
       }
-      clock.write(k);
+      shard.write(h);
+    }
+
+    /**
+     * Merges the buffered chunks into one per series and returns how many there are: runners that
+     * copy a bag per bundle (the DirectRunner) or per access then copy one chunk per series, not
+     * one per element that brought rows.
+     */
+    private static int compact(BagState<Chunk> buffer) {
+      Map<Row, List<Chunk>> bySeries = bySeries(buffer.read());
+      buffer.clear();
+      for (List<Chunk> parts : bySeries.values()) {
+        buffer.add(parts.size() == 1 ? parts.get(0) : Chunk.concat(parts));
+      }
+      return bySeries.size();
+    }
+
+    /** The chunks grouped by series, in order of arrival within each series. */
+    private static Map<Row, List<Chunk>> bySeries(Iterable<Chunk> chunks) {
+      Map<Row, List<Chunk>> bySeries = new LinkedHashMap<>();
+      for (Chunk c : chunks) {
+        bySeries.computeIfAbsent(c.key(), x -> new ArrayList<>()).add(c);
+      }
+      return bySeries;
     }
 
     /**
@@ -604,33 +752,26 @@ final class StreamingExecutor {
       return at >= max - lateness ? max : at + lateness;
     }
 
-    /**
-     * The output timestamp of a timer: no later output row can be earlier. {@code s} null: no flush
-     * has run since the clock's end hold was computed, so the output frontier is unchanged.
-     */
-    private long hold(SeriesState s, StreamingClock k, long timerTime) {
-      long last;
-      if (s == null) {
-        last = k.endHold == Long.MIN_VALUE ? Long.MIN_VALUE : k.endHold - 1;
-      } else {
-        last = s.passes.length == 0 ? k.frontier : s.passes[s.passes.length - 1].outFrontier;
-      }
+    private static long minHold() {
+      return BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis();
+    }
+
+    /** The earliest output timestamp the series may still need ({@code k.endHold}, or the min). */
+    private static long seriesHold(StreamingClock k) {
+      return k.endHold == Long.MIN_VALUE
+          ? BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis()
+          : k.endHold;
+    }
+
+    /** The earliest output timestamp of any later output row of the series, after a flush. */
+    private static long holdAfter(SeriesState s, StreamingClock k) {
+      long at = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
+      long last = s.passes.length == 0 ? k.frontier : s.passes[s.passes.length - 1].outFrontier;
       long h =
           last == Long.MIN_VALUE
               ? BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis()
-              : last >= timerTime ? timerTime : last + 1;
-      h = Math.max(h, BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis());
-      return Math.min(h, timerTime);
-    }
-
-    /** Sets the end timer, or moves its output timestamp when the output frontier moved. */
-    private void setEnd(Timer end, SeriesState s, StreamingClock k) {
-      long at = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
-      long h = hold(s, k, at);
-      if (h != k.endHold) {
-        end.withOutputTimestamp(new Instant(h)).set(new Instant(at));
-        k.endHold = h;
-      }
+              : last >= at ? at : last + 1;
+      return Math.min(Math.max(h, BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis()), at);
     }
 
     private void late(Chunk c, int i, long frontier, MultiOutputReceiver out) {
@@ -660,78 +801,118 @@ final class StreamingExecutor {
       counter(firstStep, "late_rows").inc();
     }
 
+    /**
+     * Flushes every series of the shard whose flush time the watermark has passed (the timer is set
+     * at the earliest of them), then sets the timer at the next one.
+     */
     @OnTimer("flush")
     public void onFlush(
         OnTimerContext ctx,
-        @Key Row key,
         @StateId("buffer") BagState<Chunk> buffer,
-        @StateId("series") ValueState<SeriesState> series,
-        @StateId("clock") ValueState<StreamingClock> clock,
+        @StateId("series") MapState<Row, SeriesState> series,
+        @StateId("clocks") MapState<Row, StreamingClock> clocks,
+        @StateId("shard") ValueState<StreamingClock.Shard> shard,
         @TimerId("flush") Timer flush,
         @TimerId("end") Timer end,
         MultiOutputReceiver out) {
-      StreamingClock k = clock.read();
-      if (k == null) {
+      StreamingClock.Shard h = shard.read();
+      if (h == null) {
         return;
-      }
-      SeriesState s = series.read();
-      if (s == null) {
-        s = new SeriesState(passes.size());
       }
       long fired = ctx.fireTimestamp().getMillis();
-      long frontier = fired - lateness;
-      k.flushAt = Long.MIN_VALUE;
-      List<Chunk> held = new ArrayList<>();
-      for (Chunk c : buffer.read()) {
-        held.add(c);
-      }
-      Chunk all = held.isEmpty() ? null : Chunk.concat(held).sorted();
-      Chunk ready = null;
-      Chunk rest = null;
-      if (all != null) {
-        int split = PassRunner.firstAfter(all.times(), frontier);
-        ready = all.slice(0, split);
-        rest = split < all.size() ? all.slice(split, all.size()) : null;
-      }
+      Map<Row, List<Chunk>> bySeries = bySeries(buffer.read());
       buffer.clear();
-      k.frontier = Math.max(k.frontier, frontier);
-      emit(key, s, advance(passes, s, ready, frontier, false, sink(out)), out);
-      k.emitFrom = nextEmission(passes, s);
-      k.emptied();
-      if (rest != null) {
-        buffer.add(rest);
-        k.buffered(rest.times()[rest.size() - 1]);
-        k.flushAt = flushTime(k);
-        flush.withOutputTimestamp(new Instant(hold(s, k, k.flushAt))).set(new Instant(k.flushAt));
+      h.flushAt = Long.MIN_VALUE;
+      h.entries = 0;
+      long next = Long.MAX_VALUE;
+      for (Map.Entry<Row, List<Chunk>> group : bySeries.entrySet()) {
+        Row key = group.getKey();
+        List<Chunk> held = group.getValue();
+        StreamingClock k = clocks.get(key).read();
+        if (k == null) {
+          k = new StreamingClock();
+        }
+        if (k.flushAt == Long.MIN_VALUE || k.flushAt > fired) {
+          // not due yet: the rows stay, merged into one chunk
+          buffer.add(held.size() == 1 ? held.get(0) : Chunk.concat(held));
+          h.entries++;
+          if (k.flushAt != Long.MIN_VALUE) {
+            next = Math.min(next, k.flushAt);
+          }
+          continue;
+        }
+        SeriesState s = series.get(key).read();
+        if (s == null) {
+          s = new SeriesState(passes.size());
+        }
+        // as if the series had a timer of its own: it flushes at its own flush time
+        long frontier = k.flushAt - lateness;
+        k.flushAt = Long.MIN_VALUE;
+        Chunk all = Chunk.concat(held).sorted();
+        int split = PassRunner.firstAfter(all.times(), frontier);
+        Chunk ready = all.slice(0, split);
+        Chunk rest = split < all.size() ? all.slice(split, all.size()) : null;
+        k.frontier = Math.max(k.frontier, frontier);
+        emit(key, s, advance(passes, s, ready, frontier, false, sink(out)), out);
+        k.emitFrom = nextEmission(passes, s);
+        k.emptied();
+        if (rest != null) {
+          buffer.add(rest);
+          h.entries++;
+          k.buffered(rest.times()[rest.size() - 1]);
+          k.flushAt = flushTime(k);
+          next = Math.min(next, k.flushAt);
+        }
+        k.endHold = holdAfter(s, k);
+        series.put(key, s);
+        clocks.put(key, k);
       }
-      setEnd(end, s, k);
-      series.write(s);
-      clock.write(k);
+      // the shard holds the output watermark at the earliest hold of any of its series
+      long hold = Long.MAX_VALUE;
+      for (StreamingClock k : clocks.values().read()) {
+        hold = Math.min(hold, seriesHold(k));
+      }
+      if (hold != Long.MAX_VALUE && hold != h.endHold) {
+        end.withOutputTimestamp(new Instant(hold)).set(GlobalWindow.INSTANCE.maxTimestamp());
+        h.endHold = hold;
+      }
+      if (next != Long.MAX_VALUE) {
+        h.flushAt = next;
+        flush
+            .withOutputTimestamp(new Instant(Math.max(minHold(), Math.min(h.endHold, next))))
+            .set(new Instant(next));
+      }
+      h.compactAt = Math.max(COMPACT_ENTRIES, 2 * h.entries);
+      shard.write(h);
     }
 
+    /**
+     * The end of the stream: every series of the shard flushes what it holds as its last segment.
+     */
     @OnTimer("end")
     public void onEnd(
-        @Key Row key,
         @StateId("buffer") BagState<Chunk> buffer,
-        @StateId("series") ValueState<SeriesState> series,
-        @StateId("clock") ValueState<StreamingClock> clock,
+        @StateId("series") MapState<Row, SeriesState> series,
+        @StateId("clocks") MapState<Row, StreamingClock> clocks,
+        @StateId("shard") ValueState<StreamingClock.Shard> shard,
         MultiOutputReceiver out) {
-      if (clock.read() == null) {
+      if (shard.read() == null) {
         return;
       }
-      SeriesState s = series.read();
-      if (s == null) {
-        s = new SeriesState(passes.size());
+      Map<Row, List<Chunk>> bySeries = bySeries(buffer.read());
+      for (Row key : clocks.keys().read()) {
+        SeriesState s = series.get(key).read();
+        if (s == null) {
+          s = new SeriesState(passes.size());
+        }
+        List<Chunk> held = bySeries.get(key);
+        Chunk all = held == null ? null : Chunk.concat(held).sorted();
+        emit(key, s, advance(passes, s, all, Long.MAX_VALUE, true, sink(out)), out);
       }
-      List<Chunk> held = new ArrayList<>();
-      for (Chunk c : buffer.read()) {
-        held.add(c);
-      }
-      Chunk all = held.isEmpty() ? null : Chunk.concat(held).sorted();
-      emit(key, s, advance(passes, s, all, Long.MAX_VALUE, true, sink(out)), out);
       buffer.clear();
       series.clear();
-      clock.clear();
+      clocks.clear();
+      shard.clear();
     }
 
     private void emit(Row key, SeriesState s, Chunk rows, MultiOutputReceiver out) {

@@ -117,13 +117,13 @@ public final class JobPlan {
   }
 
   /**
-   * Plans every step of {@code job} for the chunks of {@code input}, told the input's estimated
-   * size, with the schemas (as read) of the named inputs join steps read.
+   * Plans every step of {@code job} for the chunks of {@code input}, told the estimated size of the
+   * input's largest series, with the schemas (as read) of the named inputs join steps read.
    *
    * @throws IllegalArgumentException with a SEMANTICS §1.13 message when a step does not fit
    */
   public static JobPlan of(JobConfig job, FileInput input, Map<String, Schema> namedInputs) {
-    return plan(job, input, job.engineSteps(), namedInputs, input.estimatedRows());
+    return plan(job, input, job.engineSteps(), namedInputs, input.estimatedSeriesRows());
   }
 
   /**

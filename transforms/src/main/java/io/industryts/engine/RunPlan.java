@@ -26,7 +26,7 @@ import org.apache.beam.sdk.values.PCollection;
  * SeriesOptions options = SeriesOptions.defaults().withTimeColumn("time")
  *     .withKeyColumns(List.of("tag"));
  * RunPlan run = RunPlan.of(input.layout(), options, pipeline.steps(), Map.of())
- *     .withEstimatedRows(input.estimatedRows());
+ *     .withEstimatedRows(input.estimatedSeriesRows());
  * PlanResult result = input.read(p).chunks().apply("RunPlan", run);
  * // result.segments() to FileOutput.writeAll, result.errors() to the dead letters
  * }</pre>
@@ -88,9 +88,10 @@ public final class RunPlan extends PTransform<PCollection<Chunk>, PlanResult> {
   }
 
   /**
-   * The same plan, told how many rows the input holds (an estimate, -1 when unknown): when every
-   * series fits in one segment, the series run whole, with no stages for passes over segments. A
-   * short estimate costs speed only, never correctness.
+   * The same plan, told how many rows the input's largest series holds (an estimate, -1 when
+   * unknown; the whole input's rows are a safe bound): when every series fits in one segment, the
+   * series run whole, with no stages for passes over segments. A short estimate costs speed only,
+   * never correctness.
    */
   public RunPlan withEstimatedRows(long rows) {
     return new RunPlan(layout, kernels, operationTypes, rows, rightChunks);

@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,7 @@ final class CsvSource {
     final long splitBytes;
     final int chunkRows;
     final double bytesPerRow;
+    final double largestSeriesShare;
     final String encoding;
     final byte[][] naValues;
 
@@ -84,6 +87,7 @@ final class CsvSource {
         long splitBytes,
         int chunkRows,
         double bytesPerRow,
+        double largestSeriesShare,
         String encoding,
         byte[][] naValues) {
       this.files = files;
@@ -101,6 +105,7 @@ final class CsvSource {
       this.splitBytes = splitBytes;
       this.chunkRows = chunkRows;
       this.bytesPerRow = bytesPerRow;
+      this.largestSeriesShare = largestSeriesShare;
       this.encoding = encoding;
       this.naValues = naValues;
     }
@@ -159,6 +164,15 @@ final class CsvSource {
 
     // the sample: the first rows of every file, so that files which disagree are found
     int sampleRows = options.sampleRows();
+    // how the sampled rows spread over series: the engine runs each series whole when the largest
+    // is estimated to fit one segment (many small series in long format)
+    List<String> sampleKeys = options.seriesOptions().keyColumns();
+    int[] keyColumnIndex = new int[sampleKeys.size()];
+    for (int k = 0; k < keyColumnIndex.length; k++) {
+      keyColumnIndex[k] = header.indexOf(sampleKeys.get(k));
+    }
+    Map<String, Integer> rowsPerSeries = new HashMap<>();
+    int largestSeriesRows = 0;
     ColumnSample[][] samples = new ColumnSample[files.size()][n];
     NumberParser np = new NumberParser();
     long sampled = 0;
@@ -179,6 +193,12 @@ final class CsvSource {
           }
           rows++;
           sampledBytes += sc.recordEnd() - sc.recordOffset();
+          if (keyColumnIndex.length > 0) {
+            largestSeriesRows =
+                Math.max(
+                    largestSeriesRows,
+                    rowsPerSeries.merge(sampleKey(sc, keyColumnIndex), 1, Integer::sum));
+          }
           for (int c = 0; c < n; c++) {
             byte[] b = sc.cellBuf(c);
             int st = sc.cellStart(c);
@@ -320,9 +340,27 @@ final class CsvSource {
             options.splitBytes(),
             options.chunkRows(),
             sampled == 0 ? 64 : (double) sampledBytes / sampled,
+            keys.isEmpty() || sampled == 0 ? 1.0 : (double) largestSeriesRows / sampled,
             charset.name(),
             naValues);
     return new Inspection(plan, tc, delimiter, List.copyOf(decisions));
+  }
+
+  /**
+   * The key cells of the scanner's record as one string (cells joined by a NUL byte), for counting
+   * sampled rows per series; a key column missing from the header counts as empty (the layout
+   * rejects it later with its own message).
+   */
+  private static String sampleKey(CsvScanner sc, int[] keyColumnIndex) {
+    StringBuilder key = new StringBuilder();
+    for (int c : keyColumnIndex) {
+      if (c >= 0) {
+        int st = sc.cellStart(c);
+        key.append(new String(sc.cellBuf(c), st, sc.cellEnd(c) - st, StandardCharsets.ISO_8859_1));
+      }
+      key.append('\0');
+    }
+    return key.toString();
   }
 
   /** The NA values, trimmed, as bytes in the file's charset. */

@@ -591,6 +591,25 @@ public final class FileInput extends PTransform<PBegin, ReadResult> {
   }
 
   /**
+   * About how many rows the largest series of the input holds: {@link #estimatedRows()} times the
+   * largest share of one series among the sampled rows (the whole input when there are no key
+   * columns); -1 when unknown. The share comes from the first rows of each file, so a file sorted
+   * by series gives the whole input (the safe side: the engine then spreads each series over
+   * segments). Inspects the input.
+   *
+   * <pre>{@code
+   * long largest = FileInput.of("plant.csv").keyedBy("tag").estimatedSeriesRows();
+   * }</pre>
+   */
+  public long estimatedSeriesRows() {
+    long rows = estimatedRows();
+    if (rows < 0) {
+      return -1;
+    }
+    return (long) Math.ceil(rows * inspection().csv.largestSeriesShare);
+  }
+
+  /**
    * Every column's type and why (set, inferred from the CSV sample with the number of sample cells
    * that will be row errors, the time column, or stored in the file), in schema order. Inspects the
    * input.

@@ -24,29 +24,8 @@ read -r -a jopts <<< "${JAVA_OPTS:--XX:+UseParallelGC -XX:MaxRAMPercentage=70 -X
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-cd "$root"
-export MAVEN_OPTS="${MAVEN_OPTS:--Xmx1g}"
-# compile main and test classes of the io module and what it needs; the class path of its tests
-mvn -B -q -o -pl transforms/io -am test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >&2
-io="$root/transforms/io/target"
-# the reactor writes one class path per module (the last one is the io module's)
-deps="$(cat "$work/cp.txt")"
-# a copy, so that the sources can be rebuilt while the benchmark runs
-cp -r "$io/classes" "$work/after-classes"
-cp -r "$io/test-classes" "$work/test-classes"
-after_cp="$work/test-classes:$work/after-classes:$deps"
-
-sides=(after)
-if [[ -n "${BASE:-}" ]]; then
-  # the io module's main classes at BASE, compiled against today's dependencies
-  mkdir -p "$work/base-src" "$work/base-classes"
-  git archive "$BASE" transforms/io/src/main/java | tar -x -C "$work/base-src"
-  find "$work/base-src" -name '*.java' > "$work/base-files.txt"
-  javac -nowarn -encoding UTF-8 --release 17 -d "$work/base-classes" -cp "$deps" @"$work/base-files.txt" >&2
-  before_cp="$work/test-classes:$work/base-classes:$deps"
-  sides=(before after)
-fi
+# the io module's classes of today (and of BASE): deps, after_cp, before_cp, sides
+source "$root/benchmarks/io-classes.sh"
 
 if [[ -n "${BASE:-}" && -n "${AB:-}" ]]; then
   # both builds in one JVM, read alternately (benchmarks/CsvReadAB.java); AB_READS reads each
